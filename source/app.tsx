@@ -1,0 +1,170 @@
+import React, {Component, type ReactNode, useCallback, useEffect, useReducer, useState} from 'react';
+import {Box, Text, useApp, useStdin} from 'ink';
+import type {Deck} from './deck.js';
+import {Lines} from './components/lines.js';
+import {SlideList} from './components/slide-list.js';
+import {formatElapsed, useClock} from './hooks/use-clock.js';
+import {useKeymap} from './hooks/use-keymap.js';
+import {usePeerLink} from './hooks/use-peer-link.js';
+import {useTerminalSize} from './hooks/use-terminal-size.js';
+import type {Line} from './layout.js';
+import {initNavigation, modeOf, navigate, type NavigationState} from './navigation.js';
+import type {PeerLink} from './peer.js';
+import {
+	bodyRows,
+	contentWidth,
+	frameLines,
+	helpLines,
+	isTooSmall,
+	minimumSize,
+	type Size,
+	slideBody,
+	tooSmallLines,
+} from './screen.js';
+import type {Theme} from './theme.js';
+
+export type AppProps = {
+	readonly deck: Deck;
+	readonly theme: Theme;
+	/** 0-based slide to start on. */
+	readonly start?: number;
+	readonly isRevealing?: boolean;
+	readonly showTimer?: boolean;
+	/** A fixed size instead of the terminal's (tests). */
+	readonly size?: Size;
+	readonly link?: PeerLink;
+	/** Bumped by the lifecycle after a resume, to re-read the size and repaint. */
+	readonly refresh?: number;
+	/** Called when the state asks to suspend (Ctrl+Z); the lifecycle owns the terminal. */
+	readonly onSuspend?: () => void;
+	readonly onFatal?: (error: unknown) => void;
+};
+
+const hints = {
+	slides: '? help · m sections · q quit',
+	help: 'Esc or ? close · q quit',
+	menu: 'Enter go · Esc close',
+	overview: 'Enter go · Esc close',
+	blank: 'any key returns',
+} as const;
+
+type BoundaryProps = {readonly onFatal?: (error: unknown) => void; readonly children: ReactNode};
+
+/** A slide that throws must not leave the terminal wedged: hand the error to the lifecycle. */
+class ErrorBoundary extends Component<BoundaryProps, {failed: boolean}> {
+	override state = {failed: false};
+
+	static getDerivedStateFromError() {
+		return {failed: true};
+	}
+
+	override componentDidCatch(error: unknown) {
+		this.props.onFatal?.(error);
+	}
+
+	override render() {
+		return this.state.failed ? null : this.props.children;
+	}
+}
+
+export function App(props: AppProps) {
+	return (
+		<ErrorBoundary onFatal={props.onFatal}>
+			<Show {...props} />
+		</ErrorBoundary>
+	);
+}
+
+function useNavigation(deck: Deck, start: number, isRevealing: boolean) {
+	return useReducer(navigate, {units: deck.slides.map(slide => slide.units), start, isRevealing}, initNavigation);
+}
+
+function screenLines(deck: Deck, state: NavigationState, size: Size, status: string | undefined, timer: string | undefined): Line[] {
+	const slide = deck.slides[state.index];
+	if (!slide) {
+		return [];
+	}
+
+	const where = `slide ${state.index + 1}/${deck.slides.length}`;
+	if (isTooSmall(size)) {
+		return tooSmallLines(size, minimumSize, where);
+	}
+
+	const mode = modeOf(state);
+	const extras = {...(status ? {status} : {}), ...(timer ? {footerRight: timer} : {})};
+	if (mode === 'help') {
+		return frameLines(deck, state, size, helpLines(size), hints.help, extras);
+	}
+
+	const body = slideBody(slide, state.step, size, {showNotes: state.showNotes});
+	if (body.needs) {
+		return tooSmallLines(size, body.needs, where);
+	}
+
+	return frameLines(deck, state, size, body.lines, hints.slides, extras);
+}
+
+function Show({deck, theme, start = 0, isRevealing = true, showTimer = false, size: fixedSize, link, refresh = 0, onSuspend}: AppProps) {
+	const [state, dispatch] = useNavigation(deck, start, isRevealing);
+	const {exit} = useApp();
+	const {isRawModeSupported} = useStdin();
+	const size = useTerminalSize(fixedSize, refresh);
+	const mode = modeOf(state);
+	const status = usePeerLink(link, state, dispatch);
+	const clock = useClock(showTimer, state.timerEpoch);
+	useKeymap(mode, dispatch, isRawModeSupported);
+
+	useEffect(() => {
+		if (state.isQuitting) {
+			exit();
+		}
+	}, [state.isQuitting, exit]);
+
+	useEffect(() => {
+		if (state.suspendCount > 0) {
+			onSuspend?.();
+		}
+	}, [state.suspendCount]);
+
+	const onSelect = useCallback((index: number) => {
+		dispatch({type: 'go-to', index});
+	}, []);
+
+	if (mode === 'blank' && !isTooSmall(size)) {
+		const fill = state.blank === 'white' ? theme.white : theme.black;
+		const row = ' '.repeat(size.columns);
+		return (
+			<Box flexDirection="column">
+				{Array.from({length: size.rows - 1}, (_, index) => (
+					<Text key={index} {...fill}>
+						{row}
+					</Text>
+				))}
+			</Box>
+		);
+	}
+
+	const timer = showTimer ? formatElapsed(clock.elapsed) : undefined;
+	if ((mode === 'menu' || mode === 'overview') && !isTooSmall(size)) {
+		const top = frameLines(deck, state, size, [], hints[mode], {...(status ? {status} : {})});
+		const rows = bodyRows(size);
+		const width = contentWidth(size);
+		const margin = Math.max(2, Math.floor((size.columns - width) / 2));
+		return (
+			<Box flexDirection="column" height={size.rows - 1}>
+				<Lines lines={top.slice(0, 2)} theme={theme} />
+				<Box height={rows} paddingLeft={margin}>
+					<SlideList deck={deck} theme={theme} kind={mode} current={state.index} height={rows} width={width} onSelect={onSelect} />
+				</Box>
+				<Lines lines={top.slice(-2)} theme={theme} />
+			</Box>
+		);
+	}
+
+	return <Lines lines={screenLines(deck, state, size, status, timer)} theme={theme} />;
+}
+
+/** Shown by the presenter until the audience view answers, and reused by tests. */
+export function Message({text, theme}: {readonly text: string; readonly theme: Theme}) {
+	return <Text {...theme.roles.muted}>{text}</Text>;
+}

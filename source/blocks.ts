@@ -1,0 +1,95 @@
+/**
+The data a slide is made of. Slide bodies are written as JSX with the primitives in
+`components/typography.tsx`; `readBlocks` in `deck.ts` turns that JSX into these blocks, and every
+output (the live show, plain text, Markdown, HTML, the screen reader) is produced from them, so the
+words exist once.
+*/
+export type Bar = {
+	readonly label: string;
+	/** The number the bar's length is drawn from. */
+	readonly value: number;
+	/** What is printed beside the bar, in the article's words ("nearly 5,000"). */
+	readonly display: string;
+};
+
+export type TimelineEvent = {
+	readonly when: string;
+	readonly what: string;
+};
+
+export type Block =
+	| {readonly kind: 'heading'; readonly text: string}
+	| {readonly kind: 'lead'; readonly text: string}
+	| {readonly kind: 'text'; readonly text: string}
+	| {readonly kind: 'bullets'; readonly items: readonly string[]}
+	| {readonly kind: 'quote'; readonly text: string; readonly speaker: string; readonly role?: string}
+	| {readonly kind: 'fact'; readonly value: string; readonly label: string}
+	| {
+			readonly kind: 'table';
+			readonly columns: readonly string[];
+			readonly rows: ReadonlyArray<readonly string[]>;
+			readonly caption?: string;
+	  }
+	| {readonly kind: 'bars'; readonly bars: readonly Bar[]; readonly caption?: string}
+	| {readonly kind: 'timeline'; readonly events: readonly TimelineEvent[]}
+	| {readonly kind: 'source'; readonly text: string};
+
+export type BlockKind = Block['kind'];
+
+/** How many reveal steps a block has: one per bullet, one per quote, none for the rest. */
+export function revealUnits(block: Block): number {
+	switch (block.kind) {
+		case 'bullets': {
+			return block.items.length;
+		}
+
+		case 'quote': {
+			return 1;
+		}
+
+		default: {
+			return 0;
+		}
+	}
+}
+
+/** Every piece of prose a block holds, for search, checks and exports. */
+export function blockTexts(block: Block): string[] {
+	switch (block.kind) {
+		case 'heading':
+		case 'lead':
+		case 'text':
+		case 'source': {
+			return [block.text];
+		}
+
+		case 'bullets': {
+			return [...block.items];
+		}
+
+		case 'quote': {
+			return [block.text, block.speaker, ...(block.role ? [block.role] : [])];
+		}
+
+		case 'fact': {
+			return [block.value, block.label];
+		}
+
+		case 'table': {
+			return [...block.columns, ...block.rows.flat(), ...(block.caption ? [block.caption] : [])];
+		}
+
+		case 'bars': {
+			return [...block.bars.flatMap(bar => [bar.label, bar.display]), ...(block.caption ? [block.caption] : [])];
+		}
+
+		case 'timeline': {
+			return block.events.flatMap(event => [event.when, event.what]);
+		}
+
+		default: {
+			const never: never = block;
+			return never;
+		}
+	}
+}

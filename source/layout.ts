@@ -1,0 +1,299 @@
+import {type Block, revealUnits} from './blocks.js';
+import type {Role} from './theme.js';
+
+/**
+The layout engine: blocks in, lines of styled segments out. It is pure, so the live show, the
+plain-text print and the tests all measure the same lines; Ink only paints them.
+*/
+export type Segment = {readonly text: string; readonly role: Role};
+export type Line = readonly Segment[];
+
+export type LayoutOptions = {
+	/** Columns the body may use. */
+	readonly width: number;
+	/** How many reveal units are shown; hidden ones keep their space so nothing jumps. */
+	readonly step?: number;
+	/** Extra air between items, for big terminals. */
+	readonly isRoomy?: boolean;
+	/** Plain symbols only (no box drawing), for text output that must read anywhere. */
+	readonly isAscii?: boolean;
+};
+
+export const symbols = {
+	bullet: '•',
+	quoteBar: '┃',
+	dash: '—',
+	barFull: '█',
+	barTrack: '░',
+	rule: '─',
+	cross: '┼',
+	column: '│',
+	dot: '●',
+} as const;
+
+const asciiSymbols: typeof symbols = {
+	bullet: '*',
+	quoteBar: '>',
+	dash: '--',
+	barFull: '#',
+	barTrack: '.',
+	rule: '-',
+	cross: '+',
+	column: '|',
+	dot: 'o',
+} as unknown as typeof symbols;
+
+/** Display width: the deck is written in characters one cell wide (a test checks that). */
+export function textWidth(text: string): number {
+	let width = 0;
+	for (const _ of text) {
+		width++;
+	}
+
+	return width;
+}
+
+export function lineWidth(line: Line): number {
+	let width = 0;
+	for (const segment of line) {
+		width += textWidth(segment.text);
+	}
+
+	return width;
+}
+
+export function lineText(line: Line): string {
+	return line.map(segment => segment.text).join('');
+}
+
+/** Word-wraps text to `width` columns; a word longer than a line is broken. */
+export function wrap(text: string, width: number): string[] {
+	const limit = Math.max(1, width);
+	const lines: string[] = [];
+	let current = '';
+	for (const word of text.split(/\s+/).filter(Boolean)) {
+		let rest = word;
+		while (textWidth(rest) > limit) {
+			if (current) {
+				lines.push(current);
+				current = '';
+			}
+
+			const chars = [...rest];
+			lines.push(chars.slice(0, limit).join(''));
+			rest = chars.slice(limit).join('');
+		}
+
+		if (!rest) {
+			continue;
+		}
+
+		if (!current) {
+			current = rest;
+		} else if (textWidth(current) + 1 + textWidth(rest) <= limit) {
+			current += ' ' + rest;
+		} else {
+			lines.push(current);
+			current = rest;
+		}
+	}
+
+	if (current) {
+		lines.push(current);
+	}
+
+	return lines.length > 0 ? lines : [''];
+}
+
+function padEnd(text: string, width: number): string {
+	return text + ' '.repeat(Math.max(0, width - textWidth(text)));
+}
+
+/** Text wrapped beside a first-line prefix, continuation lines indented to match. */
+function hanging(prefix: Segment, text: string, role: Role, width: number): Line[] {
+	const indent = textWidth(prefix.text);
+	return wrap(text, width - indent).map((part, index) => [
+		index === 0 ? prefix : {text: ' '.repeat(indent), role: prefix.role},
+		{text: part, role},
+	]);
+}
+
+function blank(): Line {
+	return [];
+}
+
+function layoutTable(block: Extract<Block, {kind: 'table'}>, width: number, sym: typeof symbols): Line[] {
+	const columnCount = block.columns.length;
+	const separator = ` ${sym.column} `;
+	const available = Math.max(columnCount * 4, width - (columnCount - 1) * textWidth(separator));
+	const natural = block.columns.map((column, index) =>
+		Math.max(textWidth(column), ...block.rows.map(row => textWidth(row[index] ?? ''))),
+	);
+	const widths = [...natural];
+	// Shrink the widest column until the table fits; its cells wrap.
+	while (widths.reduce((sum, w) => sum + w, 0) > available) {
+		const widest = widths.indexOf(Math.max(...widths));
+		widths[widest] = Math.max(4, (widths[widest] ?? 4) - 1);
+		if (widths.every(w => w <= 4)) {
+			break;
+		}
+	}
+
+	const renderRow = (cells: readonly string[], role: Role): Line[] => {
+		const wrapped = widths.map((w, index) => wrap(cells[index] ?? '', w));
+		const height = Math.max(...wrapped.map(cell => cell.length));
+		const lines: Line[] = [];
+		for (let row = 0; row < height; row++) {
+			const line: Segment[] = [];
+			for (const [index, w] of widths.entries()) {
+				if (index > 0) {
+					line.push({text: separator, role: 'rule'});
+				}
+
+				const text = wrapped[index]?.[row] ?? '';
+				line.push({text: index === columnCount - 1 ? text : padEnd(text, w), role});
+			}
+
+			lines.push(line);
+		}
+
+		return lines;
+	};
+
+	const rule: Line = [
+		{
+			text: widths.map(w => sym.rule.repeat(w)).join(sym.rule + sym.cross + sym.rule),
+			role: 'rule',
+		},
+	];
+	const lines: Line[] = [...renderRow(block.columns, 'tableHead'), rule];
+	for (const row of block.rows) {
+		lines.push(...renderRow(row, 'body'));
+	}
+
+	if (block.caption) {
+		lines.push(...wrap(block.caption, width).map(text => [{text, role: 'cite' as const}]));
+	}
+
+	return lines;
+}
+
+function layoutBars(block: Extract<Block, {kind: 'bars'}>, width: number, sym: typeof symbols): Line[] {
+	const labelWidth = Math.max(...block.bars.map(bar => textWidth(bar.label)));
+	const displayWidth = Math.max(...block.bars.map(bar => textWidth(bar.display)));
+	const trackWidth = Math.max(4, Math.min(48, width - labelWidth - displayWidth - 4));
+	const max = Math.max(...block.bars.map(bar => bar.value), 1);
+	const lines: Line[] = [];
+	for (const bar of block.bars) {
+		const filled = Math.max(bar.value > 0 ? 1 : 0, Math.round((bar.value / max) * trackWidth));
+		lines.push([
+			{text: padEnd(bar.label, labelWidth) + '  ', role: 'label'},
+			{text: sym.barFull.repeat(filled), role: 'bar'},
+			{text: sym.barTrack.repeat(trackWidth - filled), role: 'barTrack'},
+			{text: '  ' + bar.display, role: 'figure'},
+		]);
+	}
+
+	if (block.caption) {
+		lines.push(...wrap(block.caption, width).map(text => [{text, role: 'cite' as const}]));
+	}
+
+	return lines;
+}
+
+/** Lays out one block; `visible` says how many of its reveal units show. */
+export function layoutBlock(block: Block, width: number, visible: number, options: LayoutOptions = {width}): Line[] {
+	const sym = options.isAscii ? asciiSymbols : symbols;
+	const roomy = options.isRoomy ?? false;
+	switch (block.kind) {
+		case 'heading': {
+			return wrap(block.text, width).map(text => [{text, role: 'heading'}]);
+		}
+
+		case 'lead': {
+			return wrap(block.text, width).map(text => [{text, role: 'lead'}]);
+		}
+
+		case 'text': {
+			return wrap(block.text, width).map(text => [{text, role: 'body'}]);
+		}
+
+		case 'source': {
+			return wrap(block.text, width).map(text => [{text, role: 'cite'}]);
+		}
+
+		case 'bullets': {
+			const lines: Line[] = [];
+			for (const [index, item] of block.items.entries()) {
+				if (roomy && index > 0) {
+					lines.push(blank());
+				}
+
+				const itemLines = hanging({text: sym.bullet + ' ', role: 'bullet'}, item, 'body', width);
+				lines.push(...(index < visible ? itemLines : itemLines.map(() => blank())));
+			}
+
+			return lines;
+		}
+
+		case 'quote': {
+			const open = options.isAscii ? '"' : '“';
+			const close = options.isAscii ? '"' : '”';
+			const bar: Segment = {text: sym.quoteBar + ' ', role: 'quoteMark'};
+			const lines: Line[] = wrap(open + block.text + close, width - 2).map(text => [bar, {text, role: 'quote'}]);
+			const attribution = `${sym.dash} ${block.speaker}${block.role ? ', ' + block.role : ''}`;
+			lines.push(...wrap(attribution, width - 2).map(text => [{text: '  ', role: 'muted' as const}, {text, role: 'speaker' as const}]));
+			return visible > 0 ? lines : lines.map(() => blank());
+		}
+
+		case 'fact': {
+			return hanging({text: block.value + '  ', role: 'figure'}, block.label, 'label', width);
+		}
+
+		case 'table': {
+			return layoutTable(block, width, sym);
+		}
+
+		case 'bars': {
+			return layoutBars(block, width, sym);
+		}
+
+		case 'timeline': {
+			const whenWidth = Math.max(...block.events.map(event => textWidth(event.when)));
+			const lines: Line[] = [];
+			for (const [index, event] of block.events.entries()) {
+				if (index > 0) {
+					lines.push([{text: ' '.repeat(whenWidth + 1) + sym.column, role: 'rule'}]);
+				}
+
+				const prefix: Segment = {text: padEnd(event.when, whenWidth) + ' ' + sym.dot + ' ', role: 'accent'};
+				lines.push(...hanging(prefix, event.what, 'body', width));
+			}
+
+			return lines;
+		}
+
+		default: {
+			const never: never = block;
+			return never;
+		}
+	}
+}
+
+/** Lays out a slide body: blocks separated by a blank line, reveal units up to `step`. */
+export function layoutBlocks(blocks: readonly Block[], options: LayoutOptions): Line[] {
+	const lines: Line[] = [];
+	let unitsBefore = 0;
+	const step = options.step ?? Number.POSITIVE_INFINITY;
+	for (const [index, block] of blocks.entries()) {
+		if (index > 0) {
+			lines.push(blank());
+		}
+
+		const visible = Math.max(0, step - unitsBefore);
+		lines.push(...layoutBlock(block, options.width, visible, options));
+		unitsBefore += revealUnits(block);
+	}
+
+	return lines;
+}

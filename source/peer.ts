@@ -1,0 +1,24 @@
+import type {Blank} from './navigation.js';
+
+/** Where the show is: what the audience and presenter views keep in step. */
+export type Position = {
+	readonly index: number;
+	readonly step: number;
+	readonly blank: Blank;
+};
+
+/**
+A link to the other view of the same deck (see presenter-link.ts). The app publishes every local
+move and applies every move the link hands it; the link decides which of two concurrent moves wins.
+*/
+export type PeerLink = {
+	publish(position: Position): void;
+	onPosition(listener: (position: Position) => void): () => void;
+	/** A short human status ("presenter view connected", "waiting for the audience view"). */
+	onStatus(listener: (status: string) => void): () => void;
+	close(): Promise<void>;
+};
+
+export function samePosition(a: Position | undefined, b: Position | undefined): boolean {
+	return a !== undefined && b !== undefined && a.index === b.index && a.step === b.step && a.blank === b.blank;
+}

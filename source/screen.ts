@@ -1,0 +1,234 @@
+import type {Deck, Slide} from './deck.js';
+import {formatParagraphs} from './deck.js';
+import {helpRows} from './keymap.js';
+import {type Line, layoutBlocks, lineWidth, textWidth, wrap, type Segment, symbols} from './layout.js';
+import type {NavigationState} from './navigation.js';
+import type {Role} from './theme.js';
+
+/**
+The whole screen as lines, pure: header, body, footer. The frame is always rows-1 tall, so Ink never
+takes its clear-the-terminal path (which wipes the scrollback on every frame).
+*/
+export type Size = {readonly columns: number; readonly rows: number};
+
+/** Below this the frame itself cannot be drawn. */
+export const minimumSize: Size = {columns: 60, rows: 16};
+
+/** Rows the frame uses around the body: header and rule, rule and footer, and the spare last row. */
+const chromeRows = 5;
+
+export type FrameExtras = {
+	/** Shown at the right of the footer, for example the timer. */
+	readonly footerRight?: string;
+	/** A short status (presenter link), shown in the footer. */
+	readonly status?: string;
+};
+
+function seg(text: string, role: Role): Segment {
+	return {text, role};
+}
+
+function fit(text: string, width: number): string {
+	if (width <= 0) {
+		return '';
+	}
+
+	const chars = [...text];
+	return chars.length <= width ? text : chars.slice(0, Math.max(0, width - 1)).join('') + '…';
+}
+
+function spread(left: Line, right: Line, width: number): Line {
+	const gap = width - lineWidth(left) - lineWidth(right);
+	if (gap < 1) {
+		return left;
+	}
+
+	return [...left, seg(' '.repeat(gap), 'muted'), ...right];
+}
+
+function indent(lines: readonly Line[], margin: number): Line[] {
+	const pad = seg(' '.repeat(margin), 'body');
+	return lines.map(line => (line.length === 0 ? line : [pad, ...line]));
+}
+
+function isRoomy(size: Size): boolean {
+	return size.columns >= 120 && size.rows >= 36;
+}
+
+export function contentWidth(size: Size, roomy = isRoomy(size)): number {
+	return roomy ? Math.min(size.columns - 8, 120) : Math.min(size.columns - 4, 96);
+}
+
+export function bodyRows(size: Size): number {
+	return Math.max(0, size.rows - chromeRows);
+}
+
+/** The slide's own lines: title, blocks up to the reveal step, the paragraph citation. */
+export function slideLines(slide: Slide, width: number, step: number, roomy: boolean): Line[] {
+	const title: Line[] = wrap(slide.title, width).map(text => [seg(text, 'heading')]);
+	const lines: Line[] = [...title];
+	if (roomy) {
+		lines.push([seg(symbols.rule.repeat(Math.min(width, Math.max(...title.map(lineWidth)))), 'rule')]);
+	}
+
+	lines.push([], ...layoutBlocks(slide.blocks, {width, step, isRoomy: roomy}));
+	const cite = formatParagraphs(slide.paragraphs);
+	if (cite) {
+		lines.push([], [seg(' '.repeat(Math.max(0, width - textWidth(cite))) + cite, 'cite')]);
+	}
+
+	return lines;
+}
+
+function notesLines(slide: Slide, width: number, most: number): Line[] {
+	const text = wrap(slide.notes || '(no notes for this slide)', width - 7);
+	const lines: Line[] = text.map((part, index) => [seg(index === 0 ? 'Notes  ' : '       ', 'accent'), seg(part, 'body')]);
+	if (lines.length > most) {
+		const kept = lines.slice(0, Math.max(1, most));
+		kept[kept.length - 1] = [...(kept.at(-1) ?? []), seg(' …', 'muted')];
+		return kept;
+	}
+
+	return lines;
+}
+
+export function progressBar(index: number, count: number, width: number): Line {
+	const filled = count <= 1 ? width : Math.round(((index + 1) / count) * width);
+	return [seg('━'.repeat(filled), 'progress'), seg('─'.repeat(Math.max(0, width - filled)), 'progressTrack')];
+}
+
+function header(deck: Deck, slide: Slide, size: Size): Line[] {
+	const right = fit(slide.sectionTitle, Math.floor(size.columns / 2) - 2);
+	const left = fit(deck.title, size.columns - textWidth(right) - 4);
+	return [
+		spread([seg(' ' + left, 'title')], [seg(right + ' ', 'section')], size.columns),
+		[seg(symbols.rule.repeat(size.columns), 'rule')],
+	];
+}
+
+export function footer(deck: Deck, state: NavigationState, size: Size, hint: string, extras: FrameExtras = {}): Line[] {
+	const count = deck.slides.length;
+	const slide = deck.slides[state.index];
+	const counter = ` ${state.index + 1}/${count}`;
+	const stepText = slide && slide.units > 1 && state.step < slide.units ? ` · ${state.step}/${slide.units}` : '';
+	const pending = /^\d+$/.test(state.pending) ? `  go to ${state.pending}…` : state.pending === 'g' ? '  g…' : '';
+	const rightParts = [extras.status, extras.footerRight, hint].filter(Boolean).join('  ');
+	const right = fit(rightParts, Math.max(0, size.columns - 30)) + ' ';
+	const barWidth = Math.max(4, Math.min(30, size.columns - textWidth(counter + stepText + pending) - textWidth(right) - 4));
+	const left: Line = [
+		seg(counter, 'accent'),
+		seg(stepText, 'muted'),
+		seg('  ', 'muted'),
+		...progressBar(state.index, count, barWidth),
+		seg(pending, 'warn'),
+	];
+	return [[seg(symbols.rule.repeat(size.columns), 'rule')], spread(left, [seg(right, 'muted')], size.columns)];
+}
+
+/** Pads or cuts a body to exactly `rows` lines. */
+function toHeight(lines: readonly Line[], rows: number, center: boolean): Line[] {
+	if (lines.length >= rows) {
+		return lines.slice(0, rows);
+	}
+
+	const spare = rows - lines.length;
+	const top = center ? Math.floor(spare / 2) : 0;
+	return [...Array.from({length: top}, () => []), ...lines, ...Array.from({length: spare - top}, () => [])];
+}
+
+export type SlideScreen = {
+	readonly lines: Line[];
+	/** Set when the slide cannot be shown at this size: the size it needs. */
+	readonly needs?: Size;
+};
+
+/** The body area of a slide at this size, or what size it would need. */
+export function slideBody(
+	slide: Slide,
+	step: number,
+	size: Size,
+	options: {readonly showNotes?: boolean} = {},
+): SlideScreen {
+	const rows = bodyRows(size);
+	for (const roomy of isRoomy(size) ? [true, false] : [false]) {
+		const width = contentWidth(size, roomy);
+		const margin = Math.max(2, Math.floor((size.columns - width) / 2));
+		const content = slideLines(slide, width, step, roomy);
+		const notes = options.showNotes ? notesLines(slide, width, Math.max(3, Math.floor(rows / 3))) : [];
+		const notesBlock: Line[] = notes.length > 0 ? [[seg(symbols.rule.repeat(width), 'rule')], ...notes] : [];
+		const contentRows = rows - notesBlock.length;
+		const top = roomy ? 0 : 1;
+		if (content.length + top <= contentRows) {
+			const body = toHeight([...Array.from({length: top}, () => []), ...content], contentRows, roomy);
+			return {lines: indent([...body, ...notesBlock], margin)};
+		}
+
+		if (!roomy) {
+			return {
+				lines: [],
+				needs: {
+					columns: Math.max(minimumSize.columns, size.columns),
+					rows: Math.max(minimumSize.rows, content.length + top + notesBlock.length + chromeRows),
+				},
+			};
+		}
+	}
+
+	return {lines: []};
+}
+
+export function helpLines(size: Size): Line[] {
+	const rows = helpRows('slides');
+	const keysWidth = Math.min(24, Math.max(...rows.map(row => textWidth(row.keys))));
+	const width = contentWidth(size);
+	const lines: Line[] = [[seg('Keys', 'heading')], []];
+	for (const row of rows) {
+		const keyParts = wrap(row.keys, keysWidth);
+		const labelParts = wrap(row.label, Math.max(10, width - keysWidth - 3));
+		for (let i = 0; i < Math.max(keyParts.length, labelParts.length); i++) {
+			const keys = keyParts[i] ?? '';
+			lines.push([seg(keys + ' '.repeat(keysWidth - textWidth(keys) + 3), 'key'), seg(labelParts[i] ?? '', 'body')]);
+		}
+	}
+
+	const margin = Math.max(2, Math.floor((size.columns - width) / 2));
+	return indent(toHeight(lines, bodyRows(size), false), margin);
+}
+
+export function tooSmallLines(size: Size, needs: Size, where: string): Line[] {
+	const message = [
+		'Terminal too small',
+		`now ${size.columns}x${size.rows}, this slide needs ${needs.columns}x${needs.rows}`,
+		'Enlarge the window or make the font smaller.',
+		where,
+	];
+	const rows = Math.max(0, size.rows - 1);
+	const lines: Line[] = message.flatMap((text, index) =>
+		wrap(text, Math.max(1, size.columns)).map(part => {
+			const pad = Math.max(0, Math.floor((size.columns - textWidth(part)) / 2));
+			return [seg(' '.repeat(pad) + part, index === 0 ? 'warn' : 'body')];
+		}),
+	);
+	return toHeight(lines, rows, true).map(line => (lineWidth(line) > size.columns ? [seg(fit((line[0]?.text ?? '').trim(), size.columns), 'body')] : line));
+}
+
+/** Everything but the body: the header over it and the footer under it. */
+export function frameLines(
+	deck: Deck,
+	state: NavigationState,
+	size: Size,
+	body: readonly Line[],
+	hint: string,
+	extras: FrameExtras = {},
+): Line[] {
+	const slide = deck.slides[state.index];
+	if (!slide) {
+		return [];
+	}
+
+	return [...header(deck, slide, size), ...toHeight(body, bodyRows(size), false), ...footer(deck, state, size, hint, extras)];
+}
+
+export function isTooSmall(size: Size): boolean {
+	return size.columns < minimumSize.columns || size.rows < minimumSize.rows;
+}

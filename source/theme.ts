@@ -1,0 +1,209 @@
+/**
+Every colour the program shows lives here. Components and the layout name a role ('heading',
+'quote', 'muted', ...) and the theme decides how that role looks.
+*/
+export type Role =
+	| 'title'
+	| 'section'
+	| 'heading'
+	| 'lead'
+	| 'body'
+	| 'bullet'
+	| 'quote'
+	| 'quoteMark'
+	| 'speaker'
+	| 'figure'
+	| 'label'
+	| 'bar'
+	| 'barTrack'
+	| 'tableHead'
+	| 'rule'
+	| 'cite'
+	| 'muted'
+	| 'accent'
+	| 'key'
+	| 'progress'
+	| 'progressTrack'
+	| 'warn'
+	| 'selected';
+
+export type RoleStyle = {
+	readonly color?: string;
+	readonly backgroundColor?: string;
+	readonly bold?: boolean;
+	readonly dimColor?: boolean;
+	readonly italic?: boolean;
+	readonly underline?: boolean;
+	readonly inverse?: boolean;
+};
+
+export type ThemeName = 'dark' | 'light' | 'high-contrast' | 'plain';
+
+export type Theme = {
+	readonly name: ThemeName;
+	readonly roles: Readonly<Record<Role, RoleStyle>>;
+	/** The blackout screens: what `b` and `w` fill the terminal with. */
+	readonly black: RoleStyle;
+	readonly white: RoleStyle;
+};
+
+const dark: Theme = {
+	name: 'dark',
+	roles: {
+		title: {color: 'cyanBright', bold: true},
+		section: {color: 'cyan'},
+		heading: {color: 'whiteBright', bold: true},
+		lead: {color: 'whiteBright'},
+		body: {},
+		bullet: {color: 'cyan', bold: true},
+		quote: {color: 'yellowBright', italic: true},
+		quoteMark: {color: 'yellow', bold: true},
+		speaker: {color: 'yellow'},
+		figure: {color: 'greenBright', bold: true},
+		label: {color: 'white'},
+		bar: {color: 'green'},
+		barTrack: {color: 'gray'},
+		tableHead: {color: 'cyanBright', bold: true},
+		rule: {color: 'gray'},
+		cite: {color: 'gray'},
+		muted: {color: 'gray'},
+		accent: {color: 'cyan', bold: true},
+		key: {color: 'cyanBright', bold: true},
+		progress: {color: 'cyan'},
+		progressTrack: {color: 'gray'},
+		warn: {color: 'yellowBright', bold: true},
+		selected: {color: 'black', backgroundColor: 'cyan'},
+	},
+	black: {backgroundColor: 'black'},
+	white: {backgroundColor: 'white'},
+};
+
+const light: Theme = {
+	name: 'light',
+	roles: {
+		title: {color: 'blue', bold: true},
+		section: {color: 'blue'},
+		heading: {color: 'black', bold: true},
+		lead: {color: 'black'},
+		body: {color: 'black'},
+		bullet: {color: 'blue', bold: true},
+		quote: {color: 'magenta', italic: true},
+		quoteMark: {color: 'magenta', bold: true},
+		speaker: {color: 'red'},
+		figure: {color: 'green', bold: true},
+		label: {color: 'black'},
+		bar: {color: 'green'},
+		barTrack: {color: 'gray'},
+		tableHead: {color: 'blue', bold: true},
+		rule: {color: 'gray'},
+		cite: {color: 'gray'},
+		muted: {color: 'gray'},
+		accent: {color: 'blue', bold: true},
+		key: {color: 'blue', bold: true},
+		progress: {color: 'blue'},
+		progressTrack: {color: 'gray'},
+		warn: {color: 'red', bold: true},
+		selected: {color: 'white', backgroundColor: 'blue'},
+	},
+	black: {backgroundColor: 'black'},
+	white: {backgroundColor: 'white'},
+};
+
+const highContrast: Theme = {
+	name: 'high-contrast',
+	roles: {
+		title: {color: 'whiteBright', bold: true, underline: true},
+		section: {color: 'whiteBright', bold: true},
+		heading: {color: 'whiteBright', bold: true},
+		lead: {color: 'whiteBright', bold: true},
+		body: {color: 'whiteBright'},
+		bullet: {color: 'yellowBright', bold: true},
+		quote: {color: 'yellowBright', bold: true},
+		quoteMark: {color: 'yellowBright', bold: true},
+		speaker: {color: 'whiteBright', bold: true},
+		figure: {color: 'yellowBright', bold: true},
+		label: {color: 'whiteBright'},
+		bar: {color: 'yellowBright'},
+		barTrack: {color: 'whiteBright'},
+		tableHead: {color: 'yellowBright', bold: true},
+		rule: {color: 'whiteBright'},
+		cite: {color: 'whiteBright'},
+		muted: {color: 'whiteBright'},
+		accent: {color: 'yellowBright', bold: true},
+		key: {color: 'yellowBright', bold: true},
+		progress: {color: 'yellowBright'},
+		progressTrack: {color: 'whiteBright'},
+		warn: {color: 'yellowBright', bold: true, inverse: true},
+		selected: {inverse: true, bold: true},
+	},
+	black: {backgroundColor: 'black'},
+	white: {backgroundColor: 'whiteBright'},
+};
+
+/** NO_COLOR: emphasis by weight, italics, underline and symbols only. */
+const plain: Theme = {
+	name: 'plain',
+	roles: {
+		title: {bold: true},
+		section: {},
+		heading: {bold: true},
+		lead: {bold: true},
+		body: {},
+		bullet: {bold: true},
+		quote: {italic: true},
+		quoteMark: {bold: true},
+		speaker: {bold: true},
+		figure: {bold: true},
+		label: {},
+		bar: {},
+		barTrack: {},
+		tableHead: {bold: true},
+		rule: {},
+		cite: {},
+		muted: {},
+		accent: {bold: true},
+		key: {bold: true},
+		progress: {},
+		progressTrack: {},
+		warn: {bold: true},
+		selected: {inverse: true},
+	},
+	black: {},
+	white: {inverse: true},
+};
+
+export const themes: Readonly<Record<ThemeName, Theme>> = {
+	dark,
+	light,
+	'high-contrast': highContrast,
+	plain,
+};
+
+export const themeNames = ['dark', 'light', 'high-contrast'] as const;
+
+/**
+Which theme to use: the one asked for, else light where `COLORFGBG` says the background is light,
+else dark. NO_COLOR wins over everything: colour is off, layout and weight carry the emphasis.
+*/
+export function pickTheme(asked: string | undefined, env: Readonly<Record<string, string | undefined>>): Theme {
+	if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') {
+		return plain;
+	}
+
+	if (asked === 'dark' || asked === 'light' || asked === 'high-contrast') {
+		return themes[asked];
+	}
+
+	return isLightBackground(env['COLORFGBG']) ? light : dark;
+}
+
+/** `COLORFGBG` is "fg;bg" (sometimes "fg;x;bg"); backgrounds 7 and 9-15 are light. */
+export function isLightBackground(colorfgbg: string | undefined): boolean {
+	if (!colorfgbg) {
+		return false;
+	}
+
+	const last = colorfgbg.split(';').at(-1);
+	const bg = Number(last);
+	return Number.isInteger(bg) && (bg === 7 || (bg >= 9 && bg <= 15));
+}

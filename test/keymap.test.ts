@@ -1,0 +1,156 @@
+import {readFileSync} from 'node:fs';
+import type {Key} from 'ink';
+import {describe, expect, test} from 'vitest';
+import {helpRows, keyConflicts, keymap, resolveKeypress, type Binding} from '../source/keymap.js';
+import type {Mode} from '../source/navigation.js';
+
+const noKey: Key = {
+	upArrow: false,
+	downArrow: false,
+	leftArrow: false,
+	rightArrow: false,
+	pageDown: false,
+	pageUp: false,
+	home: false,
+	end: false,
+	return: false,
+	escape: false,
+	ctrl: false,
+	shift: false,
+	tab: false,
+	backspace: false,
+	delete: false,
+	meta: false,
+	super: false,
+	hyper: false,
+	capsLock: false,
+	numLock: false,
+};
+const named = (name: keyof Key, extra: Partial<Key> = {}): Key => ({...noKey, [name]: true, ...extra});
+
+describe('the key table', () => {
+	test.each<[string, string, Key, string]>([
+		['→', '', named('rightArrow'), 'next'],
+		['↓', '', named('downArrow'), 'next'],
+		['Space', ' ', noKey, 'next'],
+		['PgDn', '', named('pageDown'), 'next'],
+		['l', 'l', noKey, 'next'],
+		['j', 'j', noKey, 'next'],
+		['n', 'n', noKey, 'next'],
+		['Enter', '', named('return'), 'confirm'],
+		['←', '', named('leftArrow'), 'previous'],
+		['↑', '', named('upArrow'), 'previous'],
+		['Backspace (DEL)', '', named('delete'), 'previous'],
+		['Backspace (BS)', '', named('backspace'), 'previous'],
+		['PgUp', '', named('pageUp'), 'previous'],
+		['h', 'h', noKey, 'previous'],
+		['k', 'k', noKey, 'previous'],
+		['p', 'p', noKey, 'previous'],
+		['Home', '', named('home'), 'first'],
+		['g', 'g', noKey, 'g'],
+		['G', 'G', {...noKey, shift: true}, 'last-or-count'],
+		['End', '', named('end'), 'last'],
+		['7', '7', noKey, 'digit'],
+		['m', 'm', noKey, 'toggle-menu'],
+		['Tab', '', named('tab'), 'toggle-menu'],
+		['o', 'o', noKey, 'toggle-overview'],
+		['?', '?', noKey, 'toggle-help'],
+		['s', 's', noKey, 'toggle-notes'],
+		['b', 'b', noKey, 'blank'],
+		['.', '.', noKey, 'blank'],
+		['w', 'w', noKey, 'blank'],
+		[',', ',', noKey, 'blank'],
+		['r', 'r', noKey, 'reset-timer'],
+		['q', 'q', noKey, 'quit'],
+		['Ctrl+C', 'c', {...noKey, ctrl: true}, 'quit'],
+		['Ctrl+Z', 'z', {...noKey, ctrl: true}, 'suspend'],
+		['Esc', '', named('escape', {meta: true}), 'cancel'],
+	])('%s in slides mode is %s', (_name, input, key, type) => {
+		expect(resolveKeypress(input, key, 'slides')?.type).toBe(type);
+	});
+
+	test('b is black and w is white', () => {
+		expect(resolveKeypress('b', noKey, 'slides')).toEqual({type: 'blank', color: 'black'});
+		expect(resolveKeypress(',', noKey, 'slides')).toEqual({type: 'blank', color: 'white'});
+	});
+
+	test('Esc never quits, in any mode', () => {
+		for (const mode of ['slides', 'help', 'menu', 'overview', 'blank'] as Mode[]) {
+			expect(resolveKeypress('', named('escape', {meta: true}), mode)?.type).not.toBe('quit');
+		}
+	});
+
+	test('keys that mean nothing do nothing', () => {
+		for (const input of ['x', 'z', 'Q', '!', 'é']) {
+			expect(resolveKeypress(input, noKey, 'slides')).toBeUndefined();
+		}
+	});
+
+	test('a paste is not a run of keys', () => {
+		expect(resolveKeypress('llllllll', noKey, 'slides')).toBeUndefined();
+		expect(resolveKeypress('12', noKey, 'slides')).toBeUndefined();
+	});
+
+	test('alt+letter is not the letter', () => {
+		expect(resolveKeypress('l', {...noKey, meta: true}, 'slides')).toBeUndefined();
+	});
+
+	test('in the menu, arrows, j, k and Enter are left to the list', () => {
+		for (const [input, key] of [
+			['', named('upArrow')],
+			['', named('downArrow')],
+			['j', noKey],
+			['k', noKey],
+			['', named('return')],
+		] as Array<[string, Key]>) {
+			expect(resolveKeypress(input, key, 'menu')).toBeUndefined();
+			expect(resolveKeypress(input, key, 'overview')).toBeUndefined();
+		}
+
+		expect(resolveKeypress('', named('escape', {meta: true}), 'menu')?.type).toBe('close-overlay');
+		expect(resolveKeypress('m', noKey, 'menu')?.type).toBe('toggle-menu');
+		expect(resolveKeypress('q', noKey, 'menu')?.type).toBe('quit');
+	});
+
+	test('on a blank screen any key comes back, and Ctrl+C still quits', () => {
+		expect(resolveKeypress('x', noKey, 'blank')?.type).toBe('unblank');
+		expect(resolveKeypress('', named('rightArrow'), 'blank')?.type).toBe('unblank');
+		expect(resolveKeypress('q', noKey, 'blank')?.type).toBe('unblank');
+		expect(resolveKeypress('c', {...noKey, ctrl: true}, 'blank')?.type).toBe('quit');
+	});
+
+	test('no two rows claim the same key in the same mode', () => {
+		expect(keyConflicts()).toEqual([]);
+	});
+
+	test('the conflict check can fail', () => {
+		const clash: Binding[] = [
+			{label: 'One', action: {type: 'next'}, keys: [{input: 'x'}], modes: ['slides']},
+			{label: 'Two', action: {type: 'previous'}, keys: [{input: 'x'}], modes: ['slides']},
+		];
+		expect(keyConflicts(clash)).toHaveLength(1);
+	});
+
+	test('every row has a label and at least one key', () => {
+		for (const binding of keymap) {
+			expect(binding.label.trim()).not.toBe('');
+			expect(binding.keys.length).toBeGreaterThan(0);
+		}
+	});
+
+	test('the help lists every row of slides mode', () => {
+		const rows = helpRows('slides');
+		for (const binding of keymap.filter(binding => binding.modes.includes('slides'))) {
+			expect(rows.some(row => row.label === binding.label)).toBe(true);
+		}
+	});
+
+	test('the README key section lists every row of the help', () => {
+		const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+		for (const mode of ['slides', 'blank'] as Mode[]) {
+			for (const row of helpRows(mode)) {
+				expect(readme).toContain(`| ${row.keys} | ${row.label} |`);
+			}
+		}
+	});
+});
