@@ -11,7 +11,7 @@ export const section = defineSection({
 			title: 'Source',
 			paragraphs: [1, 4, 46],
 			notes:
-				'The article was updated after publication to correct his previous experience. Paragraph numbers on each slide count the article’s blank-line-separated paragraphs, with the dateline as paragraph 1. Web-page furniture such as the related-story link, the contact line and the copyright notice is left out.',
+				'The article was updated after publication to correct his previous experience. Paragraph numbers on each slide count the article’s blank-line-separated paragraphs, counting the dateline first. Web-page furniture such as the related-story link, the contact line and the copyright notice is left out.',
 			Body: () => (
 				<>
 					<Source>Stephen Dinan, The Washington Times, Tuesday, April 6, 2021</Source>
