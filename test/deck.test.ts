@@ -217,6 +217,8 @@ describe('every slide fits', () => {
 
 		// The body as laid out must reach the screen whole: Ink truncates lines that are too wide.
 		const body = slideBody(slide, slide.units, size).lines.map(line => lineText(line).trimEnd());
+		expect(frame).not.toContain('Terminal too small');
+		expect(body.length).toBeGreaterThan(0);
 		expect(lines.slice(2, 2 + body.length)).toEqual(body);
 		expect(frame).toContain(`${slide.index + 1}/${deck.slides.length}`);
 	});
