@@ -14,10 +14,10 @@ export const section = defineSection({
 				'The article singles this out as perhaps his most striking comment. Removal is handled under administrative law; a prosecution is a criminal case. The next slide shows the two sections of Title 8 that make entry and re-entry crimes.',
 			Body: () => (
 				<>
-					<Lead>He said more illegal immigrants should be prosecuted criminally for jumping the border.</Lead>
+					<Lead>More illegal immigrants should be prosecuted criminally, he said.</Lead>
 					<Bullets
 						items={[
-							'Generally they are handled under administrative law; the punishment is removal.',
+							'Generally they face administrative law, where the punishment is removal.',
 							'The article calls this perhaps his most striking comment.',
 						]}
 					/>
@@ -44,7 +44,8 @@ export const section = defineSection({
 						]}
 					/>
 					<Paragraph>
-						Generally neither is charged: cases go through administrative law, and the punishment is removal.
+						Generally, though, illegal immigrants are handled under administrative law, with removal as the
+						punishment.
 					</Paragraph>
 				</>
 			),
@@ -57,7 +58,7 @@ export const section = defineSection({
 				'Section 1326 is the felony of reentering after being ousted. DOJ in the quote is the Justice Department. The article does not say how many cases he had in mind, or what he would ask DOJ to do.',
 			Body: () => (
 				<>
-					<Lead>He questioned why some people ICE removes are not charged under Section 1326.</Lead>
+					<Lead>He wants to know why some people ICE removes face no Section 1326 case.</Lead>
 					<Quote speaker="Alejandro Mayorkas">
 						Quite frankly, I’m going to have to understand why some of these individuals are not subject to a
 						Title 8 USC 1326 case, and I intend to work with the DOJ in that regard.

@@ -11,7 +11,7 @@ export const section = defineSection({
 			title: 'Mayorkas to ICE staff: no abolition, more prosecutions, a sanctuary fight',
 			paragraphs: [1, 4],
 			notes:
-				'This briefing covers one article: Stephen Dinan in The Washington Times, Tuesday, April 6, 2021. The forum took place “last week”, the week before the story ran. The Times reviewed notes of the conversation; nothing here comes from a recording. Everything attributed to Mayorkas is as the article reports it.',
+				'This briefing covers one article: Stephen Dinan in The Washington Times, Tuesday, April 6, 2021. The forum took place “last week”, the week before the story ran. The Times reviewed notes of the conversation, so the quotes are as those notes give them. Everything attributed to Mayorkas is as the article reports it.',
 			Body: () => (
 				<>
 					<Lead>
@@ -31,17 +31,20 @@ export const section = defineSection({
 			title: 'Who is speaking: Alejandro Mayorkas',
 			paragraphs: [2, 3, 28, 41, 46],
 			notes:
-				'He knows the department from the inside: in the Obama years he ran U.S. Citizenship and Immigration Services, then served as deputy secretary under Jeh Johnson. As deputy secretary he took part in some deportation operations, including one in New York, which he brought up at the forum. The first version of the article said he had headed ICE; the Times corrected that.',
+				'He knows the department from the inside: in the Obama years he ran U.S. Citizenship and Immigration Services, then served as deputy secretary under Jeh Johnson. As deputy secretary he took part in some deportation operations, including one in New York, which he brought up at the forum. The article was updated to correct his previous experience: he headed Citizenship and Immigration Services, not ICE.',
 			Body: () => (
 				<>
 					<Timeline
 						events={[
 							{when: 'Obama years', what: 'Head of U.S. Citizenship and Immigration Services'},
-							{when: 'Then', what: 'Deputy secretary at Homeland Security, under Secretary Jeh Johnson'},
+							{when: 'Then', what: 'Deputy secretary at Homeland Security, under Jeh Johnson'},
 							{when: 'Now', what: 'Homeland Security Secretary under President Biden'},
 						]}
 					/>
-					<Paragraph>The article was corrected: he headed Citizenship and Immigration Services, not ICE.</Paragraph>
+					<Paragraph>
+						The article was corrected on this point: he was head of U.S. Citizenship and Immigration Services,
+						not ICE.
+					</Paragraph>
 				</>
 			),
 		}),

@@ -55,11 +55,11 @@ export const section = defineSection({
 				<>
 					<Lead>Some doubt he will follow through; others object to what he proposes.</Lead>
 					<Table
-						columns={['Who', 'Their doubt']}
+						columns={['Who', 'Their concern']}
 						rows={[
-							['Jon Feere', 'The narrow policy frees people sanctuaries protect'],
+							['Jon Feere', 'Too narrow: frees those sanctuaries protect'],
 							['Unnamed former official', 'Right words, doubtful follow-through'],
-							['Immigrant-rights advocates', 'The system is already tilted toward criminalizing'],
+							['Immigrant-rights advocates', 'System already too tilted toward criminalizing'],
 							['UCLA law professors', 'Section 1326 is racist in its origin'],
 						]}
 					/>

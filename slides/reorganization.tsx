@@ -19,7 +19,7 @@ export const section = defineSection({
 							{label: 'ERO, deportation force', value: 5000, display: 'nearly 5,000'},
 							{label: 'HSI, investigations', value: 7000, display: '7,000 agents'},
 						]}
-						caption="OPLA, the legal office, litigates in the immigration courts; the article gives no size."
+						caption="OPLA, the legal office, litigates in immigration courts; no size given."
 					/>
 					<Bullets
 						items={[
@@ -46,7 +46,7 @@ export const section = defineSection({
 							['1811', 'Criminal investigators'],
 						]}
 					/>
-					<Paragraph>The idea he floated: change deportation officers’ classification from 1801 to 1811.</Paragraph>
+					<Paragraph>The idea he floated: reclassify deportation officers from 1801 to 1811.</Paragraph>
 				</>
 			),
 		}),
@@ -84,7 +84,7 @@ export const section = defineSection({
 					<Bullets
 						items={[
 							'He removed the entire committee, saying he wants a broader set of views.',
-							'Some of those ousted were “dear friends of mine”, which he said shows it was not political.',
+							'Some were “dear friends of mine”, proof to him that it was not political.',
 						]}
 					/>
 					<Quote speaker="Alejandro Mayorkas">

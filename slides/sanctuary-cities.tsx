@@ -109,8 +109,8 @@ export const section = defineSection({
 					<Lead>An HSI employee raised a cost beyond deportations.</Lead>
 					<Bullets
 						items={[
-							'Sanctuary cities refuse to work with ICE because of its deportation mission.',
-							'As collateral damage, they won’t cooperate on other criminal investigations either.',
+							'Sanctuary cities shun ICE because of its deportation mission.',
+							'As collateral damage, they won’t help with other criminal investigations.',
 						]}
 					/>
 				</>

@@ -15,9 +15,9 @@ export const section = defineSection({
 			Body: () => (
 				<Bullets
 					items={[
-						'Guidelines: are the new deportation guidelines issued, and how much “discretion” do they leave?',
+						'Guidelines: are they issued, and how much “discretion” do they leave?',
 						'Prosecutions: does DHS work with DOJ on more Section 1326 re-entry cases?',
-						'Sanctuary cities: does he act on the jurisdictions with “blanket policies”?',
+						'Sanctuary cities: does he act against those with “blanket policies”?',
 						'Book-ins: what do TRAC’s figures show once the guidelines take effect?',
 					]}
 				/>
