@@ -223,3 +223,22 @@ describe('every slide fits', () => {
 		expect(frame).toContain(`${slide.index + 1}/${deck.slides.length}`);
 	});
 });
+
+describe('the README', () => {
+	test('lists every slide with its number, section, title and paragraphs, in order', () => {
+		const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+		const section = readme.split('\n## The briefing\n')[1]?.split('\n## ')[0] ?? '';
+		const rows = section
+			.split('\n')
+			.filter(line => /^\| \d+ \|/.test(line))
+			.map(line => line.split('|').slice(1, -1).map(cell => cell.trim()));
+		expect(rows).toEqual(
+			deck.slides.map(slide => [
+				String(slide.index + 1),
+				slide.sectionTitle,
+				slide.title,
+				formatParagraphs(slide.paragraphs).replace('¶ ', ''),
+			]),
+		);
+	});
+});
