@@ -11,7 +11,7 @@ export const section = defineSection({
 			title: 'He rejects abolishing ICE',
 			paragraphs: [3, 6],
 			notes:
-				'The calls to abolish ICE come partly from President Biden’s own political base, the article says. He went further than a simple no: “It is the opposite of what I think needs to occur.” He also rejected splitting the agency up, which comes two slides on.',
+				'The calls he rejected come from some in President Biden’s own political base, the article says. He went further than a simple no: “It is the opposite of what I think needs to occur.” He also rejected splitting the agency up, which comes two slides on.',
 			Body: () => (
 				<>
 					<Lead>

@@ -77,7 +77,7 @@ export const section = defineSection({
 					<Bullets
 						items={[
 							'Immigrant-rights advocates say the system already tilts too far toward criminalizing illegal immigration.',
-							'Last month, UCLA law professors told the Supreme Court in a brief that Section 1326 is racist in its origin.',
+							'The month before the article, UCLA law professors filed a Supreme Court brief arguing Section 1326 is racist in its origin.',
 						]}
 					/>
 					<Quote speaker="Ahilan Arulananthem" role="UCLA law professor">

@@ -51,7 +51,7 @@ export const section = defineSection({
 			title: 'His defence: no agency has unlimited resources',
 			paragraphs: [21, 36, 37],
 			notes:
-				'Mayorkas defended the stricter priorities as normal practice for any law enforcement agency. He conceded that people may disagree about where the lines are drawn. Employees at the forum had asked for a firmer hand, so this was a defence to his own workforce.',
+				'Mayorkas defended the stricter priorities as normal practice for any law enforcement agency. He conceded that people may disagree about where the lines are drawn. He made this defence to an audience in which employees had pleaded for a firmer hand.',
 			Body: () => (
 				<>
 					<Quote speaker="Alejandro Mayorkas">

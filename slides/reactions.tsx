@@ -36,7 +36,7 @@ export const section = defineSection({
 				'This official is not named in the article. The point is not that the words were wrong: the official said Mayorkas was using the right words to talk to ICE. The doubt is about whether the administration can and will deliver.',
 			Body: () => (
 				<>
-					<Lead>Mayorkas used the right words to talk to ICE, this former official said, but may not follow through.</Lead>
+					<Lead>This former official said Mayorkas used the right words with ICE, but doubted his follow-through.</Lead>
 					<Quote speaker="A former Homeland Security official" role="not named">
 						I’ve seen this administration say a lot of things that I feel like they’re disingenuous about, and
 						they know they can’t deliver on, but they pretend and leave their audience to believe they can
@@ -50,7 +50,7 @@ export const section = defineSection({
 			title: 'Doubts from both directions',
 			paragraphs: [11, 12, 16, 18],
 			notes:
-				'The doubters on one side think his enforcement will be too narrow to matter. On the other side, advocates and academics object to more prosecutions at all. The article quotes the first group at more length; both views are here.',
+				'The doubters on one side think his enforcement will be too narrow to matter. On the other side, advocates and the UCLA professors question the push for more prosecutions. The article quotes the first group at more length; both views are here.',
 			Body: () => (
 				<>
 					<Lead>Some doubt he will follow through; others object to what he proposes.</Lead>
@@ -60,7 +60,7 @@ export const section = defineSection({
 							['Jon Feere', 'Too narrow: frees those sanctuaries protect'],
 							['Unnamed former official', 'Right words, doubtful follow-through'],
 							['Immigrant-rights advocates', 'System already too tilted toward criminalizing'],
-							['UCLA law professors', 'Section 1326 is racist in its origin'],
+							['UCLA law professors', 'Their brief: 1326 is racist in its origin'],
 						]}
 					/>
 				</>

@@ -36,7 +36,7 @@ export const section = defineSection({
 			title: 'An idea: make deportation officers criminal investigators',
 			paragraphs: [39, 41],
 			notes:
-				'He floated this earlier in the year, in another conversation with a smaller group of ICE employees. 1801 and 1811 are government job series; ERO officers are classified as 1801-series employees. The article does not say whether the idea went further than that conversation.',
+				'He floated this earlier in the year, in another conversation with a smaller group of ICE employees. 1801 and 1811 are government job series; ERO officers are classified as 1801-series employees. At the town hall forum he came back to it, as the next slide shows.',
 			Body: () => (
 				<>
 					<Table

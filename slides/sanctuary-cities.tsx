@@ -15,8 +15,8 @@ export const section = defineSection({
 			Body: () => (
 				<>
 					<Lead>
-						He vowed to battle the most extreme sanctuary cities: those with “blanket policies” of an
-						unwillingness to work with ICE.
+						His target: the most extreme sanctuary cities, those with “blanket policies” of refusing to work
+						with ICE.
 					</Lead>
 					<Quote speaker="Alejandro Mayorkas">
 						I know the jurisdictions, and that is going to be one of my significant priorities
@@ -49,8 +49,8 @@ export const section = defineSection({
 			Body: () => (
 				<>
 					<Lead>
-						In the Obama years he negotiated with sanctuary jurisdictions. In one, the sheriff and the chief of
-						police turned him down.
+						In the Obama years he tried to negotiate with some sanctuary jurisdictions. In one, the sheriff and
+						the chief of police turned him down.
 					</Lead>
 					<Quote speaker="Alejandro Mayorkas" role="recalling what they told him">
 						You’re going to pick up an individual who has a 12-year-old DUI. We can’t work with you. The
@@ -67,12 +67,12 @@ export const section = defineSection({
 				'He answered the refusal with a question: if not that case, what will you work with us on? The example he gave was the same kind of offense, repeated. The old DUI was no longer the whole record.',
 			Body: () => (
 				<>
-					<Lead>He asked whether they would work with ICE on someone with a longer record:</Lead>
+					<Lead>He asked whether they would work with ICE on someone on his third DUI:</Lead>
 					<Timeline
 						events={[
 							{when: '12 years ago', what: 'a DUI'},
-							{when: '8 years ago', what: 'another DUI'},
-							{when: '24 months ago', what: 'a third DUI'},
+							{when: '8 years ago', what: 'a DUI'},
+							{when: '24 months ago', what: 'a DUI'},
 						]}
 					/>
 					<Quote speaker="Alejandro Mayorkas">Are you going to work with us in response to that individual?</Quote>
@@ -106,10 +106,10 @@ export const section = defineSection({
 				'HSI is ICE’s investigative arm; its 7,000 agents probe everything from human smuggling and gang activity to child pornography. The employee’s point was that a refusal aimed at deportations also reaches those cases. Mayorkas’s answer was not to split HSI from ERO, but to take on the sanctuary cities.',
 			Body: () => (
 				<>
-					<Lead>An HSI employee raised a cost beyond deportations.</Lead>
+					<Lead>An HSI employee pointed to a cost beyond deportations:</Lead>
 					<Bullets
 						items={[
-							'Sanctuary cities shun ICE because of its deportation mission.',
+							'Sanctuary cities refuse to work with ICE because of its deportation mission.',
 							'As collateral damage, they won’t help with other criminal investigations.',
 						]}
 					/>
