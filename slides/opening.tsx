@@ -33,19 +33,13 @@ export const section = defineSection({
 			notes:
 				'He knows the department from the inside: in the Obama years he ran U.S. Citizenship and Immigration Services, then served as deputy secretary under Jeh Johnson. As deputy secretary he took part in some deportation operations, including one in New York, which he brought up at the forum. The article was updated to correct his previous experience: he headed Citizenship and Immigration Services, not ICE.',
 			Body: () => (
-				<>
-					<Timeline
-						events={[
-							{when: 'Obama years', what: 'Head of U.S. Citizenship and Immigration Services'},
-							{when: 'Then', what: 'Deputy secretary at Homeland Security, under Jeh Johnson'},
-							{when: 'Now', what: 'Homeland Security Secretary under President Biden'},
-						]}
-					/>
-					<Paragraph>
-						The article was corrected on this point: he was head of U.S. Citizenship and Immigration Services,
-						not ICE.
-					</Paragraph>
-				</>
+				<Timeline
+					events={[
+						{when: 'Obama years', what: 'Head of U.S. Citizenship and Immigration Services'},
+						{when: 'Then', what: 'Deputy secretary at Homeland Security, under Jeh Johnson'},
+						{when: 'Now', what: 'Homeland Security Secretary under President Biden'},
+					]}
+				/>
 			),
 		}),
 	],

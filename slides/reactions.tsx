@@ -1,6 +1,6 @@
 import React from 'react';
 import {defineSection, defineSlide} from '../source/deck.js';
-import {Lead, Paragraph, Quote, Table} from '../source/components/typography.js';
+import {Lead, Quote, Table} from '../source/components/typography.js';
 
 export const section = defineSection({
 	id: 'reactions',
@@ -11,17 +11,13 @@ export const section = defineSection({
 			title: 'Jon Feere: the sanctuary promise “rings hollow”',
 			paragraphs: [15, 16, 17],
 			notes:
-				'Feere grants that Mayorkas “likely understands that some sanctuary policies are so ridiculous that even murderers might be released.” His objection is that any action stays “contained within the Biden administration’s own narrow enforcement scheme”. He speaks as a former top ICE employee.',
+				'The Times shared the comments with several current and former Homeland Security officials, who doubted he would see them through. Feere grants that Mayorkas “likely understands that some sanctuary policies are so ridiculous that even murderers might be released.” His objection is that any action stays “contained within the Biden administration’s own narrow enforcement scheme”. He speaks as a former top ICE employee.',
 			Body: () => (
 				<>
 					<Lead>
-						The Times shared the comments with current and former Homeland Security officials. Several doubted
-						he would see them through.
-					</Lead>
-					<Paragraph>
 						Feere argues the deportation policy is so narrow that it will free many of the same people the
 						sanctuaries want to protect.
-					</Paragraph>
+					</Lead>
 					<Quote speaker="Jon Feere" role="Center for Immigration Studies, formerly a top ICE employee">
 						Biden’s DHS is allowing thousands of criminal aliens to run free via its own policies.
 					</Quote>

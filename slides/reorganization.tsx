@@ -55,18 +55,14 @@ export const section = defineSection({
 			title: 'Erasing the deportation force?',
 			paragraphs: [40, 41, 42],
 			notes:
-				'The worry came from current and former ICE employees. His answer drew on his time as deputy secretary in the Obama years, when he joined some deportation operations, including one in New York. He described ERO officers tracking down and staking out fugitives as work that looked like 1811 work to him.',
+				'The worry came from current and former ICE employees. His answer drew on his time as deputy secretary in the Obama years, when he joined some deportation operations, including one in New York. The ERO officers he saw tracking down and staking out fugitives seemed to him to be performing like 1811-series agents.',
 			Body: () => (
 				<>
 					<Lead>
-						Some current and former ICE employees saw the idea as an attempt to erase the deportation force
-						through bureaucratic reorganization.
+						Some current and former ICE employees saw it as erasing the deportation force through bureaucratic
+						reorganization.
 					</Lead>
-					<Paragraph>
-						Mayorkas said the ERO officers he saw on deportation operations seemed to be performing like 1811
-						agents.
-					</Paragraph>
-					<Quote speaker="Alejandro Mayorkas">
+					<Quote speaker="Alejandro Mayorkas" role="on the ERO officers he saw tracking down fugitives">
 						I’m not an expert in the 1801-1811 disparities … but if you ask me sitting right here now what type
 						of work that is, that to me strikes me as 1811 work, and I’m not sure why it isn’t
 					</Quote>

@@ -194,12 +194,14 @@ describe('the deck is well formed', () => {
 describe('every slide fits', () => {
 	const cases = sizes.flatMap(size => deck.slides.map(slide => [`${size.columns}x${size.rows}`, slide.id, size, slide] as const));
 
-	test.each(cases)('%s %s: the body fits at every reveal step', (_size, _id, size, slide) => {
-		for (let step = 0; step <= slide.units; step++) {
-			const body = slideBody(slide, step, size);
-			expect(body.needs, `step ${step} needs ${JSON.stringify(body.needs)}`).toBeUndefined();
-			for (const line of body.lines) {
-				expect(lineWidth(line), lineText(line)).toBeLessThanOrEqual(size.columns);
+	test.each(cases)('%s %s: the body fits at every reveal step, also with the notes panel open', (_size, _id, size, slide) => {
+		for (const showNotes of [false, true]) {
+			for (let step = 0; step <= slide.units; step++) {
+				const body = slideBody(slide, step, size, {showNotes});
+				expect(body.needs, `step ${step}, notes ${showNotes}: needs ${JSON.stringify(body.needs)}`).toBeUndefined();
+				for (const line of body.lines) {
+					expect(lineWidth(line), lineText(line)).toBeLessThanOrEqual(size.columns);
+				}
 			}
 		}
 	});
