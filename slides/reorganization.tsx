@@ -11,23 +11,20 @@ export const section = defineSection({
 			title: 'ICE’s major components',
 			paragraphs: [20, 21, 26],
 			notes:
-				'The article gives headcounts for two components: a deportation force of nearly 5,000 and 7,000 HSI agents, who probe everything from human smuggling and gang activity to child pornography. The legal office litigates cases in the immigration courts; no size is given for it. Employees from each of these components spoke at the forum. Mayorkas does not want HSI split off from ERO.',
+				'The article gives headcounts for two components: a deportation force of nearly 5,000 and 7,000 HSI agents. The Office of the Principal Legal Advisor litigates cases in the immigration courts; no size is given for it. Employees from each of these components spoke at the forum. Mayorkas does not want HSI split off from ERO.',
 			Body: () => (
 				<>
 					<BarChart
 						bars={[
-							{label: 'ERO, deportation force', value: 5000, display: 'nearly 5,000'},
-							{label: 'HSI, investigations', value: 7000, display: '7,000 agents'},
+							{label: 'Enforcement and Removal Operations (ERO)', value: 5000, display: 'nearly 5,000'},
+							{label: 'Homeland Security Investigations (HSI)', value: 7000, display: '7,000 agents'},
 						]}
-						caption="OPLA, the legal office, litigates in immigration courts; no size given."
+						caption="Office of the Principal Legal Advisor (immigration courts): no size given"
 					/>
-					<Bullets
-						items={[
-							'ERO: Enforcement and Removal Operations',
-							'HSI: Homeland Security Investigations',
-							'OPLA: Office of the Principal Legal Advisor',
-						]}
-					/>
+					<Paragraph>
+						ERO is the deportation force. HSI’s agents probe everything from human smuggling and gang activity
+						to child pornography.
+					</Paragraph>
 				</>
 			),
 		}),
