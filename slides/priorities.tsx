@@ -51,7 +51,7 @@ export const section = defineSection({
 			title: 'His defence: no agency has unlimited resources',
 			paragraphs: [21, 36, 37],
 			notes:
-				'Mayorkas defended the stricter priorities as normal practice for any law enforcement agency. He conceded that people may disagree about where the lines are drawn. He made this defence to an audience in which employees had pleaded for a firmer hand.',
+				'Mayorkas defended the stricter priorities as what every law enforcement agency he has been part of, or worked with, has had. He conceded that people may disagree about where the lines are drawn. He made this defence to an audience in which employees had pleaded for a firmer hand.',
 			Body: () => (
 				<>
 					<Quote speaker="Alejandro Mayorkas">

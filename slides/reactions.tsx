@@ -46,7 +46,7 @@ export const section = defineSection({
 			title: 'Doubts from both directions',
 			paragraphs: [11, 12, 16, 18],
 			notes:
-				'The doubters on one side think his enforcement will be too narrow to matter. On the other side, advocates and the UCLA professors question the push for more prosecutions. The article quotes the first group at more length; both views are here.',
+				'On one side, former officials doubt his follow-through or call his enforcement too narrow. On the other, advocates and the UCLA professors question the push for more prosecutions. The article expects that push in particular to irk immigrant-rights advocates.',
 			Body: () => (
 				<>
 					<Lead>Some doubt he will follow through; others object to what he proposes.</Lead>

@@ -64,7 +64,7 @@ export const section = defineSection({
 			title: 'His counter: what about a third DUI?',
 			paragraphs: [32],
 			notes:
-				'He answered the refusal with a question: if not that case, what will you work with us on? The example he gave was the same kind of offense, repeated. The old DUI was no longer the whole record.',
+				'He answered the refusal with a question: if not that case, what will you work with us on? The example he gave was the same kind of offense, repeated. The point was a repeat offender, not one old offense.',
 			Body: () => (
 				<>
 					<Lead>He asked whether they would work with ICE on someone on his third DUI:</Lead>
@@ -103,7 +103,7 @@ export const section = defineSection({
 			title: 'Collateral damage: other investigations suffer',
 			paragraphs: [20, 25, 26],
 			notes:
-				'HSI is ICE’s investigative arm; its 7,000 agents probe everything from human smuggling and gang activity to child pornography. The employee’s point was that a refusal aimed at deportations also reaches those cases. Mayorkas’s answer was not to split HSI from ERO, but to take on the sanctuary cities.',
+				'HSI is ICE’s investigative arm; its 7,000 agents probe everything from human smuggling and gang activity to child pornography. The employee’s point was that a refusal aimed at deportations also costs ICE help on other criminal investigations. Mayorkas’s answer was not to split HSI from ERO, but to take on the sanctuary cities.',
 			Body: () => (
 				<>
 					<Lead>An HSI employee pointed to a cost beyond deportations:</Lead>

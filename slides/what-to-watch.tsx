@@ -11,7 +11,7 @@ export const section = defineSection({
 			title: 'What to watch: enforcement',
 			paragraphs: [4, 10, 26, 35, 38],
 			notes:
-				'Each question follows from something in the article, so each can be checked later. The guidelines and the prosecutions are the concrete tests. TRAC, which reported the cut in book-ins, is one place the effect would show.',
+				'Each question follows from something in the article, so each can be checked later. The guidelines were still being written at the time of the forum. TRAC, which reported the cut in book-ins, is one place the effect would show.',
 			Body: () => (
 				<Bullets
 					items={[
