@@ -64,7 +64,7 @@ export const section = defineSection({
 			title: 'His counter: what about a third DUI?',
 			paragraphs: [32],
 			notes:
-				'He answered the refusal with a question: if not that case, what will you work with us on? The example he gave was the same kind of offense, repeated. The point was a repeat offender, not one old offense.',
+				'He answered the refusal with a question: if not that case, what will you work with us on? His example was a repeat offender, not one old offense.',
 			Body: () => (
 				<>
 					<Lead>He asked whether they would work with ICE on someone on his third DUI:</Lead>
