@@ -1,6 +1,6 @@
 import React from 'react';
 import {defineSection, defineSlide} from '../source/deck.js';
-import {Bullets, Lead, Quote, Table} from '../source/components/typography.js';
+import {Bullets, Lead, Paragraph, Quote, Table} from '../source/components/typography.js';
 
 export const section = defineSection({
 	id: 'prosecution',
@@ -8,38 +8,83 @@ export const section = defineSection({
 	slides: [
 		defineSlide({
 			id: 'prosecution-stance',
-			title: 'More criminal cases for illegal entry',
-			paragraphs: [13, 17],
+			title: 'More criminal prosecutions for crossing illegally',
+			paragraphs: [2, 7, 9],
 			notes:
-				'The article calls this perhaps his most striking comment. Most illegal immigrants are handled under administrative law, where the punishment is removal; criminal prosecution is a separate track.',
+				'The article singles this out as perhaps his most striking comment. Removal is handled under administrative law; a prosecution is a criminal case. The next slide shows the two sections of Title 8 that make entry and re-entry crimes.',
 			Body: () => (
 				<>
-					<Lead>Mayorkas said more illegal immigrants should be prosecuted criminally.</Lead>
+					<Lead>More illegal immigrants should be prosecuted criminally, he said.</Lead>
 					<Bullets
 						items={[
-							'Usually they are handled under administrative law; the punishment is removal.',
-							'Criminal charges are a separate track that already exists in the law.',
+							'Generally they face administrative law, where the punishment is removal.',
+							'The article calls this perhaps his most striking comment.',
 						]}
 					/>
 					<Quote speaker="Alejandro Mayorkas">
-						I see cases now where we apprehend and remove individuals that I think need to be prosecuted criminally
+						I see cases now where we apprehend and remove individuals that I think need to be prosecuted
+						criminally
 					</Quote>
 				</>
 			),
 		}),
 		defineSlide({
 			id: 'prosecution-law',
-			title: 'The law behind it',
-			paragraphs: [13],
-			notes: 'Section 1325 covers a first illegal entry; section 1326 covers coming back after being removed.',
+			title: 'The law: Title 8, Sections 1325 and 1326',
+			paragraphs: [7],
+			notes:
+				'These are the two sections of Title 8 the article cites. Entering without permission is a misdemeanor; coming back after being ousted is a felony. It is Section 1326, the felony, that Mayorkas named at the forum.',
 			Body: () => (
-				<Table
-					columns={['Title 8', 'Covers', 'Offense']}
-					rows={[
-						['Section 1325', 'Entering the U.S. without permission', 'Misdemeanor'],
-						['Section 1326', 'Reentering after being ousted', 'Felony'],
-					]}
-				/>
+				<>
+					<Table
+						columns={['Title 8', 'Covers', 'Offense']}
+						rows={[
+							['Section 1325', 'Entering the U.S. without permission', 'Misdemeanor'],
+							['Section 1326', 'Reentering after being ousted', 'Felony'],
+						]}
+					/>
+					<Paragraph>
+						Generally, though, illegal immigrants are handled under administrative law, with removal as the
+						punishment.
+					</Paragraph>
+				</>
+			),
+		}),
+		defineSlide({
+			id: 'prosecution-doj',
+			title: 'Re-entry cases: working with the Justice Department',
+			paragraphs: [7, 10],
+			notes:
+				'Section 1326 is the felony of reentering after being ousted. DOJ in the quote is the Justice Department. The article does not say how many cases he had in mind, or what he would ask DOJ to do.',
+			Body: () => (
+				<>
+					<Lead>He wants to know why some people ICE removes face no Section 1326 case.</Lead>
+					<Quote speaker="Alejandro Mayorkas">
+						Quite frankly, I’m going to have to understand why some of these individuals are not subject to a
+						Title 8 USC 1326 case, and I intend to work with the DOJ in that regard.
+					</Quote>
+				</>
+			),
+		}),
+		defineSlide({
+			id: 'prosecution-pushback',
+			title: 'The pushback: Section 1326’s history',
+			paragraphs: [11, 12, 13],
+			notes:
+				'The article expects the prosecution push to irk immigrant-rights advocates. Ahilan Arulananthem, one of the professors behind the brief, also told the Times: “I don’t know whether Secretary Mayorkas is aware of Section 1326’s origins”. He said he had defended cases under it himself, for several years.',
+			Body: () => (
+				<>
+					<Bullets
+						items={[
+							'Immigrant-rights advocates say the system already tilts too far toward criminalizing illegal immigration.',
+							'The month before the article, UCLA law professors filed a Supreme Court brief arguing Section 1326 is racist in its origin.',
+						]}
+					/>
+					<Quote speaker="Ahilan Arulananthem" role="UCLA law professor">
+						My view is that no one should be advocating for more 1326 prosecutions without first reckoning with
+						its history
+					</Quote>
+				</>
 			),
 		}),
 	],

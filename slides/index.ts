@@ -1,7 +1,15 @@
 import {compileDeck, type DeckDefinition} from '../source/deck.js';
-import {section as opening} from './title.js';
+import {section as opening} from './opening.js';
+import {section as atAGlance} from './at-a-glance.js';
+import {section as abolition} from './abolition.js';
 import {section as prosecution} from './criminal-prosecution.js';
+import {section as sanctuary} from './sanctuary-cities.js';
+import {section as priorities} from './priorities.js';
 import {section as reorganization} from './reorganization.js';
+import {section as workforce} from './workforce.js';
+import {section as reactions} from './reactions.js';
+import {section as whatToWatch} from './what-to-watch.js';
+import {section as source} from './source.js';
 
 /** The briefing, in the order it is presented. */
 export const definition: DeckDefinition = {
@@ -11,7 +19,19 @@ export const definition: DeckDefinition = {
 		date: 'April 6, 2021',
 		author: 'Stephen Dinan',
 	},
-	sections: [opening, prosecution, reorganization],
+	sections: [
+		opening,
+		atAGlance,
+		abolition,
+		prosecution,
+		sanctuary,
+		priorities,
+		reorganization,
+		workforce,
+		reactions,
+		whatToWatch,
+		source,
+	],
 };
 
 export const deck = compileDeck(definition);

@@ -1,0 +1,82 @@
+import React from 'react';
+import {defineSection, defineSlide} from '../source/deck.js';
+import {Lead, Quote, Table} from '../source/components/typography.js';
+
+export const section = defineSection({
+	id: 'reactions',
+	title: 'Reactions and doubts',
+	slides: [
+		defineSlide({
+			id: 'reactions-feere',
+			title: 'Jon Feere: the sanctuary promise “rings hollow”',
+			paragraphs: [15, 16, 17],
+			notes:
+				'The Times shared the comments with several current and former Homeland Security officials, who doubted he would see them through. Feere grants that Mayorkas “likely understands that some sanctuary policies are so ridiculous that even murderers might be released.” His objection is that any action stays “contained within the Biden administration’s own narrow enforcement scheme”. He speaks as a former top ICE employee.',
+			Body: () => (
+				<>
+					<Lead>
+						Feere argues the deportation policy is so narrow that it will free many of the same people the
+						sanctuaries want to protect.
+					</Lead>
+					<Quote speaker="Jon Feere" role="Center for Immigration Studies, formerly a top ICE employee">
+						Biden’s DHS is allowing thousands of criminal aliens to run free via its own policies.
+					</Quote>
+				</>
+			),
+		}),
+		defineSlide({
+			id: 'reactions-former-official',
+			title: 'Another former official: right words, doubtful delivery',
+			paragraphs: [18, 19],
+			notes:
+				'This official is not named in the article. The point is not that the words were wrong: the official said Mayorkas was using the right words to talk to ICE. The doubt is about whether the administration can and will deliver.',
+			Body: () => (
+				<>
+					<Lead>This former official said Mayorkas used the right words with ICE, but doubted his follow-through.</Lead>
+					<Quote speaker="A former Homeland Security official" role="not named">
+						I’ve seen this administration say a lot of things that I feel like they’re disingenuous about, and
+						they know they can’t deliver on, but they pretend and leave their audience to believe they can
+						deliver on. That’s what I see here
+					</Quote>
+				</>
+			),
+		}),
+		defineSlide({
+			id: 'reactions-both-sides',
+			title: 'Doubts from both directions',
+			paragraphs: [11, 12, 16, 18],
+			notes:
+				'On one side, former officials doubt his follow-through or call his enforcement too narrow. On the other, advocates and the UCLA professors question the push for more prosecutions. The article expects that push in particular to irk immigrant-rights advocates.',
+			Body: () => (
+				<>
+					<Lead>Some doubt he will follow through; others object to what he proposes.</Lead>
+					<Table
+						columns={['Who', 'Their concern']}
+						rows={[
+							['Jon Feere', 'Too narrow: frees those sanctuaries protect'],
+							['Unnamed former official', 'Right words, doubtful follow-through'],
+							['Immigrant-rights advocates', 'System already too tilted toward criminalizing'],
+							['UCLA law professors', 'Their brief: 1326 is racist in its origin'],
+						]}
+					/>
+				</>
+			),
+		}),
+		defineSlide({
+			id: 'reactions-dhs',
+			title: 'DHS declined to comment',
+			paragraphs: [14],
+			notes:
+				'The Times asked about the prosecution remarks and other parts of the forum. So everything in this briefing comes from the notes the Times reviewed and the people it interviewed. The department did not add to it.',
+			Body: () => (
+				<>
+					<Lead>The Times asked the Department of Homeland Security about his comments at the forum.</Lead>
+					<Quote speaker="Department of Homeland Security" role="giving its reason for declining">
+						internal discussions with our personnel, including those that are deliberative and law enforcement
+						sensitive
+					</Quote>
+				</>
+			),
+		}),
+	],
+});

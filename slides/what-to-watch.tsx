@@ -1,0 +1,44 @@
+import React from 'react';
+import {defineSection, defineSlide} from '../source/deck.js';
+import {Bullets} from '../source/components/typography.js';
+
+export const section = defineSection({
+	id: 'what-to-watch',
+	title: 'What to watch',
+	slides: [
+		defineSlide({
+			id: 'watch-enforcement',
+			title: 'What to watch: enforcement',
+			paragraphs: [4, 10, 26, 35, 38],
+			notes:
+				'Each question follows from something in the article, so each can be checked later. The guidelines were still being written at the time of the forum. TRAC, which reported the cut in book-ins, is one place the effect would show.',
+			Body: () => (
+				<Bullets
+					items={[
+						'Guidelines: are they issued, and how much “discretion” do they leave?',
+						'Prosecutions: does DHS work with DOJ on more Section 1326 re-entry cases?',
+						'Sanctuary cities: does he act against those with “blanket policies”?',
+						'Book-ins: what do TRAC’s figures show once the guidelines take effect?',
+					]}
+				/>
+			),
+		}),
+		defineSlide({
+			id: 'watch-agency',
+			title: 'What to watch: the agency',
+			paragraphs: [15, 18, 23, 26, 39],
+			notes:
+				'These are the open questions about ICE itself. The reclassification idea was floated, not announced. The doubters quoted in the article set the test: whether the words turn into policy.',
+			Body: () => (
+				<Bullets
+					items={[
+						'Job series: is the 1801-to-1811 reclassification pursued?',
+						'Structure: does ICE stay whole, with HSI and ERO together?',
+						'Workforce: do the morale and racism complaints get answers?',
+						'Follow-through: do the words at the forum become policy?',
+					]}
+				/>
+			),
+		}),
+	],
+});
