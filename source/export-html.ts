@@ -119,7 +119,7 @@ export function blockHtml(block: Block): string {
 		}
 
 		case 'fact': {
-			return `<p class="fact"><strong>${text(block.value)}</strong>${text(block.label)}</p>`;
+			return `<p class="fact"><strong>${text(block.value)}</strong> ${text(block.label)}</p>`;
 		}
 
 		case 'table': {

@@ -19,6 +19,10 @@ export function escapeMarkdown(text: string): string {
 		.trim()
 		.replaceAll(/[\\`*_[\]<|~]/g, character => '\\' + character)
 		.replaceAll(/&(?=[#A-Za-z\d]+;)/g, '\\&')
+		// GFM links bare addresses; the words of a slide are never a link.
+		.replaceAll('://', '\\://')
+		.replaceAll(/\b(www)\./gi, '$1\\.')
+		.replaceAll(/(?<=\w)@(?=\w)/g, '\\@')
 		.replace(/^(\d+)([.)])/, '$1\\$2')
 		.replace(/^([-+=#>])/, '\\$1');
 }
