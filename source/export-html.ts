@@ -52,8 +52,7 @@ thead th { border-bottom: 2px solid var(--ink); }
 .fact { font-size: 1.05rem; }
 .fact strong { font-size: 1.6rem; color: var(--accent); margin-right: .5rem; }
 .timeline { list-style: none; padding-left: 0; }
-.timeline li { padding-left: 1rem; border-left: 3px solid var(--rule); }
-.timeline strong { display: inline-block; min-width: 7rem; }
+.timeline li { display: grid; grid-template-columns: 9rem 1fr; gap: 1rem; padding: .15rem 0 .15rem 1rem; border-left: 3px solid var(--rule); margin: 0; }
 .cited { color: var(--muted); font-size: .85rem; text-align: right; margin: 1rem 0 0; }
 .notes { margin-top: 1rem; padding: .6rem .9rem; background: #f4f4f4; border-radius: 4px; font-size: .95rem; }
 .notes h3 { font-size: .85rem; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); margin: 0 0 .3rem; }
@@ -136,7 +135,7 @@ export function blockHtml(block: Block): string {
 		}
 
 		case 'timeline': {
-			return `<ul class="timeline">${block.events.map(event => `<li><strong>${text(event.when)}</strong> ${text(event.what)}</li>`).join('')}</ul>`;
+			return `<ul class="timeline">${block.events.map(event => `<li><strong>${text(event.when)}</strong> <span>${text(event.what)}</span></li>`).join('')}</ul>`;
 		}
 
 		default: {
@@ -175,13 +174,13 @@ export function deckHtml(deck: Deck, options: HtmlOptions = {}): string {
 		'<body>',
 		'<header>',
 		`<h1>${text(deck.title)}</h1>`,
-		`<p class="source">A briefing on ${source}</p>`,
+		`<p class="source">A briefing on the article in ${source}</p>`,
 		`<p class="about">${deck.slides.length} slides in ${deck.sections.length} sections. “¶ 13” means paragraph 13 of the article.</p>`,
 		'</header>',
 		'<main>',
 		...deck.slides.map(slide => slideHtml(deck, slide, options)),
 		'</main>',
-		`<footer><p>Every quote is given as the article reports it. Source: ${source}.</p></footer>`,
+		`<footer><p>Source: ${source}. Paragraph numbers (¶) count the article's paragraphs from its dateline.</p></footer>`,
 		'</body>',
 		'</html>',
 	].join('\n') + '\n';
