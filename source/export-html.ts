@@ -2,6 +2,7 @@ import type {Block} from './blocks.js';
 import type {Deck, Slide} from './deck.js';
 import {formatParagraphs} from './deck.js';
 import {slidePlace, sourceLine, stripControls} from './print.js';
+import {handoutPalette} from './theme.js';
 
 /**
 The deck as one self-contained HTML page, for a colleague's inbox or a printer: inline CSS only, no
@@ -21,9 +22,8 @@ export function escapeHtml(text: string): string {
 }
 
 const style = `
-:root { color-scheme: light; --ink: #1a1a1a; --muted: #555; --rule: #d0d0d0; --accent: #1f4e79; --bar: #2e7d4f; --track: #e6e6e6; }
 * { box-sizing: border-box; }
-body { margin: 0; background: #fff; color: var(--ink); font: 17px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
+body { margin: 0; background: var(--paper); color: var(--ink); font: 17px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
 header, main, footer { max-width: 46rem; margin: 0 auto; padding: 0 1.25rem; }
 header { padding-top: 2.5rem; padding-bottom: 1rem; border-bottom: 3px solid var(--accent); }
 h1 { font-size: 2rem; line-height: 1.2; margin: 0 0 .5rem; }
@@ -54,7 +54,7 @@ thead th { border-bottom: 2px solid var(--ink); }
 .timeline { list-style: none; padding-left: 0; }
 .timeline li { display: grid; grid-template-columns: 9rem 1fr; gap: 1rem; padding: .15rem 0 .15rem 1rem; border-left: 3px solid var(--rule); margin: 0; }
 .cited { color: var(--muted); font-size: .85rem; text-align: right; margin: 1rem 0 0; }
-.notes { margin-top: 1rem; padding: .6rem .9rem; background: #f4f4f4; border-radius: 4px; font-size: .95rem; }
+.notes { margin-top: 1rem; padding: .6rem .9rem; background: var(--aside); border-radius: 4px; font-size: .95rem; }
 .notes h3 { font-size: .85rem; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); margin: 0 0 .3rem; }
 .notes p { margin: 0; }
 footer { color: var(--muted); font-size: .85rem; padding-top: 1rem; padding-bottom: 2.5rem; }
@@ -69,6 +69,12 @@ a { color: var(--accent); }
   a[href]::after { content: " (" attr(href) ")"; font-size: .85em; }
 }
 `.trim();
+
+/** The handout's colours, from the theme, as CSS variables. */
+function paletteCss(): string {
+	const variables = Object.entries(handoutPalette).map(([name, value]) => `--${name}: ${value};`);
+	return `:root { color-scheme: light; ${variables.join(' ')} }`;
+}
 
 function text(value: string): string {
 	return escapeHtml(value);
@@ -169,7 +175,7 @@ export function deckHtml(deck: Deck, options: HtmlOptions = {}): string {
 		'<meta charset="utf-8">',
 		'<meta name="viewport" content="width=device-width, initial-scale=1">',
 		`<title>${text(deck.title)}</title>`,
-		`<style>\n${style}\n.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }\n</style>`,
+		`<style>\n${paletteCss()}\n${style}\n.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }\n</style>`,
 		'</head>',
 		'<body>',
 		'<header>',

@@ -172,6 +172,21 @@ const plain: Theme = {
 	white: {inverse: true},
 };
 
+/**
+The HTML handout's colours (CSS): dark ink on white paper, one accent, a green for bars. Every pair
+passes WCAG AA contrast on the paper, and all of it still reads in black and white print.
+*/
+export const handoutPalette = {
+	ink: '#1a1a1a',
+	muted: '#555555',
+	rule: '#d0d0d0',
+	accent: '#1f4e79',
+	bar: '#2e7d4f',
+	track: '#e6e6e6',
+	paper: '#ffffff',
+	aside: '#f4f4f4',
+} as const;
+
 export const themes: Readonly<Record<ThemeName, Theme>> = {
 	dark,
 	light,

@@ -1,8 +1,6 @@
-import {execFile} from 'node:child_process';
 import {mkdtemp, readdir, readFile, rm, symlink, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {promisify} from 'node:util';
 import {marked, type Token, type Tokens} from 'marked';
 import {parse, type DefaultTreeAdapterMap} from 'parse5';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
@@ -11,6 +9,7 @@ import type {Block} from '../source/blocks.js';
 import type {Deck} from '../source/deck.js';
 import {exportDeck, formatFromFileName} from '../source/export.js';
 import {writeFileAtomic} from '../source/write-file.js';
+import {controlBytes, runBin as cli} from './helpers/bin.js';
 import {everyBlockDeck} from './helpers/every-block-deck.js';
 
 type Node = DefaultTreeAdapterMap['node'];
@@ -21,8 +20,6 @@ const decks: ReadonlyArray<[string, Deck]> = [
 	['a deck with every block and hostile text', everyBlockDeck],
 ];
 
-// eslint-disable-next-line no-control-regex
-const controlBytes = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/;
 
 function quotes(deck: Deck) {
 	return deck.slides.flatMap(slide => slide.blocks.filter((block): block is Extract<Block, {kind: 'quote'}> => block.kind === 'quote'));
@@ -388,18 +385,6 @@ describe('writing a handout to a file', () => {
 		expect(formatFromFileName('deck')).toBeUndefined();
 	});
 });
-
-const run = promisify(execFile);
-
-async function cli(args: readonly string[], env: Readonly<Record<string, string | undefined>> = {}) {
-	try {
-		const {stdout, stderr} = await run(process.execPath, ['dist/cli.js', ...args], {env: {...process.env, ...env}});
-		return {code: 0, stdout, stderr};
-	} catch (error: unknown) {
-		const failed = error as {code: number; stdout: string; stderr: string};
-		return {code: failed.code, stdout: failed.stdout, stderr: failed.stderr};
-	}
-}
 
 describe('the built bin exports', () => {
 	let directory = '';

@@ -12,6 +12,8 @@ export type PtySession = {
 	readonly write: (data: string) => void;
 	/** Waits until the output (from `from` on) satisfies `check`. */
 	readonly waitFor: (check: (output: string) => boolean, from?: number, timeoutMs?: number) => Promise<string>;
+	/** Waits until something was written and then nothing more for `quietMs` (a frame is complete). */
+	readonly waitForQuiet: (from: number, quietMs?: number) => Promise<void>;
 	readonly exited: Promise<number>;
 	readonly kill: () => void;
 };
@@ -58,6 +60,25 @@ export function startPty(args: readonly string[], env: Readonly<Record<string, s
 			}
 
 			return output.slice(from);
+		},
+		async waitForQuiet(from, quietMs = 150) {
+			let seen = -1;
+			let since = Date.now();
+			const end = Date.now() + 10_000;
+			while (output.length <= from || seen !== output.length || Date.now() - since < quietMs) {
+				if (seen !== output.length) {
+					seen = output.length;
+					since = Date.now();
+				}
+
+				if (Date.now() > end) {
+					throw new Error('the terminal never settled');
+				}
+
+				await new Promise(resolve => {
+					setTimeout(resolve, 20);
+				});
+			}
 		},
 		exited,
 		kill() {
