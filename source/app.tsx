@@ -140,7 +140,7 @@ function Show({deck, theme, start = 0, isRevealing = true, showTimer = false, si
 		return mode === 'menu' || mode === 'overview' ? (
 			<SlideList deck={deck} theme={theme} kind={mode} current={state.index} height={Math.max(8, size.rows - 2)} width={size.columns} onSelect={onSelect} />
 		) : (
-			<ScreenReaderView lines={screenReaderLines(deck, state, status)} theme={theme} />
+			<ScreenReaderView lines={screenReaderLines(deck, state, status)} theme={theme} columns={size.columns} />
 		);
 	}
 

@@ -176,7 +176,7 @@ export function screenReaderLines(deck: Deck, state: NavigationState, status?: s
 	if (mode === 'help') {
 		return [
 			`Keys, on ${where}.`,
-			...helpRows('slides').map(row => `${row.label}: ${row.keys}.`),
+			...helpRows('slides').map(row => `${row.label}: ${row.keys}`),
 			'Press Escape or question mark to close the keys.',
 			...tail,
 		];
