@@ -1,7 +1,7 @@
 import type {Block} from './blocks.js';
 import type {Deck, Slide} from './deck.js';
 import {formatParagraphs} from './deck.js';
-import {slidePlace, sourceLine, stripControls} from './print.js';
+import {slidePlace, sourceLine, sourceUrl, stripControls} from './print.js';
 import {handoutPalette} from './theme.js';
 
 /**
@@ -166,7 +166,7 @@ function slideHtml(deck: Deck, slide: Slide, options: HtmlOptions): string {
 }
 
 export function deckHtml(deck: Deck, options: HtmlOptions = {}): string {
-	const url = deck.source.url;
+	const url = sourceUrl(deck);
 	const source = url ? `<a href="${text(url)}">${text(sourceLine(deck))}</a>` : text(sourceLine(deck));
 	return [
 		'<!doctype html>',

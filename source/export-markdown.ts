@@ -1,7 +1,7 @@
 import type {Block} from './blocks.js';
 import type {Deck, Slide} from './deck.js';
 import {formatParagraphs} from './deck.js';
-import {slidePlace, sourceLine, stripControls} from './print.js';
+import {slidePlace, sourceLine, sourceUrl, stripControls} from './print.js';
 
 /**
 The deck as Markdown (CommonMark with GFM tables), ready to paste into a document or an email: the
@@ -110,7 +110,7 @@ export function deckMarkdown(deck: Deck, options: MarkdownOptions = {}): string 
 	const source = escapeMarkdown(sourceLine(deck));
 	const head = [
 		`# ${escapeMarkdown(deck.title)}`,
-		deck.source.url ? `${source}: <${deck.source.url}>` : source,
+		sourceUrl(deck) ? `${source}: <${sourceUrl(deck)!}>` : source,
 		`${deck.slides.length} slides in ${deck.sections.length} sections. “¶ 13” means paragraph 13 of the article.`,
 	];
 	return [...head, ...deck.slides.map(slide => slideMarkdown(deck, slide, options))].join('\n\n') + '\n';

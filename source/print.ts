@@ -26,6 +26,12 @@ export function sourceLine(deck: Deck): string {
 	return `${deck.source.outlet}, ${deck.source.date}, by ${deck.source.author}`;
 }
 
+/** The article's address, when the deck has one that is a plain web address (never javascript: and the like). */
+export function sourceUrl(deck: Deck): string | undefined {
+	const url = deck.source.url;
+	return url && /^https?:\/\/[^\s<>"]+$/i.test(url) ? url : undefined;
+}
+
 /** "Opening · slide 1 of 5": where a slide sits, as every output names it. */
 export function slidePlace(deck: Deck, slide: Slide): string {
 	return `${slide.sectionTitle} · slide ${slide.index + 1} of ${deck.slides.length}`;
@@ -66,7 +72,7 @@ export function deckText(deck: Deck, options: TextOptions = {}): string {
 	const head = [
 		...wrap(deck.title, width),
 		sourceLine(deck),
-		...(deck.source.url ? [deck.source.url] : []),
+		...(sourceUrl(deck) ? [sourceUrl(deck)!] : []),
 		'',
 		...wrap(
 			`${deck.slides.length} slides in ${deck.sections.length} sections. "¶ 13" means paragraph 13 of the article.`,

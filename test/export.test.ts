@@ -448,3 +448,13 @@ describe('the built bin exports', () => {
 		expect(result.stdout).toBe('');
 	});
 });
+
+describe('the article link', () => {
+	test('only a plain web address becomes a link', () => {
+		const hostile = {...everyBlockDeck, source: {...everyBlockDeck.source, url: 'javascript:alert(1)'}};
+		for (const format of ['html', 'md'] as const) {
+			expect(exportDeck(hostile, format)).not.toContain('javascript:');
+			expect(exportDeck(everyBlockDeck, format)).toContain(format === 'html' ? 'https://example.com/article?a=1&amp;b=2' : '<https://example.com/article?a=1&b=2>');
+		}
+	});
+});
