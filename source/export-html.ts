@@ -25,10 +25,10 @@ const style = `
 * { box-sizing: border-box; }
 body { margin: 0; background: var(--paper); color: var(--ink); font: 17px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
 header, main, footer { max-width: 46rem; margin: 0 auto; padding: 0 1.25rem; }
-header { padding-top: 2.5rem; padding-bottom: 1rem; border-bottom: 3px solid var(--accent); }
+header { padding-top: 2.5rem; }
 h1 { font-size: 2rem; line-height: 1.2; margin: 0 0 .5rem; }
 .source { margin: 0; color: var(--muted); }
-.about { color: var(--muted); font-size: .9rem; }
+.about { color: var(--muted); font-size: .9rem; margin-bottom: 0; padding-bottom: 1rem; border-bottom: 3px solid var(--accent); }
 section { padding: 1.75rem 0 1.5rem; border-bottom: 1px solid var(--rule); break-inside: avoid; page-break-inside: avoid; }
 .place { margin: 0; color: var(--muted); font-size: .85rem; text-transform: uppercase; letter-spacing: .04em; }
 h2 { font-size: 1.45rem; line-height: 1.25; margin: .2rem 0 1rem; color: var(--accent); break-after: avoid; page-break-after: avoid; }
