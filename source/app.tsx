@@ -1,7 +1,8 @@
 import React, {Component, type ReactNode, useCallback, useEffect, useReducer, useState} from 'react';
-import {Box, Text, useApp, useStdin} from 'ink';
+import {Box, Text, useApp, useIsScreenReaderEnabled, useStdin} from 'ink';
 import type {Deck} from './deck.js';
 import {Lines} from './components/lines.js';
+import {ScreenReaderView} from './components/screen-reader-view.js';
 import {SlideList} from './components/slide-list.js';
 import {formatElapsed, useClock} from './hooks/use-clock.js';
 import {useKeymap} from './hooks/use-keymap.js';
@@ -21,6 +22,7 @@ import {
 	slideBody,
 	tooSmallLines,
 } from './screen.js';
+import {screenReaderLines} from './screen-reader.js';
 import type {Theme} from './theme.js';
 
 export type AppProps = {
@@ -38,6 +40,8 @@ export type AppProps = {
 	/** Called when the state asks to suspend (Ctrl+Z); the lifecycle owns the terminal. */
 	readonly onSuspend?: () => void;
 	readonly onFatal?: (error: unknown) => void;
+	/** Linear text for screen readers instead of the drawn frame; default: Ink's `isScreenReaderEnabled`. */
+	readonly isScreenReader?: boolean;
 };
 
 const hints = {
@@ -104,8 +108,9 @@ function screenLines(deck: Deck, state: NavigationState, size: Size, status: str
 	return frameLines(deck, state, size, body.lines, hints.slides, extras);
 }
 
-function Show({deck, theme, start = 0, isRevealing = true, showTimer = false, size: fixedSize, link, refresh = 0, onSuspend}: AppProps) {
+function Show({deck, theme, start = 0, isRevealing = true, showTimer = false, size: fixedSize, link, refresh = 0, onSuspend, isScreenReader}: AppProps) {
 	const [state, dispatch] = useNavigation(deck, start, isRevealing);
+	const isInkScreenReader = useIsScreenReaderEnabled();
 	const {exit} = useApp();
 	const {isRawModeSupported} = useStdin();
 	const size = useTerminalSize(fixedSize, refresh);
@@ -129,6 +134,15 @@ function Show({deck, theme, start = 0, isRevealing = true, showTimer = false, si
 	const onSelect = useCallback((index: number) => {
 		dispatch({type: 'go-to', index});
 	}, []);
+
+	if (isScreenReader ?? isInkScreenReader) {
+		// Words only: no header, rules or footer. The menus keep their list, which reads as lines.
+		return mode === 'menu' || mode === 'overview' ? (
+			<SlideList deck={deck} theme={theme} kind={mode} current={state.index} height={Math.max(8, size.rows - 2)} width={size.columns} onSelect={onSelect} />
+		) : (
+			<ScreenReaderView lines={screenReaderLines(deck, state, status)} theme={theme} columns={size.columns} />
+		);
+	}
 
 	if (mode === 'blank' && !isTooSmall(size)) {
 		const fill = state.blank === 'white' ? theme.white : theme.black;

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import process from 'node:process';
 import meow from 'meow';
+import type {Deck} from './deck.js';
 import {meowFlags, optionsHelp, unknownArgument} from './options.js';
 
 /**
@@ -39,7 +40,8 @@ async function main(argv: readonly string[]): Promise<number> {
 
 	const cli = meow(usage, {importMeta: import.meta, argv: [...argv], flags: meowFlags() as never, autoHelp: true, autoVersion: true});
 	const flags = cli.flags as Record<string, string | boolean | undefined>;
-	const isInteractive = !flags['print'] && !flags['list'] && Boolean(process.stdin.isTTY && process.stdout.isTTY);
+	const isExport = flags['export'] !== undefined || flags['output'] !== undefined;
+	const isInteractive = !flags['print'] && !flags['list'] && !isExport && Boolean(process.stdin.isTTY && process.stdout.isTTY);
 	if (isInteractive) {
 		// Ink reads CI at import time and would then draw nothing until exit.
 		if (process.env['CI'] !== undefined || process.env['CONTINUOUS_INTEGRATION'] !== undefined) {
@@ -80,6 +82,14 @@ async function main(argv: readonly string[]): Promise<number> {
 		return usageError(`--theme takes dark, light or high-contrast, not "${String(themeName)}"`);
 	}
 
+	if (isExport) {
+		if (flags['list']) {
+			return usageError('use --list or --export, not both');
+		}
+
+		return exportHandout(deck, flags);
+	}
+
 	if (flags['list']) {
 		const {listText} = await import('./print.js');
 		process.stdout.write(listText(deck));
@@ -105,7 +115,45 @@ async function main(argv: readonly string[]): Promise<number> {
 		isRevealing: flags['reveal'] !== false,
 		showTimer: Boolean(flags['timer']),
 		isDebug: Boolean(flags['debug']),
+		isScreenReader: Boolean(flags['screenReader']) || process.env['INK_SCREEN_READER'] === 'true',
 	});
+}
+
+/** `--export FORMAT [-o FILE] [--force]`: usage errors exit 2, a file that cannot be written exits 1. */
+async function exportHandout(deck: Deck, flags: Readonly<Record<string, string | boolean | undefined>>): Promise<number> {
+	const {exportDeck, exportFormats, formatFromFileName, isExportFormat, writeExport} = await import('./export.js');
+	const {WriteError} = await import('./write-file.js');
+	const asked = flags['export'] === undefined ? undefined : String(flags['export']);
+	const file = flags['output'] === undefined ? undefined : String(flags['output']);
+	if (file === '') {
+		return usageError('-o takes a file name (or - for stdout)');
+	}
+
+	if (asked !== undefined && !isExportFormat(asked)) {
+		return usageError(`--export takes ${exportFormats.join(', ')}, not "${asked}"`);
+	}
+
+	const format = asked ?? formatFromFileName(file ?? '');
+	if (format === undefined || !isExportFormat(format)) {
+		return usageError(`-o ${file ?? ''}: add --export ${exportFormats.join('|')} (the file name does not say which)`);
+	}
+
+	try {
+		await writeExport(exportDeck(deck, format, {showNotes: Boolean(flags['notes'])}), file, Boolean(flags['force']));
+	} catch (error: unknown) {
+		if (error instanceof WriteError) {
+			process.stderr.write(`briefing: ${error.message}\n`);
+			return 1;
+		}
+
+		throw error;
+	}
+
+	if (file !== undefined && file !== '-' && process.stderr.isTTY) {
+		process.stderr.write(`briefing: wrote ${file}\n`);
+	}
+
+	return 0;
 }
 
 const isDebug = process.argv.includes('--debug');

@@ -19,6 +19,8 @@ export type PresentOptions = {
 	readonly showTimer: boolean;
 	readonly isDebug: boolean;
 	readonly link?: PeerLink;
+	/** Linear text for screen readers, in the normal screen (its scrollback keeps what was read). */
+	readonly isScreenReader?: boolean;
 };
 
 const signalCodes = {SIGINT: 130, SIGQUIT: 131, SIGTERM: 143, SIGHUP: 129} as const;
@@ -33,12 +35,15 @@ export async function present(options: PresentOptions): Promise<number> {
 	let refresh = 0;
 	let finished = false;
 
+	const isScreenReader = options.isScreenReader ?? false;
 	const take = () => {
-		writeNow(out, escapes.enterAlternateScreen + escapes.hideCursor + escapes.home + escapes.clearScreen);
+		if (!isScreenReader) {
+			writeNow(out, escapes.enterAlternateScreen + escapes.hideCursor + escapes.home + escapes.clearScreen);
+		}
 	};
 
 	const giveBack = () => {
-		writeNow(out, escapes.resetAttributes + escapes.leaveAlternateScreen + escapes.showCursor);
+		writeNow(out, escapes.resetAttributes + (isScreenReader ? '\n' : escapes.leaveAlternateScreen) + escapes.showCursor);
 		resetRawMode(stdin, false);
 	};
 
@@ -81,6 +86,7 @@ export async function present(options: PresentOptions): Promise<number> {
 			refresh={refresh}
 			onSuspend={suspend}
 			onFatal={fatal}
+			isScreenReader={isScreenReader}
 			{...(options.link ? {link: options.link} : {})}
 		/>
 	);
@@ -117,6 +123,7 @@ export async function present(options: PresentOptions): Promise<number> {
 		exitOnCtrlC: false,
 		patchConsole: false,
 		maxFps: 60,
+		isScreenReaderEnabled: isScreenReader,
 	});
 	await instance.waitUntilExit().catch(fatal);
 	finish(0);

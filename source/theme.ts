@@ -172,6 +172,21 @@ const plain: Theme = {
 	white: {inverse: true},
 };
 
+/**
+The HTML handout's colours (CSS): dark ink on white paper, one accent, a green for bars. Every pair
+passes WCAG AA contrast on the paper, and all of it still reads in black and white print.
+*/
+export const handoutPalette = {
+	ink: '#1a1a1a',
+	muted: '#555555',
+	rule: '#d0d0d0',
+	accent: '#1f4e79',
+	bar: '#2e7d4f',
+	track: '#e6e6e6',
+	paper: '#ffffff',
+	aside: '#f4f4f4',
+} as const;
+
 export const themes: Readonly<Record<ThemeName, Theme>> = {
 	dark,
 	light,
@@ -183,10 +198,12 @@ export const themeNames = ['dark', 'light', 'high-contrast'] as const;
 
 /**
 Which theme to use: the one asked for, else light where `COLORFGBG` says the background is light,
-else dark. NO_COLOR wins over everything: colour is off, layout and weight carry the emphasis.
+else dark. No colour at all (the plain theme: weight, italics and symbols carry the emphasis) when
+NO_COLOR is set and not empty, or FORCE_COLOR is 0 or false. FORCE_COLOR 1-3 (or true, or empty)
+wins over NO_COLOR, as it does for Node itself: it is the more explicit of the two.
 */
 export function pickTheme(asked: string | undefined, env: Readonly<Record<string, string | undefined>>): Theme {
-	if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') {
+	if (!isColorWanted(env)) {
 		return plain;
 	}
 
@@ -195,6 +212,16 @@ export function pickTheme(asked: string | undefined, env: Readonly<Record<string
 	}
 
 	return isLightBackground(env['COLORFGBG']) ? light : dark;
+}
+
+export function isColorWanted(env: Readonly<Record<string, string | undefined>>): boolean {
+	const force = env['FORCE_COLOR'];
+	if (force === '0' || force === 'false') {
+		return false;
+	}
+
+	const isForced = force !== undefined && (force === '' || force === 'true' || /^[1-3]$/.test(force));
+	return isForced || env['NO_COLOR'] === undefined || env['NO_COLOR'] === '';
 }
 
 /** `COLORFGBG` is "fg;bg" (sometimes "fg;x;bg"); backgrounds 7 and 9-15 are light. */

@@ -1,0 +1,193 @@
+import type {Block} from './blocks.js';
+import type {Deck, Slide} from './deck.js';
+import {formatParagraphs} from './deck.js';
+import {slidePlace, sourceLine, sourceUrl, stripControls} from './print.js';
+import {handoutPalette} from './theme.js';
+
+/**
+The deck as one self-contained HTML page, for a colleague's inbox or a printer: inline CSS only, no
+scripts, no images, no external assets; the only link is the article's address when the deck has one.
+Semantic markup (a section per slide, lists, blockquotes with their speakers, tables), bars drawn
+with CSS beside the article's own figures. Written from the same blocks as the live show.
+*/
+export type HtmlOptions = {
+	readonly showNotes?: boolean;
+};
+
+const entities: Readonly<Record<string, string>> = {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'};
+
+/** Escapes text for HTML content and attribute values. */
+export function escapeHtml(text: string): string {
+	return stripControls(text).replaceAll(/[&<>"']/g, character => entities[character] ?? character);
+}
+
+const style = `
+* { box-sizing: border-box; }
+body { margin: 0; background: var(--paper); color: var(--ink); font: 17px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
+header, main, footer { max-width: 46rem; margin: 0 auto; padding: 0 1.25rem; }
+header { padding-top: 2.5rem; }
+h1 { font-size: 2rem; line-height: 1.2; margin: 0 0 .5rem; }
+.source { margin: 0; color: var(--muted); }
+.about { color: var(--muted); font-size: .9rem; margin-bottom: 0; padding-bottom: 1rem; border-bottom: 3px solid var(--accent); }
+section { padding: 1.75rem 0 1.5rem; border-bottom: 1px solid var(--rule); break-inside: avoid; page-break-inside: avoid; }
+.place { margin: 0; color: var(--muted); font-size: .85rem; text-transform: uppercase; letter-spacing: .04em; }
+h2 { font-size: 1.45rem; line-height: 1.25; margin: .2rem 0 1rem; color: var(--accent); break-after: avoid; page-break-after: avoid; }
+h3 { font-size: 1.2rem; margin: 0 0 .75rem; }
+.lead { font-size: 1.12rem; font-weight: 600; }
+ul { padding-left: 1.3rem; }
+li { margin: .3rem 0; }
+figure { margin: 1.2rem 0; }
+blockquote { margin: 0; padding: .2rem 0 .2rem 1rem; border-left: 4px solid var(--accent); font-style: italic; }
+blockquote p { margin: 0; }
+figcaption { margin-top: .35rem; padding-left: 1.25rem; color: var(--muted); }
+cite { font-style: normal; font-weight: 600; color: var(--ink); }
+table { border-collapse: collapse; width: 100%; margin: 1rem 0; font-size: .95rem; }
+caption { caption-side: bottom; text-align: left; color: var(--muted); font-size: .88rem; padding-top: .4rem; }
+th, td { text-align: left; vertical-align: top; padding: .4rem .6rem; border-bottom: 1px solid var(--rule); }
+thead th { border-bottom: 2px solid var(--ink); }
+.bars th { font-weight: normal; width: 38%; }
+.bars td.figure { text-align: right; font-weight: 700; white-space: nowrap; width: 9rem; }
+.track { background: var(--track); height: .9rem; min-width: 6rem; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+.fill { background: var(--bar); height: 100%; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+.fact { font-size: 1.05rem; }
+.fact strong { font-size: 1.6rem; color: var(--accent); margin-right: .5rem; }
+.timeline { list-style: none; padding-left: 0; }
+.timeline li { display: grid; grid-template-columns: 9rem 1fr; gap: 1rem; padding: .15rem 0 .15rem 1rem; border-left: 3px solid var(--rule); margin: 0; }
+.cited { color: var(--muted); font-size: .85rem; text-align: right; margin: 1rem 0 0; }
+.notes { margin-top: 1rem; padding: .6rem .9rem; background: var(--aside); border-radius: 4px; font-size: .95rem; }
+.notes h3 { font-size: .85rem; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); margin: 0 0 .3rem; }
+.notes p { margin: 0; }
+footer { color: var(--muted); font-size: .85rem; padding-top: 1rem; padding-bottom: 2.5rem; }
+a { color: var(--accent); }
+@media print {
+  @page { margin: 16mm 14mm; }
+  body { font-size: 11pt; }
+  header, main, footer { max-width: none; padding: 0; }
+  header { padding-top: 0; }
+  section { padding: 1rem 0; }
+  a { color: inherit; }
+  a[href]::after { content: " (" attr(href) ")"; font-size: .85em; }
+}
+`.trim();
+
+/** The handout's colours, from the theme, as CSS variables. */
+function paletteCss(): string {
+	const variables = Object.entries(handoutPalette).map(([name, value]) => `--${name}: ${value};`);
+	return `:root { color-scheme: light; ${variables.join(' ')} }`;
+}
+
+function text(value: string): string {
+	return escapeHtml(value);
+}
+
+function barsHtml(block: Extract<Block, {kind: 'bars'}>): string {
+	const max = Math.max(...block.bars.map(bar => bar.value), 1);
+	const rows = block.bars.map(bar => {
+		const percent = Math.max(bar.value > 0 ? 1 : 0, Math.round((bar.value / max) * 100));
+		return [
+			'<tr>',
+			`<th scope="row">${text(bar.label)}</th>`,
+			`<td><div class="track" aria-hidden="true"><div class="fill" style="width: ${percent}%"></div></div></td>`,
+			`<td class="figure">${text(bar.display)}</td>`,
+			'</tr>',
+		].join('');
+	});
+	const caption = block.caption ? `<caption>${text(block.caption)}</caption>` : '';
+	return `<table class="bars">${caption}<thead><tr><th scope="col">Group</th><th scope="col"><span class="visually-hidden">Bar</span></th><th scope="col">Figure in the article</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+export function blockHtml(block: Block): string {
+	switch (block.kind) {
+		case 'heading': {
+			return `<h3>${text(block.text)}</h3>`;
+		}
+
+		case 'lead': {
+			return `<p class="lead">${text(block.text)}</p>`;
+		}
+
+		case 'text': {
+			return `<p>${text(block.text)}</p>`;
+		}
+
+		case 'source': {
+			return `<p class="source-line"><small>${text(block.text)}</small></p>`;
+		}
+
+		case 'bullets': {
+			return `<ul>${block.items.map(item => `<li>${text(item)}</li>`).join('')}</ul>`;
+		}
+
+		case 'quote': {
+			const role = block.role ? `, ${text(block.role)}` : '';
+			return `<figure class="quote"><blockquote><p>“${text(block.text)}”</p></blockquote><figcaption>— <cite>${text(block.speaker)}</cite>${role}</figcaption></figure>`;
+		}
+
+		case 'fact': {
+			return `<p class="fact"><strong>${text(block.value)}</strong> ${text(block.label)}</p>`;
+		}
+
+		case 'table': {
+			const head = `<thead><tr>${block.columns.map(column => `<th scope="col">${text(column)}</th>`).join('')}</tr></thead>`;
+			const rows = block.rows.map(
+				row => `<tr>${block.columns.map((_, index) => (index === 0 ? `<th scope="row">${text(row[0] ?? '')}</th>` : `<td>${text(row[index] ?? '')}</td>`)).join('')}</tr>`,
+			);
+			const caption = block.caption ? `<caption>${text(block.caption)}</caption>` : '';
+			return `<table>${caption}${head}<tbody>${rows.join('')}</tbody></table>`;
+		}
+
+		case 'bars': {
+			return barsHtml(block);
+		}
+
+		case 'timeline': {
+			return `<ul class="timeline">${block.events.map(event => `<li><strong>${text(event.when)}</strong> <span>${text(event.what)}</span></li>`).join('')}</ul>`;
+		}
+
+		default: {
+			const never: never = block;
+			return never;
+		}
+	}
+}
+
+function slideHtml(deck: Deck, slide: Slide, options: HtmlOptions): string {
+	const id = `slide-${slide.index + 1}`;
+	const cite = formatParagraphs(slide.paragraphs);
+	return [
+		`<section id="${id}" aria-labelledby="${id}-title">`,
+		`<p class="place">${text(slidePlace(deck, slide))}</p>`,
+		`<h2 id="${id}-title">${text(slide.title)}</h2>`,
+		...slide.blocks.map(block => blockHtml(block)),
+		...(cite ? [`<p class="cited">Source: article ${text(cite)}</p>`] : []),
+		...(options.showNotes && slide.notes ? [`<aside class="notes"><h3>Speaker notes</h3><p>${text(slide.notes)}</p></aside>`] : []),
+		'</section>',
+	].join('\n');
+}
+
+export function deckHtml(deck: Deck, options: HtmlOptions = {}): string {
+	const url = sourceUrl(deck);
+	const source = url ? `<a href="${text(url)}">${text(sourceLine(deck))}</a>` : text(sourceLine(deck));
+	return [
+		'<!doctype html>',
+		'<html lang="en">',
+		'<head>',
+		'<meta charset="utf-8">',
+		'<meta name="viewport" content="width=device-width, initial-scale=1">',
+		`<title>${text(deck.title)}</title>`,
+		`<style>\n${paletteCss()}\n${style}\n.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }\n</style>`,
+		'</head>',
+		'<body>',
+		'<header>',
+		`<h1>${text(deck.title)}</h1>`,
+		`<p class="source">A briefing on the article in ${source}</p>`,
+		`<p class="about">${deck.slides.length} slides in ${deck.sections.length} sections. “¶ 13” means paragraph 13 of the article.</p>`,
+		'</header>',
+		'<main>',
+		...deck.slides.map(slide => slideHtml(deck, slide, options)),
+		'</main>',
+		`<footer><p>Source: ${source}. Paragraph numbers (¶) count the article's paragraphs from its dateline.</p></footer>`,
+		'</body>',
+		'</html>',
+	].join('\n') + '\n';
+}

@@ -1,0 +1,55 @@
+import type {Deck} from './deck.js';
+import {deckHtml} from './export-html.js';
+import {deckMarkdown} from './export-markdown.js';
+import {deckText} from './print.js';
+import {writeFileAtomic} from './write-file.js';
+
+/** `--export txt|md|html`: the handout formats, all written from the same compiled blocks. */
+export const exportFormats = ['txt', 'md', 'html'] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+
+export function isExportFormat(name: string): name is ExportFormat {
+	return (exportFormats as readonly string[]).includes(name);
+}
+
+/** The format a file name asks for (`handout.html` → html), if it names one. */
+export function formatFromFileName(file: string): ExportFormat | undefined {
+	const extension = /\.([a-z]+)$/i.exec(file)?.[1]?.toLowerCase();
+	const aliases: Readonly<Record<string, ExportFormat>> = {txt: 'txt', text: 'txt', md: 'md', markdown: 'md', html: 'html', htm: 'html'};
+	return extension ? aliases[extension] : undefined;
+}
+
+export type ExportOptions = {
+	readonly showNotes?: boolean;
+};
+
+export function exportDeck(deck: Deck, format: ExportFormat, options: ExportOptions = {}): string {
+	switch (format) {
+		case 'txt': {
+			return deckText(deck, options);
+		}
+
+		case 'md': {
+			return deckMarkdown(deck, options);
+		}
+
+		case 'html': {
+			return deckHtml(deck, options);
+		}
+
+		default: {
+			const never: never = format;
+			return never;
+		}
+	}
+}
+
+/** Writes the handout to `file` (all or nothing), or to stdout when there is no file or it is `-`. */
+export async function writeExport(text: string, file: string | undefined, isForced: boolean): Promise<void> {
+	if (file === undefined || file === '-') {
+		process.stdout.write(text);
+		return;
+	}
+
+	await writeFileAtomic(file, text, {force: isForced});
+}

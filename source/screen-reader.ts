@@ -1,0 +1,194 @@
+import type {Block} from './blocks.js';
+import {revealUnits} from './blocks.js';
+import type {Deck, Slide} from './deck.js';
+import {helpRows} from './keymap.js';
+import {modeOf, type NavigationState} from './navigation.js';
+import {stripControls} from './print.js';
+
+/**
+The screen-reader view, pure: a slide as linear text, one line per thing on it, each line saying what
+it is ("Bullet 2 of 3: ...", "Quote, Alejandro Mayorkas: ..."). Charts and tables become sentences, and
+there is no drawing at all (no rules, boxes, bars or progress bars), so a screen reader reads words
+only. The same blocks as the live show: hidden reveal steps are not read.
+*/
+export type SpeechOptions = {
+	/** Reveal units shown; the rest of the slide is not read yet. */
+	readonly step?: number;
+	readonly isRevealing?: boolean;
+	readonly showNotes?: boolean;
+};
+
+function sentence(text: string): string {
+	const clean = stripControls(text).replaceAll(/\s+/g, ' ').trim();
+	return /[.!?…:;"'”’)]$/.test(clean) ? clean : `${clean}.`;
+}
+
+function joinList(parts: readonly string[]): string {
+	return parts.map(part => stripControls(part).replaceAll(/\s+/g, ' ').trim()).join('; ');
+}
+
+function plural(count: number, noun: string): string {
+	return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** "¶ 6-7, 9" in words a speech synthesiser reads well. */
+export function paragraphsInWords(paragraphs: readonly number[]): string {
+	const sorted = [...new Set(paragraphs)].sort((a, b) => a - b);
+	if (sorted.length === 0) {
+		return '';
+	}
+
+	const ranges: string[] = [];
+	let start = sorted[0]!;
+	let previous = start;
+	for (const n of [...sorted.slice(1), Number.NaN]) {
+		if (n === previous + 1) {
+			previous = n;
+			continue;
+		}
+
+		ranges.push(start === previous ? String(start) : `${start} to ${previous}`);
+		start = n;
+		previous = n;
+	}
+
+	const last = ranges.pop()!;
+	const words = ranges.length > 0 ? `${ranges.join(', ')} and ${last}` : last;
+	return `Source: article ${sorted.length === 1 ? 'paragraph' : 'paragraphs'} ${words}.`;
+}
+
+/** One block as lines; `visible` is how many of its reveal units show. */
+export function blockSpeech(block: Block, visible: number): string[] {
+	switch (block.kind) {
+		case 'heading': {
+			return [`Headline: ${sentence(block.text)}`];
+		}
+
+		case 'lead': {
+			return [`Lead: ${sentence(block.text)}`];
+		}
+
+		case 'text': {
+			return [sentence(block.text)];
+		}
+
+		case 'source': {
+			return [`Source line: ${sentence(block.text)}`];
+		}
+
+		case 'bullets': {
+			return block.items
+				.slice(0, visible)
+				.map((item, index) => `Bullet ${index + 1} of ${block.items.length}: ${sentence(item)}`);
+		}
+
+		case 'quote': {
+			if (visible < 1) {
+				return [];
+			}
+
+			const who = block.role ? `${block.speaker}, ${block.role}` : block.speaker;
+			return [`Quote, ${stripControls(who)}: ${sentence(`“${block.text}”`)}`];
+		}
+
+		case 'fact': {
+			return [`Key figure: ${stripControls(block.value)}, ${sentence(block.label)}`];
+		}
+
+		case 'table': {
+			const [first = '', ...others] = block.columns;
+			const lines = [`Table, ${plural(block.columns.length, 'column')}: ${joinList(block.columns)}. ${plural(block.rows.length, 'row')}.`];
+			for (const [index, row] of block.rows.entries()) {
+				const cells = others.map((column, offset) => `${column}: ${row[offset + 1] ?? ''}`);
+				lines.push(`Row ${index + 1}, ${stripControls(first)} ${sentence(row[0] ?? '')} ${sentence(joinList(cells))}`);
+			}
+
+			if (block.caption) {
+				lines.push(`Table note: ${sentence(block.caption)}`);
+			}
+
+			return lines;
+		}
+
+		case 'bars': {
+			const figures = block.bars.map(bar => `${bar.label}: ${bar.display}`);
+			return [
+				`Chart, ${plural(block.bars.length, 'bar')}: ${sentence(joinList(figures))}`,
+				...(block.caption ? [`Chart note: ${sentence(block.caption)}`] : []),
+			];
+		}
+
+		case 'timeline': {
+			const events = block.events.map(event => `${event.when}: ${event.what}`);
+			return [`Timeline, ${plural(block.events.length, 'event')}: ${sentence(joinList(events))}`];
+		}
+
+		default: {
+			const never: never = block;
+			return never;
+		}
+	}
+}
+
+/** A slide as the lines a screen reader reads, in order. */
+export function slideSpeech(deck: Deck, slide: Slide, options: SpeechOptions = {}): string[] {
+	const step = options.step ?? slide.units;
+	const lines = [
+		`Slide ${slide.index + 1} of ${deck.slides.length}. ${sentence(slide.sectionTitle)}`,
+		`Heading: ${sentence(slide.title)}`,
+	];
+	if (options.isRevealing && slide.units > 1) {
+		lines.push(`Point ${Math.min(step, slide.units)} of ${slide.units}.`);
+	}
+
+	let unitsBefore = 0;
+	for (const block of slide.blocks) {
+		lines.push(...blockSpeech(block, Math.max(0, step - unitsBefore)));
+		unitsBefore += revealUnits(block);
+	}
+
+	const cite = paragraphsInWords(slide.paragraphs);
+	if (cite) {
+		lines.push(cite);
+	}
+
+	if (options.showNotes) {
+		lines.push(slide.notes ? `Speaker notes: ${sentence(slide.notes)}` : 'No speaker notes for this slide.');
+	}
+
+	return lines;
+}
+
+/** The lines for the whole screen in this state: the slide, the help, or the blank screen. */
+export function screenReaderLines(deck: Deck, state: NavigationState, status?: string): string[] {
+	const slide = deck.slides[state.index];
+	if (!slide) {
+		return [];
+	}
+
+	const where = `slide ${state.index + 1} of ${deck.slides.length}`;
+	const mode = modeOf(state);
+	const tail = status ? [sentence(status)] : [];
+	if (mode === 'blank') {
+		return [`Screen blanked (${state.blank}). Press any key to return to ${where}.`, ...tail];
+	}
+
+	if (mode === 'help') {
+		return [
+			`Keys, on ${where}.`,
+			...helpRows('slides').map(row => `${row.label}: ${row.keys}`),
+			'Press Escape or question mark to close the keys.',
+			...tail,
+		];
+	}
+
+	const pending = /^\d+$/.test(state.pending) ? [`Go to slide ${state.pending}: press Enter.`] : [];
+	return [
+		...slideSpeech(deck, slide, {step: state.step, isRevealing: state.isRevealing, showNotes: state.showNotes}),
+		...pending,
+		...tail,
+		state.index + 1 < deck.slides.length || state.step < slide.units
+			? 'Next: right arrow or space. Previous: left arrow. All keys: question mark.'
+			: 'Last slide. Previous: left arrow. Quit: q.',
+	];
+}

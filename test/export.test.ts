@@ -1,0 +1,460 @@
+import {mkdtemp, readdir, readFile, rm, symlink, writeFile} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {marked, type Token, type Tokens} from 'marked';
+import {parse, type DefaultTreeAdapterMap} from 'parse5';
+import {afterAll, beforeAll, describe, expect, test} from 'vitest';
+import {deck as realDeck} from '../slides/index.js';
+import type {Block} from '../source/blocks.js';
+import type {Deck} from '../source/deck.js';
+import {exportDeck, formatFromFileName} from '../source/export.js';
+import {writeFileAtomic} from '../source/write-file.js';
+import {controlBytes, runBin as cli} from './helpers/bin.js';
+import {everyBlockDeck} from './helpers/every-block-deck.js';
+
+type Node = DefaultTreeAdapterMap['node'];
+type Element = DefaultTreeAdapterMap['element'];
+
+const decks: ReadonlyArray<[string, Deck]> = [
+	['the briefing', realDeck],
+	['a deck with every block and hostile text', everyBlockDeck],
+];
+
+
+function quotes(deck: Deck) {
+	return deck.slides.flatMap(slide => slide.blocks.filter((block): block is Extract<Block, {kind: 'quote'}> => block.kind === 'quote'));
+}
+
+function words(text: string): string[] {
+	return text.match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+function slideWords(deck: Deck, index: number): string[] {
+	const slide = deck.slides[index]!;
+	return words([slide.title, ...slide.blocks.flatMap(block => blockTextsOf(block))].join(' '));
+}
+
+function blockTextsOf(block: Block): string[] {
+	switch (block.kind) {
+		case 'bullets': {
+			return [...block.items];
+		}
+
+		case 'quote': {
+			return [block.text, block.speaker, block.role ?? ''];
+		}
+
+		case 'table': {
+			return [...block.columns, ...block.rows.flat(), block.caption ?? ''];
+		}
+
+		case 'bars': {
+			return [...block.bars.flatMap(bar => [bar.label, bar.display]), block.caption ?? ''];
+		}
+
+		case 'timeline': {
+			return block.events.flatMap(event => [event.when, event.what]);
+		}
+
+		case 'fact': {
+			return [block.value, block.label];
+		}
+
+		default: {
+			return [block.text];
+		}
+	}
+}
+
+const squash = (text: string) => text.replaceAll(/\s+/g, ' ').trim();
+
+// HTML, through parse5.
+function elements(node: Node, name?: string): Element[] {
+	const found: Element[] = [];
+	const visit = (current: Node) => {
+		if ('tagName' in current && (name === undefined || current.tagName === name)) {
+			found.push(current);
+		}
+
+		const children = 'childNodes' in current ? current.childNodes : [];
+		for (const child of children) {
+			visit(child);
+		}
+
+		if ('content' in current && current.content) {
+			visit(current.content as unknown as Node);
+		}
+	};
+
+	visit(node);
+	return found;
+}
+
+function textOf(node: Node): string {
+	if (node.nodeName === '#text') {
+		return (node as DefaultTreeAdapterMap['textNode']).value;
+	}
+
+	// Block elements are apart on the page, so their words are apart here too.
+	const isBlock = 'tagName' in node && /^(p|li|ul|td|th|tr|h\d|section|figure|figcaption|blockquote|div|caption|header|footer|aside)$/.test(node.tagName);
+	const inner = ('childNodes' in node ? node.childNodes : []).map(child => textOf(child)).join('');
+	return isBlock ? ` ${inner} ` : inner;
+}
+
+function attribute(element: Element, name: string): string | undefined {
+	return element.attrs.find(attr => attr.name === name)?.value;
+}
+
+// Markdown, through marked's lexer.
+function inlineText(tokens: readonly Token[] | undefined): string {
+	return (tokens ?? [])
+		.map(token => ('tokens' in token && token.tokens ? inlineText(token.tokens) : 'text' in token ? String(token.text) : ''))
+		.join('');
+}
+
+function allTokens(tokens: readonly Token[]): Token[] {
+	const found: Token[] = [];
+	for (const token of tokens) {
+		found.push(token);
+		if ('tokens' in token && token.tokens) {
+			found.push(...allTokens(token.tokens));
+		}
+
+		if (token.type === 'list') {
+			for (const item of (token as Tokens.List).items) {
+				found.push(item, ...allTokens(item.tokens));
+			}
+		}
+
+		if (token.type === 'table') {
+			const table = token as Tokens.Table;
+			for (const cell of [...table.header, ...table.rows.flat()]) {
+				found.push(...allTokens(cell.tokens));
+			}
+		}
+	}
+
+	return found;
+}
+
+describe.each(decks)('the HTML handout of %s', (_, deck) => {
+	const html = exportDeck(deck, 'html', {showNotes: true});
+	const document = parse(html);
+
+	test('parses as one page with the deck title as its h1 and a section with one h2 per slide', () => {
+		expect(elements(document, 'h1').map(h1 => squash(textOf(h1)))).toEqual([deck.title]);
+		const sections = elements(document, 'section');
+		expect(sections).toHaveLength(deck.slides.length);
+		for (const [index, section] of sections.entries()) {
+			const headings = elements(section, 'h2');
+			expect(headings).toHaveLength(1);
+			expect(squash(textOf(headings[0]!))).toBe(deck.slides[index]!.title);
+			expect(squash(textOf(section))).toContain(`slide ${index + 1} of ${deck.slides.length}`);
+		}
+
+		expect(elements(document, 'h2')).toHaveLength(deck.slides.length);
+		expect(elements(document, 'title').map(title => textOf(title))).toEqual([deck.title]);
+	});
+
+	test('every quote is a blockquote with its speaker in a cite', () => {
+		const figures = elements(document, 'figure').filter(figure => elements(figure, 'blockquote').length > 0);
+		expect(figures).toHaveLength(quotes(deck).length);
+		for (const [index, quote] of quotes(deck).entries()) {
+			const figure = figures[index]!;
+			expect(squash(textOf(elements(figure, 'blockquote')[0]!))).toBe(`“${squash(quote.text)}”`);
+			expect(textOf(elements(figure, 'cite')[0]!)).toBe(quote.speaker);
+		}
+	});
+
+	test('tables and charts are HTML tables with every cell and figure', () => {
+		const tables = elements(document, 'table');
+		const blocks = deck.slides.flatMap(slide => slide.blocks).filter(block => block.kind === 'table' || block.kind === 'bars');
+		expect(tables).toHaveLength(blocks.length);
+		for (const [index, block] of blocks.entries()) {
+			const cells = elements(tables[index]!, 'tbody').flatMap(body => elements(body, 'tr')).map(row => [...elements(row, 'th'), ...elements(row, 'td')].map(cell => squash(textOf(cell))));
+			if (block.kind === 'table') {
+				expect(elements(tables[index]!, 'thead').flatMap(head => elements(head, 'th')).map(cell => squash(textOf(cell)))).toEqual(block.columns);
+				expect(cells).toEqual(block.rows.map(row => [...row]));
+			} else if (block.kind === 'bars') {
+				expect(cells).toEqual(block.bars.map(bar => [bar.label, '', bar.display]));
+				// The bars are CSS boxes whose widths follow the values: the largest is full.
+				const widths = elements(tables[index]!, 'div')
+					.map(div => attribute(div, 'style'))
+					.filter(Boolean)
+					.map(style => Number(/width: (\d+)%/.exec(style!)?.[1]));
+				const max = Math.max(...block.bars.map(bar => bar.value));
+				expect(widths).toEqual(block.bars.map(bar => Math.round((bar.value / max) * 100)));
+			}
+		}
+	});
+
+	test('is self-contained: no script, image, frame or external asset; the one link is the article', () => {
+		const all = elements(document);
+		const names = new Set(all.map(element => element.tagName));
+		for (const forbidden of ['script', 'img', 'iframe', 'object', 'embed', 'link', 'video', 'audio', 'source', 'svg', 'picture', 'base', 'form']) {
+			expect(names.has(forbidden), forbidden).toBe(false);
+		}
+
+		for (const element of all) {
+			for (const attr of element.attrs) {
+				expect(attr.name.startsWith('on'), `${element.tagName} ${attr.name}`).toBe(false);
+				expect(['src', 'srcset', 'action', 'poster', 'data'].includes(attr.name), attr.name).toBe(false);
+				if (attr.name === 'href') {
+					expect(attr.value).toBe(deck.source.url);
+				}
+			}
+		}
+
+		const css = elements(document, 'style').map(style => textOf(style)).join('\n');
+		expect(css).not.toMatch(/url\(|@import/i);
+		expect(elements(document, 'a').length).toBe(deck.source.url ? 2 : 0);
+		expect(html).not.toMatch(controlBytes);
+	});
+
+	test('names the source and cites each slide\'s paragraphs', () => {
+		const page = squash(textOf(document));
+		expect(page).toContain(`${deck.source.outlet}, ${deck.source.date}, by ${deck.source.author}`);
+		for (const [index, section] of elements(document, 'section').entries()) {
+			const slide = deck.slides[index]!;
+			if (slide.paragraphs.length > 0) {
+				expect(squash(textOf(section))).toMatch(/Source: article ¶ \d/);
+			}
+		}
+	});
+});
+
+describe.each(decks)('the Markdown handout of %s', (_, deck) => {
+	const markdown = exportDeck(deck, 'md', {showNotes: true});
+	const tokens = marked.lexer(markdown);
+	const flat = allTokens(tokens);
+
+	test('has the deck title as its one # heading and one ## per slide, in order', () => {
+		const headings = tokens.filter((token): token is Tokens.Heading => token.type === 'heading');
+		expect(headings.filter(heading => heading.depth === 1).map(heading => inlineText(heading.tokens))).toEqual([deck.title]);
+		expect(headings.filter(heading => heading.depth === 2).map(heading => inlineText(heading.tokens))).toEqual(
+			deck.slides.map(slide => `${slide.index + 1}. ${slide.title}`),
+		);
+	});
+
+	test('every quote is a blockquote ending with — its speaker', () => {
+		const blockquotes = tokens.filter((token): token is Tokens.Blockquote => token.type === 'blockquote');
+		expect(blockquotes).toHaveLength(quotes(deck).length);
+		for (const [index, quote] of quotes(deck).entries()) {
+			const paragraphs = blockquotes[index]!.tokens.filter((token): token is Tokens.Paragraph => token.type === 'paragraph');
+			expect(squash(inlineText(paragraphs[0]?.tokens))).toBe(`“${squash(quote.text)}”`);
+			expect(inlineText(paragraphs.at(-1)?.tokens)).toBe(`— ${quote.speaker}${quote.role ? ', ' + quote.role : ''}`);
+		}
+	});
+
+	test('tables and charts are GFM tables with every cell', () => {
+		const tables = tokens.filter((token): token is Tokens.Table => token.type === 'table');
+		const blocks = deck.slides.flatMap(slide => slide.blocks).filter(block => block.kind === 'table' || block.kind === 'bars');
+		expect(tables).toHaveLength(blocks.length);
+		for (const [index, block] of blocks.entries()) {
+			const rows = tables[index]!.rows.map(row => row.map(cell => inlineText(cell.tokens)));
+			if (block.kind === 'table') {
+				expect(tables[index]!.header.map(cell => inlineText(cell.tokens))).toEqual(block.columns);
+				expect(rows).toEqual(block.rows.map(row => [...row]));
+			} else if (block.kind === 'bars') {
+				expect(rows).toEqual(block.bars.map(bar => [bar.label, bar.display]));
+			}
+		}
+	});
+
+	test('no text turns into markup: no raw HTML, no links but the article, bullets are list items', () => {
+		expect(flat.filter(token => token.type === 'html')).toEqual([]);
+		for (const link of flat.filter((token): token is Tokens.Link => token.type === 'link')) {
+			expect(link.href).toBe(deck.source.url);
+		}
+
+		const items = flat.filter((token): token is Tokens.ListItem => token.type === 'list_item').map(item => inlineText(item.tokens));
+		for (const block of deck.slides.flatMap(slide => slide.blocks)) {
+			if (block.kind === 'bullets') {
+				for (const item of block.items) {
+					expect(items).toContain(item);
+				}
+			}
+		}
+
+		expect(markdown).not.toMatch(controlBytes);
+	});
+});
+
+describe.each(decks)('the three handouts of %s', (_, deck) => {
+	const text = exportDeck(deck, 'txt', {showNotes: true});
+	const markdown = exportDeck(deck, 'md', {showNotes: true});
+	const html = exportDeck(deck, 'html', {showNotes: true});
+	const htmlSections = elements(parse(html), 'section').map(section => textOf(section));
+	const textSlides = text.split(/^=+$/m).slice(1);
+	const markdownSlides = markdown.split(/^## /m).slice(1);
+
+	test('hold the same words for every slide, from the same blocks', () => {
+		expect(textSlides).toHaveLength(deck.slides.length);
+		expect(markdownSlides).toHaveLength(deck.slides.length);
+		for (const index of deck.slides.keys()) {
+			const wanted = slideWords(deck, index);
+			for (const [format, body] of [
+				['txt', textSlides[index]!],
+				['md', markdownSlides[index]!],
+				['html', htmlSections[index]!],
+			] as const) {
+				const have = new Set(words(body));
+				const missing = wanted.filter(word => !have.has(word));
+				expect(missing, `${format} slide ${index + 1}`).toEqual([]);
+			}
+		}
+	});
+
+	test('every slide title, quote and speaker is in all three', () => {
+		const flatText = squash(text.replaceAll(/^ *┃ /gm, ''));
+		const page = squash(textOf(parse(html)));
+		for (const slide of deck.slides) {
+			expect(squash(text)).toContain(slide.title);
+			expect(markdown).toContain(slide.title.replaceAll(/[*<_[\]]/g, character => '\\' + character));
+			expect(page).toContain(slide.title);
+		}
+
+		for (const quote of quotes(deck)) {
+			expect(flatText).toContain(`“${squash(quote.text)}”`);
+			expect(page).toContain(`“${squash(quote.text)}”`);
+			for (const output of [text, markdown, html]) {
+				expect(output).toContain(quote.speaker);
+			}
+		}
+	});
+
+	test('speaker notes only when asked', () => {
+		const withoutNotes = [exportDeck(deck, 'txt'), exportDeck(deck, 'md'), exportDeck(deck, 'html')];
+		for (const slide of deck.slides.filter(slide => slide.notes.length > 40)) {
+			const start = slide.notes.slice(0, 30);
+			expect(squash(text)).toContain(start);
+			expect(markdown).toContain(start.split(' ')[0]);
+			for (const output of withoutNotes) {
+				expect(squash(output)).not.toContain(start);
+			}
+		}
+	});
+
+	test('carry no escape bytes or other control characters', () => {
+		for (const output of [text, markdown, html]) {
+			expect(output).not.toMatch(controlBytes);
+		}
+	});
+});
+
+describe('writing a handout to a file', () => {
+	let directory = '';
+	beforeAll(async () => {
+		directory = await mkdtemp(path.join(tmpdir(), 'briefing-export-'));
+	});
+	afterAll(async () => {
+		await rm(directory, {recursive: true, force: true});
+	});
+
+	test('writes the whole file, refuses to replace it, and replaces it with force', async () => {
+		const file = path.join(directory, 'handout.txt');
+		await writeFileAtomic(file, 'first\n');
+		expect(await readFile(file, 'utf8')).toBe('first\n');
+		await expect(writeFileAtomic(file, 'second\n')).rejects.toThrow(/already exists; add --force/);
+		expect(await readFile(file, 'utf8')).toBe('first\n');
+		await writeFileAtomic(file, 'second\n', {force: true});
+		expect(await readFile(file, 'utf8')).toBe('second\n');
+		expect(await readdir(directory)).toEqual(['handout.txt']);
+	});
+
+	test('a name taken while writing is not replaced, and the temporary file is removed', async () => {
+		const file = path.join(directory, 'taken.md');
+		// A dangling symlink: `stat` sees nothing there, but the name is taken when the file is put in place.
+		await symlink(path.join(directory, 'nowhere'), file);
+		await expect(writeFileAtomic(file, 'text\n')).rejects.toThrow(/already exists/);
+		expect((await readdir(directory)).filter(name => name.includes('taken'))).toEqual(['taken.md']);
+		await rm(file);
+	});
+
+	test('a folder that does not exist is a clear error and leaves nothing behind', async () => {
+		const file = path.join(directory, 'missing', 'handout.html');
+		await expect(writeFileAtomic(file, 'text')).rejects.toThrow(`cannot write ${file}: the folder does not exist`);
+		await expect(readdir(path.join(directory, 'missing'))).rejects.toThrow();
+	});
+
+	test('the file name can give the format', () => {
+		expect(formatFromFileName('handout.html')).toBe('html');
+		expect(formatFromFileName('notes.MD')).toBe('md');
+		expect(formatFromFileName('deck.txt')).toBe('txt');
+		expect(formatFromFileName('deck.pdf')).toBeUndefined();
+		expect(formatFromFileName('deck')).toBeUndefined();
+	});
+});
+
+describe('the built bin exports', () => {
+	let directory = '';
+	beforeAll(async () => {
+		directory = await mkdtemp(path.join(tmpdir(), 'briefing-cli-'));
+	});
+	afterAll(async () => {
+		await rm(directory, {recursive: true, force: true});
+	});
+
+	test.each(['txt', 'md', 'html'] as const)('--export %s to stdout: the handout, no escape bytes', async format => {
+		const result = await cli(['--export', format]);
+		expect(result.code).toBe(0);
+		expect(result.stdout).toBe(exportDeck(realDeck, format));
+		expect(result.stdout).not.toMatch(controlBytes);
+		expect(result.stderr).toBe('');
+	});
+
+	test('-o writes the file, refuses to replace it (exit 1, one line), --force replaces it', async () => {
+		const file = path.join(directory, 'handout.html');
+		let result = await cli(['--export', 'html', '-o', file]);
+		expect(result.code).toBe(0);
+		expect(result.stdout).toBe('');
+		expect(await readFile(file, 'utf8')).toBe(exportDeck(realDeck, 'html'));
+
+		await writeFile(file, 'keep me\n');
+		result = await cli(['--export', 'html', '-o', file]);
+		expect(result.code).toBe(1);
+		expect(result.stderr).toBe(`briefing: ${file} already exists; add --force to replace it\n`);
+		expect(await readFile(file, 'utf8')).toBe('keep me\n');
+
+		result = await cli(['--export', 'html', '-o', file, '--force', '--notes']);
+		expect(result.code).toBe(0);
+		expect(await readFile(file, 'utf8')).toBe(exportDeck(realDeck, 'html', {showNotes: true}));
+		expect(await readdir(directory)).toEqual(['handout.html']);
+	});
+
+	test('-o FILE.md alone takes the format from the name', async () => {
+		const file = path.join(directory, 'notes.md');
+		const result = await cli(['-o', file]);
+		expect(result.code).toBe(0);
+		expect(await readFile(file, 'utf8')).toBe(exportDeck(realDeck, 'md'));
+	});
+
+	test('a file in a folder that does not exist: exit 1, one clear line, nothing written', async () => {
+		const file = path.join(directory, 'no', 'such', 'handout.txt');
+		const result = await cli(['--export', 'txt', '-o', file]);
+		expect(result.code).toBe(1);
+		expect(result.stderr).toBe(`briefing: cannot write ${file}: the folder does not exist\n`);
+		await expect(readdir(path.join(directory, 'no'))).rejects.toThrow();
+	});
+
+	test.each([
+		[['--export', 'pdf'], '--export takes txt, md, html, not "pdf"'],
+		[['-o', 'handout.pdf'], '-o handout.pdf: add --export txt|md|html'],
+		[['--export', 'md', '--list'], 'use --list or --export, not both'],
+	])('usage errors exit 2 before writing anything: %j', async (args, message) => {
+		const result = await cli(args);
+		expect(result.code).toBe(2);
+		expect(result.stderr.split('\n')[0]).toContain(message);
+		expect(result.stdout).toBe('');
+	});
+});
+
+describe('the article link', () => {
+	test('only a plain web address becomes a link', () => {
+		const hostile = {...everyBlockDeck, source: {...everyBlockDeck.source, url: 'javascript:alert(1)'}};
+		for (const format of ['html', 'md'] as const) {
+			expect(exportDeck(hostile, format)).not.toContain('javascript:');
+			expect(exportDeck(everyBlockDeck, format)).toContain(format === 'html' ? 'https://example.com/article?a=1&amp;b=2' : '<https://example.com/article?a=1&b=2>');
+		}
+	});
+});

@@ -1,0 +1,135 @@
+import {spawn} from 'node:child_process';
+import process from 'node:process';
+import {describe, expect, test} from 'vitest';
+import {deck} from '../slides/index.js';
+import {findSection} from '../source/deck.js';
+import {textWidth} from '../source/layout.js';
+import {deckText, listText, slideText, stripControls} from '../source/print.js';
+import {controlBytes, runBin as piped} from './helpers/bin.js';
+import {everyBlockDeck} from './helpers/every-block-deck.js';
+
+
+describe('the deck as plain text', () => {
+	test('every slide: where it is, its title underlined, its body, its paragraphs', () => {
+		const text = deckText(deck);
+		expect(text.startsWith(`${deck.title}\n${deck.source.outlet}, ${deck.source.date}, by ${deck.source.author}\n`)).toBe(true);
+		for (const slide of deck.slides) {
+			const part = slideText(deck, slide);
+			expect(text).toContain(part);
+			const lines = part.split('\n');
+			expect(lines[0]).toBe(`${slide.sectionTitle} · slide ${slide.index + 1} of ${deck.slides.length}`);
+			expect(part).toContain(slide.title);
+			expect(part).toMatch(/^-+$/m);
+			if (slide.paragraphs.length > 0) {
+				expect(part).toMatch(/^ {2}Source: article ¶ \d/m);
+			}
+		}
+	});
+
+	test('quotes keep their speakers; notes only with showNotes', () => {
+		for (const slide of deck.slides) {
+			for (const block of slide.blocks) {
+				if (block.kind === 'quote') {
+					expect(slideText(deck, slide)).toContain(`— ${block.speaker}`);
+				}
+			}
+
+			if (slide.notes) {
+				expect(slideText(deck, slide, {showNotes: true})).toContain('Notes: ');
+				expect(slideText(deck, slide)).not.toContain('Notes: ');
+			}
+		}
+	});
+
+	test('fits 78 columns and holds no control character but the newline, even from hostile text', () => {
+		for (const source of [deck, everyBlockDeck]) {
+			const text = deckText(source, {showNotes: true});
+			expect(text).not.toMatch(controlBytes);
+			for (const line of text.split('\n')) {
+				expect(textWidth(line), line).toBeLessThanOrEqual(78);
+			}
+		}
+
+		expect(stripControls('a\u001B[31mb\u0007c\td\u009Be\nf')).toBe('a[31mbc de\nf');
+	});
+});
+
+describe('--list', () => {
+	test('names each section by the id --section takes, and each slide by the number --slide takes', () => {
+		const lines = listText(deck).trimEnd().split('\n');
+		let section: ReturnType<typeof findSection>;
+		let numbers: number[] = [];
+		const seen: number[] = [];
+		for (const line of lines) {
+			const slideLine = /^ {2}([ \d]\d) {2}(.+)$/.exec(line);
+			if (slideLine) {
+				const n = Number(slideLine[1]);
+				expect(deck.slides[n - 1]?.title).toBe(slideLine[2]);
+				expect(deck.slides[n - 1]?.sectionId).toBe(section?.id);
+				numbers.push(n);
+				seen.push(n);
+				continue;
+			}
+
+			if (section) {
+				expect(numbers[0]).toBe(section.start + 1);
+				expect(numbers).toHaveLength(section.count);
+			}
+
+			const id = line.split(/\s+/)[0]!;
+			section = findSection(deck, id);
+			expect(section?.id, line).toBe(id);
+			expect(line).toContain(section!.title);
+			numbers = [];
+		}
+
+		expect(seen).toEqual(deck.slides.map(slide => slide.index + 1));
+	});
+
+	test('the bin prints the same list', async () => {
+		const {stdout} = await piped(['--list']);
+		expect(stdout).toBe(listText(deck));
+	});
+});
+
+describe('the bin without a terminal', () => {
+	test('stdout and stdin pipes: the whole deck, no escape bytes, nothing on stderr', async () => {
+		const {stdout, stderr} = await piped([]);
+		expect(stdout).toBe(deckText(deck));
+		expect(stdout).not.toMatch(controlBytes);
+		expect(stderr).toBe('');
+	});
+
+	test('NO_COLOR, FORCE_COLOR=3 and --print --notes stay free of escape bytes', async () => {
+		for (const [args, env] of [
+			[['--print'], {NO_COLOR: '1', FORCE_COLOR: undefined}],
+			[['--print', '--notes'], {FORCE_COLOR: '3'}],
+			[['--theme', 'high-contrast'], {FORCE_COLOR: '1', COLORFGBG: '0;15'}],
+		] as const) {
+			const {stdout} = await piped(args, env);
+			expect(stdout, args.join(' ')).not.toMatch(controlBytes);
+			expect(stdout).toBe(deckText(deck, {showNotes: args.includes('--notes' as never)}));
+		}
+	});
+
+	test.each([
+		['head -1', (title: string) => `${title}\n`],
+		// `true` reads nothing and leaves at once: the deck meets a closed pipe (EPIPE).
+		['true', () => ''],
+	])('| %s ends quietly: exit 0, no trace', async (reader, expected) => {
+		const child = spawn('bash', ['-c', `"${process.execPath}" dist/cli.js --print | ${reader}; echo "status \${PIPESTATUS[0]}"`], {
+			env: {...process.env, CI: undefined} as NodeJS.ProcessEnv,
+		});
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (chunk: Buffer) => {
+			stdout += chunk.toString();
+		});
+		child.stderr.on('data', (chunk: Buffer) => {
+			stderr += chunk.toString();
+		});
+		await new Promise(resolve => child.on('close', resolve));
+		expect(stdout).toBe(`${expected(deck.title)}status 0\n`);
+		expect(stderr).toBe('');
+	});
+});

@@ -1,0 +1,173 @@
+import {readdir, readFile} from 'node:fs/promises';
+import path from 'node:path';
+import React from 'react';
+import {cleanup, render} from 'ink-testing-library';
+import {afterEach, describe, expect, test} from 'vitest';
+import {deck} from '../slides/index.js';
+import {App} from '../source/app.js';
+import {wrap} from '../source/layout.js';
+import {contentWidth} from '../source/screen.js';
+import {isLightBackground, pickTheme, type Role, type Theme, themes} from '../source/theme.js';
+import {keys, press, waitForFrame} from './helpers/ink.js';
+import {hasColourCodes, sgrParameters, startPty} from './helpers/pty-session.js';
+
+describe('which theme', () => {
+	test.each([
+		[undefined, {}, 'dark'],
+		['light', {}, 'light'],
+		['high-contrast', {}, 'high-contrast'],
+		[undefined, {COLORFGBG: '0;15'}, 'light'],
+		[undefined, {COLORFGBG: '0;default;7'}, 'light'],
+		[undefined, {COLORFGBG: '15;0'}, 'dark'],
+		[undefined, {COLORFGBG: '7;8'}, 'dark'],
+		[undefined, {COLORFGBG: 'garbage'}, 'dark'],
+		['dark', {COLORFGBG: '0;15'}, 'dark'],
+		['high-contrast', {COLORFGBG: '0;15'}, 'high-contrast'],
+		[undefined, {NO_COLOR: '1'}, 'plain'],
+		['light', {NO_COLOR: '1'}, 'plain'],
+		[undefined, {NO_COLOR: ''}, 'dark'],
+		[undefined, {FORCE_COLOR: '0'}, 'plain'],
+		['light', {FORCE_COLOR: 'false'}, 'plain'],
+		[undefined, {NO_COLOR: '1', FORCE_COLOR: '1'}, 'dark'],
+		[undefined, {NO_COLOR: '1', FORCE_COLOR: '3', COLORFGBG: '0;15'}, 'light'],
+		[undefined, {NO_COLOR: '1', FORCE_COLOR: '0'}, 'plain'],
+	] as const)('--theme %s with %j is %s', (asked, env, name) => {
+		expect(pickTheme(asked, env).name).toBe(name);
+	});
+
+	test('COLORFGBG backgrounds 7 and 9-15 are light', () => {
+		expect([...Array.from({length: 16}).keys()].filter(bg => isLightBackground(`0;${bg}`))).toEqual([7, 9, 10, 11, 12, 13, 14, 15]);
+		expect(isLightBackground(undefined)).toBe(false);
+		expect(isLightBackground('')).toBe(false);
+	});
+});
+
+describe('the themes themselves', () => {
+	const roles = Object.keys(themes.dark.roles) as Role[];
+	const styles = (theme: Theme) => [...Object.values(theme.roles), theme.black, theme.white];
+
+	test('the plain theme has no colour anywhere, and marks emphasis by weight or style', () => {
+		for (const style of styles(themes.plain)) {
+			expect(style.color).toBeUndefined();
+			expect(style.backgroundColor).toBeUndefined();
+		}
+
+		for (const role of ['title', 'heading', 'lead', 'quote', 'speaker', 'figure', 'tableHead', 'warn', 'selected'] as const) {
+			const style = themes.plain.roles[role];
+			expect(Boolean(style.bold || style.italic || style.underline || style.inverse), role).toBe(true);
+		}
+	});
+
+	test('the light theme never writes white text, nor the dark theme black text, but on a background of their own', () => {
+		for (const role of roles) {
+			const light = themes.light.roles[role];
+			if (/^white/.test(light.color ?? '')) {
+				expect(light.backgroundColor, role).toBeDefined();
+			}
+
+			const dark = themes.dark.roles[role];
+			if (dark.color === 'black') {
+				expect(dark.backgroundColor, role).toBeDefined();
+			}
+		}
+	});
+
+	test('high contrast uses only bright colours, never dim or grey', () => {
+		for (const style of styles(themes['high-contrast'])) {
+			expect(style.dimColor).toBeFalsy();
+			expect(style.color ?? 'whiteBright').toMatch(/Bright$/);
+		}
+	});
+
+	test('colours live in theme.ts: no other source or slide file sets one', async () => {
+		const files: string[] = [];
+		for (const folder of ['source', 'source/components', 'source/hooks', 'slides']) {
+			for (const name of await readdir(folder)) {
+				if (/\.tsx?$/.test(name) && name !== 'theme.ts') {
+					files.push(path.join(folder, name));
+				}
+			}
+		}
+
+		for (const file of files) {
+			const text = await readFile(file, 'utf8');
+			expect(text, file).not.toMatch(/\b(color|backgroundColor|borderColor)=|\b(backgroundColor|borderColor):|#[\da-f]{6}\b/i);
+			// An SGR colour (30-49, 90-107) written by hand; a reset (ESC[0m) is fine.
+			expect(text, file).not.toMatch(/from 'chalk'|(\\u001B|\\x1b)\[([\d;]*;)?(3\d|4\d|9\d|10\d)[;m]/i);
+		}
+	});
+});
+
+describe.each(['dark', 'light', 'high-contrast', 'plain'] as const)('the %s theme', name => {
+	afterEach(() => {
+		cleanup();
+	});
+
+	test.each([
+		{columns: 80, rows: 24},
+		{columns: 200, rows: 50},
+	])('renders every slide of the briefing whole at %j', async size => {
+		for (const slide of deck.slides) {
+			const app = render(<App deck={deck} theme={themes[name]} size={size} start={slide.index} isRevealing={false} />);
+			const titleStart = wrap(slide.title, contentWidth(size))[0]!;
+			const frame = await waitForFrame(app, f => f.includes(titleStart));
+			expect(frame.split('\n')).toHaveLength(size.rows - 1);
+			expect(frame).toContain(`${slide.index + 1}/${deck.slides.length}`);
+			app.unmount();
+		}
+	});
+
+	test('blank screens and the menu render', async () => {
+		const app = render(<App deck={deck} theme={themes[name]} size={{columns: 80, rows: 24}} />);
+		await waitForFrame(app, f => f.includes('1/'));
+		let frame = await press(app, 'b');
+		expect(frame.trim()).toBe('');
+		frame = await press(app, 'x');
+		expect(frame).toContain('1/');
+		frame = await press(app, 'w');
+		expect(frame.trim()).toBe('');
+		frame = await press(app, keys.escape);
+		frame = await press(app, 'm');
+		expect(frame).toContain('Sections');
+	});
+});
+
+describe('colour in a real terminal', () => {
+	const titleStart = deck.slides[0]!.title.slice(0, 20);
+
+	async function firstFrameAndWhite(env: Readonly<Record<string, string | undefined>>, args: readonly string[] = []) {
+		const session = startPty(args, env);
+		try {
+			await session.waitFor(output => output.includes(titleStart));
+			const mark = session.output().length;
+			session.write('w');
+			await session.waitForQuiet(mark);
+			const back = session.output().length;
+			session.write('x');
+			await session.waitFor(output => output.includes(titleStart), back);
+			session.write('q');
+			expect(await session.exited).toBe(0);
+			return session.output();
+		} finally {
+			session.kill();
+		}
+	}
+
+	test('NO_COLOR (FORCE_COLOR unset) writes no colour code at all; weight and inverse still mark emphasis', async () => {
+		const output = await firstFrameAndWhite({NO_COLOR: '1', FORCE_COLOR: undefined});
+		expect(hasColourCodes(output)).toBe(false);
+		const used = new Set(sgrParameters(output).flat());
+		expect(used.has(1)).toBe(true);
+		expect(used.has(7)).toBe(true);
+	}, 30_000);
+
+	test('without NO_COLOR the same run has colour, so the check above can fail', async () => {
+		const output = await firstFrameAndWhite({NO_COLOR: undefined, FORCE_COLOR: undefined});
+		expect(hasColourCodes(output)).toBe(true);
+	}, 30_000);
+
+	test('FORCE_COLOR=0 writes no SGR at all, even with a theme asked for', async () => {
+		const output = await firstFrameAndWhite({NO_COLOR: undefined, FORCE_COLOR: '0'}, ['--theme', 'light']);
+		expect(sgrParameters(output).flat().filter(n => n !== 0)).toEqual([]);
+	}, 30_000);
+});
