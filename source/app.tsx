@@ -38,6 +38,8 @@ export type AppProps = {
 	/** Called when the state asks to suspend (Ctrl+Z); the lifecycle owns the terminal. */
 	readonly onSuspend?: () => void;
 	readonly onFatal?: (error: unknown) => void;
+	/** A test hook (BRIEFING_FAULT=render): throw while rendering, to prove the crash path. */
+	readonly fault?: 'render';
 };
 
 const hints = {
@@ -104,7 +106,11 @@ function screenLines(deck: Deck, state: NavigationState, size: Size, status: str
 	return frameLines(deck, state, size, body.lines, hints.slides, extras);
 }
 
-function Show({deck, theme, start = 0, isRevealing = true, showTimer = false, size: fixedSize, link, refresh = 0, onSuspend}: AppProps) {
+function Show({deck, theme, start = 0, isRevealing = true, showTimer = false, size: fixedSize, link, refresh = 0, onSuspend, fault}: AppProps) {
+	if (fault === 'render') {
+		throw new Error('a fault thrown while rendering, on request (BRIEFING_FAULT=render)');
+	}
+
 	const [state, dispatch] = useNavigation(deck, start, isRevealing);
 	const {exit} = useApp();
 	const {isRawModeSupported} = useStdin();
