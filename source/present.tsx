@@ -23,6 +23,21 @@ export type PresentOptions = {
 
 const signalCodes = {SIGINT: 130, SIGQUIT: 131, SIGTERM: 143, SIGHUP: 129} as const;
 
+/**
+Ends the process. For INT, TERM and HUP the terminal is already given back, and the process ends by
+the signal itself (the shell's $? is 128+n): exiting normally would run libuv's termios reset at
+exit, and a background job (`kill %1` on a stopped show sends TERM, then CONT) is stopped again by
+SIGTTOU there. QUIT would dump core that way, so it exits with 131.
+*/
+function exitWith(code: number, signal?: NodeJS.Signals): void {
+	if (signal && signal !== 'SIGQUIT') {
+		process.removeAllListeners(signal);
+		process.kill(process.pid, signal);
+	}
+
+	process.exit(code);
+}
+
 /** How long cleanup may take before the process leaves anyway. */
 const watchdogMs = 1000;
 
@@ -56,7 +71,7 @@ export async function present(options: PresentOptions): Promise<number> {
 		resetRawMode(stdin, false);
 	};
 
-	const finish = (code: number, message?: string) => {
+	const finish = (code: number, message?: string, signal?: NodeJS.Signals) => {
 		if (finished) {
 			return;
 		}
@@ -76,7 +91,7 @@ export async function present(options: PresentOptions): Promise<number> {
 			}
 
 			void (options.link?.close() ?? Promise.resolve()).finally(() => {
-				process.exit(code);
+				exitWith(code, signal);
 			});
 		};
 
@@ -115,8 +130,10 @@ export async function present(options: PresentOptions): Promise<number> {
 			return;
 		}
 
-		take();
+		// Raw mode first: in the background (bg, or kill -CONT without fg) setting it stops us with
+		// SIGTTOU before anything is written over the shell's screen; fg then goes on from here.
 		resetRawMode(stdin, true);
+		take();
 		if (refreshSize(stdout)) {
 			// A new size means a new frame: Ink draws it whole onto the cleared screen.
 			stdout.emit('resize');
@@ -137,13 +154,14 @@ export async function present(options: PresentOptions): Promise<number> {
 		giveBack();
 		isSelfStopped = true;
 		process.kill(process.pid, 'SIGSTOP');
-		// Execution goes on here after SIGCONT (fg).
-		resume();
+		// Execution goes on here after SIGCONT (fg). A signal that came while stopped (SIGTERM, SIGHUP)
+		// is handled first: resume after the pending signal handlers have run.
+		setImmediate(resume);
 	}
 
 	for (const [signal, code] of Object.entries(signalCodes)) {
 		process.on(signal, () => {
-			finish(code);
+			finish(code, undefined, signal as NodeJS.Signals);
 		});
 	}
 

@@ -114,12 +114,13 @@ export function gateWrites(stream: NodeJS.WriteStream): WriteGate {
 	let isOpen = true;
 	let frame = '';
 	const gated: Write = (chunk, encoding, callback) => {
-		if (!isOpen) {
-			return drop(encoding, callback);
-		}
-
+		// Kept even when dropped: it is what Ink believes is on the screen.
 		if (typeof chunk === 'string' && chunk.endsWith('\n')) {
 			frame = chunk.replace(eraseInFront, '');
+		}
+
+		if (!isOpen) {
+			return drop(encoding, callback);
 		}
 
 		return write(chunk, encoding, callback);

@@ -54,7 +54,7 @@ function quote(word: string): string {
 	return `'${word.replaceAll('\'', '\'\\\'\'')}'`;
 }
 
-const defaultWaitMs = 3000;
+const defaultWaitMs = 8000;
 
 export class Session {
 	readonly term: InstanceType<typeof Terminal>;
@@ -205,10 +205,19 @@ export class Session {
 	}
 }
 
+/** The bin's command line, quoted for bash, with `extra` (a redirection) after it. */
+export function binCommand(args: readonly string[] = [], extra = ''): string {
+	return [process.execPath, bin, ...args].map(quote).join(' ') + extra;
+}
+
+/** A bash script in the pty; the program is then a child of bash. */
+export function spawnScript(script: string, options: SpawnOptions = {}): Session {
+	return new Session('bash', ['--norc', '--noprofile', '-c', script], options);
+}
+
 export function spawnBin(args: readonly string[] = [], options: SpawnOptions = {}): Session {
 	if (options.wrap) {
-		const command = ['node', bin, ...args].map(quote).join(' ');
-		return new Session('bash', ['--norc', '--noprofile', '-c', `${command}; echo "RC=$?"; stty -a`], options);
+		return spawnScript(`${binCommand(args)}; echo "RC=$?"; stty -a`, options);
 	}
 
 	return new Session(process.execPath, [bin, ...args], options);
