@@ -185,6 +185,8 @@ export async function present(options: PresentOptions): Promise<number> {
 		refreshSize(stdout);
 	});
 
+	// Raw mode before the first frame: a key pressed as the slide appears is not echoed onto it.
+	resetRawMode(stdin, true);
 	take();
 	instance = render(app(), {
 		exitOnCtrlC: false,

@@ -11,6 +11,7 @@ export const escapes = {
 	hideCursor: '\u001B[?25l',
 	showCursor: '\u001B[?25h',
 	clearScreen: '\u001B[2J',
+	eraseScrollback: '\u001B[3J',
 	home: '\u001B[H',
 	resetAttributes: '\u001B[0m',
 	endSynchronizedOutput: '\u001B[?2026l',
@@ -114,8 +115,12 @@ export function gateWrites(stream: NodeJS.WriteStream): WriteGate {
 	let isOpen = true;
 	let frame = '';
 	const gated: Write = (chunk, encoding, callback) => {
+		if (typeof chunk !== 'string') {
+			return isOpen ? write(chunk, encoding, callback) : drop(encoding, callback);
+		}
+
 		// Kept even when dropped: it is what Ink believes is on the screen.
-		if (typeof chunk === 'string' && chunk.endsWith('\n')) {
+		if (chunk.endsWith('\n')) {
 			frame = chunk.replace(eraseInFront, '');
 		}
 
@@ -123,7 +128,10 @@ export function gateWrites(stream: NodeJS.WriteStream): WriteGate {
 			return drop(encoding, callback);
 		}
 
-		return write(chunk, encoding, callback);
+		// Ink clears with ESC[2J ESC[3J when the last frame was as tall as the terminal (after the rows
+		// shrink); ESC[3J would also wipe the scrollback, which some terminals do from the alternate
+		// screen too. The screen erase alone does the job.
+		return write(chunk.replaceAll(escapes.eraseScrollback, ''), encoding, callback);
 	};
 
 	stream.write = gated as typeof stream.write;

@@ -55,6 +55,7 @@ function quote(word: string): string {
 }
 
 const defaultWaitMs = 8000;
+const pollMs = 20;
 
 export class Session {
 	readonly term: InstanceType<typeof Terminal>;
@@ -134,7 +135,7 @@ export class Session {
 			}
 
 			await new Promise(resolve => {
-				setTimeout(resolve, 10);
+				setTimeout(resolve, pollMs);
 			});
 		}
 	}
@@ -142,6 +143,22 @@ export class Session {
 	async waitForText(text: string | RegExp, timeoutMs = defaultWaitMs): Promise<string> {
 		const has = () => (typeof text === 'string' ? this.all().includes(text) : text.test(this.all()));
 		await this.waitFor(has, JSON.stringify(String(text)), timeoutMs);
+		return this.screen();
+	}
+
+	/**
+	Waits until a frame has been drawn and no byte has come for a few polls: the screen is settled.
+	A terminal one row high has no room for a frame (it is rows-1 tall), so there the screen taken is enough.
+	*/
+	async settled(timeoutMs = defaultWaitMs): Promise<string> {
+		let length = -1;
+		let quiet = 0;
+		const drawn = this.term.rows > 1 ? esc.syncEnd : esc.eraseScreen;
+		await this.waitFor(() => {
+			quiet = this.log.length === length ? quiet + 1 : 0;
+			length = this.log.length;
+			return this.log.includes(drawn) && quiet >= 5;
+		}, 'the screen to settle', timeoutMs);
 		return this.screen();
 	}
 
