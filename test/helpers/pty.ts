@@ -37,10 +37,11 @@ export type SpawnOptions = {
 
 /** The environment a person's terminal has: no CI, a known TERM. */
 export function terminalEnv(extra: Record<string, string | undefined> = {}): Record<string, string> {
-	const env: Record<string, string | undefined> = {...process.env, TERM: 'xterm-256color', ...extra};
+	const env: Record<string, string | undefined> = {...process.env, TERM: 'xterm-256color'};
 	delete env['CI'];
 	delete env['CONTINUOUS_INTEGRATION'];
 	delete env['FORCE_COLOR'];
+	Object.assign(env, extra);
 	for (const [key, value] of Object.entries(extra)) {
 		if (value === undefined) {
 			delete env[key];
