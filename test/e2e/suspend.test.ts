@@ -85,6 +85,25 @@ describe.sequential('suspend and resume', {timeout: 30_000}, () => {
 		await waitUntil(() => processState(pid) === '', 'the program to end');
 	});
 
+	test('with the footer clock running, nothing is drawn over the shell after fg before the screen is taken', async () => {
+		const {shell, pid} = await startInShell(['--timer'], '1/5');
+		shell.write('\u001A');
+		await expectStopped(shell, pid);
+		const stoppedAt = shell.log.length;
+		// Stay stopped past a clock tick: the tick is due the moment the process runs again.
+		const until = Date.now() + 1200;
+		await waitUntil(() => Date.now() > until, 'a clock tick to fall due');
+		shell.resize({columns: 90, rows: 26});
+		shell.write('fg\r');
+		await shell.waitFor(() => shell.bufferType === 'alternate', 'the alternate screen again');
+		await shell.waitForText('1/5');
+		const beforeTaken = shell.log.slice(stoppedAt, shell.log.indexOf('\u001B[?1049h', stoppedAt));
+		expect(beforeTaken).not.toContain(esc.syncStart);
+		expect(beforeTaken).not.toContain('Mayorkas and ICE');
+		shell.write('q');
+		await waitUntil(() => processState(pid) === '', 'the program to end');
+	});
+
 	test('kill -TSTP from outside suspends like Ctrl+Z; fg takes the screen back', async () => {
 		const {shell, pid} = await startInShell(['--slide', '4'], '4/5');
 		await shell.flush();
