@@ -42,6 +42,8 @@ export type AppProps = {
 	readonly onFatal?: (error: unknown) => void;
 	/** Linear text for screen readers instead of the drawn frame; default: Ink's `isScreenReaderEnabled`. */
 	readonly isScreenReader?: boolean;
+	/** A test hook (BRIEFING_FAULT=render): throw while rendering, to prove the crash path. */
+	readonly fault?: 'render';
 };
 
 const hints = {
@@ -108,7 +110,11 @@ function screenLines(deck: Deck, state: NavigationState, size: Size, status: str
 	return frameLines(deck, state, size, body.lines, hints.slides, extras);
 }
 
-function Show({deck, theme, start = 0, isRevealing = true, showTimer = false, size: fixedSize, link, refresh = 0, onSuspend, isScreenReader}: AppProps) {
+function Show({deck, theme, start = 0, isRevealing = true, showTimer = false, size: fixedSize, link, refresh = 0, onSuspend, isScreenReader, fault}: AppProps) {
+	if (fault === 'render') {
+		throw new Error('a fault thrown while rendering, on request (BRIEFING_FAULT=render)');
+	}
+
 	const [state, dispatch] = useNavigation(deck, start, isRevealing);
 	const isInkScreenReader = useIsScreenReaderEnabled();
 	const {exit} = useApp();

@@ -44,8 +44,10 @@ async function main(argv: readonly string[]): Promise<number> {
 	const isInteractive = !flags['print'] && !flags['list'] && !isExport && Boolean(process.stdin.isTTY && process.stdout.isTTY);
 	if (isInteractive) {
 		// Ink reads CI at import time and would then draw nothing until exit.
-		if (process.env['CI'] !== undefined || process.env['CONTINUOUS_INTEGRATION'] !== undefined) {
-			process.env['CI'] = 'false';
+		for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) {
+			if (process.env[name] !== undefined) {
+				process.env[name] = 'false';
+			}
 		}
 	}
 

@@ -4,7 +4,7 @@ import {render, type Instance} from 'ink';
 import {App} from './app.js';
 import type {Deck} from './deck.js';
 import type {PeerLink} from './peer.js';
-import {escapes, resetRawMode, writeNow} from './terminal.js';
+import {escapes, gateWrites, keepEscapesOffStderr, refreshSize, resetRawMode, writeNow} from './terminal.js';
 import type {Theme} from './theme.js';
 
 /**
@@ -25,49 +25,94 @@ export type PresentOptions = {
 
 const signalCodes = {SIGINT: 130, SIGQUIT: 131, SIGTERM: 143, SIGHUP: 129} as const;
 
+/**
+Ends the process. For INT, TERM and HUP the terminal is already given back, and the process ends by
+the signal itself (the shell's $? is 128+n): exiting normally would run libuv's termios reset at
+exit, and a background job (`kill %1` on a stopped show sends TERM, then CONT) is stopped again by
+SIGTTOU there. QUIT would dump core that way, so it exits with 131.
+*/
+function exitWith(code: number, signal?: NodeJS.Signals): void {
+	if (signal && signal !== 'SIGQUIT') {
+		process.removeAllListeners(signal);
+		process.kill(process.pid, signal);
+	}
+
+	process.exit(code);
+}
+
 /** How long cleanup may take before the process leaves anyway. */
 const watchdogMs = 1000;
 
 export async function present(options: PresentOptions): Promise<number> {
-	const {stdin, stdout} = process;
+	const {stdin, stdout, stderr} = process;
 	const out = stdout.fd;
+	const gate = gateWrites(stdout);
 	let instance: Instance | undefined;
 	let refresh = 0;
 	let finished = false;
+	/** Whether the terminal is ours right now (alternate screen, hidden cursor, raw keys). */
+	let isTaken = false;
+	/** Set while we stop ourselves, so the SIGCONT that wakes us does not repaint a second time. */
+	let isSelfStopped = false;
 
 	const isScreenReader = options.isScreenReader ?? false;
 	const take = () => {
+		isTaken = true;
 		if (!isScreenReader) {
 			writeNow(out, escapes.enterAlternateScreen + escapes.hideCursor + escapes.home + escapes.clearScreen);
 		}
+
+		gate.open();
 	};
 
+	/** Gives the terminal back, once; nothing of Ink's reaches it until it is taken again. */
 	const giveBack = () => {
-		writeNow(out, escapes.resetAttributes + (isScreenReader ? '\n' : escapes.leaveAlternateScreen) + escapes.showCursor);
+		gate.close();
+		if (!isTaken) {
+			return;
+		}
+
+		isTaken = false;
+		writeNow(
+			out,
+			escapes.endSynchronizedOutput +
+				escapes.resetAttributes +
+				(isScreenReader ? '\n' : escapes.leaveAlternateScreen) +
+				escapes.showCursor,
+		);
 		resetRawMode(stdin, false);
 	};
 
-	const finish = (code: number, message?: string) => {
+	const finish = (code: number, message?: string, signal?: NodeJS.Signals) => {
 		if (finished) {
 			return;
 		}
 
 		finished = true;
 		setTimeout(() => process.exit(code), watchdogMs).unref();
-		try {
-			instance?.unmount();
-		} catch {
-			// Unmounting a broken tree can throw; the terminal still has to be given back.
-		}
+		const leave = () => {
+			try {
+				instance?.unmount();
+			} catch {
+				// Unmounting a broken tree can throw; the terminal still has to be given back.
+			}
 
-		giveBack();
-		if (message) {
-			writeNow(process.stderr.fd, message);
-		}
+			giveBack();
+			if (message) {
+				writeNow(stderr.fd, message);
+			}
 
-		void (options.link?.close() ?? Promise.resolve()).finally(() => {
-			process.exit(code);
-		});
+			void (options.link?.close() ?? Promise.resolve()).finally(() => {
+				exitWith(code, signal);
+			});
+		};
+
+		// An error in the first render arrives before render() has returned the instance to unmount.
+		if (instance) {
+			leave();
+		} else {
+			queueMicrotask(leave);
+		}
 	};
 
 	const fatal = (error: unknown) => {
@@ -87,37 +132,74 @@ export async function present(options: PresentOptions): Promise<number> {
 			onSuspend={suspend}
 			onFatal={fatal}
 			isScreenReader={isScreenReader}
+			{...(process.env['BRIEFING_FAULT'] === 'render' ? {fault: 'render' as const} : {})}
 			{...(options.link ? {link: options.link} : {})}
 		/>
 	);
 
-	function suspend() {
-		giveBack();
-		process.kill(process.pid, 'SIGSTOP');
-	}
-
+	/** Takes the screen back after fg: raw mode again, the size read afresh, the frame repainted. */
 	const resume = () => {
 		if (finished) {
 			return;
 		}
 
-		take();
+		// Raw mode first: in the background (bg, or kill -CONT without fg) setting it stops us with
+		// SIGTTOU before anything is written over the shell's screen; fg then goes on from here.
 		resetRawMode(stdin, true);
-		instance?.clear();
+		take();
+		if (refreshSize(stdout)) {
+			// A new size means a new frame: Ink draws it whole onto the cleared screen.
+			stdout.emit('resize');
+		} else {
+			// Same size, same frame: Ink would write nothing, so repaint its last frame ourselves.
+			writeNow(out, gate.lastFrame());
+		}
+
 		refresh++;
 		instance?.rerender(app());
 	};
 
+	function suspend() {
+		if (finished) {
+			return;
+		}
+
+		giveBack();
+		isSelfStopped = true;
+		process.kill(process.pid, 'SIGSTOP');
+		// Execution goes on here after SIGCONT (fg). A signal that came while stopped (SIGTERM, SIGHUP)
+		// is handled first: resume after the pending signal handlers have run.
+		setImmediate(resume);
+	}
+
 	for (const [signal, code] of Object.entries(signalCodes)) {
 		process.on(signal, () => {
-			finish(code);
+			finish(code, undefined, signal as NodeJS.Signals);
 		});
 	}
 
-	process.on('SIGCONT', resume);
+	// `kill -TSTP` from outside: give the terminal back before stopping, as Ctrl+Z does.
+	process.on('SIGTSTP', suspend);
+	process.on('SIGCONT', () => {
+		// After our own stop, resume() has already run; after a stop from outside (kill -STOP) the
+		// shell has reset the terminal while we were stopped, so take it again.
+		if (isSelfStopped) {
+			isSelfStopped = false;
+			return;
+		}
+
+		resume();
+	});
 	process.on('uncaughtException', fatal);
 	process.on('unhandledRejection', fatal);
+	keepEscapesOffStderr(stderr);
+	refreshSize(stdout);
+	stdout.prependListener('resize', () => {
+		refreshSize(stdout);
+	});
 
+	// Raw mode before the first frame: a key pressed as the slide appears is not echoed onto it.
+	resetRawMode(stdin, true);
 	take();
 	instance = render(app(), {
 		exitOnCtrlC: false,

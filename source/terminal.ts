@@ -11,8 +11,10 @@ export const escapes = {
 	hideCursor: '\u001B[?25l',
 	showCursor: '\u001B[?25h',
 	clearScreen: '\u001B[2J',
+	eraseScrollback: '\u001B[3J',
 	home: '\u001B[H',
 	resetAttributes: '\u001B[0m',
+	endSynchronizedOutput: '\u001B[?2026l',
 } as const;
 
 export function writeNow(fd: number, text: string): void {
@@ -33,4 +35,134 @@ export function resetRawMode(stdin: NodeJS.ReadStream, isRaw: boolean): void {
 	} catch {
 		// As above: no terminal to set.
 	}
+}
+
+export type TerminalSize = {readonly columns: number; readonly rows: number};
+
+/** Some ptys (and `ssh -T`) report no size; 80x24 is what a terminal is assumed to be then. */
+export function readSize(stream: {columns?: number; rows?: number}): TerminalSize {
+	const columns = Number(stream.columns);
+	const rows = Number(stream.rows);
+	return {
+		columns: Number.isFinite(columns) && columns > 0 ? columns : 80,
+		rows: Number.isFinite(rows) && rows > 0 ? rows : 24,
+	};
+}
+
+type SizedStream = {columns: number; rows: number; isTTY?: boolean};
+type TtyHandle = {getWindowSize?: (size: [number, number]) => number | undefined};
+
+/** Asks the terminal for its size (`getWindowSize()` only returns what the stream last stored). */
+function measure(stream: SizedStream): {columns?: number; rows?: number} {
+	const handle = (stream as {_handle?: TtyHandle})._handle;
+	if (!stream.isTTY || typeof handle?.getWindowSize !== 'function') {
+		return stream;
+	}
+
+	const size: [number, number] = [0, 0];
+	try {
+		return handle.getWindowSize(size) ? stream : {columns: size[0], rows: size[1]};
+	} catch {
+		// No terminal to ask; keep what the stream has.
+		return stream;
+	}
+}
+
+/**
+Reads the size from the terminal itself and stores it on the stream, 80x24 where the terminal says
+0. Node only updates `columns` and `rows` on SIGWINCH, which a stopped job never gets: after fg the
+stream still has the size from before. Returns whether the size changed.
+*/
+export function refreshSize(stream: SizedStream): boolean {
+	const size = readSize(measure(stream));
+	const isChanged = size.columns !== stream.columns || size.rows !== stream.rows;
+	stream.columns = size.columns;
+	stream.rows = size.rows;
+	return isChanged;
+}
+
+type Write = (chunk: unknown, encoding?: unknown, callback?: unknown) => boolean;
+
+export type WriteGate = {
+	/** Lets writes through again. */
+	readonly open: () => void;
+	/** Drops every write until opened: the terminal is not ours (suspended, or given back at exit). */
+	readonly close: () => void;
+	/** The last full frame written (without the erase in front of it), to repaint after fg. */
+	readonly lastFrame: () => string;
+};
+
+/** A write not made, answered as a stream would: the callback still runs. */
+function drop(encoding: unknown, callback: unknown): true {
+	const done = typeof encoding === 'function' ? encoding : callback;
+	if (typeof done === 'function') {
+		queueMicrotask(() => {
+			(done as () => void)();
+		});
+	}
+
+	return true;
+}
+
+const eraseInFront = /^(?:\u001B\[(?:2K|1A|G))+/;
+
+/**
+Puts a gate on a stream's `write`. Ink writes its frames with `stream.write`; the lifecycle writes
+its own escapes with `writeNow` on the file descriptor, past the gate.
+*/
+export function gateWrites(stream: NodeJS.WriteStream): WriteGate {
+	const write = stream.write.bind(stream) as Write;
+	let isOpen = true;
+	let frame = '';
+	const gated: Write = (chunk, encoding, callback) => {
+		if (typeof chunk !== 'string') {
+			return isOpen ? write(chunk, encoding, callback) : drop(encoding, callback);
+		}
+
+		// Kept even when dropped: it is what Ink believes is on the screen.
+		if (chunk.endsWith('\n')) {
+			frame = chunk.replace(eraseInFront, '');
+		}
+
+		if (!isOpen) {
+			return drop(encoding, callback);
+		}
+
+		// Ink clears with ESC[2J ESC[3J when the last frame was as tall as the terminal (after the rows
+		// shrink); ESC[3J would also wipe the scrollback, which some terminals do from the alternate
+		// screen too. The screen erase alone does the job.
+		return write(chunk.replaceAll(escapes.eraseScrollback, ''), encoding, callback);
+	};
+
+	stream.write = gated as typeof stream.write;
+	return {
+		open() {
+			isOpen = true;
+		},
+		close() {
+			isOpen = false;
+		},
+		lastFrame: () => frame,
+	};
+}
+
+/**
+`restore-cursor` (under Ink's cursor hiding) writes show-cursor to stderr at exit. Where stderr is
+a file, that escape would land in the log; the cursor is shown on the terminal (stdout) anyway.
+*/
+export function keepEscapesOffStderr(stderr: NodeJS.WriteStream): void {
+	if (stderr.isTTY) {
+		return;
+	}
+
+	const write = stderr.write.bind(stderr) as Write;
+	const filtered: Write = (chunk, encoding, callback) => {
+		if (chunk === escapes.showCursor) {
+			return drop(encoding, callback);
+		}
+
+		return write(chunk, encoding, callback);
+	};
+
+	stderr.write = filtered as typeof stderr.write;
 }

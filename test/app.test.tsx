@@ -128,7 +128,7 @@ describe('the live show', () => {
 		await waitForFrame(app, f => f.includes('Slide one'));
 		app.stdin.write('q');
 		await settle();
-		// Ink unmounts: the frame stops changing and no error is thrown.
-		expect(app.lastFrame()).toContain('Slide one');
+		// Ink unmounts and no error is thrown. (With CI set, Ink's last write on unmount is an empty line.)
+		expect(app.frames.some(frame => frame.includes('Slide one'))).toBe(true);
 	});
 });

@@ -1,16 +1,7 @@
 import {useEffect, useState} from 'react';
 import {useStdout} from 'ink';
 import type {Size} from '../screen.js';
-
-/** Some ptys (and `ssh -T`) report no size; 80x24 is what a terminal is assumed to be then. */
-export function readSize(stream: {columns?: number; rows?: number}): Size {
-	const columns = Number(stream.columns);
-	const rows = Number(stream.rows);
-	return {
-		columns: Number.isFinite(columns) && columns > 0 ? columns : 80,
-		rows: Number.isFinite(rows) && rows > 0 ? rows : 24,
-	};
-}
+import {readSize} from '../terminal.js';
 
 /**
 The terminal's size, kept in state from stdout's 'resize' event: Ink 6.8 re-lays out only the width

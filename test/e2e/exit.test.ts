@@ -1,0 +1,122 @@
+import {execFileSync} from 'node:child_process';
+import process from 'node:process';
+import {afterEach, describe, expect, test} from 'vitest';
+import {readFileSync, rmSync} from 'node:fs';
+import {binCommand, esc, isRunning, type Session, spawnBin, spawnScript, waitUntil} from '../helpers/pty.js';
+
+/** Exit paths of the built bin in a real pty: code, screen, cursor, termios, no process left. */
+const sessions: Session[] = [];
+afterEach(() => {
+	for (const session of sessions.splice(0)) {
+		session.dispose();
+	}
+});
+
+async function start(args: readonly string[] = ['--slide', '3'], env: Record<string, string> = {}) {
+	const session = spawnBin(args, {wrap: true, env});
+	sessions.push(session);
+	await session.waitForText('3/5');
+	const pid = session.programPid();
+	if (pid === undefined) {
+		throw new Error('no program under the shell');
+	}
+
+	return {session, pid};
+}
+
+/** The five checks of "restored", after the program has ended in the same pty. */
+async function expectRestored(session: Session, pid: number, code: number) {
+	expect(await session.wrappedCode()).toBe(code);
+	const modes = await session.sttyModes();
+	expect(modes.has('echo')).toBe(true);
+	expect(modes.has('icanon')).toBe(true);
+	expect(modes.has('isig')).toBe(true);
+	expect(session.bufferType).toBe('normal');
+	expect(session.cursorShown()).toBe(true);
+	expect(session.count(esc.leaveAlternate)).toBe(1);
+	expect(session.screen()).not.toContain('Mayorkas and ICE');
+	expect(isRunning(pid)).toBe(false);
+}
+
+describe.sequential('every way out gives the terminal back', {timeout: 30_000}, () => {
+	test('q exits 0', async () => {
+		const {session, pid} = await start();
+		session.write('q');
+		await expectRestored(session, pid, 0);
+	});
+
+	test('Ctrl+C exits 0', async () => {
+		const {session, pid} = await start();
+		session.write('\u0003');
+		await expectRestored(session, pid, 0);
+	});
+
+	for (const [signal, code] of [['SIGTERM', 143], ['SIGHUP', 129], ['SIGINT', 130], ['SIGQUIT', 131]] as const) {
+		test(`kill -${signal.slice(3)} from outside exits ${code}`, async () => {
+			const {session, pid} = await start();
+			process.kill(pid, signal);
+			await expectRestored(session, pid, code);
+		});
+	}
+
+	test('a second SIGTERM during shutdown changes nothing', async () => {
+		const {session, pid} = await start();
+		process.kill(pid, 'SIGTERM');
+		try {
+			process.kill(pid, 'SIGTERM');
+		} catch {
+			// Already gone: nothing to change either.
+		}
+
+		await expectRestored(session, pid, 143);
+	});
+
+	test('an error thrown while rendering: exit 1, one line on stderr, no stack', async () => {
+		const session = spawnBin([], {wrap: true, env: {BRIEFING_FAULT: 'render'}});
+		sessions.push(session);
+		expect(await session.wrappedCode()).toBe(1);
+		const modes = await session.sttyModes();
+		expect(modes.has('echo') && modes.has('icanon')).toBe(true);
+		expect(session.bufferType).toBe('normal');
+		expect(session.cursorShown()).toBe(true);
+		const before = session.all().split(/RC=\d+/)[0]!.trim().split('\n').filter(Boolean);
+		expect(before).toEqual(['briefing: a fault thrown while rendering, on request (BRIEFING_FAULT=render)']);
+		// Nothing of Ink's reaches the primary screen after the alternate screen was left.
+		const after = session.log.slice(session.log.indexOf(esc.leaveAlternate));
+		expect(after).not.toContain(esc.eraseScreen);
+		expect(after).not.toContain(esc.syncStart);
+	});
+
+	test('with --debug the error brings its stack', async () => {
+		const session = spawnBin(['--debug'], {wrap: true, env: {BRIEFING_FAULT: 'render'}});
+		sessions.push(session);
+		expect(await session.wrappedCode()).toBe(1);
+		expect(session.all()).toMatch(/BRIEFING_FAULT=render\)\s*\n\s*Error: a fault[\s\S]*\n\s+at /);
+	});
+
+	test('stderr redirected to a file gets the message and no escape bytes', async () => {
+		const log = `/tmp/briefing-e2e-${process.pid}.err`;
+		const session = spawnScript(`${binCommand([], ` 2>${log}`)}; echo "RC=$?"`, {env: {BRIEFING_FAULT: 'render'}});
+		sessions.push(session);
+		expect(await session.wrappedCode()).toBe(1);
+		expect(session.bufferType).toBe('normal');
+		const text = readFileSync(log, 'utf8');
+		rmSync(log, {force: true});
+		expect(text).toBe('briefing: a fault thrown while rendering, on request (BRIEFING_FAULT=render)\n');
+	});
+
+	test('q after a clean run leaves nothing running under the name briefing', async () => {
+		const {session, pid} = await start();
+		session.write('q');
+		await session.wrappedCode();
+		await waitUntil(() => !isRunning(pid), 'the program to be gone');
+		let found = '';
+		try {
+			found = execFileSync('pgrep', ['-x', '-s', String(session.pty.pid), 'briefing'], {encoding: 'utf8'});
+		} catch {
+			// pgrep exits 1 when nothing matches.
+		}
+
+		expect(found).toBe('');
+	});
+});

@@ -1,0 +1,291 @@
+import {execFileSync} from 'node:child_process';
+import path from 'node:path';
+import process from 'node:process';
+import {fileURLToPath} from 'node:url';
+import {type IPty, spawn} from '@lydell/node-pty';
+import xterm from '@xterm/headless';
+
+/**
+The built bin in a real pseudo-terminal, with a real terminal emulator as the screen and every byte
+it wrote kept. Waits poll the screen with a deadline; nothing here sleeps blindly.
+*/
+const {Terminal} = xterm;
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const bin = path.join(root, 'dist/cli.js');
+
+export const esc = {
+	showCursor: '\u001B[?25h',
+	hideCursor: '\u001B[?25l',
+	leaveAlternate: '\u001B[?1049l',
+	eraseScrollback: '\u001B[3J',
+	eraseScreen: '\u001B[2J',
+	syncStart: '\u001B[?2026h',
+	syncEnd: '\u001B[?2026l',
+} as const;
+
+export type Size = {readonly columns: number; readonly rows: number};
+
+export type SpawnOptions = {
+	readonly size?: Size;
+	readonly env?: Record<string, string | undefined>;
+	/**
+	Run the bin inside `bash -c`, followed by `echo RC=$?` and `stty -a` in the same pty, so the exit
+	code and the terminal modes it left behind are on the screen afterwards.
+	*/
+	readonly wrap?: boolean;
+};
+
+/** The environment a person's terminal has: no CI, a known TERM. */
+export function terminalEnv(extra: Record<string, string | undefined> = {}): Record<string, string> {
+	const env: Record<string, string | undefined> = {...process.env, TERM: 'xterm-256color'};
+	delete env['CI'];
+	delete env['CONTINUOUS_INTEGRATION'];
+	delete env['FORCE_COLOR'];
+	Object.assign(env, extra);
+	for (const [key, value] of Object.entries(extra)) {
+		if (value === undefined) {
+			delete env[key];
+		}
+	}
+
+	return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined));
+}
+
+function quote(word: string): string {
+	return `'${word.replaceAll('\'', '\'\\\'\'')}'`;
+}
+
+const defaultWaitMs = 8000;
+const pollMs = 20;
+
+export class Session {
+	readonly term: InstanceType<typeof Terminal>;
+	readonly pty: IPty;
+	/** Every byte the pty gave us, as text. */
+	log = '';
+	exit: {code: number; signal: number} | undefined;
+	readonly exited: Promise<{code: number; signal: number}>;
+
+	constructor(file: string, args: readonly string[], {size = {columns: 80, rows: 24}, env = {}}: SpawnOptions = {}) {
+		this.term = new Terminal({cols: size.columns, rows: size.rows, allowProposedApi: true, scrollback: 1000});
+		this.pty = spawn(file, [...args], {
+			name: 'xterm-256color',
+			cols: size.columns,
+			rows: size.rows,
+			cwd: root,
+			env: terminalEnv(env),
+		});
+		this.pty.onData(data => {
+			this.log += data;
+			this.term.write(data);
+		});
+		this.exited = new Promise(resolve => {
+			this.pty.onExit(({exitCode, signal}) => {
+				this.exit = {code: exitCode, signal: signal ?? 0};
+				resolve(this.exit);
+			});
+		});
+	}
+
+	/** The screen as lines of text, trailing spaces cut. */
+	lines(): string[] {
+		const buffer = this.term.buffer.active;
+		return Array.from({length: this.term.rows}, (_, row) => buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '');
+	}
+
+	screen(): string {
+		return this.lines().join('\n');
+	}
+
+	/** Everything in the active buffer, scrollback included. */
+	all(): string {
+		const buffer = this.term.buffer.active;
+		return Array.from({length: buffer.length}, (_, row) => buffer.getLine(row)?.translateToString(true) ?? '').join('\n');
+	}
+
+	get bufferType(): 'normal' | 'alternate' {
+		return this.term.buffer.active.type;
+	}
+
+	/** Whether the cursor was last shown rather than hidden, read from the bytes. */
+	cursorShown(): boolean {
+		return this.log.lastIndexOf(esc.showCursor) > this.log.lastIndexOf(esc.hideCursor);
+	}
+
+	count(text: string, log = this.log): number {
+		return log.split(text).length - 1;
+	}
+
+	/** Lets xterm parse everything received so far. */
+	async flush(): Promise<void> {
+		await new Promise<void>(resolve => {
+			this.term.write('', resolve);
+		});
+	}
+
+	async waitFor(check: () => boolean, what: string, timeoutMs = defaultWaitMs): Promise<void> {
+		const end = Date.now() + timeoutMs;
+		for (;;) {
+			await this.flush();
+			if (check()) {
+				return;
+			}
+
+			if (Date.now() > end) {
+				throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; screen:\n${this.screen()}`);
+			}
+
+			await new Promise(resolve => {
+				setTimeout(resolve, pollMs);
+			});
+		}
+	}
+
+	async waitForText(text: string | RegExp, timeoutMs = defaultWaitMs): Promise<string> {
+		const has = () => (typeof text === 'string' ? this.all().includes(text) : text.test(this.all()));
+		await this.waitFor(has, JSON.stringify(String(text)), timeoutMs);
+		return this.screen();
+	}
+
+	/**
+	Waits until a frame has been drawn and no byte has come for a few polls: the screen is settled.
+	A terminal one row high has no room for a frame (it is rows-1 tall), so there the screen taken is enough.
+	*/
+	async settled(timeoutMs = defaultWaitMs): Promise<string> {
+		let length = -1;
+		let quiet = 0;
+		const drawn = this.term.rows > 1 ? esc.syncEnd : esc.eraseScreen;
+		await this.waitFor(() => {
+			quiet = this.log.length === length ? quiet + 1 : 0;
+			length = this.log.length;
+			return this.log.includes(drawn) && quiet >= 5;
+		}, 'the screen to settle', timeoutMs);
+		return this.screen();
+	}
+
+	/** Waits for the pty's process to end; fails if it does not. */
+	async waitForExit(timeoutMs = defaultWaitMs): Promise<{code: number; signal: number}> {
+		let timer: NodeJS.Timeout | undefined;
+		const timeout = new Promise<never>((_, reject) => {
+			timer = setTimeout(() => {
+				reject(new Error(`still running after ${timeoutMs} ms; screen:\n${this.screen()}`));
+			}, timeoutMs);
+		});
+		try {
+			const result = await Promise.race([this.exited, timeout]);
+			await this.flush();
+			return result;
+		} finally {
+			clearTimeout(timer);
+		}
+	}
+
+	write(data: string): void {
+		this.pty.write(data);
+	}
+
+	resize({columns, rows}: Size): void {
+		this.term.resize(columns, rows);
+		this.pty.resize(columns, rows);
+	}
+
+	/** The pid of the program itself: the pty's process, or its child when wrapped in bash. */
+	programPid(): number | undefined {
+		try {
+			const children = execFileSync('pgrep', ['-P', String(this.pty.pid)], {encoding: 'utf8'}).trim().split('\n');
+			return Number(children[0]) || undefined;
+		} catch {
+			return undefined;
+		}
+	}
+
+	/** The exit code `echo RC=$?` printed, after a wrapped run. */
+	async wrappedCode(timeoutMs = defaultWaitMs): Promise<number> {
+		await this.waitForText(/RC=\d+/, timeoutMs);
+		return Number(/RC=(\d+)/.exec(this.all())?.[1]);
+	}
+
+	/** The modes `stty -a` printed after a wrapped run. */
+	async sttyModes(timeoutMs = defaultWaitMs): Promise<Set<string>> {
+		await this.waitForText(/RC=\d+[\s\S]*\bicanon\b[\s\S]*\bechoctl\b/, timeoutMs);
+		const after = this.all().slice(this.all().search(/RC=\d+/));
+		return new Set(after.split(/[\s;]+/));
+	}
+
+	dispose(): void {
+		try {
+			this.pty.kill('SIGKILL');
+		} catch {
+			// Already gone.
+		}
+
+		this.term.dispose();
+	}
+}
+
+/** The bin's command line, quoted for bash, with `extra` (a redirection) after it. */
+export function binCommand(args: readonly string[] = [], extra = ''): string {
+	return [process.execPath, bin, ...args].map(quote).join(' ') + extra;
+}
+
+/** A bash script in the pty; the program is then a child of bash. */
+export function spawnScript(script: string, options: SpawnOptions = {}): Session {
+	return new Session('bash', ['--norc', '--noprofile', '-c', script], options);
+}
+
+export function spawnBin(args: readonly string[] = [], options: SpawnOptions = {}): Session {
+	if (options.wrap) {
+		return spawnScript(`${binCommand(args)}; echo "RC=$?"; stty -a`, options);
+	}
+
+	return new Session(process.execPath, [bin, ...args], options);
+}
+
+/** A job-control shell in the pty (for Ctrl+Z and fg). */
+export function spawnShell(options: SpawnOptions = {}): Session {
+	return new Session('bash', ['--norc', '--noprofile', '-i'], {...options, env: {PS1: '$ ', HISTFILE: '/dev/null', ...options.env}});
+}
+
+export function isRunning(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/** The state letters `ps` gives a process (T = stopped), or '' once it is gone. */
+export function processState(pid: number): string {
+	try {
+		return execFileSync('ps', ['-o', 'stat=', '-p', String(pid)], {encoding: 'utf8'}).trim();
+	} catch {
+		return '';
+	}
+}
+
+export async function waitUntil(check: () => boolean, what: string, timeoutMs = defaultWaitMs): Promise<void> {
+	const end = Date.now() + timeoutMs;
+	while (!check()) {
+		if (Date.now() > end) {
+			throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+		}
+
+		await new Promise(resolve => {
+			setTimeout(resolve, 10);
+		});
+	}
+}
+
+/** The frames Ink drew (each wrapped in synchronized output), as written. */
+export function frames(log: string): string[] {
+	return log
+		.split(esc.syncStart)
+		.slice(1)
+		.map(part => part.split(esc.syncEnd)[0] ?? '');
+}
+
+/** Lines a frame draws: Ink ends every line of its output with a newline. */
+export function frameHeight(frame: string): number {
+	return frame.split('\n').length - 1;
+}
