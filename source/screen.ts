@@ -1,6 +1,7 @@
 import type {Deck, Slide} from './deck.js';
 import {formatParagraphs} from './deck.js';
 import {helpRows} from './keymap.js';
+import {canDrawBig, drawBig, wrapBig} from './big-text.js';
 import {type Line, layoutBlocks, lineWidth, textWidth, wrap, type Segment, symbols} from './layout.js';
 import type {NavigationState} from './navigation.js';
 import type {Role} from './theme.js';
@@ -63,15 +64,44 @@ export function bodyRows(size: Size): number {
 	return Math.max(0, size.rows - chromeRows);
 }
 
-/** The slide's own lines: title, blocks up to the reveal step, the paragraph citation. */
-export function slideLines(slide: Slide, width: number, step: number, roomy: boolean): Line[] {
-	const title: Line[] = wrap(slide.title, width).map(text => [seg(text, 'heading')]);
-	const lines: Line[] = [...title];
-	if (roomy) {
-		lines.push([seg(symbols.rule.repeat(Math.min(width, Math.max(...title.map(lineWidth)))), 'rule')]);
+/** How a slide's title is drawn: big letters on a projector-sized terminal, else a line of text. */
+export type TitleStyle = 'big' | 'text';
+
+/** Big letters are used for titles that fit in this many big lines. */
+const mostBigTitleLines = 2;
+
+function titleLines(title: string, width: number, style: TitleStyle, roomy: boolean): Line[] | undefined {
+	if (style === 'big') {
+		const big = canDrawBig(title) ? wrapBig(title, width) : undefined;
+		if (!big || big.length > mostBigTitleLines) {
+			return undefined;
+		}
+
+		return big.flatMap((part, index) => [
+			...(index > 0 ? [[]] : []),
+			...drawBig(part).map(row => [seg(row, 'heading')]),
+		]);
 	}
 
-	lines.push([], ...layoutBlocks(slide.blocks, {width, step, isRoomy: roomy}));
+	const lines: Line[] = wrap(title, width).map(text => [seg(text, 'heading')]);
+	if (roomy) {
+		lines.push([seg(symbols.rule.repeat(Math.min(width, Math.max(...lines.map(lineWidth)))), 'rule')]);
+	}
+
+	return lines;
+}
+
+/**
+The slide's own lines: title, blocks up to the reveal step, the paragraph citation. Undefined when
+the title cannot be drawn in the style asked for.
+*/
+export function slideLines(slide: Slide, width: number, step: number, roomy: boolean, style: TitleStyle = 'text'): Line[] | undefined {
+	const title = titleLines(slide.title, width, style, roomy);
+	if (!title) {
+		return undefined;
+	}
+
+	const lines: Line[] = [...title, [], ...layoutBlocks(slide.blocks, {width, step, isRoomy: roomy})];
 	const cite = formatParagraphs(slide.paragraphs);
 	if (cite) {
 		lines.push([], [seg(' '.repeat(Math.max(0, width - textWidth(cite))) + cite, 'cite')]);
@@ -150,10 +180,22 @@ export function slideBody(
 	options: {readonly showNotes?: boolean} = {},
 ): SlideScreen {
 	const rows = bodyRows(size);
-	for (const roomy of isRoomy(size) ? [true, false] : [false]) {
+	// From the most generous layout to the tightest: big title and air, then air, then compact.
+	const layouts: ReadonlyArray<{roomy: boolean; style: TitleStyle}> = isRoomy(size)
+		? [
+				{roomy: true, style: 'big'},
+				{roomy: true, style: 'text'},
+				{roomy: false, style: 'text'},
+			]
+		: [{roomy: false, style: 'text'}];
+	for (const {roomy, style} of layouts) {
 		const width = contentWidth(size, roomy);
 		const margin = Math.max(2, Math.floor((size.columns - width) / 2));
-		const content = slideLines(slide, width, step, roomy);
+		const content = slideLines(slide, width, step, roomy, style);
+		if (!content) {
+			continue;
+		}
+
 		const notes = options.showNotes ? notesLines(slide, width, Math.max(3, Math.floor(rows / 3))) : [];
 		const notesBlock: Line[] = notes.length > 0 ? [[seg(symbols.rule.repeat(width), 'rule')], ...notes] : [];
 		const contentRows = rows - notesBlock.length;
