@@ -2,7 +2,10 @@ import process from 'node:process';
 import React from 'react';
 import {render, type Instance} from 'ink';
 import {App} from './app.js';
+import {FrameWriterContext} from './components/lines.js';
 import type {Deck} from './deck.js';
+import {createFrameWriter, type FrameWriter} from './frame-writer.js';
+import {readSize} from './hooks/use-terminal-size.js';
 import type {PeerLink} from './peer.js';
 import {escapes, resetRawMode, writeNow} from './terminal.js';
 import type {Theme} from './theme.js';
@@ -20,6 +23,30 @@ export type PresentOptions = {
 	readonly isDebug: boolean;
 	readonly link?: PeerLink;
 };
+
+/** As Ink's chalk decides: no SGR at all for FORCE_COLOR=0 or a dumb terminal. */
+function hasStyles(env: NodeJS.ProcessEnv): boolean {
+	return !['0', 'false'].includes(env['FORCE_COLOR'] ?? '') && env['TERM'] !== 'dumb';
+}
+
+/** stdout as Ink sees it: the same stream, but the frame writer hears of every write Ink makes. */
+function watchedStdout(stdout: NodeJS.WriteStream, writer: FrameWriter): NodeJS.WriteStream {
+	return new Proxy(stdout, {
+		get(target, key) {
+			if (key === 'write') {
+				return (...args: Parameters<NodeJS.WriteStream['write']>) => {
+					writer.beforeForeignWrite();
+					const result = target.write(...args);
+					writer.noteForeignWrite();
+					return result;
+				};
+			}
+
+			const value: unknown = Reflect.get(target, key, target);
+			return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+		},
+	});
+}
 
 const signalCodes = {SIGINT: 130, SIGQUIT: 131, SIGTERM: 143, SIGHUP: 129} as const;
 
@@ -71,18 +98,29 @@ export async function present(options: PresentOptions): Promise<number> {
 		finish(1, `briefing: ${text.split('\n')[0]}\n${stack}`);
 	};
 
+	const writer = createFrameWriter({
+		theme: options.theme,
+		write(text) {
+			stdout.write(text);
+		},
+		size: () => readSize(stdout),
+		hasStyles: hasStyles(process.env),
+	});
+
 	const app = () => (
-		<App
-			deck={options.deck}
-			theme={options.theme}
-			start={options.start}
-			isRevealing={options.isRevealing}
-			showTimer={options.showTimer}
-			refresh={refresh}
-			onSuspend={suspend}
-			onFatal={fatal}
-			{...(options.link ? {link: options.link} : {})}
-		/>
+		<FrameWriterContext.Provider value={writer}>
+			<App
+				deck={options.deck}
+				theme={options.theme}
+				start={options.start}
+				isRevealing={options.isRevealing}
+				showTimer={options.showTimer}
+				refresh={refresh}
+				onSuspend={suspend}
+				onFatal={fatal}
+				{...(options.link ? {link: options.link} : {})}
+			/>
+		</FrameWriterContext.Provider>
 	);
 
 	function suspend() {
@@ -114,6 +152,7 @@ export async function present(options: PresentOptions): Promise<number> {
 
 	take();
 	instance = render(app(), {
+		stdout: watchedStdout(stdout, writer),
 		exitOnCtrlC: false,
 		patchConsole: false,
 		maxFps: 60,
