@@ -273,24 +273,28 @@ export function createFrameWriter({theme, write, size, hasStyles}: FrameWriterOp
 		}
 	};
 
+	/** Whether cell x looks the same in both rows (past a row's end is blank). */
+	const same = (previous: Row, row: Row, x: number): boolean =>
+		(previous.chars[x] ?? ' ') === (row.chars[x] ?? ' ') && (previous.styles[x] ?? 0) === (row.styles[x] ?? 0);
+
 	const diffRow = (out: string[], y: number, previous: Row, row: Row, columns: number, pen: {style: number}) => {
 		const length = Math.max(previous.chars.length, row.chars.length);
 		let x = 0;
 		while (x < length) {
-			if (previous.chars[x] === row.chars[x] && previous.styles[x] === row.styles[x]) {
+			if (same(previous, row, x)) {
 				x++;
 				continue;
 			}
 
 			// A changed span: extend it over short runs of unchanged cells.
 			let end = x + 1;
-			let same = 0;
-			while (end < length && same < jumpCost) {
-				same = previous.chars[end] === row.chars[end] && previous.styles[end] === row.styles[end] ? same + 1 : 0;
+			let run = 0;
+			while (end < length && run < jumpCost) {
+				run = same(previous, row, end) ? run + 1 : 0;
 				end++;
 			}
 
-			end -= same;
+			end -= run;
 			const reachesEnd = end >= row.chars.length && previous.chars.length > row.chars.length;
 			span(out, y, row, x, Math.min(end, row.chars.length), reachesEnd && row.chars.length < columns, pen);
 			if (reachesEnd) {

@@ -354,44 +354,67 @@ async function measure(program, size) {
 	}
 }
 
-/** Ours with --timer and reveal on: bytes per clock tick and per reveal step. */
+/** Ours with --timer: bytes per clock tick; then without flags (reveal on): bytes per reveal step. */
 async function measureUpdates(program, size) {
-	const session = new Session(program.file, program.spawnArgs(['--timer']), size);
+	const ticks = [];
+	const timed = new Session(program.file, program.spawnArgs(['--timer']), size);
 	try {
-		await session.waitFor(program.isSlide(0), 'first frame');
-		await session.quiet(150);
-		// Timer ticks: each burst of output while nothing is pressed.
-		const ticks = [];
+		await timed.waitFor(program.isSlide(0), 'first frame');
+		await timed.quiet(150);
+		// Each burst of output while nothing is pressed is one tick of the footer clock.
 		const end = performance.now() + 3300;
-		let last = session.bytes;
+		let last = timed.bytes;
 		while (performance.now() < end) {
 			await sleep(20);
-			if (session.bytes > last && performance.now() - session.lastDataAt > 30) {
-				ticks.push(session.bytes - last);
-				last = session.bytes;
+			if (timed.bytes > last && performance.now() - timed.lastDataAt > 30) {
+				ticks.push(timed.bytes - last);
+				last = timed.bytes;
 			}
 		}
 
-		// Reveal steps: a key that leaves the slide counter where it was.
-		const reveal = [];
+		timed.write('q');
+		await timed.waitExit();
+	} finally {
+		timed.kill();
+	}
+
+	// Reveal steps: a key that leaves the slide counter where it was and shows one more unit.
+	const reveal = [];
+	const revealRatio = [];
+	const session = new Session(program.file, program.spawnArgs([]), size);
+	try {
+		await session.waitFor(program.isSlide(0), 'first frame');
+		await session.quiet(150);
 		const footer = () => session.screen().slice(-3).join('\n').match(/^\s*(\d+)\/\d+/m)?.[1];
-		for (let press = 0; press < 3 * program.count && reveal.length < 8; press++) {
+		for (let press = 0; press < 6 * program.count && reveal.length < 8; press++) {
 			const slide = footer();
+			if (slide === String(program.count)) {
+				// At the end: back to the start (Home shows the first slide from its first step).
+				session.write(arrow(session.term, 'H'));
+				await session.waitFor(program.isSlide(0), 'slide 1');
+				await session.quiet();
+				continue;
+			}
+
+			const shown = visibleChars(session.screen());
 			const before = session.bytes;
 			session.write(arrow(session.term, 'C'));
 			await session.waitFor(() => session.bytes > before, 'an update');
 			await session.quiet();
 			if (footer() === slide) {
-				reveal.push(session.bytes - before);
+				const bytes = session.bytes - before;
+				reveal.push(bytes);
+				revealRatio.push(bytes / Math.max(1, visibleChars(session.screen()) - shown));
 			}
 		}
 
 		session.write('q');
 		await session.waitExit();
-		return {ticks, reveal};
 	} finally {
 		session.kill();
 	}
+
+	return {ticks, reveal, revealRatio};
 }
 
 // ---------------------------------------------------------------- statistics and the table
@@ -482,6 +505,7 @@ try {
 			['  / visible chars', ...programs.map(p => cell(all(p.name, 'ratio'), 2))],
 			['bytes per timer tick', cell(updates.flatMap(u => u.ticks), 0), ...programs.slice(1).map(() => 'n/a')],
 			['bytes per reveal step', cell(updates.flatMap(u => u.reveal), 0), ...programs.slice(1).map(() => 'n/a')],
+			['  / revealed chars', cell(updates.flatMap(u => u.revealRatio), 2), ...programs.slice(1).map(() => 'n/a')],
 			['peak RSS, MB', ...programs.map(p => cell(all(p.name, 'rss')))],
 			['quit to exit, ms', ...programs.map(p => cell(all(p.name, 'quit')))],
 		];
@@ -509,6 +533,7 @@ try {
 			['key p95 <= 16 ms', p95('briefing', 'keyMs') <= 16],
 			['bytes per slide change <= 1.5x visible', median('briefing', 'ratio') <= 1.5],
 			['timer tick <= 200 bytes', tick <= 200],
+			// A reveal step writes the revealed text itself; the limit is for everything around it.
 			['reveal step <= 200 bytes', reveal <= 200],
 			['peak RSS <= 80 MB', median('briefing', 'rss') <= 80],
 			['quit to exit <= 50 ms', median('briefing', 'quit') <= 50],
