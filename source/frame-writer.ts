@@ -134,8 +134,6 @@ export function createFrameWriter({theme, write, size, hasStyles}: FrameWriterOp
 	let screen: Row[] = [];
 	let screenSize = {columns: 0, rows: 0};
 	let isDirty = true;
-	let foreignWrites = 0;
-	let paintedAfter = 0;
 	let isRepaintQueued = false;
 	let isErasePending = false;
 
@@ -263,7 +261,6 @@ export function createFrameWriter({theme, write, size, hasStyles}: FrameWriterOp
 		screenSize = {columns, rows};
 		isDirty = false;
 		isErasePending = false;
-		paintedAfter = foreignWrites;
 		if (pen.style !== 0) {
 			out.push(resetSequence);
 		}
@@ -323,7 +320,8 @@ export function createFrameWriter({theme, write, size, hasStyles}: FrameWriterOp
 			}
 		},
 		noteForeignWrite() {
-			foreignWrites++;
+			// The screen is unknown now: the next paint, whichever comes first, is a full one.
+			isDirty = true;
 			if (!lines || isRepaintQueued) {
 				return;
 			}
@@ -332,7 +330,7 @@ export function createFrameWriter({theme, write, size, hasStyles}: FrameWriterOp
 			isRepaintQueued = true;
 			queueMicrotask(() => {
 				isRepaintQueued = false;
-				if (lines && foreignWrites > paintedAfter) {
+				if (lines && isDirty) {
 					draw(true);
 				}
 			});

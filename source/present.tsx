@@ -107,8 +107,10 @@ export async function present(options: PresentOptions): Promise<number> {
 		hasStyles: hasStyles(process.env),
 	});
 
+	// Ink's screen-reader mode writes linear text instead of a screen: then Ink paints everything.
+	const frameWriter = process.env['INK_SCREEN_READER'] === 'true' ? undefined : writer;
 	const app = () => (
-		<FrameWriterContext.Provider value={writer}>
+		<FrameWriterContext.Provider value={frameWriter}>
 			<App
 				deck={options.deck}
 				theme={options.theme}
@@ -134,6 +136,7 @@ export async function present(options: PresentOptions): Promise<number> {
 		}
 
 		take();
+		writer.noteForeignWrite();
 		resetRawMode(stdin, true);
 		instance?.clear();
 		refresh++;

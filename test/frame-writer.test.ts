@@ -127,6 +127,20 @@ describe('the frame writer', () => {
 		expect(text(target).slice(0, 2)).toEqual(['first row', 'second row']);
 	});
 
+	test('a paint that comes right after a foreign write (before the queued repaint) is a full one', async () => {
+		const target = screen(40, 6);
+		const writer = writerFor(target);
+		const header: Line = [{text: 'header stays the same', role: 'title'}];
+		writer.paint([header, [{text: 'slide one', role: 'body'}]]);
+		// After Ctrl+Z and fg: the alternate screen comes back empty.
+		target.term.write('\u001B[H\u001B[2J');
+		writer.noteForeignWrite();
+		writer.paint([header, [{text: 'slide two', role: 'body'}]]);
+		await Promise.resolve();
+		await flush(target);
+		expect(text(target).slice(0, 2)).toEqual(['header stays the same', 'slide two']);
+	});
+
 	test('erases its frame just before the next foreign write after clear(), not before', async () => {
 		const target = screen(40, 6);
 		const writer = writerFor(target);
