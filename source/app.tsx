@@ -181,7 +181,7 @@ function Show({deck, theme, start = 0, isRevealing = true, showTimer = false, si
 		);
 	}
 
-	return <Lines lines={screenLines(deck, state, size, status, timer)} theme={theme} />;
+	return <Lines isScreen lines={screenLines(deck, state, size, status, timer)} theme={theme} />;
 }
 
 /** Shown by the presenter until the audience view answers, and reused by tests. */

@@ -1,8 +1,11 @@
 #!/usr/bin/env node
+import module from 'node:module';
 import process from 'node:process';
-import meow from 'meow';
 import type {Deck} from './deck.js';
 import {meowFlags, optionsHelp, unknownArgument} from './options.js';
+
+// Node 22.1+ keeps compiled code between runs; the bundle's chunks load after this line.
+(module as {enableCompileCache?: () => unknown}).enableCompileCache?.();
 
 /**
 The bin: flags in, one of three things out (present, print, list), and an exit code. Everything that
@@ -25,6 +28,9 @@ function usageError(message: string): number {
 	return 2;
 }
 
+// What `ps` and `pgrep -x briefing` show (meow did this when it was always loaded).
+process.title = 'briefing';
+
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 	// `briefing | head -1`: the reader left; there is nobody to tell.
 	if (error.code === 'EPIPE') {
@@ -32,14 +38,46 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 	}
 });
 
+type Flags = Record<string, string | boolean | undefined>;
+
+/** What meow would return for no arguments: the defaults of the option table. */
+function defaultFlags(): Flags {
+	return Object.fromEntries(Object.entries(meowFlags()).flatMap(([name, spec]) => (spec.default === undefined ? [] : [[name, spec.default]])));
+}
+
+/** meow parses the flags (and answers --help and --version); it costs tens of milliseconds to load, so only when there are flags. */
+async function parseFlags(argv: readonly string[]): Promise<Flags> {
+	const {default: meow} = await import('meow');
+	const cli = meow(usage, {importMeta: import.meta, argv: [...argv], flags: meowFlags() as never, autoHelp: true, autoVersion: true});
+	return cli.flags as Flags;
+}
+
+/**
+Yoga's loader fetch()es its inline WebAssembly when fetch exists, and the first fetch() loads Node's whole
+HTTP client; without fetch it decodes the same bytes with atob. Hidden only while the deck (and with it Ink
+and Yoga) loads.
+*/
+async function withoutFetch<T>(load: () => Promise<T>): Promise<T> {
+	const descriptor = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
+	if (!descriptor?.configurable) {
+		return load();
+	}
+
+	Object.defineProperty(globalThis, 'fetch', {value: undefined, configurable: true, writable: true});
+	try {
+		return await load();
+	} finally {
+		Object.defineProperty(globalThis, 'fetch', descriptor);
+	}
+}
+
 async function main(argv: readonly string[]): Promise<number> {
 	const unknown = unknownArgument(argv);
 	if (unknown !== undefined) {
 		return usageError(unknown.startsWith('-') ? `unknown option ${unknown}` : `unexpected argument "${unknown}"`);
 	}
 
-	const cli = meow(usage, {importMeta: import.meta, argv: [...argv], flags: meowFlags() as never, autoHelp: true, autoVersion: true});
-	const flags = cli.flags as Record<string, string | boolean | undefined>;
+	const flags = argv.length === 0 ? defaultFlags() : await parseFlags(argv);
 	const isExport = flags['export'] !== undefined || flags['output'] !== undefined;
 	const isInteractive = !flags['print'] && !flags['list'] && !isExport && Boolean(process.stdin.isTTY && process.stdout.isTTY);
 	if (isInteractive) {
@@ -52,7 +90,7 @@ async function main(argv: readonly string[]): Promise<number> {
 	}
 
 	process.env['NODE_ENV'] ??= 'production';
-	const {deck} = await import('../slides/index.js');
+	const {deck} = await withoutFetch(async () => import('../slides/index.js'));
 	const {findSection} = await import('./deck.js');
 
 	let start = 0;

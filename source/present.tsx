@@ -2,9 +2,11 @@ import process from 'node:process';
 import React from 'react';
 import {render, type Instance} from 'ink';
 import {App} from './app.js';
+import {FrameWriterContext} from './components/lines.js';
 import type {Deck} from './deck.js';
+import {createFrameWriter, type FrameWriter} from './frame-writer.js';
 import type {PeerLink} from './peer.js';
-import {escapes, gateWrites, keepEscapesOffStderr, refreshSize, resetRawMode, writeNow} from './terminal.js';
+import {escapes, gateWrites, keepEscapesOffStderr, readSize, refreshSize, resetRawMode, writeNow} from './terminal.js';
 import type {Theme} from './theme.js';
 
 /**
@@ -22,6 +24,30 @@ export type PresentOptions = {
 	/** Linear text for screen readers, in the normal screen (its scrollback keeps what was read). */
 	readonly isScreenReader?: boolean;
 };
+
+/** As Ink's chalk decides: no SGR at all for FORCE_COLOR=0 or a dumb terminal. */
+function hasStyles(env: NodeJS.ProcessEnv): boolean {
+	return !['0', 'false'].includes(env['FORCE_COLOR'] ?? '') && env['TERM'] !== 'dumb';
+}
+
+/** stdout as Ink sees it: the same stream, but the frame writer hears of every write Ink makes. */
+function watchedStdout(stdout: NodeJS.WriteStream, writer: FrameWriter): NodeJS.WriteStream {
+	return new Proxy(stdout, {
+		get(target, key) {
+			if (key === 'write') {
+				return (...args: Parameters<NodeJS.WriteStream['write']>) => {
+					writer.beforeForeignWrite();
+					const result = target.write(...args);
+					writer.noteForeignWrite();
+					return result;
+				};
+			}
+
+			const value: unknown = Reflect.get(target, key, target);
+			return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+		},
+	});
+}
 
 const signalCodes = {SIGINT: 130, SIGQUIT: 131, SIGTERM: 143, SIGHUP: 129} as const;
 
@@ -121,20 +147,33 @@ export async function present(options: PresentOptions): Promise<number> {
 		finish(1, `briefing: ${text.split('\n')[0]}\n${stack}`);
 	};
 
+	const writer = createFrameWriter({
+		theme: options.theme,
+		write(text) {
+			stdout.write(text);
+		},
+		size: () => readSize(stdout),
+		hasStyles: hasStyles(process.env),
+	});
+
+	// Ink's screen-reader mode writes linear text instead of a screen: then Ink paints everything.
+	const frameWriter = isScreenReader || process.env['INK_SCREEN_READER'] === 'true' ? undefined : writer;
 	const app = () => (
-		<App
-			deck={options.deck}
-			theme={options.theme}
-			start={options.start}
-			isRevealing={options.isRevealing}
-			showTimer={options.showTimer}
-			refresh={refresh}
-			onSuspend={suspend}
-			onFatal={fatal}
-			isScreenReader={isScreenReader}
-			{...(process.env['BRIEFING_FAULT'] === 'render' ? {fault: 'render' as const} : {})}
-			{...(options.link ? {link: options.link} : {})}
-		/>
+		<FrameWriterContext.Provider value={frameWriter}>
+			<App
+				deck={options.deck}
+				theme={options.theme}
+				start={options.start}
+				isRevealing={options.isRevealing}
+				showTimer={options.showTimer}
+				refresh={refresh}
+				onSuspend={suspend}
+				onFatal={fatal}
+				isScreenReader={isScreenReader}
+				{...(process.env['BRIEFING_FAULT'] === 'render' ? {fault: 'render' as const} : {})}
+				{...(options.link ? {link: options.link} : {})}
+			/>
+		</FrameWriterContext.Provider>
 	);
 
 	/** Takes the screen back after fg: raw mode again, the size read afresh, the frame repainted. */
@@ -147,6 +186,8 @@ export async function present(options: PresentOptions): Promise<number> {
 		// SIGTTOU before anything is written over the shell's screen; fg then goes on from here.
 		resetRawMode(stdin, true);
 		take();
+		// The screen was the shell's: the next slide paint is a whole one.
+		writer.noteForeignWrite();
 		if (refreshSize(stdout)) {
 			// A new size means a new frame: Ink draws it whole onto the cleared screen.
 			stdout.emit('resize');
@@ -202,6 +243,7 @@ export async function present(options: PresentOptions): Promise<number> {
 	resetRawMode(stdin, true);
 	take();
 	instance = render(app(), {
+		stdout: watchedStdout(stdout, writer),
 		exitOnCtrlC: false,
 		patchConsole: false,
 		maxFps: 60,

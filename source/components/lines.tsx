@@ -1,15 +1,37 @@
-import React from 'react';
+import React, {createContext, useContext, useLayoutEffect} from 'react';
 import {Box, Text} from 'ink';
+import type {FrameWriter} from '../frame-writer.js';
 import type {Line} from '../layout.js';
 import type {Theme} from '../theme.js';
+
+/** The live show provides a frame writer; without one (tests, the menu's parts) Ink paints the lines. */
+export const FrameWriterContext = createContext<FrameWriter | undefined>(undefined);
 
 export type LinesProps = {
 	readonly lines: readonly Line[];
 	readonly theme: Theme;
+	/** The lines are the whole screen, from its first row: the frame writer may paint them. */
+	readonly isScreen?: boolean;
 };
 
-/** Paints laid-out lines; the only place segments become Ink `<Text>`. */
-export function Lines({lines, theme}: LinesProps) {
+/** Paints laid-out lines; the only place segments become Ink `<Text>` (or go to the frame writer). */
+export function Lines({lines, theme, isScreen = false}: LinesProps) {
+	const provided = useContext(FrameWriterContext);
+	const writer = isScreen ? provided : undefined;
+	useLayoutEffect(() => {
+		writer?.paint(lines);
+	});
+	useLayoutEffect(
+		() => () => {
+			// The menu or a blank screen comes next, drawn by Ink on an erased screen.
+			writer?.clear();
+		},
+		[writer],
+	);
+	if (writer) {
+		return null;
+	}
+
 	return (
 		<Box flexDirection="column">
 			{lines.map((line, row) => (

@@ -1,0 +1,551 @@
+#!/usr/bin/env node
+/**
+`npm run bench`: the built bin against peer presenters, in a real pseudo-terminal with a real
+terminal emulator as the screen (the same @lydell/node-pty + @xterm/headless as the end-to-end tests).
+
+For each size it runs every program several times, alternating, and measures:
+- spawn to the first complete frame (slide 1's title and, for us, the footer counter on screen);
+- keypress to the next slide complete (--no-reveal, so every key is a slide change), forward and back;
+- bytes written per slide change, against the visible characters of the new screen;
+- bytes per timer tick (--timer) and per reveal step (reveal on), ours only;
+- peak RSS (VmHWM from /proc just before quitting) and quit to exit.
+mdp and patat run on a generated 10-slide Markdown deck with the same words, when they are installed.
+
+Environment: BENCH_RUNS (default 7), BENCH_SIZES (default "120x40,200x50"), BENCH_STEPS (default 32).
+Timings are only meaningful on a quiet machine. Not part of `npm test`.
+*/
+import {spawnSync} from 'node:child_process';
+import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import process from 'node:process';
+import {fileURLToPath} from 'node:url';
+import {createRequire} from 'node:module';
+
+const require = createRequire(import.meta.url);
+const pty = require('@lydell/node-pty');
+const {Terminal} = require('@xterm/headless');
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const bin = path.join(root, 'dist/cli.js');
+const runs = Number(process.env.BENCH_RUNS ?? 7);
+const steps = Number(process.env.BENCH_STEPS ?? 32);
+const sizes = (process.env.BENCH_SIZES ?? '120x40,200x50').split(',').map(text => {
+	const [cols, rows] = text.split('x').map(Number);
+	return {cols, rows};
+});
+const quietMs = 40;
+const timeoutMs = 5000;
+
+/** Arrow keys as the terminal sends them: ncurses programs switch on application cursor keys. */
+const arrow = (term, letter) => (term.modes.applicationCursorKeysMode ? '\u001BO' : '\u001B[') + letter;
+
+// ---------------------------------------------------------------- a program in a pty, seen by xterm
+
+class Session {
+	constructor(file, args, {cols, rows}) {
+		const env = {...process.env, TERM: 'xterm-256color', COLORTERM: 'truecolor'};
+		delete env.CI;
+		delete env.CONTINUOUS_INTEGRATION;
+		delete env.NO_COLOR;
+		delete env.FORCE_COLOR;
+		this.term = new Terminal({cols, rows, allowProposedApi: true, scrollback: 0});
+		this.bytes = 0;
+		this.lastDataAt = performance.now();
+		this.waiters = [];
+		this.exited = undefined;
+		this.exitWaiters = [];
+		this.started = performance.now();
+		this.child = pty.spawn(file, args, {name: 'xterm-256color', cols, rows, cwd: root, env});
+		this.child.onData(data => {
+			const at = performance.now();
+			this.bytes += Buffer.byteLength(data);
+			this.lastDataAt = at;
+			this.term.write(data, () => {
+				this.check(at);
+			});
+		});
+		this.child.onExit(({exitCode}) => {
+			this.exited = {at: performance.now(), code: exitCode};
+			for (const resolve of this.exitWaiters) {
+				resolve(this.exited);
+			}
+		});
+	}
+
+	get pid() {
+		return this.child.pid;
+	}
+
+	screen() {
+		const buffer = this.term.buffer.active;
+		const lines = [];
+		for (let y = 0; y < this.term.rows; y++) {
+			lines.push(buffer.getLine(y)?.translateToString(true) ?? '');
+		}
+
+		return lines;
+	}
+
+	check(at) {
+		if (this.waiters.length === 0) {
+			return;
+		}
+
+		const lines = this.screen();
+		this.waiters = this.waiters.filter(waiter => {
+			if (waiter.predicate(lines)) {
+				clearTimeout(waiter.timer);
+				waiter.resolve(at);
+				return false;
+			}
+
+			return true;
+		});
+	}
+
+	/** Resolves with the arrival time of the chunk after which the screen satisfied `predicate`. */
+	waitFor(predicate, what) {
+		return new Promise((resolve, reject) => {
+			const waiter = {predicate, resolve};
+			waiter.timer = setTimeout(() => {
+				this.waiters = this.waiters.filter(other => other !== waiter);
+				reject(new Error(`timed out waiting for ${what}; screen:\n${this.screen().join('\n')}`));
+			}, timeoutMs);
+			this.waiters.push(waiter);
+			this.check(performance.now());
+		});
+	}
+
+	/** Resolves once nothing has arrived for `ms` (and xterm has parsed everything). */
+	async quiet(ms = quietMs) {
+		for (;;) {
+			const idle = performance.now() - this.lastDataAt;
+			if (idle >= ms) {
+				await new Promise(resolve => {
+					this.term.write('', resolve);
+				});
+				return;
+			}
+
+			await sleep(ms - idle);
+		}
+	}
+
+	write(data) {
+		this.child.write(data);
+	}
+
+	waitExit() {
+		if (this.exited) {
+			return Promise.resolve(this.exited);
+		}
+
+		return new Promise((resolve, reject) => {
+			const timer = setTimeout(() => reject(new Error('did not exit')), timeoutMs);
+			this.exitWaiters.push(value => {
+				clearTimeout(timer);
+				resolve(value);
+			});
+		});
+	}
+
+	/** Peak resident set size in MB, from the kernel's high-water mark. */
+	peakRss() {
+		try {
+			const status = readFileSync(`/proc/${this.pid}/status`, 'utf8');
+			const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1]);
+			return kb / 1024;
+		} catch {
+			return Number.NaN;
+		}
+	}
+
+	kill() {
+		if (!this.exited) {
+			try {
+				this.child.kill('SIGKILL');
+			} catch {}
+		}
+
+		this.term.dispose();
+	}
+}
+
+function sleep(ms) {
+	return new Promise(resolve => {
+		setTimeout(resolve, ms);
+	});
+}
+
+const visibleChars = lines => lines.join('').replaceAll(/\s/g, '').length;
+
+// ---------------------------------------------------------------- the programs
+
+function run(file, args) {
+	const result = spawnSync(file, args, {cwd: root, encoding: 'utf8', env: {...process.env, CI: ''}});
+	if (result.status !== 0) {
+		throw new Error(`${file} ${args.join(' ')} failed: ${result.stderr}`);
+	}
+
+	return result.stdout;
+}
+
+function which(name) {
+	const result = spawnSync('sh', ['-c', `command -v ${name}`], {encoding: 'utf8'});
+	return result.status === 0 ? result.stdout.trim() : undefined;
+}
+
+/** Our slides' titles, from `--list` (the same deck the bin presents). */
+function ourTitles() {
+	return run(process.execPath, [bin, '--list'])
+		.split('\n')
+		.map(line => /^\s+(\d+)\s{2}(.+)$/.exec(line))
+		.filter(Boolean)
+		.map(match => match[2].trim());
+}
+
+/** Our slides as plain text (title, body lines), from `--print --no-reveal`. */
+function ourSlides() {
+	const text = run(process.execPath, [bin, '--print', '--no-reveal']);
+	return text
+		.split(/\n-{20,}\n/)
+		.slice(1)
+		.map(block => {
+			const lines = block.split('\n');
+			const title = lines[2] ?? '';
+			const body = lines.slice(4).filter(line => !line.startsWith('Source:'));
+			return {title, body};
+		});
+}
+
+function toMarkdown(body) {
+	const out = [];
+	let paragraph = [];
+	const flush = () => {
+		if (paragraph.length > 0) {
+			out.push(paragraph.join(' '), '');
+			paragraph = [];
+		}
+	};
+
+	for (const line of body) {
+		if (line.trim() === '') {
+			flush();
+		} else if (/[│█░─●]/.test(line)) {
+			flush();
+			out.push('    ' + line);
+		} else if (line.startsWith('• ')) {
+			flush();
+			out.push('- ' + line.slice(2));
+		} else if (line.startsWith('┃ ') || line.trimStart().startsWith('— ')) {
+			flush();
+			out.push('> ' + line.replace(/^┃ /, '').trim(), '');
+		} else if (line.startsWith('  ') && out.at(-1)?.startsWith('- ')) {
+			out[out.length - 1] += ' ' + line.trim();
+		} else {
+			paragraph.push(line.trim());
+		}
+	}
+
+	flush();
+	return out;
+}
+
+/** A 10-slide Markdown deck with our words, for mdp and patat; every slide ends with a marker line. */
+function peerDeck(directory) {
+	const slides = ourSlides();
+	const parts = [];
+	const titles = [];
+	for (let i = 0; i < 10; i++) {
+		const slide = slides[i % slides.length];
+		const title = `${i + 1}. ${slide.title}`;
+		titles.push(title);
+		parts.push([`# ${title}`, '', ...toMarkdown(slide.body), '', `End of slide ${i + 1}.`].join('\n'));
+	}
+
+	const file = path.join(directory, 'deck.md');
+	writeFileSync(file, parts.join('\n\n---\n\n') + '\n');
+	return {file, titles};
+}
+
+function ours() {
+	const titles = ourTitles();
+	const count = titles.length;
+	const counter = index => new RegExp(`^\\s*${index + 1}/${count}(\\s|$)`);
+	const isSlide = index => lines =>
+		lines.some(line => line.includes(titles[index].slice(0, 40))) && lines.slice(-3).some(line => counter(index).test(line));
+	return {
+		name: 'briefing',
+		file: process.execPath,
+		args: ['--no-reveal'],
+		// The first frame as a presenter starts it: no arguments (flags load meow, which costs more).
+		firstArgs: [],
+		count,
+		isSlide,
+		spawnArgs: extra => [bin, ...extra],
+	};
+}
+
+function peer(name, file, args, deck) {
+	const isSlide = index => lines =>
+		lines.some(line => line.includes(deck.titles[index].slice(0, 30))) && lines.some(line => line.includes(`End of slide ${index + 1}.`));
+	return {name, file, args: [...args, deck.file], count: deck.titles.length, isSlide, spawnArgs: extra => extra};
+}
+
+// ---------------------------------------------------------------- one run of one program
+
+async function firstFrame(program, args, size) {
+	const session = new Session(program.file, program.spawnArgs(args), size);
+	try {
+		const first = (await session.waitFor(program.isSlide(0), `${program.name} first frame`)) - session.started;
+		return {session, first};
+	} catch (error) {
+		session.kill();
+		throw error;
+	}
+}
+
+async function measure(program, size) {
+	let first;
+	if (program.firstArgs) {
+		const start = await firstFrame(program, program.firstArgs, size);
+		first = start.first;
+		start.session.write('q');
+		await start.session.waitExit();
+		start.session.kill();
+	}
+
+	const start = await firstFrame(program, program.args, size);
+	first ??= start.first;
+	const {session} = start;
+	try {
+		await session.quiet(100);
+		const keyMs = [];
+		const keyBytes = [];
+		const ratio = [];
+		let index = 0;
+		let direction = 1;
+		for (let step = 0; step < steps; step++) {
+			if (index + direction < 0 || index + direction >= program.count) {
+				direction = -direction;
+			}
+
+			const next = index + direction;
+			const before = session.bytes;
+			const pressed = performance.now();
+			session.write(arrow(session.term, direction > 0 ? 'C' : 'D'));
+			const shown = await session.waitFor(program.isSlide(next), `${program.name} slide ${next + 1}`);
+			keyMs.push(shown - pressed);
+			await session.quiet();
+			const bytes = session.bytes - before;
+			keyBytes.push(bytes);
+			ratio.push(bytes / visibleChars(session.screen()));
+			index = next;
+		}
+
+		const rss = session.peakRss();
+		const quitAt = performance.now();
+		session.write('q');
+		const exited = await session.waitExit();
+		return {first, keyMs, keyBytes, ratio, rss, quit: exited.at - quitAt, code: exited.code};
+	} finally {
+		session.kill();
+	}
+}
+
+/** Ours with --timer: bytes per clock tick; then without flags (reveal on): bytes per reveal step. */
+async function measureUpdates(program, size) {
+	const ticks = [];
+	const timed = new Session(program.file, program.spawnArgs(['--timer']), size);
+	try {
+		await timed.waitFor(program.isSlide(0), 'first frame');
+		await timed.quiet(150);
+		// Each burst of output while nothing is pressed is one tick of the footer clock.
+		const end = performance.now() + 3300;
+		let last = timed.bytes;
+		while (performance.now() < end) {
+			await sleep(20);
+			if (timed.bytes > last && performance.now() - timed.lastDataAt > 30) {
+				ticks.push(timed.bytes - last);
+				last = timed.bytes;
+			}
+		}
+
+		timed.write('q');
+		await timed.waitExit();
+	} finally {
+		timed.kill();
+	}
+
+	// Reveal steps: a key that leaves the slide counter where it was and shows one more unit.
+	const reveal = [];
+	const revealRatio = [];
+	const session = new Session(program.file, program.spawnArgs([]), size);
+	try {
+		await session.waitFor(program.isSlide(0), 'first frame');
+		await session.quiet(150);
+		const footer = () => session.screen().slice(-3).join('\n').match(/^\s*(\d+)\/\d+/m)?.[1];
+		for (let press = 0; press < 6 * program.count && reveal.length < 8; press++) {
+			const slide = footer();
+			if (slide === String(program.count)) {
+				// At the end: back to the start (Home shows the first slide from its first step).
+				session.write(arrow(session.term, 'H'));
+				await session.waitFor(program.isSlide(0), 'slide 1');
+				await session.quiet();
+				continue;
+			}
+
+			const shown = visibleChars(session.screen());
+			const before = session.bytes;
+			session.write(arrow(session.term, 'C'));
+			await session.waitFor(() => session.bytes > before, 'an update');
+			await session.quiet();
+			if (footer() === slide) {
+				const bytes = session.bytes - before;
+				reveal.push(bytes);
+				revealRatio.push(bytes / Math.max(1, visibleChars(session.screen()) - shown));
+			}
+		}
+
+		session.write('q');
+		await session.waitExit();
+	} finally {
+		session.kill();
+	}
+
+	return {ticks, reveal, revealRatio};
+}
+
+// ---------------------------------------------------------------- statistics and the table
+
+function stats(values) {
+	const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+	if (sorted.length === 0) {
+		return undefined;
+	}
+
+	const at = q => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+	const middle = Math.floor(sorted.length / 2);
+	const median = sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+	return {median, p95: at(0.95), min: sorted[0], max: sorted.at(-1)};
+}
+
+function format(value, digits) {
+	return value === undefined || !Number.isFinite(value) ? '-' : value.toFixed(digits);
+}
+
+function cell(values, digits = 1) {
+	const s = stats(values);
+	return s ? `${format(s.median, digits)} / ${format(s.p95, digits)} (${format(s.min, digits)}-${format(s.max, digits)})` : '-';
+}
+
+function table(rows) {
+	const widths = rows[0].map((_, column) => Math.max(...rows.map(row => String(row[column]).length)));
+	const line = row => '| ' + row.map((value, column) => String(value).padEnd(widths[column])).join(' | ') + ' |';
+	return [line(rows[0]), '|' + widths.map(width => '-'.repeat(width + 2)).join('|') + '|', ...rows.slice(1).map(line)].join('\n');
+}
+
+// ---------------------------------------------------------------- main
+
+if (!existsSync(bin)) {
+	console.error('bench: dist/cli.js is missing; run `npm run build` first (npm run bench does).');
+	process.exit(2);
+}
+
+const directory = mkdtempSync(path.join(tmpdir(), 'briefing-bench-'));
+const started = performance.now();
+try {
+	const deck = peerDeck(directory);
+	const programs = [ours()];
+	const missing = [];
+	const mdp = which('mdp');
+	if (mdp) {
+		programs.push(peer('mdp', mdp, ['-f'], deck));
+	} else {
+		missing.push('mdp');
+	}
+
+	const patat = which('patat');
+	if (patat) {
+		programs.push(peer('patat', patat, [], deck));
+	} else {
+		missing.push('patat');
+	}
+
+	console.log(`briefing bench: node ${process.version}, ${runs} runs per size, ${steps} key steps per run, programs alternating`);
+	console.log(`our deck: ${programs[0].count} slides; first frame without arguments; keys with --no-reveal (every key is a slide change)`);
+	if (missing.length > 0) {
+		console.log(`not installed, not compared: ${missing.join(', ')} (Debian: apt-get install ${missing.join(' ')})`);
+	}
+
+	const verdicts = [];
+	for (const size of sizes) {
+		const results = new Map(programs.map(program => [program.name, []]));
+		for (let r = 0; r < runs; r++) {
+			// Alternate the order so that no program always runs right after another.
+			const order = programs.map((_, i) => programs[(i + r) % programs.length]);
+			for (const program of order) {
+				results.get(program.name).push(await measure(program, size));
+			}
+		}
+
+		const updates = [];
+		for (let r = 0; r < Math.max(1, Math.ceil(runs / 3)); r++) {
+			updates.push(await measureUpdates(programs[0], size));
+		}
+
+		const all = (name, key) => results.get(name).flatMap(result => result[key]);
+		const header = ['', ...programs.map(program => program.name)];
+		const rows = [
+			header,
+			['first frame, ms', ...programs.map(p => cell(all(p.name, 'first')))],
+			['key to frame, ms', ...programs.map(p => cell(all(p.name, 'keyMs'), 2))],
+			['bytes per slide change', ...programs.map(p => cell(all(p.name, 'keyBytes'), 0))],
+			['  / visible chars', ...programs.map(p => cell(all(p.name, 'ratio'), 2))],
+			['bytes per timer tick', cell(updates.flatMap(u => u.ticks), 0), ...programs.slice(1).map(() => 'n/a')],
+			['bytes per reveal step', cell(updates.flatMap(u => u.reveal), 0), ...programs.slice(1).map(() => 'n/a')],
+			['  / revealed chars', cell(updates.flatMap(u => u.revealRatio), 2), ...programs.slice(1).map(() => 'n/a')],
+			['peak RSS, MB', ...programs.map(p => cell(all(p.name, 'rss')))],
+			['quit to exit, ms', ...programs.map(p => cell(all(p.name, 'quit')))],
+		];
+		console.log(`\n${size.cols}x${size.rows}: median / p95 (min-max)\n`);
+		console.log(table(rows));
+
+		const median = (name, key) => stats(all(name, key))?.median ?? Number.NaN;
+		const p95 = (name, key) => stats(all(name, key))?.p95 ?? Number.NaN;
+		for (const other of programs.slice(1)) {
+			console.log(
+				`ours / ${other.name}: first frame ${format(median('briefing', 'first') / median(other.name, 'first'), 2)}x, ` +
+					`key ${format(median('briefing', 'keyMs') / median(other.name, 'keyMs'), 2)}x, ` +
+					`bytes ${format(median('briefing', 'keyBytes') / median(other.name, 'keyBytes'), 2)}x, ` +
+					`RSS ${format(median('briefing', 'rss') / median(other.name, 'rss'), 2)}x`,
+			);
+		}
+
+		const patatFirst = programs.some(p => p.name === 'patat') ? median('patat', 'first') : Number.NaN;
+		const firstTarget = Number.isFinite(patatFirst) ? Math.min(134, 2 * patatFirst) : 120;
+		const tick = stats(updates.flatMap(u => u.ticks))?.median ?? Number.NaN;
+		const reveal = stats(updates.flatMap(u => u.reveal))?.median ?? Number.NaN;
+		const checks = [
+			[`first frame < ${format(firstTarget, 0)} ms (lookatme 134, 2x patat)`, median('briefing', 'first') < firstTarget],
+			['key median <= 5 ms', median('briefing', 'keyMs') <= 5],
+			['key p95 <= 16 ms', p95('briefing', 'keyMs') <= 16],
+			['bytes per slide change <= 1.5x visible', median('briefing', 'ratio') <= 1.5],
+			['timer tick <= 200 bytes', tick <= 200],
+			// A reveal step writes the revealed text itself; the limit is for everything around it.
+			['reveal step <= 200 bytes', reveal <= 200],
+			['peak RSS <= 80 MB', median('briefing', 'rss') <= 80],
+			['quit to exit <= 50 ms', median('briefing', 'quit') <= 50],
+		];
+		for (const [label, ok] of checks) {
+			verdicts.push(`${size.cols}x${size.rows}  ${ok ? 'met ' : 'MISS'}  ${label}`);
+		}
+	}
+
+	console.log('\ntargets (medians unless p95):');
+	console.log(verdicts.join('\n'));
+	console.log(`\nbench took ${((performance.now() - started) / 1000).toFixed(0)} s`);
+} finally {
+	rmSync(directory, {recursive: true, force: true});
+}
