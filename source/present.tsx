@@ -6,7 +6,17 @@ import {FrameWriterContext} from './components/lines.js';
 import type {Deck} from './deck.js';
 import {createFrameWriter, type FrameWriter} from './frame-writer.js';
 import type {PeerLink} from './peer.js';
-import {escapes, gateWrites, keepEscapesOffStderr, readSize, refreshSize, resetRawMode, writeNow} from './terminal.js';
+import {
+	escapes,
+	gateWrites,
+	isTerminalLost,
+	keepEscapesOffStderr,
+	noteTerminalError,
+	readSize,
+	refreshSize,
+	resetRawMode,
+	writeNow,
+} from './terminal.js';
 import type {Theme} from './theme.js';
 
 /**
@@ -58,9 +68,16 @@ exit, and a background job (`kill %1` on a stopped show sends TERM, then CONT) i
 SIGTTOU there. QUIT would dump core that way, so it exits with 131.
 */
 function exitWith(code: number, signal?: NodeJS.Signals): void {
-	if (signal && signal !== 'SIGQUIT') {
-		process.removeAllListeners(signal);
-		process.kill(process.pid, signal);
+	// A hung-up terminal cannot take its modes back, and Node's own reset at exit aborts with an
+	// assertion when it tries (EIO): end by SIGHUP, which skips that reset, as a hang-up should.
+	const ending = isTerminalLost() ? 'SIGHUP' : signal;
+	if (ending && ending !== 'SIGQUIT') {
+		process.removeAllListeners(ending);
+		process.kill(process.pid, ending);
+		if (ending === 'SIGHUP' && isTerminalLost()) {
+			// SIGHUP ignored (nohup): nothing on the dead terminal can be restored anyway.
+			process.kill(process.pid, 'SIGKILL');
+		}
 	}
 
 	process.exit(code);
@@ -115,7 +132,9 @@ export async function present(options: PresentOptions): Promise<number> {
 		}
 
 		finished = true;
-		setTimeout(() => process.exit(code), watchdogMs).unref();
+		setTimeout(() => {
+			exitWith(code, signal);
+		}, watchdogMs).unref();
 		const leave = () => {
 			try {
 				instance?.unmount();
@@ -142,6 +161,12 @@ export async function present(options: PresentOptions): Promise<number> {
 	};
 
 	const fatal = (error: unknown) => {
+		if (noteTerminalError(error)) {
+			// The terminal hung up under a write or a read: a hang-up, not a crash to report.
+			finish(signalCodes.SIGHUP, undefined, 'SIGHUP');
+			return;
+		}
+
 		const text = error instanceof Error ? error.message : String(error);
 		const stack = options.isDebug && error instanceof Error && error.stack ? error.stack + '\n' : '';
 		finish(1, `briefing: ${text.split('\n')[0]}\n${stack}`);
@@ -233,6 +258,8 @@ export async function present(options: PresentOptions): Promise<number> {
 	});
 	process.on('uncaughtException', fatal);
 	process.on('unhandledRejection', fatal);
+	stdout.on('error', fatal);
+	stdin.on('error', fatal);
 	keepEscapesOffStderr(stderr);
 	refreshSize(stdout);
 	stdout.prependListener('resize', () => {

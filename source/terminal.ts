@@ -17,11 +17,29 @@ export const escapes = {
 	endSynchronizedOutput: '\u001B[?2026l',
 } as const;
 
+let isLost = false;
+
+/** Whether a write found the terminal hung up (EIO): the window was closed or the SSH link dropped. */
+export function isTerminalLost(): boolean {
+	return isLost;
+}
+
+/** Notes an error from the terminal; true when it says the terminal is gone. */
+export function noteTerminalError(error: unknown): boolean {
+	const code = (error as NodeJS.ErrnoException | undefined)?.code;
+	if (code === 'EIO' || code === 'ENXIO') {
+		isLost = true;
+	}
+
+	return isLost;
+}
+
 export function writeNow(fd: number, text: string): void {
 	try {
 		writeSync(fd, text);
-	} catch {
+	} catch (error: unknown) {
 		// The terminal is gone (SIGHUP, EIO); there is nothing left to restore on it.
+		noteTerminalError(error);
 	}
 }
 
