@@ -40,7 +40,7 @@ export type AppProps = {
 	readonly onFatal?: (error: unknown) => void;
 };
 
-const hints = {
+export const hints = {
 	slides: '? help · m sections · q quit',
 	help: 'Esc or ? close · q quit',
 	menu: 'Enter go · Esc close',
@@ -51,7 +51,7 @@ const hints = {
 type BoundaryProps = {readonly onFatal?: (error: unknown) => void; readonly children: ReactNode};
 
 /** A slide that throws must not leave the terminal wedged: hand the error to the lifecycle. */
-class ErrorBoundary extends Component<BoundaryProps, {failed: boolean}> {
+export class ErrorBoundary extends Component<BoundaryProps, {failed: boolean}> {
 	override state = {failed: false};
 
 	static getDerivedStateFromError() {
@@ -75,7 +75,7 @@ export function App(props: AppProps) {
 	);
 }
 
-function useNavigation(deck: Deck, start: number, isRevealing: boolean) {
+export function useNavigation(deck: Deck, start: number, isRevealing: boolean) {
 	return useReducer(navigate, {units: deck.slides.map(slide => slide.units), start, isRevealing}, initNavigation);
 }
 

@@ -607,6 +607,10 @@ export async function openPresenterLink(options: LinkOptions): Promise<Presenter
 		peers: greeted,
 		backlog: () => Math.max(0, ...[...connections].map(connection => connection.socket.writableLength)),
 		current: () => (current ? {index: current.index, step: current.step, blank: current.blank} : undefined),
+		/**
+		Sends a local move to the peer. The first publish is the view's start position: if the link
+		already holds the position of a running show, that wins and is handed back to the view instead.
+		*/
 		publish(position: Position) {
 			if (isClosed) {
 				return;

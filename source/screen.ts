@@ -28,7 +28,7 @@ function seg(text: string, role: Role): Segment {
 	return {text, role};
 }
 
-function fit(text: string, width: number): string {
+export function fit(text: string, width: number): string {
 	if (width <= 0) {
 		return '';
 	}
@@ -37,7 +37,7 @@ function fit(text: string, width: number): string {
 	return chars.length <= width ? text : chars.slice(0, Math.max(0, width - 1)).join('') + '…';
 }
 
-function spread(left: Line, right: Line, width: number): Line {
+export function spread(left: Line, right: Line, width: number): Line {
 	const gap = width - lineWidth(left) - lineWidth(right);
 	if (gap < 1) {
 		return left;
@@ -126,7 +126,7 @@ export function footer(deck: Deck, state: NavigationState, size: Size, hint: str
 }
 
 /** Pads or cuts a body to exactly `rows` lines. */
-function toHeight(lines: readonly Line[], rows: number, center: boolean): Line[] {
+export function toHeight(lines: readonly Line[], rows: number, center: boolean): Line[] {
 	if (lines.length >= rows) {
 		return lines.slice(0, rows);
 	}
