@@ -40,7 +40,7 @@ export type AppProps = {
 	readonly onFatal?: (error: unknown) => void;
 };
 
-export const hints = {
+const hints = {
 	slides: '? help · m sections · q quit',
 	help: 'Esc or ? close · q quit',
 	menu: 'Enter go · Esc close',
@@ -75,7 +75,7 @@ export function App(props: AppProps) {
 	);
 }
 
-export function useNavigation(deck: Deck, start: number, isRevealing: boolean) {
+function useNavigation(deck: Deck, start: number, isRevealing: boolean) {
 	return useReducer(navigate, {units: deck.slides.map(slide => slide.units), start, isRevealing}, initNavigation);
 }
 
@@ -104,14 +104,16 @@ function screenLines(deck: Deck, state: NavigationState, size: Size, status: str
 	return frameLines(deck, state, size, body.lines, hints.slides, extras);
 }
 
-function Show({deck, theme, start = 0, isRevealing = true, showTimer = false, size: fixedSize, link, refresh = 0, onSuspend}: AppProps) {
+type ShowProps = Pick<AppProps, 'deck' | 'start' | 'isRevealing' | 'size' | 'link' | 'refresh' | 'onSuspend'>;
+
+/** What every view of the show shares: the state, the keys, the size, the peer link, quit and suspend. */
+export function useShow({deck, start = 0, isRevealing = true, size: fixedSize, link, refresh = 0, onSuspend}: ShowProps) {
 	const [state, dispatch] = useNavigation(deck, start, isRevealing);
 	const {exit} = useApp();
 	const {isRawModeSupported} = useStdin();
 	const size = useTerminalSize(fixedSize, refresh);
 	const mode = modeOf(state);
 	const status = usePeerLink(link, state, dispatch);
-	const clock = useClock(showTimer, state.timerEpoch);
 	useKeymap(mode, dispatch, isRawModeSupported);
 
 	useEffect(() => {
@@ -129,6 +131,13 @@ function Show({deck, theme, start = 0, isRevealing = true, showTimer = false, si
 	const onSelect = useCallback((index: number) => {
 		dispatch({type: 'go-to', index});
 	}, []);
+	return {state, size, mode, status, onSelect};
+}
+
+function Show(props: AppProps) {
+	const {deck, theme, showTimer = false} = props;
+	const {state, size, mode, status, onSelect} = useShow(props);
+	const clock = useClock(showTimer, state.timerEpoch);
 
 	if (mode === 'blank' && !isTooSmall(size)) {
 		const fill = state.blank === 'white' ? theme.white : theme.black;

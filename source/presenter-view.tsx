@@ -1,14 +1,10 @@
-import React, {useCallback, useEffect, useMemo} from 'react';
-import {Box, useApp, useStdin} from 'ink';
-import {ErrorBoundary, useNavigation} from './app.js';
+import React, {useMemo} from 'react';
+import {Box} from 'ink';
+import {ErrorBoundary, useShow} from './app.js';
 import type {Deck} from './deck.js';
 import {Lines} from './components/lines.js';
 import {SlideList} from './components/slide-list.js';
 import {formatWall, useClock} from './hooks/use-clock.js';
-import {useKeymap} from './hooks/use-keymap.js';
-import {usePeerLink} from './hooks/use-peer-link.js';
-import {useTerminalSize} from './hooks/use-terminal-size.js';
-import {modeOf} from './navigation.js';
 import {planTalk} from './pace.js';
 import type {PeerLink} from './peer.js';
 import {presenterLines} from './presenter-screen.js';
@@ -42,32 +38,11 @@ export function PresenterView(props: PresenterViewProps) {
 	);
 }
 
-function Presenter({deck, theme, start = 0, isRevealing = true, duration, size: fixedSize, link, refresh = 0, onSuspend}: PresenterViewProps) {
-	const [state, dispatch] = useNavigation(deck, start, isRevealing);
-	const {exit} = useApp();
-	const {isRawModeSupported} = useStdin();
-	const size = useTerminalSize(fixedSize, refresh);
-	const mode = modeOf(state);
-	const status = usePeerLink(link, state, dispatch);
+function Presenter(props: PresenterViewProps) {
+	const {deck, theme, duration} = props;
+	const {state, size, mode, status, onSelect} = useShow(props);
 	const clock = useClock(true, state.timerEpoch);
 	const plan = useMemo(() => (duration ? planTalk(duration, deck.slides.length) : undefined), [duration, deck]);
-	useKeymap(mode, dispatch, isRawModeSupported);
-
-	useEffect(() => {
-		if (state.isQuitting) {
-			exit();
-		}
-	}, [state.isQuitting, exit]);
-
-	useEffect(() => {
-		if (state.suspendCount > 0) {
-			onSuspend?.();
-		}
-	}, [state.suspendCount]);
-
-	const onSelect = useCallback((index: number) => {
-		dispatch({type: 'go-to', index});
-	}, []);
 
 	if (isTooSmall(size)) {
 		return <Lines lines={tooSmallLines(size, minimumSize, `slide ${state.index + 1}/${deck.slides.length}`)} theme={theme} />;
