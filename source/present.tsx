@@ -2,6 +2,7 @@ import process from 'node:process';
 import React from 'react';
 import {render, type Instance} from 'ink';
 import {App} from './app.js';
+import {PresenterView} from './presenter-view.js';
 import type {Deck} from './deck.js';
 import type {PeerLink} from './peer.js';
 import {escapes, resetRawMode, writeNow} from './terminal.js';
@@ -19,6 +20,10 @@ export type PresentOptions = {
 	readonly showTimer: boolean;
 	readonly isDebug: boolean;
 	readonly link?: PeerLink;
+	/** The audience view (the slides) or the presenter view (notes, next, time). */
+	readonly view?: 'audience' | 'presenter';
+	/** The planned length of the talk in ms, for the presenter view's pace. */
+	readonly duration?: number;
 };
 
 const signalCodes = {SIGINT: 130, SIGQUIT: 131, SIGTERM: 143, SIGHUP: 129} as const;
@@ -71,19 +76,32 @@ export async function present(options: PresentOptions): Promise<number> {
 		finish(1, `briefing: ${text.split('\n')[0]}\n${stack}`);
 	};
 
-	const app = () => (
-		<App
-			deck={options.deck}
-			theme={options.theme}
-			start={options.start}
-			isRevealing={options.isRevealing}
-			showTimer={options.showTimer}
-			refresh={refresh}
-			onSuspend={suspend}
-			onFatal={fatal}
-			{...(options.link ? {link: options.link} : {})}
-		/>
-	);
+	const app = () =>
+		options.view === 'presenter' ? (
+			<PresenterView
+				deck={options.deck}
+				theme={options.theme}
+				start={options.start}
+				isRevealing={options.isRevealing}
+				refresh={refresh}
+				onSuspend={suspend}
+				onFatal={fatal}
+				{...(options.duration ? {duration: options.duration} : {})}
+				{...(options.link ? {link: options.link} : {})}
+			/>
+		) : (
+			<App
+				deck={options.deck}
+				theme={options.theme}
+				start={options.start}
+				isRevealing={options.isRevealing}
+				showTimer={options.showTimer}
+				refresh={refresh}
+				onSuspend={suspend}
+				onFatal={fatal}
+				{...(options.link ? {link: options.link} : {})}
+			/>
+		);
 
 	function suspend() {
 		giveBack();
