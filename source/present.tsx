@@ -76,32 +76,23 @@ export async function present(options: PresentOptions): Promise<number> {
 		finish(1, `briefing: ${text.split('\n')[0]}\n${stack}`);
 	};
 
-	const app = () =>
-		options.view === 'presenter' ? (
-			<PresenterView
-				deck={options.deck}
-				theme={options.theme}
-				start={options.start}
-				isRevealing={options.isRevealing}
-				refresh={refresh}
-				onSuspend={suspend}
-				onFatal={fatal}
-				{...(options.duration ? {duration: options.duration} : {})}
-				{...(options.link ? {link: options.link} : {})}
-			/>
+	const app = () => {
+		const common = {
+			deck: options.deck,
+			theme: options.theme,
+			start: options.start,
+			isRevealing: options.isRevealing,
+			refresh,
+			onSuspend: suspend,
+			onFatal: fatal,
+			...(options.link ? {link: options.link} : {}),
+		};
+		return options.view === 'presenter' ? (
+			<PresenterView {...common} {...(options.duration ? {duration: options.duration} : {})} />
 		) : (
-			<App
-				deck={options.deck}
-				theme={options.theme}
-				start={options.start}
-				isRevealing={options.isRevealing}
-				showTimer={options.showTimer}
-				refresh={refresh}
-				onSuspend={suspend}
-				onFatal={fatal}
-				{...(options.link ? {link: options.link} : {})}
-			/>
+			<App {...common} showTimer={options.showTimer} />
 		);
+	};
 
 	function suspend() {
 		giveBack();
