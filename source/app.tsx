@@ -113,8 +113,9 @@ export function useShow({deck, start = 0, isRevealing = true, size: fixedSize, l
 	const {isRawModeSupported} = useStdin();
 	const size = useTerminalSize(fixedSize, refresh);
 	const mode = modeOf(state);
-	const status = usePeerLink(link, state, dispatch);
-	useKeymap(mode, dispatch, isRawModeSupported);
+	const {status, dispatch: act, latest} = usePeerLink(link, state, dispatch);
+	const currentMode = useCallback(() => modeOf(latest()), [latest]);
+	useKeymap(currentMode, act, isRawModeSupported);
 
 	useEffect(() => {
 		if (state.isQuitting) {
@@ -128,9 +129,12 @@ export function useShow({deck, start = 0, isRevealing = true, size: fixedSize, l
 		}
 	}, [state.suspendCount]);
 
-	const onSelect = useCallback((index: number) => {
-		dispatch({type: 'go-to', index});
-	}, []);
+	const onSelect = useCallback(
+		(index: number) => {
+			act({type: 'go-to', index});
+		},
+		[act],
+	);
 	return {state, size, mode, status, onSelect};
 }
 

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
 import type {Blank} from './navigation.js';
-import type {PeerLink, Position} from './peer.js';
+import {type PeerLink, type Position, samePosition} from './peer.js';
 
 /**
 The link between the audience view and the presenter view of one deck: a Unix domain socket in a
@@ -621,6 +621,11 @@ export async function openPresenterLink(options: LinkOptions): Promise<Presenter
 			if (isFirst && current) {
 				// Joining a running show: its position wins over where this view happened to start.
 				emit({index: current.index, step: current.step, blank: current.blank});
+				return;
+			}
+
+			if (current && samePosition(current, position)) {
+				// Already there (the app publishes a move early, then again once it has rendered it).
 				return;
 			}
 

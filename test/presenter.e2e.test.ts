@@ -56,12 +56,13 @@ test('the audience and presenter views in two terminals move each other, and bot
 	await audience.waitFor(screen => screen.trim() === '', 'the audience screen to go black');
 	presenter.write('x');
 	await audience.waitFor(screen => screen.includes(titleOf(0)), 'the audience screen back');
+	await presenter.waitFor(screen => !screen.includes('blanked'), 'the presenter view to drop the notice');
 
 	presenter.write('q');
-	expect(await presenter.exited).toBe(0);
+	expect(await presenter.exit()).toBe(0);
 	await audience.waitFor(screen => !screen.includes('presenter view connected'), 'the audience to notice the presenter left');
 	audience.write('q');
-	expect(await audience.exited).toBe(0);
+	expect(await audience.exit()).toBe(0);
 	expect(existsSync(socketDirectory)).toBe(true);
 	expect(readdirSync(socketDirectory)).toEqual([]);
 });

@@ -15,7 +15,8 @@ export type Running = {
 	write: (data: string) => void;
 	/** Waits until the screen satisfies `check`, or fails with the screen it saw. */
 	waitFor: (check: (screen: string) => boolean, what: string, timeoutMs?: number) => Promise<string>;
-	exited: Promise<number>;
+	/** The exit code; fails with the screen if the program has not exited within the timeout. */
+	exit: (timeoutMs?: number) => Promise<number>;
 	kill: () => void;
 };
 
@@ -82,7 +83,19 @@ export function runBin(args: readonly string[], options: {columns: number; rows:
 				});
 			}
 		},
-		exited,
+		async exit(timeoutMs = 5000) {
+			let timer: NodeJS.Timeout | undefined;
+			const late = new Promise<never>((_, reject) => {
+				timer = setTimeout(() => {
+					reject(new Error(`still running after ${timeoutMs} ms; the screen was:\n${screen()}`));
+				}, timeoutMs);
+			});
+			try {
+				return await Promise.race([exited, late]);
+			} finally {
+				clearTimeout(timer);
+			}
+		},
 		kill() {
 			if (!isDone) {
 				child.kill('SIGKILL');
