@@ -140,14 +140,19 @@ export function presenterLines(deck: Deck, state: NavigationState, size: Size, i
 		clockLine(state, info, columns),
 		state.blank === 'none' ? [] : [seg(fit(` ■ audience screen blanked (${state.blank})`, columns), 'warn')],
 	];
+	if (state.overlay === 'help') {
+		// The key list needs every row: only the header and a hint around it.
+		const rows = Math.max(0, total - 4);
+		const hint: Line = [seg(' Esc or ? close · q quit', 'muted')];
+		return toHeight([...top.slice(0, 2), ...helpLines({columns, rows: rows + 5}), rule(columns), hint], total, false);
+	}
+
 	const next = deck.slides[state.index + 1];
 	const nextText = next ? `Next (${state.index + 2}/${count}): ${next.title}` : 'Next: end of deck';
 	const bottom: Line[] = [rule(columns), [seg(fit(' ' + nextText, columns), next ? 'heading' : 'muted')], hintLine(state, columns)];
 	const middle = Math.max(0, total - topRows - bottomRows);
 	let body: Line[];
-	if (state.overlay === 'help') {
-		body = helpLines({columns, rows: middle + 5});
-	} else if (columns >= sideBySide) {
+	if (columns >= sideBySide) {
 		const inner = columns - 2;
 		const leftWidth = Math.floor(inner * 0.6) - 2;
 		const rightWidth = inner - leftWidth - 3;

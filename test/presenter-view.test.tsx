@@ -58,6 +58,23 @@ describe('the presenter view', () => {
 		expect(frame).toContain('slide 2/3 · step 3/3');
 	});
 
+	test('? shows every key in the presenter view too; the overview jumps', async () => {
+		const app = view();
+		await waitForFrame(app, f => f.includes('Notes for one.'));
+		let frame = await press(app, '?');
+		expect(frame).toContain('Restart the timer');
+		expect(frame).toContain('Quit');
+		expect(frame).toContain('Esc or ? close');
+		frame = await press(app, keys.escape);
+		expect(frame).toContain('Notes for one.');
+		frame = await press(app, 'o');
+		expect(frame).toContain('Overview');
+		await press(app, keys.down);
+		await press(app, keys.down);
+		frame = await press(app, keys.enter);
+		expect(frame).toContain('slide 3/3');
+	});
+
 	test('a blanked audience screen is named; the presenter view itself keeps the notes', async () => {
 		const app = view();
 		await waitForFrame(app, f => f.includes('Notes for one.'));
