@@ -9,7 +9,9 @@ import {type PeerLink, type Position, samePosition} from './peer.js';
 
 /**
 The link between the audience view and the presenter view of one deck: a Unix domain socket in a
-private per-user directory, never TCP. Whoever starts first listens; a later process connects. Both
+private per-user directory, never TCP. Whoever starts first listens; a later process connects (an
+audience view links only with a presenter view: two audience views of the same deck, say in
+parallel tests, stay apart). Both
 send their full position (never a delta) as newline-delimited JSON, stamped with a Lamport clock, so
 any interleaving of keys on both sides ends on the same position. A peer that dies is replaced: the
 survivor reconnects, or takes over the socket, every few hundred milliseconds.
@@ -21,6 +23,9 @@ export const maxLineBytes = 4096;
 
 /** Unix socket paths are cut silently beyond sun_path (107 bytes on Linux, 103 on macOS). */
 export const maxPathBytes = 100;
+
+/** How often a view retries while the socket belongs to a view of its own kind. */
+const sameRoleRetryMs = 1000;
 
 /** Unsent bytes above which a write is dropped; the latest position is sent on 'drain' instead. */
 const maxBuffered = 4096;
@@ -42,7 +47,9 @@ export class LinkError extends Error {
 
 type Stamped = Position & {readonly clock: number; readonly origin: string};
 
-type Hello = {readonly type: 'hello'; readonly proto: number; readonly deck: string};
+type Hello = {readonly type: 'hello'; readonly proto: number; readonly deck: string; readonly role?: LinkRole};
+
+const roles: readonly LinkRole[] = ['audience', 'presenter'];
 
 /** The deck's name in the socket path: its title and slide ids, hashed. */
 export function deckKey(deck: {readonly title: string; readonly slides: ReadonlyArray<{readonly id: string}>}): string {
@@ -139,7 +146,8 @@ export function parseMessage(line: string): {hello: Hello} | {position: Stamped}
 			return {error: 'a malformed hello'};
 		}
 
-		return {hello: {type: 'hello', proto: message['proto'], deck: message['deck']}};
+		const role = roles.find(each => each === message['role']);
+		return {hello: {type: 'hello', proto: message['proto'], deck: message['deck'], ...(role ? {role} : {})}};
 	}
 
 	if (message['type'] === 'position') {
@@ -172,6 +180,8 @@ type Connection = {
 	isGreeted: boolean;
 	/** A write was dropped: send the latest position when the socket drains. */
 	isBehind: boolean;
+	/** The peer is a view of the same kind (a second audience view): no link, look again later. */
+	isSameRole: boolean;
 };
 
 export type PresenterLink = PeerLink & {
@@ -352,6 +362,13 @@ export async function openPresenterLink(options: LinkOptions): Promise<Presenter
 				return;
 			}
 
+			if (message.hello.role === options.role) {
+				// Two audience views (or two presenter views) do not drive each other; say nothing.
+				connection.isSameRole = true;
+				drop(connection);
+				return;
+			}
+
 			connection.isGreeted = true;
 			peerStatus();
 			if (!server) {
@@ -376,7 +393,7 @@ export async function openPresenterLink(options: LinkOptions): Promise<Presenter
 	};
 
 	const attach = (socket: net.Socket): Connection => {
-		const connection: Connection = {socket, buffer: '', isGreeted: false, isBehind: false};
+		const connection: Connection = {socket, buffer: '', isGreeted: false, isBehind: false, isSameRole: false};
 		connections.add(connection);
 		socket.setEncoding('utf8');
 		socket.on('data', (chunk: string) => {
@@ -411,10 +428,10 @@ export async function openPresenterLink(options: LinkOptions): Promise<Presenter
 			}
 
 			if (!server && !isClosed) {
-				schedule();
+				schedule(connection.isSameRole ? sameRoleRetryMs : retryMs);
 			}
 		});
-		const hello = JSON.stringify({type: 'hello', proto: protocolVersion, deck: options.deckKey}) + '\n';
+		const hello = JSON.stringify({type: 'hello', proto: protocolVersion, deck: options.deckKey, role: options.role}) + '\n';
 		socket.write(hello + (current ? positionLine(current) : ''));
 		return connection;
 	};
@@ -533,7 +550,7 @@ export async function openPresenterLink(options: LinkOptions): Promise<Presenter
 		}
 	};
 
-	function schedule() {
+	function schedule(delay = retryMs) {
 		if (timer || isClosed || server) {
 			return;
 		}
@@ -542,7 +559,7 @@ export async function openPresenterLink(options: LinkOptions): Promise<Presenter
 		timer = setTimeout(() => {
 			timer = undefined;
 			void round();
-		}, Math.round(retryMs * (0.5 + Math.random() * 0.5)));
+		}, Math.round(delay * (0.5 + Math.random() * 0.5)));
 		timer.unref();
 	}
 

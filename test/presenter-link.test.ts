@@ -155,7 +155,7 @@ describe('the socket and its directory', () => {
 		const opened = await link(key);
 		expect(opened.side()).toBe('server');
 		expect(lstatSync(file).isSocket()).toBe(true);
-		const other = await link(key);
+		const other = await link(key, 'presenter');
 		other.publish({index: 2, step: 1, blank: 'none'});
 		await until(() => same(opened.current(), {index: 2, step: 1, blank: 'none'}), 'the replaced socket to carry a position');
 	});
@@ -215,6 +215,24 @@ describe('the peers', () => {
 		expect(audience.side()).toBe('client');
 		await audience.close();
 		await until(() => statuses.at(-1) === 'waiting for the audience view', 'the presenter to wait again');
+	});
+
+	test('two audience views stay apart; the second links with the presenter once the first leaves', async () => {
+		const key = freshKey();
+		const first = await link(key, 'audience');
+		const second = await link(key, 'audience');
+		const presenter = await link(key, 'presenter');
+		first.publish({index: 0, step: 0, blank: 'none'});
+		second.publish({index: 9, step: 0, blank: 'none'});
+		presenter.publish({index: 0, step: 0, blank: 'none'});
+		presenter.publish({index: 3, step: 0, blank: 'none'});
+		await until(() => same(first.current(), {index: 3, step: 0, blank: 'none'}), 'the first audience view to follow');
+		expect(second.peers()).toBe(0);
+		expect(second.current()).toEqual({index: 9, step: 0, blank: 'none'});
+		await first.close();
+		await until(() => second.peers() === 1 && presenter.peers() === 1, 'the second audience view to link with the presenter', 4000);
+		presenter.publish({index: 4, step: 1, blank: 'none'});
+		await until(() => same(second.current(), {index: 4, step: 1, blank: 'none'}), 'the second audience view to follow');
 	});
 
 	test('a view that joins a running show follows it instead of its own start', async () => {
