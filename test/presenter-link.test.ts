@@ -250,7 +250,7 @@ describe('the peers', () => {
 		await until(() => same(audience.current(), {index: 5, step: 0, blank: 'none'}), 'the presenter to move the audience');
 	});
 
-	test('random interleavings of moves on both sides converge (fast-check, seed 4242)', async () => {
+	test('random interleavings of moves on both sides converge (fast-check, seed 4242)', {timeout: 60_000}, async () => {
 		const move = fc.record({
 			side: fc.integer({min: 0, max: 1}),
 			index: fc.integer({min: 0, max: 20}),

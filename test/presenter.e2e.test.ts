@@ -66,3 +66,31 @@ test('the audience and presenter views in two terminals move each other, and bot
 	expect(existsSync(socketDirectory)).toBe(true);
 	expect(readdirSync(socketDirectory)).toEqual([]);
 });
+
+for (const [signal, code] of [
+	['SIGTERM', 143],
+	['SIGHUP', 129],
+] as const) {
+	test(`${signal} to the view that holds the socket: exit ${code}, the socket file is gone, the other view takes over`, {timeout: 30_000}, async () => {
+		runtime = mkdtempSync(path.join(os.tmpdir(), 'brf-e2e-'));
+		const size = {columns: 80, rows: 24, env: {XDG_RUNTIME_DIR: runtime}};
+		const audience = runBin([], size);
+		running.push(audience);
+		await audience.waitFor(screen => screen.includes(`1/${count}`), 'the audience view');
+		const socketDirectory = path.join(runtime, 'briefing');
+		const [socket] = readdirSync(socketDirectory);
+		expect(socket).toMatch(/^[\da-f]{16}\.sock$/);
+		const presenter = runBin(['--presenter'], size);
+		running.push(presenter);
+		await presenter.waitFor(screen => screen.includes('audience view connected'), 'the presenter view to connect');
+		audience.signal(signal);
+		expect(await audience.exit()).toBe(code);
+		await presenter.waitFor(screen => screen.includes('waiting for the audience view'), 'the presenter view to wait again');
+		// The presenter view takes the path over with a socket of its own.
+		await presenter.waitFor(() => readdirSync(socketDirectory).length === 1, 'the presenter view to take over the socket');
+		expect(readdirSync(socketDirectory)).toEqual([socket]);
+		presenter.signal(signal);
+		expect(await presenter.exit()).toBe(code);
+		expect(readdirSync(socketDirectory)).toEqual([]);
+	});
+}

@@ -18,6 +18,7 @@ export type Running = {
 	/** The exit code; fails with the screen if the program has not exited within the timeout. */
 	exit: (timeoutMs?: number) => Promise<number>;
 	kill: () => void;
+	signal: (name: string) => void;
 };
 
 export function runBin(args: readonly string[], options: {columns: number; rows: number; env: Record<string, string>}): Running {
@@ -100,6 +101,9 @@ export function runBin(args: readonly string[], options: {columns: number; rows:
 			if (!isDone) {
 				child.kill('SIGKILL');
 			}
+		},
+		signal(name) {
+			child.kill(name);
 		},
 	};
 }
