@@ -108,9 +108,14 @@ export function ensurePrivateDirectory(directory: string): void {
 	}
 }
 
+/** The name a server binds before linking it into place: `<key>.<8 hex>.tmp`, 8 bytes longer. */
+function temporaryName(directory: string, key: string, id: string): string {
+	return path.join(directory, `${key}.${id.slice(0, 8)}.tmp`);
+}
+
 export function socketPath(directory: string, key: string): string {
 	const file = path.join(directory, `${key}.sock`);
-	if (Buffer.byteLength(file) > maxPathBytes) {
+	if (Buffer.byteLength(temporaryName(directory, key, '0'.repeat(8))) > maxPathBytes) {
 		throw new LinkError(`the presenter socket path ${file} is longer than ${maxPathBytes} bytes; set XDG_RUNTIME_DIR to a shorter directory`);
 	}
 
@@ -178,7 +183,7 @@ type Connection = {
 	readonly socket: net.Socket;
 	buffer: string;
 	isGreeted: boolean;
-	/** A write was dropped: send the latest position when the socket drains. */
+	/** A write was dropped: send the latest position once the socket has flushed. */
 	isBehind: boolean;
 	/** The peer is a view of the same kind (a second audience view): no link, look again later. */
 	isSameRole: boolean;
@@ -298,7 +303,13 @@ export async function openPresenterLink(options: LinkOptions): Promise<Presenter
 			return;
 		}
 
-		connection.socket.write(text);
+		// Once this is flushed, a peer that missed positions meanwhile gets the latest one.
+		connection.socket.write(text, () => {
+			if (connection.isBehind && current && connection.socket.writableLength <= maxBuffered) {
+				connection.isBehind = false;
+				send(connection, positionLine(current));
+			}
+		});
 	};
 
 	const broadcast = (except?: Connection) => {
@@ -410,12 +421,6 @@ export async function openPresenterLink(options: LinkOptions): Promise<Presenter
 				drop(connection, `a line over ${maxLineBytes} bytes`);
 			}
 		});
-		socket.on('drain', () => {
-			if (connection.isBehind && current) {
-				connection.isBehind = false;
-				send(connection, positionLine(current));
-			}
-		});
 		socket.on('error', () => {
 			// EPIPE, ECONNRESET: the peer went away; 'close' follows.
 		});
@@ -470,7 +475,7 @@ export async function openPresenterLink(options: LinkOptions): Promise<Presenter
 				socket.destroy();
 			}
 		});
-		const temporary = path.join(directory, `${options.deckKey}.${id.slice(0, 8)}.tmp`);
+		const temporary = temporaryName(directory, options.deckKey, id);
 		const failed = await listenOn(candidate, temporary);
 		if (failed) {
 			throw new LinkError(`cannot listen on the presenter socket in ${directory} (${failed})`);

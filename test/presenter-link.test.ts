@@ -105,6 +105,12 @@ describe('the socket and its directory', () => {
 		expect(mask).not.toBe(0o077);
 	});
 
+	test('a socket path that would be cut by the kernel is refused', async () => {
+		const deep = path.join(runtime, 'd'.repeat(60));
+		mkdirSync(deep);
+		await expect(openPresenterLink({deckKey: freshKey(), role: 'audience', env: {XDG_RUNTIME_DIR: deep}})).rejects.toThrow(/longer than 100 bytes/);
+	});
+
 	test('without XDG_RUNTIME_DIR the directory is briefing-<uid> in the temp dir', () => {
 		expect(socketDirectory({})).toBe(path.join(os.tmpdir(), `briefing-${process.getuid?.() ?? 0}`));
 	});
@@ -339,6 +345,14 @@ describe('the peers', () => {
 		expect(server.backlog()).toBeGreaterThan(0);
 		expect(server.backlog()).toBeLessThanOrEqual(4096 + 200);
 		expect(same(server.current(), {index: 19_999 % 50, step: 0, blank: 'none'})).toBe(true);
+		// When it reads again, what it last receives is the latest position, not a stale one.
+		let received = '';
+		frozen.on('data', (chunk: Buffer) => {
+			received += chunk.toString('utf8');
+		});
+		frozen.resume();
+		const last = () => received.trimEnd().split('\n').at(-1) ?? '';
+		await until(() => last().includes('"index":49,'), 'the latest position to reach the peer that was frozen');
 		frozen.destroy();
 	});
 });
