@@ -382,6 +382,11 @@ export async function openPresenterLink(options: LinkOptions): Promise<Presenter
 
 			connection.isGreeted = true;
 			peerStatus();
+			if (current) {
+				// The newest position so far, whatever happened while the peer was connecting.
+				send(connection, positionLine(current));
+			}
+
 			if (!server) {
 				// Give the server's position a moment to arrive before the view starts.
 				setTimeout(() => joined?.(), 100).unref();
@@ -437,7 +442,7 @@ export async function openPresenterLink(options: LinkOptions): Promise<Presenter
 			}
 		});
 		const hello = JSON.stringify({type: 'hello', proto: protocolVersion, deck: options.deckKey, role: options.role}) + '\n';
-		socket.write(hello + (current ? positionLine(current) : ''));
+		socket.write(hello);
 		return connection;
 	};
 
@@ -623,6 +628,8 @@ export async function openPresenterLink(options: LinkOptions): Promise<Presenter
 		schedule();
 	}
 
+	// Joined a peer that has not answered (stopped with Ctrl+Z, say): the presenter still says it waits.
+	peerStatus();
 	return {
 		path: file,
 		side: () => (isClosed ? 'closed' : server ? 'server' : 'client'),

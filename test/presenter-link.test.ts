@@ -386,6 +386,42 @@ describe('what the link refuses', () => {
 		});
 	}
 
+	test('moves made while the peer has not answered yet (stopped, say) reach it once it does', async () => {
+		const key = freshKey();
+		const directory = path.join(runtime, 'briefing');
+		mkdirSync(directory, {mode: 0o700});
+		const file = path.join(directory, `${key}.sock`);
+		let peer: net.Socket | undefined;
+		let received = '';
+		const slow = net.createServer(socket => {
+			peer = socket;
+			socket.on('data', chunk => {
+				received += chunk.toString('utf8');
+			});
+			socket.on('error', () => {});
+		});
+		await new Promise<void>(resolve => {
+			slow.listen(file, resolve);
+		});
+		try {
+			const client = await link(key, 'presenter');
+			client.publish({index: 0, step: 0, blank: 'none'});
+			client.publish({index: 1, step: 0, blank: 'none'});
+			client.publish({index: 2, step: 1, blank: 'none'});
+			await until(() => received.includes('"type":"hello"'), 'the hello');
+			expect(received).not.toContain('"type":"position"');
+			peer!.write(JSON.stringify({type: 'hello', proto: protocolVersion, deck: key, role: 'audience'}) + '\n');
+			await until(() => received.includes('"type":"position"'), 'the position after the handshake');
+			const positions = received.trim().split('\n').filter(line => line.includes('"position"')).map(line => JSON.parse(line) as Position);
+			expect(positions.map(({index, step}) => [index, step])).toEqual([[2, 1]]);
+		} finally {
+			peer?.destroy();
+			await new Promise(resolve => {
+				slow.close(resolve);
+			});
+		}
+	});
+
 	test('a server that speaks another protocol is left; the view keeps its own position', async () => {
 		const key = freshKey();
 		const directory = path.join(runtime, 'briefing');
