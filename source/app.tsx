@@ -57,7 +57,7 @@ const hints = {
 type BoundaryProps = {readonly onFatal?: (error: unknown) => void; readonly children: ReactNode};
 
 /** A slide that throws must not leave the terminal wedged: hand the error to the lifecycle. */
-class ErrorBoundary extends Component<BoundaryProps, {failed: boolean}> {
+export class ErrorBoundary extends Component<BoundaryProps, {failed: boolean}> {
 	override state = {failed: false};
 
 	static getDerivedStateFromError() {
@@ -110,20 +110,18 @@ function screenLines(deck: Deck, state: NavigationState, size: Size, status: str
 	return frameLines(deck, state, size, body.lines, hints.slides, extras);
 }
 
-function Show({deck, theme, start = 0, isRevealing = true, showTimer = false, size: fixedSize, link, refresh = 0, onSuspend, isScreenReader, fault}: AppProps) {
-	if (fault === 'render') {
-		throw new Error('a fault thrown while rendering, on request (BRIEFING_FAULT=render)');
-	}
+type ShowProps = Pick<AppProps, 'deck' | 'start' | 'isRevealing' | 'size' | 'link' | 'refresh' | 'onSuspend'>;
 
+/** What every view of the show shares: the state, the keys, the size, the peer link, quit and suspend. */
+export function useShow({deck, start = 0, isRevealing = true, size: fixedSize, link, refresh = 0, onSuspend}: ShowProps) {
 	const [state, dispatch] = useNavigation(deck, start, isRevealing);
-	const isInkScreenReader = useIsScreenReaderEnabled();
 	const {exit} = useApp();
 	const {isRawModeSupported} = useStdin();
 	const size = useTerminalSize(fixedSize, refresh);
 	const mode = modeOf(state);
-	const status = usePeerLink(link, state, dispatch);
-	const clock = useClock(showTimer, state.timerEpoch);
-	useKeymap(mode, dispatch, isRawModeSupported);
+	const {status, dispatch: act, latest} = usePeerLink(link, state, dispatch);
+	const currentMode = useCallback(() => modeOf(latest()), [latest]);
+	useKeymap(currentMode, act, isRawModeSupported);
 
 	useEffect(() => {
 		if (state.isQuitting) {
@@ -137,9 +135,24 @@ function Show({deck, theme, start = 0, isRevealing = true, showTimer = false, si
 		}
 	}, [state.suspendCount]);
 
-	const onSelect = useCallback((index: number) => {
-		dispatch({type: 'go-to', index});
-	}, []);
+	const onSelect = useCallback(
+		(index: number) => {
+			act({type: 'go-to', index});
+		},
+		[act],
+	);
+	return {state, size, mode, status, onSelect};
+}
+
+function Show(props: AppProps) {
+	const {deck, theme, showTimer = false, isScreenReader, fault} = props;
+	if (fault === 'render') {
+		throw new Error('a fault thrown while rendering, on request (BRIEFING_FAULT=render)');
+	}
+
+	const {state, size, mode, status, onSelect} = useShow(props);
+	const isInkScreenReader = useIsScreenReaderEnabled();
+	const clock = useClock(showTimer, state.timerEpoch);
 
 	if (isScreenReader ?? isInkScreenReader) {
 		// Words only: no header, rules or footer. The menus keep their list, which reads as lines.

@@ -122,6 +122,20 @@ async function main(argv: readonly string[]): Promise<number> {
 		return usageError(`--theme takes dark, light or high-contrast, not "${String(themeName)}"`);
 	}
 
+	let duration: number | undefined;
+	if (flags['duration'] !== undefined) {
+		const text = String(flags['duration']);
+		if (!flags['presenter']) {
+			return usageError('--duration plans the presenter view: use it with --presenter');
+		}
+
+		const {parseDuration} = await import('./pace.js');
+		duration = parseDuration(text);
+		if (duration === undefined) {
+			return usageError(`--duration takes a time such as 15m, 90s, 1h30m or plain minutes (15), not "${text}"`);
+		}
+	}
+
 	if (isExport) {
 		if (flags['list']) {
 			return usageError('use --list or --export, not both');
@@ -146,9 +160,27 @@ async function main(argv: readonly string[]): Promise<number> {
 		return 0;
 	}
 
+	const isPresenter = Boolean(flags['presenter']);
+	const {deckKey, LinkError, openPresenterLink} = await import('./presenter-link.js');
+	let link;
+	try {
+		// The audience view listens too, so a presenter view started later finds it.
+		link = await openPresenterLink({deckKey: deckKey(deck), role: isPresenter ? 'presenter' : 'audience'});
+	} catch (error: unknown) {
+		if (error instanceof LinkError) {
+			process.stderr.write(`briefing: ${error.message}\n`);
+			return 1;
+		}
+
+		throw error;
+	}
+
 	const {present} = await import('./present.js');
 	const {pickTheme} = await import('./theme.js');
 	return present({
+		link,
+		view: isPresenter ? 'presenter' : 'audience',
+		...(duration ? {duration} : {}),
 		deck,
 		start,
 		theme: pickTheme(themeName === undefined ? undefined : String(themeName), process.env),

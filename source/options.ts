@@ -23,6 +23,8 @@ export const options: readonly OptionSpec[] = [
 	{name: 'force', type: 'boolean', description: 'With -o, replace a file that exists'},
 	{name: 'reveal', type: 'boolean', default: true, description: '--no-reveal shows every slide whole instead of bullet by bullet'},
 	{name: 'timer', type: 'boolean', description: 'Show the elapsed time in the footer'},
+	{name: 'presenter', type: 'boolean', description: 'Notes, next slide and time, in step with the audience view'},
+	{name: 'duration', type: 'string', arg: 'TIME', description: 'With --presenter: talk length for the pace (15m, 1h30m, 15)'},
 	{name: 'theme', type: 'string', arg: 'NAME', description: 'dark, light or high-contrast (default: from COLORFGBG, else dark)'},
 	{name: 'screen-reader', type: 'boolean', description: 'Read each slide as linear text, for screen readers (also INK_SCREEN_READER=true)'},
 	{name: 'debug', type: 'boolean', description: 'Print the stack with an error'},

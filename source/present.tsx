@@ -3,6 +3,7 @@ import React from 'react';
 import {render, type Instance} from 'ink';
 import {App} from './app.js';
 import {FrameWriterContext} from './components/lines.js';
+import {PresenterView} from './presenter-view.js';
 import type {Deck} from './deck.js';
 import {createFrameWriter, type FrameWriter} from './frame-writer.js';
 import type {PeerLink} from './peer.js';
@@ -33,6 +34,10 @@ export type PresentOptions = {
 	readonly link?: PeerLink;
 	/** Linear text for screen readers, in the normal screen (its scrollback keeps what was read). */
 	readonly isScreenReader?: boolean;
+	/** The audience view (the slides) or the presenter view (notes, next, time). */
+	readonly view?: 'audience' | 'presenter';
+	/** The planned length of the talk in ms, for the presenter view's pace. */
+	readonly duration?: number;
 };
 
 /** As Ink's chalk decides: no SGR at all for FORCE_COLOR=0 or a dumb terminal. */
@@ -183,23 +188,32 @@ export async function present(options: PresentOptions): Promise<number> {
 
 	// Ink's screen-reader mode writes linear text instead of a screen: then Ink paints everything.
 	const frameWriter = isScreenReader || process.env['INK_SCREEN_READER'] === 'true' ? undefined : writer;
-	const app = () => (
-		<FrameWriterContext.Provider value={frameWriter}>
-			<App
-				deck={options.deck}
-				theme={options.theme}
-				start={options.start}
-				isRevealing={options.isRevealing}
-				showTimer={options.showTimer}
-				refresh={refresh}
-				onSuspend={suspend}
-				onFatal={fatal}
-				isScreenReader={isScreenReader}
-				{...(process.env['BRIEFING_FAULT'] === 'render' ? {fault: 'render' as const} : {})}
-				{...(options.link ? {link: options.link} : {})}
-			/>
-		</FrameWriterContext.Provider>
-	);
+	const app = () => {
+		const common = {
+			deck: options.deck,
+			theme: options.theme,
+			start: options.start,
+			isRevealing: options.isRevealing,
+			refresh,
+			onSuspend: suspend,
+			onFatal: fatal,
+			...(options.link ? {link: options.link} : {}),
+		};
+		return (
+			<FrameWriterContext.Provider value={frameWriter}>
+				{options.view === 'presenter' ? (
+					<PresenterView {...common} {...(options.duration ? {duration: options.duration} : {})} />
+				) : (
+					<App
+						{...common}
+						showTimer={options.showTimer}
+						isScreenReader={isScreenReader}
+						{...(process.env['BRIEFING_FAULT'] === 'render' ? {fault: 'render' as const} : {})}
+					/>
+				)}
+			</FrameWriterContext.Provider>
+		);
+	};
 
 	/** Takes the screen back after fg: raw mode again, the size read afresh, the frame repainted. */
 	const resume = () => {

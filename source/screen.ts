@@ -29,7 +29,7 @@ function seg(text: string, role: Role): Segment {
 	return {text, role};
 }
 
-function fit(text: string, width: number): string {
+export function fit(text: string, width: number): string {
 	if (width <= 0) {
 		return '';
 	}
@@ -38,7 +38,7 @@ function fit(text: string, width: number): string {
 	return chars.length <= width ? text : chars.slice(0, Math.max(0, width - 1)).join('') + '…';
 }
 
-function spread(left: Line, right: Line, width: number): Line {
+export function spread(left: Line, right: Line, width: number): Line {
 	const gap = width - lineWidth(left) - lineWidth(right);
 	if (gap < 1) {
 		return left;
@@ -70,19 +70,7 @@ export type TitleStyle = 'big' | 'text';
 /** Big letters are used for titles that fit in this many big lines. */
 const mostBigTitleLines = 2;
 
-function titleLines(title: string, width: number, style: TitleStyle, roomy: boolean): Line[] | undefined {
-	if (style === 'big') {
-		const big = canDrawBig(title) ? wrapBig(title, width) : undefined;
-		if (!big || big.length > mostBigTitleLines) {
-			return undefined;
-		}
-
-		return big.flatMap((part, index) => [
-			...(index > 0 ? [[]] : []),
-			...drawBig(part).map(row => [seg(row, 'heading')]),
-		]);
-	}
-
+function textTitle(title: string, width: number, roomy: boolean): Line[] {
 	const lines: Line[] = wrap(title, width).map(text => [seg(text, 'heading')]);
 	if (roomy) {
 		lines.push([seg(symbols.rule.repeat(Math.min(width, Math.max(...lines.map(lineWidth)))), 'rule')]);
@@ -91,16 +79,17 @@ function titleLines(title: string, width: number, style: TitleStyle, roomy: bool
 	return lines;
 }
 
-/**
-The slide's own lines: title, blocks up to the reveal step, the paragraph citation. Undefined when
-the title cannot be drawn in the style asked for.
-*/
-export function slideLines(slide: Slide, width: number, step: number, roomy: boolean, style: TitleStyle = 'text'): Line[] | undefined {
-	const title = titleLines(slide.title, width, style, roomy);
-	if (!title) {
+/** The title in big letters, or undefined when it would take more than two big lines. */
+function bigTitle(title: string, width: number): Line[] | undefined {
+	const big = canDrawBig(title) ? wrapBig(title, width) : undefined;
+	if (!big || big.length > mostBigTitleLines) {
 		return undefined;
 	}
 
+	return big.flatMap((part, index) => [...(index > 0 ? [[]] : []), ...drawBig(part).map(row => [seg(row, 'heading')])]);
+}
+
+function withBody(slide: Slide, title: readonly Line[], width: number, step: number, roomy: boolean): Line[] {
 	const lines: Line[] = [...title, [], ...layoutBlocks(slide.blocks, {width, step, isRoomy: roomy})];
 	const cite = formatParagraphs(slide.paragraphs);
 	if (cite) {
@@ -108,6 +97,17 @@ export function slideLines(slide: Slide, width: number, step: number, roomy: boo
 	}
 
 	return lines;
+}
+
+/** The slide's own lines: title, blocks up to the reveal step, the paragraph citation. */
+export function slideLines(slide: Slide, width: number, step: number, roomy: boolean): Line[] {
+	return withBody(slide, textTitle(slide.title, width, roomy), width, step, roomy);
+}
+
+/** The same with the title in big letters; undefined when the title is too long for them. */
+export function bigTitleSlideLines(slide: Slide, width: number, step: number): Line[] | undefined {
+	const title = bigTitle(slide.title, width);
+	return title ? withBody(slide, title, width, step, true) : undefined;
 }
 
 function notesLines(slide: Slide, width: number, most: number): Line[] {
@@ -156,7 +156,7 @@ export function footer(deck: Deck, state: NavigationState, size: Size, hint: str
 }
 
 /** Pads or cuts a body to exactly `rows` lines. */
-function toHeight(lines: readonly Line[], rows: number, center: boolean): Line[] {
+export function toHeight(lines: readonly Line[], rows: number, center: boolean): Line[] {
 	if (lines.length >= rows) {
 		return lines.slice(0, rows);
 	}
@@ -191,7 +191,7 @@ export function slideBody(
 	for (const {roomy, style} of layouts) {
 		const width = contentWidth(size, roomy);
 		const margin = Math.max(2, Math.floor((size.columns - width) / 2));
-		const content = slideLines(slide, width, step, roomy, style);
+		const content = style === 'big' ? bigTitleSlideLines(slide, width, step) : slideLines(slide, width, step, roomy);
 		if (!content) {
 			continue;
 		}

@@ -128,7 +128,11 @@ describe('the live show', () => {
 		await waitForFrame(app, f => f.includes('Slide one'));
 		app.stdin.write('q');
 		await settle();
-		// Ink unmounts and no error is thrown. (With CI set, Ink's last write on unmount is an empty line.)
+		// The app has exited: a key after q moves nothing. (With CI set, Ink writes one more, empty,
+		// frame as it unmounts, so look at every frame, not only the last.)
+		app.stdin.write(keys.right);
+		await settle();
 		expect(app.frames.some(frame => frame.includes('Slide one'))).toBe(true);
+		expect(app.frames.some(frame => frame.includes('Slide two'))).toBe(false);
 	});
 });

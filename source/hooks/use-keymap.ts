@@ -2,11 +2,15 @@ import {useInput} from 'ink';
 import {resolveKeypress} from '../keymap.js';
 import type {Mode, NavigationAction} from '../navigation.js';
 
-/** The app's one keyboard handler: a keypress, looked up in the key table, becomes an action. */
-export function useKeymap(mode: Mode, dispatch: (action: NavigationAction) => void, isActive: boolean): void {
+/**
+The app's one keyboard handler: a keypress, looked up in the key table, becomes an action. `mode` may
+be a function, read at each keypress: Ink swaps in a new handler only after the frame is drawn, so a
+key typed right after a mode change would otherwise be read in the old mode.
+*/
+export function useKeymap(mode: Mode | (() => Mode), dispatch: (action: NavigationAction) => void, isActive: boolean): void {
 	useInput(
 		(input, key) => {
-			const action = resolveKeypress(input, key, mode);
+			const action = resolveKeypress(input, key, typeof mode === 'function' ? mode() : mode);
 			if (action) {
 				dispatch(action);
 			}

@@ -1,0 +1,71 @@
+import React, {useMemo} from 'react';
+import {Box} from 'ink';
+import {ErrorBoundary, useShow} from './app.js';
+import type {Deck} from './deck.js';
+import {Lines} from './components/lines.js';
+import {SlideList} from './components/slide-list.js';
+import {formatWall, useClock} from './hooks/use-clock.js';
+import {planTalk} from './pace.js';
+import type {PeerLink} from './peer.js';
+import {presenterLines} from './presenter-screen.js';
+import {isTooSmall, minimumSize, type Size, tooSmallLines} from './screen.js';
+import type {Theme} from './theme.js';
+
+/**
+The presenter's screen (`briefing --presenter`): the same keys and the same navigation state as the
+audience view, kept in step over the link; a different picture. It never blanks itself: when the
+audience screen is blanked it says so and keeps the notes up.
+*/
+export type PresenterViewProps = {
+	readonly deck: Deck;
+	readonly theme: Theme;
+	readonly start?: number;
+	readonly isRevealing?: boolean;
+	/** The planned length of the talk (ms), for the pace; none shows elapsed time only. */
+	readonly duration?: number;
+	readonly size?: Size;
+	readonly link?: PeerLink;
+	readonly refresh?: number;
+	readonly onSuspend?: () => void;
+	readonly onFatal?: (error: unknown) => void;
+};
+
+export function PresenterView(props: PresenterViewProps) {
+	return (
+		<ErrorBoundary onFatal={props.onFatal}>
+			<Presenter {...props} />
+		</ErrorBoundary>
+	);
+}
+
+function Presenter(props: PresenterViewProps) {
+	const {deck, theme, duration} = props;
+	const {state, size, mode, status, onSelect} = useShow(props);
+	const clock = useClock(true, state.timerEpoch);
+	const plan = useMemo(() => (duration ? planTalk(duration, deck.slides.length) : undefined), [duration, deck]);
+
+	if (isTooSmall(size)) {
+		return <Lines lines={tooSmallLines(size, minimumSize, `slide ${state.index + 1}/${deck.slides.length}`)} theme={theme} />;
+	}
+
+	const lines = presenterLines(deck, state, size, {
+		elapsed: clock.elapsed,
+		wall: formatWall(clock.wall),
+		...(plan ? {plan} : {}),
+		...(status ? {status} : {}),
+	});
+	if (mode === 'menu' || mode === 'overview') {
+		const rows = Math.max(1, size.rows - 1 - 6);
+		return (
+			<Box flexDirection="column" height={size.rows - 1}>
+				<Lines lines={lines.slice(0, 3)} theme={theme} />
+				<Box height={rows} paddingLeft={2}>
+					<SlideList deck={deck} theme={theme} kind={mode} current={state.index} height={rows} width={size.columns - 4} onSelect={onSelect} />
+				</Box>
+				<Lines lines={lines.slice(-3)} theme={theme} />
+			</Box>
+		);
+	}
+
+	return <Lines lines={lines} theme={theme} />;
+}

@@ -1,0 +1,96 @@
+import {existsSync, mkdtempSync, readdirSync, rmSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {afterEach, expect, test} from 'vitest';
+import {deck} from '../slides/index.js';
+import {runBin, type Running} from './helpers/presenter-pty.js';
+
+const running: Running[] = [];
+let runtime = '';
+
+afterEach(() => {
+	for (const each of running.splice(0)) {
+		each.kill();
+	}
+
+	if (runtime) {
+		rmSync(runtime, {recursive: true, force: true});
+	}
+});
+
+const count = deck.slides.length;
+/** A slide's title as far as it shows unwrapped. */
+const titleOf = (index: number) => deck.slides[index]!.title.slice(0, 24);
+
+test('the audience and presenter views in two terminals move each other, and both leave cleanly', {timeout: 30_000}, async () => {
+	runtime = mkdtempSync(path.join(os.tmpdir(), 'brf-e2e-'));
+	const env = {XDG_RUNTIME_DIR: runtime};
+	const size = {columns: 80, rows: 24, env};
+	const audience = runBin([], size);
+	running.push(audience);
+	await audience.waitFor(screen => screen.includes(titleOf(0)) && screen.includes(`1/${count}`), 'the audience view');
+
+	const presenter = runBin(['--presenter', '--duration', '10m'], size);
+	running.push(presenter);
+	await presenter.waitFor(screen => screen.includes('audience view connected'), 'the presenter view to connect');
+	await audience.waitFor(screen => screen.includes('presenter view connected'), 'the audience to see the presenter');
+	const socketDirectory = path.join(runtime, 'briefing');
+	expect(readdirSync(socketDirectory).filter(name => name.endsWith('.sock'))).toHaveLength(1);
+
+	// A key in the presenter view moves the audience...
+	presenter.write('3');
+	await presenter.waitFor(screen => screen.includes('go to 3'), 'the typed number');
+	presenter.write('\r');
+	await audience.waitFor(screen => screen.includes(titleOf(2)) && screen.includes(`3/${count}`), 'the audience to follow to slide 3');
+	presenter.write('\u001B[F');
+	await audience.waitFor(screen => screen.includes(titleOf(count - 1)) && screen.includes(`${count}/${count}`), 'the audience to follow to the last slide');
+	await presenter.waitFor(screen => screen.includes('Next: end of deck'), 'the presenter view to show the end');
+
+	// ...and one in the audience view moves the presenter.
+	audience.write('\u001B[H');
+	await presenter.waitFor(screen => screen.includes(`slide 1/${count}`) && screen.includes(`Next (2/${count}): ${titleOf(1)}`), 'the presenter to follow to slide 1');
+
+	// Blanking the audience from the presenter view: the audience goes dark, the presenter says so.
+	presenter.write('b');
+	await presenter.waitFor(screen => screen.includes('audience screen blanked (black)'), 'the blank notice');
+	await audience.waitFor(screen => screen.trim() === '', 'the audience screen to go black');
+	presenter.write('x');
+	await audience.waitFor(screen => screen.includes(titleOf(0)), 'the audience screen back');
+	await presenter.waitFor(screen => !screen.includes('blanked'), 'the presenter view to drop the notice');
+
+	presenter.write('q');
+	expect(await presenter.exit()).toBe(0);
+	await audience.waitFor(screen => !screen.includes('presenter view connected'), 'the audience to notice the presenter left');
+	audience.write('q');
+	expect(await audience.exit()).toBe(0);
+	expect(existsSync(socketDirectory)).toBe(true);
+	expect(readdirSync(socketDirectory)).toEqual([]);
+});
+
+for (const [signal, code] of [
+	['SIGTERM', 143],
+	['SIGHUP', 129],
+] as const) {
+	test(`${signal} to the view that holds the socket: exit ${code}, the socket file is gone, the other view takes over`, {timeout: 30_000}, async () => {
+		runtime = mkdtempSync(path.join(os.tmpdir(), 'brf-e2e-'));
+		const size = {columns: 80, rows: 24, env: {XDG_RUNTIME_DIR: runtime}};
+		const audience = runBin([], size);
+		running.push(audience);
+		await audience.waitFor(screen => screen.includes(`1/${count}`), 'the audience view');
+		const socketDirectory = path.join(runtime, 'briefing');
+		const [socket] = readdirSync(socketDirectory);
+		expect(socket).toMatch(/^[\da-f]{16}\.sock$/);
+		const presenter = runBin(['--presenter'], size);
+		running.push(presenter);
+		await presenter.waitFor(screen => screen.includes('audience view connected'), 'the presenter view to connect');
+		audience.signal(signal);
+		expect(await audience.exit()).toBe(code);
+		await presenter.waitFor(screen => screen.includes('waiting for the audience view'), 'the presenter view to wait again');
+		// The presenter view takes the path over with a socket of its own.
+		// (Listening goes through a private name first, so wait for the socket's own name.)
+		await presenter.waitFor(() => readdirSync(socketDirectory).join() === socket, 'the presenter view to take over the socket');
+		presenter.signal(signal);
+		expect(await presenter.exit()).toBe(code);
+		expect(readdirSync(socketDirectory)).toEqual([]);
+	});
+}
