@@ -36,8 +36,9 @@ export function runBin(args: readonly string[], options: {columns: number; rows:
 		terminal.write(data);
 	});
 	const exited = new Promise<number>(resolve => {
-		child.onExit(({exitCode}) => {
-			resolve(exitCode);
+		// As a shell reports it: a process ended by a signal has the status 128 + the signal's number.
+		child.onExit(({exitCode, signal}) => {
+			resolve(signal ? 128 + signal : exitCode);
 		});
 	});
 	let isDone = false;
