@@ -1,11 +1,14 @@
 import {readdir, readFile} from 'node:fs/promises';
 import path from 'node:path';
+import {stripVTControlCharacters} from 'node:util';
 import React from 'react';
+import {renderToString} from 'ink';
 import {cleanup, render} from 'ink-testing-library';
 import {afterEach, describe, expect, test} from 'vitest';
 import {deck} from '../slides/index.js';
 import {App} from '../source/app.js';
-import {wrap} from '../source/layout.js';
+import {formatParagraphs} from '../source/deck.js';
+import {textWidth, wrap} from '../source/layout.js';
 import {contentWidth} from '../source/screen.js';
 import {isLightBackground, pickTheme, type Role, type Theme, themes} from '../source/theme.js';
 import {keys, press, waitForFrame} from './helpers/ink.js';
@@ -106,14 +109,17 @@ describe.each(['dark', 'light', 'high-contrast', 'plain'] as const)('the %s them
 	test.each([
 		{columns: 80, rows: 24},
 		{columns: 200, rows: 50},
-	])('renders every slide of the briefing whole at %j', async size => {
+	])('renders every slide of the briefing whole at %j', size => {
 		for (const slide of deck.slides) {
-			const app = render(<App deck={deck} theme={themes[name]} size={size} start={slide.index} isRevealing={false} />);
-			const titleStart = wrap(slide.title, contentWidth(size))[0]!;
-			const frame = await waitForFrame(app, f => f.includes(titleStart));
-			expect(frame.split('\n')).toHaveLength(size.rows - 1);
-			expect(frame).toContain(`${slide.index + 1}/${deck.slides.length}`);
-			app.unmount();
+			// ink-testing-library's stdout is always 100 columns wide; renderToString takes the width.
+			const frame = renderToString(<App deck={deck} theme={themes[name]} size={size} start={slide.index} isRevealing={false} />, {columns: size.columns});
+			const lines = frame.split('\n');
+			expect(lines).toHaveLength(size.rows - 1);
+			expect(Math.max(...lines.map(line => textWidth(stripVTControlCharacters(line))))).toBeLessThanOrEqual(size.columns);
+			// Whole: the title's first line at the top, the paragraph citation at the bottom, the counter.
+			expect(frame).toContain(wrap(slide.title, contentWidth(size))[0]!);
+			expect(frame).toContain(formatParagraphs(slide.paragraphs));
+			expect(frame).toMatch(new RegExp(`(?<!\\d)${slide.index + 1}/${deck.slides.length}(?!\\d)`));
 		}
 	});
 

@@ -2,6 +2,7 @@ import {execFileSync} from 'node:child_process';
 import process from 'node:process';
 import {afterEach, describe, expect, test} from 'vitest';
 import {readFileSync, rmSync} from 'node:fs';
+import {counter, deckTitleStart} from '../helpers/deck-facts.js';
 import {binCommand, esc, isRunning, type Session, spawnBin, spawnScript, waitUntil} from '../helpers/pty.js';
 
 /** Exit paths of the built bin in a real pty: code, screen, cursor, termios, no process left. */
@@ -15,7 +16,7 @@ afterEach(() => {
 async function start(args: readonly string[] = ['--slide', '3'], env: Record<string, string> = {}) {
 	const session = spawnBin(args, {wrap: true, env});
 	sessions.push(session);
-	await session.waitForText('3/5');
+	await session.waitForText(counter(3));
 	const pid = session.programPid();
 	if (pid === undefined) {
 		throw new Error('no program under the shell');
@@ -34,7 +35,7 @@ async function expectRestored(session: Session, pid: number, code: number) {
 	expect(session.bufferType).toBe('normal');
 	expect(session.cursorShown()).toBe(true);
 	expect(session.count(esc.leaveAlternate)).toBe(1);
-	expect(session.screen()).not.toContain('Mayorkas and ICE');
+	expect(session.screen()).not.toContain(deckTitleStart);
 	expect(isRunning(pid)).toBe(false);
 }
 

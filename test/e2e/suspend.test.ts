@@ -1,5 +1,6 @@
 import process from 'node:process';
 import {afterEach, describe, expect, test} from 'vitest';
+import {counter, deckTitleStart, revealSlide} from '../helpers/deck-facts.js';
 import {binCommand, esc, processState, type Session, spawnBin, spawnShell, waitUntil} from '../helpers/pty.js';
 
 /** Ctrl+Z and fg in a job-control shell: the terminal goes back to the shell and is taken again. */
@@ -11,7 +12,7 @@ afterEach(() => {
 });
 
 /** What a fresh start shows at a size and slide: the screen a resume must equal. */
-async function freshScreen(args: readonly string[], size: {columns: number; rows: number}, text: string): Promise<string> {
+async function freshScreen(args: readonly string[], size: {columns: number; rows: number}, text: RegExp): Promise<string> {
 	const fresh = spawnBin(args, {size});
 	sessions.push(fresh);
 	await fresh.waitForText(text);
@@ -21,7 +22,7 @@ async function freshScreen(args: readonly string[], size: {columns: number; rows
 	return screen;
 }
 
-async function startInShell(args: readonly string[], text: string) {
+async function startInShell(args: readonly string[], text: RegExp) {
 	const shell = spawnShell();
 	sessions.push(shell);
 	await shell.waitForText('$ ');
@@ -49,7 +50,7 @@ async function expectStopped(shell: Session, pid: number) {
 
 describe.sequential('suspend and resume', {timeout: 30_000}, () => {
 	test('Ctrl+Z stops with the terminal given back; fg repaints at the new size and the next key works', async () => {
-		const {shell, pid} = await startInShell(['--slide', '3'], '3/5');
+		const {shell, pid} = await startInShell(['--slide', String(revealSlide.number)], counter(revealSlide.number));
 		shell.write('\u001A');
 		await expectStopped(shell, pid);
 		const whileStopped = shell.log.length;
@@ -58,7 +59,7 @@ describe.sequential('suspend and resume', {timeout: 30_000}, () => {
 		shell.write('fg\r');
 		await shell.waitFor(() => shell.bufferType === 'alternate', 'the alternate screen again');
 		expect(processState(pid)).not.toMatch(/^T/);
-		const expected = await freshScreen(['--slide', '3'], size, '3/5');
+		const expected = await freshScreen(['--slide', String(revealSlide.number)], size, counter(revealSlide.number));
 		await shell.waitFor(() => shell.screen() === expected, 'the slide repainted at 100x30');
 		expect(shell.cursorShown()).toBe(false);
 		// Nothing but the shell's own echo came between the stop and fg's repaint.
@@ -66,7 +67,7 @@ describe.sequential('suspend and resume', {timeout: 30_000}, () => {
 		expect(between).not.toContain(esc.syncStart);
 		// Raw mode is back: → moves on at once, without Enter, and echoes nothing.
 		shell.write('\u001B[C');
-		await shell.waitForText('3/5 · 2/3');
+		await shell.waitForText(counter(revealSlide.number, 2));
 		expect(shell.screen()).not.toContain('^[[C');
 		shell.write('q');
 		await shell.waitFor(() => shell.bufferType === 'normal', 'the program to quit');
@@ -74,7 +75,7 @@ describe.sequential('suspend and resume', {timeout: 30_000}, () => {
 	});
 
 	test('fg at the same size repaints the same frame', async () => {
-		const {shell, pid} = await startInShell(['--slide', '2'], '2/5');
+		const {shell, pid} = await startInShell(['--slide', '2'], counter(2));
 		await shell.flush();
 		const before = shell.screen();
 		shell.write('\u001A');
@@ -86,7 +87,7 @@ describe.sequential('suspend and resume', {timeout: 30_000}, () => {
 	});
 
 	test('with the footer clock running, nothing is drawn over the shell after fg before the screen is taken', async () => {
-		const {shell, pid} = await startInShell(['--timer'], '1/5');
+		const {shell, pid} = await startInShell(['--timer'], counter(1));
 		shell.write('\u001A');
 		await expectStopped(shell, pid);
 		const stoppedAt = shell.log.length;
@@ -96,16 +97,16 @@ describe.sequential('suspend and resume', {timeout: 30_000}, () => {
 		shell.resize({columns: 90, rows: 26});
 		shell.write('fg\r');
 		await shell.waitFor(() => shell.bufferType === 'alternate', 'the alternate screen again');
-		await shell.waitForText('1/5');
+		await shell.waitForText(counter(1));
 		const beforeTaken = shell.log.slice(stoppedAt, shell.log.indexOf('\u001B[?1049h', stoppedAt));
 		expect(beforeTaken).not.toContain(esc.syncStart);
-		expect(beforeTaken).not.toContain('Mayorkas and ICE');
+		expect(beforeTaken).not.toContain(deckTitleStart);
 		shell.write('q');
 		await waitUntil(() => processState(pid) === '', 'the program to end');
 	});
 
 	test('kill -TSTP from outside suspends like Ctrl+Z; fg takes the screen back', async () => {
-		const {shell, pid} = await startInShell(['--slide', '4'], '4/5');
+		const {shell, pid} = await startInShell(['--slide', String(revealSlide.number)], counter(revealSlide.number, 1));
 		await shell.flush();
 		const before = shell.screen();
 		process.kill(pid, 'SIGTSTP');
@@ -113,13 +114,13 @@ describe.sequential('suspend and resume', {timeout: 30_000}, () => {
 		shell.write('fg\r');
 		await shell.waitFor(() => shell.screen() === before, 'the frame again after fg');
 		shell.write('\u001B[D');
-		await shell.waitForText('3/5');
+		await shell.waitForText(counter(revealSlide.number - 1, 'whole'));
 		shell.write('\u0003');
 		await waitUntil(() => processState(pid) === '', 'the program to end');
 	});
 
 	test('SIGTERM while stopped ends the program once it is continued', async () => {
-		const {shell, pid} = await startInShell([], '1/5');
+		const {shell, pid} = await startInShell([], counter(1));
 		shell.write('\u001A');
 		await expectStopped(shell, pid);
 		process.kill(pid, 'SIGTERM');

@@ -9,6 +9,9 @@ export const controlBytes = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/;
 /** Box drawing and block elements (U+2500 to U+259F): rules, frames and bars. */
 export const drawing = /[\u2500-\u259F]/;
 
+/** Text with every run of spaces and line breaks made one space: wrapped text compares with unwrapped. */
+export const squash = (text: string) => text.replaceAll(/\s+/g, ' ').trim();
+
 const run = promisify(execFile);
 
 /**
