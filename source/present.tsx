@@ -88,6 +88,9 @@ function exitWith(code: number, signal?: NodeJS.Signals): void {
 	process.exit(code);
 }
 
+/** How long after fg the screen is taken back, so that signals sent with the SIGCONT come first. */
+const resumeDelayMs = 30;
+
 /** How long cleanup may take before the process leaves anyway. */
 const watchdogMs = 1000;
 
@@ -247,9 +250,11 @@ export async function present(options: PresentOptions): Promise<number> {
 		giveBack();
 		isSelfStopped = true;
 		process.kill(process.pid, 'SIGSTOP');
-		// Execution goes on here after SIGCONT (fg). A signal that came while stopped (SIGTERM, SIGHUP)
-		// is handled first: resume after the pending signal handlers have run.
-		setImmediate(resume);
+		// Execution goes on here after SIGCONT (fg). A signal that came while stopped (`kill %1` sends
+		// SIGTERM, then SIGCONT) must be handled first, or resume would touch the terminal as a
+		// background job and be stopped again for good. The kernel may hand that signal to any of
+		// Node's threads, so its handler can lag a loop turn: give it a moment, not just a turn.
+		setTimeout(resume, resumeDelayMs);
 	}
 
 	for (const [signal, code] of Object.entries(signalCodes)) {
