@@ -39,6 +39,10 @@ export type FrameWriterOptions = {
 const esc = '\u001B[';
 const saveCursor = '\u001B7';
 const restoreCursor = '\u001B8';
+const beginSynchronized = '\u001B[?2026h';
+const endSynchronized = '\u001B[?2026l';
+/** Paints longer than this (in characters) are wrapped in synchronized output. */
+const synchronizeAbove = 256;
 const reset = `${esc}0m`;
 
 const colorCodes: Record<string, number> = {
@@ -238,7 +242,8 @@ export function createFrameWriter({theme, write, size, hasStyles}: FrameWriterOp
 		const height = Math.max(0, Math.min(lines.length, rows - 1));
 		const out: string[] = [];
 		const pen = {style: 0};
-		if (full || columns !== screenSize.columns || rows !== screenSize.rows) {
+		const isWhole = full || columns !== screenSize.columns || rows !== screenSize.rows;
+		if (isWhole) {
 			out.push(`${esc}H${esc}2J`);
 			screen = [];
 		}
@@ -266,7 +271,10 @@ export function createFrameWriter({theme, write, size, hasStyles}: FrameWriterOp
 		}
 
 		if (out.length > 0) {
-			write(saveCursor + out.join('') + restoreCursor);
+			const paint = saveCursor + out.join('') + restoreCursor;
+			// A whole or big paint (a new slide) goes out as one synchronized frame, so a terminal over SSH
+			// or a screen share never shows it half drawn; a small one (a tick, a bullet) cannot tear.
+			write(isWhole || paint.length > synchronizeAbove ? beginSynchronized + paint + endSynchronized : paint);
 		}
 	};
 

@@ -8,8 +8,8 @@ import {afterEach, describe, expect, test} from 'vitest';
 import {deck} from '../slides/index.js';
 import {App} from '../source/app.js';
 import {formatParagraphs} from '../source/deck.js';
-import {textWidth, wrap} from '../source/layout.js';
-import {contentWidth} from '../source/screen.js';
+import {lineText, textWidth} from '../source/layout.js';
+import {slideBody} from '../source/screen.js';
 import {isLightBackground, pickTheme, type Role, type Theme, themes} from '../source/theme.js';
 import {keys, press, waitForFrame} from './helpers/ink.js';
 import {hasColourCodes, sgrParameters, startPty} from './helpers/pty-session.js';
@@ -116,8 +116,11 @@ describe.each(['dark', 'light', 'high-contrast', 'plain'] as const)('the %s them
 			const lines = frame.split('\n');
 			expect(lines).toHaveLength(size.rows - 1);
 			expect(Math.max(...lines.map(line => textWidth(stripVTControlCharacters(line))))).toBeLessThanOrEqual(size.columns);
-			// Whole: the title's first line at the top, the paragraph citation at the bottom, the counter.
-			expect(frame).toContain(wrap(slide.title, contentWidth(size))[0]!);
+			// Whole: the title's first line at the top (as laid out: text, or big letters on a projector),
+			// the paragraph citation at the bottom, the counter.
+			const firstLine = slideBody(slide, slide.units, size).lines.map(line => lineText(line).trim()).find(Boolean);
+			expect(firstLine).toBeDefined();
+			expect(stripVTControlCharacters(frame)).toContain(firstLine!);
 			expect(frame).toContain(formatParagraphs(slide.paragraphs));
 			expect(frame).toMatch(new RegExp(`(?<!\\d)${slide.index + 1}/${deck.slides.length}(?!\\d)`));
 		}

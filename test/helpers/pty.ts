@@ -87,10 +87,13 @@ export class Session {
 		});
 	}
 
-	/** The screen as lines of text, trailing spaces cut. */
+	/**
+	The screen as lines of text, trailing spaces cut: as a person sees it. (A space written in a colour
+	with no background looks like an erased cell, though xterm keeps it as content.)
+	*/
 	lines(): string[] {
 		const buffer = this.term.buffer.active;
-		return Array.from({length: this.term.rows}, (_, row) => buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '');
+		return Array.from({length: this.term.rows}, (_, row) => (buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '').trimEnd());
 	}
 
 	screen(): string {
@@ -283,6 +286,11 @@ export function frames(log: string): string[] {
 		.split(esc.syncStart)
 		.slice(1)
 		.map(part => part.split(esc.syncEnd)[0] ?? '');
+}
+
+/** The 1-based rows that cursor moves in the bytes address (the frame writer paints by position). */
+export function paintedRows(log: string): number[] {
+	return [...log.matchAll(/\u001B\[(\d+);\d+H/g)].map(match => Number(match[1]));
 }
 
 /** Lines a frame draws: Ink ends every line of its output with a newline. */
