@@ -100,6 +100,27 @@ describe('the live show', () => {
 		expect(frame).toContain('Slide one');
 	});
 
+	test('o shows every slide with the current one marked; arrows and Enter jump; o closes', async () => {
+		const app = show({start: 1});
+		await waitForFrame(app, f => f.includes('Slide two'));
+		let frame = await press(app, 'o');
+		expect(frame).toContain('Overview');
+		for (const title of ['1. Slide one', '2. Slide two', '3. Slide three']) {
+			expect(frame).toContain(title);
+		}
+
+		expect(frame).toMatch(/▶\s+2\. Slide two/);
+		await press(app, keys.down);
+		await press(app, keys.enter);
+		frame = await waitForFrame(app, f => f.includes('Slide three') && !f.includes('Overview'));
+		expect(frame).toContain('3/3');
+		await press(app, 'o');
+		await waitForFrame(app, f => f.includes('Overview'));
+		await press(app, 'o');
+		frame = await waitForFrame(app, f => !f.includes('Overview'));
+		expect(frame).toContain('Slide three');
+	});
+
 	test('b blanks the screen and any key brings the same slide back', async () => {
 		const app = show({start: 2});
 		await waitForFrame(app, f => f.includes('Slide three'));
