@@ -42,6 +42,8 @@ export type AppProps = {
 	readonly onFatal?: (error: unknown) => void;
 	/** Linear text for screen readers instead of the drawn frame; default: Ink's `isScreenReaderEnabled`. */
 	readonly isScreenReader?: boolean;
+	/** Why there is no presenter link (shown in the footer when there is no link status). */
+	readonly linkProblem?: string;
 	/** A test hook (BRIEFING_FAULT=render): throw while rendering, to prove the crash path. */
 	readonly fault?: 'render';
 };
@@ -150,7 +152,9 @@ function Show(props: AppProps) {
 		throw new Error('a fault thrown while rendering, on request (BRIEFING_FAULT=render)');
 	}
 
-	const {state, size, mode, status, onSelect} = useShow(props);
+	const show = useShow(props);
+	const {state, size, mode, onSelect} = show;
+	const status = show.status ?? props.linkProblem;
 	const isInkScreenReader = useIsScreenReaderEnabled();
 	const clock = useClock(showTimer, state.timerEpoch);
 

@@ -161,24 +161,32 @@ async function main(argv: readonly string[]): Promise<number> {
 	}
 
 	const isPresenter = Boolean(flags['presenter']);
-	const {deckKey, LinkError, openPresenterLink} = await import('./presenter-link.js');
-	let link;
-	try {
+	const openLink = async () => {
+		const {deckKey, openPresenterLink} = await import('./presenter-link.js');
 		// The audience view listens too, so a presenter view started later finds it.
-		link = await openPresenterLink({deckKey: deckKey(deck), role: isPresenter ? 'presenter' : 'audience'});
-	} catch (error: unknown) {
-		if (error instanceof LinkError) {
-			process.stderr.write(`briefing: ${error.message}\n`);
-			return 1;
-		}
+		return openPresenterLink({deckKey: deckKey(deck), role: isPresenter ? 'presenter' : 'audience'});
+	};
 
-		throw error;
+	let link;
+	if (isPresenter) {
+		// The presenter view is nothing without the link: an unsafe socket directory stops it here.
+		try {
+			link = await openLink();
+		} catch (error: unknown) {
+			if (error instanceof Error && error.name === 'LinkError') {
+				process.stderr.write(`briefing: ${error.message}\n`);
+				return 1;
+			}
+
+			throw error;
+		}
 	}
 
 	const {present} = await import('./present.js');
 	const {pickTheme} = await import('./theme.js');
 	return present({
-		link,
+		// The audience view opens its link after the first frame: the slide comes first.
+		...(link ? {link} : {openLink}),
 		view: isPresenter ? 'presenter' : 'audience',
 		...(duration ? {duration} : {}),
 		deck,

@@ -32,6 +32,8 @@ export type PresentOptions = {
 	readonly showTimer: boolean;
 	readonly isDebug: boolean;
 	readonly link?: PeerLink;
+	/** Opens the link once the first frame is up (the audience view); a failure only shows in the footer. */
+	readonly openLink?: () => Promise<PeerLink>;
 	/** Linear text for screen readers, in the normal screen (its scrollback keeps what was read). */
 	readonly isScreenReader?: boolean;
 	/** The audience view (the slides) or the presenter view (notes, next, time). */
@@ -100,6 +102,8 @@ export async function present(options: PresentOptions): Promise<number> {
 	const gate = gateWrites(stdout);
 	let instance: Instance | undefined;
 	let refresh = 0;
+	let link = options.link;
+	let linkProblem: string | undefined;
 	let finished = false;
 	/** Whether the terminal is ours right now (alternate screen, hidden cursor, raw keys). */
 	let isTaken = false;
@@ -155,7 +159,7 @@ export async function present(options: PresentOptions): Promise<number> {
 				writeNow(stderr.fd, message);
 			}
 
-			void (options.link?.close() ?? Promise.resolve()).finally(() => {
+			void (link?.close() ?? Promise.resolve()).finally(() => {
 				exitWith(code, signal);
 			});
 		};
@@ -200,7 +204,8 @@ export async function present(options: PresentOptions): Promise<number> {
 			refresh,
 			onSuspend: suspend,
 			onFatal: fatal,
-			...(options.link ? {link: options.link} : {}),
+			...(link ? {link} : {}),
+			...(linkProblem ? {linkProblem} : {}),
 		};
 		return (
 			<FrameWriterContext.Provider value={frameWriter}>
@@ -295,6 +300,29 @@ export async function present(options: PresentOptions): Promise<number> {
 		maxFps: 60,
 		isScreenReaderEnabled: isScreenReader,
 	});
+	if (options.openLink) {
+		// After the first frame: the presenter link (a module, a directory check, a connect) can wait.
+		const open = options.openLink;
+		setImmediate(() => {
+			open().then(
+				opened => {
+					if (finished) {
+						void opened.close();
+						return;
+					}
+
+					link = opened;
+					instance?.rerender(app());
+				},
+				(error: unknown) => {
+					// The show goes on without a presenter view; the footer says why.
+					linkProblem = `presenter link off: ${error instanceof Error ? error.message : String(error)}`;
+					instance?.rerender(app());
+				},
+			);
+		});
+	}
+
 	await instance.waitUntilExit().catch(fatal);
 	finish(0);
 	return 0;

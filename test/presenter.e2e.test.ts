@@ -1,4 +1,4 @@
-import {existsSync, mkdtempSync, readdirSync, rmSync} from 'node:fs';
+import {chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {afterEach, expect, test} from 'vitest';
@@ -78,7 +78,10 @@ for (const [signal, code] of [
 		running.push(audience);
 		await audience.waitFor(screen => screen.includes(`1/${count}`), 'the audience view');
 		const socketDirectory = path.join(runtime, 'briefing');
-		const [socket] = readdirSync(socketDirectory);
+		// The audience view opens its link just after its first frame.
+		const sockets = () => (existsSync(socketDirectory) ? readdirSync(socketDirectory).filter(name => name.endsWith('.sock')) : []);
+		await audience.waitFor(() => sockets().length === 1, 'the audience view to listen');
+		const [socket] = sockets();
 		expect(socket).toMatch(/^[\da-f]{16}\.sock$/);
 		const presenter = runBin(['--presenter'], size);
 		running.push(presenter);
@@ -94,3 +97,23 @@ for (const [signal, code] of [
 		expect(readdirSync(socketDirectory)).toEqual([]);
 	});
 }
+
+test('an unsafe socket directory: the audience view presents and says why there is no link; the presenter view refuses, exit 1', {timeout: 30_000}, async () => {
+	runtime = mkdtempSync(path.join(os.tmpdir(), 'brf-e2e-'));
+	const directory = path.join(runtime, 'briefing');
+	mkdirSync(directory);
+	chmodSync(directory, 0o755);
+	const size = {columns: 100, rows: 24, env: {XDG_RUNTIME_DIR: runtime}};
+	const audience = runBin([], size);
+	running.push(audience);
+	await audience.waitFor(screen => screen.includes(`1/${count}`) && screen.includes('presenter link off'), 'the audience view to say the link is off');
+	audience.write('\u001B[C');
+	await audience.waitFor(screen => screen.includes(`2/${count}`), 'the audience view to go on presenting');
+	const presenter = runBin(['--presenter'], size);
+	running.push(presenter);
+	expect(await presenter.exit()).toBe(1);
+	await presenter.waitFor(screen => screen.includes('unsafe permissions'), 'the refusal on the presenter terminal');
+	expect(readdirSync(directory)).toEqual([]);
+	audience.write('q');
+	expect(await audience.exit()).toBe(0);
+});
