@@ -3,7 +3,7 @@ import {Box, Text, useApp, useIsScreenReaderEnabled, useStdin} from 'ink';
 import type {Deck} from './deck.js';
 import {Lines} from './components/lines.js';
 import {ScreenReaderView} from './components/screen-reader-view.js';
-import {SlideList} from './components/slide-list.js';
+import {LazySlideList as SlideList} from './components/lazy-slide-list.js';
 import {formatElapsed, useClock} from './hooks/use-clock.js';
 import {useKeymap} from './hooks/use-keymap.js';
 import {usePeerLink} from './hooks/use-peer-link.js';

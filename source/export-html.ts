@@ -1,7 +1,8 @@
 import type {Block} from './blocks.js';
 import type {Deck, Slide} from './deck.js';
 import {formatParagraphs} from './deck.js';
-import {slidePlace, sourceLine, sourceUrl, stripControls} from './print.js';
+import {slidePlace, sourceLine, sourceUrl} from './print.js';
+import {stripControls} from './sanitize.js';
 import {handoutPalette} from './theme.js';
 
 /**

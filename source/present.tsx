@@ -3,7 +3,6 @@ import React from 'react';
 import {render, type Instance} from 'ink';
 import {App} from './app.js';
 import {FrameWriterContext} from './components/lines.js';
-import {PresenterView} from './presenter-view.js';
 import type {Deck} from './deck.js';
 import {createFrameWriter, type FrameWriter} from './frame-writer.js';
 import type {PeerLink} from './peer.js';
@@ -195,6 +194,8 @@ export async function present(options: PresentOptions): Promise<number> {
 
 	// Ink's screen-reader mode writes linear text instead of a screen: then Ink paints everything.
 	const frameWriter = isScreenReader || process.env['INK_SCREEN_READER'] === 'true' ? undefined : writer;
+	// The presenter view is its own module: the audience view's way to its first slide skips it.
+	const PresenterView = options.view === 'presenter' ? (await import('./presenter-view.js')).PresenterView : undefined;
 	const app = () => {
 		const common = {
 			deck: options.deck,
@@ -209,7 +210,7 @@ export async function present(options: PresentOptions): Promise<number> {
 		};
 		return (
 			<FrameWriterContext.Provider value={frameWriter}>
-				{options.view === 'presenter' ? (
+				{PresenterView ? (
 					<PresenterView {...common} {...(options.duration ? {duration: options.duration} : {})} />
 				) : (
 					<App

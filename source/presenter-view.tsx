@@ -3,7 +3,7 @@ import {Box} from 'ink';
 import {ErrorBoundary, useShow} from './app.js';
 import type {Deck} from './deck.js';
 import {Lines} from './components/lines.js';
-import {SlideList} from './components/slide-list.js';
+import {LazySlideList as SlideList} from './components/lazy-slide-list.js';
 import {formatWall, useClock} from './hooks/use-clock.js';
 import {planTalk} from './pace.js';
 import type {PeerLink} from './peer.js';

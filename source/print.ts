@@ -1,6 +1,7 @@
 import type {Deck, Slide} from './deck.js';
 import {formatParagraphs} from './deck.js';
 import {layoutBlocks, lineText, textWidth, wrap} from './layout.js';
+import {stripControls} from './sanitize.js';
 
 /**
 The deck as plain text: what a pipe, a file, `--print` and `--export txt` get. The words are the
@@ -14,13 +15,6 @@ export type TextOptions = {
 
 // C0 controls (but the newline), DEL and the C1 controls: none of them may reach a file or a pipe.
 // eslint-disable-next-line no-control-regex
-const controls = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/g;
-
-/** Takes out every control character but the newline (tabs become a space). */
-export function stripControls(text: string): string {
-	return text.replaceAll('\t', ' ').replaceAll(controls, '');
-}
-
 /** Who wrote it, where and when: the line every output starts with. */
 export function sourceLine(deck: Deck): string {
 	return `${deck.source.outlet}, ${deck.source.date}, by ${deck.source.author}`;

@@ -3,7 +3,7 @@ import {revealUnits} from './blocks.js';
 import type {Deck, Slide} from './deck.js';
 import {helpRows} from './keymap.js';
 import {modeOf, type NavigationState} from './navigation.js';
-import {stripControls} from './print.js';
+import {stripControls} from './sanitize.js';
 
 /**
 The screen-reader view, pure: a slide as linear text, one line per thing on it, each line saying what

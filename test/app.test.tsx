@@ -4,7 +4,7 @@ import {afterEach, describe, expect, test} from 'vitest';
 import {App} from '../source/app.js';
 import {themes} from '../source/theme.js';
 import {fixtureDeck} from './helpers/fixture-deck.js';
-import {keys, press, settle, waitForFrame} from './helpers/ink.js';
+import {keys, press, pressUntil, settle, waitForFrame} from './helpers/ink.js';
 
 const size = {columns: 80, rows: 24};
 const show = (props: Partial<React.ComponentProps<typeof App>> = {}) =>
@@ -80,7 +80,7 @@ describe('the live show', () => {
 	test('m opens the sections menu, arrows move in it, Enter jumps', async () => {
 		const app = show();
 		await waitForFrame(app, f => f.includes('Slide one'));
-		let frame = await press(app, 'm');
+		let frame = await pressUntil(app, 'm', f => f.includes('Sections'));
 		expect(frame).toContain('Sections');
 		expect(frame).toContain('Beta section');
 		await press(app, keys.down);
@@ -103,7 +103,7 @@ describe('the live show', () => {
 	test('o shows every slide with the current one marked; arrows and Enter jump; o closes', async () => {
 		const app = show({start: 1});
 		await waitForFrame(app, f => f.includes('Slide two'));
-		let frame = await press(app, 'o');
+		let frame = await pressUntil(app, 'o', f => f.includes('Overview'));
 		expect(frame).toContain('Overview');
 		for (const title of ['1. Slide one', '2. Slide two', '3. Slide three']) {
 			expect(frame).toContain(title);

@@ -39,10 +39,10 @@ beforeAll(async () => {
 	entry = Object.keys(metafile.outputs).find(output => metafile.outputs[output]?.entryPoint === 'source/cli.tsx') ?? '';
 });
 
-/** Every source file in the output files that load with the entry, before any dynamic import(). */
-function staticInputs(): string[] {
+/** Every source file in the output files that load with `start` (the entry), before any dynamic import(). */
+function staticInputs(start = entry): string[] {
 	const seen = new Set<string>();
-	const queue = [entry];
+	const queue = [start];
 	while (queue.length > 0) {
 		const output = queue.pop()!;
 		if (seen.has(output)) {
@@ -68,6 +68,19 @@ describe('the bundle', () => {
 			/node_modules\/(meow|react|react-reconciler|ink|ink-select-input|yoga-layout)\/|source\/(print|peer|present|app|frame-writer)\.tsx?$|source\/components\//.test(input),
 		);
 		expect(heavy).toEqual([]);
+	});
+
+	it('keeps the menu, the exporters, the printer and the presenter transport off the way to the first slide', () => {
+		// The first frame needs the entry, the deck and the live show (present.tsx), with what they load statically.
+		const outputOf = (source: string) => Object.keys(metafile.outputs).find(output => metafile.outputs[output]?.entryPoint === source);
+		const path = ['source/cli.tsx', 'slides/index.ts', 'source/present.tsx'].map(source => outputOf(source));
+		expect(path.every(Boolean), 'each step is its own output').toBe(true);
+		const inputs = path.flatMap(output => staticInputs(output));
+		expect(inputs).toContain('source/app.tsx');
+		const later = inputs.filter(input =>
+			/node_modules\/ink-select-input\/|source\/(components\/slide-list|presenter-link|presenter-view|export[\w-]*|print|write-file)\.tsx?$/.test(input),
+		);
+		expect(later).toEqual([]);
 	});
 
 	it('uses every package listed in dependencies (nothing there is unused at runtime)', () => {

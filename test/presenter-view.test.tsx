@@ -11,7 +11,7 @@ import {presenterLines} from '../source/presenter-screen.js';
 import {PresenterView} from '../source/presenter-view.js';
 import {themes} from '../source/theme.js';
 import {fixtureDeck} from './helpers/fixture-deck.js';
-import {keys, press, waitForFrame} from './helpers/ink.js';
+import {keys, press, pressUntil, waitForFrame} from './helpers/ink.js';
 
 const size = {columns: 80, rows: 24};
 const view = (props: Partial<React.ComponentProps<typeof PresenterView>> = {}) =>
@@ -67,7 +67,7 @@ describe('the presenter view', () => {
 		expect(frame).toContain('Esc or ? close');
 		frame = await press(app, keys.escape);
 		expect(frame).toContain('Notes for one.');
-		frame = await press(app, 'o');
+		frame = await pressUntil(app, 'o', f => f.includes('Overview'));
 		expect(frame).toContain('Overview');
 		await press(app, keys.down);
 		await press(app, keys.down);

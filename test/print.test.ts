@@ -4,7 +4,8 @@ import {describe, expect, test} from 'vitest';
 import {deck} from '../slides/index.js';
 import {findSection} from '../source/deck.js';
 import {textWidth} from '../source/layout.js';
-import {deckText, listText, slideText, stripControls} from '../source/print.js';
+import {deckText, listText, slideText} from '../source/print.js';
+import {stripControls} from '../source/sanitize.js';
 import {controlBytes, runBin as piped} from './helpers/bin.js';
 import {everyBlockDeck} from './helpers/every-block-deck.js';
 

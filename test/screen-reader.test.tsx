@@ -10,7 +10,7 @@ import {themes} from '../source/theme.js';
 import {controlBytes, drawing, squash} from './helpers/bin.js';
 import {everyBlockDeck} from './helpers/every-block-deck.js';
 import {fixtureDeck} from './helpers/fixture-deck.js';
-import {keys, press, waitForFrame} from './helpers/ink.js';
+import {keys, press, pressUntil, waitForFrame} from './helpers/ink.js';
 import {startPty} from './helpers/pty-session.js';
 
 
@@ -160,7 +160,7 @@ describe('the screen-reader mode of the live show (Ink\'s INK_SCREEN_READER)', (
 		frame = await press(app, keys.enter);
 		expect(frame).toContain('Slide 3 of 3. Beta section.');
 		expect(frame).toContain('Quote, Someone: “A quoted line”');
-		frame = await press(app, 'm');
+		frame = await pressUntil(app, 'm', f => f.includes('Sections'));
 		expect(frame).toContain('Sections');
 		expect(frame).not.toMatch(drawing);
 		frame = await press(app, keys.escape);

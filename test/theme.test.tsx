@@ -11,7 +11,7 @@ import {formatParagraphs} from '../source/deck.js';
 import {lineText, textWidth} from '../source/layout.js';
 import {slideBody} from '../source/screen.js';
 import {isLightBackground, pickTheme, type Role, type Theme, themes} from '../source/theme.js';
-import {keys, press, waitForFrame} from './helpers/ink.js';
+import {keys, press, pressUntil, waitForFrame} from './helpers/ink.js';
 import {hasColourCodes, sgrParameters, startPty} from './helpers/pty-session.js';
 
 describe('which theme', () => {
@@ -136,7 +136,7 @@ describe.each(['dark', 'light', 'high-contrast', 'plain'] as const)('the %s them
 		frame = await press(app, 'w');
 		expect(frame.trim()).toBe('');
 		frame = await press(app, keys.escape);
-		frame = await press(app, 'm');
+		frame = await pressUntil(app, 'm', f => f.includes('Sections'));
 		expect(frame).toContain('Sections');
 	});
 });

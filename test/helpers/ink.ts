@@ -57,3 +57,9 @@ export async function press(app: Frames, data: string): Promise<string> {
 	});
 	return app.lastFrame() ?? '';
 }
+
+/** Writes a key, then waits for a frame that passes `check` (a view that loads when first opened). */
+export async function pressUntil(app: Frames, data: string, check: (frame: string) => boolean): Promise<string> {
+	await press(app, data);
+	return waitForFrame(app, check);
+}
