@@ -46,6 +46,8 @@ export type Slide = {
 	readonly index: number;
 	readonly sectionId: string;
 	readonly sectionTitle: string;
+	/** The section's first slide: on a projector-sized terminal its title is drawn in big letters. */
+	readonly opensSection: boolean;
 };
 
 export type Section = {
@@ -145,6 +147,7 @@ export function compileDeck(definition: DeckDefinition): Deck {
 				index: slides.length,
 				sectionId: section.id,
 				sectionTitle: section.title,
+				opensSection: slide === section.slides[0],
 			});
 		}
 	}

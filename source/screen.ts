@@ -180,10 +180,11 @@ export function slideBody(
 	options: {readonly showNotes?: boolean} = {},
 ): SlideScreen {
 	const rows = bodyRows(size);
-	// From the most generous layout to the tightest: big title and air, then air, then compact.
+	// From the most generous layout to the tightest: big title and air (a section's first slide), then
+	// air, then compact.
 	const layouts: ReadonlyArray<{roomy: boolean; style: TitleStyle}> = isRoomy(size)
 		? [
-				{roomy: true, style: 'big'},
+				...(slide.opensSection ? [{roomy: true, style: 'big' as const}] : []),
 				{roomy: true, style: 'text'},
 				{roomy: false, style: 'text'},
 			]

@@ -45,26 +45,47 @@ describe('big letters', () => {
 });
 
 describe('titles on a projector-sized terminal', () => {
-	const short = deck.slides.find(slide => (wrapBig(slide.title, 120)?.length ?? 9) <= 2)!;
-	const long = deck.slides.find(slide => (wrapBig(slide.title, 120)?.length ?? 0) > 2);
+	const fitsBig = (title: string) => (wrapBig(title, 120)?.length ?? 9) <= 2;
+	const opener = deck.slides.find(slide => slide.opensSection && fitsBig(slide.title))!;
+	const inside = deck.slides.find(slide => !slide.opensSection && fitsBig(slide.title))!;
+	const longOpener = deck.slides.find(slide => slide.opensSection && !fitsBig(slide.title));
+	// The title is the first thing on the slide (the body is centred, so look past the blank rows).
+	const isBig = (lines: string[]) => {
+		const first = lines.findIndex(line => line.trim() !== '');
+		return lines.slice(first, first + 3).some(line => blocks.test(line));
+	};
+	const body = (slide: typeof opener, size: {columns: number; rows: number}) =>
+		slideBody(slide, slide.units, size).lines.map(lineText);
 
-	test('at 200x50 a title that fits two big lines is drawn big', () => {
-		const body = slideBody(short, short.units, {columns: 200, rows: 50}).lines.map(lineText);
-		expect(body.some(line => blocks.test(line))).toBe(true);
-		expect(body.join('\n')).not.toContain(short.title);
+	test('every section opens with one slide, and the deck has openers and inside slides to try', () => {
+		expect(deck.slides.filter(slide => slide.opensSection)).toHaveLength(deck.sections.length);
+		expect(opener).toBeDefined();
+		expect(inside).toBeDefined();
+	});
+
+	test('at 200x50 the first slide of a section has its title in big letters', () => {
+		const lines = body(opener, {columns: 200, rows: 50});
+		expect(isBig(lines)).toBe(true);
+		expect(lines.join('\n')).not.toContain(opener.title);
+	});
+
+	test('at 200x50 the other slides keep a text title', () => {
+		const lines = body(inside, {columns: 200, rows: 50});
+		expect(isBig(lines)).toBe(false);
+		expect(lines.join('\n')).toContain(inside.title);
 	});
 
 	test('at 80x24 titles are text', () => {
-		const body = slideBody(short, short.units, {columns: 80, rows: 24}).lines.map(lineText);
-		expect(body.some(line => blocks.test(line))).toBe(false);
-		expect(body.join(' ')).toContain(short.title.split(' ')[0]);
+		const lines = body(opener, {columns: 80, rows: 24});
+		expect(isBig(lines)).toBe(false);
+		expect(lines.join(' ')).toContain(opener.title.split(' ')[0]);
 	});
 
-	test('a title that would take three big lines stays text at 200x50', () => {
-		expect(long, 'the deck has a long title to try').toBeDefined();
-		const body = slideBody(long!, long!.units, {columns: 200, rows: 50}).lines.map(lineText);
-		const first = body.find(line => line.trim() !== '') ?? '';
-		expect(first.trim()).toBe(long!.title.slice(0, first.trim().length));
-		expect(first).not.toMatch(blocks);
+	test('a section opener whose title would take three big lines stays text at 200x50', () => {
+		expect(longOpener, 'the deck has a long opener title to try').toBeDefined();
+		const lines = body(longOpener!, {columns: 200, rows: 50});
+		const first = lines.find(line => line.trim() !== '') ?? '';
+		expect(first.trim()).toBe(longOpener!.title.slice(0, first.trim().length));
+		expect(isBig(lines)).toBe(false);
 	});
 });

@@ -205,11 +205,16 @@ function ourTitles() {
 		.map(match => match[2].trim());
 }
 
+/** Each of our slides' paragraph citation (`¶ 13, 17`), from `--print`: it is the slide's last body line. */
+function ourCitations() {
+	return [...run(process.execPath, [bin, '--print']).matchAll(/^\s*Source: article (¶ .+)$/gm)].map(match => match[1].trim());
+}
+
 /** Our slides as plain text (title, body lines), from `--print --no-reveal`. */
 function ourSlides() {
 	const text = run(process.execPath, [bin, '--print', '--no-reveal']);
 	return text
-		.split(/\n-{20,}\n/)
+		.split(/\n={20,}\n/)
 		.slice(1)
 		.map(block => {
 			const lines = block.split('\n');
@@ -271,10 +276,13 @@ function peerDeck(directory) {
 
 function ours() {
 	const titles = ourTitles();
+	const citations = ourCitations();
 	const count = titles.length;
 	const counter = index => new RegExp(`^\\s*${index + 1}/${count}(\\s|$)`);
+	// Complete: the slide's citation (its last body line; the title may be drawn in big letters) and
+	// its number in the footer (the last thing on the screen).
 	const isSlide = index => lines =>
-		lines.some(line => line.includes(titles[index].slice(0, 40))) && lines.slice(-3).some(line => counter(index).test(line));
+		lines.some(line => line.trimEnd().endsWith(citations[index])) && lines.slice(-3).some(line => counter(index).test(line));
 	return {
 		name: 'briefing',
 		file: process.execPath,
