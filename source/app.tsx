@@ -1,4 +1,4 @@
-import React, {Component, type ReactNode, useCallback, useEffect, useReducer, useState} from 'react';
+import React, {Component, type ReactNode, useCallback, useEffect, useReducer} from 'react';
 import {Box, Text, useApp, useIsScreenReaderEnabled, useStdin} from 'ink';
 import type {Deck} from './deck.js';
 import {Lines} from './components/lines.js';
@@ -8,19 +8,16 @@ import {formatElapsed, useClock} from './hooks/use-clock.js';
 import {useKeymap} from './hooks/use-keymap.js';
 import {usePeerLink} from './hooks/use-peer-link.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
-import type {Line} from './layout.js';
-import {initNavigation, modeOf, navigate, type NavigationState} from './navigation.js';
+import {initNavigation, modeOf, navigate} from './navigation.js';
 import type {PeerLink} from './peer.js';
 import {
 	bodyRows,
 	contentWidth,
 	frameLines,
-	helpLines,
+	hints,
 	isTooSmall,
-	minimumSize,
+	screenLines,
 	type Size,
-	slideBody,
-	tooSmallLines,
 } from './screen.js';
 import {screenReaderLines} from './screen-reader.js';
 import type {Theme} from './theme.js';
@@ -48,13 +45,6 @@ export type AppProps = {
 	readonly fault?: 'render';
 };
 
-const hints = {
-	slides: '? help · m sections · q quit',
-	help: 'Esc or ? close · q quit',
-	menu: 'Enter go · Esc close',
-	overview: 'Enter go · Esc close',
-	blank: 'any key returns',
-} as const;
 
 type BoundaryProps = {readonly onFatal?: (error: unknown) => void; readonly children: ReactNode};
 
@@ -87,30 +77,6 @@ function useNavigation(deck: Deck, start: number, isRevealing: boolean) {
 	return useReducer(navigate, {units: deck.slides.map(slide => slide.units), start, isRevealing}, initNavigation);
 }
 
-function screenLines(deck: Deck, state: NavigationState, size: Size, status: string | undefined, timer: string | undefined): Line[] {
-	const slide = deck.slides[state.index];
-	if (!slide) {
-		return [];
-	}
-
-	const where = `slide ${state.index + 1}/${deck.slides.length}`;
-	if (isTooSmall(size)) {
-		return tooSmallLines(size, minimumSize, where);
-	}
-
-	const mode = modeOf(state);
-	const extras = {...(status ? {status} : {}), ...(timer ? {footerRight: timer} : {})};
-	if (mode === 'help') {
-		return frameLines(deck, state, size, helpLines(size), hints.help, extras);
-	}
-
-	const body = slideBody(slide, state.step, size, {showNotes: state.showNotes});
-	if (body.needs) {
-		return tooSmallLines(size, body.needs, where);
-	}
-
-	return frameLines(deck, state, size, body.lines, hints.slides, extras);
-}
 
 type ShowProps = Pick<AppProps, 'deck' | 'start' | 'isRevealing' | 'size' | 'link' | 'refresh' | 'onSuspend'>;
 

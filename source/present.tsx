@@ -1,10 +1,13 @@
 import process from 'node:process';
 import React from 'react';
-import {render, type Instance} from 'ink';
-import {App} from './app.js';
-import {FrameWriterContext} from './components/lines.js';
+import type {Instance} from 'ink';
+import type {App as AppView} from './app.js';
+import {FrameWriterContext} from './components/frame-writer-context.js';
 import type {Deck} from './deck.js';
 import {createFrameWriter, type FrameWriter} from './frame-writer.js';
+import {formatElapsed} from './hooks/use-clock.js';
+import {initNavigation} from './navigation.js';
+import {screenLines} from './screen.js';
 import type {PeerLink} from './peer.js';
 import {
 	escapes,
@@ -194,6 +197,8 @@ export async function present(options: PresentOptions): Promise<number> {
 
 	// Ink's screen-reader mode writes linear text instead of a screen: then Ink paints everything.
 	const frameWriter = isScreenReader || process.env['INK_SCREEN_READER'] === 'true' ? undefined : writer;
+	// Ink and the app load after the first slide is on screen (below); `app()` is first called then.
+	let App: typeof AppView | undefined;
 	// The presenter view is its own module: the audience view's way to its first slide skips it.
 	const PresenterView = options.view === 'presenter' ? (await import('./presenter-view.js')).PresenterView : undefined;
 	const app = () => {
@@ -212,14 +217,14 @@ export async function present(options: PresentOptions): Promise<number> {
 			<FrameWriterContext.Provider value={frameWriter}>
 				{PresenterView ? (
 					<PresenterView {...common} {...(options.duration ? {duration: options.duration} : {})} />
-				) : (
+				) : App ? (
 					<App
 						{...common}
 						showTimer={options.showTimer}
 						isScreenReader={isScreenReader}
 						{...(process.env['BRIEFING_FAULT'] === 'render' ? {fault: 'render' as const} : {})}
 					/>
-				)}
+				) : null}
 			</FrameWriterContext.Provider>
 		);
 	};
@@ -294,6 +299,25 @@ export async function present(options: PresentOptions): Promise<number> {
 	// Raw mode before the first frame: a key pressed as the slide appears is not echoed onto it.
 	resetRawMode(stdin, true);
 	take();
+	if (frameWriter && !PresenterView) {
+		// The first slide goes up before Ink and React's renderer load: the pure layout and the frame
+		// writer are all it takes. The app's own first paint then finds the screen as it would draw it.
+		const state = initNavigation({
+			units: options.deck.slides.map(slide => slide.units),
+			start: options.start,
+			isRevealing: options.isRevealing,
+		});
+		const timer = options.showTimer ? formatElapsed(0) : undefined;
+		writer.paint(screenLines(options.deck, state, readSize(stdout), undefined, timer));
+	}
+
+	const [{render}, loaded] = await Promise.all([import('ink'), import('./app.js')]);
+	App = loaded.App;
+	if (finished) {
+		// A signal came while Ink loaded: the terminal is already given back.
+		return 0;
+	}
+
 	instance = render(app(), {
 		stdout: watchedStdout(stdout, writer),
 		exitOnCtrlC: false,

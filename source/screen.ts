@@ -3,7 +3,7 @@ import {formatParagraphs} from './deck.js';
 import {helpRows} from './keymap.js';
 import {canDrawBig, drawBig, wrapBig} from './big-text.js';
 import {type Line, layoutBlocks, lineWidth, textWidth, wrap, type Segment, symbols} from './layout.js';
-import type {NavigationState} from './navigation.js';
+import {modeOf, type NavigationState} from './navigation.js';
 import type {Role} from './theme.js';
 
 /**
@@ -274,4 +274,39 @@ export function frameLines(
 
 export function isTooSmall(size: Size): boolean {
 	return size.columns < minimumSize.columns || size.rows < minimumSize.rows;
+}
+
+/** The footer's key hint in each mode. */
+export const hints = {
+	slides: '? help · m sections · q quit',
+	help: 'Esc or ? close · q quit',
+	menu: 'Enter go · Esc close',
+	overview: 'Enter go · Esc close',
+	blank: 'any key returns',
+} as const;
+
+/** The whole screen for the slides and help modes (the menu, overview and blank screens are Ink's). */
+export function screenLines(deck: Deck, state: NavigationState, size: Size, status: string | undefined, timer: string | undefined): Line[] {
+	const slide = deck.slides[state.index];
+	if (!slide) {
+		return [];
+	}
+
+	const where = `slide ${state.index + 1}/${deck.slides.length}`;
+	if (isTooSmall(size)) {
+		return tooSmallLines(size, minimumSize, where);
+	}
+
+	const mode = modeOf(state);
+	const extras = {...(status ? {status} : {}), ...(timer ? {footerRight: timer} : {})};
+	if (mode === 'help') {
+		return frameLines(deck, state, size, helpLines(size), hints.help, extras);
+	}
+
+	const body = slideBody(slide, state.step, size, {showNotes: state.showNotes});
+	if (body.needs) {
+		return tooSmallLines(size, body.needs, where);
+	}
+
+	return frameLines(deck, state, size, body.lines, hints.slides, extras);
 }

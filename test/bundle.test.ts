@@ -70,13 +70,16 @@ describe('the bundle', () => {
 		expect(heavy).toEqual([]);
 	});
 
-	it('keeps the menu, the exporters, the printer and the presenter transport off the way to the first slide', () => {
+	it('keeps Ink, the menu, the exporters, the printer and the presenter transport off the way to the first slide', () => {
 		// The first frame needs the entry, the deck and the live show (present.tsx), with what they load statically.
 		const outputOf = (source: string) => Object.keys(metafile.outputs).find(output => metafile.outputs[output]?.entryPoint === source);
 		const path = ['source/cli.tsx', 'slides/index.ts', 'source/present.tsx'].map(source => outputOf(source));
 		expect(path.every(Boolean), 'each step is its own output').toBe(true);
 		const inputs = path.flatMap(output => staticInputs(output));
-		expect(inputs).toContain('source/app.tsx');
+		// The first slide is laid out and painted without Ink: its renderer and Yoga load after.
+		expect(inputs).toContain('source/screen.ts');
+		expect(inputs).toContain('source/frame-writer.ts');
+		expect(inputs.filter(input => /node_modules\/(ink|yoga-layout|react-reconciler)\//.test(input))).toEqual([]);
 		const later = inputs.filter(input =>
 			/node_modules\/ink-select-input\/|source\/(components\/slide-list|presenter-link|presenter-view|export[\w-]*|print|write-file)\.tsx?$/.test(input),
 		);

@@ -1,11 +1,9 @@
-import React, {createContext, useContext, useLayoutEffect} from 'react';
+import React, {type ReactNode, useContext, useLayoutEffect} from 'react';
 import {Box, Text} from 'ink';
-import type {FrameWriter} from '../frame-writer.js';
+import {FrameWriterContext} from './frame-writer-context.js';
 import type {Line} from '../layout.js';
 import type {Theme} from '../theme.js';
 
-/** The live show provides a frame writer; without one (tests, the menu's parts) Ink paints the lines. */
-export const FrameWriterContext = createContext<FrameWriter | undefined>(undefined);
 
 export type LinesProps = {
 	readonly lines: readonly Line[];
@@ -50,4 +48,9 @@ export function Lines({lines, theme, isScreen = false}: LinesProps) {
 			))}
 		</Box>
 	);
+}
+
+/** `Lines` as a function, for `TypographyContext`'s `paint`: slide primitives shown on their own. */
+export function paintLines(lines: readonly Line[], theme: Theme): ReactNode {
+	return <Lines lines={lines} theme={theme} />;
 }

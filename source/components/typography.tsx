@@ -1,15 +1,22 @@
-import React, {createContext, useContext} from 'react';
+import React, {createContext, type ReactNode, useContext} from 'react';
 import type {Bar, Block, TimelineEvent} from '../blocks.js';
-import {layoutBlock} from '../layout.js';
+import {type Line, layoutBlock} from '../layout.js';
 import {themes, type Theme} from '../theme.js';
-import {Lines} from './lines.js';
 
 /**
 The slide vocabulary. A slide body is JSX made of these and nothing else; `readBlocks` (deck.ts)
 reads it back as data through `primitiveReaders`. Each primitive also renders itself, so a body can
 be shown on its own.
 */
-export type TypographyContextValue = {readonly width: number; readonly theme: Theme};
+export type TypographyContextValue = {
+	readonly width: number;
+	readonly theme: Theme;
+	/**
+	Paints laid-out lines (`paintLines` from lines.tsx, which is Ink's). Provided by whoever shows a body
+	on its own; the deck itself loads without Ink, so the first slide can be drawn before Ink is loaded.
+	*/
+	readonly paint?: (lines: readonly Line[], theme: Theme) => ReactNode;
+};
 
 export const TypographyContext = createContext<TypographyContextValue>({width: 76, theme: themes.dark});
 
@@ -17,8 +24,8 @@ export const TypographyContext = createContext<TypographyContextValue>({width: 7
 export const primitiveReaders = new Map<unknown, (props: never) => Block>();
 
 function BlockView({block}: {readonly block: Block}) {
-	const {width, theme} = useContext(TypographyContext);
-	return <Lines lines={layoutBlock(block, width, Number.POSITIVE_INFINITY)} theme={theme} />;
+	const {width, theme, paint} = useContext(TypographyContext);
+	return paint ? paint(layoutBlock(block, width, Number.POSITIVE_INFINITY), theme) : null;
 }
 
 function primitive<Props>(name: string, read: (props: Props) => Block) {
