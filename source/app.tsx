@@ -166,8 +166,3 @@ function Show(props: AppProps) {
 
 	return <Lines isScreen lines={screenLines(deck, state, size, status, timer)} theme={theme} />;
 }
-
-/** Shown by the presenter until the audience view answers, and reused by tests. */
-export function Message({text, theme}: {readonly text: string; readonly theme: Theme}) {
-	return <Text {...theme.roles.muted}>{text}</Text>;
-}

@@ -118,8 +118,9 @@ async function main(argv: readonly string[]): Promise<number> {
 	}
 
 	const themeName = flags['theme'];
-	if (themeName !== undefined && !['dark', 'light', 'high-contrast'].includes(String(themeName))) {
-		return usageError(`--theme takes dark, light or high-contrast, not "${String(themeName)}"`);
+	const {themeNames} = await import('./theme.js');
+	if (themeName !== undefined && !(themeNames as readonly string[]).includes(String(themeName))) {
+		return usageError(`--theme takes ${themeNames.join(', ')}, not "${String(themeName)}"`);
 	}
 
 	let duration: number | undefined;

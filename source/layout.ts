@@ -15,8 +15,6 @@ export type LayoutOptions = {
 	readonly step?: number;
 	/** Extra air between items, for big terminals. */
 	readonly isRoomy?: boolean;
-	/** Plain symbols only (no box drawing), for text output that must read anywhere. */
-	readonly isAscii?: boolean;
 };
 
 export const symbols = {
@@ -31,17 +29,6 @@ export const symbols = {
 	dot: '●',
 } as const;
 
-const asciiSymbols: typeof symbols = {
-	bullet: '*',
-	quoteBar: '>',
-	dash: '--',
-	barFull: '#',
-	barTrack: '.',
-	rule: '-',
-	cross: '+',
-	column: '|',
-	dot: 'o',
-} as unknown as typeof symbols;
 
 /** Display width: the deck is written in characters one cell wide (a test checks that). */
 export function textWidth(text: string): number {
@@ -203,7 +190,7 @@ function layoutBars(block: Extract<Block, {kind: 'bars'}>, width: number, sym: t
 
 /** Lays out one block; `visible` says how many of its reveal units show. */
 export function layoutBlock(block: Block, width: number, visible: number, options: LayoutOptions = {width}): Line[] {
-	const sym = options.isAscii ? asciiSymbols : symbols;
+	const sym = symbols;
 	const roomy = options.isRoomy ?? false;
 	switch (block.kind) {
 		case 'heading': {
@@ -237,8 +224,8 @@ export function layoutBlock(block: Block, width: number, visible: number, option
 		}
 
 		case 'quote': {
-			const open = options.isAscii ? '"' : '“';
-			const close = options.isAscii ? '"' : '”';
+			const open = '“';
+			const close = '”';
 			const bar: Segment = {text: sym.quoteBar + ' ', role: 'quoteMark'};
 			const lines: Line[] = wrap(open + block.text + close, width - 2).map(text => [bar, {text, role: 'quote'}]);
 			const attribution = `${sym.dash} ${block.speaker}${block.role ? ', ' + block.role : ''}`;

@@ -5,7 +5,7 @@ import {marked, type Token, type Tokens} from 'marked';
 import {parse, type DefaultTreeAdapterMap} from 'parse5';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {deck as realDeck} from '../slides/index.js';
-import type {Block} from '../source/blocks.js';
+import {type Block, blockTexts} from '../source/blocks.js';
 import type {Deck} from '../source/deck.js';
 import {exportDeck, formatFromFileName} from '../source/export.js';
 import {writeFileAtomic} from '../source/write-file.js';
@@ -31,39 +31,7 @@ function words(text: string): string[] {
 
 function slideWords(deck: Deck, index: number): string[] {
 	const slide = deck.slides[index]!;
-	return words([slide.title, ...slide.blocks.flatMap(block => blockTextsOf(block))].join(' '));
-}
-
-function blockTextsOf(block: Block): string[] {
-	switch (block.kind) {
-		case 'bullets': {
-			return [...block.items];
-		}
-
-		case 'quote': {
-			return [block.text, block.speaker, block.role ?? ''];
-		}
-
-		case 'table': {
-			return [...block.columns, ...block.rows.flat(), block.caption ?? ''];
-		}
-
-		case 'bars': {
-			return [...block.bars.flatMap(bar => [bar.label, bar.display]), block.caption ?? ''];
-		}
-
-		case 'timeline': {
-			return block.events.flatMap(event => [event.when, event.what]);
-		}
-
-		case 'fact': {
-			return [block.value, block.label];
-		}
-
-		default: {
-			return [block.text];
-		}
-	}
+	return words([slide.title, ...slide.blocks.flatMap(block => blockTexts(block))].join(' '));
 }
 
 /** The first sentence of `notes`, or else the first run of six words,, that none of `outputs` (squashed) holds. */
