@@ -1,4 +1,4 @@
-import {compileDeck, type DeckDefinition} from '../source/deck.js';
+import {compileDeck, type DeckDefinition} from '../source/deck/deck.js';
 import {section as opening} from './opening.js';
 import {section as atAGlance} from './at-a-glance.js';
 import {section as abolition} from './abolition.js';

@@ -1,6 +1,6 @@
 import React from 'react';
-import {defineSection, defineSlide} from '../source/deck.js';
-import {Lead, Quote, Table} from '../source/components/typography.js';
+import {defineSection, defineSlide} from '../source/deck/deck.js';
+import {Lead, Quote, Table} from '../source/deck/typography.js';
 
 export const section = defineSection({
 	id: 'reactions',
@@ -8,7 +8,7 @@ export const section = defineSection({
 	slides: [
 		defineSlide({
 			id: 'reactions-feere',
-			title: 'Jon Feere: the sanctuary promise “rings hollow”',
+			title: 'Jon Feere: a sanctuary promise undercut by narrow enforcement',
 			paragraphs: [15, 16, 17],
 			notes:
 				'The Times shared the comments with several current and former Homeland Security officials, who doubted he would see them through. Feere grants that Mayorkas “likely understands that some sanctuary policies are so ridiculous that even murderers might be released.” His objection is that any action stays “contained within the Biden administration’s own narrow enforcement scheme”. He speaks as a former top ICE employee.',

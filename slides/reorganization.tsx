@@ -1,6 +1,6 @@
 import React from 'react';
-import {defineSection, defineSlide} from '../source/deck.js';
-import {BarChart, Bullets, Lead, Paragraph, Quote, Table} from '../source/components/typography.js';
+import {defineSection, defineSlide} from '../source/deck/deck.js';
+import {BarChart, Bullets, Lead, Paragraph, Quote, Table} from '../source/deck/typography.js';
 
 export const section = defineSection({
 	id: 'reorganization',

@@ -1,6 +1,6 @@
 import React from 'react';
-import {defineSection, defineSlide} from '../source/deck.js';
-import {Paragraph, Source} from '../source/components/typography.js';
+import {defineSection, defineSlide} from '../source/deck/deck.js';
+import {Paragraph, Source} from '../source/deck/typography.js';
 
 export const section = defineSection({
 	id: 'source',

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import module from 'node:module';
 import process from 'node:process';
-import type {Deck} from './deck.js';
+import type {Deck} from './deck/deck.js';
 import {meowFlags, optionsHelp, unknownArgument} from './options.js';
 
 // Node 22.1+ keeps compiled code between runs; the bundle's chunks load after this line.
@@ -91,7 +91,7 @@ async function main(argv: readonly string[]): Promise<number> {
 
 	process.env['NODE_ENV'] ??= 'production';
 	const {deck} = await withoutFetch(async () => import('../slides/index.js'));
-	const {findSection} = await import('./deck.js');
+	const {findSection} = await import('./deck/deck.js');
 
 	let start = 0;
 	if (flags['slide'] !== undefined && flags['section'] !== undefined) {
@@ -118,7 +118,7 @@ async function main(argv: readonly string[]): Promise<number> {
 	}
 
 	const themeName = flags['theme'];
-	const {themeNames} = await import('./theme.js');
+	const {themeNames} = await import('./layout/theme.js');
 	if (themeName !== undefined && !(themeNames as readonly string[]).includes(String(themeName))) {
 		return usageError(`--theme takes ${themeNames.join(', ')}, not "${String(themeName)}"`);
 	}
@@ -130,7 +130,7 @@ async function main(argv: readonly string[]): Promise<number> {
 			return usageError('--duration plans the presenter view: use it with --presenter');
 		}
 
-		const {parseDuration} = await import('./pace.js');
+		const {parseDuration} = await import('./layout/pace.js');
 		duration = parseDuration(text);
 		if (duration === undefined) {
 			return usageError(`--duration takes a time such as 15m, 90s, 1h30m or plain minutes (15), not "${text}"`);
@@ -146,13 +146,13 @@ async function main(argv: readonly string[]): Promise<number> {
 	}
 
 	if (flags['list']) {
-		const {listText} = await import('./print.js');
+		const {listText} = await import('./outputs/print.js');
 		process.stdout.write(listText(deck));
 		return 0;
 	}
 
 	if (!isInteractive) {
-		const {deckText} = await import('./print.js');
+		const {deckText} = await import('./outputs/print.js');
 		if (!flags['print'] && process.stdout.isTTY) {
 			process.stderr.write('briefing: stdin is not a terminal, so the deck is printed instead of presented\n');
 		}
@@ -163,7 +163,7 @@ async function main(argv: readonly string[]): Promise<number> {
 
 	const isPresenter = Boolean(flags['presenter']);
 	const openLink = async () => {
-		const {deckKey, openPresenterLink} = await import('./presenter-link.js');
+		const {deckKey, openPresenterLink} = await import('./link/presenter-link.js');
 		// The audience view listens too, so a presenter view started later finds it.
 		return openPresenterLink({deckKey: deckKey(deck), role: isPresenter ? 'presenter' : 'audience'});
 	};
@@ -183,8 +183,8 @@ async function main(argv: readonly string[]): Promise<number> {
 		}
 	}
 
-	const {present} = await import('./present.js');
-	const {pickTheme} = await import('./theme.js');
+	const {present} = await import('./show/present.js');
+	const {pickTheme} = await import('./layout/theme.js');
 	return present({
 		// The audience view opens its link after the first frame: the slide comes first.
 		...(link ? {link} : {openLink}),
@@ -202,8 +202,8 @@ async function main(argv: readonly string[]): Promise<number> {
 
 /** `--export FORMAT [-o FILE] [--force]`: usage errors exit 2, a file that cannot be written exits 1. */
 async function exportHandout(deck: Deck, flags: Readonly<Record<string, string | boolean | undefined>>): Promise<number> {
-	const {exportDeck, exportFormats, formatFromFileName, isExportFormat, writeExport} = await import('./export.js');
-	const {WriteError} = await import('./write-file.js');
+	const {exportDeck, exportFormats, formatFromFileName, isExportFormat, writeExport} = await import('./outputs/export.js');
+	const {WriteError} = await import('./outputs/write-file.js');
 	const asked = flags['export'] === undefined ? undefined : String(flags['export']);
 	const file = flags['output'] === undefined ? undefined : String(flags['output']);
 	if (file === '') {

@@ -1,8 +1,8 @@
 import React from 'react';
 import {cleanup, render} from 'ink-testing-library';
 import {afterEach, describe, expect, test} from 'vitest';
-import {App} from '../source/app.js';
-import {themes} from '../source/theme.js';
+import {App} from '../source/show/app.js';
+import {themes} from '../source/layout/theme.js';
 import {fixtureDeck} from './helpers/fixture-deck.js';
 import {keys, press, pressUntil, settle, waitForFrame} from './helpers/ink.js';
 

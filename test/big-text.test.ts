@@ -1,7 +1,7 @@
 import {describe, expect, test} from 'vitest';
-import {bigWidth, canDrawBig, drawBig, wrapBig} from '../source/big-text.js';
-import {lineText} from '../source/layout.js';
-import {slideBody} from '../source/screen.js';
+import {bigWidth, canDrawBig, drawBig, wrapBig} from '../source/layout/big-text.js';
+import {lineText} from '../source/layout/layout.js';
+import {slideBody} from '../source/layout/screen.js';
 import {deck} from '../slides/index.js';
 
 const blocks = /[▀▄█]/;

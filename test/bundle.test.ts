@@ -65,7 +65,7 @@ describe('the bundle', () => {
 		const inputs = staticInputs();
 		expect(inputs).toContain('source/options.ts');
 		const heavy = inputs.filter(input =>
-			/node_modules\/(meow|react|react-reconciler|ink|ink-select-input|yoga-layout)\/|source\/(print|peer|present|app|frame-writer)\.tsx?$|source\/components\//.test(input),
+			/node_modules\/(meow|react|react-reconciler|ink|ink-select-input|yoga-layout)\/|source\/(outputs\/print|link\/peer|show\/present|show\/app|terminal\/frame-writer)\.tsx?$|source\/show\/components\//.test(input),
 		);
 		expect(heavy).toEqual([]);
 	});
@@ -73,15 +73,15 @@ describe('the bundle', () => {
 	it('keeps Ink, the menu, the exporters, the printer and the presenter transport off the way to the first slide', () => {
 		// The first frame needs the entry, the deck and the live show (present.tsx), with what they load statically.
 		const outputOf = (source: string) => Object.keys(metafile.outputs).find(output => metafile.outputs[output]?.entryPoint === source);
-		const path = ['source/cli.tsx', 'slides/index.ts', 'source/present.tsx'].map(source => outputOf(source));
+		const path = ['source/cli.tsx', 'slides/index.ts', 'source/show/present.tsx'].map(source => outputOf(source));
 		expect(path.every(Boolean), 'each step is its own output').toBe(true);
 		const inputs = path.flatMap(output => staticInputs(output));
 		// The first slide is laid out and painted without Ink: its renderer and Yoga load after.
-		expect(inputs).toContain('source/screen.ts');
-		expect(inputs).toContain('source/frame-writer.ts');
+		expect(inputs).toContain('source/layout/screen.ts');
+		expect(inputs).toContain('source/terminal/frame-writer.ts');
 		expect(inputs.filter(input => /node_modules\/(ink|yoga-layout|react-reconciler)\//.test(input))).toEqual([]);
 		const later = inputs.filter(input =>
-			/node_modules\/ink-select-input\/|source\/(components\/slide-list|presenter-link|presenter-view|export[\w-]*|print|write-file)\.tsx?$/.test(input),
+			/node_modules\/ink-select-input\/|source\/(show\/components\/slide-list|link\/presenter-link|show\/presenter-view|outputs\/(export[\w-]*|print|write-file))\.tsx?$/.test(input),
 		);
 		expect(later).toEqual([]);
 	});
@@ -97,7 +97,7 @@ describe('the bundle', () => {
 		const outputs = Object.values(metafile.outputs);
 		const chunkOf = (pattern: RegExp) => outputs.filter(output => Object.keys(output.inputs).some(input => pattern.test(input)));
 		expect(chunkOf(/node_modules\/meow\//)).toHaveLength(1);
-		expect(chunkOf(/source\/print\.ts$/)).toHaveLength(1);
+		expect(chunkOf(/source\/outputs\/print\.ts$/)).toHaveLength(1);
 		const entryImports = metafile.outputs[entry]?.imports ?? [];
 		const meowChunk = Object.entries(metafile.outputs).find(([, output]) => Object.keys(output.inputs).some(input => input.includes('node_modules/meow/')))?.[0];
 		expect(entryImports.find(imported => imported.path === meowChunk)?.kind).toBe('dynamic-import');

@@ -4,13 +4,13 @@ import {renderToString} from 'ink';
 import stringWidth from 'string-width';
 import {describe, expect, test} from 'vitest';
 import {deck} from '../slides/index.js';
-import {App} from '../source/app.js';
-import {type Block, blockTexts} from '../source/blocks.js';
-import {formatParagraphs, type Slide} from '../source/deck.js';
-import {lineText, lineWidth} from '../source/layout.js';
-import {listText} from '../source/print.js';
-import {type Size, slideBody} from '../source/screen.js';
-import {themes} from '../source/theme.js';
+import {App} from '../source/show/app.js';
+import {type Block, blockTexts} from '../source/deck/blocks.js';
+import {formatParagraphs, type Slide} from '../source/deck/deck.js';
+import {lineText, lineWidth} from '../source/layout/layout.js';
+import {listText} from '../source/outputs/print.js';
+import {type Size, slideBody} from '../source/layout/screen.js';
+import {themes} from '../source/layout/theme.js';
 
 /**
 The content checks: the deck against the article it briefs on. The article is read from beside the

@@ -5,10 +5,10 @@ import {marked, type Token, type Tokens} from 'marked';
 import {parse, type DefaultTreeAdapterMap} from 'parse5';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {deck as realDeck} from '../slides/index.js';
-import {type Block, blockTexts} from '../source/blocks.js';
-import type {Deck} from '../source/deck.js';
-import {exportDeck, formatFromFileName} from '../source/export.js';
-import {writeFileAtomic} from '../source/write-file.js';
+import {type Block, blockTexts} from '../source/deck/blocks.js';
+import type {Deck} from '../source/deck/deck.js';
+import {exportDeck, formatFromFileName} from '../source/outputs/export.js';
+import {writeFileAtomic} from '../source/outputs/write-file.js';
 import {controlBytes, runBin as cli, squash} from './helpers/bin.js';
 import {everyBlockDeck} from './helpers/every-block-deck.js';
 

@@ -1,9 +1,9 @@
 import {fc, test} from '@fast-check/vitest';
 import {Terminal} from '@xterm/headless';
 import {describe, expect} from 'vitest';
-import {createFrameWriter} from '../source/frame-writer.js';
-import type {Line} from '../source/layout.js';
-import {type Role, themes} from '../source/theme.js';
+import {createFrameWriter} from '../source/terminal/frame-writer.js';
+import type {Line} from '../source/layout/layout.js';
+import {type Role, themes} from '../source/layout/theme.js';
 
 /**
 The frame writer paints diffs; a real terminal emulator (xterm) checks that the screen it leaves is the

@@ -2,8 +2,8 @@ import React, {useEffect} from 'react';
 import fc from 'fast-check';
 import {cleanup, render} from 'ink-testing-library';
 import {afterEach, describe, expect, test} from 'vitest';
-import {App} from '../source/app.js';
-import {themes} from '../source/theme.js';
+import {App} from '../source/show/app.js';
+import {themes} from '../source/layout/theme.js';
 import {fixtureDeck} from './helpers/fixture-deck.js';
 import {keys, settle, waitForFrame} from './helpers/ink.js';
 

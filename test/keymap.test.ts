@@ -1,8 +1,8 @@
 import {readFileSync} from 'node:fs';
 import type {Key} from 'ink';
 import {describe, expect, test} from 'vitest';
-import {helpRows, keyConflicts, keymap, resolveKeypress, type Binding} from '../source/keymap.js';
-import type {Mode} from '../source/navigation.js';
+import {helpRows, keyConflicts, keymap, resolveKeypress, type Binding} from '../source/show/keymap.js';
+import type {Mode} from '../source/show/navigation.js';
 
 const noKey: Key = {
 	upArrow: false,

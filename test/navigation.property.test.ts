@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import {describe, expect, test} from 'vitest';
-import {firstStep, initNavigation, lastStep, navigate, type NavigationAction, type NavigationState} from '../source/navigation.js';
+import {firstStep, initNavigation, lastStep, navigate, type NavigationAction, type NavigationState} from '../source/show/navigation.js';
 
 /**
 Model-based test of the navigation reducer: random command sequences run against the real reducer

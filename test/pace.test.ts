@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest';
-import {paceAt, paceText, parseDuration, planTalk, slideWindow} from '../source/pace.js';
+import {paceAt, paceText, parseDuration, planTalk, slideWindow} from '../source/layout/pace.js';
 
 describe('--duration', () => {
 	test.each([

@@ -6,7 +6,7 @@ import path from 'node:path';
 import process from 'node:process';
 import fc from 'fast-check';
 import {afterEach, beforeEach, describe, expect, test} from 'vitest';
-import type {Position} from '../source/peer.js';
+import type {Position} from '../source/link/peer.js';
 import {
 	deckKey,
 	LinkError,
@@ -15,7 +15,7 @@ import {
 	type PresenterLink,
 	protocolVersion,
 	socketDirectory,
-} from '../source/presenter-link.js';
+} from '../source/link/presenter-link.js';
 
 let runtime = '';
 let env: Record<string, string> = {};

@@ -4,12 +4,12 @@ import path from 'node:path';
 import React from 'react';
 import {cleanup, render} from 'ink-testing-library';
 import {afterEach, describe, expect, test, vi} from 'vitest';
-import {lineText} from '../source/layout.js';
-import {initNavigation} from '../source/navigation.js';
-import {deckKey, openPresenterLink, type PresenterLink} from '../source/presenter-link.js';
-import {presenterLines} from '../source/presenter-screen.js';
-import {PresenterView} from '../source/presenter-view.js';
-import {themes} from '../source/theme.js';
+import {lineText} from '../source/layout/layout.js';
+import {initNavigation} from '../source/show/navigation.js';
+import {deckKey, openPresenterLink, type PresenterLink} from '../source/link/presenter-link.js';
+import {presenterLines} from '../source/layout/presenter-screen.js';
+import {PresenterView} from '../source/show/presenter-view.js';
+import {themes} from '../source/layout/theme.js';
 import {fixtureDeck} from './helpers/fixture-deck.js';
 import {keys, press, pressUntil, waitForFrame} from './helpers/ink.js';
 

@@ -2,10 +2,10 @@ import {spawn} from 'node:child_process';
 import process from 'node:process';
 import {describe, expect, test} from 'vitest';
 import {deck} from '../slides/index.js';
-import {findSection} from '../source/deck.js';
-import {textWidth} from '../source/layout.js';
-import {deckText, listText, slideText} from '../source/print.js';
-import {stripControls} from '../source/sanitize.js';
+import {findSection} from '../source/deck/deck.js';
+import {textWidth} from '../source/layout/layout.js';
+import {deckText, listText, slideText} from '../source/outputs/print.js';
+import {stripControls} from '../source/deck/sanitize.js';
 import {controlBytes, runBin as piped} from './helpers/bin.js';
 import {everyBlockDeck} from './helpers/every-block-deck.js';
 

@@ -6,11 +6,11 @@ import {renderToString} from 'ink';
 import {cleanup, render} from 'ink-testing-library';
 import {afterEach, describe, expect, test} from 'vitest';
 import {deck} from '../slides/index.js';
-import {App} from '../source/app.js';
-import {formatParagraphs} from '../source/deck.js';
-import {lineText, textWidth} from '../source/layout.js';
-import {slideBody} from '../source/screen.js';
-import {isLightBackground, pickTheme, type Role, type Theme, themes} from '../source/theme.js';
+import {App} from '../source/show/app.js';
+import {formatParagraphs} from '../source/deck/deck.js';
+import {lineText, textWidth} from '../source/layout/layout.js';
+import {slideBody} from '../source/layout/screen.js';
+import {isLightBackground, pickTheme, type Role, type Theme, themes} from '../source/layout/theme.js';
 import {keys, press, pressUntil, waitForFrame} from './helpers/ink.js';
 import {hasColourCodes, sgrParameters, startPty} from './helpers/pty-session.js';
 
@@ -84,9 +84,9 @@ describe('the themes themselves', () => {
 
 	test('colours live in theme.ts: no other source or slide file sets one', async () => {
 		const files: string[] = [];
-		for (const folder of ['source', 'source/components', 'source/hooks', 'slides']) {
-			for (const name of await readdir(folder)) {
-				if (/\.tsx?$/.test(name) && name !== 'theme.ts') {
+		for (const folder of ['source', 'slides']) {
+			for (const name of await readdir(folder, {recursive: true})) {
+				if (/\.tsx?$/.test(name) && path.basename(name) !== 'theme.ts') {
 					files.push(path.join(folder, name));
 				}
 			}

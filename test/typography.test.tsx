@@ -1,10 +1,10 @@
 import React from 'react';
 import {renderToString} from 'ink';
 import {describe, expect, test} from 'vitest';
-import {paintLines} from '../source/components/lines.js';
-import {Bullets, Quote, TypographyContext} from '../source/components/typography.js';
-import {readBlocks} from '../source/deck.js';
-import {themes} from '../source/theme.js';
+import {paintLines} from '../source/show/components/lines.js';
+import {Bullets, Quote, TypographyContext} from '../source/deck/typography.js';
+import {readBlocks} from '../source/deck/deck.js';
+import {themes} from '../source/layout/theme.js';
 
 describe('the slide primitives', () => {
 	const body = (

@@ -1,5 +1,5 @@
 import React from 'react';
-import {compileDeck, defineSection, defineSlide} from '../../source/deck.js';
+import {compileDeck, defineSection, defineSlide} from '../../source/deck/deck.js';
 import {
 	BarChart,
 	Bullets,
@@ -11,7 +11,7 @@ import {
 	Source,
 	Table,
 	Timeline,
-} from '../../source/components/typography.js';
+} from '../../source/deck/typography.js';
 
 /**
 A deck with every primitive, written to trip every output: markup characters for Markdown and HTML,

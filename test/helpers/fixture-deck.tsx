@@ -1,6 +1,6 @@
 import React from 'react';
-import {compileDeck, defineSection, defineSlide} from '../../source/deck.js';
-import {Bullets, Lead, Quote} from '../../source/components/typography.js';
+import {compileDeck, defineSection, defineSlide} from '../../source/deck/deck.js';
+import {Bullets, Lead, Quote} from '../../source/deck/typography.js';
 
 /** A small deck that does not depend on the article's wording. */
 export const fixtureDeck = compileDeck({

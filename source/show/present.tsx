@@ -3,12 +3,12 @@ import React from 'react';
 import type {Instance} from 'ink';
 import type {App as AppView} from './app.js';
 import {FrameWriterContext} from './components/frame-writer-context.js';
-import type {Deck} from './deck.js';
-import {createFrameWriter, type FrameWriter} from './frame-writer.js';
+import type {Deck} from '../deck/deck.js';
+import {createFrameWriter, type FrameWriter} from '../terminal/frame-writer.js';
 import {formatElapsed} from './hooks/use-clock.js';
 import {initNavigation} from './navigation.js';
-import {screenLines} from './screen.js';
-import type {PeerLink} from './peer.js';
+import {screenLines} from '../layout/screen.js';
+import type {PeerLink} from '../link/peer.js';
 import {
 	escapes,
 	gateWrites,
@@ -19,8 +19,8 @@ import {
 	refreshSize,
 	resetRawMode,
 	writeNow,
-} from './terminal.js';
-import type {Theme} from './theme.js';
+} from '../terminal/terminal.js';
+import type {Theme} from '../layout/theme.js';
 
 /**
 The live show's lifecycle: take the terminal (alternate screen, hidden cursor, raw keys), run the app,

@@ -1,7 +1,7 @@
-import type {Deck, Slide} from './deck.js';
-import {formatParagraphs} from './deck.js';
-import {layoutBlocks, lineText, textWidth, wrap} from './layout.js';
-import {stripControls} from './sanitize.js';
+import type {Deck, Slide} from '../deck/deck.js';
+import {formatParagraphs} from '../deck/deck.js';
+import {layoutBlocks, lineText, textWidth, wrap} from '../layout/layout.js';
+import {stripControls} from '../deck/sanitize.js';
 
 /**
 The deck as plain text: what a pipe, a file, `--print` and `--export txt` get. The words are the

@@ -1,4 +1,4 @@
-import type {Deck} from './deck.js';
+import type {Deck} from '../deck/deck.js';
 import {deckHtml} from './export-html.js';
 import {deckMarkdown} from './export-markdown.js';
 import {deckText} from './print.js';

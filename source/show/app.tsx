@@ -1,6 +1,6 @@
 import React, {Component, type ReactNode, useCallback, useEffect, useReducer} from 'react';
 import {Box, Text, useApp, useIsScreenReaderEnabled, useStdin} from 'ink';
-import type {Deck} from './deck.js';
+import type {Deck} from '../deck/deck.js';
 import {Lines} from './components/lines.js';
 import {ScreenReaderView} from './components/screen-reader-view.js';
 import {LazySlideList as SlideList} from './components/lazy-slide-list.js';
@@ -9,7 +9,7 @@ import {useKeymap} from './hooks/use-keymap.js';
 import {usePeerLink} from './hooks/use-peer-link.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {initNavigation, modeOf, navigate} from './navigation.js';
-import type {PeerLink} from './peer.js';
+import type {PeerLink} from '../link/peer.js';
 import {
 	bodyRows,
 	contentWidth,
@@ -18,9 +18,9 @@ import {
 	isTooSmall,
 	screenLines,
 	type Size,
-} from './screen.js';
-import {screenReaderLines} from './screen-reader.js';
-import type {Theme} from './theme.js';
+} from '../layout/screen.js';
+import {screenReaderLines} from '../outputs/screen-reader.js';
+import type {Theme} from '../layout/theme.js';
 
 export type AppProps = {
 	readonly deck: Deck;

@@ -1,7 +1,7 @@
-import type {Deck, Slide} from './deck.js';
-import {formatElapsed} from './hooks/use-clock.js';
+import type {Deck, Slide} from '../deck/deck.js';
+import {formatElapsed} from '../show/hooks/use-clock.js';
 import {type Line, lineWidth, type Segment, symbols, textWidth, wrap} from './layout.js';
-import type {NavigationState} from './navigation.js';
+import type {NavigationState} from '../show/navigation.js';
 import {paceAt, paceText, type Plan} from './pace.js';
 import {fit, helpLines, slideLines, spread, toHeight, type Size} from './screen.js';
 import type {Role} from './theme.js';

@@ -1,15 +1,15 @@
 import React, {useMemo} from 'react';
 import {Box} from 'ink';
 import {ErrorBoundary, useShow} from './app.js';
-import type {Deck} from './deck.js';
+import type {Deck} from '../deck/deck.js';
 import {Lines} from './components/lines.js';
 import {LazySlideList as SlideList} from './components/lazy-slide-list.js';
 import {formatWall, useClock} from './hooks/use-clock.js';
-import {planTalk} from './pace.js';
-import type {PeerLink} from './peer.js';
-import {presenterLines} from './presenter-screen.js';
-import {isTooSmall, minimumSize, type Size, tooSmallLines} from './screen.js';
-import type {Theme} from './theme.js';
+import {planTalk} from '../layout/pace.js';
+import type {PeerLink} from '../link/peer.js';
+import {presenterLines} from '../layout/presenter-screen.js';
+import {isTooSmall, minimumSize, type Size, tooSmallLines} from '../layout/screen.js';
+import type {Theme} from '../layout/theme.js';
 
 /**
 The presenter's screen (`briefing --presenter`): the same keys and the same navigation state as the

@@ -1,8 +1,8 @@
 import React, {type ReactNode, useContext, useLayoutEffect} from 'react';
 import {Box, Text} from 'ink';
 import {FrameWriterContext} from './frame-writer-context.js';
-import type {Line} from '../layout.js';
-import type {Theme} from '../theme.js';
+import type {Line} from '../../layout/layout.js';
+import type {Theme} from '../../layout/theme.js';
 
 
 export type LinesProps = {

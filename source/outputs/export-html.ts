@@ -1,9 +1,9 @@
-import type {Block} from './blocks.js';
-import type {Deck, Slide} from './deck.js';
-import {formatParagraphs} from './deck.js';
+import type {Block} from '../deck/blocks.js';
+import type {Deck, Slide} from '../deck/deck.js';
+import {formatParagraphs} from '../deck/deck.js';
 import {slidePlace, sourceLine, sourceUrl} from './print.js';
-import {stripControls} from './sanitize.js';
-import {handoutPalette} from './theme.js';
+import {stripControls} from '../deck/sanitize.js';
+import {handoutPalette} from '../layout/theme.js';
 
 /**
 The deck as one self-contained HTML page, for a colleague's inbox or a printer: inline CSS only, no

@@ -1,4 +1,4 @@
-import {type Block, revealUnits} from './blocks.js';
+import {type Block, revealUnits} from '../deck/blocks.js';
 import type {Role} from './theme.js';
 
 /**

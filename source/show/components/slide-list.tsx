@@ -1,8 +1,8 @@
 import React from 'react';
 import {Box, Text} from 'ink';
 import SelectInput from 'ink-select-input';
-import type {Deck} from '../deck.js';
-import type {Theme} from '../theme.js';
+import type {Deck} from '../../deck/deck.js';
+import type {Theme} from '../../layout/theme.js';
 
 export type SlideListProps = {
 	readonly deck: Deck;

@@ -1,6 +1,6 @@
 import {useCallback, useEffect, useRef, useState} from 'react';
 import {navigate, type NavigationAction, type NavigationState} from '../navigation.js';
-import type {PeerLink} from '../peer.js';
+import type {PeerLink} from '../../link/peer.js';
 
 /**
 Keeps the app and its peer view in step: local moves go out as they are made (before this view

@@ -1,6 +1,6 @@
 import {Fragment, isValidElement, type ReactElement, type ReactNode} from 'react';
 import {type Block, revealUnits} from './blocks.js';
-import {primitiveReaders} from './components/typography.js';
+import {primitiveReaders} from './typography.js';
 
 /** One slide, as written in `slides/`. */
 export type SlideDefinition = {

@@ -4,7 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
-import type {Blank} from './navigation.js';
+import type {Blank} from '../show/navigation.js';
 import {type PeerLink, type Position, samePosition} from './peer.js';
 
 /**

@@ -1,5 +1,5 @@
-import type {Line} from './layout.js';
-import type {Role, RoleStyle, Theme} from './theme.js';
+import type {Line} from '../layout/layout.js';
+import type {Role, RoleStyle, Theme} from '../layout/theme.js';
 
 /**
 Paints the slide frame straight onto the alternate screen, cell by cell against what it painted last,

@@ -1,9 +1,9 @@
-import type {Block} from './blocks.js';
-import {revealUnits} from './blocks.js';
-import type {Deck, Slide} from './deck.js';
-import {helpRows} from './keymap.js';
-import {modeOf, type NavigationState} from './navigation.js';
-import {stripControls} from './sanitize.js';
+import type {Block} from '../deck/blocks.js';
+import {revealUnits} from '../deck/blocks.js';
+import type {Deck, Slide} from '../deck/deck.js';
+import {helpRows} from '../show/keymap.js';
+import {modeOf, type NavigationState} from '../show/navigation.js';
+import {stripControls} from '../deck/sanitize.js';
 
 /**
 The screen-reader view, pure: a slide as linear text, one line per thing on it, each line saying what

@@ -1,7 +1,7 @@
 import {useEffect, useState} from 'react';
 import {useStdout} from 'ink';
-import type {Size} from '../screen.js';
-import {readSize} from '../terminal.js';
+import type {Size} from '../../layout/screen.js';
+import {readSize} from '../../terminal/terminal.js';
 
 /**
 The terminal's size, kept in state from stdout's 'resize' event: Ink 6.8 re-lays out only the width

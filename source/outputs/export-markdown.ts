@@ -1,8 +1,8 @@
-import type {Block} from './blocks.js';
-import type {Deck, Slide} from './deck.js';
-import {formatParagraphs} from './deck.js';
+import type {Block} from '../deck/blocks.js';
+import type {Deck, Slide} from '../deck/deck.js';
+import {formatParagraphs} from '../deck/deck.js';
 import {slidePlace, sourceLine, sourceUrl} from './print.js';
-import {stripControls} from './sanitize.js';
+import {stripControls} from '../deck/sanitize.js';
 
 /**
 The deck as Markdown (CommonMark with GFM tables), ready to paste into a document or an email: the

@@ -1,7 +1,7 @@
 import React, {createContext, type ReactNode, useContext} from 'react';
-import type {Bar, Block, TimelineEvent} from '../blocks.js';
-import {type Line, layoutBlock} from '../layout.js';
-import {themes, type Theme} from '../theme.js';
+import type {Bar, Block, TimelineEvent} from './blocks.js';
+import {type Line, layoutBlock} from '../layout/layout.js';
+import {themes, type Theme} from '../layout/theme.js';
 
 /**
 The slide vocabulary. A slide body is JSX made of these and nothing else; `readBlocks` (deck.ts)

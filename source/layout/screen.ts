@@ -1,9 +1,9 @@
-import type {Deck, Slide} from './deck.js';
-import {formatParagraphs} from './deck.js';
-import {helpRows} from './keymap.js';
+import type {Deck, Slide} from '../deck/deck.js';
+import {formatParagraphs} from '../deck/deck.js';
+import {helpRows} from '../show/keymap.js';
 import {canDrawBig, drawBig, wrapBig} from './big-text.js';
 import {type Line, layoutBlocks, lineWidth, textWidth, wrap, type Segment, symbols} from './layout.js';
-import {modeOf, type NavigationState} from './navigation.js';
+import {modeOf, type NavigationState} from '../show/navigation.js';
 import type {Role} from './theme.js';
 
 /**
