@@ -1,19 +1,25 @@
+import {blockTexts, revealUnits} from '../deck/blocks.js';
 import type {Deck, Slide} from '../deck/deck.js';
+import {hintText} from '../show/keymap.js';
 import {formatElapsed} from '../show/hooks/use-clock.js';
 import {type Line, lineWidth, type Segment, symbols, textWidth, wrap} from './layout.js';
-import type {NavigationState} from '../show/navigation.js';
+import {menuLines, overviewLines} from './lists.js';
+import {modeOf, type NavigationState} from '../show/navigation.js';
 import {paceAt, paceText, type Plan} from './pace.js';
 import {fit, helpLines, slideLines, spread, toHeight, type Size} from './screen.js';
 import type {Role} from './theme.js';
 
 /**
-The presenter view's screen as lines, pure: the notes big, the slide small, the next title, where
-the talk stands (slide, step, elapsed, wall clock, pace) and whether the audience screen is blanked.
-Always rows-1 tall, like the audience frame.
+The presenter view's screen as lines, pure, every row of the terminal: the notes big, the slide
+small, the next step (the next bullet or quote of this slide, or the next slide), where the talk
+stands (slide, step, time left against the plan or overtime, wall clock, pace) and whether the
+audience screen is blanked.
 */
 export type PresenterInfo = {
-	/** Milliseconds since the timer started. */
+	/** Milliseconds since the timer started (0 until the first move). */
 	readonly elapsed: number;
+	/** Whether the timer runs yet. */
+	readonly isRunning?: boolean;
 	/** The wall clock, HH:MM. */
 	readonly wall: string;
 	readonly plan?: Plan;
@@ -23,9 +29,9 @@ export type PresenterInfo = {
 /** From this width the notes and the slide sit side by side. */
 const sideBySide = 120;
 
-/** Rows above the middle (header, rule, clock, blank notice) and below it (rule, next, hint). */
+/** Rows above the middle (header, rule, clock, blank notice) and below it (rule, next two, hint). */
 const topRows = 4;
-const bottomRows = 3;
+const bottomRows = 4;
 
 function seg(text: string, role: Role): Segment {
 	return {text, role};
@@ -45,14 +51,22 @@ function indent(lines: readonly Line[], margin: number): Line[] {
 	return lines.map(line => (line.length === 0 ? line : [pad, ...line]));
 }
 
-/** Cuts to `rows`, marking the cut so the presenter knows there is more. */
+/**
+Cuts to `rows`, marking a real cut (words left out) on the last line that has words, so the presenter
+knows there is more; blank rows (hidden bullets keep their place) are no cut and get no mark.
+*/
 function clip(lines: readonly Line[], rows: number): Line[] {
 	if (lines.length <= rows) {
 		return [...lines];
 	}
 
 	const kept = lines.slice(0, Math.max(0, rows));
-	if (kept.length > 0) {
+	const isCut = lines.slice(kept.length).some(line => lineWidth(line) > 0);
+	while (kept.length > 0 && lineWidth(kept.at(-1) ?? []) === 0) {
+		kept.pop();
+	}
+
+	if (isCut && kept.length > 0) {
 		kept[kept.length - 1] = [...(kept.at(-1) ?? []), seg(' …', 'muted')];
 	}
 
@@ -103,24 +117,89 @@ function stepText(slide: Slide, state: NavigationState): string {
 	return slide.units > 1 ? ` · step ${state.step}/${slide.units}` : '';
 }
 
-function clockLine(state: NavigationState, info: PresenterInfo, columns: number): Line {
-	const left: Segment[] = [seg(' ', 'body'), seg(formatElapsed(info.elapsed), 'accent'), seg(' elapsed', 'muted')];
-	if (info.plan) {
-		const pace = paceAt(info.plan, state.index, info.elapsed);
-		left.push(
-			seg(` of ${formatElapsed(info.plan.duration)}`, 'muted'),
-			seg('  ·  ', 'muted'),
-			seg(paceText(pace), pace.kind === 'behind' ? 'warn' : 'accent'),
-		);
+/** The countdown against the plan, turning to overtime past its end; or the elapsed time. */
+function timeParts(state: NavigationState, info: PresenterInfo): Segment[] {
+	if (!info.isRunning && info.elapsed === 0) {
+		return [seg('timer starts at the first move (or r)', 'muted')];
 	}
 
-	return spread(left, [seg('clock ', 'muted'), seg(info.wall + ' ', 'accent')], columns);
+	if (!info.plan) {
+		return [seg(formatElapsed(info.elapsed), 'accent'), seg(' elapsed', 'muted')];
+	}
+
+	const left = info.plan.duration - info.elapsed;
+	if (left < 0) {
+		return [seg(`OVERTIME +${formatElapsed(-left)}`, 'warn'), seg(` · ${formatElapsed(info.elapsed)} of ${formatElapsed(info.plan.duration)}`, 'muted')];
+	}
+
+	const pace = paceAt(info.plan, state.index, info.elapsed);
+	return [
+		seg(formatElapsed(Math.ceil(left / 1000) * 1000), 'accent'),
+		seg(` left of ${formatElapsed(info.plan.duration)}`, 'muted'),
+		seg('  ·  ', 'muted'),
+		seg(paceText(pace), pace.kind === 'behind' ? 'warn' : 'accent'),
+	];
+}
+
+function clockLine(state: NavigationState, info: PresenterInfo, columns: number): Line {
+	return spread([seg(' ', 'body'), ...timeParts(state, info)], [seg('clock ', 'muted'), seg(info.wall + ' ', 'accent')], columns);
 }
 
 function hintLine(state: NavigationState, columns: number): Line {
-	const typed = /^\d+$/.test(state.pending) ? `go to ${state.pending}…  ` : state.pending === 'g' ? 'g…  ' : '';
-	const hint = state.blank === 'none' ? '→ next · ← back · b blank audience · ? help · q quit' : 'any key brings the audience screen back';
-	return [seg(' ', 'body'), seg(typed, 'warn'), seg(fit(hint, Math.max(0, columns - 2 - textWidth(typed))), 'muted')];
+	const typed = /^\d+$/.test(state.pending) ? `go to ${state.pending}…` : state.pending === 'g' ? 'g…' : state.notice;
+	const mode = modeOf(state);
+	const hint = mode === 'blank' ? 'any key brings the audience screen back' : hintText(mode, 'presenter');
+	const shown = typed ? typed + '  ' : '';
+	return [seg(' ', 'body'), seg(shown, 'warn'), seg(fit(hint, Math.max(0, columns - 2 - textWidth(shown))), 'muted')];
+}
+
+/** The text of a slide's reveal unit `unit` (0-based): a bullet, or a quote with its speaker. */
+function unitText(slide: Slide, unit: number): string | undefined {
+	let before = 0;
+	for (const block of slide.blocks) {
+		const count = revealUnits(block);
+		if (unit < before + count) {
+			if (block.kind === 'bullets') {
+				return `bullet: ${block.items[unit - before] ?? ''}`;
+			}
+
+			return block.kind === 'quote' ? `quote: “${block.text}” ${symbols.dash} ${block.speaker}` : undefined;
+		}
+
+		before += count;
+	}
+
+	return undefined;
+}
+
+/** What → shows next: the next bullet or quote of this slide, else the next slide's first lines. */
+export function nextStep(deck: Deck, state: NavigationState): {label: string; text: string} {
+	const slide = deck.slides[state.index];
+	const unit = slide && state.step < slide.units ? unitText(slide, state.step) : undefined;
+	if (unit) {
+		return {label: `Next ${unit.slice(0, unit.indexOf(':'))}`, text: unit.slice(unit.indexOf(':') + 2)};
+	}
+
+	const next = deck.slides[state.index + 1];
+	if (!next) {
+		return {label: 'Next', text: 'end of deck'};
+	}
+
+	const first = next.blocks[0];
+	const words = first ? (blockTexts(first)[0] ?? '') : '';
+	return {label: `Next slide (${state.index + 2}/${deck.slides.length})`, text: `${next.title}${words ? ` ${symbols.dash} ${words}` : ''}`};
+}
+
+function nextLines(deck: Deck, state: NavigationState, columns: number): Line[] {
+	const {label, text} = nextStep(deck, state);
+	const head = ` ${label}: `;
+	const parts = wrap(text, Math.max(10, columns - textWidth(head) - 1));
+	const second = parts.length > 2 ? fit(parts[1] + ' ' + parts.slice(2).join(' '), columns - textWidth(head) - 1) : parts[1];
+	const role = text === 'end of deck' ? 'muted' : 'heading';
+	return [
+		[seg(head, 'accent'), seg(parts[0] ?? '', role)],
+		second ? [seg(' '.repeat(textWidth(head)), 'body'), seg(second, role)] : [],
+	];
 }
 
 export function presenterLines(deck: Deck, state: NavigationState, size: Size, info: PresenterInfo): Line[] {
@@ -130,7 +209,7 @@ export function presenterLines(deck: Deck, state: NavigationState, size: Size, i
 	}
 
 	const {columns} = size;
-	const total = Math.max(0, size.rows - 1);
+	const total = Math.max(0, size.rows);
 	const count = deck.slides.length;
 	const where = ` Presenter view · slide ${state.index + 1}/${count}${stepText(slide, state)}`;
 	const status = info.status ? fit(info.status, Math.max(0, columns - textWidth(where) - 3)) + ' ' : '';
@@ -143,16 +222,17 @@ export function presenterLines(deck: Deck, state: NavigationState, size: Size, i
 	if (state.overlay === 'help') {
 		// The key list needs every row: only the header and a hint around it.
 		const rows = Math.max(0, total - 4);
-		const hint: Line = [seg(' Esc or ? close · q quit', 'muted')];
-		return toHeight([...top.slice(0, 2), ...helpLines({columns, rows: rows + 5}), rule(columns), hint], total, false);
+		return toHeight([...top.slice(0, 2), ...helpLines({columns, rows}, 'presenter', rows), rule(columns), hintLine(state, columns)], total, false);
 	}
 
-	const next = deck.slides[state.index + 1];
-	const nextText = next ? `Next (${state.index + 2}/${count}): ${next.title}` : 'Next: end of deck';
-	const bottom: Line[] = [rule(columns), [seg(fit(' ' + nextText, columns), next ? 'heading' : 'muted')], hintLine(state, columns)];
+	const bottom: Line[] = [rule(columns), ...nextLines(deck, state, columns), hintLine(state, columns)];
 	const middle = Math.max(0, total - topRows - bottomRows);
 	let body: Line[];
-	if (columns >= sideBySide) {
+	if (state.overlay === 'menu' || state.overlay === 'overview') {
+		// The list in the middle, as on the audience screen (whose body is four rows shorter than its size).
+		const list = state.overlay === 'menu' ? menuLines : overviewLines;
+		body = list(deck, state, {columns, rows: middle + 4});
+	} else if (columns >= sideBySide) {
 		const inner = columns - 2;
 		const leftWidth = Math.floor(inner * 0.6) - 2;
 		const rightWidth = inner - leftWidth - 3;

@@ -1,9 +1,7 @@
 import React, {useMemo} from 'react';
-import {Box} from 'ink';
 import {ErrorBoundary, useShow} from './app.js';
 import type {Deck} from '../deck/deck.js';
 import {Lines} from './components/lines.js';
-import {LazySlideList as SlideList} from './components/lazy-slide-list.js';
 import {formatWall, useClock} from './hooks/use-clock.js';
 import {planTalk} from '../layout/pace.js';
 import type {PeerLink} from '../link/peer.js';
@@ -28,6 +26,8 @@ export type PresenterViewProps = {
 	readonly refresh?: number;
 	readonly onSuspend?: () => void;
 	readonly onFatal?: (error: unknown) => void;
+	/** The time source of the timer and clock (tests drive it); default Date.now. */
+	readonly now?: () => number;
 };
 
 export function PresenterView(props: PresenterViewProps) {
@@ -39,9 +39,9 @@ export function PresenterView(props: PresenterViewProps) {
 }
 
 function Presenter(props: PresenterViewProps) {
-	const {deck, theme, duration} = props;
-	const {state, size, mode, status, onSelect} = useShow(props);
-	const clock = useClock(true, state.timerEpoch);
+	const {deck, theme, duration, now} = props;
+	const {state, size, status} = useShow({...props, view: 'presenter'});
+	const clock = useClock(state.isTimerRunning, state.timerEpoch, now);
 	const plan = useMemo(() => (duration ? planTalk(duration, deck.slides.length) : undefined), [duration, deck]);
 
 	if (isTooSmall(size)) {
@@ -50,22 +50,10 @@ function Presenter(props: PresenterViewProps) {
 
 	const lines = presenterLines(deck, state, size, {
 		elapsed: clock.elapsed,
+		isRunning: state.isTimerRunning,
 		wall: formatWall(clock.wall),
 		...(plan ? {plan} : {}),
 		...(status ? {status} : {}),
 	});
-	if (mode === 'menu' || mode === 'overview') {
-		const rows = Math.max(1, size.rows - 1 - 6);
-		return (
-			<Box flexDirection="column" height={size.rows - 1}>
-				<Lines lines={lines.slice(0, 3)} theme={theme} />
-				<Box height={rows} paddingLeft={2}>
-					<SlideList deck={deck} theme={theme} kind={mode} current={state.index} height={rows} width={size.columns - 4} onSelect={onSelect} />
-				</Box>
-				<Lines lines={lines.slice(-3)} theme={theme} />
-			</Box>
-		);
-	}
-
 	return <Lines lines={lines} theme={theme} />;
 }
