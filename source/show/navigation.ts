@@ -219,9 +219,11 @@ function moveCursor(state: NavigationState, move: CursorMove): NavigationState {
 	const row = state.overlay === 'overview' ? Math.max(1, state.gridColumns) : 1;
 	const last = state.units.length - 1;
 	const by: Record<CursorMove, number> = {up: -row, down: row, left: -1, right: 1, first: -last, last};
-	const cursor = state.cursor + by[move];
-	// A move past either end stays put (a grid's last row may be short).
-	return cursor < 0 || cursor > last ? with_(state, {cursor: move === 'first' ? 0 : move === 'last' ? last : state.cursor}) : with_(state, {cursor});
+	const cursor = Math.min(last, Math.max(0, state.cursor + by[move]));
+	// Down from a card with none beneath it (the grid's last row is short) goes to the last card;
+	// otherwise a move past either end stays put.
+	const isWhole = cursor === state.cursor + by[move] || move === 'first' || move === 'last' || (move === 'down' && Math.floor(state.cursor / row) < Math.floor(last / row));
+	return with_(state, {cursor: isWhole ? cursor : state.cursor});
 }
 
 /** The overlays: help, the sections menu, the overview grid and its cursor. */
