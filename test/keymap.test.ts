@@ -117,7 +117,7 @@ describe('the key table', () => {
 		expect(resolveKeypress('s', noKey, 'slides', 'audience')?.type).toBe('toggle-notes');
 		expect(resolveKeypress('s', noKey, 'slides', 'presenter')).toBeUndefined();
 		expect(helpRows('slides', 'presenter').some(row => row.keys === 's')).toBe(false);
-		expect(helpRows('slides', 'presenter').find(row => row.keys === 'b .')?.label).toBe('Audience screen black');
+		expect(helpRows('slides', 'presenter').find(row => row.keys === 'b .')?.label).toBe('Black out audience');
 	});
 
 	test('the help lists every key of every mode, each once, with no ambiguous sequence', () => {

@@ -23,33 +23,39 @@ afterEach(() => {
 });
 
 describe('the presenter view', () => {
-	test('shows the notes, the slide small, the next title, n/N, elapsed time and the clock', async () => {
+	test('shows the notes, the slide small, the next slide, n/N, the clock; the timer waits for the talk', async () => {
 		const app = view();
 		const frame = await waitForFrame(app, f => f.includes('Notes for one.'));
 		expect(frame).toContain('Presenter view · slide 1/3');
 		expect(frame).toContain('On the audience screen');
 		expect(frame).toContain('Slide one');
 		expect(frame).toContain('First body');
-		expect(frame).toContain('Next (2/3): Slide two');
-		expect(frame).toMatch(/0:0\d elapsed/);
+		expect(frame).toContain('Next slide (2/3): Slide two — Point A');
+		expect(frame).toContain('timer starts at the first move (or r)');
 		expect(frame).toMatch(/clock \d\d:\d\d/);
 		// Without --duration there is no pace.
 		expect(frame).not.toMatch(/ahead|behind|on time/);
-		expect(frame.split('\n')).toHaveLength(size.rows - 1);
+		// Every row of the terminal.
+		expect(frame.split('\n')).toHaveLength(size.rows);
 	});
 
-	test('keys move it like the audience view: the step, the notes and the next title follow', async () => {
+	test('keys move it like the audience view: the step, the notes and the next step follow', async () => {
 		const app = view();
 		await waitForFrame(app, f => f.includes('Notes for one.'));
 		let frame = await press(app, keys.right);
 		expect(frame).toContain('slide 2/3 · step 1/3');
 		expect(frame).toContain('Notes for two.');
 		expect(frame).toContain('Point A');
-		expect(frame).not.toContain('Point B');
-		expect(frame).toContain('Next (3/3): Slide three');
+		// Point B is not on the audience screen yet: only on the next-step line.
+		expect(frame.match(/Point B/g)).toHaveLength(1);
+		// Two bullets of this slide are still to come: the next step is the next bullet, not the next slide.
+		expect(frame).toContain('Next bullet: Point B');
+		expect(frame).not.toContain('Next slide');
 		frame = await press(app, ' ');
 		expect(frame).toContain('step 2/3');
-		expect(frame).toContain('Point B');
+		expect(frame).toContain('Next bullet: Point C');
+		frame = await press(app, ' ');
+		expect(frame).toContain('Next slide (3/3): Slide three — A quoted line');
 		frame = await press(app, 'G');
 		expect(frame).toContain('slide 3/3');
 		expect(frame).toContain('Notes for three.');
@@ -58,18 +64,33 @@ describe('the presenter view', () => {
 		expect(frame).toContain('slide 2/3 · step 3/3');
 	});
 
-	test('? shows every key in the presenter view too; the overview jumps', async () => {
+	test('99 Enter says there is no slide 99, until the next key', async () => {
+		const app = view();
+		await waitForFrame(app, f => f.includes('Notes for one.'));
+		await press(app, '9');
+		let frame = await press(app, '9');
+		expect(frame).toContain('go to 99…');
+		frame = await press(app, keys.enter);
+		expect(frame).toContain('no slide 99');
+		expect(frame).toContain('slide 1/3');
+		frame = await press(app, keys.right);
+		expect(frame).not.toContain('no slide 99');
+	});
+
+	test('? shows the presenter view\'s own keys; the overview jumps', async () => {
 		const app = view();
 		await waitForFrame(app, f => f.includes('Notes for one.'));
 		let frame = await press(app, '?');
-		expect(frame).toContain('Restart the timer');
-		expect(frame).toContain('Quit');
-		expect(frame).toContain('Esc or ? close');
+		expect(frame).toContain('Restart both timers');
+		expect(frame).toContain('Black out audience');
+		expect(frame).toContain('While the audience screen is blanked');
+		expect(frame).not.toContain('Notes under the slide');
+		expect(frame).toContain('Esc close');
 		frame = await press(app, keys.escape);
 		expect(frame).toContain('Notes for one.');
 		frame = await pressUntil(app, 'o', f => f.includes('Overview'));
 		expect(frame).toContain('Overview');
-		await press(app, keys.down);
+		// Two cards a row here: ↓ goes to the card under this one (slide 3).
 		await press(app, keys.down);
 		frame = await press(app, keys.enter);
 		expect(frame).toContain('slide 3/3');
@@ -99,33 +120,56 @@ describe('the presenter view', () => {
 		expect(frame).not.toContain('blanked');
 	});
 
-	test('pace against --duration, with fake timers: on time, behind, ahead; r restarts the clock', async () => {
-		vi.useFakeTimers({toFake: ['Date', 'setInterval', 'clearInterval']});
-		vi.setSystemTime(new Date(2026, 0, 1, 14, 5, 0));
-		// Three slides in three minutes: a minute each.
-		const app = view({duration: 180_000});
+	test('--duration 1m with a clock driven by the test: time left, the pace, then overtime; r restarts', async () => {
+		vi.useFakeTimers({toFake: ['setInterval', 'clearInterval']});
+		let time = new Date(2026, 0, 1, 14, 5, 0).getTime();
+		const now = () => time;
+		const tick = async (ms: number) => {
+			time += ms;
+			vi.advanceTimersByTime(1000);
+			await press(app, '');
+		};
+
+		// Three slides in a minute: 20 seconds each.
+		const app = view({duration: 60_000, now});
 		let frame = await waitForFrame(app, f => f.includes('Notes for one.'));
-		expect(frame).toContain('0:00 elapsed of 3:00');
-		expect(frame).toContain('on time');
+		expect(frame).toContain('timer starts at the first move');
 		expect(frame).toContain('clock 14:05');
-		vi.advanceTimersByTime(130_000);
-		frame = await waitForFrame(app, f => f.includes('2:10 elapsed'));
-		expect(frame).toContain('behind 1:10');
-		expect(frame).toContain('clock 14:07');
-		frame = await press(app, 'r');
-		frame = await waitForFrame(app, f => f.includes('0:00 elapsed'));
-		expect(frame).toContain('on time');
-		vi.advanceTimersByTime(20_000);
-		await waitForFrame(app, f => f.includes('0:20 elapsed'));
+		// Time before the first move does not count.
+		await tick(30_000);
 		frame = await press(app, keys.right);
-		// Slide 2 is due at 1:00.
-		expect(frame).toContain('ahead 0:40');
+		expect(frame).toContain('1:00 left of 1:00');
+		await tick(15_000);
+		frame = await waitForFrame(app, f => f.includes('0:45 left of 1:00'));
+		// Slide 2 is due from 0:20 to 0:40.
+		expect(frame).toContain('ahead 0:05');
+		expect(frame).toContain('Next bullet: Point B');
+		await tick(30_000);
+		frame = await waitForFrame(app, f => f.includes('0:15 left'));
+		expect(frame).toContain('behind 0:05');
+		await tick(20_000);
+		frame = await waitForFrame(app, f => f.includes('OVERTIME +0:05'));
+		expect(frame).not.toContain('left of');
+		frame = await press(app, 'r');
+		frame = await waitForFrame(app, f => f.includes('1:00 left of 1:00'));
+		expect(frame).not.toContain('OVERTIME');
+	});
+
+	test('overtime is in the warning colour, the countdown is not', () => {
+		const state = initNavigation({units: fixtureDeck.slides.map(slide => slide.units), start: 0});
+		const plan = {duration: 60_000, starts: [0, 20_000, 40_000]};
+		const roleOf = (elapsed: number, text: string) =>
+			presenterLines(fixtureDeck, state, size, {elapsed, isRunning: true, wall: '09:30', plan})
+				.flat()
+				.find(segment => segment.text.includes(text))?.role;
+		expect(roleOf(10_000, '0:50')).toBe('accent');
+		expect(roleOf(65_000, 'OVERTIME +0:05')).toBe('warn');
 	});
 
 	test('at 200x50 the notes and the slide sit side by side', () => {
 		const state = initNavigation({units: fixtureDeck.slides.map(slide => slide.units), start: 1});
-		const lines = presenterLines(fixtureDeck, state, {columns: 200, rows: 50}, {elapsed: 65_000, wall: '09:30'}).map(lineText);
-		expect(lines).toHaveLength(49);
+		const lines = presenterLines(fixtureDeck, state, {columns: 200, rows: 50}, {elapsed: 65_000, isRunning: true, wall: '09:30'}).map(lineText);
+		expect(lines).toHaveLength(50);
 		expect(lines.every(line => line.length <= 200)).toBe(true);
 		const row = lines.find(line => line.includes('Notes'));
 		expect(row).toContain('On the audience screen');

@@ -130,12 +130,12 @@ export function footer(deck: Deck, state: NavigationState, size: Size, hint: rea
 	const count = deck.slides.length;
 	const slide = deck.slides[state.index];
 	const {counter, step, barStart, barWidth} = footerColumns(deck, size.columns);
-	const counterText = ` ${state.index + 1}/${count}`.padEnd(counter);
+	const counterText = ` ${state.index + 1}/${count}`;
 	const stepText = slide && slide.units > 1 && state.step < slide.units ? ` · ${state.step}/${slide.units}` : '';
 	const left: Line = [
 		seg(counterText, 'accent'),
-		seg(stepText.padEnd(step), 'muted'),
-		seg(' '.repeat(barStart - counter - step), 'muted'),
+		seg(stepText, 'muted'),
+		seg(' '.repeat(barStart - textWidth(counterText + stepText)), 'muted'),
 		...progressBar(state.index, count, barWidth),
 	];
 	const room = size.columns - barStart - barWidth - 3;

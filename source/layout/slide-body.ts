@@ -35,7 +35,7 @@ export const chromeRows = 4;
 export const minimumSize: Size = {columns: 60, rows: 16};
 
 /** Big letters are used for titles that fit in this many big lines, and for quotes in this many. */
-const mostBigTitleLines = 2;
+const mostBigTitleLines = 3;
 const mostBigQuoteLines = 3;
 
 /** A quote this short, alone on its slide (a lead may come before it), is shown big. */

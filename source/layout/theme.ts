@@ -166,7 +166,7 @@ const highContrast: Theme = {
 const plain: Theme = {
 	name: 'plain',
 	roles: {
-		title: {bold: true},
+		title: {bold: true, underline: true},
 		header: {},
 		section: {},
 		heading: {bold: true},

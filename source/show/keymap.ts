@@ -211,7 +211,7 @@ export const keymap: readonly Binding[] = [
 	},
 	{
 		label: 'Black screen',
-		presenterLabel: 'Audience screen black',
+		presenterLabel: 'Black out audience',
 		action: {type: 'blank', color: 'black'},
 		keys: [{input: 'b'}, {input: '.'}],
 		modes: slides,
@@ -219,7 +219,7 @@ export const keymap: readonly Binding[] = [
 	},
 	{
 		label: 'White screen',
-		presenterLabel: 'Audience screen white',
+		presenterLabel: 'White out audience',
 		action: {type: 'blank', color: 'white'},
 		keys: [{input: 'w'}, {input: ','}],
 		modes: slides,
@@ -251,7 +251,7 @@ export const keymap: readonly Binding[] = [
 	},
 	{
 		label: 'Back to the slide',
-		presenterLabel: 'Audience screen back',
+		presenterLabel: 'Bring audience back',
 		action: {type: 'unblank'},
 		keys: [{any: true}],
 		modes: ['blank'],
