@@ -69,7 +69,7 @@ describe('the presenter view', () => {
 		await waitForFrame(app, f => f.includes('Notes for one.'));
 		await press(app, '9');
 		let frame = await press(app, '9');
-		expect(frame).toContain('go to 99…');
+		expect(frame).toContain('go to 99 ↵');
 		frame = await press(app, keys.enter);
 		expect(frame).toContain('no slide 99');
 		expect(frame).toContain('slide 1/3');

@@ -146,7 +146,7 @@ function clockLine(state: NavigationState, info: PresenterInfo, columns: number)
 }
 
 function hintLine(state: NavigationState, columns: number): Line {
-	const typed = /^\d+$/.test(state.pending) ? `go to ${state.pending}…` : state.pending === 'g' ? 'g…' : state.notice;
+	const typed = /^\d+$/.test(state.pending) ? `go to ${state.pending} ↵` : state.pending === 'g' ? 'g, then g' : state.notice;
 	const mode = modeOf(state);
 	const hint = mode === 'blank' ? 'any key brings the audience screen back' : hintText(mode, 'presenter');
 	const shown = typed ? typed + '  ' : '';

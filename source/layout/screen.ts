@@ -83,10 +83,10 @@ export function footerColumns(deck: Deck, columns: number): {counter: number; st
 
 function typedText(state: NavigationState): string {
 	if (/^\d+$/.test(state.pending)) {
-		return `go to ${state.pending}…`;
+		return `go to ${state.pending} ↵`;
 	}
 
-	return state.pending === 'g' ? 'g…' : state.notice;
+	return state.pending === 'g' ? 'g, then g' : state.notice;
 }
 
 /** The right of the footer: the most important parts that fit, right-aligned. */
@@ -156,7 +156,7 @@ function helpColumn(view: View, width: number): Line[] {
 	const keysWidth = Math.min(Math.floor(width * 0.4), 26, Math.max(...all.map(row => textWidth(row.keys))));
 	const lines: Line[] = [];
 	for (const section of sections) {
-		lines.push(...(lines.length > 0 ? [[]] : []), [seg(section.title, 'heading')]);
+		lines.push(...(lines.length > 0 ? [[]] : []), ...wrap(section.title, width).map(part => [seg(part, 'heading')]));
 		for (const row of section.rows) {
 			const keyParts = wrap(row.keys, keysWidth);
 			const labelParts = wrap(row.label, Math.max(10, width - keysWidth - 2));
@@ -185,6 +185,11 @@ export function helpLines(size: Size, view: View = 'audience', rows = bodyRows(s
 	const half = Math.floor((width - 3) / 2);
 	let lines = helpColumn(view, half);
 	lines = lines.length > rows * 2 ? lines.filter(line => line.length > 0) : lines;
+	if (lines.length > rows * 2) {
+		// Below 80x24 even two columns may not hold every key: say so rather than cut silently.
+		lines = [...lines.slice(0, rows * 2 - 1), [seg('▼ more keys on a bigger terminal', 'muted')]];
+	}
+
 	const split = Math.ceil(lines.length / 2) <= rows ? Math.ceil(lines.length / 2) : rows;
 	// Break between sections where one is near.
 	const blank = lines.slice(0, split + 1).findLastIndex((line, index) => line.length === 0 && index >= split - 3);

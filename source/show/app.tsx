@@ -40,6 +40,9 @@ export type AppProps = {
 	readonly fault?: 'render';
 	/** The time source of the timer (tests drive it); default Date.now. */
 	readonly now?: () => number;
+	/** How long the first slide's key hint and a new link status stay (ms); tests shorten them. */
+	readonly hintMs?: number;
+	readonly statusMs?: number;
 };
 
 /** How long the footer's key hint (first slide) and a new link status stay on the audience screen. */
@@ -134,8 +137,8 @@ function Show(props: AppProps) {
 	const {state, size, mode} = show;
 	const isLinked = isPresenterLinked(show.status);
 	// The link's status and the key hint come and go; the presenter view keeps its status.
-	const status = useForAWhile(show.status ?? props.linkProblem, statusMs);
-	const isHintTime = useForAWhile(true, hintMs) ?? false;
+	const status = useForAWhile(show.status ?? props.linkProblem, props.statusMs ?? statusMs);
+	const isHintTime = useForAWhile(true, props.hintMs ?? hintMs) ?? false;
 	const isInkScreenReader = useIsScreenReaderEnabled();
 	const clock = useClock(showTimer && state.isTimerRunning, state.timerEpoch, now);
 

@@ -45,7 +45,7 @@ function Presenter(props: PresenterViewProps) {
 	const plan = useMemo(() => (duration ? planTalk(duration, deck.slides.length) : undefined), [duration, deck]);
 
 	if (isTooSmall(size)) {
-		return <Lines lines={tooSmallLines(size, minimumSize, `slide ${state.index + 1}/${deck.slides.length}`)} theme={theme} />;
+		return <Lines isScreen lines={tooSmallLines(size, minimumSize, `slide ${state.index + 1}/${deck.slides.length}`)} theme={theme} />;
 	}
 
 	const lines = presenterLines(deck, state, size, {
@@ -55,5 +55,5 @@ function Presenter(props: PresenterViewProps) {
 		...(plan ? {plan} : {}),
 		...(status ? {status} : {}),
 	});
-	return <Lines lines={lines} theme={theme} />;
+	return <Lines isScreen lines={lines} theme={theme} />;
 }
