@@ -11,6 +11,8 @@ import {presenterLines} from '../source/layout/presenter-screen.js';
 import {PresenterView} from '../source/show/presenter-view.js';
 import {themes} from '../source/layout/theme.js';
 import {fixtureDeck} from './helpers/fixture-deck.js';
+import {deck as realDeck} from '../slides/index.js';
+import {slideLines} from '../source/layout/screen.js';
 import {keys, press, pressUntil, waitForFrame} from './helpers/ink.js';
 
 const size = {columns: 80, rows: 24};
@@ -177,6 +179,21 @@ describe('the presenter view', () => {
 		expect(lines[notes]).toContain('Slide two');
 		expect(lines.join('\n')).toContain('1:05 elapsed');
 		expect(lines.join('\n')).toContain('clock 09:30');
+	});
+
+	test('at 80x24 the preview never ends in a stray …: a mark only where words were left out', () => {
+		for (const slide of realDeck.slides) {
+			for (let step = 0; step <= slide.units; step++) {
+				const state = initNavigation({units: realDeck.slides.map(each => each.units), start: slide.index});
+				const lines = presenterLines(realDeck, {...state, step}, size, {elapsed: 0, wall: '09:30'}).map(lineText);
+				const from = lines.findIndex(line => line.includes('On the audience screen'));
+				const preview = lines.slice(from + 1, lines.findLastIndex(line => /^─+$/.test(line)));
+				const whole = slideLines(slide, size.columns - 2, step, false, false).map(lineText).filter(line => line.trim() !== '');
+				const shown = preview.filter(line => line.trim() !== '');
+				const isCut = shown.length < whole.length;
+				expect(shown.at(-1)?.endsWith('…') ?? false, `${slide.id} step ${step}`).toBe(isCut);
+			}
+		}
 	});
 
 	test('too small: the notice, not a broken screen', async () => {

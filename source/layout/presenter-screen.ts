@@ -97,9 +97,12 @@ export function notesBlock(slide: Slide, width: number, rows: number): Line[] {
 	return clip(lines, rows);
 }
 
-/** The slide as the audience sees it, at a narrower width and cut to the rows there are. */
+/**
+The slide as the audience sees it, at a narrower width and cut to the rows there are. The paragraph
+citation is left out (no words the presenter needs), so a cut, marked …, always means words.
+*/
 export function previewBlock(slide: Slide, width: number, step: number, rows: number): Line[] {
-	return clip(slideLines(slide, width, step, false), rows);
+	return clip(slideLines(slide, width, step, false, false), rows);
 }
 
 function besides(left: readonly Line[], right: readonly Line[], leftWidth: number, rows: number): Line[] {
@@ -243,7 +246,7 @@ export function presenterLines(deck: Deck, state: NavigationState, size: Size, i
 		const width = columns - 2;
 		// The notes come first; the slide takes what they leave, but never less than a third.
 		const notesWanted = notesBlock(slide, width, Number.MAX_SAFE_INTEGER).length + 1;
-		const previewWanted = slideLines(slide, width, state.step, false).length + 1;
+		const previewWanted = slideLines(slide, width, state.step, false, false).length + 1;
 		const previewRows = Math.max(Math.floor(middle / 3), Math.min(previewWanted, middle - notesWanted));
 		const preview = [rule(width, 'On the audience screen'), ...previewBlock(slide, width, state.step, previewRows - 1)];
 		const notesRows = middle - preview.length;

@@ -149,9 +149,9 @@ function blockLines(slide: Slide, width: number, step: number, gap: number, room
 	return lines;
 }
 
-/** The slide's own lines, compact: title, blocks up to the reveal step, the citation. */
-export function slideLines(slide: Slide, width: number, step: number, roomy = false): Line[] {
-	const cite = citation(slide, width);
+/** The slide's own lines, compact: title, blocks up to the reveal step, the citation (unless left out). */
+export function slideLines(slide: Slide, width: number, step: number, roomy = false, withCitation = true): Line[] {
+	const cite = withCitation ? citation(slide, width) : undefined;
 	return [...textTitle(slide.title, width, roomy), [], ...blockLines(slide, width, step, 1, roomy), ...(cite ? [[], cite] : [])];
 }
 
