@@ -16,7 +16,7 @@ export const section = defineSection({
 				<>
 					<Source>The Washington Times, Tuesday, April 6, 2021</Source>
 					<Paragraph>
-						By Stephen Dinan (the name on its closing contact line), from notes of a virtual town hall forum
+						By Stephen Dinan (the name on the article’s closing contact line), from notes of a virtual town hall forum
 						with ICE employees that the Times reviewed.
 					</Paragraph>
 					<Paragraph>
