@@ -20,6 +20,7 @@ export const definition: DeckDefinition = {
 		date: 'April 6, 2021',
 		author: 'Stephen Dinan',
 	},
+	summary: 'at-a-glance',
 	sections: [
 		opening,
 		atAGlance,
