@@ -16,8 +16,8 @@ export const section = defineSection({
 				<>
 					<Source>The Washington Times, Tuesday, April 6, 2021</Source>
 					<Paragraph>
-						By Stephen Dinan (the name on the article’s closing contact line), from notes of a virtual town hall forum
-						with ICE employees that the Times reviewed.
+						By Stephen Dinan (named on the article’s contact line), from notes of the town hall forum the
+						Times reviewed.
 					</Paragraph>
 					<Paragraph>
 						The article’s own correction: Mayorkas was head of U.S. Citizenship and Immigration Services, not

@@ -5,7 +5,7 @@ import {deck} from '../slides/index.js';
 import {findSection} from '../source/deck/deck.js';
 import {textWidth} from '../source/layout/layout.js';
 import {deckText, listText, slideText} from '../source/outputs/print.js';
-import {summaryPoints} from '../source/outputs/handout.js';
+import {selectSlides, summaryPoints} from '../source/outputs/handout.js';
 import {stripControls} from '../source/deck/sanitize.js';
 import {controlBytes, runBin as piped} from './helpers/bin.js';
 import {everyBlockDeck} from './helpers/every-block-deck.js';
@@ -99,6 +99,19 @@ describe('--list', () => {
 		}
 
 		expect(seen).toEqual(deck.slides.map(slide => slide.index + 1));
+	});
+
+	test('selectSlides: one slide, a section by id, title or prefix, or the whole deck', () => {
+		const sanctuary = findSection(deck, 'sanctuary')!;
+		const inside = deck.slides.slice(sanctuary.start, sanctuary.start + sanctuary.count);
+		expect(selectSlides(deck, {slide: 12})).toEqual([deck.slides[11]]);
+		expect(selectSlides(deck, {slide: deck.slides.length + 1})).toEqual([]);
+		for (const name of ['sanctuary', 'Sanctuary cities', 'sanct']) {
+			expect(selectSlides(deck, {section: name})).toEqual(inside);
+		}
+
+		expect(selectSlides(deck, {section: 'no such section'})).toEqual([]);
+		expect(selectSlides(deck)).toBe(deck.slides);
 	});
 
 	test('--section NAME --print prints only that section, --slide N --print only that slide', async () => {
