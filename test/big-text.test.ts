@@ -1,7 +1,7 @@
 import {describe, expect, test} from 'vitest';
 import {bigWidth, canDrawBig, drawBig, wrapBig} from '../source/layout/big-text.js';
 import {lineText} from '../source/layout/layout.js';
-import {deckHasBigTitles, slideBody} from '../source/layout/screen.js';
+import {deckHasBigTitles, deckLook, slideBody} from '../source/layout/screen.js';
 import {soleQuote} from '../source/layout/slide-body.js';
 import type {Deck, Slide} from '../source/deck/deck.js';
 import {deck} from '../slides/index.js';
@@ -61,18 +61,25 @@ describe('titles and quotes on a projector-sized terminal', () => {
 	};
 
 	const body = (slide: Slide, size: {columns: number; rows: number}) =>
-		slideBody(slide, slide.units, size, {bigTitles: deckHasBigTitles(deck, size)}).lines.map(lineText);
+		slideBody(slide, slide.units, size, {look: deckLook(deck, size)}).lines.map(lineText);
 
 	test.each([
 		{columns: 120, rows: 36},
 		{columns: 200, rows: 50},
-	])('at %j every slide of the deck has its title in big letters, none as text', size => {
+	])('at %j every slide of the deck has its title in big letters, none as text, and the body starts on one row', size => {
 		expect(deckHasBigTitles(deck, size)).toBe(true);
+		const firstBodyRows = new Set<number>();
 		for (const slide of deck.slides) {
 			const lines = body(slide, size);
 			expect(titleHeight(lines), slide.title).toBeGreaterThanOrEqual(3);
 			expect(lines.join('\n'), slide.title).not.toContain(slide.title);
+			// The title block is as tall on every slide: the tallest title's rows, then the gap.
+			const afterTitle = deckLook(deck, size).titleRows + 1;
+			expect(lines.slice(afterTitle, afterTitle + 1).join('').trim(), slide.title).toBe('');
+			firstBodyRows.add(afterTitle);
 		}
+
+		expect(firstBodyRows.size).toBe(1);
 	});
 
 	test.each([
@@ -92,7 +99,7 @@ describe('titles and quotes on a projector-sized terminal', () => {
 		const changed: Deck = {...deck, slides: deck.slides.map(slide => (slide.index === 5 ? long : slide))};
 		const size = {columns: 200, rows: 50};
 		expect(deckHasBigTitles(changed, size)).toBe(false);
-		expect(titleHeight(slideBody(changed.slides[0]!, 0, size, {bigTitles: false}).lines.map(lineText))).toBe(0);
+		expect(titleHeight(slideBody(changed.slides[0]!, 0, size, {look: deckLook(changed, size)}).lines.map(lineText))).toBe(0);
 	});
 
 	test('the abolition quote is big, its speaker beneath; a long quote is not', () => {
@@ -107,7 +114,7 @@ describe('titles and quotes on a projector-sized terminal', () => {
 		const speaker = after.findIndex(line => line.includes('— Alejandro Mayorkas'));
 		expect(speaker).toBeGreaterThan(after.findIndex(isBigRow));
 		// Hidden until its step, in its place.
-		const hidden = slideBody(abolition, 0, {columns: 200, rows: 50}, {bigTitles: true}).lines.map(lineText);
+		const hidden = slideBody(abolition, 0, {columns: 200, rows: 50}, {look: deckLook(deck, {columns: 200, rows: 50})}).lines.map(lineText);
 		expect(hidden.slice(lead + 1).some(isBigRow)).toBe(false);
 		const long = deck.slides.find(slide => slide.id === 'noble-mission')!;
 		expect(soleQuote(long)).toBeUndefined();
@@ -117,7 +124,7 @@ describe('titles and quotes on a projector-sized terminal', () => {
 		const size = {columns: 200, rows: 50};
 		for (const slide of deck.slides) {
 			for (let step = 0; step <= slide.units; step++) {
-				const lines = slideBody(slide, step, size, {bigTitles: true}).lines.map(lineText);
+				const lines = slideBody(slide, step, size, {look: deckLook(deck, size)}).lines.map(lineText);
 				const used = lines.map(line => line.trim() !== '');
 				const span = used.lastIndexOf(true) - used.indexOf(true) + 1;
 				expect(span, `${slide.id} step ${step}`).toBeGreaterThanOrEqual(size.rows / 2);

@@ -11,7 +11,7 @@ import {checkDeck, formatProblem} from '../source/check/check.js';
 import {splitParagraphs} from '../source/check/paragraphs.js';
 import {lineText, lineWidth} from '../source/layout/layout.js';
 import {listText} from '../source/outputs/print.js';
-import {deckHasBigTitles, type Size, slideBody} from '../source/layout/screen.js';
+import {deckLook, type Size, slideBody} from '../source/layout/screen.js';
 import {themes} from '../source/layout/theme.js';
 
 /**
@@ -155,7 +155,7 @@ describe('every slide fits', () => {
 		}
 
 		// The body as laid out must reach the screen whole: Ink truncates lines that are too wide.
-		const body = slideBody(slide, slide.units, size, {bigTitles: deckHasBigTitles(deck, size)}).lines.map(line => lineText(line).trimEnd());
+		const body = slideBody(slide, slide.units, size, {look: deckLook(deck, size)}).lines.map(line => lineText(line).trimEnd());
 		expect(frame).not.toContain('Terminal too small');
 		expect(body.length).toBeGreaterThan(0);
 		expect(lines.slice(2, 2 + body.length)).toEqual(body);

@@ -9,7 +9,7 @@ import {deck} from '../slides/index.js';
 import {App} from '../source/show/app.js';
 import {formatParagraphs} from '../source/deck/deck.js';
 import {lineText, textWidth} from '../source/layout/layout.js';
-import {deckHasBigTitles, screenLines, slideBody} from '../source/layout/screen.js';
+import {deckLook, screenLines, slideBody} from '../source/layout/screen.js';
 import {initNavigation} from '../source/show/navigation.js';
 import {isLightBackground, pickTheme, type Role, type Theme, themes} from '../source/layout/theme.js';
 import {keys, press, pressUntil, waitForFrame} from './helpers/ink.js';
@@ -155,7 +155,7 @@ describe.each(['dark', 'light', 'high-contrast', 'plain'] as const)('the %s them
 			expect(Math.max(...lines.map(line => textWidth(stripVTControlCharacters(line))))).toBeLessThanOrEqual(size.columns);
 			// Whole: the title's first line at the top (as laid out: text, or big letters on a projector),
 			// the paragraph citation at the bottom, the counter.
-			const firstLine = slideBody(slide, slide.units, size, {bigTitles: deckHasBigTitles(deck, size)})
+			const firstLine = slideBody(slide, slide.units, size, {look: deckLook(deck, size)})
 				.lines.map(line => lineText(line).trim())
 				.find(Boolean);
 			expect(firstLine).toBeDefined();

@@ -4,12 +4,10 @@ import {type Line, lineWidth, textWidth, wrap, type Segment, symbols} from './la
 import {menuLines, overviewLines} from './lists.js';
 import {modeOf, type NavigationState} from '../show/navigation.js';
 import {
-	bigTitlesFit,
 	bodyRows,
-	fitsWithBigTitle,
 	contentWidth,
+	deckLook,
 	indent,
-	isRoomy,
 	minimumSize,
 	seg,
 	type Size,
@@ -17,7 +15,7 @@ import {
 	toHeight,
 } from './slide-body.js';
 
-export {bodyRows, contentWidth, minimumSize, type Size, slideBody, slideLines, type SlideScreen, toHeight} from './slide-body.js';
+export {bodyRows, contentWidth, deckLook, minimumSize, type Size, slideBody, slideLines, type SlideScreen, toHeight} from './slide-body.js';
 
 /**
 The whole audience screen as lines, pure, every row of the terminal: header, body, footer; or the
@@ -248,25 +246,9 @@ export function isTooSmall(size: Size): boolean {
 	return size.columns < minimumSize.columns || size.rows < minimumSize.rows;
 }
 
-const bigTitlesAt = new WeakMap<Deck, Map<string, boolean>>();
-
-/** Big titles on every slide or on none, decided once per deck and size. */
+/** Big titles on every slide or on none, decided once per deck and size (`deckLook`). */
 export function deckHasBigTitles(deck: Deck, size: Size): boolean {
-	if (!isRoomy(size)) {
-		return false;
-	}
-
-	const known = bigTitlesAt.get(deck) ?? new Map<string, boolean>();
-	bigTitlesAt.set(deck, known);
-	const key = `${size.columns}x${size.rows}`;
-	const cached = known.get(key);
-	if (cached !== undefined) {
-		return cached;
-	}
-
-	const fits = bigTitlesFit(deck, size) && deck.slides.every(slide => fitsWithBigTitle(slide, size));
-	known.set(key, fits);
-	return fits;
+	return deckLook(deck, size).bigTitles;
 }
 
 /** The whole audience screen in any mode. */
@@ -296,7 +278,7 @@ export function screenLines(deck: Deck, state: NavigationState, size: Size, extr
 		return frameLines(deck, state, size, lines, hint, extras);
 	}
 
-	const body = slideBody(slide, state.step, size, {showNotes: state.showNotes, bigTitles: deckHasBigTitles(deck, size)});
+	const body = slideBody(slide, state.step, size, {showNotes: state.showNotes, look: deckLook(deck, size)});
 	if (body.needs) {
 		return tooSmallLines(size, body.needs, where);
 	}

@@ -22,10 +22,18 @@ export type SlideScreen = {
 	readonly needs?: Size;
 };
 
+/**
+How titles look at a size, decided once for the whole deck (`deckLook`): big letters on every slide
+or on none, and the rows the title takes on every slide (the tallest title's), so titles have one
+height and the body starts on the same row on every slide.
+*/
+export type Look = {readonly bigTitles: boolean; readonly titleRows: number};
+
+export const compactLook: Look = {bigTitles: false, titleRows: 0};
+
 export type BodyOptions = {
 	readonly showNotes?: boolean;
-	/** Big-letter titles (decided for the whole deck: see `bigTitlesFit`). */
-	readonly bigTitles?: boolean;
+	readonly look?: Look;
 };
 
 /** Rows the frame uses around the body: the header and its rule, the rule and the footer. */
@@ -92,11 +100,6 @@ function bigLines(text: string, width: number, most: number, role: Role): Line[]
 	}
 
 	return big.flatMap((part, index) => [...(index > 0 ? [[]] : []), ...drawBig(part).map(row => [seg(row, role)])]);
-}
-
-/** Whether every title of the deck fits in big letters at this size (then every slide has one). */
-export function bigTitlesFit(deck: Deck, size: Size): boolean {
-	return isRoomy(size) && deck.slides.every(slide => bigLines(slide.title, bigWidthAt(size), mostBigTitleLines, 'title') !== undefined);
 }
 
 type Quote = Extract<Block, {kind: 'quote'}>;
@@ -180,16 +183,26 @@ function roomyBlocks(slide: Slide, size: Size, step: number, gap: number, big: B
 	return lines;
 }
 
+/** The title as the roomy look draws it: big letters (undefined when they take too many lines), or text. */
+function roomyTitle(slide: Slide, size: Size, big: boolean): Line[] | undefined {
+	if (!big) {
+		return centred(textTitle(slide.title, contentWidth(size, true), true), size.columns);
+	}
+
+	const title = bigLines(slide.title, bigWidthAt(size), mostBigTitleLines, 'title');
+	return title ? centred(title, size.columns) : undefined;
+}
+
 /** The roomy look in `rows` rows, placed on the screen, or undefined when it does not fit. */
-function roomyBody(slide: Slide, step: number, size: Size, rows: number, bigTitles: boolean): Line[] | undefined {
+function roomyBody(slide: Slide, step: number, size: Size, rows: number, look: Look): Line[] | undefined {
 	const width = contentWidth(size, true);
 	const margin = Math.floor((size.columns - width) / 2);
-	const title = bigTitles ? bigLines(slide.title, bigWidthAt(size), mostBigTitleLines, 'title') : undefined;
-	if (bigTitles && !title) {
+	const title = roomyTitle(slide, size, look.bigTitles);
+	if (!title) {
 		return undefined;
 	}
 
-	const titleLines = title ? centred(title, size.columns) : centred(textTitle(slide.title, width, true), size.columns);
+	const titleLines = [...title, ...blankLines(look.titleRows - title.length)];
 	const cite = citation(slide, width);
 	const quote = soleQuote(slide);
 	for (const big of quote ? [{quote, columns: size.columns}, undefined] : [undefined]) {
@@ -221,9 +234,31 @@ function roomyBody(slide: Slide, step: number, size: Size, rows: number, bigTitl
 	return undefined;
 }
 
-/** Whether the slide, whole, fits the roomy look with its title in big letters. */
-export function fitsWithBigTitle(slide: Slide, size: Size): boolean {
-	return roomyBody(slide, slide.units, size, bodyRows(size), true) !== undefined;
+const looks = new WeakMap<Deck, Map<string, Look>>();
+
+/**
+The deck's look at a size: big titles when every title fits in big letters and every slide, whole,
+still fits under the tallest title's rows; else text titles, each given the tallest one's rows.
+*/
+export function deckLook(deck: Deck, size: Size): Look {
+	if (!isRoomy(size)) {
+		return compactLook;
+	}
+
+	const known = looks.get(deck) ?? new Map<string, Look>();
+	looks.set(deck, known);
+	const key = `${size.columns}x${size.rows}`;
+	const cached = known.get(key);
+	if (cached) {
+		return cached;
+	}
+
+	const heights = (big: boolean) => deck.slides.map(slide => roomyTitle(slide, size, big)?.length ?? Number.POSITIVE_INFINITY);
+	const big: Look = {bigTitles: true, titleRows: Math.max(0, ...heights(true))};
+	const fits = Number.isFinite(big.titleRows) && deck.slides.every(slide => roomyBody(slide, slide.units, size, bodyRows(size), big));
+	const look = fits ? big : {bigTitles: false, titleRows: Math.max(0, ...heights(false))};
+	known.set(key, look);
+	return look;
 }
 
 function notesLines(slide: Slide, width: number, most: number): Line[] {
@@ -259,8 +294,9 @@ export function slideBody(slide: Slide, step: number, size: Size, options: BodyO
 	const notesBlock: Line[] = notes.length > 0 ? [[seg(symbols.rule.repeat(width), 'rule')], ...notes] : [];
 	const contentRows = rows - notesBlock.length;
 	if (roomy) {
+		// The deck's look; where the notes panel leaves too few rows for it, text titles of their own height.
 		const body =
-			(options.bigTitles ? roomyBody(slide, step, size, contentRows, true) : undefined) ?? roomyBody(slide, step, size, contentRows, false);
+			roomyBody(slide, step, size, contentRows, options.look ?? compactLook) ?? roomyBody(slide, step, size, contentRows, compactLook);
 		if (body) {
 			return {lines: [...body, ...indent(notesBlock, margin)]};
 		}
