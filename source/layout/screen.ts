@@ -31,8 +31,6 @@ export type ScreenExtras = {
 	readonly status?: string;
 	/** Whether the footer shows its key hint (the first slide's first seconds, no presenter linked). */
 	readonly showHints?: boolean;
-	/** Whether a typed number and its answer show here (not when a presenter view shows them). */
-	readonly showTyped?: boolean;
 };
 
 export function fit(text: string, width: number): string {
@@ -137,7 +135,7 @@ export function footer(deck: Deck, state: NavigationState, size: Size, hint: rea
 		...progressBar(state.index, count, barWidth),
 	];
 	const room = size.columns - barStart - barWidth - 3;
-	const typed = extras.showTyped === false ? '' : typedText(state);
+	const typed = typedText(state);
 	// By importance: what the presenter typed, the link, the timer, the key hint (what fits of it).
 	const before = [typed, extras.status, extras.timer].filter(Boolean).join('  ');
 	const hintText = hintThatFits(hint, room - textWidth(before) - (before ? 2 : 0));

@@ -156,7 +156,6 @@ function Show(props: AppProps) {
 		...(status ? {status} : {}),
 		...(timer ? {timer} : {}),
 		showHints: !isLinked && state.index === 0 && isHintTime,
-		showTyped: !isLinked,
 	};
 	return <Lines isScreen lines={screenLines(deck, state, size, extras)} theme={theme} />;
 }
