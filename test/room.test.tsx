@@ -4,7 +4,7 @@ import {afterEach, describe, expect, test} from 'vitest';
 import {deck} from '../slides/index.js';
 import {lineText, lineWidth} from '../source/layout/layout.js';
 import {overviewGrid} from '../source/layout/lists.js';
-import {blankLines, footerColumns, screenLines} from '../source/layout/screen.js';
+import {blankLines, footerColumns, screenLines, slideBody} from '../source/layout/screen.js';
 import {App, hintMs, statusMs} from '../source/show/app.js';
 import {initNavigation, navigate, type NavigationAction, type NavigationState} from '../source/show/navigation.js';
 import type {PeerLink, Position} from '../source/link/peer.js';
@@ -110,6 +110,21 @@ describe('the screen uses every row', () => {
 			expect(lines).toHaveLength(size.rows);
 			for (const line of lines) {
 				expect(lineWidth(line)).toBeLessThanOrEqual(size.columns);
+			}
+		}
+	});
+
+	test('the too-small notice only when the slide truly does not fit: at 72x20 none; at 60x16 a slide fits at the size the notice asks for', () => {
+		for (const state of everyStep()) {
+			expect(lineText(screenLines(deck, state, {columns: 72, rows: 20})[0] ?? []), `${state.index + 1}.${state.step}`).not.toContain('too small');
+		}
+
+		const tight = {columns: 60, rows: 16};
+		for (const slide of deck.slides) {
+			const {needs} = slideBody(slide, slide.units, tight);
+			if (needs) {
+				expect(slideBody(slide, slide.units, needs).needs, slide.id).toBeUndefined();
+				expect(slideBody(slide, slide.units, {...needs, rows: needs.rows - 1}).needs, slide.id).toBeDefined();
 			}
 		}
 	});

@@ -305,7 +305,9 @@ export function slideBody(slide: Slide, step: number, size: Size, options: BodyO
 	// Compact: a row of air on top, then the slide from the top.
 	const compactWidth = contentWidth(size, false);
 	const compactMargin = Math.max(2, Math.floor((size.columns - compactWidth) / 2));
-	const content = [[], ...slideLines(slide, compactWidth, step)];
+	const lines = slideLines(slide, compactWidth, step);
+	// The row of air goes first when the rows are tight: the notice is only for a slide that truly does not fit.
+	const content = lines.length < contentRows ? [[], ...lines] : lines;
 	if (content.length <= contentRows) {
 		return {lines: indent([...toHeight(content, contentRows, false), ...notesBlock], roomy ? compactMargin : margin)};
 	}
