@@ -308,7 +308,7 @@ export async function present(options: PresentOptions): Promise<number> {
 			isRevealing: options.isRevealing,
 		});
 		const timer = options.showTimer ? formatElapsed(0) : undefined;
-		writer.paint(screenLines(options.deck, state, readSize(stdout), {...(timer ? {timer} : {}), showHints: true}));
+		writer.paint(screenLines(options.deck, state, readSize(stdout), {...(timer ? {timer} : {}), showHints: state.index === 0}));
 	}
 
 	const [{render}, loaded] = await Promise.all([import('ink'), import('./app.js')]);

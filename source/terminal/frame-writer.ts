@@ -39,6 +39,8 @@ export type FrameWriterOptions = {
 const esc = '\u001B[';
 const saveCursor = '\u001B7';
 const restoreCursor = '\u001B8';
+const noWrap = '\u001B[?7l';
+const wrapOn = '\u001B[?7h';
 const beginSynchronized = '\u001B[?2026h';
 const endSynchronized = '\u001B[?2026l';
 /** Paints longer than this (in characters) are wrapped in synchronized output. */
@@ -239,7 +241,9 @@ export function createFrameWriter({theme, write, size, hasStyles}: FrameWriterOp
 		}
 
 		const {columns, rows} = size();
-		const height = Math.max(0, Math.min(lines.length, rows - 1));
+		// Every row, the last one too: the app's screens are all painted here now (Ink draws none of them),
+		// so Ink's rows-1 rule no longer applies; auto-wrap is off while painting (below).
+		const height = Math.max(0, Math.min(lines.length, rows));
 		const out: string[] = [];
 		const pen = {style: 0};
 		const isWhole = full || columns !== screenSize.columns || rows !== screenSize.rows;
@@ -271,7 +275,8 @@ export function createFrameWriter({theme, write, size, hasStyles}: FrameWriterOp
 		}
 
 		if (out.length > 0) {
-			const paint = saveCursor + out.join('') + restoreCursor;
+			// Auto-wrap off while painting, so the bottom-right cell can be written without a scroll.
+			const paint = saveCursor + noWrap + out.join('') + wrapOn + restoreCursor;
 			// A whole or big paint (a new slide) goes out as one synchronized frame, so a terminal over SSH
 			// or a screen share never shows it half drawn; a small one (a tick, a bullet) cannot tear.
 			write(isWhole || paint.length > synchronizeAbove ? beginSynchronized + paint + endSynchronized : paint);
