@@ -96,7 +96,8 @@ export function overviewGrid(size: Size, count = 32): {columns: number; cardWidt
 
 function firstWords(slide: Slide): string {
 	const block = slide.blocks[0];
-	return block ? (blockTexts(block)[0] ?? '') : '';
+	// A timeline's first line is its first event: when, then what.
+	return block ? blockTexts(block).slice(0, block.kind === 'timeline' ? 2 : 1).join(': ') : '';
 }
 
 /** One card: the number in its top border (▶ on the slide on screen), the title, the first line. */
