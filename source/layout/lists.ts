@@ -94,7 +94,8 @@ export function overviewGrid(size: Size, count = 32): {columns: number; cardWidt
 	return {columns, cardWidth: Math.min(widest, Math.floor((room - (columns - 1) * 2) / columns))};
 }
 
-function firstWords(slide: Slide): string {
+/** A slide's first line of words, for a card or the presenter's next-slide line. */
+export function firstWords(slide: Slide): string {
 	const block = slide.blocks[0];
 	// A timeline's first line is its first event: when, then what.
 	return block ? blockTexts(block).slice(0, block.kind === 'timeline' ? 2 : 1).join(': ') : '';

@@ -1,9 +1,9 @@
-import {blockTexts, revealUnits} from '../deck/blocks.js';
+import {revealUnits} from '../deck/blocks.js';
 import type {Deck, Slide} from '../deck/deck.js';
 import {hintText} from '../show/keymap.js';
 import {formatElapsed} from '../show/hooks/use-clock.js';
 import {type Line, lineWidth, type Segment, symbols, textWidth, wrap} from './layout.js';
-import {menuLines, overviewLines} from './lists.js';
+import {firstWords, menuLines, overviewLines} from './lists.js';
 import {modeOf, type NavigationState} from '../show/navigation.js';
 import {paceAt, paceText, type Plan} from './pace.js';
 import {fit, helpLines, slideLines, spread, toHeight, type Size} from './screen.js';
@@ -188,8 +188,7 @@ export function nextStep(deck: Deck, state: NavigationState): {label: string; te
 		return {label: 'Next', text: 'end of deck'};
 	}
 
-	const first = next.blocks[0];
-	const words = first ? (blockTexts(first)[0] ?? '') : '';
+	const words = firstWords(next);
 	return {label: `Next slide (${state.index + 2}/${deck.slides.length})`, text: `${next.title}${words ? ` ${symbols.dash} ${words}` : ''}`};
 }
 
