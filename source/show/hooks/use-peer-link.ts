@@ -46,7 +46,8 @@ export function usePeerLink(
 	const local = useCallback(
 		(action: NavigationAction) => {
 			apply(action);
-			if (link) {
+			// The overview's grid size is this view's own business, not a move to send.
+			if (link && action.type !== 'grid') {
 				const {index, step, blank} = latest.current;
 				link.publish({index, step, blank});
 			}
