@@ -1,5 +1,6 @@
 import React from 'react';
 import {defineSection, defineSlide} from '../source/deck/deck.js';
+import {Box, Text} from '../source/deck/drawn.js';
 import {Bullets} from '../source/deck/typography.js';
 
 export const section = defineSection({
@@ -30,14 +31,20 @@ export const section = defineSection({
 			notes:
 				'These are the open questions about ICE itself. The reclassification idea was floated, not announced. The doubters quoted in the article set the test: whether the words turn into policy.',
 			Body: () => (
-				<Bullets
-					items={[
-						'Job series: is the 1801-to-1811 reclassification pursued?',
-						'Structure: does ICE stay whole, with HSI and ERO together?',
-						'Workforce: do the morale and racism complaints get answers?',
-						'Follow-through: do the words at the forum become policy?',
-					]}
-				/>
+				<>
+					<Bullets
+						items={[
+							'Job series: is the 1801-to-1811 reclassification pursued?',
+							'Structure: does ICE stay whole, with HSI and ERO together?',
+							'Workforce: do the morale and racism complaints get answers?',
+							'Follow-through: do the words at the forum become policy?',
+						]}
+					/>
+					{/* An Ink component, drawn by Ink at the slide's width: the room's one reminder, framed. */}
+					<Box borderStyle="round" paddingX={1}>
+						<Text>As of April 2021, each of these was still an open question.</Text>
+					</Box>
+				</>
 			),
 		}),
 	],

@@ -1,5 +1,6 @@
 import {Fragment, isValidElement, type ReactElement, type ReactNode} from 'react';
 import {type Block, revealUnits} from './blocks.js';
+import {drawElement} from './drawn.js';
 import {primitiveReaders} from './typography.js';
 
 /** One slide, as written in `slides/`. */
@@ -11,7 +12,10 @@ export type SlideDefinition = {
 	readonly paragraphs: readonly number[];
 	/** Two to five sentences the presenter can say or be asked about. */
 	readonly notes: string;
-	/** JSX made only of the primitives in `source/components/typography.tsx`; no props, no hooks. */
+	/**
+	JSX made of the primitives in `source/deck/typography.tsx`; no props, no hooks. Anything else in it
+	(an Ink `<Box>`, a component) is drawn by Ink (see drawn.ts).
+	*/
 	readonly Body: () => ReactElement;
 };
 
@@ -77,7 +81,7 @@ export class DeckError extends Error {
 	override name = 'DeckError';
 }
 
-/** Reads a slide body's JSX back into blocks. Anything but the primitives is an error. */
+/** Reads a slide body's JSX back into blocks: primitives as their blocks, Ink components as drawn blocks. */
 export function readBlocks(node: ReactNode, where = 'slide'): Block[] {
 	if (node === null || node === undefined || typeof node === 'boolean') {
 		return [];
@@ -97,12 +101,40 @@ export function readBlocks(node: ReactNode, where = 'slide'): Block[] {
 	}
 
 	const read = primitiveReaders.get(node.type);
-	if (!read) {
-		const name = typeof node.type === 'string' ? node.type : (node.type as {name?: string}).name ?? 'component';
-		throw new DeckError(`${where}: <${name}> is not a slide primitive`);
+	return [read ? read(props as never) : drawnBlock(node, where)];
+}
+
+function nameOf(element: ReactElement): string {
+	const {type} = element;
+	return typeof type === 'string' ? type : (type as {displayName?: string; name?: string}).displayName ?? (type as {name?: string}).name ?? 'component';
+}
+
+/** Whether a primitive sits anywhere in these children (not looking inside components, which are Ink's). */
+function holdsPrimitive(node: ReactNode): boolean {
+	if (Array.isArray(node)) {
+		return node.some(child => holdsPrimitive(child as ReactNode));
 	}
 
-	return [read(props as never)];
+	if (!isValidElement(node)) {
+		return false;
+	}
+
+	return primitiveReaders.has(node.type) || holdsPrimitive((node.props as {children?: ReactNode}).children);
+}
+
+/** An Ink component in a body: Ink draws it at whatever width the slide has. */
+function drawnBlock(element: ReactElement, where: string): Block {
+	const name = nameOf(element);
+	if (holdsPrimitive((element.props as {children?: ReactNode}).children)) {
+		throw new DeckError(`${where}: <${name}> holds a slide primitive; a primitive goes beside an Ink component, not inside it`);
+	}
+
+	return {kind: 'drawn', name, draw: width => drawElement(element, width)};
+}
+
+/** Whether laying the deck out needs Ink (a slide holds an Ink component): `loadInk()` first then. */
+export function hasDrawnBlocks(deck: Deck, slides: readonly Slide[] = deck.slides): boolean {
+	return slides.some(slide => slide.blocks.some(block => block.kind === 'drawn'));
 }
 
 /** Checks a deck definition and lays it out flat, in reading order. */

@@ -9,7 +9,7 @@ import type {Role} from './theme.js';
 /**
 The presenter view's screen as lines, pure: the notes big, the slide small, the next title, where
 the talk stands (slide, step, elapsed, wall clock, pace) and whether the audience screen is blanked.
-Always rows-1 tall, like the audience frame.
+Every row of the terminal, like the audience frame.
 */
 export type PresenterInfo = {
 	/** Milliseconds since the timer started. */
@@ -130,7 +130,7 @@ export function presenterLines(deck: Deck, state: NavigationState, size: Size, i
 	}
 
 	const {columns} = size;
-	const total = Math.max(0, size.rows - 1);
+	const total = Math.max(0, size.rows);
 	const count = deck.slides.length;
 	const where = ` Presenter view · slide ${state.index + 1}/${count}${stepText(slide, state)}`;
 	const status = info.status ? fit(info.status, Math.max(0, columns - textWidth(where) - 3)) + ' ' : '';

@@ -1,4 +1,4 @@
-import type {Block} from '../deck/blocks.js';
+import {type Block, blockTexts} from '../deck/blocks.js';
 import type {Deck, Slide} from '../deck/deck.js';
 import {formatParagraphs} from '../deck/deck.js';
 import {slidePlace, sourceLine, sourceUrl} from './print.js';
@@ -83,6 +83,10 @@ export function blockMarkdown(block: Block): string {
 
 		case 'timeline': {
 			return block.events.map(event => `- **${escapeMarkdown(event.when)}**: ${escapeMarkdown(event.what)}`).join('\n');
+		}
+
+		case 'drawn': {
+			return blockTexts(block).map(line => escapeMarkdown(line)).join('\n\n');
 		}
 
 		default: {

@@ -1,5 +1,5 @@
 import type {Block} from '../deck/blocks.js';
-import {revealUnits} from '../deck/blocks.js';
+import {blockTexts, revealUnits} from '../deck/blocks.js';
 import type {Deck, Slide} from '../deck/deck.js';
 import {helpRows} from '../show/keymap.js';
 import {modeOf, type NavigationState} from '../show/navigation.js';
@@ -121,6 +121,10 @@ export function blockSpeech(block: Block, visible: number): string[] {
 		case 'timeline': {
 			const events = block.events.map(event => `${event.when}: ${event.what}`);
 			return [`Timeline, ${plural(block.events.length, 'event')}: ${sentence(joinList(events))}`];
+		}
+
+		case 'drawn': {
+			return blockTexts(block).map(line => sentence(line));
 		}
 
 		default: {

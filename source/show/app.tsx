@@ -1,7 +1,7 @@
-import React, {Component, type ReactNode, useCallback, useEffect, useReducer} from 'react';
+import React, {Component, type ReactNode, Suspense, useCallback, useEffect, useReducer} from 'react';
 import {Box, Text, useApp, useIsScreenReaderEnabled, useStdin} from 'ink';
 import type {Deck} from '../deck/deck.js';
-import {Lines} from './components/lines.js';
+import {Frame} from './components/frame.js';
 import {ScreenReaderView} from './components/screen-reader-view.js';
 import {LazySlideList as SlideList} from './components/lazy-slide-list.js';
 import {formatElapsed, useClock} from './hooks/use-clock.js';
@@ -14,6 +14,7 @@ import {
 	bodyRows,
 	contentWidth,
 	frameLines,
+	headerRows,
 	hints,
 	isTooSmall,
 	screenLines,
@@ -68,7 +69,10 @@ export class ErrorBoundary extends Component<BoundaryProps, {failed: boolean}> {
 export function App(props: AppProps) {
 	return (
 		<ErrorBoundary onFatal={props.onFatal}>
-			<Show {...props} />
+			{/* A slide's Ink component is drawn after the render that first needs it (deferred-drawings.ts). */}
+			<Suspense fallback={null}>
+				<Show {...props} />
+			</Suspense>
 		</ErrorBoundary>
 	);
 }
@@ -137,32 +141,32 @@ function Show(props: AppProps) {
 		const fill = state.blank === 'white' ? theme.white : theme.black;
 		const row = ' '.repeat(size.columns);
 		return (
-			<Box flexDirection="column">
-				{Array.from({length: size.rows - 1}, (_, index) => (
-					<Text key={index} {...fill}>
-						{row}
-					</Text>
-				))}
-			</Box>
+			<Frame lines={[]}>
+				<Box flexDirection="column">
+					{Array.from({length: size.rows}, (_, index) => (
+						<Text key={index} {...fill}>
+							{row}
+						</Text>
+					))}
+				</Box>
+			</Frame>
 		);
 	}
 
 	const timer = showTimer ? formatElapsed(clock.elapsed) : undefined;
 	if ((mode === 'menu' || mode === 'overview') && !isTooSmall(size)) {
-		const top = frameLines(deck, state, size, [], hints[mode], {...(status ? {status} : {})});
+		const lines = frameLines(deck, state, size, [], hints[mode], {...(status ? {status} : {})});
 		const rows = bodyRows(size);
 		const width = contentWidth(size);
 		const margin = Math.max(2, Math.floor((size.columns - width) / 2));
 		return (
-			<Box flexDirection="column" height={size.rows - 1}>
-				<Lines lines={top.slice(0, 2)} theme={theme} />
-				<Box height={rows} paddingLeft={margin}>
+			<Frame lines={lines}>
+				<Box marginTop={headerRows} height={rows} paddingLeft={margin}>
 					<SlideList deck={deck} theme={theme} kind={mode} current={state.index} height={rows} width={width} onSelect={onSelect} />
 				</Box>
-				<Lines lines={top.slice(-2)} theme={theme} />
-			</Box>
+			</Frame>
 		);
 	}
 
-	return <Lines isScreen lines={screenLines(deck, state, size, status, timer)} theme={theme} />;
+	return <Frame lines={screenLines(deck, state, size, status, timer)} />;
 }
