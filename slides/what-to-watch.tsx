@@ -42,7 +42,7 @@ export const section = defineSection({
 					/>
 					{/* An Ink component, drawn by Ink at the slide's width: the room's one reminder, framed. */}
 					<Box borderStyle="round" paddingX={1}>
-						<Text>As of April 2021, each of these was still an open question.</Text>
+						<Text>Each of these was still an open question when the article ran.</Text>
 					</Box>
 				</>
 			),

@@ -11,6 +11,10 @@ import {exportDeck, formatFromFileName} from '../source/outputs/export.js';
 import {writeFileAtomic} from '../source/outputs/write-file.js';
 import {controlBytes, runBin as cli, squash} from './helpers/bin.js';
 import {everyBlockDeck} from './helpers/every-block-deck.js';
+import {loadInk} from '../source/deck/drawn.js';
+
+// A slide holds an Ink component: the text outputs draw it with Ink.
+await loadInk();
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];

@@ -8,6 +8,10 @@ import {deckText, listText, slideText} from '../source/outputs/print.js';
 import {stripControls} from '../source/deck/sanitize.js';
 import {controlBytes, runBin as piped} from './helpers/bin.js';
 import {everyBlockDeck} from './helpers/every-block-deck.js';
+import {loadInk} from '../source/deck/drawn.js';
+
+// A slide holds an Ink component: the text outputs draw it with Ink.
+await loadInk();
 
 
 describe('the deck as plain text', () => {

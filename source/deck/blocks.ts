@@ -53,6 +53,8 @@ export type Block =
 			readonly kind: 'drawn';
 			/** The component's name, for messages. */
 			readonly name: string;
+			/** Its words, read from the JSX (undefined when only its drawing tells them). */
+			readonly words: readonly string[] | undefined;
 			readonly draw: (width: number) => Line[];
 	  };
 
@@ -110,7 +112,7 @@ export function blockTexts(block: Block): string[] {
 		}
 
 		case 'drawn': {
-			return drawnWords(block.draw(textWidthOfDrawings));
+			return block.words ? [...block.words] : drawnWords(block.draw(textWidthOfDrawings));
 		}
 
 		default: {

@@ -1,6 +1,6 @@
 import {Fragment, isValidElement, type ReactElement, type ReactNode} from 'react';
 import {type Block, revealUnits} from './blocks.js';
-import {drawElement} from './drawn.js';
+import {drawElement, isLookup} from './drawn.js';
 import {primitiveReaders} from './typography.js';
 
 /** One slide, as written in `slides/`. */
@@ -129,7 +129,48 @@ function drawnBlock(element: ReactElement, where: string): Block {
 		throw new DeckError(`${where}: <${name}> holds a slide primitive; a primitive goes beside an Ink component, not inside it`);
 	}
 
-	return {kind: 'drawn', name, draw: width => drawElement(element, width)};
+	return {kind: 'drawn', name, words: wordsOf(element), draw: width => drawElement(element, width)};
+}
+
+/** A string's words, one space between them. */
+const squash = (text: string) => text.replaceAll(/\s+/g, ' ').trim();
+
+/**
+The words an element shows, read from the JSX without rendering it: each run of text (a `<Text>` and
+what is nested in it) is one entry. A component of your own is called to see what it returns; one that
+uses hooks cannot be read that way, and gives undefined (its words are then read from its drawing).
+*/
+function wordsOf(node: ReactNode): string[] | undefined {
+	if (typeof node === 'string' || typeof node === 'number') {
+		return [String(node)];
+	}
+
+	if (Array.isArray(node)) {
+		const parts = node.map(child => wordsOf(child as ReactNode));
+		return parts.includes(undefined) ? undefined : parts.flat() as string[];
+	}
+
+	if (!isValidElement(node)) {
+		return [];
+	}
+
+	const {children} = node.props as {children?: ReactNode};
+	const kids = Array.isArray(children) ? (children as ReactNode[]) : [children];
+	if (kids.some(child => typeof child === 'string' || typeof child === 'number')) {
+		// A run of text: everything nested in it is one line.
+		const parts = wordsOf(kids);
+		return parts && [squash(parts.join(''))].filter(Boolean);
+	}
+
+	if (typeof node.type === 'function' && !isLookup(node.type)) {
+		try {
+			return wordsOf((node.type as (props: unknown) => ReactNode)(node.props));
+		} catch {
+			return undefined;
+		}
+	}
+
+	return wordsOf(kids);
 }
 
 /** Whether laying the deck out needs Ink (a slide holds an Ink component): `loadInk()` first then. */

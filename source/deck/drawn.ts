@@ -40,6 +40,11 @@ export function Text(props: ComponentProps<InkModule['Text']>) {
 	return createElement(loaded().Text, props);
 }
 
+/** Whether a component is one of these stand-ins for Ink's (read through, never called to read words). */
+export function isLookup(type: unknown): boolean {
+	return type === Box || type === Text;
+}
+
 const drawings = new WeakMap<ReactElement, Map<number, Line[]>>();
 
 /** The element as Ink draws it at `width` columns, as lines (the SGR it drew with kept on each segment). */

@@ -144,7 +144,7 @@ export function presenterLines(deck: Deck, state: NavigationState, size: Size, i
 		// The key list needs every row: only the header and a hint around it.
 		const rows = Math.max(0, total - 4);
 		const hint: Line = [seg(' Esc or ? close · q quit', 'muted')];
-		return toHeight([...top.slice(0, 2), ...helpLines({columns, rows: rows + 5}), rule(columns), hint], total, false);
+		return toHeight([...top.slice(0, 2), ...helpLines({columns, rows: rows + 4}), rule(columns), hint], total, false);
 	}
 
 	const next = deck.slides[state.index + 1];

@@ -1,7 +1,8 @@
-import React, {Component, type ReactNode, Suspense, useCallback, useEffect, useReducer} from 'react';
+import React, {Component, type ReactNode, Suspense, useCallback, useEffect, useMemo, useReducer} from 'react';
 import {Box, Text, useApp, useIsScreenReaderEnabled, useStdin} from 'ink';
 import type {Deck} from '../deck/deck.js';
 import {Frame} from './components/frame.js';
+import {deferDrawings} from './deferred-drawings.js';
 import {ScreenReaderView} from './components/screen-reader-view.js';
 import {LazySlideList as SlideList} from './components/lazy-slide-list.js';
 import {formatElapsed, useClock} from './hooks/use-clock.js';
@@ -67,11 +68,12 @@ export class ErrorBoundary extends Component<BoundaryProps, {failed: boolean}> {
 }
 
 export function App(props: AppProps) {
+	const deck = useMemo(() => deferDrawings(props.deck), [props.deck]);
 	return (
 		<ErrorBoundary onFatal={props.onFatal}>
 			{/* A slide's Ink component is drawn after the render that first needs it (deferred-drawings.ts). */}
 			<Suspense fallback={null}>
-				<Show {...props} />
+				<Show {...props} deck={deck} />
 			</Suspense>
 		</ErrorBoundary>
 	);

@@ -8,7 +8,6 @@ import {createFrameWriter, type FrameWriter} from '../terminal/frame-writer.js';
 import {FrameSink} from '../terminal/frame-sink.js';
 import {createLinearWriter} from '../terminal/linear-writer.js';
 import {openTerminalSession, type TerminalSession} from '../terminal/session.js';
-import {deferDrawings} from './deferred-drawings.js';
 import {formatElapsed} from './hooks/use-clock.js';
 import {initNavigation} from './navigation.js';
 import {screenLines} from '../layout/screen.js';
@@ -112,7 +111,7 @@ function openLinkLater(open: () => Promise<PeerLink>, inputs: ShowInputs, sessio
 
 export async function present(options: PresentOptions): Promise<number> {
 	const session = openTerminalSession({isScreenReader: options.isScreenReader ?? false, isDebug: options.isDebug});
-	const inputs: ShowInputs = {deck: deferDrawings(options.deck), link: options.link, linkProblem: undefined};
+	const inputs: ShowInputs = {deck: options.deck, link: options.link, linkProblem: undefined};
 	const target = frameTarget(options, session);
 	const sink = new FrameSink(session.size(), target.onFrame);
 	const showLines = (lines: readonly Line[]) => {
@@ -172,7 +171,7 @@ export async function present(options: PresentOptions): Promise<number> {
 
 	options.onReady?.({
 		setDeck(deck) {
-			inputs.deck = deferDrawings(deck);
+			inputs.deck = deck;
 			rerender();
 		},
 	});

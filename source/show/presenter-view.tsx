@@ -3,6 +3,7 @@ import {Box} from 'ink';
 import {ErrorBoundary, useShow} from './app.js';
 import type {Deck} from '../deck/deck.js';
 import {Frame} from './components/frame.js';
+import {deferDrawings} from './deferred-drawings.js';
 import {LazySlideList as SlideList} from './components/lazy-slide-list.js';
 import {formatWall, useClock} from './hooks/use-clock.js';
 import {planTalk} from '../layout/pace.js';
@@ -31,10 +32,11 @@ export type PresenterViewProps = {
 };
 
 export function PresenterView(props: PresenterViewProps) {
+	const deck = useMemo(() => deferDrawings(props.deck), [props.deck]);
 	return (
 		<ErrorBoundary onFatal={props.onFatal}>
 			<Suspense fallback={null}>
-				<Presenter {...props} />
+				<Presenter {...props} deck={deck} />
 			</Suspense>
 		</ErrorBoundary>
 	);
