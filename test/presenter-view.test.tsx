@@ -10,6 +10,7 @@ import {presenterLines} from '../source/layout/presenter-screen.js';
 import {PresenterView} from '../source/show/presenter-view.js';
 import {themes} from '../source/layout/theme.js';
 import {fixtureDeck} from './helpers/fixture-deck.js';
+import {poll} from './helpers/poll.js';
 import {cleanupShown, keys, press, pressUntil, renderShow, waitForFrame} from './helpers/ink.js';
 
 const size = {columns: 80, rows: 24};
@@ -169,16 +170,11 @@ describe('the presenter view', () => {
 			expect(audience.current()).toEqual({index: 1, step: 1, blank: 'none'});
 			await press(app, keys.home);
 			await waitForFrame(app, f => f.includes('slide 1/3'));
-			const end = Date.now() + 2000;
-			while (audience.current()?.index !== 0 || audience.current()?.blank !== 'none') {
-				if (Date.now() > end) {
-					throw new Error(`the audience link never followed: ${JSON.stringify(audience.current())}`);
-				}
-
-				await new Promise(resolve => {
-					setTimeout(resolve, 5);
-				});
-			}
+			await poll(() => audience.current()?.index === 0 && audience.current()?.blank === 'none', 'the audience link to follow', {
+				timeoutMs: 2000,
+				intervalMs: 5,
+				seen: () => JSON.stringify(audience.current()),
+			});
 		} finally {
 			await Promise.all(links.map(async each => each.close()));
 			rmSync(runtime, {recursive: true, force: true});

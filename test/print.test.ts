@@ -7,6 +7,7 @@ import {textWidth} from '../source/layout/layout.js';
 import {deckText, listText, slideText} from '../source/outputs/print.js';
 import {stripControls} from '../source/deck/sanitize.js';
 import {controlBytes, runBin as piped} from './helpers/bin.js';
+import {childEnv} from './helpers/env.js';
 import {everyBlockDeck} from './helpers/every-block-deck.js';
 import {loadInk} from '../source/deck/drawn.js';
 
@@ -123,7 +124,7 @@ describe('the bin without a terminal', () => {
 		['true', () => ''],
 	])('| %s ends quietly: exit 0, no trace', async (reader, expected) => {
 		const child = spawn('bash', ['-c', `"${process.execPath}" dist/cli.js --print | ${reader}; echo "status \${PIPESTATUS[0]}"`], {
-			env: {...process.env, CI: undefined} as NodeJS.ProcessEnv,
+			env: childEnv(),
 		});
 		let stdout = '';
 		let stderr = '';

@@ -11,7 +11,7 @@ import {lineText, textWidth} from '../source/layout/layout.js';
 import {slideBody} from '../source/layout/screen.js';
 import {isLightBackground, pickTheme, type Role, type Theme, themes} from '../source/layout/theme.js';
 import {cleanupShown, keys, press, pressUntil, renderShow, waitForFrame} from './helpers/ink.js';
-import {hasColourCodes, sgrParameters, startPty} from './helpers/pty-session.js';
+import {hasColourCodes, sgrParameters, spawnBin} from './helpers/pty.js';
 
 describe('which theme', () => {
 	test.each([
@@ -178,20 +178,20 @@ describe('colour in a real terminal', () => {
 	const titleStart = deck.slides[0]!.title.slice(0, 20);
 
 	async function firstFrameAndWhite(env: Readonly<Record<string, string | undefined>>, args: readonly string[] = []) {
-		const session = startPty(args, env);
+		const session = spawnBin(args, {env});
 		try {
-			await session.waitFor(output => output.includes(titleStart));
+			await session.waitForOutput(output => output.includes(titleStart));
 			const mark = session.output().length;
 			session.write('w');
 			await session.waitForQuiet(mark);
 			const back = session.output().length;
 			session.write('x');
-			await session.waitFor(output => output.includes(titleStart), back);
+			await session.waitForOutput(output => output.includes(titleStart), back);
 			session.write('q');
-			expect(await session.exited).toBe(0);
+			expect(await session.status()).toBe(0);
 			return session.output();
 		} finally {
-			session.kill();
+			session.dispose();
 		}
 	}
 

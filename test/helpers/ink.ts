@@ -6,6 +6,7 @@ import {FrameContext} from '../../source/show/components/frame.js';
 import {createFrameWriter} from '../../source/terminal/frame-writer.js';
 import {FrameSink} from '../../source/terminal/frame-sink.js';
 import {themes, type Theme} from '../../source/layout/theme.js';
+import {poll} from './poll.js';
 
 /** Named key sequences, as a terminal sends them. */
 export const keys = {
@@ -38,20 +39,8 @@ type Frames = {lastFrame: () => string | undefined; stdin: {write: (data: string
 
 /** Waits until the last frame satisfies `check`, or fails with the frame it saw. */
 export async function waitForFrame(app: Frames, check: (frame: string) => boolean, timeoutMs = 2000): Promise<string> {
-	const end = Date.now() + timeoutMs;
-	let frame = app.lastFrame() ?? '';
-	while (!check(frame)) {
-		if (Date.now() > end) {
-			throw new Error(`frame never matched; last frame:\n${frame}`);
-		}
-
-		await new Promise(resolve => {
-			setTimeout(resolve, 5);
-		});
-		frame = app.lastFrame() ?? '';
-	}
-
-	return frame;
+	await poll(() => check(app.lastFrame() ?? ''), 'the frame to match', {timeoutMs, intervalMs: 5, seen: () => app.lastFrame() ?? ''});
+	return app.lastFrame() ?? '';
 }
 
 /** Writes a key and waits for the frame to settle. */
