@@ -179,7 +179,8 @@ async function main(argv: readonly string[]): Promise<number> {
 		try {
 			link = await openLink();
 		} catch (error: unknown) {
-			if (error instanceof Error && error.name === 'LinkError') {
+			const {LinkError} = await import('./link/presenter-link.js');
+			if (error instanceof LinkError) {
 				process.stderr.write(`briefing: ${error.message}\n`);
 				return 1;
 			}

@@ -232,26 +232,24 @@ export function compileDeck(definition: DeckDefinition): Deck {
 	return {title: definition.title, source: definition.source, sections, slides};
 }
 
-/** `[6, 7, 9]` → `¶ 6-7, 9`. */
-export function formatParagraphs(paragraphs: readonly number[]): string {
-	const sorted = [...new Set(paragraphs)].sort((a, b) => a - b);
-	const ranges: string[] = [];
-	let start: number | undefined;
-	let previous: number | undefined;
-	for (const n of [...sorted, Number.NaN]) {
-		if (start !== undefined && previous !== undefined && n === previous + 1) {
-			previous = n;
-			continue;
+/** Runs of consecutive paragraph numbers, in order, each once: `[9, 6, 7]` → `[[6, 7], [9, 9]]`. */
+export function paragraphRanges(paragraphs: readonly number[]): Array<[number, number]> {
+	const ranges: Array<[number, number]> = [];
+	for (const n of [...new Set(paragraphs)].sort((a, b) => a - b)) {
+		const last = ranges.at(-1);
+		if (last && n === last[1] + 1) {
+			last[1] = n;
+		} else {
+			ranges.push([n, n]);
 		}
-
-		if (start !== undefined && previous !== undefined) {
-			ranges.push(start === previous ? String(start) : `${start}-${previous}`);
-		}
-
-		start = n;
-		previous = n;
 	}
 
+	return ranges;
+}
+
+/** `[6, 7, 9]` → `¶ 6-7, 9`. */
+export function formatParagraphs(paragraphs: readonly number[]): string {
+	const ranges = paragraphRanges(paragraphs).map(([start, end]) => (start === end ? String(start) : `${start}-${end}`));
 	return ranges.length > 0 ? `¶ ${ranges.join(', ')}` : '';
 }
 

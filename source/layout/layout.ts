@@ -36,6 +36,17 @@ export const symbols = {
 } as const;
 
 
+/** A segment: text in a role. */
+export function seg(text: string, role: Role): Segment {
+	return {text, role};
+}
+
+/** Lines moved right by `margin` columns (empty lines stay empty). */
+export function indentLines(lines: readonly Line[], margin: number): Line[] {
+	const pad = seg(' '.repeat(margin), 'body');
+	return lines.map(line => (line.length === 0 ? line : [pad, ...line]));
+}
+
 /** Display width: the deck is written in characters one cell wide (a test checks that). */
 export function textWidth(text: string): number {
 	let width = 0;

@@ -2,9 +2,8 @@ import type {Deck, Slide} from '../deck/deck.js';
 import {formatParagraphs} from '../deck/deck.js';
 import {helpRows} from '../show/keymap.js';
 import {canDrawBig, drawBig, wrapBig} from './big-text.js';
-import {type Line, layoutBlocks, lineWidth, textWidth, wrap, type Segment, symbols} from './layout.js';
+import {indentLines, type Line, layoutBlocks, lineWidth, seg, symbols, textWidth, wrap} from './layout.js';
 import {modeOf, type NavigationState} from '../show/navigation.js';
-import type {Role} from './theme.js';
 
 /**
 The whole screen as lines, pure: header, body, footer, every row of the terminal (the frame writer
@@ -28,10 +27,6 @@ export type FrameExtras = {
 	readonly status?: string;
 };
 
-function seg(text: string, role: Role): Segment {
-	return {text, role};
-}
-
 export function fit(text: string, width: number): string {
 	if (width <= 0) {
 		return '';
@@ -48,11 +43,6 @@ export function spread(left: Line, right: Line, width: number): Line {
 	}
 
 	return [...left, seg(' '.repeat(gap), 'muted'), ...right];
-}
-
-function indent(lines: readonly Line[], margin: number): Line[] {
-	const pad = seg(' '.repeat(margin), 'body');
-	return lines.map(line => (line.length === 0 ? line : [pad, ...line]));
 }
 
 function isRoomy(size: Size): boolean {
@@ -206,7 +196,7 @@ export function slideBody(
 		const top = roomy ? 0 : 1;
 		if (content.length + top <= contentRows) {
 			const body = toHeight([...Array.from({length: top}, () => []), ...content], contentRows, roomy);
-			return {lines: indent([...body, ...notesBlock], margin)};
+			return {lines: indentLines([...body, ...notesBlock], margin)};
 		}
 
 		if (!roomy) {
@@ -238,7 +228,7 @@ export function helpLines(size: Size): Line[] {
 	}
 
 	const margin = Math.max(2, Math.floor((size.columns - width) / 2));
-	return indent(toHeight(lines, bodyRows(size), false), margin);
+	return indentLines(toHeight(lines, bodyRows(size), false), margin);
 }
 
 export function tooSmallLines(size: Size, needs: Size, where: string): Line[] {

@@ -13,8 +13,6 @@ export type TextOptions = {
 	readonly showNotes?: boolean;
 };
 
-// C0 controls (but the newline), DEL and the C1 controls: none of them may reach a file or a pipe.
-// eslint-disable-next-line no-control-regex
 /** Who wrote it, where and when: the line every output starts with. */
 export function sourceLine(deck: Deck): string {
 	return `${deck.source.outlet}, ${deck.source.date}, by ${deck.source.author}`;

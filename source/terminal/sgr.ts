@@ -92,7 +92,6 @@ export function sgrMarksSpace(params: string): boolean {
 	return pen.bg !== '' || [4, 7, 9].some(code => pen.attributes.has(code));
 }
 
-// eslint-disable-next-line no-control-regex
 const escapeSequence = /\u001B(?:\[([\d;:?]*)([\u0040-\u007E])|\][^\u0007\u001B]*(?:\u0007|\u001B\\)?|[^[\]])?/y;
 
 /** Splits text with SGR codes into rows (at each newline) of styled runs. */
