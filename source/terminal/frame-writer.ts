@@ -331,75 +331,88 @@ function inkLayer(frame: string): InkLayer {
 	return frame ? {rows: splitSgr(frame), keys: frame.split('\n')} : noInk;
 }
 
+/** What the writer knows: the two layers, and what it painted last at which size. */
+type WriterState = {
+	lines: readonly Line[];
+	ink: InkLayer;
+	screen: Row[];
+	screenSize: {columns: number; rows: number};
+	isWholeNext: boolean;
+};
+
+/** The composed row y, reusing the painted row when neither layer changed there. */
+function composeRow(state: WriterState, y: number, columns: number, all: Styles): Row {
+	const line = state.lines[y];
+	const inkRow = state.ink.rows[y];
+	const previous = state.screen[y] ?? emptyRow;
+	const key = line ? lineKey(line) : '';
+	const hasInk = inkRow !== undefined && inkRow.length > 0;
+	const fullKey = hasInk ? `${key}\u0002${state.ink.keys[y]}` : key;
+	if (fullKey === previous.key) {
+		return previous;
+	}
+
+	const base = line ? lineRow(line, columns, all) : emptyRow;
+	return hasInk ? overlay(base, inkRow, state.ink.keys[y]!, columns, all) : base;
+}
+
+/** Composes the frame at this size and returns what to write to bring the screen to it ('' for nothing). */
+function paintFrame(state: WriterState, {columns, rows}: {columns: number; rows: number}, all: Styles): string {
+	const out: string[] = [];
+	const pen = {style: 0};
+	const isWhole = state.isWholeNext || columns !== state.screenSize.columns || rows !== state.screenSize.rows;
+	if (isWhole) {
+		out.push(`${esc}H${esc}2J`);
+		state.screen = [];
+	}
+
+	const height = Math.min(rows, Math.max(state.lines.length, state.ink.rows.length));
+	const next: Row[] = [];
+	for (let y = 0; y < Math.max(height, state.screen.length); y++) {
+		const previous = state.screen[y] ?? emptyRow;
+		const row = y < height ? composeRow(state, y, columns, all) : emptyRow;
+		next.push(row);
+		if (row !== previous) {
+			diffRow(out, y, previous, row, columns, pen, all);
+		}
+	}
+
+	state.screen = next.slice(0, height);
+	state.screenSize = {columns, rows};
+	state.isWholeNext = false;
+	if (pen.style !== 0) {
+		out.push(all.sequence(0));
+	}
+
+	if (out.length === 0) {
+		return '';
+	}
+
+	const text = out.join('');
+	// A whole or big paint (a new slide) goes out as one synchronized frame, so a terminal over SSH or a
+	// screen share never shows it half drawn; a small one (a tick, a bullet) cannot tear.
+	return isWhole || text.length > synchronizeAbove ? beginSynchronized + text + endSynchronized : text;
+}
+
 export function createFrameWriter({theme, write, size, hasStyles}: FrameWriterOptions): FrameWriter {
 	const all = createStyles(theme, hasStyles);
-	let lines: readonly Line[] = [];
-	let ink = noInk;
-	let screen: Row[] = [];
-	let screenSize = {columns: 0, rows: 0};
-	let isWholeNext = true;
+	const state: WriterState = {lines: [], ink: noInk, screen: [], screenSize: {columns: 0, rows: 0}, isWholeNext: true};
 	let isQueued = false;
-
-	/** The composed row y, reusing the painted row when neither layer changed there. */
-	const compose = (y: number, columns: number): Row => {
-		const line = lines[y];
-		const inkRow = ink.rows[y];
-		const previous = screen[y] ?? emptyRow;
-		const key = line ? lineKey(line) : '';
-		const hasInk = inkRow !== undefined && inkRow.length > 0;
-		const fullKey = hasInk ? `${key}\u0002${ink.keys[y]}` : key;
-		if (fullKey === previous.key) {
-			return previous;
-		}
-
-		const base = line ? lineRow(line, columns, all) : emptyRow;
-		return hasInk ? overlay(base, inkRow, ink.keys[y]!, columns, all) : base;
-	};
-
 	const paint = () => {
-		const {columns, rows} = size();
-		const out: string[] = [];
-		const pen = {style: 0};
-		const isWhole = isWholeNext || columns !== screenSize.columns || rows !== screenSize.rows;
-		if (isWhole) {
-			out.push(`${esc}H${esc}2J`);
-			screen = [];
-		}
-
-		const height = Math.min(rows, Math.max(lines.length, ink.rows.length));
-		const next: Row[] = [];
-		for (let y = 0; y < Math.max(height, screen.length); y++) {
-			const previous = screen[y] ?? emptyRow;
-			const row = y < height ? compose(y, columns) : emptyRow;
-			next.push(row);
-			if (row !== previous) {
-				diffRow(out, y, previous, row, columns, pen, all);
-			}
-		}
-
-		screen = next.slice(0, height);
-		screenSize = {columns, rows};
-		isWholeNext = false;
-		if (pen.style !== 0) {
-			out.push(all.sequence(0));
-		}
-
-		if (out.length > 0) {
-			const text = out.join('');
-			// A whole or big paint (a new slide) goes out as one synchronized frame, so a terminal over SSH
-			// or a screen share never shows it half drawn; a small one (a tick, a bullet) cannot tear.
-			write(isWhole || text.length > synchronizeAbove ? beginSynchronized + text + endSynchronized : text);
+		const text = paintFrame(state, size(), all);
+		if (text) {
+			write(text);
 		}
 	};
 
 	return {
 		show(layers) {
 			if (layers.lines) {
-				lines = layers.lines;
+				state.lines = layers.lines;
 			}
 
 			if (layers.ink !== undefined) {
-				ink = inkLayer(layers.ink);
+				state.ink = inkLayer(layers.ink);
 			}
 
 			// Ink writes its frame during React's commit and the lines come with the same commit: one paint
@@ -414,8 +427,8 @@ export function createFrameWriter({theme, write, size, hasStyles}: FrameWriterOp
 		},
 		paint,
 		invalidate() {
-			isWholeNext = true;
+			state.isWholeNext = true;
 		},
-		text: () => screen.map(row => row.chars.join('').trimEnd()),
+		text: () => state.screen.map(row => row.chars.join('').trimEnd()),
 	};
 }

@@ -123,16 +123,12 @@ function createScreen(isScreenReader: boolean) {
 	};
 }
 
-export function openTerminalSession({isScreenReader, isDebug}: SessionOptions): TerminalSession {
-	const {stdin, stdout, stderr, env} = process;
-	const screen = createScreen(isScreenReader);
-	const resizeListeners: Array<(size: TerminalSize) => void> = [];
-	const resumeListeners: Array<(size: TerminalSize) => void> = [];
-	let shutdown: ShutdownSteps = {};
-	let isFinished = false;
-	/** Set while we stop ourselves, so the SIGCONT that wakes us does not resume a second time. */
-	let isSelfStopped = false;
+type Screen = ReturnType<typeof createScreen>;
 
+/** Ending the show, once: Ink unmounted, the terminal given back, a message, the link closed, the exit. */
+function createShutdown(screen: Screen, isDebug: boolean) {
+	let steps: ShutdownSteps = {};
+	let isFinished = false;
 	const finish = (code: number, message?: string, signal?: NodeJS.Signals) => {
 		if (isFinished) {
 			return;
@@ -143,17 +139,17 @@ export function openTerminalSession({isScreenReader, isDebug}: SessionOptions): 
 			exitWith(code, signal);
 		}, watchdogMs).unref();
 		try {
-			shutdown.unmount?.();
+			steps.unmount?.();
 		} catch {
 			// Unmounting a broken tree can throw; the terminal still has to be given back.
 		}
 
 		screen.giveBack();
 		if (message) {
-			writeNow(stderr.fd, message);
+			writeNow(process.stderr.fd, message);
 		}
 
-		void (shutdown.close?.() ?? Promise.resolve()).finally(() => {
+		void (steps.close?.() ?? Promise.resolve()).finally(() => {
 			exitWith(code, signal);
 		});
 	};
@@ -170,24 +166,36 @@ export function openTerminalSession({isScreenReader, isDebug}: SessionOptions): 
 		finish(1, `briefing: ${text.split('\n')[0]}\n${stack}`);
 	};
 
+	return {
+		finish,
+		fatal,
+		isFinished: () => isFinished,
+		add(more: ShutdownSteps) {
+			steps = {...steps, ...more};
+		},
+	};
+}
+
+/** Ctrl+Z and fg: give the terminal back and stop; on resume take it again and tell the listeners. */
+function createJobControl(screen: Screen, isFinished: () => boolean, onResume: (size: TerminalSize) => void) {
+	/** Set while we stop ourselves, so the SIGCONT that wakes us does not resume a second time. */
+	let isSelfStopped = false;
 	/** Takes the screen back after fg: raw mode again, the size read afresh, then a whole repaint. */
 	const resume = () => {
-		if (isFinished) {
+		if (isFinished()) {
 			return;
 		}
 
 		// Raw mode first: in the background (bg, or kill -CONT without fg) setting it stops us with
 		// SIGTTOU before anything is written over the shell's screen; fg then goes on from here.
-		resetRawMode(stdin, true);
+		resetRawMode(process.stdin, true);
 		screen.take();
-		refreshSize(stdout);
-		for (const listener of resumeListeners) {
-			listener(readSize(stdout));
-		}
+		refreshSize(process.stdout);
+		onResume(readSize(process.stdout));
 	};
 
 	const suspend = () => {
-		if (isFinished) {
+		if (isFinished()) {
 			return;
 		}
 
@@ -201,9 +209,28 @@ export function openTerminalSession({isScreenReader, isDebug}: SessionOptions): 
 		setTimeout(resume, resumeDelayMs);
 	};
 
-	listenToProcess({finish, fatal, suspend, resume, isSelfStopped: () => isSelfStopped, clearSelfStopped() {
-		isSelfStopped = false;
-	}});
+	return {
+		suspend,
+		resume,
+		isSelfStopped: () => isSelfStopped,
+		clearSelfStopped() {
+			isSelfStopped = false;
+		},
+	};
+}
+
+export function openTerminalSession({isScreenReader, isDebug}: SessionOptions): TerminalSession {
+	const {stdin, stdout, stderr, env} = process;
+	const screen = createScreen(isScreenReader);
+	const resizeListeners: Array<(size: TerminalSize) => void> = [];
+	const resumeListeners: Array<(size: TerminalSize) => void> = [];
+	const shutdown = createShutdown(screen, isDebug);
+	const jobs = createJobControl(screen, shutdown.isFinished, size => {
+		for (const listener of resumeListeners) {
+			listener(size);
+		}
+	});
+	listenToProcess({...jobs, finish: shutdown.finish, fatal: shutdown.fatal});
 	refreshSize(stdout);
 	stdout.on('resize', () => {
 		refreshSize(stdout);
@@ -230,13 +257,11 @@ export function openTerminalSession({isScreenReader, isDebug}: SessionOptions): 
 		onResume(listener) {
 			resumeListeners.push(listener);
 		},
-		onShutdown(steps) {
-			shutdown = {...shutdown, ...steps};
-		},
-		suspend,
-		finish,
-		fatal,
-		isFinished: () => isFinished,
+		onShutdown: shutdown.add,
+		suspend: jobs.suspend,
+		finish: shutdown.finish,
+		fatal: shutdown.fatal,
+		isFinished: shutdown.isFinished,
 	};
 }
 
