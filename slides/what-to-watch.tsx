@@ -40,9 +40,9 @@ export const section = defineSection({
 							'Follow-through: do the words at the forum become policy?',
 						]}
 					/>
-					{/* An Ink component, drawn by Ink at the slide's width: the room's one reminder, framed. */}
-					<Box borderStyle="round" paddingX={1}>
-						<Text>Each of these was still an open question when the article ran.</Text>
+					{/* An Ink component, drawn by Ink at the slide's width: the room's one reminder, centred. */}
+					<Box justifyContent="center">
+						<Text bold>Each of these was still an open question when the article ran.</Text>
 					</Box>
 				</>
 			),

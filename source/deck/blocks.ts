@@ -56,6 +56,8 @@ export type Block =
 			/** Its words, read from the JSX (undefined when only its drawing tells them). */
 			readonly words: readonly string[] | undefined;
 			readonly draw: (width: number) => Line[];
+			/** The drawing at `width` if it is made already; never draws. */
+			readonly peek: (width: number) => Line[] | undefined;
 	  };
 
 export type BlockKind = Block['kind'];

@@ -1,6 +1,6 @@
 import {Fragment, isValidElement, type ReactElement, type ReactNode} from 'react';
 import {type Block, revealUnits} from './blocks.js';
-import {drawElement, isLookup} from './drawn.js';
+import {drawElement, drawnAlready, isLookup} from './drawn.js';
 import {primitiveReaders} from './typography.js';
 
 /** One slide, as written in `slides/`. */
@@ -129,7 +129,13 @@ function drawnBlock(element: ReactElement, where: string): Block {
 		throw new DeckError(`${where}: <${name}> holds a slide primitive; a primitive goes beside an Ink component, not inside it`);
 	}
 
-	return {kind: 'drawn', name, words: wordsOf(element), draw: width => drawElement(element, width)};
+	return {
+		kind: 'drawn',
+		name,
+		words: wordsOf(element),
+		draw: width => drawElement(element, width),
+		peek: width => drawnAlready(element, width),
+	};
 }
 
 /** A string's words, one space between them. */

@@ -47,6 +47,11 @@ export function isLookup(type: unknown): boolean {
 
 const drawings = new WeakMap<ReactElement, Map<number, Line[]>>();
 
+/** The element's drawing at `width` if it was made already (never draws). */
+export function drawnAlready(element: ReactElement, width: number): Line[] | undefined {
+	return drawings.get(element)?.get(width);
+}
+
 /** The element as Ink draws it at `width` columns, as lines (the SGR it drew with kept on each segment). */
 export function drawElement(element: ReactElement, width: number): Line[] {
 	let byWidth = drawings.get(element);

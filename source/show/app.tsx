@@ -68,7 +68,8 @@ export class ErrorBoundary extends Component<BoundaryProps, {failed: boolean}> {
 }
 
 export function App(props: AppProps) {
-	const deck = useMemo(() => deferDrawings(props.deck), [props.deck]);
+	const [, drawn] = useReducer((count: number) => count + 1, 0);
+	const deck = useMemo(() => deferDrawings(props.deck, drawn), [props.deck]);
 	return (
 		<ErrorBoundary onFatal={props.onFatal}>
 			{/* A slide's Ink component is drawn after the render that first needs it (deferred-drawings.ts). */}

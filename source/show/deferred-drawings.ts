@@ -1,6 +1,8 @@
 import type {Block} from '../deck/blocks.js';
 import type {Deck} from '../deck/deck.js';
 import type {Line} from '../layout/layout.js';
+import {screenLines, type Size} from '../layout/screen.js';
+import {initNavigation} from './navigation.js';
 
 /**
 A drawn block (an Ink component in a slide) is drawn with Ink's `renderToString`, which runs a React
@@ -11,13 +13,13 @@ The screen keeps the last frame meanwhile. Drawings are kept, so each width is d
 */
 type DrawnBlock = Extract<Block, {kind: 'drawn'}>;
 
-function deferred(block: DrawnBlock): DrawnBlock {
+function deferred(block: DrawnBlock, onDrawn: () => void): DrawnBlock {
 	const drawings = new Map<number, Line[] | {readonly error: unknown}>();
 	const pending = new Map<number, Promise<void>>();
 	return {
 		...block,
 		draw(width) {
-			const drawing = drawings.get(width);
+			const drawing = drawings.get(width) ?? block.peek(width);
 			if (drawing && 'error' in drawing) {
 				// A component that throws: the view's error boundary reports it.
 				throw drawing.error as Error;
@@ -38,6 +40,7 @@ function deferred(block: DrawnBlock): DrawnBlock {
 						}
 
 						resolve();
+						onDrawn();
 					});
 				});
 				pending.set(width, promise);
@@ -48,12 +51,30 @@ function deferred(block: DrawnBlock): DrawnBlock {
 	};
 }
 
-/** The deck as the show uses it: its drawn blocks drawn after a render, never during one. */
-export function deferDrawings(deck: Deck): Deck {
+/**
+The deck as the show uses it: its drawn blocks drawn after a render, never during one. `onDrawn` is
+called when a drawing is made: the view renders again at once (React would wait its Suspense retry
+throttle, some 300 ms, on its own).
+*/
+export function deferDrawings(deck: Deck, onDrawn: () => void = () => undefined): Deck {
 	const slides = deck.slides.map(slide =>
 		slide.blocks.some(block => block.kind === 'drawn')
-			? {...slide, blocks: slide.blocks.map(block => (block.kind === 'drawn' ? deferred(block) : block))}
+			? {...slide, blocks: slide.blocks.map(block => (block.kind === 'drawn' ? deferred(block, onDrawn) : block))}
 			: slide,
 	);
 	return {...deck, slides};
+}
+
+/**
+Draws, outside any render, what the slides holding Ink components need at this size (the layout asks
+for the widths it uses): run when the show is idle just after it starts, so that arriving at such a
+slide later finds its drawing made.
+*/
+export function drawAhead(deck: Deck, size: Size): void {
+	const units = deck.slides.map(slide => slide.units);
+	for (const slide of deck.slides) {
+		if (slide.blocks.some(block => block.kind === 'drawn')) {
+			screenLines(deck, initNavigation({units, start: slide.index, isRevealing: false}), size, undefined, undefined);
+		}
+	}
 }

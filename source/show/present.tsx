@@ -8,6 +8,7 @@ import {createFrameWriter, type FrameWriter} from '../terminal/frame-writer.js';
 import {FrameSink} from '../terminal/frame-sink.js';
 import {createLinearWriter} from '../terminal/linear-writer.js';
 import {openTerminalSession, type TerminalSession} from '../terminal/session.js';
+import {drawAhead} from './deferred-drawings.js';
 import {formatElapsed} from './hooks/use-clock.js';
 import {initNavigation} from './navigation.js';
 import {screenLines} from '../layout/screen.js';
@@ -44,6 +45,9 @@ export type RunningShow = {
 	/** Shows another deck (the same talk, edited) from where the show stands. */
 	readonly setDeck: (deck: Deck) => void;
 };
+
+/** How long after Ink's first frame the drawings are made ahead: after the first keys' work, not during it. */
+const drawAheadMs = 50;
 
 /** What the app is given, kept here between renders: the parts that change while the show runs. */
 type ShowInputs = {
@@ -165,6 +169,10 @@ export async function present(options: PresentOptions): Promise<number> {
 			target.repaint();
 		}
 	});
+	// The slides that hold an Ink component are drawn while the presenter reads the first slide.
+	setTimeout(() => {
+		drawAhead(inputs.deck, session.size());
+	}, drawAheadMs).unref();
 	if (options.openLink) {
 		openLinkLater(options.openLink, inputs, session, rerender);
 	}

@@ -1,4 +1,4 @@
-import React, {Suspense, useMemo} from 'react';
+import React, {Suspense, useMemo, useReducer} from 'react';
 import {Box} from 'ink';
 import {ErrorBoundary, useShow} from './app.js';
 import type {Deck} from '../deck/deck.js';
@@ -32,7 +32,8 @@ export type PresenterViewProps = {
 };
 
 export function PresenterView(props: PresenterViewProps) {
-	const deck = useMemo(() => deferDrawings(props.deck), [props.deck]);
+	const [, drawn] = useReducer((count: number) => count + 1, 0);
+	const deck = useMemo(() => deferDrawings(props.deck, drawn), [props.deck]);
 	return (
 		<ErrorBoundary onFatal={props.onFatal}>
 			<Suspense fallback={null}>
