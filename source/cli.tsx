@@ -117,6 +117,12 @@ async function main(argv: readonly string[]): Promise<number> {
 		start = section.start;
 	}
 
+	// --slide N and --section NAME choose what --print and --export write, as they choose where the show starts.
+	const chosenSlides = async () => (await import('./outputs/handout.js')).selectSlides(deck, {
+		...(flags['slide'] === undefined ? {} : {slide: start + 1}),
+		...(flags['section'] === undefined ? {} : {section: String(flags['section'])}),
+	});
+
 	const themeName = flags['theme'];
 	const {themeNames} = await import('./layout/theme.js');
 	if (themeName !== undefined && !(themeNames as readonly string[]).includes(String(themeName))) {
@@ -147,7 +153,7 @@ async function main(argv: readonly string[]): Promise<number> {
 			return usageError('use --list or --export, not both');
 		}
 
-		return exportHandout(deck, flags);
+		return exportHandout(deck, flags, await chosenSlides());
 	}
 
 	if (flags['list']) {
@@ -162,7 +168,7 @@ async function main(argv: readonly string[]): Promise<number> {
 			process.stderr.write('briefing: stdin is not a terminal, so the deck is printed instead of presented\n');
 		}
 
-		process.stdout.write(deckText(deck, {showNotes: Boolean(flags['notes'])}));
+		process.stdout.write(deckText(deck, {showNotes: Boolean(flags['notes']), slides: await chosenSlides()}));
 		return 0;
 	}
 
@@ -207,7 +213,7 @@ async function main(argv: readonly string[]): Promise<number> {
 }
 
 /** `--export FORMAT [-o FILE] [--force]`: usage errors exit 2, a file that cannot be written exits 1. */
-async function exportHandout(deck: Deck, flags: Readonly<Record<string, string | boolean | undefined>>): Promise<number> {
+async function exportHandout(deck: Deck, flags: Readonly<Record<string, string | boolean | undefined>>, slides: Deck['slides']): Promise<number> {
 	const {exportDeck, exportFormats, formatFromFileName, isExportFormat, writeExport} = await import('./outputs/export.js');
 	const {WriteError} = await import('./outputs/write-file.js');
 	const asked = flags['export'] === undefined ? undefined : String(flags['export']);
@@ -226,7 +232,7 @@ async function exportHandout(deck: Deck, flags: Readonly<Record<string, string |
 	}
 
 	try {
-		await writeExport(exportDeck(deck, format, {showNotes: Boolean(flags['notes'])}), file, Boolean(flags['force']));
+		await writeExport(exportDeck(deck, format, {showNotes: Boolean(flags['notes']), slides}), file, Boolean(flags['force']));
 	} catch (error: unknown) {
 		if (error instanceof WriteError) {
 			process.stderr.write(`briefing: ${error.message}\n`);
