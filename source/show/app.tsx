@@ -34,8 +34,6 @@ export type AppProps = {
 	/** A fixed size instead of the terminal's (tests). */
 	readonly size?: Size;
 	readonly link?: PeerLink;
-	/** Bumped by the lifecycle after a resume, to re-read the size and repaint. */
-	readonly refresh?: number;
 	/** Called when the state asks to suspend (Ctrl+Z); the lifecycle owns the terminal. */
 	readonly onSuspend?: () => void;
 	readonly onFatal?: (error: unknown) => void;
@@ -85,14 +83,14 @@ function useNavigation(deck: Deck, start: number, isRevealing: boolean) {
 }
 
 
-type ShowProps = Pick<AppProps, 'deck' | 'start' | 'isRevealing' | 'size' | 'link' | 'refresh' | 'onSuspend'>;
+type ShowProps = Pick<AppProps, 'deck' | 'start' | 'isRevealing' | 'size' | 'link' | 'onSuspend'>;
 
 /** What every view of the show shares: the state, the keys, the size, the peer link, quit and suspend. */
-export function useShow({deck, start = 0, isRevealing = true, size: fixedSize, link, refresh = 0, onSuspend}: ShowProps) {
+export function useShow({deck, start = 0, isRevealing = true, size: fixedSize, link, onSuspend}: ShowProps) {
 	const [state, dispatch] = useNavigation(deck, start, isRevealing);
 	const {exit} = useApp();
 	const {isRawModeSupported} = useStdin();
-	const size = useTerminalSize(fixedSize, refresh);
+	const size = useTerminalSize(fixedSize);
 	const mode = modeOf(state);
 	const {status, dispatch: act, latest} = usePeerLink(link, state, dispatch);
 	const currentMode = useCallback(() => modeOf(latest()), [latest]);

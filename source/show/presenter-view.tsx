@@ -26,7 +26,6 @@ export type PresenterViewProps = {
 	readonly duration?: number;
 	readonly size?: Size;
 	readonly link?: PeerLink;
-	readonly refresh?: number;
 	readonly onSuspend?: () => void;
 	readonly onFatal?: (error: unknown) => void;
 };
