@@ -8,7 +8,7 @@ import {meowFlags, optionsHelp, unknownArgument} from './options.js';
 (module as {enableCompileCache?: () => unknown}).enableCompileCache?.();
 
 /**
-The bin: flags in, one of three things out (present, print, list), and an exit code. Everything that
+The bin: flags in, one of four things out (present, print, list, export), and an exit code. Everything that
 can wait is imported only when it is needed, after the environment is set for it.
 */
 const usage = `
@@ -91,7 +91,7 @@ async function main(argv: readonly string[]): Promise<number> {
 
 	process.env['NODE_ENV'] ??= 'production';
 	const {deck} = await withoutFetch(async () => import('../slides/index.js'));
-	const {findSection} = await import('./deck/deck.js');
+	const {findSection, hasDrawnBlocks} = await import('./deck/deck.js');
 
 	let start = 0;
 	if (flags['slide'] !== undefined && flags['section'] !== undefined) {
@@ -143,6 +143,11 @@ async function main(argv: readonly string[]): Promise<number> {
 		}
 	}
 
+	if ((isExport || !isInteractive) && hasDrawnBlocks(deck)) {
+		// The outputs lay the deck out now, and a slide that holds an Ink component needs Ink to draw it.
+		await (await import('./deck/drawn.js')).loadInk();
+	}
+
 	if (isExport) {
 		if (flags['list']) {
 			return usageError('use --list or --export, not both');
@@ -180,7 +185,8 @@ async function main(argv: readonly string[]): Promise<number> {
 		try {
 			link = await openLink();
 		} catch (error: unknown) {
-			if (error instanceof Error && error.name === 'LinkError') {
+			const {LinkError} = await import('./link/presenter-link.js');
+			if (error instanceof LinkError) {
 				process.stderr.write(`briefing: ${error.message}\n`);
 				return 1;
 			}

@@ -1,4 +1,5 @@
-import {describe, expect, test} from 'vitest';
+import {beforeAll, describe, expect, test} from 'vitest';
+import {loadInk} from '../source/deck/drawn.js';
 import {bigWidth, canDrawBig, drawBig, wrapBig} from '../source/layout/big-text.js';
 import {lineText} from '../source/layout/layout.js';
 import {deckHasBigTitles, deckLook, slideBody} from '../source/layout/screen.js';
@@ -44,6 +45,11 @@ describe('big letters', () => {
 	test('a character without a glyph makes the title plain', () => {
 		expect(canDrawBig('Tilde ~')).toBe(false);
 	});
+});
+
+beforeAll(async () => {
+	// The deck holds a slide with an Ink component: laying it out draws it with Ink.
+	await loadInk();
 });
 
 describe('titles and quotes on a projector-sized terminal', () => {

@@ -2,7 +2,6 @@ import {mkdtempSync, rmSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import React from 'react';
-import {cleanup, render} from 'ink-testing-library';
 import {afterEach, describe, expect, test, vi} from 'vitest';
 import {lineText} from '../source/layout/layout.js';
 import {initNavigation} from '../source/show/navigation.js';
@@ -13,14 +12,16 @@ import {themes} from '../source/layout/theme.js';
 import {fixtureDeck} from './helpers/fixture-deck.js';
 import {deck as realDeck} from '../slides/index.js';
 import {slideLines} from '../source/layout/screen.js';
-import {keys, press, pressUntil, waitForFrame} from './helpers/ink.js';
+import {loadInk} from '../source/deck/drawn.js';
+import {poll} from './helpers/poll.js';
+import {cleanupShown, keys, press, pressUntil, renderShow, waitForFrame} from './helpers/ink.js';
 
 const size = {columns: 80, rows: 24};
 const view = (props: Partial<React.ComponentProps<typeof PresenterView>> = {}) =>
-	render(<PresenterView deck={fixtureDeck} theme={themes.plain} size={size} {...props} />);
+	renderShow(<PresenterView deck={fixtureDeck} theme={themes.plain} size={size} {...props} />, props.size ?? size);
 
 afterEach(() => {
-	cleanup();
+	cleanupShown();
 	vi.useRealTimers();
 });
 
@@ -37,8 +38,9 @@ describe('the presenter view', () => {
 		expect(frame).toMatch(/clock \d\d:\d\d/);
 		// Without --duration there is no pace.
 		expect(frame).not.toMatch(/ahead|behind|on time/);
-		// Every row of the terminal.
+		// Every row, the last one too: the key hint is on it.
 		expect(frame.split('\n')).toHaveLength(size.rows);
+		expect(frame.split('\n').at(-1)).toContain('q quit');
 	});
 
 	test('keys move it like the audience view: the step, the notes and the next step follow', async () => {
@@ -181,7 +183,8 @@ describe('the presenter view', () => {
 		expect(lines.join('\n')).toContain('clock 09:30');
 	});
 
-	test('at 80x24 the preview never ends in a stray …: a mark only where words were left out', () => {
+	test('at 80x24 the preview never ends in a stray …: a mark only where words were left out', async () => {
+		await loadInk();
 		for (const slide of realDeck.slides) {
 			for (let step = 0; step <= slide.units; step++) {
 				const state = initNavigation({units: realDeck.slides.map(each => each.units), start: slide.index});
@@ -229,16 +232,11 @@ describe('the presenter view', () => {
 			expect(audience.current()).toEqual({index: 1, step: 1, blank: 'none'});
 			await press(app, keys.home);
 			await waitForFrame(app, f => f.includes('slide 1/3'));
-			const end = Date.now() + 2000;
-			while (audience.current()?.index !== 0 || audience.current()?.blank !== 'none') {
-				if (Date.now() > end) {
-					throw new Error(`the audience link never followed: ${JSON.stringify(audience.current())}`);
-				}
-
-				await new Promise(resolve => {
-					setTimeout(resolve, 5);
-				});
-			}
+			await poll(() => audience.current()?.index === 0 && audience.current()?.blank === 'none', 'the audience link to follow', {
+				timeoutMs: 2000,
+				intervalMs: 5,
+				seen: () => JSON.stringify(audience.current()),
+			});
 		} finally {
 			await Promise.all(links.map(async each => each.close()));
 			rmSync(runtime, {recursive: true, force: true});

@@ -1,6 +1,6 @@
 import React from 'react';
-import {cleanup, render} from 'ink-testing-library';
-import {afterEach, describe, expect, test} from 'vitest';
+import {afterEach, beforeAll, describe, expect, test} from 'vitest';
+import {loadInk} from '../source/deck/drawn.js';
 import {deck} from '../slides/index.js';
 import {lineText, lineWidth} from '../source/layout/layout.js';
 import {overviewGrid} from '../source/layout/lists.js';
@@ -10,7 +10,7 @@ import {initNavigation, navigate, type NavigationAction, type NavigationState} f
 import type {PeerLink, Position} from '../source/link/peer.js';
 import {themes} from '../source/layout/theme.js';
 import {fixtureDeck} from './helpers/fixture-deck.js';
-import {keys, press, pressUntil, waitForFrame} from './helpers/ink.js';
+import {cleanupShown, keys, press, pressUntil, renderShow, waitForFrame} from './helpers/ink.js';
 
 /** Made for the room: what the audience screen shows, laid out (pure) and live (in-process Ink). */
 const small = {columns: 80, rows: 24};
@@ -30,7 +30,12 @@ function everyStep(): NavigationState[] {
 }
 
 afterEach(() => {
-	cleanup();
+	cleanupShown();
+});
+
+beforeAll(async () => {
+	// The deck holds a slide with an Ink component: laying it out draws it with Ink.
+	await loadInk();
 });
 
 describe('the audience footer', () => {
@@ -221,7 +226,7 @@ function linkedPeer(): PeerLink {
 
 describe('the live audience view says nothing but the briefing', () => {
 	const show = (props: Partial<React.ComponentProps<typeof App>> = {}) =>
-		render(<App deck={fixtureDeck} theme={themes.plain} size={small} {...props} />);
+		renderShow(<App deck={fixtureDeck} theme={themes.plain} size={small} {...props} />, small);
 
 	test('the key hint is on the first slide for its first seconds (six by default), then gone; never on another slide', async () => {
 		expect(hintMs).toBe(6000);

@@ -11,7 +11,7 @@ import {controlBytes, drawing, squash} from './helpers/bin.js';
 import {everyBlockDeck} from './helpers/every-block-deck.js';
 import {fixtureDeck} from './helpers/fixture-deck.js';
 import {keys, press, pressUntil, waitForFrame} from './helpers/ink.js';
-import {startPty} from './helpers/pty-session.js';
+import {spawnBin} from './helpers/pty.js';
 
 
 describe('a slide as linear text', () => {
@@ -105,22 +105,11 @@ describe('the screen-reader mode of the live show (Ink\'s INK_SCREEN_READER)', (
 		delete process.env['INK_SCREEN_READER'];
 	});
 
-	/**
-	The frame on screen: frames already read stay above it (Ink's static output, which the test
-	renderer repeats in every frame), each followed by a blank line.
-	*/
+	/** The frame on screen (in the live show, frames already read stay above it, a blank line between). */
 	const current = (frame: string) => frame.split(/\n *\n/).at(-1) ?? '';
 	const waitForCurrent = async (app: Parameters<typeof waitForFrame>[0], check: (frame: string) => boolean) =>
 		current(await waitForFrame(app, frame => check(current(frame))));
 	const pressCurrent = async (app: Parameters<typeof press>[0], data: string) => current(await press(app, data));
-
-	test('frames already read stay in the scrollback, a blank line between each and the next', async () => {
-		const app = render(<App deck={fixtureDeck} theme={themes.plain} size={size} />);
-		await waitForFrame(app, f => f.includes('Slide 1 of 3.'));
-		const frame = await press(app, keys.right);
-		expect(frame).toMatch(/^Slide 1 of 3\.[^]*\n *\nSlide 2 of 3\./);
-		expect(current(frame)).not.toContain('Slide 1 of 3.');
-	});
 
 	test('every slide of the briefing is announced in turn with its position and roles, never drawn', async () => {
 		const app = render(<App deck={realDeck} theme={themes.dark} size={size} />);
@@ -194,35 +183,38 @@ describe('the screen-reader mode of the live show (Ink\'s INK_SCREEN_READER)', (
 
 describe('--screen-reader in a real terminal', () => {
 	test('reads the first slide, announces the next after a key, draws nothing, and q exits 0', async () => {
-		const session = startPty(['--screen-reader']);
+		const session = spawnBin(['--screen-reader']);
 		try {
 			const count = realDeck.slides.length;
-			await session.waitFor(output => output.includes(`Slide 1 of ${count}.`));
+			await session.waitForOutput(output => output.includes(`Slide 1 of ${count}.`));
 			const mark = session.output().length;
 			session.write('\u001B[C');
-			const next = await session.waitFor(output => output.includes(`Slide 2 of ${count}.`), mark);
+			const next = await session.waitForOutput(output => output.includes(`Slide 2 of ${count}.`), mark);
 			expect(next).toContain(`Heading: ${realDeck.slides[1]!.title}`);
+			// What was read stays: slide 1 above slide 2 in the terminal (scrollback included), a blank line between.
+			await session.flush();
+			expect(session.all()).toMatch(new RegExp(`Slide 1 of ${count}\\.[^]*\\n\\s*\\nSlide 2 of ${count}\\.`));
 			session.write('q');
-			expect(await session.exited).toBe(0);
+			expect(await session.status()).toBe(0);
 			const output = session.output();
 			expect(output).not.toMatch(drawing);
 			// The normal screen, so the scrollback keeps what was read; the cursor is never hidden.
 			expect(output).not.toContain('\u001B[?1049h');
 			expect(output).not.toContain('\u001B[?25l');
 		} finally {
-			session.kill();
+			session.dispose();
 		}
 	}, 30_000);
 
 	test('INK_SCREEN_READER=true does the same without the flag', async () => {
-		const session = startPty([], {INK_SCREEN_READER: 'true'});
+		const session = spawnBin([], {env: {INK_SCREEN_READER: 'true'}});
 		try {
-			await session.waitFor(output => output.includes(`Slide 1 of ${realDeck.slides.length}.`));
+			await session.waitForOutput(output => output.includes(`Slide 1 of ${realDeck.slides.length}.`));
 			session.write('q');
-			expect(await session.exited).toBe(0);
+			expect(await session.status()).toBe(0);
 			expect(session.output()).not.toMatch(drawing);
 		} finally {
-			session.kill();
+			session.dispose();
 		}
 	}, 30_000);
 });

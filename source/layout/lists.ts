@@ -1,8 +1,8 @@
 import {blockTexts} from '../deck/blocks.js';
 import type {Deck, Slide} from '../deck/deck.js';
-import {type Line, lineWidth, textWidth} from './layout.js';
+import {indentLines, type Line, lineWidth, seg, textWidth} from './layout.js';
 import type {NavigationState} from '../show/navigation.js';
-import {bodyRows, contentWidth, indent, seg, type Size, toHeight} from './slide-body.js';
+import {bodyRows, contentWidth, type Size, toHeight} from './slide-body.js';
 
 /**
 The sections menu and the overview grid as lines, pure. The cursor is the navigation state's; the
@@ -68,7 +68,7 @@ export function menuLines(deck: Deck, state: NavigationState, size: Size): Line[
 	}
 
 	const list = scrolled(items, focus, rows - 3, direction => moreLine(direction, 0));
-	return indent([[], [seg('Sections', 'title')], [], ...list], margin);
+	return indentLines([[], [seg('Sections', 'title')], [], ...list], margin);
 }
 
 const cardRows = 4;
@@ -149,5 +149,5 @@ export function overviewLines(deck: Deck, state: NavigationState, size: Size): L
 
 	const block = [...heading, ...lines];
 	const widest = Math.max(...block.map(lineWidth));
-	return indent(toHeight([[], ...block], rows, cardLines.length <= fitting), Math.max(margin, Math.floor((size.columns - widest) / 2)));
+	return indentLines(toHeight([[], ...block], rows, cardLines.length <= fitting), Math.max(margin, Math.floor((size.columns - widest) / 2)));
 }

@@ -2,12 +2,11 @@ import {revealUnits} from '../deck/blocks.js';
 import type {Deck, Slide} from '../deck/deck.js';
 import {hintText} from '../show/keymap.js';
 import {formatElapsed} from '../show/hooks/use-clock.js';
-import {type Line, lineWidth, type Segment, symbols, textWidth, wrap} from './layout.js';
+import {indentLines, type Line, lineWidth, seg, type Segment, symbols, textWidth, wrap} from './layout.js';
 import {firstWords, menuLines, overviewLines} from './lists.js';
 import {modeOf, type NavigationState} from '../show/navigation.js';
 import {paceAt, paceText, type Plan} from './pace.js';
 import {fit, helpLines, slideLines, spread, toHeight, type Size} from './screen.js';
-import type {Role} from './theme.js';
 
 /**
 The presenter view's screen as lines, pure, every row of the terminal: the notes big, the slide
@@ -33,10 +32,6 @@ const sideBySide = 120;
 const topRows = 4;
 const bottomRows = 4;
 
-function seg(text: string, role: Role): Segment {
-	return {text, role};
-}
-
 function rule(width: number, label = ''): Line {
 	if (!label) {
 		return [seg(symbols.rule.repeat(Math.max(0, width)), 'rule')];
@@ -44,11 +39,6 @@ function rule(width: number, label = ''): Line {
 
 	const text = ` ${label} `;
 	return [seg(symbols.rule.repeat(2), 'rule'), seg(text, 'accent'), seg(symbols.rule.repeat(Math.max(0, width - 2 - textWidth(text))), 'rule')];
-}
-
-function indent(lines: readonly Line[], margin: number): Line[] {
-	const pad = seg(' '.repeat(margin), 'body');
-	return lines.map(line => (line.length === 0 ? line : [pad, ...line]));
 }
 
 /**
@@ -240,7 +230,7 @@ export function presenterLines(deck: Deck, state: NavigationState, size: Size, i
 		const rightWidth = inner - leftWidth - 3;
 		const notes = [rule(leftWidth, 'Notes'), [], ...notesBlock(slide, leftWidth, middle - 2)];
 		const preview = [rule(rightWidth, 'On the audience screen'), [], ...previewBlock(slide, rightWidth, state.step, middle - 2)];
-		body = indent(besides(notes, preview, leftWidth, middle), 1);
+		body = indentLines(besides(notes, preview, leftWidth, middle), 1);
 	} else {
 		const width = columns - 2;
 		// The notes come first; the slide takes what they leave, but never less than a third.
@@ -250,7 +240,7 @@ export function presenterLines(deck: Deck, state: NavigationState, size: Size, i
 		const preview = [rule(width, 'On the audience screen'), ...previewBlock(slide, width, state.step, previewRows - 1)];
 		const notesRows = middle - preview.length;
 		const notes = [rule(width, 'Notes'), ...notesBlock(slide, width, notesRows - 1)];
-		body = indent([...toHeight(notes, notesRows, false), ...preview], 1);
+		body = indentLines([...toHeight(notes, notesRows, false), ...preview], 1);
 	}
 
 	const lines = [...top, ...toHeight(body, middle, false), ...bottom];

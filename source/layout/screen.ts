@@ -1,15 +1,13 @@
 import type {Deck, Slide} from '../deck/deck.js';
 import {helpSections, hintParts, type View} from '../show/keymap.js';
-import {type Line, lineWidth, textWidth, wrap, type Segment, symbols} from './layout.js';
+import {indentLines, type Line, lineWidth, seg, textWidth, wrap, type Segment, symbols} from './layout.js';
 import {menuLines, overviewLines} from './lists.js';
 import {modeOf, type NavigationState} from '../show/navigation.js';
 import {
 	bodyRows,
 	contentWidth,
 	deckLook,
-	indent,
 	minimumSize,
-	seg,
 	type Size,
 	slideBody,
 	toHeight,
@@ -175,7 +173,7 @@ export function helpLines(size: Size, view: View = 'audience', rows = bodyRows(s
 	const margin = Math.max(2, Math.floor((size.columns - width) / 2));
 	const one = helpColumn(view, width);
 	if (one.length + 1 <= rows) {
-		return indent(toHeight([[], ...one], rows, false), margin);
+		return indentLines(toHeight([[], ...one], rows, false), margin);
 	}
 
 	const half = Math.floor((width - 3) / 2);
@@ -196,7 +194,7 @@ export function helpLines(size: Size, view: View = 'audience', rows = bodyRows(s
 		const l = left[row] ?? [];
 		return [...l, seg(' '.repeat(Math.max(0, half - lineWidth(l)) + 3), 'body'), ...(right[row] ?? [])];
 	});
-	return indent(toHeight(columns, rows, false), margin);
+	return indentLines(toHeight(columns, rows, false), margin);
 }
 
 export function tooSmallLines(size: Size, needs: Size, where: string): Line[] {

@@ -3,7 +3,7 @@ import {revealUnits} from '../deck/blocks.js';
 import type {Deck, Slide} from '../deck/deck.js';
 import {formatParagraphs} from '../deck/deck.js';
 import {canDrawBig, drawBig, wrapBig} from './big-text.js';
-import {type Line, layoutBlock, lineWidth, type Segment, symbols, textWidth, wrap} from './layout.js';
+import {indentLines, type Line, layoutBlock, lineWidth, seg, symbols, textWidth, wrap} from './layout.js';
 import type {Role} from './theme.js';
 
 /**
@@ -48,15 +48,6 @@ const mostBigQuoteLines = 3;
 
 /** A quote this short, alone on its slide (a lead may come before it), is shown big. */
 const bigQuoteLength = 90;
-
-export function seg(text: string, role: Role): Segment {
-	return {text, role};
-}
-
-export function indent(lines: readonly Line[], margin: number): Line[] {
-	const pad = seg(' '.repeat(margin), 'body');
-	return lines.map(line => (line.length === 0 ? line : [pad, ...line]));
-}
 
 function blankLines(count: number): Line[] {
 	return Array.from({length: Math.max(0, count)}, () => []);
@@ -163,7 +154,7 @@ function roomyBlocks(slide: Slide, size: Size, step: number, gap: number, big: B
 	const width = contentWidth(size, true);
 	const margin = Math.floor((size.columns - width) / 2);
 	if (!big) {
-		return indent(blockLines(slide, width, step, gap, true), margin);
+		return indentLines(blockLines(slide, width, step, gap, true), margin);
 	}
 
 	const lines: Line[] = [];
@@ -177,7 +168,7 @@ function roomyBlocks(slide: Slide, size: Size, step: number, gap: number, big: B
 			return undefined;
 		}
 
-		lines.push(...(quote ? centred(quote, big.columns) : indent(layoutBlock(block, width, visible, {width, isRoomy: true}), margin)));
+		lines.push(...(quote ? centred(quote, big.columns) : indentLines(layoutBlock(block, width, visible, {width, isRoomy: true}), margin)));
 	}
 
 	return lines;
@@ -226,7 +217,7 @@ function roomyBody(slide: Slide, step: number, size: Size, rows: number, look: L
 				...blankLines(gap + top),
 				...blocks,
 				...blankLines(middle - top - blocks.length),
-				...(cite ? [[], ...indent([cite], margin)] : []),
+				...(cite ? [[], ...indentLines([cite], margin)] : []),
 			];
 		}
 	}
@@ -255,7 +246,10 @@ export function deckLook(deck: Deck, size: Size): Look {
 
 	const heights = (big: boolean) => deck.slides.map(slide => roomyTitle(slide, size, big)?.length ?? Number.POSITIVE_INFINITY);
 	const big: Look = {bigTitles: true, titleRows: Math.max(0, ...heights(true))};
-	const fits = Number.isFinite(big.titleRows) && deck.slides.every(slide => roomyBody(slide, slide.units, size, bodyRows(size), big));
+	// A slide holding an Ink component is not laid out here (it is drawn only when needed, by Ink); if its
+	// body turns out too tall for the big title, that slide alone falls back to a text title.
+	const plain = deck.slides.filter(slide => !slide.blocks.some(block => block.kind === 'drawn'));
+	const fits = Number.isFinite(big.titleRows) && plain.every(slide => roomyBody(slide, slide.units, size, bodyRows(size), big));
 	const look = fits ? big : {bigTitles: false, titleRows: Math.max(0, ...heights(false))};
 	known.set(key, look);
 	return look;
@@ -298,7 +292,7 @@ export function slideBody(slide: Slide, step: number, size: Size, options: BodyO
 		const body =
 			roomyBody(slide, step, size, contentRows, options.look ?? compactLook) ?? roomyBody(slide, step, size, contentRows, compactLook);
 		if (body) {
-			return {lines: [...body, ...indent(notesBlock, margin)]};
+			return {lines: [...body, ...indentLines(notesBlock, margin)]};
 		}
 	}
 
@@ -309,7 +303,7 @@ export function slideBody(slide: Slide, step: number, size: Size, options: BodyO
 	// The row of air goes first when the rows are tight: the notice is only for a slide that truly does not fit.
 	const content = lines.length < contentRows ? [[], ...lines] : lines;
 	if (content.length <= contentRows) {
-		return {lines: indent([...toHeight(content, contentRows, false), ...notesBlock], roomy ? compactMargin : margin)};
+		return {lines: indentLines([...toHeight(content, contentRows, false), ...notesBlock], roomy ? compactMargin : margin)};
 	}
 
 	return {

@@ -1,7 +1,8 @@
-import React, {Component, type ReactNode, useCallback, useEffect, useReducer} from 'react';
+import React, {Component, type ReactNode, Suspense, useCallback, useEffect, useMemo, useReducer} from 'react';
 import {useApp, useIsScreenReaderEnabled, useStdin} from 'ink';
 import type {Deck} from '../deck/deck.js';
-import {Lines} from './components/lines.js';
+import {Frame} from './components/frame.js';
+import {deferDrawings} from './deferred-drawings.js';
 import {ScreenReaderView} from './components/screen-reader-view.js';
 import {formatElapsed, useClock} from './hooks/use-clock.js';
 import {useForAWhile} from './hooks/use-for-a-while.js';
@@ -27,8 +28,6 @@ export type AppProps = {
 	/** A fixed size instead of the terminal's (tests). */
 	readonly size?: Size;
 	readonly link?: PeerLink;
-	/** Bumped by the lifecycle after a resume, to re-read the size and repaint. */
-	readonly refresh?: number;
 	/** Called when the state asks to suspend (Ctrl+Z); the lifecycle owns the terminal. */
 	readonly onSuspend?: () => void;
 	readonly onFatal?: (error: unknown) => void;
@@ -75,9 +74,14 @@ export class ErrorBoundary extends Component<BoundaryProps, {failed: boolean}> {
 }
 
 export function App(props: AppProps) {
+	const [, drawn] = useReducer((count: number) => count + 1, 0);
+	const deck = useMemo(() => deferDrawings(props.deck, drawn), [props.deck]);
 	return (
 		<ErrorBoundary onFatal={props.onFatal}>
-			<Show {...props} />
+			{/* A slide's Ink component is drawn after the render that first needs it (deferred-drawings.ts). */}
+			<Suspense fallback={null}>
+				<Show {...props} deck={deck} />
+			</Suspense>
 		</ErrorBoundary>
 	);
 }
@@ -87,14 +91,14 @@ function useNavigation(deck: Deck, start: number, isRevealing: boolean) {
 }
 
 
-type ShowProps = Pick<AppProps, 'deck' | 'start' | 'isRevealing' | 'size' | 'link' | 'refresh' | 'onSuspend'> & {readonly view?: View};
+type ShowProps = Pick<AppProps, 'deck' | 'start' | 'isRevealing' | 'size' | 'link' | 'onSuspend'> & {readonly view?: View};
 
 /** What every view of the show shares: the state, the keys, the size, the peer link, quit and suspend. */
-export function useShow({deck, start = 0, isRevealing = true, size: fixedSize, link, refresh = 0, onSuspend, view = 'audience'}: ShowProps) {
+export function useShow({deck, start = 0, isRevealing = true, size: fixedSize, link, onSuspend, view = 'audience'}: ShowProps) {
 	const [state, dispatch] = useNavigation(deck, start, isRevealing);
 	const {exit} = useApp();
 	const {isRawModeSupported} = useStdin();
-	const size = useTerminalSize(fixedSize, refresh);
+	const size = useTerminalSize(fixedSize);
 	const mode = modeOf(state);
 	const {status, dispatch: act, latest} = usePeerLink(link, state, dispatch);
 	const currentMode = useCallback(() => modeOf(latest()), [latest]);
@@ -157,5 +161,5 @@ function Show(props: AppProps) {
 		...(timer ? {timer} : {}),
 		showHints: !isLinked && state.index === 0 && isHintTime,
 	};
-	return <Lines isScreen lines={screenLines(deck, state, size, extras)} theme={theme} />;
+	return <Frame lines={screenLines(deck, state, size, extras)} />;
 }

@@ -1,7 +1,8 @@
-import React, {useMemo} from 'react';
+import React, {Suspense, useMemo, useReducer} from 'react';
 import {ErrorBoundary, useShow} from './app.js';
 import type {Deck} from '../deck/deck.js';
-import {Lines} from './components/lines.js';
+import {Frame} from './components/frame.js';
+import {deferDrawings} from './deferred-drawings.js';
 import {formatWall, useClock} from './hooks/use-clock.js';
 import {planTalk} from '../layout/pace.js';
 import type {PeerLink} from '../link/peer.js';
@@ -23,7 +24,6 @@ export type PresenterViewProps = {
 	readonly duration?: number;
 	readonly size?: Size;
 	readonly link?: PeerLink;
-	readonly refresh?: number;
 	readonly onSuspend?: () => void;
 	readonly onFatal?: (error: unknown) => void;
 	/** The time source of the timer and clock (tests drive it); default Date.now. */
@@ -31,9 +31,13 @@ export type PresenterViewProps = {
 };
 
 export function PresenterView(props: PresenterViewProps) {
+	const [, drawn] = useReducer((count: number) => count + 1, 0);
+	const deck = useMemo(() => deferDrawings(props.deck, drawn), [props.deck]);
 	return (
 		<ErrorBoundary onFatal={props.onFatal}>
-			<Presenter {...props} />
+			<Suspense fallback={null}>
+				<Presenter {...props} deck={deck} />
+			</Suspense>
 		</ErrorBoundary>
 	);
 }
@@ -45,7 +49,7 @@ function Presenter(props: PresenterViewProps) {
 	const plan = useMemo(() => (duration ? planTalk(duration, deck.slides.length) : undefined), [duration, deck]);
 
 	if (isTooSmall(size)) {
-		return <Lines isScreen lines={tooSmallLines(size, minimumSize, `slide ${state.index + 1}/${deck.slides.length}`)} theme={theme} />;
+		return <Frame lines={tooSmallLines(size, minimumSize, `slide ${state.index + 1}/${deck.slides.length}`)} />;
 	}
 
 	const lines = presenterLines(deck, state, size, {
@@ -55,5 +59,5 @@ function Presenter(props: PresenterViewProps) {
 		...(plan ? {plan} : {}),
 		...(status ? {status} : {}),
 	});
-	return <Lines isScreen lines={lines} theme={theme} />;
+	return <Frame lines={lines} />;
 }
