@@ -185,7 +185,7 @@ function roomyTitle(slide: Slide, size: Size, big: boolean): Line[] | undefined 
 }
 
 /** The roomy look in `rows` rows, placed on the screen, or undefined when it does not fit. */
-function roomyBody(slide: Slide, step: number, size: Size, rows: number, look: Look): Line[] | undefined {
+function roomyBody(slide: Slide, step: number, size: Size, rows: number, look: Look, gaps: readonly number[] = [3, 2, 1]): Line[] | undefined {
 	const width = contentWidth(size, true);
 	const margin = Math.floor((size.columns - width) / 2);
 	const title = roomyTitle(slide, size, look.bigTitles);
@@ -197,7 +197,7 @@ function roomyBody(slide: Slide, step: number, size: Size, rows: number, look: L
 	const cite = citation(slide, width);
 	const quote = soleQuote(slide);
 	for (const big of quote ? [{quote, columns: size.columns}, undefined] : [undefined]) {
-		for (const gap of [3, 2, 1]) {
+		for (const gap of gaps) {
 			const blocks = roomyBlocks(slide, size, step, gap, big);
 			if (!blocks) {
 				break;
@@ -249,7 +249,8 @@ export function deckLook(deck: Deck, size: Size): Look {
 	// A slide holding an Ink component is not laid out here (it is drawn only when needed, by Ink); if its
 	// body turns out too tall for the big title, that slide alone falls back to a text title.
 	const plain = deck.slides.filter(slide => !slide.blocks.some(block => block.kind === 'drawn'));
-	const fits = Number.isFinite(big.titleRows) && plain.every(slide => roomyBody(slide, slide.units, size, bodyRows(size), big));
+	// Whether it fits at all: the tightest spacing is enough to know.
+	const fits = Number.isFinite(big.titleRows) && plain.every(slide => roomyBody(slide, slide.units, size, bodyRows(size), big, [1]));
 	const look = fits ? big : {bigTitles: false, titleRows: Math.max(0, ...heights(false))};
 	known.set(key, look);
 	return look;
