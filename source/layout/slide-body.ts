@@ -10,7 +10,7 @@ import type {Role} from './theme.js';
 A slide's body at a size, pure. Two looks:
 - compact (below 120x36): a text title, the blocks one blank line apart, from the top;
 - roomy, for a projector (from 120x36): the title at the top (in big letters on every slide when every
-  title of the deck fits in two big lines, else on none), the citation on the body's last row, and the
+  title of the deck fits in three big lines, else on none), the citation on the body's last row, and the
   blocks between them with as much air as fits (up to three rows between blocks), centred in the rows
   they really have. A slide whose point is one short quote shows it in big letters, its speaker beneath.
 */
