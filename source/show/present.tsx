@@ -7,6 +7,8 @@ import type {Deck} from '../deck/deck.js';
 import {createFrameWriter, type FrameWriter} from '../terminal/frame-writer.js';
 import {formatElapsed} from './hooks/use-clock.js';
 import {initNavigation} from './navigation.js';
+import {isTableKey} from './keymap.js';
+import {guardInput} from '../terminal/input-stream.js';
 import {screenLines} from '../layout/screen.js';
 import type {PeerLink} from '../link/peer.js';
 import {
@@ -119,6 +121,8 @@ export async function present(options: PresentOptions): Promise<number> {
 			writeNow(out, escapes.enterAlternateScreen + escapes.hideCursor + escapes.home + escapes.clearScreen);
 		}
 
+		writeNow(out, escapes.enableBracketedPaste);
+
 		gate.open();
 	};
 
@@ -133,6 +137,7 @@ export async function present(options: PresentOptions): Promise<number> {
 		writeNow(
 			out,
 			escapes.endSynchronizedOutput +
+				escapes.disableBracketedPaste +
 				escapes.resetAttributes +
 				(isScreenReader ? '\n' : escapes.leaveAlternateScreen) +
 				escapes.showCursor,
@@ -320,6 +325,8 @@ export async function present(options: PresentOptions): Promise<number> {
 
 	instance = render(app(), {
 		stdout: watchedStdout(stdout, writer),
+		// Keys reach Ink only through the input guard (upstream ink issue 901; see input-stream.ts).
+		stdin: guardInput(stdin, {accepts: isTableKey}).stdin,
 		exitOnCtrlC: false,
 		patchConsole: false,
 		maxFps: 60,

@@ -1,0 +1,145 @@
+import {EventEmitter} from 'node:events';
+import {StringDecoder} from 'node:string_decoder';
+import {decodeInput, flushDecoder, hasPending, initialDecoderState, inkBytes, type KeyEvent, keysOfRead, type InputEvent} from './input.js';
+
+/**
+The guard in front of Ink's input (upstream ink issue 901: Ink 6.8's `useInput` crashes on a
+Ctrl-modified CSI key it has no name for, and splits a paste at every escape sequence). Ink is given
+this object as its `stdin`: it reads the terminal itself, decodes every read with input.ts, and hands
+Ink only whole keys that `accepts` lets through, one key per read, each in the one byte form Ink 6.8
+names correctly. Pastes (bracketed or not), mouse and focus reports, OSC and DCS strings and every
+unknown sequence stop here.
+*/
+export type GuardedInput = {
+	/** The object to pass as Ink's `render(..., {stdin})`. */
+	readonly stdin: NodeJS.ReadStream;
+	/** How many decoded events (keys, pastes, reports) were kept from Ink so far. */
+	readonly dropped: () => number;
+};
+
+export type GuardOptions = {
+	/** Whether a decoded key may reach Ink (the key table's keys). */
+	readonly accepts: (key: KeyEvent) => boolean;
+	/** How long a lone ESC waits for the rest of a sequence before it is the Esc key. */
+	readonly escapeMs?: number;
+};
+
+const defaultEscapeMs = 50;
+
+/** The parts of a tty ReadStream that Ink 6.8 uses: isTTY, setRawMode, setEncoding, ref/unref, 'readable' and read(). */
+class GuardedStdin extends EventEmitter {
+	readonly isTTY = true;
+	private readonly queue: string[] = [];
+	private state = initialDecoderState;
+	private readonly text = new StringDecoder('utf8');
+	private isReading = false;
+	private isHeld = false;
+	private escapeTimer: NodeJS.Timeout | undefined;
+	private releaseTimer: NodeJS.Immediate | undefined;
+	droppedCount = 0;
+
+	constructor(
+		private readonly source: NodeJS.ReadStream,
+		private readonly options: GuardOptions,
+	) {
+		super();
+	}
+
+	setRawMode(isRaw: boolean): this {
+		this.source.setRawMode(isRaw);
+		if (isRaw && !this.isReading) {
+			this.isReading = true;
+			this.source.on('data', this.onData);
+			this.source.resume();
+		} else if (!isRaw && this.isReading) {
+			this.isReading = false;
+			this.source.off('data', this.onData);
+			this.source.pause();
+		}
+
+		return this;
+	}
+
+	setEncoding(): this {
+		return this;
+	}
+
+	ref(): this {
+		this.source.ref();
+		return this;
+	}
+
+	unref(): this {
+		this.source.unref();
+		return this;
+	}
+
+	/** One key per read: Ink's parser would join an Esc with the key after it (Alt+key). */
+	read(): string | null {
+		if (this.isHeld) {
+			return null;
+		}
+
+		const next = this.queue.shift();
+		if (next === undefined) {
+			return null;
+		}
+
+		this.isHeld = true;
+		return next;
+	}
+
+	private readonly onData = (chunk: Buffer | string) => {
+		clearTimeout(this.escapeTimer);
+		const decoded = decodeInput(this.state, typeof chunk === 'string' ? chunk : this.text.write(chunk));
+		this.state = decoded.state;
+		this.deliver(decoded.events);
+		if (hasPending(this.state)) {
+			this.escapeTimer = setTimeout(() => {
+				const flushed = flushDecoder(this.state);
+				this.state = flushed.state;
+				this.deliver(flushed.events);
+			}, this.options.escapeMs ?? defaultEscapeMs);
+			this.escapeTimer.unref();
+		}
+	};
+
+	private deliver(events: readonly InputEvent[]) {
+		const keys = keysOfRead(events);
+		for (const key of keys) {
+			const bytes = this.options.accepts(key) ? inkBytes(key) : undefined;
+			if (bytes === undefined) {
+				this.droppedCount++;
+			} else {
+				this.queue.push(bytes);
+			}
+		}
+
+		this.droppedCount += events.length - keys.length;
+		this.release();
+	}
+
+	/** Lets Ink read the next key, after Ink's own setImmediate has flushed an Esc it holds. */
+	private release() {
+		if (this.releaseTimer || this.queue.length === 0) {
+			return;
+		}
+
+		this.isHeld = false;
+		this.emit('readable');
+		if (this.queue.length > 0) {
+			this.releaseTimer = setImmediate(() => {
+				this.releaseTimer = undefined;
+				this.release();
+			});
+		}
+	}
+}
+
+export function guardInput(source: NodeJS.ReadStream, options: GuardOptions): GuardedInput {
+	const guarded = new GuardedStdin(source, options);
+	return {
+		stdin: guarded as unknown as NodeJS.ReadStream,
+		dropped: () => guarded.droppedCount,
+	};
+}
