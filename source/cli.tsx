@@ -143,6 +143,11 @@ async function main(argv: readonly string[]): Promise<number> {
 		return usageError(start.message);
 	}
 
+	const checked = command.kind === 'present' ? await checkShowFlags(command) : {};
+	if ('message' in checked) {
+		return usageError(checked.message);
+	}
+
 	if (command.kind === 'print' || !isInteractive) {
 		const {deckText} = await import('./outputs/print.js');
 		if (command.kind === 'present' && process.stdout.isTTY) {
@@ -152,16 +157,19 @@ async function main(argv: readonly string[]): Promise<number> {
 		return writeOut(deckText(deck, {showNotes: command.showNotes}));
 	}
 
-	return show(deck, start, command);
+	return show(deck, start, command, checked.duration);
 }
 
-/** The live show: the checks that need the theme table and the pace module, the link, then present(). */
-async function show(deck: Deck, start: number, command: PresentCommand): Promise<number> {
-	const [{parseDuration}, {pickTheme, themeNames}] = await Promise.all([import('./layout/pace.js'), import('./layout/theme.js')]);
-	const checked = checkShow(command, {themeNames, parseDuration});
-	if ('message' in checked) {
-		return usageError(checked.message);
-	}
+/** --theme and --duration, checked against the theme table and the pace module (loaded only for a duration). */
+async function checkShowFlags(command: PresentCommand) {
+	const {themeNames} = await import('./layout/theme.js');
+	const parseDuration = command.duration === undefined ? () => undefined : (await import('./layout/pace.js')).parseDuration;
+	return checkShow(command, {themeNames, parseDuration});
+}
+
+/** The live show: the link, then present(). */
+async function show(deck: Deck, start: number, command: PresentCommand, duration: number | undefined): Promise<number> {
+	const {pickTheme} = await import('./layout/theme.js');
 
 	const isPresenter = command.view === 'presenter';
 	const openLink = async () => {
@@ -194,7 +202,7 @@ async function show(deck: Deck, start: number, command: PresentCommand): Promise
 		// The audience view opens its link after the first frame: the slide comes first. A rehearsal has none.
 		...(link ? {link} : command.isRehearsal ? {} : {openLink}),
 		view: command.view,
-		...(checked.duration ? {duration: checked.duration} : {}),
+		...(duration ? {duration} : {}),
 		deck,
 		start,
 		theme: pickTheme(command.theme, process.env),

@@ -71,7 +71,8 @@ function optionOf(word: string): {option?: OptionSpec; isNegated: boolean; value
 /** Walks argv by the option table; the first problem found is the one reported. */
 function scan(argv: readonly string[]): Scanned {
 	const words: string[] = [];
-	const seen = new Set<string>();
+	/** What each option was given as so far (its value, or the switch as typed). */
+	const seen = new Map<string, string>();
 	let error: string | undefined;
 	let wantsHelp = false;
 	let wantsVersion = false;
@@ -95,12 +96,16 @@ function scan(argv: readonly string[]): Scanned {
 
 		wantsHelp ||= option.name === 'help';
 		wantsVersion ||= option.name === 'version';
-		if (seen.has(option.name)) {
-			fail(`--${option.name} is given more than once (${quoted(word)} again); give it once`);
-		}
+		const repeated = (again: string) => {
+			fail(`--${option.name} is given more than once (${quoted(seen.get(option.name)!)}, then ${quoted(again)}); give it once`);
+		};
 
-		seen.add(option.name);
 		if (option.type === 'boolean') {
+			if (seen.has(option.name)) {
+				repeated(word);
+			}
+
+			seen.set(option.name, word);
 			if (value !== undefined) {
 				fail(`--${isNegated ? 'no-' : ''}${option.name} is a switch and takes no value, not ${quoted(value)}`);
 			}
@@ -121,6 +126,11 @@ function scan(argv: readonly string[]): Scanned {
 			index++;
 		}
 
+		if (seen.has(option.name)) {
+			repeated(given);
+		}
+
+		seen.set(option.name, given);
 		words.push(`--${option.name}=${given}`);
 	}
 
