@@ -253,7 +253,7 @@ describe('the peers', () => {
 		presenter.publish({index: 3, step: 0, blank: 'none'});
 		await until(() => same(first.current(), {index: 3, step: 0, blank: 'none'}), 'the first audience view to follow');
 		expect(second.side()).toBe('alone');
-		expect(statuses).toEqual(['another audience view of this deck is running; this one runs alone']);
+		expect(statuses).toEqual(['not linked: another audience view is running']);
 		await first.close();
 		// The presenter takes the socket over; the second audience view stays out of it.
 		await until(() => presenter.side() === 'server', 'the presenter to take over the socket', 4000);

@@ -140,7 +140,7 @@ class Link {
 			connection.close();
 		}
 
-		this.setStatus(`another ${this.options.role} view of this deck is running; this one runs alone`);
+		this.setStatus(`not linked: another ${this.options.role} view is running`);
 		this.joined?.();
 	}
 

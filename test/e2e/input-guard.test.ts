@@ -4,6 +4,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import {afterEach, describe, expect, test} from 'vitest';
 import {counter, slideCount} from '../helpers/deck-facts.js';
+import {waitUntilAnswering} from '../helpers/answering.js';
 import {type Session, spawnBin} from '../helpers/pty.js';
 
 /**
@@ -39,27 +40,8 @@ async function open(view: View): Promise<Session> {
 	const session = spawnBin(view.args, {env: {XDG_RUNTIME_DIR: runtime}});
 	sessions.push(session);
 	await session.waitFor(() => view.here.test(session.screen()), `the ${view.name} on slide ${start}`);
-	// The first slide is up before Ink reads keys; keys typed before then arrive as one read, which
-	// the guard takes for a paste. A digit that shows in the footer says Ink reads.
-	await waitUntilAnswering(session, view);
+	await waitUntilAnswering(session, view.here);
 	return session;
-}
-
-async function waitUntilAnswering(session: Session, view: View): Promise<void> {
-	for (let attempt = 0; ; attempt++) {
-		session.write('5');
-		try {
-			await session.waitFor(() => session.screen().includes('go to 5'), 'the typed digit', 500);
-			break;
-		} catch (error: unknown) {
-			if (attempt > 20) {
-				throw error;
-			}
-		}
-	}
-
-	session.write(esc);
-	await session.waitFor(() => !session.screen().includes('go to 5') && view.here.test(session.screen()), 'Esc to clear the typed number');
 }
 
 /**
