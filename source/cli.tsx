@@ -10,8 +10,8 @@ import {checkShow, type Command, parseArgs, type PresentCommand, resolveStart} f
 
 /**
 The bin: flags in (parse-args.ts), one of four things out (present, print, list, export), and an
-exit code. Everything that
-can wait is imported only when it is needed, after the environment is set for it.
+exit code. Everything that can wait is imported only when it is needed, after the environment is
+set for it.
 */
 const usage = `
   Usage
