@@ -129,10 +129,6 @@ async function main(argv: readonly string[]): Promise<number> {
 		return writeOut(listText(deck));
 	}
 
-	if (command.kind === 'export') {
-		return exportHandout(deck, command);
-	}
-
 	const {findSection} = await import('./deck/deck.js');
 	const start = resolveStart(command.start, {
 		count: deck.slides.length,
@@ -141,6 +137,16 @@ async function main(argv: readonly string[]): Promise<number> {
 	});
 	if (typeof start !== 'number') {
 		return usageError(start.message);
+	}
+
+	// --slide N and --section NAME choose what --print and --export write, as they choose where the show starts.
+	const chosenSlides = async () =>
+		(await import('./outputs/handout.js')).selectSlides(deck, {
+			...(command.start.slide === undefined ? {} : {slide: start + 1}),
+			...(command.start.section === undefined ? {} : {section: command.start.section}),
+		});
+	if (command.kind === 'export') {
+		return exportHandout(deck, command, await chosenSlides());
 	}
 
 	const checked = command.kind === 'present' ? await checkShowFlags(command) : {};
@@ -154,7 +160,7 @@ async function main(argv: readonly string[]): Promise<number> {
 			process.stderr.write('briefing: stdin is not a terminal, so the deck is printed instead of presented\n');
 		}
 
-		return writeOut(deckText(deck, {showNotes: command.showNotes}));
+		return writeOut(deckText(deck, {showNotes: command.showNotes, slides: await chosenSlides()}));
 	}
 
 	return show(deck, start, command, checked.duration);
@@ -216,7 +222,7 @@ async function show(deck: Deck, start: number, command: PresentCommand, duration
 type ExportCommand = Extract<Command, {kind: 'export'}>;
 
 /** `--export FORMAT [-o FILE] [--force]`: usage errors exit 2, a file that cannot be written exits 1. */
-async function exportHandout(deck: Deck, command: ExportCommand): Promise<number> {
+async function exportHandout(deck: Deck, command: ExportCommand, slides: Deck['slides']): Promise<number> {
 	const {exportDeck, exportFormats, formatFromFileName, isExportFormat, writeExport} = await import('./outputs/export.js');
 	const {WriteError} = await import('./outputs/write-file.js');
 	const {format: asked, file} = command;
@@ -233,7 +239,7 @@ async function exportHandout(deck: Deck, command: ExportCommand): Promise<number
 		return usageError(`-o "${file ?? ''}": add --export ${exportFormats.join('|')} (the file name does not say which)`);
 	}
 
-	const text = exportDeck(deck, format, {showNotes: command.showNotes});
+	const text = exportDeck(deck, format, {showNotes: command.showNotes, slides});
 	if (file === undefined || file === '-') {
 		return writeOut(text);
 	}

@@ -34,7 +34,7 @@ export type Command =
 	| {readonly kind: 'usage-error'; readonly message: string}
 	| {readonly kind: 'list'}
 	| {readonly kind: 'print'; readonly start: StartAt; readonly showNotes: boolean}
-	| {readonly kind: 'export'; readonly format?: string; readonly file?: string; readonly isForced: boolean; readonly showNotes: boolean}
+	| {readonly kind: 'export'; readonly start: StartAt; readonly format?: string; readonly file?: string; readonly isForced: boolean; readonly showNotes: boolean}
 	| PresentCommand;
 
 type Meow = typeof meowFunction;
@@ -158,7 +158,7 @@ function commandOf(flags: Flags): Command {
 			return {kind: 'usage-error', message: '--force goes with -o FILE'};
 		}
 
-		return {kind: 'export', ...(flags.export === undefined ? {} : {format: flags.export}), ...(flags.output === undefined ? {} : {file: flags.output}), isForced: Boolean(flags.force), showNotes: Boolean(flags.notes)};
+		return {kind: 'export', start, ...(flags.export === undefined ? {} : {format: flags.export}), ...(flags.output === undefined ? {} : {file: flags.output}), isForced: Boolean(flags.force), showNotes: Boolean(flags.notes)};
 	}
 
 	if (flags.list) {
@@ -255,7 +255,7 @@ export type DeckIndex = {
 	readonly sectionStart: (name: string) => number | undefined;
 };
 
-/** The 0-based slide to start on, or a usage error that quotes what was typed. */
+/** The 0-based slide to start on (with --print and --export: the slides chosen), or a usage error that quotes what was typed. */
 export function resolveStart(start: StartAt, deck: DeckIndex): number | {readonly message: string} {
 	if (start.slide !== undefined) {
 		const n = /^\d+$/.test(start.slide) ? Number(start.slide) : Number.NaN;
