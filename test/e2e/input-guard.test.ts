@@ -103,7 +103,7 @@ describe.sequential('no input crashes or moves a view', {timeout: 60_000}, () =>
 				await expectAliveOnStart(session, view, batch);
 			}
 
-			for (const [at, reads] of soups(8).entries()) {
+			for (const [at, reads] of soups(6).entries()) {
 				for (const read of reads) {
 					session.write(read);
 				}
