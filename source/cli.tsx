@@ -194,7 +194,8 @@ async function show(deck: Deck, start: number, command: PresentCommand, duration
 		try {
 			link = await openLink();
 		} catch (error: unknown) {
-			if (error instanceof Error && error.name === 'LinkError') {
+			const {LinkError} = await import('./link/presenter-link.js');
+			if (error instanceof LinkError) {
 				process.stderr.write(`briefing: ${error.message}\n`);
 				return 1;
 			}

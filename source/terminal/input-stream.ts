@@ -13,8 +13,6 @@ unknown sequence stop here.
 export type GuardedInput = {
 	/** The object to pass as Ink's `render(..., {stdin})`. */
 	readonly stdin: NodeJS.ReadStream;
-	/** How many decoded events (keys, pastes, reports) were kept from Ink so far. */
-	readonly dropped: () => number;
 };
 
 export type GuardOptions = {
@@ -36,7 +34,6 @@ class GuardedStdin extends EventEmitter {
 	private isHeld = false;
 	private escapeTimer: NodeJS.Timeout | undefined;
 	private releaseTimer: NodeJS.Immediate | undefined;
-	droppedCount = 0;
 
 	constructor(
 		private readonly source: NodeJS.ReadStream,
@@ -105,17 +102,13 @@ class GuardedStdin extends EventEmitter {
 	};
 
 	private deliver(events: readonly InputEvent[]) {
-		const keys = keysOfRead(events);
-		for (const key of keys) {
+		for (const key of keysOfRead(events)) {
 			const bytes = this.options.accepts(key) ? inkBytes(key) : undefined;
-			if (bytes === undefined) {
-				this.droppedCount++;
-			} else {
+			if (bytes !== undefined) {
 				this.queue.push(bytes);
 			}
 		}
 
-		this.droppedCount += events.length - keys.length;
 		this.release();
 	}
 
@@ -138,8 +131,6 @@ class GuardedStdin extends EventEmitter {
 
 export function guardInput(source: NodeJS.ReadStream, options: GuardOptions): GuardedInput {
 	const guarded = new GuardedStdin(source, options);
-	return {
-		stdin: guarded as unknown as NodeJS.ReadStream,
-		dropped: () => guarded.droppedCount,
-	};
+	// Ink reads only the parts of a ReadStream that GuardedStdin has.
+	return {stdin: guarded as unknown as NodeJS.ReadStream};
 }
