@@ -9,6 +9,7 @@ import {
 	type InputEvent,
 	type KeyEvent,
 	keysOfRead,
+	waitingFor,
 } from '../source/terminal/input.js';
 import {isTableKey} from '../source/show/keymap.js';
 
@@ -140,6 +141,17 @@ describe('what is not a key', () => {
 		}
 	});
 
+	test('an OSC, DCS, unfinished CSI or mouse report left open is dropped after a short quiet spell; the next key acts', () => {
+		for (const open of [`${esc}]0;title`, `${esc}P1$r`, `${esc}[1;`, `${esc}[M!`, `${esc}[${'9'.repeat(80)}`]) {
+			let result = decodeInput(initialDecoderState, open);
+			expect(waitingFor(result.state), open).toBe('short');
+			result = flushDecoder(result.state, 'short');
+			expect(keys(result.events)).toEqual([]);
+			expect(waitingFor(result.state)).toBeUndefined();
+			expect(keys(decodeInput(result.state, 'q').events), open).toMatchObject([{name: 'char', text: 'q'}]);
+		}
+	});
+
 	test('an overlong parameter run is consumed to its final byte, and its digits are no keys', () => {
 		expect(keys(decode(`${esc}[${'1;'.repeat(200)}5P`))).toEqual([]);
 		expect(keys(decodeReads([`${esc}[${'9'.repeat(100)}`, `${'9'.repeat(100)}m`, 'q']))).toMatchObject([{name: 'char', text: 'q'}]);
@@ -182,6 +194,18 @@ describe('pastes', () => {
 		const events = decodeReads(reads);
 		expect(keys(events)).toEqual([]);
 		expect(events).toEqual([{type: 'paste', length: pasted.length}]);
+	});
+
+	test('a paste that never ends is dropped after the long wait only; keys then act again', () => {
+		let result = decodeInput(initialDecoderState, `${esc}[200~q j`);
+		expect(waitingFor(result.state)).toBe('long');
+		result = flushDecoder(result.state, 'short');
+		expect(result.events).toEqual([]);
+		result = decodeInput(result.state, 'k');
+		expect(keys(result.events)).toEqual([]);
+		result = flushDecoder(result.state, 'long');
+		expect(result.events).toEqual([{type: 'paste', length: 4}]);
+		expect(keys(decodeInput(result.state, 'q').events)).toMatchObject([{name: 'char', text: 'q'}]);
 	});
 
 	test('keys after a paste act again', () => {

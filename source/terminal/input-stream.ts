@@ -1,6 +1,6 @@
 import {EventEmitter} from 'node:events';
 import {StringDecoder} from 'node:string_decoder';
-import {decodeInput, flushDecoder, hasPending, initialDecoderState, inkBytes, type KeyEvent, keysOfRead, type InputEvent} from './input.js';
+import {decodeInput, flushDecoder, initialDecoderState, inkBytes, type InputEvent, type KeyEvent, keysOfRead, waitingFor} from './input.js';
 
 /**
 The guard in front of Ink's input (upstream ink issue 901: Ink 6.8's `useInput` crashes on a
@@ -20,9 +20,12 @@ export type GuardOptions = {
 	readonly accepts: (key: KeyEvent) => boolean;
 	/** How long a lone ESC waits for the rest of a sequence before it is the Esc key. */
 	readonly escapeMs?: number;
+	/** How long an unfinished bracketed paste waits for its end marker before it is dropped. */
+	readonly pasteMs?: number;
 };
 
 const defaultEscapeMs = 50;
+const defaultPasteMs = 1000;
 
 /** The parts of a tty ReadStream that Ink 6.8 uses: isTTY, setRawMode, setEncoding, ref/unref, 'readable' and read(). */
 class GuardedStdin extends EventEmitter {
@@ -32,7 +35,7 @@ class GuardedStdin extends EventEmitter {
 	private readonly text = new StringDecoder('utf8');
 	private isReading = false;
 	private isHeld = false;
-	private escapeTimer: NodeJS.Timeout | undefined;
+	private waitTimer: NodeJS.Timeout | undefined;
 	private releaseTimer: NodeJS.Immediate | undefined;
 
 	constructor(
@@ -87,19 +90,31 @@ class GuardedStdin extends EventEmitter {
 	}
 
 	private readonly onData = (chunk: Buffer | string) => {
-		clearTimeout(this.escapeTimer);
+		clearTimeout(this.waitTimer);
 		const decoded = decodeInput(this.state, typeof chunk === 'string' ? chunk : this.text.write(chunk));
 		this.state = decoded.state;
 		this.deliver(decoded.events);
-		if (hasPending(this.state)) {
-			this.escapeTimer = setTimeout(() => {
-				const flushed = flushDecoder(this.state);
+		this.waitForMore();
+	};
+
+	/** Flushes the decoder after a quiet spell, if it holds something unfinished. */
+	private waitForMore() {
+		const quiet = waitingFor(this.state);
+		if (!quiet) {
+			return;
+		}
+
+		this.waitTimer = setTimeout(
+			() => {
+				const flushed = flushDecoder(this.state, quiet);
 				this.state = flushed.state;
 				this.deliver(flushed.events);
-			}, this.options.escapeMs ?? defaultEscapeMs);
-			this.escapeTimer.unref();
-		}
-	};
+				this.waitForMore();
+			},
+			quiet === 'short' ? (this.options.escapeMs ?? defaultEscapeMs) : (this.options.pasteMs ?? defaultPasteMs),
+		);
+		this.waitTimer.unref();
+	}
 
 	private deliver(events: readonly InputEvent[]) {
 		for (const key of keysOfRead(events)) {

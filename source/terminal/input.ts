@@ -414,14 +414,24 @@ export function decodeInput(state: DecoderState, chunk: string): {state: Decoder
 }
 
 /**
-No more input came after a read that ended in the middle of something: a lone ESC (or ESC ESC) is
-the Esc key; an unfinished sequence is dropped. A string or paste goes on waiting for its end.
+How long a decoder in this state waits for more before `flushDecoder`: 'short' for a lone ESC, an
+unfinished sequence or an open string or mouse report (a terminal sends those in one write), 'long'
+for an open bracketed paste (a big paste over a slow link arrives in many reads), nothing when idle.
 */
-export function flushDecoder(state: DecoderState): {state: DecoderState; events: InputEvent[]} {
-	if (state.pending === '') {
-		return {state, events: []};
+export function waitingFor(state: DecoderState): 'short' | 'long' | undefined {
+	if (state.pending !== '' || state.mode.kind === 'string' || state.mode.kind === 'mouse' || state.mode.kind === 'skip') {
+		return 'short';
 	}
 
+	return state.mode.kind === 'paste' ? 'long' : undefined;
+}
+
+/**
+No more input came for a while (`quiet`, see waitingFor): a lone ESC (or ESC ESC) is the Esc key; an
+unfinished sequence, string or mouse report is dropped, so a stray `ESC ]` cannot swallow the keys
+after it. A paste that never ends (a stray `ESC [ 200 ~`) is ended after the long wait only.
+*/
+export function flushDecoder(state: DecoderState, quiet: 'short' | 'long' = 'short'): {state: DecoderState; events: InputEvent[]} {
 	if (state.pending === esc) {
 		return {state: initialDecoderState, events: [key('escape')]};
 	}
@@ -430,12 +440,16 @@ export function flushDecoder(state: DecoderState): {state: DecoderState; events:
 		return {state: initialDecoderState, events: [key('escape', '', {alt: true})]};
 	}
 
-	return {state: {...state, pending: ''}, events: [{type: 'ignored', what: 'sequence'}]};
-}
+	if (state.mode.kind === 'paste') {
+		return quiet === 'long' ? {state: initialDecoderState, events: [{type: 'paste', length: state.mode.length + state.mode.tail.length}]} : {state, events: []};
+	}
 
-/** Whether a decoder has something it cannot finish without a further read or a flush. */
-export function hasPending(state: DecoderState): boolean {
-	return state.pending !== '';
+	if (waitingFor(state) === 'short') {
+		const what = state.mode.kind === 'string' ? 'string' : state.mode.kind === 'mouse' ? 'mouse' : 'sequence';
+		return {state: initialDecoderState, events: [{type: 'ignored', what}]};
+	}
+
+	return {state, events: []};
 }
 
 /**

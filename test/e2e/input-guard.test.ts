@@ -119,7 +119,7 @@ describe.sequential('no input crashes or moves a view', {timeout: 60_000}, () =>
 });
 
 describe.sequential('pastes are text, not keys', {timeout: 30_000}, () => {
-	test('a bracketed paste with q, arrows and escapes, split across reads, changes nothing; paste mode is off after SIGTERM', async () => {
+	test('a bracketed paste with q, arrows and escapes, split across reads, changes nothing; a stray string or paste start ends; paste mode is off after SIGTERM', async () => {
 		const view = views[0]!;
 		const session = await open(view);
 		expect(session.term.modes.bracketedPasteMode).toBe(true);
@@ -140,6 +140,18 @@ describe.sequential('pastes are text, not keys', {timeout: 30_000}, () => {
 		// Without bracketed paste a terminal sends the paste as one read: the guard sees all of it.
 		session.write(pasted.slice(0, -1));
 		await expectAliveOnStart(session, view, 'an unbracketed paste');
+
+		// A stray start of a string or of a paste swallows keys only for a moment.
+		for (const [stray, quietMs] of [[`${esc}]0;`, 150], [`${esc}[200~`, 1300]] as const) {
+			session.write(stray);
+			await new Promise(resolve => {
+				setTimeout(resolve, quietMs);
+			});
+			session.write('5');
+			await session.waitFor(() => session.screen().includes('go to 5'), `a key to act after a stray ${JSON.stringify(stray)}`);
+			session.write(esc);
+			await session.waitFor(() => !session.screen().includes('go to 5'), 'Esc to clear the typed number');
+		}
 
 		session.pty.kill('SIGTERM');
 		await session.waitForExit();
