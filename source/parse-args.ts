@@ -40,7 +40,9 @@ export type Command =
 type Meow = typeof meowFunction;
 
 /** The program's arguments, as the table reads them: canonical `--name[=value]` words. */
-type Scanned = {readonly words: string[]; readonly wantsHelp: boolean; readonly wantsVersion: boolean} | {readonly error: string; readonly wantsHelp: boolean; readonly wantsVersion: boolean};
+type Scanned =
+	| {readonly words: string[]; readonly positionals: string[]; readonly wantsHelp: boolean; readonly wantsVersion: boolean}
+	| {readonly error: string; readonly wantsHelp: boolean; readonly wantsVersion: boolean};
 
 const table: readonly OptionSpec[] = options;
 const byName = new Map(table.map(option => [option.name, option]));
@@ -71,6 +73,8 @@ function optionOf(word: string): {option?: OptionSpec; isNegated: boolean; value
 /** Walks argv by the option table; the first problem found is the one reported. */
 function scan(argv: readonly string[]): Scanned {
 	const words: string[] = [];
+	/** Words that are no flag: everything after `--`, and words not starting with a dash (or `-` alone). */
+	const positionals: string[] = [];
 	/** What each option was given as so far (its value, or the switch as typed). */
 	const seen = new Map<string, string>();
 	let error: string | undefined;
@@ -82,9 +86,13 @@ function scan(argv: readonly string[]): Scanned {
 
 	for (let index = 0; index < argv.length; index++) {
 		const word = argv[index]!;
-		if (!word.startsWith('-') || word === '-' || word === '--') {
-			// A place for a deck file or a subcommand later; none is taken yet.
-			fail(word === '--' ? 'unexpected "--"' : `unexpected argument ${quoted(word)}`);
+		if (word === '--') {
+			positionals.push(...argv.slice(index + 1));
+			break;
+		}
+
+		if (!word.startsWith('-') || word === '-') {
+			positionals.push(word);
 			continue;
 		}
 
@@ -134,7 +142,7 @@ function scan(argv: readonly string[]): Scanned {
 		words.push(`--${option.name}=${given}`);
 	}
 
-	return error === undefined ? {words, wantsHelp, wantsVersion} : {error, wantsHelp, wantsVersion};
+	return error === undefined ? {words, positionals, wantsHelp, wantsVersion} : {error, wantsHelp, wantsVersion};
 }
 
 /** What the flags ask for, once they are known to be well formed. */
@@ -238,6 +246,12 @@ export function parseArgs(argv: readonly string[], meow?: Meow): Command {
 
 	if ('error' in scanned) {
 		return {kind: 'usage-error', message: scanned.error};
+	}
+
+	// The place for a deck file (`briefing FILE.md`) or a subcommand: none is taken yet.
+	const [positional] = scanned.positionals;
+	if (positional !== undefined) {
+		return {kind: 'usage-error', message: `unexpected argument ${quoted(positional)}`};
 	}
 
 	if (scanned.words.length > 0 && !meow) {
