@@ -51,7 +51,7 @@ and Esc clears it. BELs first end any string or sequence the bytes left open.
 async function expectAliveOnStart(session: Session, view: View, batch: string): Promise<void> {
 	session.write('\u0007\u0007\u0007\u0007');
 	await new Promise(resolve => {
-		setTimeout(resolve, 80);
+		setTimeout(resolve, 30);
 	});
 	session.write('5');
 	await session.waitFor(() => session.screen().includes('go to 5'), `the ${view.name} to answer after ${batch}`);
@@ -103,7 +103,7 @@ describe.sequential('no input crashes or moves a view', {timeout: 60_000}, () =>
 				await expectAliveOnStart(session, view, batch);
 			}
 
-			for (const [at, reads] of soups(6).entries()) {
+			for (const [at, reads] of soups(4).entries()) {
 				for (const read of reads) {
 					session.write(read);
 				}

@@ -1,3 +1,6 @@
+import {mkdtempSync, rmSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import process from 'node:process';
 import pty from '@lydell/node-pty';
 
@@ -20,7 +23,9 @@ export type PtySession = {
 
 export function startPty(args: readonly string[], env: Readonly<Record<string, string | undefined>> = {}, size = {columns: 80, rows: 24}): PtySession {
 	const childEnv: Record<string, string> = {};
-	for (const [key, value] of Object.entries({...process.env, TERM: 'xterm-256color', ...env})) {
+	// A presenter-link directory of its own: a second audience view of the deck says so in its footer.
+	const runtime = 'XDG_RUNTIME_DIR' in env ? undefined : mkdtempSync(path.join(os.tmpdir(), 'brf-session-'));
+	for (const [key, value] of Object.entries({...process.env, TERM: 'xterm-256color', ...(runtime ? {XDG_RUNTIME_DIR: runtime} : {}), ...env})) {
 		if (value !== undefined && key !== 'CI' && key !== 'CONTINUOUS_INTEGRATION') {
 			childEnv[key] = value;
 		}
@@ -86,6 +91,10 @@ export function startPty(args: readonly string[], env: Readonly<Record<string, s
 				child.kill();
 			} catch {
 				// Already gone.
+			}
+
+			if (runtime) {
+				rmSync(runtime, {recursive: true, force: true});
 			}
 		},
 	};
