@@ -7,8 +7,6 @@ import type {Deck} from '../deck/deck.js';
 import {createFrameWriter, type FrameWriter} from '../terminal/frame-writer.js';
 import {formatElapsed} from './hooks/use-clock.js';
 import {initNavigation} from './navigation.js';
-import {isTableKey} from './keymap.js';
-import {guardInput} from '../terminal/input-stream.js';
 import {screenLines} from '../layout/screen.js';
 import type {PeerLink} from '../link/peer.js';
 import {
@@ -316,7 +314,12 @@ export async function present(options: PresentOptions): Promise<number> {
 		writer.paint(screenLines(options.deck, state, readSize(stdout), undefined, timer));
 	}
 
-	const [{render}, loaded] = await Promise.all([import('ink'), import('./app.js')]);
+	const [{render}, loaded, {guardInput}, {isTableKey}] = await Promise.all([
+		import('ink'),
+		import('./app.js'),
+		import('../terminal/input-stream.js'),
+		import('./keymap.js'),
+	]);
 	App = loaded.App;
 	if (finished) {
 		// A signal came while Ink loaded: the terminal is already given back.
