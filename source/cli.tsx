@@ -91,6 +91,15 @@ function version(): string {
 
 const isDebug = process.argv.includes('--debug');
 
+/** Ink reads CI at import time and would then draw nothing until exit. */
+function notInCi(): void {
+	for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) {
+		if (process.env[name] !== undefined) {
+			process.env[name] = 'false';
+		}
+	}
+}
+
 async function main(argv: readonly string[]): Promise<number> {
 	// meow costs tens of milliseconds to load: only when there are flags to read.
 	const command = parseArgs(argv, argv.length > 0 ? (await import('meow')).default : undefined);
@@ -114,22 +123,22 @@ async function main(argv: readonly string[]): Promise<number> {
 
 	const isInteractive = command.kind === 'present' && Boolean(process.stdin.isTTY && process.stdout.isTTY);
 	if (isInteractive) {
-		// Ink reads CI at import time and would then draw nothing until exit.
-		for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) {
-			if (process.env[name] !== undefined) {
-				process.env[name] = 'false';
-			}
-		}
+		notInCi();
 	}
 
 	process.env['NODE_ENV'] ??= 'production';
 	const {deck} = await withoutFetch(async () => import('../slides/index.js'));
+	const {findSection, hasDrawnBlocks} = await import('./deck/deck.js');
+	if (!isInteractive && hasDrawnBlocks(deck)) {
+		// The outputs lay the deck out now, and a slide that holds an Ink component needs Ink to draw it.
+		await (await import('./deck/drawn.js')).loadInk();
+	}
+
 	if (command.kind === 'list') {
 		const {listText} = await import('./outputs/print.js');
 		return writeOut(listText(deck));
 	}
 
-	const {findSection} = await import('./deck/deck.js');
 	const start = resolveStart(command.start, {
 		count: deck.slides.length,
 		sectionIds: deck.sections.map(section => section.id),

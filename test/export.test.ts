@@ -13,6 +13,10 @@ import {selectSlides, summaryPoints} from '../source/outputs/handout.js';
 import {writeFileAtomic} from '../source/outputs/write-file.js';
 import {controlBytes, runBin as cli, squash} from './helpers/bin.js';
 import {everyBlockDeck} from './helpers/every-block-deck.js';
+import {loadInk} from '../source/deck/drawn.js';
+
+// A slide holds an Ink component: the text outputs draw it with Ink.
+await loadInk();
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];

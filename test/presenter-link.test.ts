@@ -186,7 +186,7 @@ describe('the socket and its directory', () => {
 	})();
 
 	// Run as root with setpriv available (as on the CI box); elsewhere the other user cannot be made.
-	test.runIf(hasSetpriv)('a connection from another user (nobody, via setpriv) is refused with EACCES (skipped unless root with setpriv: no other user to act as)', async () => {
+	test.runIf(hasSetpriv)('a connection from another user (nobody, via setpriv) is refused with EACCES (skipped unless root with setpriv, which alone can act as nobody)', async () => {
 		// Let nobody reach the runtime dir itself, so only our 0700 directory stands in the way.
 		chmodSync(runtime, 0o755);
 		const key = freshKey();

@@ -3,8 +3,9 @@ import type {Mode, NavigationAction} from './navigation.js';
 import type {KeyEvent} from '../terminal/input.js';
 
 /**
-Every key the program answers to, as data. The input handler, the `?` help overlay, the footer hint
-and the README's key section all come from this table. Adding a key means adding a row.
+Every key the program answers to, as data. The input handler, the `?` help overlay and the README's
+key section come from this table (the footer's short hints are still written out in screen.ts and
+presenter-screen.ts). Adding a key means adding a row.
 */
 export type NamedKey =
 	| 'rightArrow'
