@@ -53,10 +53,7 @@ async function expectAliveOnStart(session: Session, view: View, batch: string): 
 	await new Promise(resolve => {
 		setTimeout(resolve, 30);
 	});
-	session.write('5');
-	await session.waitFor(() => session.screen().includes('go to 5'), `the ${view.name} to answer after ${batch}`);
-	session.write(esc);
-	await session.waitFor(() => !session.screen().includes('go to 5'), 'Esc to clear the typed number');
+	await waitUntilAnswering(session, view.here);
 	expect(session.exit, `the ${view.name} ended after ${batch}`).toBeUndefined();
 	expect(session.screen(), `the ${view.name} moved after ${batch}`).toMatch(view.here);
 }
@@ -147,10 +144,7 @@ describe.sequential('pastes are text, not keys', {timeout: 30_000}, () => {
 			await new Promise(resolve => {
 				setTimeout(resolve, quietMs);
 			});
-			session.write('5');
-			await session.waitFor(() => session.screen().includes('go to 5'), `a key to act after a stray ${JSON.stringify(stray)}`);
-			session.write(esc);
-			await session.waitFor(() => !session.screen().includes('go to 5'), 'Esc to clear the typed number');
+			await waitUntilAnswering(session, view.here);
 		}
 
 		session.pty.kill('SIGTERM');

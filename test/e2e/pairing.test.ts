@@ -31,11 +31,15 @@ async function start(args: readonly string[], here: RegExp): Promise<Session> {
 	return session;
 }
 
-/** Types a slide number and Enter. */
+/**
+Types a slide number and Enter, a key at a time as a person does: keys that reach the program in one
+read (a busy machine) would be taken for a paste.
+*/
 async function goTo(session: Session, number: number): Promise<void> {
-	for (const digit of String(number)) {
-		session.write(digit);
-		await session.waitFor(() => session.screen().includes('go to'), 'the typed digit');
+	const typed = String(number);
+	for (let at = 1; at <= typed.length; at++) {
+		session.write(typed[at - 1]!);
+		await session.waitFor(() => new RegExp(`go to ${typed.slice(0, at)}(?!\\d)`).test(session.screen()), 'the typed digit');
 	}
 
 	session.write('\r');
