@@ -2,14 +2,16 @@
 import module from 'node:module';
 import process from 'node:process';
 import type {Deck} from './deck/deck.js';
-import {meowFlags, optionsHelp, unknownArgument} from './options.js';
+import {optionsHelp} from './options.js';
+import {checkShow, type Command, parseArgs, type PresentCommand, resolveStart} from './parse-args.js';
 
 // Node 22.1+ keeps compiled code between runs; the bundle's chunks load after this line.
 (module as {enableCompileCache?: () => unknown}).enableCompileCache?.();
 
 /**
-The bin: flags in, one of four things out (present, print, list, export), and an exit code. Everything that
-can wait is imported only when it is needed, after the environment is set for it.
+The bin: flags in (parse-args.ts), one of four things out (present, print, list, export), and an
+exit code. Everything that can wait is imported only when it is needed, after the environment is
+set for it.
 */
 const usage = `
   Usage
@@ -32,24 +34,34 @@ function usageError(message: string): number {
 process.title = 'briefing';
 
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-	// `briefing | head -1`: the reader left; there is nobody to tell.
+	// `briefing | head -1`: the reader left; there is nobody to tell. Other write errors are
+	// reported where the write is made (writeOut), or by the live show.
 	if (error.code === 'EPIPE') {
 		process.exit(0);
 	}
 });
 
-type Flags = Record<string, string | boolean | undefined>;
+/**
+Writes the program's output to stdout and waits until it is written: a full disk or a dead device
+(ENOSPC, EIO, EBADF) is one line and exit 1; a reader that left (EPIPE) ends the program quietly.
+*/
+async function writeOut(text: string): Promise<number> {
+	const error = await new Promise<NodeJS.ErrnoException | undefined>(resolve => {
+		process.stdout.write(text, failure => {
+			resolve(failure ?? undefined);
+		});
+	});
+	if (!error) {
+		return 0;
+	}
 
-/** What meow would return for no arguments: the defaults of the option table. */
-function defaultFlags(): Flags {
-	return Object.fromEntries(Object.entries(meowFlags()).flatMap(([name, spec]) => (spec.default === undefined ? [] : [[name, spec.default]])));
-}
+	if (error.code === 'EPIPE') {
+		process.exit(0);
+	}
 
-/** meow parses the flags (and answers --help and --version); it costs tens of milliseconds to load, so only when there are flags. */
-async function parseFlags(argv: readonly string[]): Promise<Flags> {
-	const {default: meow} = await import('meow');
-	const cli = meow(usage, {importMeta: import.meta, argv: [...argv], flags: meowFlags() as never, autoHelp: true, autoVersion: true});
-	return cli.flags as Flags;
+	const {reason} = await import('./outputs/write-file.js');
+	process.stderr.write(`briefing: cannot write to stdout: ${reason(error)}\n`);
+	return 1;
 }
 
 /**
@@ -71,116 +83,122 @@ async function withoutFetch<T>(load: () => Promise<T>): Promise<T> {
 	}
 }
 
+/** The package's version, read from the package.json beside dist/. */
+function version(): string {
+	const require = module.createRequire(import.meta.url);
+	return (require('../package.json') as {version: string}).version;
+}
+
+const isDebug = process.argv.includes('--debug');
+
+/** Ink reads CI at import time and would then draw nothing until exit. */
+function notInCi(): void {
+	for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) {
+		if (process.env[name] !== undefined) {
+			process.env[name] = 'false';
+		}
+	}
+}
+
 async function main(argv: readonly string[]): Promise<number> {
-	const unknown = unknownArgument(argv);
-	if (unknown !== undefined) {
-		return usageError(unknown.startsWith('-') ? `unknown option ${unknown}` : `unexpected argument "${unknown}"`);
+	// meow costs tens of milliseconds to load: only when there are flags to read.
+	const command = parseArgs(argv, argv.length > 0 ? (await import('meow')).default : undefined);
+	switch (command.kind) {
+		case 'help': {
+			return writeOut(usage + '\n');
+		}
+
+		case 'version': {
+			return writeOut(version() + '\n');
+		}
+
+		case 'usage-error': {
+			return usageError(command.message);
+		}
+
+		default: {
+			break;
+		}
 	}
 
-	const flags = argv.length === 0 ? defaultFlags() : await parseFlags(argv);
-	const isExport = flags['export'] !== undefined || flags['output'] !== undefined;
-	const isInteractive = !flags['print'] && !flags['list'] && !isExport && Boolean(process.stdin.isTTY && process.stdout.isTTY);
+	const isInteractive = command.kind === 'present' && Boolean(process.stdin.isTTY && process.stdout.isTTY);
 	if (isInteractive) {
-		// Ink reads CI at import time and would then draw nothing until exit.
-		for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) {
-			if (process.env[name] !== undefined) {
-				process.env[name] = 'false';
-			}
-		}
+		notInCi();
 	}
 
 	process.env['NODE_ENV'] ??= 'production';
 	const {deck} = await withoutFetch(async () => import('../slides/index.js'));
 	const {findSection, hasDrawnBlocks} = await import('./deck/deck.js');
-
-	let start = 0;
-	if (flags['slide'] !== undefined && flags['section'] !== undefined) {
-		return usageError('use --slide or --section, not both');
-	}
-
-	if (flags['slide'] !== undefined) {
-		const text = String(flags['slide']);
-		const n = /^\d+$/.test(text) ? Number(text) : Number.NaN;
-		if (!Number.isInteger(n) || n < 1 || n > deck.slides.length) {
-			return usageError(`--slide takes a number from 1 to ${deck.slides.length}, not "${text}"`);
-		}
-
-		start = n - 1;
-	}
-
-	if (flags['section'] !== undefined) {
-		const section = findSection(deck, String(flags['section']));
-		if (!section) {
-			return usageError(`no section "${String(flags['section'])}"; sections: ${deck.sections.map(s => s.id).join(', ')}`);
-		}
-
-		start = section.start;
-	}
-
-	// --slide N and --section NAME choose what --print and --export write, as they choose where the show starts.
-	const chosenSlides = async () => (await import('./outputs/handout.js')).selectSlides(deck, {
-		...(flags['slide'] === undefined ? {} : {slide: start + 1}),
-		...(flags['section'] === undefined ? {} : {section: String(flags['section'])}),
-	});
-
-	const themeName = flags['theme'];
-	const {themeNames} = await import('./layout/theme.js');
-	if (themeName !== undefined && !(themeNames as readonly string[]).includes(String(themeName))) {
-		return usageError(`--theme takes ${themeNames.join(', ')}, not "${String(themeName)}"`);
-	}
-
-	let duration: number | undefined;
-	if (flags['duration'] !== undefined) {
-		const text = String(flags['duration']);
-		if (!flags['presenter']) {
-			return usageError('--duration plans the presenter view: use it with --presenter');
-		}
-
-		const {parseDuration} = await import('./layout/pace.js');
-		duration = parseDuration(text);
-		if (duration === undefined) {
-			return usageError(`--duration takes a time such as 15m, 90s, 1h30m or plain minutes (15), not "${text}"`);
-		}
-	}
-
-	if ((isExport || !isInteractive) && hasDrawnBlocks(deck)) {
+	if (!isInteractive && hasDrawnBlocks(deck)) {
 		// The outputs lay the deck out now, and a slide that holds an Ink component needs Ink to draw it.
 		await (await import('./deck/drawn.js')).loadInk();
 	}
 
-	if (isExport) {
-		if (flags['list']) {
-			return usageError('use --list or --export, not both');
-		}
-
-		return exportHandout(deck, flags, await chosenSlides());
-	}
-
-	if (flags['list']) {
+	if (command.kind === 'list') {
 		const {listText} = await import('./outputs/print.js');
-		process.stdout.write(listText(deck));
-		return 0;
+		return writeOut(listText(deck));
 	}
 
-	if (!isInteractive) {
+	const start = resolveStart(command.start, {
+		count: deck.slides.length,
+		sectionIds: deck.sections.map(section => section.id),
+		sectionStart: name => findSection(deck, name)?.start,
+	});
+	if (typeof start !== 'number') {
+		return usageError(start.message);
+	}
+
+	// --slide N and --section NAME choose what --print and --export write, as they choose where the show starts.
+	const chosenSlides = async () =>
+		(await import('./outputs/handout.js')).selectSlides(deck, {
+			...(command.start.slide === undefined ? {} : {slide: start + 1}),
+			...(command.start.section === undefined ? {} : {section: command.start.section}),
+		});
+	if (command.kind === 'export') {
+		return exportHandout(deck, command, await chosenSlides());
+	}
+
+	const checked = command.kind === 'present' ? await checkShowFlags(command) : {};
+	if ('message' in checked) {
+		return usageError(checked.message);
+	}
+
+	if (command.kind === 'print' || !isInteractive) {
 		const {deckText} = await import('./outputs/print.js');
-		if (!flags['print'] && process.stdout.isTTY) {
+		if (command.kind === 'present' && process.stdout.isTTY) {
 			process.stderr.write('briefing: stdin is not a terminal, so the deck is printed instead of presented\n');
 		}
 
-		process.stdout.write(deckText(deck, {showNotes: Boolean(flags['notes']), slides: await chosenSlides()}));
-		return 0;
+		return writeOut(deckText(deck, {showNotes: command.showNotes, slides: await chosenSlides()}));
 	}
 
-	const isPresenter = Boolean(flags['presenter']);
+	return show(deck, start, command, checked.duration);
+}
+
+/** --theme and --duration, checked against the theme table and the pace module (loaded only for a duration). */
+async function checkShowFlags(command: PresentCommand) {
+	const {themeNames} = await import('./layout/theme.js');
+	const parseDuration = command.duration === undefined ? () => undefined : (await import('./layout/pace.js')).parseDuration;
+	return checkShow(command, {themeNames, parseDuration});
+}
+
+/** The live show: the link, then present(). */
+async function show(deck: Deck, start: number, command: PresentCommand, duration: number | undefined): Promise<number> {
+	const {pickTheme} = await import('./layout/theme.js');
+
+	const isPresenter = command.view === 'presenter';
 	const openLink = async () => {
 		const {deckKey, openPresenterLink} = await import('./link/presenter-link.js');
 		// The audience view listens too, so a presenter view started later finds it.
-		return openPresenterLink({deckKey: deckKey(deck), role: isPresenter ? 'presenter' : 'audience'});
+		return openPresenterLink({
+			deckKey: deckKey(deck),
+			role: isPresenter ? 'presenter' : 'audience',
+			bounds: deck.slides.map(slide => slide.units),
+		});
 	};
 
 	let link;
-	if (isPresenter) {
+	if (isPresenter && !command.isRehearsal) {
 		// The presenter view is nothing without the link: an unsafe socket directory stops it here.
 		try {
 			link = await openLink();
@@ -196,28 +214,28 @@ async function main(argv: readonly string[]): Promise<number> {
 	}
 
 	const {present} = await import('./show/present.js');
-	const {pickTheme} = await import('./layout/theme.js');
 	return present({
-		// The audience view opens its link after the first frame: the slide comes first.
-		...(link ? {link} : {openLink}),
-		view: isPresenter ? 'presenter' : 'audience',
+		// The audience view opens its link after the first frame: the slide comes first. A rehearsal has none.
+		...(link ? {link} : command.isRehearsal ? {} : {openLink}),
+		view: command.view,
 		...(duration ? {duration} : {}),
 		deck,
 		start,
-		theme: pickTheme(themeName === undefined ? undefined : String(themeName), process.env),
-		isRevealing: flags['reveal'] !== false,
-		showTimer: Boolean(flags['timer']),
-		isDebug: Boolean(flags['debug']),
-		isScreenReader: Boolean(flags['screenReader']) || process.env['INK_SCREEN_READER'] === 'true',
+		theme: pickTheme(command.theme, process.env),
+		isRevealing: command.isRevealing,
+		showTimer: command.showTimer,
+		isDebug,
+		isScreenReader: command.isScreenReader || process.env['INK_SCREEN_READER'] === 'true',
 	});
 }
 
+type ExportCommand = Extract<Command, {kind: 'export'}>;
+
 /** `--export FORMAT [-o FILE] [--force]`: usage errors exit 2, a file that cannot be written exits 1. */
-async function exportHandout(deck: Deck, flags: Readonly<Record<string, string | boolean | undefined>>, slides: Deck['slides']): Promise<number> {
+async function exportHandout(deck: Deck, command: ExportCommand, slides: Deck['slides']): Promise<number> {
 	const {exportDeck, exportFormats, formatFromFileName, isExportFormat, writeExport} = await import('./outputs/export.js');
 	const {WriteError} = await import('./outputs/write-file.js');
-	const asked = flags['export'] === undefined ? undefined : String(flags['export']);
-	const file = flags['output'] === undefined ? undefined : String(flags['output']);
+	const {format: asked, file} = command;
 	if (file === '') {
 		return usageError('-o takes a file name (or - for stdout)');
 	}
@@ -228,11 +246,16 @@ async function exportHandout(deck: Deck, flags: Readonly<Record<string, string |
 
 	const format = asked ?? formatFromFileName(file ?? '');
 	if (format === undefined || !isExportFormat(format)) {
-		return usageError(`-o ${file ?? ''}: add --export ${exportFormats.join('|')} (the file name does not say which)`);
+		return usageError(`-o "${file ?? ''}": add --export ${exportFormats.join('|')} (the file name does not say which)`);
+	}
+
+	const text = exportDeck(deck, format, {showNotes: command.showNotes, slides});
+	if (file === undefined || file === '-') {
+		return writeOut(text);
 	}
 
 	try {
-		await writeExport(exportDeck(deck, format, {showNotes: Boolean(flags['notes']), slides}), file, Boolean(flags['force']));
+		await writeExport(text, file, command.isForced);
 	} catch (error: unknown) {
 		if (error instanceof WriteError) {
 			process.stderr.write(`briefing: ${error.message}\n`);
@@ -242,14 +265,13 @@ async function exportHandout(deck: Deck, flags: Readonly<Record<string, string |
 		throw error;
 	}
 
-	if (file !== undefined && file !== '-' && process.stderr.isTTY) {
+	if (process.stderr.isTTY) {
 		process.stderr.write(`briefing: wrote ${file}\n`);
 	}
 
 	return 0;
 }
 
-const isDebug = process.argv.includes('--debug');
 try {
 	process.exitCode = await main(process.argv.slice(2));
 } catch (error: unknown) {

@@ -131,10 +131,12 @@ export async function present(options: PresentOptions): Promise<number> {
 	}
 
 	// The presenter view is its own module: the audience view's way to its first slide skips it.
-	const [ink, {App}, PresenterView] = await Promise.all([
+	const [ink, {App}, PresenterView, {guardInput}, {isTableKey}] = await Promise.all([
 		loadInk(),
 		import('./app.js'),
 		options.view === 'presenter' ? import('./presenter-view.js').then(module => module.PresenterView) : undefined,
+		import('../terminal/input-stream.js'),
+		import('./keymap.js'),
 	]);
 	if (session.isFinished()) {
 		// A signal came while Ink loaded: the terminal is already given back.
@@ -150,7 +152,8 @@ export async function present(options: PresentOptions): Promise<number> {
 	// (Ink's render options, all in one place.)
 	const inkOptions: RenderOptions = {
 		stdout: sink as unknown as NodeJS.WriteStream,
-		stdin: session.stdin,
+		// Keys reach Ink only through the input guard (upstream ink issue 901; see input-stream.ts).
+		stdin: guardInput(session.stdin, {accepts: isTableKey}).stdin,
 		stderr: session.stderr,
 		debug: true,
 		exitOnCtrlC: false,

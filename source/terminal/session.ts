@@ -67,8 +67,15 @@ What taking the terminal turns on, and giving it back turns off again (in revers
 while the show runs: the frame uses every row, and a character in the bottom-right cell must not
 scroll the screen. (A new mode, such as bracketed paste, goes in both lists.)
 */
-const takeEscapes = [escapes.enterAlternateScreen, escapes.hideCursor, escapes.autoWrapOff, escapes.home, escapes.clearScreen];
-const giveBackEscapes = [escapes.endSynchronizedOutput, escapes.resetAttributes, escapes.autoWrapOn, escapes.leaveAlternateScreen, escapes.showCursor];
+const takeEscapes = [escapes.enterAlternateScreen, escapes.hideCursor, escapes.autoWrapOff, escapes.enableBracketedPaste, escapes.home, escapes.clearScreen];
+const giveBackEscapes = [
+	escapes.endSynchronizedOutput,
+	escapes.resetAttributes,
+	escapes.disableBracketedPaste,
+	escapes.autoWrapOn,
+	escapes.leaveAlternateScreen,
+	escapes.showCursor,
+];
 
 /**
 Ends the process. For INT, TERM and HUP the terminal is already given back, and the process ends by
@@ -100,9 +107,8 @@ function createScreen(isScreenReader: boolean) {
 		isTaken: () => isTaken,
 		take() {
 			isTaken = true;
-			if (!isScreenReader) {
-				writeNow(out, takeEscapes.join(''));
-			}
+			// The screen-reader text stays in the normal screen; pastes are bracketed there too.
+			writeNow(out, isScreenReader ? escapes.enableBracketedPaste : takeEscapes.join(''));
 		},
 		/** Gives the terminal back, once; nothing reaches it until it is taken again. */
 		giveBack() {

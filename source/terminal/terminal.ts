@@ -14,6 +14,9 @@ export const escapes = {
 	home: '\u001B[H',
 	resetAttributes: '\u001B[0m',
 	endSynchronizedOutput: '\u001B[?2026l',
+	/** Pastes arrive between ESC [ 200 ~ and ESC [ 201 ~, so input.ts can drop them whole. */
+	enableBracketedPaste: '\u001B[?2004h',
+	disableBracketedPaste: '\u001B[?2004l',
 	/** Auto-wrap off: a character in the last column stays there, even in the bottom-right cell. */
 	autoWrapOff: '\u001B[?7l',
 	autoWrapOn: '\u001B[?7h',

@@ -1,4 +1,6 @@
 import {execFileSync} from 'node:child_process';
+import {mkdtempSync, rmSync} from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
 import {fileURLToPath} from 'node:url';
@@ -56,14 +58,20 @@ export class Session {
 	exit: {code: number; signal: number} | undefined;
 	readonly exited: Promise<{code: number; signal: number}>;
 
+	/** A presenter-link directory of this session's own, unless the test gives one. */
+	private readonly runtime: string | undefined;
+
 	constructor(file: string, args: readonly string[], {size = {columns: 80, rows: 24}, env = {}}: SpawnOptions = {}) {
 		this.term = new Terminal({cols: size.columns, rows: size.rows, allowProposedApi: true, scrollback: 1000});
+		// Two audience views of one deck and user do not pair, but the second says so in its footer:
+		// sessions of parallel tests must not meet.
+		this.runtime = 'XDG_RUNTIME_DIR' in env ? undefined : mkdtempSync(path.join(os.tmpdir(), 'brf-session-'));
 		this.pty = spawn(file, [...args], {
 			name: 'xterm-256color',
 			cols: size.columns,
 			rows: size.rows,
 			cwd: root,
-			env: terminalEnv(env),
+			env: terminalEnv({...(this.runtime ? {XDG_RUNTIME_DIR: this.runtime} : {}), ...env}),
 		});
 		this.pty.onData(data => {
 			this.log += data;
@@ -248,6 +256,9 @@ export class Session {
 		}
 
 		this.term.dispose();
+		if (this.runtime) {
+			rmSync(this.runtime, {recursive: true, force: true});
+		}
 	}
 }
 
