@@ -205,6 +205,41 @@ describe('the presenter view', () => {
 		expect(frame).toContain('slide 1/3');
 	});
 
+	test('over a real link, r in either view restarts both timers', async () => {
+		const runtime = mkdtempSync(path.join(os.tmpdir(), 'brf-timer-'));
+		const env = {XDG_RUNTIME_DIR: runtime};
+		const key = deckKey(fixtureDeck);
+		const links: PresenterLink[] = [];
+		let time = 1_000_000;
+		try {
+			const mine = await openPresenterLink({deckKey: key, role: 'presenter', env, retryMs: 50});
+			links.push(mine);
+			const app = view({link: mine, now: () => time});
+			const audience = await openPresenterLink({deckKey: key, role: 'audience', env, retryMs: 50});
+			links.push(audience);
+			await waitForFrame(app, f => f.includes('audience view connected'));
+			audience.publish({index: 0, step: 0, blank: 'none'});
+			// The talk starts with a move; time passes.
+			await press(app, keys.right);
+			time += 90_000;
+			await press(app, keys.right);
+			await waitForFrame(app, f => f.includes('1:30 elapsed'));
+			// The presenter's r goes to the audience view as a timer count...
+			await press(app, 'r');
+			await poll(() => audience.current()?.timer === 1, 'the audience link to get the restart');
+			// ...and the audience view's r (a higher count) restarts this one.
+			time += 40_000;
+			await press(app, keys.left);
+			await waitForFrame(app, f => f.includes('0:40 elapsed'));
+			const {index, step, blank} = audience.current()!;
+			audience.publish({index, step, blank, timer: 2});
+			await waitForFrame(app, f => f.includes('0:00 elapsed'));
+		} finally {
+			await Promise.all(links.map(async each => each.close()));
+			rmSync(runtime, {recursive: true, force: true});
+		}
+	});
+
 	test('over a real link: waits for the audience view, then follows it and moves it', async () => {
 		const runtime = mkdtempSync(path.join(os.tmpdir(), 'brf-view-'));
 		const env = {XDG_RUNTIME_DIR: runtime};

@@ -7,7 +7,8 @@ import {overviewGrid} from '../source/layout/lists.js';
 import {blankLines, footerColumns, screenLines, slideBody} from '../source/layout/screen.js';
 import {App, hintMs, statusMs} from '../source/show/app.js';
 import {initNavigation, navigate, type NavigationAction, type NavigationState} from '../source/show/navigation.js';
-import type {PeerLink, Position} from '../source/link/peer.js';
+import {type PeerLink, type Position, samePosition} from '../source/link/peer.js';
+import {parseMessage, positionLine} from '../source/link/protocol.js';
 import {themes} from '../source/layout/theme.js';
 import {fixtureDeck} from './helpers/fixture-deck.js';
 import {cleanupShown, keys, press, pressUntil, renderShow, waitForFrame} from './helpers/ink.js';
@@ -264,5 +265,23 @@ describe('the live audience view says nothing but the briefing', () => {
 		expect(frame).toContain('3/3');
 		frame = await press(app, keys.left + keys.left);
 		expect(frame).toContain('2/3 · 2/3');
+	});
+});
+
+describe('the presenter link carries the timer restarts', () => {
+	test('a position line keeps its timer count; a bad count is refused; an old peer without one is read', () => {
+		const line = positionLine({index: 2, step: 1, blank: 'none', timer: 3, clock: 7, origin: 'ab'}).trim();
+		expect(parseMessage(line)).toEqual({position: {index: 2, step: 1, blank: 'none', timer: 3, clock: 7, origin: 'ab'}});
+		expect(parseMessage(JSON.stringify({type: 'position', index: 2, step: 1, blank: 'none', clock: 7, origin: 'ab'}))).toEqual({
+			position: {index: 2, step: 1, blank: 'none', clock: 7, origin: 'ab'},
+		});
+		for (const timer of [-1, 1.5, '3', 2 ** 50]) {
+			expect(parseMessage(JSON.stringify({type: 'position', index: 2, step: 1, blank: 'none', timer, clock: 7, origin: 'ab'}))).toHaveProperty('error');
+		}
+	});
+
+	test('a restart alone is a new position to send', () => {
+		expect(samePosition({index: 1, step: 0, blank: 'none', timer: 0}, {index: 1, step: 0, blank: 'none', timer: 1})).toBe(false);
+		expect(samePosition({index: 1, step: 0, blank: 'none'}, {index: 1, step: 0, blank: 'none', timer: 0})).toBe(true);
 	});
 });

@@ -5,6 +5,8 @@ export type Position = {
 	readonly index: number;
 	readonly step: number;
 	readonly blank: Blank;
+	/** How many times the timer was restarted (`r`); a view seeing a higher count restarts its own. */
+	readonly timer?: number;
 };
 
 /**
@@ -20,5 +22,5 @@ export type PeerLink = {
 };
 
 export function samePosition(a: Position | undefined, b: Position | undefined): boolean {
-	return a !== undefined && b !== undefined && a.index === b.index && a.step === b.step && a.blank === b.blank;
+	return a !== undefined && b !== undefined && a.index === b.index && a.step === b.step && a.blank === b.blank && (a.timer ?? 0) === (b.timer ?? 0);
 }
