@@ -77,6 +77,7 @@ describe('the audience footer', () => {
 			run(start(), {type: 'toggle-overview'}),
 		];
 		const extras = [
+			{status: 'not linked: another audience view is running'},
 			{status: 'presenter view connected', timer: '1:02:03'},
 			{status: 'presenter view connected', timer: '12:34', showHints: true},
 			{timer: '12:34', showHints: true},

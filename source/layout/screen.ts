@@ -71,7 +71,7 @@ export function footerColumns(deck: Deck, columns: number): {counter: number; st
 	const most = Math.max(0, ...deck.slides.map(slide => slide.units));
 	const step = most > 1 ? textWidth(` · ${most}/${most}`) : 0;
 	const barStart = counter + step + 2;
-	const barWidth = Math.max(10, Math.min(60, Math.round(columns / 4)));
+	const barWidth = Math.max(10, Math.min(60, Math.round(columns / 5)));
 	return {counter, step, barStart, barWidth};
 }
 
