@@ -11,7 +11,7 @@ import {usePeerLink} from './hooks/use-peer-link.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import type {View} from './keymap.js';
 import {initNavigation, modeOf, navigate} from './navigation.js';
-import type {PeerLink} from '../link/peer.js';
+import {type PeerLink, presenterConnected} from '../link/peer.js';
 import {lineText} from '../layout/layout.js';
 import {menuLines, overviewGrid, overviewLines} from '../layout/lists.js';
 import {screenLines, type Size} from '../layout/screen.js';
@@ -50,7 +50,7 @@ export const statusMs = 4000;
 
 /** The audience view says nothing about keys once a presenter view drives it. */
 export function isPresenterLinked(status: string | undefined): boolean {
-	return status === 'presenter view connected';
+	return status === presenterConnected;
 }
 
 
