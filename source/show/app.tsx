@@ -47,6 +47,8 @@ export type AppProps = {
 /** How long the footer's key hint (first slide) and a new link status stay on the audience screen. */
 export const hintMs = 6000;
 export const statusMs = 4000;
+/** How long "no slide 99" stays (the next key clears it sooner). */
+export const noticeMs = 4000;
 
 /** The audience view says nothing about keys once a presenter view drives it. */
 export function isPresenterLinked(status: string | undefined): boolean {
@@ -143,6 +145,7 @@ function Show(props: AppProps) {
 	// The link's status and the key hint come and go; the presenter view keeps its status.
 	const status = useForAWhile(show.status ?? props.linkProblem, props.statusMs ?? statusMs);
 	const isHintTime = useForAWhile(true, props.hintMs ?? hintMs) ?? false;
+	const notice = useForAWhile(state.notice || undefined, noticeMs) ?? '';
 	const isInkScreenReader = useIsScreenReaderEnabled();
 	const clock = useClock(showTimer && state.isTimerRunning, state.timerEpoch, now);
 
@@ -161,5 +164,5 @@ function Show(props: AppProps) {
 		...(timer ? {timer} : {}),
 		showHints: !isLinked && state.index === 0 && isHintTime,
 	};
-	return <Frame lines={screenLines(deck, state, size, extras)} />;
+	return <Frame lines={screenLines(deck, {...state, notice}, size, extras)} />;
 }

@@ -1,5 +1,6 @@
 import React, {Suspense, useMemo, useReducer} from 'react';
-import {ErrorBoundary, useShow} from './app.js';
+import {ErrorBoundary, noticeMs, useShow} from './app.js';
+import {useForAWhile} from './hooks/use-for-a-while.js';
 import type {Deck} from '../deck/deck.js';
 import {Frame} from './components/frame.js';
 import {deferDrawings} from './deferred-drawings.js';
@@ -47,12 +48,14 @@ function Presenter(props: PresenterViewProps) {
 	const {state, size, status} = useShow({...props, view: 'presenter'});
 	const clock = useClock(state.isTimerRunning, state.timerEpoch, now);
 	const plan = useMemo(() => (duration ? planTalk(duration, deck.slides.length) : undefined), [duration, deck]);
+	// "no slide 99" for a few seconds, or until the next key.
+	const notice = useForAWhile(state.notice || undefined, noticeMs) ?? '';
 
 	if (isTooSmall(size)) {
 		return <Frame lines={tooSmallLines(size, minimumSize, `slide ${state.index + 1}/${deck.slides.length}`)} />;
 	}
 
-	const lines = presenterLines(deck, state, size, {
+	const lines = presenterLines(deck, {...state, notice}, size, {
 		elapsed: clock.elapsed,
 		isRunning: state.isTimerRunning,
 		wall: formatWall(clock.wall),
