@@ -95,22 +95,39 @@ describe('the key table', () => {
 		expect(resolveKeypress('l', {...noKey, meta: true}, 'slides')).toBeUndefined();
 	});
 
-	test('in the menu and the overview, arrows, j, k and Enter move the cursor and choose', () => {
-		for (const mode of ['menu', 'overview'] as Mode[]) {
-			expect(resolveKeypress('', named('upArrow'), mode)).toEqual({type: 'cursor', move: 'up'});
-			expect(resolveKeypress('k', noKey, mode)).toEqual({type: 'cursor', move: 'up'});
-			expect(resolveKeypress('', named('downArrow'), mode)).toEqual({type: 'cursor', move: 'down'});
-			expect(resolveKeypress('j', noKey, mode)).toEqual({type: 'cursor', move: 'down'});
-			expect(resolveKeypress('', named('return'), mode)).toEqual({type: 'choose'});
-			expect(resolveKeypress('', named('home'), mode)).toEqual({type: 'cursor', move: 'first'});
+	test('in the overview, arrows, j, k and Enter move the cursor and choose', () => {
+		expect(resolveKeypress('', named('upArrow'), 'overview')).toEqual({type: 'cursor', move: 'up'});
+		expect(resolveKeypress('k', noKey, 'overview')).toEqual({type: 'cursor', move: 'up'});
+		expect(resolveKeypress('', named('downArrow'), 'overview')).toEqual({type: 'cursor', move: 'down'});
+		expect(resolveKeypress('j', noKey, 'overview')).toEqual({type: 'cursor', move: 'down'});
+		expect(resolveKeypress('', named('return'), 'overview')).toEqual({type: 'choose'});
+		expect(resolveKeypress('', named('home'), 'overview')).toEqual({type: 'cursor', move: 'first'});
+		expect(resolveKeypress('', named('rightArrow'), 'overview')).toEqual({type: 'cursor', move: 'right'});
+	});
+
+	test('in the sections menu the table leaves ↑↓ j k, Enter and 1-9 to ink-select-input, and binds only close and quit', () => {
+		for (const [input, key] of [
+			['', named('upArrow')],
+			['', named('downArrow')],
+			['k', noKey],
+			['j', noKey],
+			['', named('return')],
+			['3', noKey],
+		] as const) {
+			expect(resolveKeypress(input, key, 'menu'), JSON.stringify({input, key: Object.keys(key).find(name => key[name as keyof typeof key])})).toBeUndefined();
 		}
 
-		// Across the cards only in the overview.
-		expect(resolveKeypress('', named('rightArrow'), 'overview')).toEqual({type: 'cursor', move: 'right'});
-		expect(resolveKeypress('', named('rightArrow'), 'menu')).toBeUndefined();
+		// Yet help lists them, from the same table.
+		const menuRows = helpRows('menu');
+		expect(menuRows.find(row => row.label === 'Up or down the list')?.keys).toBe('↑ k, ↓ j');
+		expect(menuRows.find(row => row.label === 'Go to that section')?.keys).toBe('Enter');
+		expect(menuRows.find(row => row.label === 'Go to the section on that row')?.keys).toBe('1-9');
 		expect(resolveKeypress('', named('escape', {meta: true}), 'menu')?.type).toBe('close-overlay');
 		expect(resolveKeypress('m', noKey, 'menu')?.type).toBe('toggle-menu');
+		expect(resolveKeypress('', named('tab'), 'menu')?.type).toBe('toggle-menu');
 		expect(resolveKeypress('q', noKey, 'menu')?.type).toBe('quit');
+		expect(resolveKeypress('', named('rightArrow'), 'menu')).toBeUndefined();
+		expect(resolveKeypress('', named('home'), 'menu')).toBeUndefined();
 	});
 
 	test('each view answers to its own keys: s (notes under the slide) is the audience view\'s', () => {

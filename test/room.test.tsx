@@ -2,8 +2,8 @@ import React from 'react';
 import {afterEach, beforeAll, describe, expect, test} from 'vitest';
 import {loadInk} from '../source/deck/drawn.js';
 import {deck} from '../slides/index.js';
-import {lineText, lineWidth} from '../source/layout/layout.js';
-import {overviewGrid} from '../source/layout/lists.js';
+import {lineText, lineWidth, textWidth} from '../source/layout/layout.js';
+import {menuRow, overviewGrid} from '../source/layout/lists.js';
 import {blankLines, footerColumns, screenLines, slideBody} from '../source/layout/screen.js';
 import {App, hintMs, statusMs} from '../source/show/app.js';
 import {initNavigation, navigate, type NavigationAction, type NavigationState} from '../source/show/navigation.js';
@@ -150,35 +150,77 @@ describe('the screen uses every row', () => {
 	});
 });
 
+/** The menu's rows on screen: the numbered ones, with the highlighted and the current marked. */
+const menuRows = (frame: string) => frame.split('\n').filter(line => /^\s*(›\s)?\s*(▶\s)?\s*\d+\. /.test(line));
+const highlighted = (frame: string) => menuRows(frame).find(line => line.includes('›'));
+const realShow = (size: {columns: number; rows: number}, start = 0) =>
+	renderShow(<App deck={deck} theme={themes.plain} size={size} start={start} />, size, themes.plain, {isGuarded: true});
+
 describe('the sections menu and the overview', () => {
-	test('menu rows\' numbers end in one column, the cursor\'s and the current slide\'s too, wherever the cursor is', () => {
-		for (const size of [small, {columns: 60, rows: 16}, {columns: 200, rows: 50}]) {
-			for (let cursor = 0; cursor < deck.slides.length; cursor++) {
-				const state = run(start(3), {type: 'toggle-menu'}, {type: 'cursor', move: 'first'}, ...Array.from({length: cursor}, () => ({type: 'cursor', move: 'down'}) as const));
-				expect(state.cursor).toBe(cursor);
-				const rows = screenLines(deck, state, size).map(lineText).filter(line => /^\s*[›▶ ]*\s+\d+ {2}\S/.test(line));
-				const ends = new Set(rows.map(line => /^\s*[›▶ ]*\s+\d+/.exec(line)?.[0].length));
-				expect(ends.size, `${size.columns}x${size.rows} cursor ${cursor}`).toBe(1);
-				expect(rows.some(line => line.includes('›'))).toBe(true);
+	test('a menu row is its width exactly, and its number ends in one column however much of the name is cut', () => {
+		for (const width of [30, 44, 54, 74]) {
+			const ends = new Set<number>();
+			for (const [section] of deck.sections.entries()) {
+				for (const marks of [{isCurrent: false, isSelected: false}, {isCurrent: true, isSelected: false}, {isCurrent: true, isSelected: true}]) {
+					const row = lineText(menuRow(deck, section, width, marks));
+					expect(textWidth(row), `${width}: ${row}`).toBe(width);
+					ends.add(/^[▶ ] +\d+\./.exec(row)?.[0].length ?? -1);
+					expect(row.startsWith('▶'), row).toBe(marks.isCurrent);
+					expect(row).toMatch(/slides? \d+(-\d+)?$/);
+				}
 			}
+
+			expect([...ends], `width ${width}`).toEqual([5]);
+		}
+
+		expect(lineText(menuRow(deck, 10, 30, {isCurrent: false, isSelected: false}))).toMatch(/^ {2}11\. What to w…\s+slides 30-31$/);
+	});
+
+	test.each([
+		{columns: 60, rows: 16},
+		{columns: 80, rows: 24},
+		{columns: 200, rows: 50},
+	])('at %j the menu is ink-select-input\'s list of sections: numbers in one column, ▶ on the slide\'s section, every ↓ a section', async size => {
+		const app = realShow(size, 8);
+		await waitForFrame(app, f => f.includes(`9/${deck.slides.length}`));
+		let frame = await pressUntil(app, 'm', f => menuRows(f).length > 0);
+		// Opened on the section of slide 9, marked ▶ and highlighted.
+		expect(highlighted(frame)).toMatch(/› ▶\s+4\. Criminal prosecution\s+slides 6-9/);
+		for (let press_ = 0; press_ < 4; press_++) {
+			frame = await press(app, keys.up);
+		}
+
+		expect(highlighted(frame)).toMatch(/›\s+1\. Opening/);
+		for (const [index, section] of deck.sections.entries()) {
+			const rows = menuRows(frame);
+			const ends = new Set(rows.map(line => /^.*?\d+\./.exec(line)?.[0].length));
+			expect(ends.size, `${index}: ${rows.join('\n')}`).toBe(1);
+			expect(rows.filter(line => line.includes('▶'))).toHaveLength(rows.some(line => line.includes('4. Criminal')) ? 1 : 0);
+			// Every stop is a section: there are no headings to step over.
+			expect(highlighted(frame), String(index)).toContain(`${index + 1}. ${section.title.slice(0, 12)}`);
+			frame = await press(app, keys.down);
 		}
 	});
 
-	test('section headers are not stops, and markers say the list goes on', () => {
-		let state = run(start(0), {type: 'toggle-menu'});
-		const seen: number[] = [];
-		for (let press = 0; press < deck.slides.length + 2; press++) {
-			seen.push(state.cursor);
-			state = navigate(state, {type: 'cursor', move: 'down'});
+	test('the list stops at its ends, and on a short screen "▲ more above" / "▼ more below" say it goes on', async () => {
+		const app = realShow({columns: 60, rows: 16});
+		await waitForFrame(app, f => f.includes(`1/${deck.slides.length}`));
+		let frame = await pressUntil(app, 'm', f => menuRows(f).length > 0);
+		expect(menuRows(frame).length).toBeLessThan(deck.sections.length);
+		expect(frame).toContain('▼ more below');
+		expect(frame).not.toContain('▲ more above');
+		frame = await press(app, keys.up);
+		expect(highlighted(frame)).toMatch(/1\. Opening/);
+		for (let press_ = 0; press_ < deck.sections.length + 2; press_++) {
+			frame = await press(app, keys.down);
 		}
 
-		expect(seen.slice(0, deck.slides.length)).toEqual(deck.slides.map(slide => slide.index));
-		const top = screenLines(deck, run(start(0), {type: 'toggle-menu'}), small).map(lineText).join('\n');
-		expect(top).toContain('▼ more below');
-		expect(top).not.toContain('▲ more above');
-		const bottom = screenLines(deck, run(start(31), {type: 'toggle-menu'}), small).map(lineText).join('\n');
-		expect(bottom).toContain('▲ more above');
-		expect(bottom).not.toContain('▼ more below');
+		// ↓ past the last section stays on it (ink-select-input would go round to the first).
+		expect(highlighted(frame)).toMatch(/12\. Source/);
+		expect(frame).toContain('▲ more above');
+		expect(frame).not.toContain('▼ more below');
+		frame = await press(app, keys.enter);
+		expect(frame).toContain(`${deck.slides.length}/${deck.slides.length}`);
 	});
 
 	test('the overview is a centred grid of cards that fits: number, title, first line; ▶ on the slide on screen', () => {
@@ -255,17 +297,18 @@ describe('the live audience view says nothing but the briefing', () => {
 		expect(frame).toContain('1/3');
 	});
 
-	test('keys that arrive together each count, in the menu as on the slides', async () => {
-		const app = show();
-		await waitForFrame(app, f => f.includes('Slide one'));
-		await pressUntil(app, 'm', f => f.includes('Sections'));
-		// Three ↓ in one read, as a clicker or a held key sends them: from slide 1 to slide 3 and no further.
+	test('keys that arrive together each count, in the menu as on the slides (through the input guard)', async () => {
+		const app = realShow(small);
+		await waitForFrame(app, f => f.includes(`1/${deck.slides.length}`));
+		await pressUntil(app, 'm', f => menuRows(f).length > 0);
+		// Three ↓ in one read, as a clicker or a held key sends them: from section 1 to section 4 and no further.
 		let frame = await press(app, keys.down + keys.down + keys.down);
-		expect(frame).toMatch(/›\s+3 {2}Slide three/);
+		expect(highlighted(frame)).toMatch(/›\s+4\. Criminal prosecution/);
 		frame = await press(app, keys.enter);
-		expect(frame).toContain('3/3');
-		frame = await press(app, keys.left + keys.left);
-		expect(frame).toContain('2/3 · 2/3');
+		expect(frame).toContain(`6/${deck.slides.length}`);
+		expect(menuRows(frame)).toEqual([]);
+		frame = await press(app, keys.right + keys.right + keys.right);
+		expect(frame).toMatch(new RegExp(`\\b7/${deck.slides.length}`));
 	});
 });
 

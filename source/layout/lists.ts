@@ -5,32 +5,17 @@ import type {NavigationState} from '../show/navigation.js';
 import {bodyRows, contentWidth, type Size, toHeight} from './slide-body.js';
 
 /**
-The sections menu and the overview grid as lines, pure. The cursor is the navigation state's; the
-section headers are not stops. Slide numbers end in one column whatever is cut after them, and a
-marker row says when the list goes on above or below.
+The sections menu and the overview grid, pure. The menu's list is drawn by ink-select-input
+(show/components/sections-menu.tsx) from the rows made here: each row a section, its number
+right-aligned in one column, its slides at the right. The overview is all lines, its cursor the
+navigation state's.
 */
 function cut(text: string, width: number): string {
 	const chars = [...text];
 	return chars.length <= width ? text : chars.slice(0, Math.max(0, width - 1)).join('') + '…';
 }
 
-/** The rows of a long list that fit in `rows`, the cursor's row kept in view, with markers. */
-export function scrolled<T>(items: readonly T[], focus: number, rows: number, marker: (direction: 'above' | 'below') => T): T[] {
-	if (items.length <= rows) {
-		return [...items];
-	}
-
-	const inner = Math.max(1, rows - 2);
-	const start = Math.min(Math.max(0, focus - Math.floor(inner / 2)), items.length - inner);
-	const above = start > 0;
-	const below = start + inner < items.length;
-	const first = above ? start : 0;
-	const count = rows - (above ? 1 : 0) - (below ? 1 : 0);
-	const shown = items.slice(first, first + count);
-	return [...(above ? [marker('above')] : []), ...shown, ...(below ? [marker('below')] : [])];
-}
-
-function moreLine(direction: 'above' | 'below', margin: number): Line {
+export function moreLine(direction: 'above' | 'below', margin = 0): Line {
 	return [seg(' '.repeat(margin), 'body'), seg(direction === 'above' ? '▲ more above' : '▼ more below', 'muted')];
 }
 
@@ -38,37 +23,65 @@ function numberWidth(deck: Deck): number {
 	return String(deck.slides.length).length;
 }
 
-function menuRow(deck: Deck, slide: Slide, state: NavigationState, width: number): Line {
-	const isCursor = slide.index === state.cursor;
-	const number = String(slide.index + 1).padStart(numberWidth(deck));
-	const prefix = `${isCursor ? '›' : ' '} ${slide.index === state.index ? '▶' : ' '} ${number}  `;
-	const title = cut(slide.title, width - textWidth(prefix));
-	if (isCursor) {
-		return [seg(prefix + title + ' '.repeat(Math.max(0, width - textWidth(prefix + title))), 'selected')];
-	}
-
-	return [seg(prefix.slice(0, 4), 'accent'), seg(prefix.slice(4), 'muted'), seg(title, 'body')];
+/** The section a slide is in (0-based). */
+export function sectionOf(deck: Deck, index: number): number {
+	return Math.max(0, deck.sections.findIndex(section => index >= section.start && index < section.start + section.count));
 }
 
-/** The sections menu: each section's name over its slides. */
-export function menuLines(deck: Deck, state: NavigationState, size: Size): Line[] {
-	const rows = bodyRows(size);
-	const width = contentWidth(size);
-	const margin = Math.max(2, Math.floor((size.columns - width) / 2));
-	const items: Line[] = [];
-	let focus = 0;
-	for (const section of deck.sections) {
-		const last = section.start + section.count;
-		const range = section.count > 1 ? `slides ${section.start + 1}-${last}` : `slide ${last}`;
-		items.push([seg(cut(section.title, width - textWidth(range) - 2), 'heading'), seg('  ' + range, 'muted')]);
-		for (const slide of deck.slides.slice(section.start, last)) {
-			focus = slide.index === state.cursor ? items.length : focus;
-			items.push(menuRow(deck, slide, state, width));
-		}
+function rangeText(start: number, count: number): string {
+	return count > 1 ? `slides ${start + 1}-${start + count}` : `slide ${start + 1}`;
+}
+
+/** Where the menu's list goes on a screen: its first row, column and width, and the rows it may use. */
+export type MenuPlace = {readonly top: number; readonly left: number; readonly width: number; readonly rows: number};
+
+const menuHeadingRows = 3;
+/** Wider than this, a section's slides would sit too far from its name to read across. */
+const widestMenu = 76;
+
+/** The menu's block (heading and list), centred in the body both ways. */
+function menuBox(size: Size, count: number): {margin: number; width: number; offset: number; rows: number} {
+	const width = Math.min(contentWidth(size), widestMenu);
+	const rows = Math.max(1, bodyRows(size) - menuHeadingRows);
+	const offset = Math.max(0, Math.floor((rows - Math.min(count, rows)) / 2));
+	return {margin: Math.max(2, Math.floor((size.columns - width) / 2)), width, offset, rows};
+}
+
+/** Where the list of `count` sections goes on a screen whose body starts at row `bodyTop`. */
+export function menuPlace(size: Size, bodyTop: number, count: number): MenuPlace {
+	const {margin, width, offset, rows} = menuBox(size, count);
+	return {top: bodyTop + offset + menuHeadingRows, left: margin, width, rows};
+}
+
+/** The body of the menu's screen: its heading; the list is drawn over the rows under it. */
+export function menuHeading(size: Size, count: number): Line[] {
+	const {margin, offset} = menuBox(size, count);
+	return indentLines([...Array.from({length: offset}, () => []), [], [seg('Sections', 'title')], []], margin);
+}
+
+/** The width of the mark before a row ("› " on the highlighted one): ink-select-input's indicator. */
+export const indicatorWidth = 2;
+
+/**
+One section's row, `width` wide (after the indicator): ▶ on the section of the slide on screen, the
+section's number right-aligned, its name (cut with … where it must be), its slides in a column at
+the right. The highlighted row is one band of the selected style.
+*/
+export function menuRow(deck: Deck, section: number, width: number, marks: {readonly isCurrent: boolean; readonly isSelected: boolean}): Line {
+	const {title, start, count} = deck.sections[section] ?? {title: '', start: 0, count: 0};
+	const digits = String(deck.sections.length).length;
+	const rangeWidth = Math.max(...deck.sections.map(each => textWidth(rangeText(each.start, each.count))));
+	const mark = marks.isCurrent ? '▶ ' : '  ';
+	const number = `${String(section + 1).padStart(digits)}. `;
+	const room = Math.max(1, width - textWidth(mark + number) - rangeWidth - 2);
+	const name = cut(title, room);
+	const range = rangeText(start, count).padStart(rangeWidth);
+	const gap = ' '.repeat(Math.max(2, width - textWidth(mark + number + name) - rangeWidth));
+	if (marks.isSelected) {
+		return [seg(mark + number + name + gap + range, 'selected')];
 	}
 
-	const list = scrolled(items, focus, rows - 3, direction => moreLine(direction, 0));
-	return indentLines([[], [seg('Sections', 'title')], [], ...list], margin);
+	return [seg(mark, 'accent'), seg(number, 'muted'), seg(name, 'body'), seg(gap + range, 'muted')];
 }
 
 const cardRows = 4;

@@ -3,7 +3,7 @@ import type {Deck, Slide} from '../deck/deck.js';
 import {hintText} from '../show/keymap.js';
 import {formatElapsed} from '../show/hooks/use-clock.js';
 import {indentLines, type Line, lineWidth, seg, type Segment, symbols, textWidth, wrap} from './layout.js';
-import {firstWords, menuLines, overviewLines} from './lists.js';
+import {firstWords, menuHeading, menuPlace, type MenuPlace, overviewLines} from './lists.js';
 import {modeOf, type NavigationState} from '../show/navigation.js';
 import {paceAt, paceText, type Plan} from './pace.js';
 import {fit, helpLines, slideLines, spread, toHeight, type Size} from './screen.js';
@@ -194,6 +194,16 @@ function nextLines(deck: Deck, state: NavigationState, columns: number): Line[] 
 	];
 }
 
+/** The size whose body is the presenter view's middle, for the lists laid out there. */
+function listSize({columns, rows}: Size): Size {
+	return {columns, rows: Math.max(0, rows - topRows - bottomRows) + 4};
+}
+
+/** Where the sections menu's list goes on the presenter view. */
+export function presenterMenuPlace(size: Size, deck: Deck): MenuPlace {
+	return menuPlace(listSize(size), topRows, deck.sections.length);
+}
+
 export function presenterLines(deck: Deck, state: NavigationState, size: Size, info: PresenterInfo): Line[] {
 	const slide = deck.slides[state.index];
 	if (!slide) {
@@ -221,9 +231,9 @@ export function presenterLines(deck: Deck, state: NavigationState, size: Size, i
 	const middle = Math.max(0, total - topRows - bottomRows);
 	let body: Line[];
 	if (state.overlay === 'menu' || state.overlay === 'overview') {
-		// The list in the middle, as on the audience screen (whose body is four rows shorter than its size).
-		const list = state.overlay === 'menu' ? menuLines : overviewLines;
-		body = list(deck, state, {columns, rows: middle + 4});
+		// The list in the middle, as on the audience screen (whose body is four rows shorter than its size);
+		// the menu's list is ink-select-input's, drawn over the body at `presenterMenuPlace`.
+		body = state.overlay === 'menu' ? menuHeading(listSize(size), deck.sections.length) : overviewLines(deck, state, listSize(size));
 	} else if (columns >= sideBySide) {
 		const inner = columns - 2;
 		const leftWidth = Math.floor(inner * 0.6) - 2;

@@ -1,7 +1,7 @@
 import type {Deck, Slide} from '../deck/deck.js';
 import {helpSections, hintParts, type View} from '../show/keymap.js';
 import {indentLines, type Line, lineWidth, seg, textWidth, wrap, type Segment, symbols} from './layout.js';
-import {menuLines, overviewLines} from './lists.js';
+import {menuHeading, menuPlace, type MenuPlace, overviewLines} from './lists.js';
 import {modeOf, type NavigationState} from '../show/navigation.js';
 import {
 	bodyRows,
@@ -221,6 +221,14 @@ export function blankLines(size: Size, color: 'black' | 'white'): Line[] {
 	return Array.from({length: Math.max(0, size.rows)}, () => [row]);
 }
 
+/** The body's first row, under the header and its rule. */
+const bodyTop = 2;
+
+/** Where the sections menu's list goes on the audience screen. */
+export function menuPlaceOnScreen(size: Size, deck: Deck): MenuPlace {
+	return menuPlace(size, bodyTop, deck.sections.length);
+}
+
 /** Everything but the body: the header over it and the footer under it. */
 export function frameLines(
 	deck: Deck,
@@ -270,7 +278,8 @@ export function screenLines(deck: Deck, state: NavigationState, size: Size, extr
 	}
 
 	if (mode === 'menu' || mode === 'overview') {
-		const lines = mode === 'menu' ? menuLines(deck, state, size) : overviewLines(deck, state, size);
+		// The menu's list is ink-select-input's, drawn over the body at `menuPlaceOnScreen`.
+		const lines = mode === 'menu' ? menuHeading(size, deck.sections.length) : overviewLines(deck, state, size);
 		return frameLines(deck, state, size, lines, hint, extras);
 	}
 

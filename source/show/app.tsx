@@ -1,7 +1,8 @@
 import React, {Component, type ReactNode, Suspense, useCallback, useEffect, useMemo, useReducer} from 'react';
-import {useApp, useIsScreenReaderEnabled, useStdin} from 'ink';
+import {Box, useApp, useIsScreenReaderEnabled, useStdin} from 'ink';
 import type {Deck} from '../deck/deck.js';
 import {Frame} from './components/frame.js';
+import {LazySectionsMenu} from './components/lazy-sections-menu.js';
 import {deferDrawings} from './deferred-drawings.js';
 import {ScreenReaderView} from './components/screen-reader-view.js';
 import {formatElapsed, useClock} from './hooks/use-clock.js';
@@ -13,8 +14,8 @@ import type {View} from './keymap.js';
 import {initNavigation, modeOf, navigate} from './navigation.js';
 import {type PeerLink, presenterConnected} from '../link/peer.js';
 import {lineText} from '../layout/layout.js';
-import {menuLines, overviewGrid, overviewLines} from '../layout/lists.js';
-import {screenLines, type Size} from '../layout/screen.js';
+import {overviewGrid, overviewLines} from '../layout/lists.js';
+import {isTooSmall, menuPlaceOnScreen, screenLines, type Size} from '../layout/screen.js';
 import {screenReaderLines} from '../outputs/screen-reader.js';
 import type {Theme} from '../layout/theme.js';
 
@@ -150,12 +151,21 @@ function Show(props: AppProps) {
 	const clock = useClock(showTimer && state.isTimerRunning, state.timerEpoch, now);
 
 	if (isScreenReader ?? isInkScreenReader) {
-		// Words only: no header, rules or footer. The menus keep their list, which reads as lines.
+		// Words only: no header, rules or footer. The overview's list reads as lines; the menu is its list.
 		const lines =
-			mode === 'menu' || mode === 'overview'
-				? (mode === 'menu' ? menuLines : overviewLines)(deck, state, size).map(line => lineText(line).trim()).filter(Boolean)
-				: screenReaderLines(deck, state, status);
-		return <ScreenReaderView lines={lines} theme={theme} columns={size.columns} />;
+			mode === 'menu'
+				? [`Sections, on slide ${state.index + 1} of ${deck.slides.length}.`]
+				: mode === 'overview'
+					? overviewLines(deck, state, size).map(line => lineText(line).trim()).filter(Boolean)
+					: screenReaderLines(deck, state, status);
+		return (
+			<Box flexDirection="column">
+				<ScreenReaderView lines={lines} theme={theme} columns={size.columns} />
+				{mode === 'menu' ? (
+					<LazySectionsMenu isPlain isFocused deck={deck} theme={theme} current={state.index} place={{top: 0, left: 0, width: Math.min(size.columns - 1, 72), rows: deck.sections.length}} onSelect={show.onSelect} />
+				) : null}
+			</Box>
+		);
 	}
 
 	const timer = showTimer ? formatElapsed(clock.elapsed) : undefined;
@@ -164,5 +174,10 @@ function Show(props: AppProps) {
 		...(timer ? {timer} : {}),
 		showHints: !isLinked && state.index === 0 && isHintTime,
 	};
-	return <Frame lines={screenLines(deck, {...state, notice}, size, extras)} />;
+	// The sections menu's list is ink-select-input's, drawn by Ink over the menu screen's lines.
+	const menu =
+		mode === 'menu' && !isTooSmall(size) ? (
+			<LazySectionsMenu isFocused={mode === 'menu'} deck={deck} theme={theme} current={state.index} place={menuPlaceOnScreen(size, deck)} onSelect={show.onSelect} />
+		) : null;
+	return <Frame lines={screenLines(deck, {...state, notice}, size, extras)}>{menu}</Frame>;
 }

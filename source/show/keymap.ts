@@ -33,7 +33,11 @@ export type Matcher =
 export type View = 'audience' | 'presenter';
 
 export type Binding = {
-	readonly action: NavigationAction | ((input: string) => NavigationAction);
+	/**
+	What the key does; none on a row whose keys a component reads itself (the sections menu's
+	ink-select-input): the row lists them in help and keeps every other row off them.
+	*/
+	readonly action?: NavigationAction | ((input: string) => NavigationAction);
 	readonly keys: readonly Matcher[];
 	readonly modes: readonly Mode[];
 	/** What the help overlay says the row does. */
@@ -50,7 +54,6 @@ export type Binding = {
 
 const slides: readonly Mode[] = ['slides'];
 const overlays: readonly Mode[] = ['help', 'menu', 'overview'];
-const lists: readonly Mode[] = ['menu', 'overview'];
 const everywhere: readonly Mode[] = ['slides', 'help', 'menu', 'overview', 'blank'];
 
 /** The first row that matches wins: Ctrl+C comes before the blank screen's "any key". */
@@ -125,18 +128,38 @@ export const keymap: readonly Binding[] = [
 		modes: slides,
 		display: '<n> Enter, <n>G',
 	},
+	// In the sections menu these are ink-select-input's keys (show/components/sections-menu.tsx).
+	{
+		label: 'Up or down the list',
+		keys: [{key: 'upArrow'}, {input: 'k'}, {key: 'downArrow'}, {input: 'j'}],
+		modes: ['menu'],
+		display: '↑ k, ↓ j',
+		hint: {text: 'choose', keys: '↑↓'},
+	},
+	{
+		label: 'Go to that section',
+		keys: [{key: 'return'}],
+		modes: ['menu'],
+		hint: {text: 'go'},
+	},
+	{
+		label: 'Go to the section on that row',
+		keys: [{digit: true}],
+		modes: ['menu'],
+		display: '1-9',
+	},
 	{
 		label: 'Up or down the list',
 		action: {type: 'cursor', move: 'up'},
 		keys: [{key: 'upArrow'}, {input: 'k'}],
-		modes: lists,
+		modes: ['overview'],
 		hint: {text: 'choose', keys: '↑↓'},
 	},
 	{
 		label: 'Up or down the list',
 		action: {type: 'cursor', move: 'down'},
 		keys: [{key: 'downArrow'}, {input: 'j'}],
-		modes: lists,
+		modes: ['overview'],
 	},
 	{
 		label: 'Across the cards',
@@ -155,19 +178,19 @@ export const keymap: readonly Binding[] = [
 		label: 'First or last',
 		action: {type: 'cursor', move: 'first'},
 		keys: [{key: 'home'}, {key: 'pageUp'}],
-		modes: lists,
+		modes: ['overview'],
 	},
 	{
 		label: 'First or last',
 		action: {type: 'cursor', move: 'last'},
 		keys: [{key: 'end'}, {key: 'pageDown'}],
-		modes: lists,
+		modes: ['overview'],
 	},
 	{
 		label: 'Go to that slide',
 		action: {type: 'choose'},
 		keys: [{key: 'return'}],
-		modes: lists,
+		modes: ['overview'],
 		hint: {text: 'go'},
 	},
 	{
@@ -416,6 +439,7 @@ export function resolveKeypress(input: string, key: Key, mode: Mode, view: View 
 		}
 
 		if (binding.keys.some(matcher => matches(matcher, input, key))) {
+			// A row without an action: the key is the menu's ink-select-input's, nothing for the table to do.
 			return typeof binding.action === 'function' ? binding.action(input) : binding.action;
 		}
 	}

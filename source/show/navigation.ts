@@ -1,8 +1,8 @@
 /**
 The navigation state and its reducer: pure, no React, no terminal. Every key ends up here as an
 action; effects (quit, suspend) are returned as state for the app to perform. The reducer is a
-table of small handlers, one group per kind of action (moving, typed numbers, overlays and their
-cursor, the rest).
+table of small handlers, one group per kind of action (moving, typed numbers, overlays and the
+overview's cursor, the rest).
 */
 export type Overlay = 'none' | 'help' | 'menu' | 'overview';
 export type Blank = 'none' | 'black' | 'white';
@@ -21,7 +21,7 @@ export type NavigationState = {
 	readonly showNotes: boolean;
 	/** Digits typed so far for "go to N", or "g" waiting for a second g. */
 	readonly pending: string;
-	/** The slide the menu or overview cursor is on (section headers are not stops). */
+	/** The slide the overview's cursor is on. (The sections menu's cursor is its ink-select-input's.) */
 	readonly cursor: number;
 	/** Cards per row in the overview grid, so ↑↓ move a whole row (the app sets it from the size). */
 	readonly gridColumns: number;
@@ -216,7 +216,7 @@ function toggle(state: NavigationState, overlay: Exclude<Overlay, 'none'>): Navi
 }
 
 function moveCursor(state: NavigationState, move: CursorMove): NavigationState {
-	const row = state.overlay === 'overview' ? Math.max(1, state.gridColumns) : 1;
+	const row = Math.max(1, state.gridColumns);
 	const last = state.units.length - 1;
 	const by: Record<CursorMove, number> = {up: -row, down: row, left: -1, right: 1, first: -last, last};
 	const cursor = Math.min(last, Math.max(0, state.cursor + by[move]));
@@ -226,7 +226,7 @@ function moveCursor(state: NavigationState, move: CursorMove): NavigationState {
 	return with_(state, {cursor: isWhole ? cursor : state.cursor});
 }
 
-/** The overlays: help, the sections menu, the overview grid and its cursor. */
+/** The overlays: help, the sections menu, the overview grid and its cursor (the menu's is ink-select-input's). */
 const overlays: Pick<Handlers, 'toggle-help' | 'toggle-menu' | 'toggle-overview' | 'close-overlay' | 'cursor' | 'choose' | 'grid'> = {
 	'toggle-help': state => toggle(state, 'help'),
 	'toggle-menu': state => toggle(state, 'menu'),

@@ -3,11 +3,12 @@ import {ErrorBoundary, noticeMs, useShow} from './app.js';
 import {useForAWhile} from './hooks/use-for-a-while.js';
 import type {Deck} from '../deck/deck.js';
 import {Frame} from './components/frame.js';
+import {LazySectionsMenu} from './components/lazy-sections-menu.js';
 import {deferDrawings} from './deferred-drawings.js';
 import {formatWall, useClock} from './hooks/use-clock.js';
 import {planTalk} from '../layout/pace.js';
 import type {PeerLink} from '../link/peer.js';
-import {presenterLines} from '../layout/presenter-screen.js';
+import {presenterLines, presenterMenuPlace} from '../layout/presenter-screen.js';
 import {isTooSmall, minimumSize, type Size, tooSmallLines} from '../layout/screen.js';
 import type {Theme} from '../layout/theme.js';
 
@@ -45,7 +46,7 @@ export function PresenterView(props: PresenterViewProps) {
 
 function Presenter(props: PresenterViewProps) {
 	const {deck, theme, duration, now} = props;
-	const {state, size, status} = useShow({...props, view: 'presenter'});
+	const {state, size, status, mode, onSelect} = useShow({...props, view: 'presenter'});
 	const clock = useClock(state.isTimerRunning, state.timerEpoch, now);
 	const plan = useMemo(() => (duration ? planTalk(duration, deck.slides.length) : undefined), [duration, deck]);
 	// "no slide 99" for a few seconds, or until the next key.
@@ -62,5 +63,10 @@ function Presenter(props: PresenterViewProps) {
 		...(plan ? {plan} : {}),
 		...(status ? {status} : {}),
 	});
-	return <Frame lines={lines} />;
+	// The sections menu's list is ink-select-input's, drawn by Ink over the presenter view's lines.
+	const menu =
+		mode === 'menu' ? (
+			<LazySectionsMenu isFocused={mode === 'menu'} deck={deck} theme={theme} current={state.index} place={presenterMenuPlace(size, deck)} onSelect={onSelect} />
+		) : null;
+	return <Frame lines={lines}>{menu}</Frame>;
 }

@@ -1,5 +1,6 @@
 import {EventEmitter} from 'node:events';
 import {StringDecoder} from 'node:string_decoder';
+import {unstable_IdlePriority as idlePriority, unstable_scheduleCallback as scheduleCallback} from 'scheduler';
 import {decodeInput, flushDecoder, initialDecoderState, inkBytes, type InputEvent, type KeyEvent, keysOfRead, waitingFor} from './input.js';
 
 /**
@@ -9,6 +10,11 @@ this object as its `stdin`: it reads the terminal itself, decodes every read wit
 Ink only whole keys that `accepts` lets through, one key per read, each in the one byte form Ink 6.8
 names correctly. Pastes (bracketed or not), mouse and focus reports, OSC and DCS strings and every
 unknown sequence stop here.
+
+Keys that arrive together each count: the next key goes to Ink only once React has rendered the one
+before and run its effects (an idle task of React's scheduler, which Ink's renderer schedules its work
+on). A component that reads its state through its input handler, as ink-select-input does, gets that
+handler back from an effect; a key handed over sooner would meet the old one and be lost.
 */
 export type GuardedInput = {
 	/** The object to pass as Ink's `render(..., {stdin})`. */
@@ -36,7 +42,7 @@ class GuardedStdin extends EventEmitter {
 	private isReading = false;
 	private isHeld = false;
 	private waitTimer: NodeJS.Timeout | undefined;
-	private releaseTimer: NodeJS.Immediate | undefined;
+	private isReleasing = false;
 
 	constructor(
 		private readonly source: NodeJS.ReadStream,
@@ -127,20 +133,24 @@ class GuardedStdin extends EventEmitter {
 		this.release();
 	}
 
-	/** Lets Ink read the next key, after Ink's own setImmediate has flushed an Esc it holds. */
+	/**
+	Lets Ink read the next key, and waits before the one after: until React is idle (the key rendered,
+	its effects run), then for Ink's own setImmediate, which flushes an Esc it holds.
+	*/
 	private release() {
-		if (this.releaseTimer || this.queue.length === 0) {
+		if (this.isReleasing || this.queue.length === 0) {
 			return;
 		}
 
 		this.isHeld = false;
+		this.isReleasing = true;
 		this.emit('readable');
-		if (this.queue.length > 0) {
-			this.releaseTimer = setImmediate(() => {
-				this.releaseTimer = undefined;
+		scheduleCallback(idlePriority, () => {
+			setImmediate(() => {
+				this.isReleasing = false;
 				this.release();
 			});
-		}
+		});
 	}
 }
 

@@ -3,7 +3,9 @@ import {setImmediate as immediate} from 'node:timers/promises';
 import {createElement, type ReactNode} from 'react';
 import {type Instance, render} from 'ink';
 import {FrameContext} from '../../source/show/components/frame.js';
+import {isTableKey} from '../../source/show/keymap.js';
 import {createFrameWriter} from '../../source/terminal/frame-writer.js';
+import {guardInput} from '../../source/terminal/input-stream.js';
 import {FrameSink} from '../../source/terminal/frame-sink.js';
 import {themes, type Theme} from '../../source/layout/theme.js';
 import {poll} from './poll.js';
@@ -60,6 +62,34 @@ export async function pressUntil(app: Frames, data: string, check: (frame: strin
 	return waitForFrame(app, check);
 }
 
+/** A terminal as the input guard reads it (raw mode, 'data'), fed by `write`: each write is one read. */
+class FakeTerminal extends EventEmitter {
+	isTTY = true;
+	write(data: string): void {
+		this.emit('data', Buffer.from(data, 'utf8'));
+	}
+
+	setRawMode(): this {
+		return this;
+	}
+
+	resume(): this {
+		return this;
+	}
+
+	pause(): this {
+		return this;
+	}
+
+	ref(): this {
+		return this;
+	}
+
+	unref(): this {
+		return this;
+	}
+}
+
 /** A terminal's stdin as Ink reads it (raw mode, 'readable', read()), fed by `write`. */
 class FakeStdin extends EventEmitter {
 	isTTY = true;
@@ -102,7 +132,12 @@ const shown: Instance[] = [];
 Renders a view of the show the way the live show does: Ink into a frame sink (debug mode), the view's
 lines and Ink's frame composed by the frame writer. The screen is what the writer painted.
 */
-export function renderShow(tree: ReactNode, {columns, rows}: {columns: number; rows: number}, theme: Theme = themes.plain): Shown {
+export function renderShow(
+	tree: ReactNode,
+	{columns, rows}: {columns: number; rows: number},
+	theme: Theme = themes.plain,
+	{isGuarded = false}: {readonly isGuarded?: boolean} = {},
+): Shown {
 	const frames: string[] = [];
 	const written: string[] = [];
 	const writer = createFrameWriter({
@@ -122,7 +157,10 @@ export function renderShow(tree: ReactNode, {columns, rows}: {columns: number; r
 	const sink = new FrameSink({columns, rows}, frame => {
 		writer.show({ink: frame});
 	});
-	const stdin = new FakeStdin();
+	// Guarded: keys go through the live show's input guard (terminal/input-stream.ts), one key per read to Ink.
+	const terminal = new FakeTerminal();
+	const stdin = isGuarded ? terminal : new FakeStdin();
+	const inkStdin = isGuarded ? guardInput(terminal as unknown as NodeJS.ReadStream, {accepts: isTableKey, escapeMs: 20}).stdin : stdin;
 	const wrap = (node: ReactNode) =>
 		createElement(FrameContext.Provider, {
 			value(lines) {
@@ -131,7 +169,7 @@ export function renderShow(tree: ReactNode, {columns, rows}: {columns: number; r
 		}, node);
 	const instance = render(wrap(tree), {
 		stdout: sink as unknown as NodeJS.WriteStream,
-		stdin: stdin as unknown as NodeJS.ReadStream,
+		stdin: inkStdin as unknown as NodeJS.ReadStream,
 		debug: true,
 		exitOnCtrlC: false,
 		patchConsole: false,

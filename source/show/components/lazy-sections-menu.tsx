@@ -1,0 +1,15 @@
+import React, {lazy, Suspense} from 'react';
+import type {SectionsMenuProps} from './sections-menu.js';
+
+/** The sections menu and ink-select-input load when the menu is first opened, not on the way to the first slide. */
+const load = async () => import('./sections-menu.js');
+
+const SectionsMenu = lazy(async () => ({default: (await load()).SectionsMenu}));
+
+export function LazySectionsMenu(props: SectionsMenuProps) {
+	return (
+		<Suspense fallback={null}>
+			<SectionsMenu {...props} />
+		</Suspense>
+	);
+}
