@@ -81,23 +81,35 @@ describe('the live show', () => {
 	test('m opens the sections menu, arrows move in it, Enter jumps', async () => {
 		const app = show();
 		await waitForFrame(app, f => f.includes('Slide one'));
-		let frame = await pressUntil(app, 'm', f => f.includes('Sections'));
+		let frame = await pressUntil(app, 'm', f => f.includes('2. Beta section'));
 		expect(frame).toContain('Sections');
-		expect(frame).toContain('Beta section');
-		await press(app, keys.down);
-		await press(app, keys.down);
-		await press(app, keys.down);
+		// One row per section, its slides at the right; ▶ and the highlight on the slide's section.
+		expect(frame).toMatch(/› ▶ 1\. Alpha section +slides 1-2/);
+		expect(frame).toMatch(/ {4}2\. Beta section +slide 3/);
+		frame = await press(app, keys.down);
+		expect(frame).toMatch(/› {3}2\. Beta section/);
 		frame = await press(app, keys.enter);
 		await waitForFrame(app, f => f.includes('Slide three') && !f.includes('Sections'));
+		// Enter goes to a section's first slide.
+		await pressUntil(app, 'm', f => f.includes('2. Beta section'));
+		await press(app, keys.up);
+		await press(app, keys.enter);
+		await waitForFrame(app, f => f.includes('Slide one') && !f.includes('Sections'));
 	});
 
 	test('the menu closes on Esc without moving', async () => {
 		const app = show();
 		await waitForFrame(app, f => f.includes('Slide one'));
 		await press(app, keys.tab);
-		await waitForFrame(app, f => f.includes('Sections'));
+		await waitForFrame(app, f => f.includes('2. Beta section'));
+		await press(app, keys.down);
 		await press(app, keys.escape);
-		const frame = await waitForFrame(app, f => !f.includes('Sections'));
+		let frame = await waitForFrame(app, f => !f.includes('Sections'));
+		expect(frame).toContain('Slide one');
+		// m and Tab close it too.
+		await pressUntil(app, 'm', f => f.includes('2. Beta section'));
+		frame = await press(app, 'm');
+		expect(frame).not.toContain('Sections');
 		expect(frame).toContain('Slide one');
 	});
 

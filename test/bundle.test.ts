@@ -81,9 +81,20 @@ describe('the bundle', () => {
 		expect(inputs).toContain('source/terminal/frame-writer.ts');
 		expect(inputs.filter(input => /node_modules\/(ink|yoga-layout|react-reconciler)\//.test(input))).toEqual([]);
 		const later = inputs.filter(input =>
-			/node_modules\/ink-select-input\/|source\/(show\/components\/slide-list|link\/presenter-link|show\/presenter-view|outputs\/(export[\w-]*|print|write-file))\.tsx?$/.test(input),
+			/node_modules\/ink-select-input\/|source\/(show\/components\/sections-menu|link\/presenter-link|show\/presenter-view|outputs\/(export[\w-]*|print|write-file))\.tsx?$/.test(input),
 		);
 		expect(later).toEqual([]);
+	});
+
+	it('loads the sections menu and ink-select-input when the menu is first opened, not with the app', () => {
+		const outputOf = (source: string) => Object.keys(metafile.outputs).find(output => metafile.outputs[output]?.entryPoint === source);
+		const app = outputOf('source/show/app.tsx');
+		const menu = outputOf('source/show/components/sections-menu.tsx');
+		expect(app && menu, 'the app and the menu are outputs of their own').toBeTruthy();
+		expect(staticInputs(app).filter(input => /node_modules\/ink-select-input\/|show\/components\/sections-menu\.tsx$/.test(input))).toEqual([]);
+		expect(staticInputs(menu)).toContain('node_modules/ink-select-input/build/SelectInput.js');
+		const appImports = Object.values(metafile.outputs).flatMap(output => output.imports).filter(imported => imported.path === menu);
+		expect(appImports.map(imported => imported.kind)).toEqual(['dynamic-import']);
 	});
 
 	it('uses every package listed in dependencies (nothing there is unused at runtime)', () => {

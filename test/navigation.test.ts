@@ -170,12 +170,12 @@ describe('the room: a refused number, the timer, the list cursor', () => {
 		expect(run(reset, {type: 'sync', index: 0, step: 0, blank: 'none', timer: 1})).toBe(reset);
 	});
 
-	test('the menu cursor opens on the current slide, stops only on slides, and Enter goes there', () => {
-		const menu = run(start(2), {type: 'toggle-menu'});
-		expect(menu.cursor).toBe(2);
-		expect(run(menu, {type: 'cursor', move: 'up'}, {type: 'cursor', move: 'up'}, {type: 'cursor', move: 'up'}).cursor).toBe(0);
-		expect(run(menu, {type: 'cursor', move: 'down'}, {type: 'cursor', move: 'down'}).cursor).toBe(3);
-		const chosen = run(menu, {type: 'cursor', move: 'first'}, {type: 'choose'});
+	test('the overview cursor opens on the current slide, moves by a card (a row of one here), and Enter goes there', () => {
+		const overview = run(start(2), {type: 'toggle-overview'});
+		expect(overview.cursor).toBe(2);
+		expect(run(overview, {type: 'cursor', move: 'up'}, {type: 'cursor', move: 'up'}, {type: 'cursor', move: 'up'}).cursor).toBe(0);
+		expect(run(overview, {type: 'cursor', move: 'down'}, {type: 'cursor', move: 'down'}).cursor).toBe(3);
+		const chosen = run(overview, {type: 'cursor', move: 'first'}, {type: 'choose'});
 		expect(chosen).toMatchObject({index: 0, overlay: 'none'});
 	});
 });

@@ -100,6 +100,23 @@ describe('the presenter view', () => {
 		expect(frame).toContain('slide 3/3');
 	});
 
+	test('m opens the same sections menu in the presenter view, under its header; Enter goes to the section', async () => {
+		const app = view();
+		await waitForFrame(app, f => f.includes('Notes for one.'));
+		let frame = await pressUntil(app, 'm', f => f.includes('2. Beta section'));
+		const lines = frame.split('\n');
+		expect(lines[0]).toContain('Presenter view · slide 1/3');
+		const heading = lines.findIndex(line => line.trim() === 'Sections');
+		expect(heading).toBeGreaterThan(2);
+		expect(lines.findIndex(line => /› ▶ 1\. Alpha section +slides 1-2/.test(line))).toBeGreaterThan(heading);
+		expect(frame).not.toContain('Notes for one.');
+		frame = await press(app, keys.down);
+		expect(frame).toMatch(/› {3}2\. Beta section +slide 3/);
+		frame = await press(app, keys.enter);
+		expect(frame).toContain('slide 3/3');
+		expect(frame).toContain('Notes for three.');
+	});
+
 	test('a blanked audience screen is named; the presenter view itself keeps the notes', async () => {
 		const app = view();
 		await waitForFrame(app, f => f.includes('Notes for one.'));

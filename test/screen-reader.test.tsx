@@ -166,11 +166,19 @@ describe('the screen-reader mode of the live show (Ink\'s INK_SCREEN_READER)', (
 		frame = await pressCurrent(app, keys.enter);
 		expect(frame).toContain('Slide 3 of 3. Beta section.');
 		expect(frame).toContain('Quote, Someone: “A quoted line”');
-		frame = current(await pressUntil(app, 'm', f => current(f).includes('Sections')));
-		expect(frame).toContain('Sections');
+		frame = current(await pressUntil(app, 'm', f => current(f).includes('2. Beta section')));
+		// The menu as lines, words first: the list is the same ink-select-input list, without colour or scrolling.
+		expect(frame.split('\n')[0]).toBe('Sections, on slide 3 of 3.');
+		expect(frame).toMatch(/^ +1\. Alpha section +slides 1-2$/m);
+		expect(frame).toMatch(/^› +▶ 2\. Beta section +slide 3$/m);
 		expect(frame).not.toMatch(drawing);
+		frame = await pressCurrent(app, keys.up);
+		expect(frame).toMatch(/^› +1\. Alpha section/m);
+		frame = await pressCurrent(app, keys.enter);
+		expect(frame).toContain('Slide 1 of 3.');
+		frame = current(await pressUntil(app, 'm', f => current(f).includes('2. Beta section')));
 		frame = await pressCurrent(app, keys.escape);
-		await waitForCurrent(app, f => f.startsWith('Slide 3 of 3.'));
+		await waitForCurrent(app, f => f.startsWith('Slide 1 of 3.'));
 	});
 
 	test('a terminal too small for the drawn frame still reads the slide', async () => {

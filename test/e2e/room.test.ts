@@ -164,22 +164,30 @@ describe.sequential('the room in a real terminal', {timeout: 60_000}, () => {
 	test.each([
 		{columns: 80, rows: 24},
 		{columns: 200, rows: 50},
-	])('at %j the menu\'s slide numbers end in one column, wherever the cursor goes', async size => {
+	])('at %j the sections menu (ink-select-input) keeps its numbers in one column; keys that arrive together each count; Enter jumps', async size => {
 		const session = start(['--slide', '12'], size);
 		await session.waitForText('12/');
 		session.write('m');
-		await session.waitForText('Sections');
-		for (const key of ['', '\u001B[A', '\u001B[A\u001B[A\u001B[A', '\u001B[B\u001B[B\u001B[B\u001B[B\u001B[B\u001B[B']) {
-			const before = session.screen();
-			session.write(key);
-			if (key) {
-				await session.waitFor(() => session.screen() !== before, 'the cursor to move');
-			}
-
-			const rows = session.lines().filter(line => /^\s*[›▶ ]*\s+\d+ {2}\S/.test(line));
-			expect(rows.length).toBeGreaterThan(5);
-			expect(new Set(rows.map(line => /^\s*[›▶ ]*\s+\d+/.exec(line)?.[0].length)).size).toBe(1);
+		await session.waitForText('12. Source');
+		const rows = () => session.lines().filter(line => /^\s*(›\s)?\s*(▶\s)?\s*\d+\. /.test(line));
+		const highlighted = () => /›\s+(?:▶\s+)?(\d+)\./.exec(rows().find(line => line.includes('›')) ?? '')?.[1];
+		// Slide 12 is in section 5 (slides 10-15): marked ▶ and highlighted when the menu opens.
+		expect(rows().find(line => line.includes('▶'))).toMatch(/› ▶\s+5\. Sanctuary cities\s+slides 10-15/);
+		for (const [keys, section] of [
+			['\u001B[A', '4'],
+			['\u001B[A\u001B[A\u001B[A', '1'],
+			['\u001B[B\u001B[B\u001B[B\u001B[B\u001B[B\u001B[B', '7'],
+		] as const) {
+			// Written at once, one read: every ↑ and ↓ in it counts.
+			session.write(keys);
+			await session.waitFor(() => highlighted() === section, `section ${section} highlighted`);
+			expect(rows()).toHaveLength(12);
+			expect(new Set(rows().map(line => /^.*?\d+\./.exec(line)?.[0].length)).size).toBe(1);
 		}
+
+		session.write('\r');
+		await session.waitForText('19/');
+		expect(session.screen()).not.toContain('Sections');
 	});
 });
 
