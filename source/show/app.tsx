@@ -9,6 +9,7 @@ import {useKeymap} from './hooks/use-keymap.js';
 import {usePeerLink} from './hooks/use-peer-link.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {initNavigation, modeOf, navigate} from './navigation.js';
+import {useBriefly, useDeckReload} from './hooks/use-deck-reload.js';
 import type {PeerLink} from '../link/peer.js';
 import {
 	bodyRows,
@@ -41,6 +42,8 @@ export type AppProps = {
 	readonly isScreenReader?: boolean;
 	/** Why there is no presenter link (shown in the footer when there is no link status). */
 	readonly linkProblem?: string;
+	/** Why the deck file could not be read again (live reload): the last good deck stays up. */
+	readonly deckProblem?: string;
 	/** A test hook (BRIEFING_FAULT=render): throw while rendering, to prove the crash path. */
 	readonly fault?: 'render';
 };
@@ -82,12 +85,13 @@ type ShowProps = Pick<AppProps, 'deck' | 'start' | 'isRevealing' | 'size' | 'lin
 
 /** What every view of the show shares: the state, the keys, the size, the peer link, quit and suspend. */
 export function useShow({deck, start = 0, isRevealing = true, size: fixedSize, link, refresh = 0, onSuspend}: ShowProps) {
-	const [state, dispatch] = useNavigation(deck, start, isRevealing);
+	const [reduced, dispatch] = useNavigation(deck, start, isRevealing);
 	const {exit} = useApp();
 	const {isRawModeSupported} = useStdin();
 	const size = useTerminalSize(fixedSize, refresh);
+	const {status, dispatch: act, adopt, latest} = usePeerLink(link, reduced, dispatch);
+	const state = useDeckReload(deck, reduced, adopt, latest);
 	const mode = modeOf(state);
-	const {status, dispatch: act, latest} = usePeerLink(link, state, dispatch);
 	const currentMode = useCallback(() => modeOf(latest()), [latest]);
 	useKeymap(currentMode, act, isRawModeSupported);
 
@@ -120,7 +124,7 @@ function Show(props: AppProps) {
 
 	const show = useShow(props);
 	const {state, size, mode, onSelect} = show;
-	const status = show.status ?? props.linkProblem;
+	const status = useBriefly(props.deckProblem) ?? show.status ?? props.linkProblem;
 	const isInkScreenReader = useIsScreenReaderEnabled();
 	const clock = useClock(showTimer, state.timerEpoch);
 

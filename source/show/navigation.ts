@@ -47,7 +47,9 @@ export type NavigationAction =
 	| {readonly type: 'reset-timer'}
 	| {readonly type: 'suspend'}
 	| {readonly type: 'quit'}
-	| {readonly type: 'sync'; readonly index: number; readonly step: number; readonly blank: Blank};
+	| {readonly type: 'sync'; readonly index: number; readonly step: number; readonly blank: Blank}
+	/** The deck was read again (live reload): new reveal units, and the slide to stay on. */
+	| {readonly type: 'reload'; readonly units: readonly number[]; readonly index: number};
 
 export type NavigationInit = {
 	readonly units: readonly number[];
@@ -236,9 +238,45 @@ export function navigate(state: NavigationState, action: NavigationAction): Navi
 			return with_(state, {index: action.index, step, blank});
 		}
 
+		case 'reload': {
+			const units = action.units.length > 0 ? action.units : [0];
+			const index = Math.min(Math.max(0, Math.trunc(action.index) || 0), units.length - 1);
+			const least = firstStep({units, isRevealing: state.isRevealing}, index);
+			const step = Math.min(units[index] ?? 0, Math.max(least, state.step));
+			return with_(state, {units, index, step, pending: ''});
+		}
+
 		default: {
 			const never: never = action;
 			return never;
 		}
 	}
+}
+
+/**
+Where to stand after the deck is read again: on the same slide (by id) if it is still there, else
+next to the nearest neighbour that is (the slide before it, then the one after), else at the same
+number, clamped.
+*/
+export function followSlide(before: readonly string[], after: readonly string[], index: number): number {
+	const last = Math.max(0, after.length - 1);
+	const at = (id: string | undefined) => (id === undefined ? -1 : after.indexOf(id));
+	const same = at(before[index]);
+	if (same >= 0) {
+		return same;
+	}
+
+	for (let distance = 1; distance <= before.length; distance++) {
+		const previous = at(before[index - distance]);
+		if (previous >= 0) {
+			return Math.min(last, previous + distance);
+		}
+
+		const next = at(before[index + distance]);
+		if (next >= 0) {
+			return Math.max(0, next - distance);
+		}
+	}
+
+	return Math.min(last, Math.max(0, index));
 }

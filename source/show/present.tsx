@@ -42,7 +42,12 @@ export type PresentOptions = {
 	readonly view?: 'audience' | 'presenter';
 	/** The planned length of the talk in ms, for the presenter view's pace. */
 	readonly duration?: number;
+	/** Live reload (a Markdown deck): starts watching, reports each new deck or problem, returns the stop. */
+	readonly watch?: (onUpdate: (update: DeckUpdate) => void) => () => void;
 };
+
+/** What a reload brings: the deck read again, or why it could not be (the last good deck stays). */
+export type DeckUpdate = {readonly deck: Deck} | {readonly problem: string};
 
 /** As Ink's chalk decides: no SGR at all for FORCE_COLOR=0 or a dumb terminal. */
 function hasStyles(env: NodeJS.ProcessEnv): boolean {
@@ -106,6 +111,9 @@ export async function present(options: PresentOptions): Promise<number> {
 	let refresh = 0;
 	let link = options.link;
 	let linkProblem: string | undefined;
+	let {deck} = options;
+	let deckProblem: string | undefined;
+	let stopWatching: (() => void) | undefined;
 	let finished = false;
 	/** Whether the terminal is ours right now (alternate screen, hidden cursor, raw keys). */
 	let isTaken = false;
@@ -146,6 +154,7 @@ export async function present(options: PresentOptions): Promise<number> {
 		}
 
 		finished = true;
+		stopWatching?.();
 		setTimeout(() => {
 			exitWith(code, signal);
 		}, watchdogMs).unref();
@@ -203,7 +212,8 @@ export async function present(options: PresentOptions): Promise<number> {
 	const PresenterView = options.view === 'presenter' ? (await import('./presenter-view.js')).PresenterView : undefined;
 	const app = () => {
 		const common = {
-			deck: options.deck,
+			deck,
+			...(deckProblem ? {deckProblem} : {}),
 			theme: options.theme,
 			start: options.start,
 			isRevealing: options.isRevealing,
@@ -324,6 +334,16 @@ export async function present(options: PresentOptions): Promise<number> {
 		patchConsole: false,
 		maxFps: 60,
 		isScreenReaderEnabled: isScreenReader,
+	});
+	stopWatching = options.watch?.(update => {
+		if ('deck' in update) {
+			deck = update.deck;
+			deckProblem = undefined;
+		} else {
+			deckProblem = update.problem;
+		}
+
+		instance?.rerender(app());
 	});
 	if (options.openLink) {
 		// After the first frame: the presenter link (a module, a directory check, a connect) can wait.

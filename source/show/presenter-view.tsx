@@ -28,6 +28,8 @@ export type PresenterViewProps = {
 	readonly refresh?: number;
 	readonly onSuspend?: () => void;
 	readonly onFatal?: (error: unknown) => void;
+	/** Why the deck file could not be read again: shown until it reads (the last good deck stays up). */
+	readonly deckProblem?: string;
 };
 
 export function PresenterView(props: PresenterViewProps) {
@@ -40,7 +42,9 @@ export function PresenterView(props: PresenterViewProps) {
 
 function Presenter(props: PresenterViewProps) {
 	const {deck, theme, duration} = props;
-	const {state, size, mode, status, onSelect} = useShow(props);
+	const show = useShow(props);
+	const {state, size, mode, onSelect} = show;
+	const status = props.deckProblem ?? show.status;
 	const clock = useClock(true, state.timerEpoch);
 	const plan = useMemo(() => (duration ? planTalk(duration, deck.slides.length) : undefined), [duration, deck]);
 
