@@ -11,7 +11,7 @@ export const section = defineSection({
 			title: 'Mayorkas to ICE staff: no abolition, more prosecutions, a sanctuary fight',
 			paragraphs: [1, 4],
 			notes:
-				'This briefing covers one article: Stephen Dinan in The Washington Times, Tuesday, April 6, 2021. The forum took place “last week”, the week before the story ran. The Times reviewed notes of the conversation, so the quotes are as those notes give them. Everything attributed to Mayorkas is as the article reports it.',
+				'This briefing covers one article: Stephen Dinan in The Washington Times, Tuesday, April 6, 2021. The forum took place the week before the story ran: “last week”, in the article’s words. The Times reviewed notes of the conversation, so the quotes are as those notes give them. Everything attributed to Mayorkas is as the article reports it.',
 			Body: () => (
 				<>
 					<Lead>
