@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import module from 'node:module';
+import {realpath} from 'node:fs/promises';
 import process from 'node:process';
 import type {Deck} from './deck/deck.js';
 import {meowFlags, optionsHelp, unknownArgument} from './options.js';
@@ -13,11 +14,15 @@ can wait is imported only when it is needed, after the environment is set for it
 */
 const usage = `
   Usage
-    $ npx briefing [options]
+    $ npx briefing [FILE.md] [options]
+    $ npx briefing check [FILE.md] [--source ARTICLE] [--json]
+    $ npx briefing paragraphs ARTICLE
 
   Presents a briefing on The Washington Times article of April 6, 2021 about
-  Alejandro Mayorkas's town hall with ICE employees. Press ? while presenting
-  for the keys. When stdin or stdout is not a terminal, prints the deck.
+  Alejandro Mayorkas's town hall with ICE employees, or your own Markdown deck
+  FILE.md (reloaded as you save it). Press ? while presenting for the keys.
+  When stdin or stdout is not a terminal, prints the deck. \`check\` holds a
+  deck to its article; \`paragraphs\` numbers an article's paragraphs.
 
   Options
 ${optionsHelp()}
@@ -71,7 +76,40 @@ async function withoutFetch<T>(load: () => Promise<T>): Promise<T> {
 	}
 }
 
-async function main(argv: readonly string[]): Promise<number> {
+/** `briefing FILE.md [options]`: one argument that is not a flag names a Markdown deck. */
+function takeDeckFile(argv: readonly string[]): {argv: readonly string[]; file?: string} {
+	const found = unknownArgument(argv);
+	if (found === undefined || (found.startsWith('-') && found !== '-')) {
+		return {argv};
+	}
+
+	const at = argv.indexOf(found);
+	const rest = argv[at - 1] === '--' ? [...argv.slice(0, at - 1), ...argv.slice(at + 1)] : [...argv.slice(0, at), ...argv.slice(at + 1)];
+	return {argv: rest, file: found};
+}
+
+/** The Markdown deck named on the command line, or a one-line problem with the file, line and column. */
+async function loadDeckFile(file: string) {
+	const {DeckFileError, loadMarkdownDeck} = await import('./markdown/load.js');
+	try {
+		return await withoutFetch(async () => loadMarkdownDeck(file));
+	} catch (error: unknown) {
+		if (error instanceof DeckFileError) {
+			process.stderr.write(`briefing: ${error.message}\n`);
+			return undefined;
+		}
+
+		throw error;
+	}
+}
+
+async function main(commandLine: readonly string[]): Promise<number> {
+	if (commandLine[0] === 'check' || commandLine[0] === 'paragraphs') {
+		const {runCheck, runParagraphs} = await import('./markdown/commands.js');
+		return commandLine[0] === 'check' ? runCheck(commandLine.slice(1)) : runParagraphs(commandLine.slice(1));
+	}
+
+	const {argv, file} = takeDeckFile(commandLine);
 	const unknown = unknownArgument(argv);
 	if (unknown !== undefined) {
 		return usageError(unknown.startsWith('-') ? `unknown option ${unknown}` : `unexpected argument "${unknown}"`);
@@ -90,7 +128,12 @@ async function main(argv: readonly string[]): Promise<number> {
 	}
 
 	process.env['NODE_ENV'] ??= 'production';
-	const {deck} = await withoutFetch(async () => import('../slides/index.js'));
+	const markdown = file === undefined ? undefined : await loadDeckFile(file);
+	if (file !== undefined && !markdown) {
+		return 2;
+	}
+
+	const {deck} = markdown ?? (await withoutFetch(async () => import('../slides/index.js')));
 	const {findSection} = await import('./deck/deck.js');
 
 	let start = 0;
@@ -164,8 +207,10 @@ async function main(argv: readonly string[]): Promise<number> {
 	const isPresenter = Boolean(flags['presenter']);
 	const openLink = async () => {
 		const {deckKey, openPresenterLink} = await import('./link/presenter-link.js');
+		// A Markdown deck pairs by its file, whose slides may change while it is shown.
+		const key = file === undefined ? deckKey(deck) : deckKey({title: `file:${await realpath(file)}`, slides: []});
 		// The audience view listens too, so a presenter view started later finds it.
-		return openPresenterLink({deckKey: deckKey(deck), role: isPresenter ? 'presenter' : 'audience'});
+		return openPresenterLink({deckKey: key, role: isPresenter ? 'presenter' : 'audience'});
 	};
 
 	let link;
@@ -185,7 +230,9 @@ async function main(argv: readonly string[]): Promise<number> {
 
 	const {present} = await import('./show/present.js');
 	const {pickTheme} = await import('./layout/theme.js');
+	const {watchDeck} = markdown ? await import('./markdown/watch.js') : {watchDeck: undefined};
 	return present({
+		...(file && markdown && watchDeck ? {watch: onUpdate => watchDeck(file, markdown.text, onUpdate)} : {}),
 		// The audience view opens its link after the first frame: the slide comes first.
 		...(link ? {link} : {openLink}),
 		view: isPresenter ? 'presenter' : 'audience',

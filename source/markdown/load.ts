@@ -19,12 +19,17 @@ export function formatDeckError(file: string, error: MarkdownDeckError): string 
 }
 
 export async function readDeckText(file: string): Promise<string> {
+	return readTextFile(file, 'a deck', '.md');
+}
+
+/** A text file read whole: one line for a missing file, a directory, too many bytes or not UTF-8. */
+export async function readTextFile(file: string, what = 'a deck', extension = '.md'): Promise<string> {
 	const name = visibleControls(file);
 	let bytes: Buffer;
 	try {
 		const info = await stat(file);
 		if (info.isDirectory()) {
-			throw new DeckFileError(`${name}: is a directory, not a deck file (give a .md file)`);
+			throw new DeckFileError(`${name}: is a directory, not ${what} (give a ${extension} file)`);
 		}
 
 		if (!info.isFile()) {
@@ -32,7 +37,7 @@ export async function readDeckText(file: string): Promise<string> {
 		}
 
 		if (info.size > maxDeckBytes) {
-			throw new DeckFileError(`${name}: ${Math.ceil(info.size / 1024)} KiB is too big for a deck (at most ${maxDeckBytes / 1024} KiB)`);
+			throw new DeckFileError(`${name}: ${Math.ceil(info.size / 1024)} KiB is too big for ${what} (at most ${maxDeckBytes / 1024} KiB)`);
 		}
 
 		bytes = await readFile(file);
@@ -47,13 +52,13 @@ export async function readDeckText(file: string): Promise<string> {
 	}
 
 	if (bytes.length > maxDeckBytes) {
-		throw new DeckFileError(`${name}: too big for a deck (at most ${maxDeckBytes / 1024} KiB)`);
+		throw new DeckFileError(`${name}: too big for ${what} (at most ${maxDeckBytes / 1024} KiB)`);
 	}
 
 	try {
 		return new TextDecoder('utf-8', {fatal: true}).decode(bytes);
 	} catch {
-		throw new DeckFileError(`${name}: not UTF-8 text (save the deck as UTF-8)`);
+		throw new DeckFileError(`${name}: not UTF-8 text (save it as UTF-8)`);
 	}
 }
 
