@@ -95,7 +95,7 @@ function listBlock(node: List): ReadBlock {
 const attribution = /(?:^|\n)[ \t]*(?:—|―|--)[ \t]*(?=\S)/g;
 
 /** The speaker line of a quote: `— Name` or `— Name, *role*`, the last line of its last paragraph. */
-function speakerOf(paragraph: Paragraph): {speaker: string; role?: string; before: string} | undefined {
+function speakerOf(paragraph: Paragraph): {speaker: string; role?: string; before: string; line: number} | undefined {
 	const raw = rawInline(paragraph.children);
 	const mark = [...raw.matchAll(attribution)].at(-1);
 	if (!mark) {
@@ -103,17 +103,18 @@ function speakerOf(paragraph: Paragraph): {speaker: string; role?: string; befor
 	}
 
 	const before = slideText(raw.slice(0, mark.index));
+	const line = lineOf(paragraph) + (raw.slice(0, mark.index + 1).match(/\n/g)?.length ?? 0);
 	const byline = slideText(raw.slice(mark.index + mark[0].length));
 	const last = paragraph.children.at(-1);
 	if (last?.type === 'emphasis') {
 		const role = inlineText(last.children);
 		const name = byline.slice(0, byline.length - role.length).trim();
 		if (name.endsWith(',') && role && byline.endsWith(role)) {
-			return {speaker: name.slice(0, -1).trim(), role, before};
+			return {speaker: name.slice(0, -1).trim(), role, before, line};
 		}
 	}
 
-	return {speaker: byline, before};
+	return {speaker: byline, before, line};
 }
 
 /** One pair of quotation marks around the words is the quote's own, not part of them. */
@@ -151,7 +152,7 @@ function quoteBlock(node: Blockquote): ReadBlock {
 	const block: Block = {kind: 'quote', text, speaker: who.speaker, ...(who.role ? {role: who.role} : {})};
 	return {
 		block,
-		pieces: [{text, line: lineOf(node)}, ...[who.speaker, who.role ?? ''].filter(Boolean).map(part => ({text: part, line: lineOf(last)}))],
+		pieces: [{text, line: lineOf(node)}, ...[who.speaker, who.role ?? ''].filter(Boolean).map(part => ({text: part, line: who.line}))],
 	};
 }
 

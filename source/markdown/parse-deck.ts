@@ -86,7 +86,7 @@ function readParagraphs(text: string, at: Position): number[] {
 		const range = /^(\d+)(?:\s*[-–]\s*(\d+))?$/.exec(part);
 		const from = Number(range?.[1]);
 		const to = Number(range?.[2] ?? range?.[1]);
-		if (!range || from < 1 || to < from || to - from > 500) {
+		if (!range || to < from || to - from > 500) {
 			throw new MarkdownDeckError(`paragraphs: "${slideText(part)}" is not a paragraph number or range (4, 6-9)`, at);
 		}
 
