@@ -44,7 +44,8 @@ function Presenter(props: PresenterViewProps) {
 	const {deck, theme, duration} = props;
 	const show = useShow(props);
 	const {state, size, mode, onSelect} = show;
-	const status = props.deckProblem ?? show.status;
+	// The deck's problem has a line of its own; the header has it too while that line says "blanked".
+	const status = (state.blank === 'none' ? undefined : props.deckProblem) ?? show.status;
 	const clock = useClock(true, state.timerEpoch);
 	const plan = useMemo(() => (duration ? planTalk(duration, deck.slides.length) : undefined), [duration, deck]);
 
@@ -57,6 +58,7 @@ function Presenter(props: PresenterViewProps) {
 		wall: formatWall(clock.wall),
 		...(plan ? {plan} : {}),
 		...(status ? {status} : {}),
+		...(props.deckProblem ? {problem: props.deckProblem} : {}),
 	});
 	if (mode === 'menu' || mode === 'overview') {
 		const rows = Math.max(1, size.rows - 1 - 6);
