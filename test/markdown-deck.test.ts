@@ -2,6 +2,7 @@ import {readFileSync} from 'node:fs';
 import {describe, expect, test} from 'vitest';
 import {deck as builtIn} from '../slides/index.js';
 import type {BlockKind} from '../source/deck/blocks.js';
+import {checkDeck} from '../source/check/check.js';
 import {deckText} from '../source/outputs/print.js';
 import {deckToMarkdown} from '../source/markdown/export-deck.js';
 import {MarkdownDeckError} from '../source/markdown/inline.js';
@@ -92,6 +93,23 @@ describe('a Markdown deck', () => {
 		const {deck} = parseMarkdownDeck(`${head}# S\n\n## Bell \u0007 and \u001B[31m escape\n\nWords \u001B]0;title\u0007 here\n`);
 		expect(deck.slides[0]?.title).toBe('Bell \u2407 and \u241B[31m escape');
 		expect(JSON.stringify(deck)).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/);
+	});
+});
+
+describe('the README', () => {
+	const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+	const section = readme.slice(readme.indexOf('## Write your own briefing'));
+	const example = /```markdown\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
+
+	test('has a complete example deck that uses every primitive and checks out against the article', () => {
+		const {deck} = parseMarkdownDeck(example);
+		const kinds = new Set(deck.slides.flatMap(slide => slide.blocks.map(block => block.kind)));
+		expect(kinds.size).toBe(10);
+		expect(deck.slides.every(slide => slide.paragraphs.length > 0)).toBe(true);
+		expect(deck.slides.some(slide => slide.notes)).toBe(true);
+		const article = readFileSync(new URL('../../shared/source/article.txt', import.meta.url), 'utf8');
+		expect(checkDeck(deck, article)).toEqual([]);
+		expect(deck.source.text).toBe('../shared/source/article.txt');
 	});
 });
 
