@@ -185,7 +185,7 @@ async function main(commandLine: readonly string[]): Promise<number> {
 			return usageError('use --list or --export, not both');
 		}
 
-		return exportHandout(deck, flags);
+		return exportHandout(deck, flags, file === undefined);
 	}
 
 	if (flags['list']) {
@@ -248,7 +248,7 @@ async function main(commandLine: readonly string[]): Promise<number> {
 }
 
 /** `--export FORMAT [-o FILE] [--force]`: usage errors exit 2, a file that cannot be written exits 1. */
-async function exportHandout(deck: Deck, flags: Readonly<Record<string, string | boolean | undefined>>): Promise<number> {
+async function exportHandout(deck: Deck, flags: Readonly<Record<string, string | boolean | undefined>>, isBuiltIn: boolean): Promise<number> {
 	const {exportDeck, exportFormats, formatFromFileName, isExportFormat, writeExport} = await import('./outputs/export.js');
 	const {WriteError} = await import('./outputs/write-file.js');
 	const asked = flags['export'] === undefined ? undefined : String(flags['export']);
@@ -267,7 +267,10 @@ async function exportHandout(deck: Deck, flags: Readonly<Record<string, string |
 	}
 
 	try {
-		await writeExport(exportDeck(deck, format, {showNotes: Boolean(flags['notes'])}), file, Boolean(flags['force']));
+		// The built-in deck written as a Markdown deck names its article, so `briefing check` finds it.
+		const article = format === 'deck' && isBuiltIn ? (await import('./markdown/article-path.js')).articleFor(file) : undefined;
+		const exported = article ? {...deck, source: {...deck.source, text: article}} : deck;
+		await writeExport(exportDeck(exported, format, {showNotes: Boolean(flags['notes'])}), file, Boolean(flags['force']));
 	} catch (error: unknown) {
 		if (error instanceof WriteError) {
 			process.stderr.write(`briefing: ${error.message}\n`);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import {afterAll, describe, expect, test} from 'vitest';
 import {splitParagraphs} from '../source/check/paragraphs.js';
 import {controlBytes, runBin} from './helpers/bin.js';
+import {slideCount} from './helpers/deck-facts.js';
 
 /** The built bin on Markdown decks: `FILE.md`, `--export deck`, `check` and `paragraphs`. Run after `npm run build`. */
 const directory = mkdtempSync(path.join(tmpdir(), 'briefing-markdown-'));
@@ -24,6 +25,11 @@ describe('--export deck', () => {
 			expect(fromMarkdown.code, fromMarkdown.stderr).toBe(0);
 			expect(fromMarkdown.stdout).toBe(original.stdout);
 		}
+
+		// It names its article, relative to where it was written: `check` finds it and passes it.
+		expect(readFileSync(file, 'utf8')).toContain(`source: ${path.relative(directory, article)}\n`);
+		const checked = await runBin(['check', file]);
+		expect([checked.code, checked.stdout]).toEqual([0, `${file}: ${slideCount} slides check out against ${article}\n`]);
 	});
 
 	test('a Markdown deck exports itself again unchanged', async () => {

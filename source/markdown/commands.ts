@@ -1,9 +1,9 @@
-import {realpathSync} from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import {checkDeck, formatProblem, type Problem} from '../check/check.js';
 import {isFurniture, splitParagraphs} from '../check/paragraphs.js';
 import type {Deck} from '../deck/deck.js';
+import {checkout, defaultArticle} from './article-path.js';
 import {visibleControls} from './inline.js';
 import {DeckFileError, loadMarkdownDeck, readTextFile} from './load.js';
 import {builtInPlaces, type Place, placeOf} from './places.js';
@@ -41,17 +41,6 @@ function parseCheckArgs(args: readonly string[]): CheckArgs | string {
 	}
 
 	return parsed;
-}
-
-/** The checkout the running bin (dist/cli.js) belongs to. */
-function checkout(): string {
-	const bin = realpathSync(path.resolve(process.argv[1] ?? '.'));
-	return path.resolve(path.dirname(bin), '..');
-}
-
-/** The checkout's `../shared/source/article.txt`: the article the built-in deck briefs on. */
-export function defaultArticle(): string {
-	return path.resolve(checkout(), '..', 'shared', 'source', 'article.txt');
 }
 
 type Target = {deck: Deck; label: string; article: string; place: (problem: Problem) => Place};
