@@ -8,7 +8,7 @@ export const section = defineSection({
 	slides: [
 		defineSlide({
 			id: 'prosecution-stance',
-			title: 'More criminal prosecutions for crossing illegally',
+			title: 'He wants more illegal immigrants prosecuted for jumping the border',
 			paragraphs: [2, 7, 9],
 			notes:
 				'The article singles this out as perhaps his most striking comment. Removal is handled under administrative law; a prosecution is a criminal case. The next slide shows the two sections of Title 8 that make entry and re-entry crimes.',
@@ -53,12 +53,12 @@ export const section = defineSection({
 		defineSlide({
 			id: 'prosecution-doj',
 			title: 'Re-entry cases: working with the Justice Department',
-			paragraphs: [7, 10],
+			paragraphs: [7, 9, 10],
 			notes:
 				'Section 1326 is the felony of reentering after being ousted. DOJ in the quote is the Justice Department. The article does not say how many cases he had in mind, or what he would ask DOJ to do.',
 			Body: () => (
 				<>
-					<Lead>He wants to know why some people ICE removes face no Section 1326 case.</Lead>
+					<Lead>He said he would have to understand why some of those ICE removes face no Section 1326 case.</Lead>
 					<Quote speaker="Alejandro Mayorkas">
 						Quite frankly, I’m going to have to understand why some of these individuals are not subject to a
 						Title 8 USC 1326 case, and I intend to work with the DOJ in that regard.
@@ -68,16 +68,16 @@ export const section = defineSection({
 		}),
 		defineSlide({
 			id: 'prosecution-pushback',
-			title: 'The pushback: Section 1326’s history',
+			title: 'An objection: Section 1326’s history',
 			paragraphs: [11, 12, 13],
 			notes:
-				'The article expects the prosecution push to irk immigrant-rights advocates. Ahilan Arulananthem, one of the professors behind the brief, also told the Times: “I don’t know whether Secretary Mayorkas is aware of Section 1326’s origins”. He said he had defended cases under it himself, for several years.',
+				'The article reports no response from the advocates and does not present the brief as a reply to him. Arulananthem, though, told the Times: “I don’t know whether Secretary Mayorkas is aware of Section 1326’s origins — I’m sure many people who have prosecuted cases under it (and defended them, as I did for several years) are not.”',
 			Body: () => (
 				<>
 					<Bullets
 						items={[
-							'Immigrant-rights advocates say the system already tilts too far toward criminalizing illegal immigration.',
-							'The month before the article, UCLA law professors filed a Supreme Court brief arguing Section 1326 is racist in its origin.',
+							'The article expects the push to irk immigrant-rights advocates, who say the system already tilts too far toward criminalizing.',
+							'The month before the article, UCLA law professors had filed a Supreme Court brief arguing Section 1326 is racist in its origin.',
 						]}
 					/>
 					<Quote speaker="Ahilan Arulananthem" role="UCLA law professor">

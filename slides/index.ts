@@ -6,6 +6,7 @@ import {section as prosecution} from './criminal-prosecution.js';
 import {section as sanctuary} from './sanctuary-cities.js';
 import {section as priorities} from './priorities.js';
 import {section as reorganization} from './reorganization.js';
+import {section as advisory} from './advisory.js';
 import {section as workforce} from './workforce.js';
 import {section as reactions} from './reactions.js';
 import {section as whatToWatch} from './what-to-watch.js';
@@ -19,6 +20,7 @@ export const definition: DeckDefinition = {
 		date: 'April 6, 2021',
 		author: 'Stephen Dinan',
 	},
+	summary: 'at-a-glance',
 	sections: [
 		opening,
 		atAGlance,
@@ -27,6 +29,7 @@ export const definition: DeckDefinition = {
 		sanctuary,
 		priorities,
 		reorganization,
+		advisory,
 		workforce,
 		reactions,
 		whatToWatch,

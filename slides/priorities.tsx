@@ -8,20 +8,20 @@ export const section = defineSection({
 	slides: [
 		defineSlide({
 			id: 'priorities-guidelines',
-			title: 'New deportation guidelines are being written',
+			title: 'New deportation guidelines, in the works at the time',
 			paragraphs: [4, 37, 38],
 			notes:
 				'The guidelines were still in the works at the time of the forum; the article gives no date for them. He said disagreements about where the lines are drawn would be talked about “in the coming weeks”. The article does not describe what the draft says.',
 			Body: () => (
 				<>
 					<Lead>
-						They will govern how and when officers can arrest illegal immigrants and attempt to deport them.
+						He said he was working on them, to govern how and when officers can arrest illegal immigrants and attempt to deport them.
 					</Lead>
 					<Bullets
 						items={[
 							'He promised some “discretion”.',
 							'The final guidelines will not be “set in stone”, he insisted.',
-							'Where the lines fall will be discussed “in the coming weeks”.',
+							'Where the lines fall was to be talked about “in the coming weeks”, he said.',
 						]}
 					/>
 				</>
@@ -29,7 +29,7 @@ export const section = defineSection({
 		}),
 		defineSlide({
 			id: 'priorities-contrast',
-			title: 'Stricter priorities: ICE book-ins cut by 62%',
+			title: 'Stricter priorities: book-ins down 62%, according to TRAC',
 			paragraphs: [34, 35],
 			notes:
 				'Under President Trump, officers chiefly targeted illegal immigrants with criminal records but could pursue anyone in the country illegally. The Biden team gave ICE much stricter rules. The 62% figure is from the Transactional Records Access Clearinghouse, as the article cites it. The article does not give the raw numbers or the period compared.',

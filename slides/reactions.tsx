@@ -15,8 +15,8 @@ export const section = defineSection({
 			Body: () => (
 				<>
 					<Lead>
-						Feere argues the deportation policy is so narrow that it will free many of the same people the
-						sanctuaries want to protect.
+						Feere said the deportation policy is going to be so narrow that it will free many of the same illegal
+						immigrants the sanctuaries want to protect.
 					</Lead>
 					<Quote speaker="Jon Feere" role="Center for Immigration Studies, formerly a top ICE employee">
 						Biden’s DHS is allowing thousands of criminal aliens to run free via its own policies.
@@ -43,20 +43,20 @@ export const section = defineSection({
 		}),
 		defineSlide({
 			id: 'reactions-both-sides',
-			title: 'Doubts from both directions',
-			paragraphs: [11, 12, 16, 18],
+			title: 'Doubts and objections from both directions',
+			paragraphs: [11, 13, 16, 18],
 			notes:
-				'On one side, former officials doubt his follow-through or call his enforcement too narrow. On the other, advocates and the UCLA professors question the push for more prosecutions. The article expects that push in particular to irk immigrant-rights advocates.',
+				'On one side, former officials doubt his follow-through or call his enforcement too narrow. On the other, Ahilan Arulananthem objects to more 1326 prosecutions without a reckoning with the law’s history. The advocates’ row is the article’s expectation, not a response it reports.',
 			Body: () => (
 				<>
-					<Lead>Some doubt he will follow through; others object to what he proposes.</Lead>
+					<Lead>Former officials doubt his follow-through; a law professor objects.</Lead>
 					<Table
 						columns={['Who', 'Their concern']}
 						rows={[
 							['Jon Feere', 'Too narrow: frees those sanctuaries protect'],
 							['Unnamed former official', 'Right words, doubtful follow-through'],
-							['Immigrant-rights advocates', 'System already too tilted toward criminalizing'],
-							['UCLA law professors', 'Their brief: 1326 is racist in its origin'],
+							['Ahilan Arulananthem', 'Reckon with 1326’s history before more cases'],
+							['Immigrant-rights advocates', 'Likely to be irked, the article expects'],
 						]}
 					/>
 				</>
@@ -67,7 +67,7 @@ export const section = defineSection({
 			title: 'DHS declined to comment',
 			paragraphs: [14],
 			notes:
-				'The Times asked about the prosecution remarks and other parts of the forum. So everything in this briefing comes from the notes the Times reviewed and the people it interviewed. The department did not add to it.',
+				'The Times asked about the prosecution remarks and other parts of the forum. So the department’s side is missing. The briefing rests on what the article reports: the notes the Times reviewed, the people it interviewed, TRAC’s figures, the law and the UCLA brief.',
 			Body: () => (
 				<>
 					<Lead>The Times asked the Department of Homeland Security about his comments at the forum.</Lead>

@@ -11,7 +11,7 @@ export const section = defineSection({
 			title: 'ICE’s major components',
 			paragraphs: [20, 21, 26],
 			notes:
-				'The article gives headcounts for two components: a deportation force of nearly 5,000 and 7,000 HSI agents. The Office of the Principal Legal Advisor litigates cases in the immigration courts; no size is given for it. Employees from each of these components spoke at the forum. Mayorkas does not want HSI split off from ERO.',
+				'The article gives headcounts for two components: a deportation force of nearly 5,000 and 7,000 HSI agents. The Office of the Principal Legal Advisor litigates cases in the immigration courts; no size is given for it. Employees from each of these components spoke at the forum. Whether to split HSI from ERO comes next.',
 			Body: () => (
 				<>
 					<BarChart
@@ -25,6 +25,25 @@ export const section = defineSection({
 						ERO is the deportation force. HSI’s agents probe everything from human smuggling and gang activity
 						to child pornography.
 					</Paragraph>
+				</>
+			),
+		}),
+		defineSlide({
+			id: 'no-split',
+			title: 'No split of HSI from ERO',
+			paragraphs: [3, 24, 26],
+			notes:
+				'This is the reorganization question put to him at the forum, more than once. In the article’s words, “the answer isn’t a divorce”: he turned instead to sanctuary cities. He also rejected the calls to abolish ICE.',
+			Body: () => (
+				<>
+					<Lead>A number of questions at the forum asked whether ICE should be split up.</Lead>
+					<Bullets
+						items={[
+							'ICE was stitched together in the wake of the 2001 terrorist attacks.',
+							'The idea: separate Homeland Security Investigations (HSI) from Enforcement and Removal Operations (ERO).',
+						]}
+					/>
+					<Quote speaker="Alejandro Mayorkas">I also do not agree with splitting HSI off from ERO</Quote>
 				</>
 			),
 		}),
@@ -49,39 +68,19 @@ export const section = defineSection({
 		}),
 		defineSlide({
 			id: 'job-series-debate',
-			title: 'Erasing the deportation force?',
+			title: 'Reclassifying officers: a worry, and his view',
 			paragraphs: [40, 41, 42],
 			notes:
-				'The worry came from current and former ICE employees. His answer drew on his time as deputy secretary in the Obama years, when he joined some deportation operations, including one in New York. The ERO officers he saw tracking down and staking out fugitives seemed to him to be performing like 1811-series agents.',
+				'The worry came from current and former ICE employees. The article puts his forum remark beside it; it does not say he was answering them. He drew on his time as deputy secretary in the Obama years, when he took part in some deportation operations, including one in New York. The ERO officers he saw tracking down and staking out fugitives seemed to him to be performing like 1811-series agents.',
 			Body: () => (
 				<>
 					<Lead>
-						Some current and former ICE employees saw it as erasing the deportation force through bureaucratic
-						reorganization.
+						Some current and former ICE employees said that seemed like an attempt to erase the deportation
+						force through bureaucratic reorganization.
 					</Lead>
 					<Quote speaker="Alejandro Mayorkas" role="on the ERO officers he saw tracking down fugitives">
 						I’m not an expert in the 1801-1811 disparities … but if you ask me sitting right here now what type
 						of work that is, that to me strikes me as 1811 work, and I’m not sure why it isn’t
-					</Quote>
-				</>
-			),
-		}),
-		defineSlide({
-			id: 'advisory-committee',
-			title: 'He ousted the Homeland Security Advisory Committee',
-			paragraphs: [43, 44, 45],
-			notes:
-				'He removed the entire committee and defended the decision at the forum. He said he wants a broader set of views. He offered the fact that some of those ousted were “dear friends of mine” as proof that the decision was not political.',
-			Body: () => (
-				<>
-					<Bullets
-						items={[
-							'He removed the entire committee, saying he wants a broader set of views.',
-							'Some were “dear friends of mine”, proof to him that it was not political.',
-						]}
-					/>
-					<Quote speaker="Alejandro Mayorkas">
-						None of what I do is personal, it’s about mission and what I think best accomplishes it
 					</Quote>
 				</>
 			),

@@ -11,7 +11,7 @@ export const section = defineSection({
 			title: 'Sanctuary cities: “one of my significant priorities”',
 			paragraphs: [2, 26, 27],
 			notes:
-				'Sanctuary cities, in the article’s sense, are jurisdictions that refuse to work with ICE. He aimed at the most extreme of them, those with blanket refusals, rather than all of them. The article does not say which jurisdictions he meant or what tools he would use.',
+				'Sanctuary cities, in the article’s sense, are jurisdictions that refuse to work with ICE. He vowed to battle the most extreme of them, those with blanket policies of not working with ICE. The article does not say which jurisdictions he meant or what tools he would use.',
 			Body: () => (
 				<>
 					<Lead>
@@ -26,13 +26,13 @@ export const section = defineSection({
 		}),
 		defineSlide({
 			id: 'sanctuary-education',
-			title: 'First step: educating officials and the public',
+			title: 'Educating city officials and the public',
 			paragraphs: [5, 6, 27],
 			notes:
 				'He named two audiences, city officials and the American public. It echoes his answer to employees worried about public resistance: communicate more effectively. Whether any jurisdiction changes course is something the article leaves open.',
 			Body: () => (
 				<>
-					<Lead>As he described it, the plan starts with explaining what ICE does.</Lead>
+					<Lead>He said there is “a lot of education to do”, explaining what ICE does and how.</Lead>
 					<Quote speaker="Alejandro Mayorkas">
 						I think we have a lot of educating to do not only with city officials in terms of what we do and how
 						we do it. But I think we have a lot of educating to do of the American public.
@@ -42,7 +42,7 @@ export const section = defineSection({
 		}),
 		defineSlide({
 			id: 'sanctuary-obama-story',
-			title: 'He has tried this before: a sheriff says no',
+			title: 'He tried this before: a sheriff and a police chief said no',
 			paragraphs: [28, 29, 30, 31],
 			notes:
 				'Back in the Obama years, he told employees, he tried to negotiate with some sanctuary jurisdictions, with some successes and some failures. In one jurisdiction the sheriff and the chief of police said they could not work with ICE over a 12-year-old DUI, because “The politics of the community won’t allow it”.',
@@ -84,7 +84,7 @@ export const section = defineSection({
 			title: 'And a felony sexual misconduct conviction?',
 			paragraphs: [33],
 			notes:
-				'He stressed that such a person “is returning to the immigrant community, is not going to Bel Air”. Some jurisdictions said yes to cases like these and some said no. The “nos” are what he says he now has to figure out how to tackle.',
+				'He stressed that such a person “is returning to the immigrant community, is not going to Bel Air”. Some jurisdictions said yes to cases like these and some said no. The “nos” are what he said he has to figure out how to tackle.',
 			Body: () => (
 				<>
 					<Lead>
@@ -100,7 +100,7 @@ export const section = defineSection({
 		}),
 		defineSlide({
 			id: 'sanctuary-collateral',
-			title: 'Collateral damage: other investigations suffer',
+			title: 'An HSI employee: other investigations suffer too',
 			paragraphs: [20, 25, 26],
 			notes:
 				'HSI is ICE’s investigative arm; its 7,000 agents probe everything from human smuggling and gang activity to child pornography. The employee’s point was that a refusal aimed at deportations also costs ICE help on other criminal investigations. Mayorkas’s answer was not to split HSI from ERO, but to take on the sanctuary cities.',

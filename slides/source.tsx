@@ -11,12 +11,13 @@ export const section = defineSection({
 			title: 'Source',
 			paragraphs: [1, 4, 46],
 			notes:
-				'The article was updated after publication to correct his previous experience. Paragraph numbers on each slide count the article’s blank-line-separated paragraphs, counting the dateline first. Web-page furniture such as the related-story link, the contact line and the copyright notice is left out.',
+				'The article was updated after publication to correct his previous experience. Paragraph numbers count the article’s blank-line-separated paragraphs, the dateline first. Web-page furniture (the related-story link, the contact line, the copyright notice) is never cited; the byline is the name on the contact line.',
 			Body: () => (
 				<>
-					<Source>Stephen Dinan, The Washington Times, Tuesday, April 6, 2021</Source>
+					<Source>The Washington Times, Tuesday, April 6, 2021</Source>
 					<Paragraph>
-						Based on notes of a virtual town hall forum with ICE employees, reviewed by the Times.
+						By Stephen Dinan (named on the article’s contact line), from notes of the town hall forum the
+						Times reviewed.
 					</Paragraph>
 					<Paragraph>
 						The article’s own correction: Mayorkas was head of U.S. Citizenship and Immigration Services, not

@@ -4,14 +4,14 @@ import {Bullets} from '../source/deck/typography.js';
 
 export const section = defineSection({
 	id: 'what-to-watch',
-	title: 'What to watch',
+	title: 'What to watch (as of April 2021)',
 	slides: [
 		defineSlide({
 			id: 'watch-enforcement',
-			title: 'What to watch: enforcement',
-			paragraphs: [4, 10, 26, 35, 38],
+			title: 'Open as of April 2021: enforcement',
+			paragraphs: [1, 4, 10, 26, 35, 38],
 			notes:
-				'Each question follows from something in the article, so each can be checked later. The guidelines were still being written at the time of the forum. TRAC, which reported the cut in book-ins, is one place the effect would show.',
+				'These were open questions as of April 2021, the article’s date. Each follows from something in the article, so each can be checked later. The guidelines were still being written at the time of the forum. TRAC, which reported the cut in book-ins, is one place the effect would show.',
 			Body: () => (
 				<Bullets
 					items={[
@@ -25,10 +25,10 @@ export const section = defineSection({
 		}),
 		defineSlide({
 			id: 'watch-agency',
-			title: 'What to watch: the agency',
-			paragraphs: [15, 18, 23, 26, 39],
+			title: 'Open as of April 2021: the agency',
+			paragraphs: [1, 15, 18, 23, 26, 39],
 			notes:
-				'These are the open questions about ICE itself. The reclassification idea was floated, not announced. The doubters quoted in the article set the test: whether the words turn into policy.',
+				'These were the open questions about ICE itself as of April 2021. The reclassification idea was floated, not announced. The doubters quoted in the article set the test: whether the words turn into policy.',
 			Body: () => (
 				<Bullets
 					items={[

@@ -14,7 +14,7 @@ export const section = defineSection({
 				'The pleas came from employees of each of ICE’s components: ERO, HSI and the legal office. The COVID-19 complaint compared migrants at the border with American citizens. Several employees said the Trump team’s approach seemed to have worked.',
 			Body: () => (
 				<>
-					<Lead>Employees from each of ICE’s components pleaded for a firmer hand amid the current migrant surge.</Lead>
+					<Lead>Employees from each of ICE’s components pleaded for a firmer hand amid the migrant surge of the time.</Lead>
 					<Bullets
 						items={[
 							'One said illegal immigrants at the border were treated more leniently than American citizens for COVID-19 purposes.',

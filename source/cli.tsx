@@ -160,6 +160,12 @@ async function main(commandLine: readonly string[]): Promise<number> {
 		start = section.start;
 	}
 
+	// --slide N and --section NAME choose what --print and --export write, as they choose where the show starts.
+	const chosenSlides = async () => (await import('./outputs/handout.js')).selectSlides(deck, {
+		...(flags['slide'] === undefined ? {} : {slide: start + 1}),
+		...(flags['section'] === undefined ? {} : {section: String(flags['section'])}),
+	});
+
 	const themeName = flags['theme'];
 	const {themeNames} = await import('./layout/theme.js');
 	if (themeName !== undefined && !(themeNames as readonly string[]).includes(String(themeName))) {
@@ -185,7 +191,7 @@ async function main(commandLine: readonly string[]): Promise<number> {
 			return usageError('use --list or --export, not both');
 		}
 
-		return exportHandout(deck, flags, file === undefined);
+		return exportHandout(deck, flags, await chosenSlides(), file === undefined);
 	}
 
 	if (flags['list']) {
@@ -200,7 +206,7 @@ async function main(commandLine: readonly string[]): Promise<number> {
 			process.stderr.write('briefing: stdin is not a terminal, so the deck is printed instead of presented\n');
 		}
 
-		process.stdout.write(deckText(deck, {showNotes: Boolean(flags['notes'])}));
+		process.stdout.write(deckText(deck, {showNotes: Boolean(flags['notes']), slides: await chosenSlides()}));
 		return 0;
 	}
 
@@ -248,7 +254,7 @@ async function main(commandLine: readonly string[]): Promise<number> {
 }
 
 /** `--export FORMAT [-o FILE] [--force]`: usage errors exit 2, a file that cannot be written exits 1. */
-async function exportHandout(deck: Deck, flags: Readonly<Record<string, string | boolean | undefined>>, isBuiltIn: boolean): Promise<number> {
+async function exportHandout(deck: Deck, flags: Readonly<Record<string, string | boolean | undefined>>, slides: Deck['slides'], isBuiltIn: boolean): Promise<number> {
 	const {exportDeck, exportFormats, formatFromFileName, isExportFormat, writeExport} = await import('./outputs/export.js');
 	const {WriteError} = await import('./outputs/write-file.js');
 	const asked = flags['export'] === undefined ? undefined : String(flags['export']);
@@ -270,7 +276,7 @@ async function exportHandout(deck: Deck, flags: Readonly<Record<string, string |
 		// The built-in deck written as a Markdown deck names its article, so `briefing check` finds it.
 		const article = format === 'deck' && isBuiltIn ? (await import('./markdown/article-path.js')).articleFor(file) : undefined;
 		const exported = article ? {...deck, source: {...deck.source, text: article}} : deck;
-		await writeExport(exportDeck(exported, format, {showNotes: Boolean(flags['notes'])}), file, Boolean(flags['force']));
+		await writeExport(exportDeck(exported, format, {showNotes: Boolean(flags['notes']), slides}), file, Boolean(flags['force']));
 	} catch (error: unknown) {
 		if (error instanceof WriteError) {
 			process.stderr.write(`briefing: ${error.message}\n`);

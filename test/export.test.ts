@@ -7,7 +7,9 @@ import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {deck as realDeck} from '../slides/index.js';
 import {type Block, blockTexts} from '../source/deck/blocks.js';
 import type {Deck} from '../source/deck/deck.js';
+import {formatParagraphs} from '../source/deck/deck.js';
 import {exportDeck, formatFromFileName} from '../source/outputs/export.js';
+import {selectSlides, summaryPoints} from '../source/outputs/handout.js';
 import {writeFileAtomic} from '../source/outputs/write-file.js';
 import {controlBytes, runBin as cli, squash} from './helpers/bin.js';
 import {everyBlockDeck} from './helpers/every-block-deck.js';
@@ -115,18 +117,31 @@ describe.each(decks)('the HTML handout of %s', (_, deck) => {
 	const html = exportDeck(deck, 'html', {showNotes: true});
 	const document = parse(html);
 
-	test('parses as one page with the deck title as its h1 and a section with one h2 per slide', () => {
+	test('reads as a memo: the title as h1, the summary and contents, an h2 section per deck section, an h3 article per slide', () => {
 		expect(elements(document, 'h1').map(h1 => squash(textOf(h1)))).toEqual([deck.title]);
 		const sections = elements(document, 'section');
-		expect(sections).toHaveLength(deck.slides.length);
+		expect(sections).toHaveLength(deck.sections.length);
 		for (const [index, section] of sections.entries()) {
-			const headings = elements(section, 'h2');
-			expect(headings).toHaveLength(1);
-			expect(squash(textOf(headings[0]!))).toBe(deck.slides[index]!.title);
-			expect(squash(textOf(section))).toContain(`slide ${index + 1} of ${deck.slides.length}`);
+			const part = deck.sections[index]!;
+			expect(elements(section, 'h2').map(heading => squash(textOf(heading)))).toEqual([`${index + 1}. ${part.title}`]);
+			const articles = elements(section, 'article');
+			expect(articles.map(article => elements(article, 'h3').map(heading => squash(textOf(heading))))).toEqual(
+				deck.slides.slice(part.start, part.start + part.count).map(slide => [slide.title]),
+			);
+			for (const [at, article] of articles.entries()) {
+				expect(squash(textOf(article))).toContain(`Slide ${part.start + at + 1} of ${deck.slides.length}`);
+			}
 		}
 
-		expect(elements(document, 'h2')).toHaveLength(deck.slides.length);
+		const main = elements(document, 'main')[0]!;
+		expect(main.childNodes.filter(node => 'tagName' in node).slice(0, 3).map(node => (node as Element).tagName)).toEqual(['h2', 'ul', 'nav']);
+		expect(squash(textOf(elements(main, 'h2')[0]!))).toBe('Summary');
+		expect(elements(elements(main, 'ul')[0]!, 'li').map(item => squash(textOf(item)))).toEqual([...summaryPoints(deck)]);
+		const nav = elements(document, 'nav');
+		expect(nav).toHaveLength(1);
+		expect(elements(nav[0]!, 'h2').map(heading => squash(textOf(heading)))).toEqual(['Contents']);
+		expect(elements(elements(nav[0]!, 'ol')[0]!, 'a').map(link => textOf(link))).toEqual(deck.sections.map(section => section.title));
+		expect(squash(textOf(elements(document, 'header')[0]!))).toContain(`As of ${deck.source.date}`);
 		expect(elements(document, 'title').map(title => textOf(title))).toEqual([deck.title]);
 	});
 
@@ -174,24 +189,26 @@ describe.each(decks)('the HTML handout of %s', (_, deck) => {
 				expect(attr.name.startsWith('on'), `${element.tagName} ${attr.name}`).toBe(false);
 				expect(['src', 'srcset', 'action', 'poster', 'data'].includes(attr.name), attr.name).toBe(false);
 				if (attr.name === 'href') {
-					expect(attr.value).toBe(deck.source.url);
+					// The article, or a section on this page (the contents).
+					const target = attr.value.startsWith('#') ? all.find(other => attribute(other, 'id') === attr.value.slice(1)) : undefined;
+					expect(target?.tagName ?? attr.value).toBe(attr.value.startsWith('#') ? 'section' : deck.source.url);
 				}
 			}
 		}
 
 		const css = elements(document, 'style').map(style => textOf(style)).join('\n');
 		expect(css).not.toMatch(/url\(|@import/i);
-		expect(elements(document, 'a').length).toBe(deck.source.url ? 2 : 0);
+		expect(elements(document, 'a').length).toBe((deck.source.url ? 2 : 0) + deck.sections.length);
 		expect(html).not.toMatch(controlBytes);
 	});
 
 	test('names the source and cites each slide\'s paragraphs', () => {
 		const page = squash(textOf(document));
 		expect(page).toContain(`${deck.source.outlet}, ${deck.source.date}, by ${deck.source.author}`);
-		for (const [index, section] of elements(document, 'section').entries()) {
+		for (const [index, article] of elements(document, 'article').entries()) {
 			const slide = deck.slides[index]!;
 			if (slide.paragraphs.length > 0) {
-				expect(squash(textOf(section))).toMatch(/Source: article ¶ \d/);
+				expect(squash(textOf(article))).toContain(`Source: article ${formatParagraphs(slide.paragraphs)}`);
 			}
 		}
 	});
@@ -202,12 +219,17 @@ describe.each(decks)('the Markdown handout of %s', (_, deck) => {
 	const tokens = marked.lexer(markdown);
 	const flat = allTokens(tokens);
 
-	test('has the deck title as its one # heading and one ## per slide, in order', () => {
+	test('reads as a memo: the title as #, the summary, the contents, a ## per section and a ### per slide, in order', () => {
 		const headings = tokens.filter((token): token is Tokens.Heading => token.type === 'heading');
-		expect(headings.filter(heading => heading.depth === 1).map(heading => inlineText(heading.tokens))).toEqual([deck.title]);
-		expect(headings.filter(heading => heading.depth === 2).map(heading => inlineText(heading.tokens))).toEqual(
-			deck.slides.map(slide => `${slide.index + 1}. ${slide.title}`),
-		);
+		const depth = (n: number) => headings.filter(heading => heading.depth === n).map(heading => inlineText(heading.tokens));
+		expect(depth(1)).toEqual([deck.title]);
+		expect(depth(2)).toEqual(['Summary', 'Contents', ...deck.sections.map((section, index) => `${index + 1}. ${section.title}`)]);
+		expect(depth(3)).toEqual(deck.slides.map(slide => slide.title));
+		expect(markdown.indexOf('## Contents')).toBeGreaterThan(markdown.indexOf(`As of ${deck.source.date}`));
+		const lists = tokens.filter((token): token is Tokens.List => token.type === 'list');
+		expect(lists[0]!.items.map(item => inlineText(item.tokens))).toEqual([...summaryPoints(deck)]);
+		expect(lists[1]!.ordered).toBe(true);
+		expect(lists[1]!.items.map(item => inlineText(item.tokens).split(' · ')[0])).toEqual(deck.sections.map(section => section.title));
 	});
 
 	test('every quote is a blockquote ending with — its speaker', () => {
@@ -258,9 +280,10 @@ describe.each(decks)('the three handouts of %s', (_, deck) => {
 	const text = exportDeck(deck, 'txt', {showNotes: true});
 	const markdown = exportDeck(deck, 'md', {showNotes: true});
 	const html = exportDeck(deck, 'html', {showNotes: true});
-	const htmlSections = elements(parse(html), 'section').map(section => textOf(section));
-	const textSlides = text.split(/^=+$/m).slice(1);
-	const markdownSlides = markdown.split(/^## /m).slice(1);
+	const htmlSections = elements(parse(html), 'article').map(article => textOf(article));
+	// Each slide in the text ends with its "Slide n of N" line; in Markdown it starts with its ### heading.
+	const textSlides = text.split(/^ {2}Slide \d+ of \d+.*$/m).slice(0, -1);
+	const markdownSlides = markdown.split(/^### /m).slice(1);
 
 	test('hold the same words for every slide, from the same blocks', () => {
 		expect(textSlides).toHaveLength(deck.slides.length);
@@ -394,6 +417,27 @@ describe('the built bin exports', () => {
 		expect(result.code).toBe(0);
 		expect(await readFile(file, 'utf8')).toBe(exportDeck(realDeck, 'html', {showNotes: true}));
 		expect(await readdir(directory)).toEqual(['handout.html']);
+	});
+
+	test('--section NAME exports only that section, --slide N only that slide, without summary or contents', async () => {
+		const sanctuary = realDeck.sections.find(section => section.id === 'sanctuary')!;
+		const wanted = realDeck.slides.slice(sanctuary.start, sanctuary.start + sanctuary.count);
+		let result = await cli(['--section', 'sanctuary', '--export', 'md']);
+		expect(result.code).toBe(0);
+		expect(result.stdout).toBe(exportDeck(realDeck, 'md', {slides: selectSlides(realDeck, {section: 'sanctuary'})}));
+		const headings = marked.lexer(result.stdout).filter((token): token is Tokens.Heading => token.type === 'heading');
+		expect(headings.map(heading => [heading.depth, inlineText(heading.tokens)])).toEqual([
+			[1, realDeck.title],
+			[2, `${realDeck.sections.indexOf(sanctuary) + 1}. ${sanctuary.title}`],
+			...wanted.map(slide => [3, slide.title]),
+		]);
+		expect(result.stdout).toContain(`slides ${sanctuary.start + 1}-${sanctuary.start + sanctuary.count} of ${realDeck.slides.length}`);
+
+		result = await cli(['--slide', '12', '--export', 'html']);
+		expect(result.code).toBe(0);
+		const articles = elements(parse(result.stdout), 'article');
+		expect(articles.map(article => squash(textOf(elements(article, 'h3')[0]!)))).toEqual([realDeck.slides[11]!.title]);
+		expect(elements(parse(result.stdout), 'nav')).toEqual([]);
 	});
 
 	test('-o FILE.md alone takes the format from the name', async () => {

@@ -5,24 +5,38 @@ import {deck} from '../slides/index.js';
 import {findSection} from '../source/deck/deck.js';
 import {textWidth} from '../source/layout/layout.js';
 import {deckText, listText, slideText} from '../source/outputs/print.js';
+import {selectSlides, summaryPoints} from '../source/outputs/handout.js';
 import {stripControls} from '../source/deck/sanitize.js';
 import {controlBytes, runBin as piped} from './helpers/bin.js';
 import {everyBlockDeck} from './helpers/every-block-deck.js';
 
 
 describe('the deck as plain text', () => {
-	test('every slide: where it is, its title underlined, its body, its paragraphs', () => {
+	test('a memo: title, source and the as-of date, the summary, the contents, then each section with its slides', () => {
 		const text = deckText(deck);
-		expect(text.startsWith(`${deck.title}\n${deck.source.outlet}, ${deck.source.date}, by ${deck.source.author}\n`)).toBe(true);
-		for (const slide of deck.slides) {
-			const part = slideText(deck, slide);
-			expect(text).toContain(part);
-			const lines = part.split('\n');
-			expect(lines[0]).toBe(`${slide.sectionTitle} · slide ${slide.index + 1} of ${deck.slides.length}`);
-			expect(part).toContain(slide.title);
-			expect(part).toMatch(/^-+$/m);
-			if (slide.paragraphs.length > 0) {
-				expect(part).toMatch(/^ {2}Source: article ¶ \d/m);
+		expect(text.startsWith(`${deck.title}\n${deck.source.outlet}, ${deck.source.date}, by ${deck.source.author}\n\nAs of ${deck.source.date}`)).toBe(true);
+		const [summary = '', contents = ''] = text.split(/^Contents\n-+$/m);
+		for (const point of summaryPoints(deck)) {
+			expect(summary).toContain(`  • ${point}`);
+		}
+
+		let at = text.indexOf('\n=====');
+		for (const [index, section] of deck.sections.entries()) {
+			const first = section.start + 1;
+			const range = section.count === 1 ? `slide ${first}` : `slides ${first}-${first + section.count - 1}`;
+			expect(contents).toMatch(new RegExp(`^ +${index + 1}\\. ${section.title.replaceAll(/[()]/g, '\\$&')} +${range}$`, 'm'));
+			const heading = text.indexOf(`=\n${index + 1}. ${section.title}\n=`, at);
+			expect(heading, section.title).toBeGreaterThan(at);
+			at = heading;
+			for (const slide of deck.slides.slice(section.start, section.start + section.count)) {
+				const part = slideText(deck, slide);
+				const place = text.indexOf(part, at);
+				expect(place, slide.id).toBeGreaterThan(at);
+				at = place;
+				const lines = part.split('\n');
+				expect(lines[0]).toBe(slide.title);
+				expect(lines[1]).toMatch(/^-+$/);
+				expect(part).toContain(`  Slide ${slide.index + 1} of ${deck.slides.length} · Source: article ¶ `);
 			}
 		}
 	});
@@ -85,6 +99,37 @@ describe('--list', () => {
 		}
 
 		expect(seen).toEqual(deck.slides.map(slide => slide.index + 1));
+	});
+
+	test('selectSlides: one slide, a section by id, title or prefix, or the whole deck', () => {
+		const sanctuary = findSection(deck, 'sanctuary')!;
+		const inside = deck.slides.slice(sanctuary.start, sanctuary.start + sanctuary.count);
+		expect(selectSlides(deck, {slide: 12})).toEqual([deck.slides[11]]);
+		expect(selectSlides(deck, {slide: deck.slides.length + 1})).toEqual([]);
+		for (const name of ['sanctuary', 'Sanctuary cities', 'sanct']) {
+			expect(selectSlides(deck, {section: name})).toEqual(inside);
+		}
+
+		expect(selectSlides(deck, {section: 'no such section'})).toEqual([]);
+		expect(selectSlides(deck)).toBe(deck.slides);
+	});
+
+	test('--section NAME --print prints only that section, --slide N --print only that slide', async () => {
+		const sanctuary = findSection(deck, 'sanctuary')!;
+		const inside = deck.slides.slice(sanctuary.start, sanctuary.start + sanctuary.count);
+		let {stdout, code} = await piped(['--section', 'sanctuary', '--print']);
+		expect(code).toBe(0);
+		expect(stdout).toBe(deckText(deck, {slides: inside}));
+		for (const slide of deck.slides) {
+			expect(stdout.split('\n').includes(slide.title), slide.title).toBe(inside.includes(slide));
+		}
+
+		expect(stdout).not.toMatch(/^Contents$/m);
+		({stdout, code} = await piped(['--slide', '12', '--print', '--notes']));
+		expect(code).toBe(0);
+		expect(stdout).toBe(deckText(deck, {slides: [deck.slides[11]!], showNotes: true}));
+		expect(stdout.match(/^ {2}Slide \d+ of \d+/gm)).toEqual([`  Slide 12 of ${deck.slides.length}`]);
+		expect(stdout).toContain(deck.slides[11]!.notes.slice(0, 20));
 	});
 
 	test('the bin prints the same list', async () => {

@@ -33,6 +33,8 @@ export type SourceInfo = {
 export type DeckDefinition = {
 	readonly title: string;
 	readonly source: SourceInfo;
+	/** The id of the slide whose bullets sum the deck up: the handout's summary. */
+	readonly summary?: string;
 	readonly sections: readonly SectionDefinition[];
 };
 
@@ -63,6 +65,8 @@ export type Section = {
 export type Deck = {
 	readonly title: string;
 	readonly source: SourceInfo;
+	/** The id of the slide whose bullets sum the deck up, if one does. */
+	readonly summary?: string;
 	readonly sections: readonly Section[];
 	readonly slides: readonly Slide[];
 };
@@ -113,6 +117,7 @@ export type SlideData = Omit<SlideDefinition, 'Body'> & {readonly blocks: readon
 export type DeckData = {
 	readonly title: string;
 	readonly source: SourceInfo;
+	readonly summary?: string;
 	readonly sections: ReadonlyArray<{readonly id: string; readonly title: string; readonly slides: readonly SlideData[]}>;
 };
 
@@ -177,7 +182,11 @@ export function assembleDeck(definition: DeckData): Deck {
 		throw new DeckError('the deck has no slides');
 	}
 
-	return {title: definition.title, source: definition.source, sections, slides};
+	if (definition.summary !== undefined && !ids.has(definition.summary)) {
+		throw new DeckError(`the summary slide "${definition.summary}" is not in the deck`);
+	}
+
+	return {title: definition.title, source: definition.source, ...(definition.summary ? {summary: definition.summary} : {}), sections, slides};
 }
 
 /** `[6, 7, 9]` → `¶ 6-7, 9`. */

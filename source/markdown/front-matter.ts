@@ -13,12 +13,13 @@ The deck's YAML front matter: what the article is and where its text is.
 	author: Stephen Dinan
 	url: https://…            (optional)
 	source: article.txt       (optional: the article's text, for `briefing check`)
+	summary: slide-id         (optional: the slide whose bullets sum the deck up, for handouts)
 	---
 */
-export type FrontMatter = {readonly title: string; readonly source: SourceInfo};
+export type FrontMatter = {readonly title: string; readonly source: SourceInfo; readonly summary?: string};
 
 const required = ['title', 'outlet', 'date', 'author'] as const;
-const optional = ['url', 'source'] as const;
+const optional = ['url', 'source', 'summary'] as const;
 const known: readonly string[] = [...required, ...optional];
 
 export function readFrontMatter(node: Yaml | undefined): FrontMatter {
@@ -60,6 +61,7 @@ export function readFrontMatter(node: Yaml | undefined): FrontMatter {
 	const get = (key: string) => fields.get(key) ?? '';
 	return {
 		title: get('title'),
+		...(fields.get('summary') ? {summary: get('summary')} : {}),
 		source: {
 			outlet: get('outlet'),
 			date: get('date'),

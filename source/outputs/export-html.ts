@@ -1,18 +1,21 @@
 import type {Block} from '../deck/blocks.js';
 import type {Deck, Slide} from '../deck/deck.js';
-import {formatParagraphs} from '../deck/deck.js';
-import {slidePlace, sourceLine, sourceUrl} from './print.js';
+import {slideFooter, sourceLine, sourceUrl} from './print.js';
+import {aboutLine, type HandoutPart, handoutParts, isWholeDeck, partTitle, slideRange, summaryPoints} from './handout.js';
 import {stripControls} from '../deck/sanitize.js';
 import {handoutPalette} from '../layout/theme.js';
 
 /**
-The deck as one self-contained HTML page, for a colleague's inbox or a printer: inline CSS only, no
-scripts, no images, no external assets; the only link is the article's address when the deck has one.
-Semantic markup (a section per slide, lists, blockquotes with their speakers, tables), bars drawn
+The deck as one self-contained HTML page that reads as a memo, for a colleague's inbox or a printer:
+inline CSS only, no scripts, no images, no external assets; the only links are the article's address
+when the deck has one and the contents' links to the sections on the page. Semantic markup (a section
+per deck section, an article per slide, lists, blockquotes with their speakers, tables), bars drawn
 with CSS beside the article's own figures. Written from the same blocks as the live show.
 */
 export type HtmlOptions = {
 	readonly showNotes?: boolean;
+	/** Only these slides (see `selectSlides`); the whole deck by default. */
+	readonly slides?: readonly Slide[];
 };
 
 const entities: Readonly<Record<string, string>> = {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'};
@@ -30,10 +33,15 @@ header { padding-top: 2.5rem; }
 h1 { font-size: 2rem; line-height: 1.2; margin: 0 0 .5rem; }
 .source { margin: 0; color: var(--muted); }
 .about { color: var(--muted); font-size: .9rem; margin-bottom: 0; padding-bottom: 1rem; border-bottom: 3px solid var(--accent); }
-section { padding: 1.75rem 0 1.5rem; border-bottom: 1px solid var(--rule); break-inside: avoid; page-break-inside: avoid; }
-.place { margin: 0; color: var(--muted); font-size: .85rem; text-transform: uppercase; letter-spacing: .04em; }
-h2 { font-size: 1.45rem; line-height: 1.25; margin: .2rem 0 1rem; color: var(--accent); break-after: avoid; page-break-after: avoid; }
-h3 { font-size: 1.2rem; margin: 0 0 .75rem; }
+nav { padding: 1rem 0; border-bottom: 1px solid var(--rule); }
+nav ol { padding-left: 1.6rem; }
+.range { color: var(--muted); font-size: .9rem; }
+section { padding: 1.5rem 0 .5rem; border-bottom: 2px solid var(--accent); }
+article { padding: 1.25rem 0 1rem; border-bottom: 1px solid var(--rule); break-inside: avoid; page-break-inside: avoid; }
+article:last-child { border-bottom: none; }
+h2 { font-size: 1.55rem; line-height: 1.25; margin: .2rem 0 .5rem; color: var(--accent); break-after: avoid; page-break-after: avoid; }
+h3 { font-size: 1.25rem; line-height: 1.3; margin: 0 0 .75rem; break-after: avoid; page-break-after: avoid; }
+h4 { font-size: 1.05rem; margin: 0 0 .5rem; }
 .lead { font-size: 1.12rem; font-weight: 600; }
 ul { padding-left: 1.3rem; }
 li { margin: .3rem 0; }
@@ -56,7 +64,7 @@ thead th { border-bottom: 2px solid var(--ink); }
 .timeline li { display: grid; grid-template-columns: 9rem 1fr; gap: 1rem; padding: .15rem 0 .15rem 1rem; border-left: 3px solid var(--rule); margin: 0; }
 .cited { color: var(--muted); font-size: .85rem; text-align: right; margin: 1rem 0 0; }
 .notes { margin-top: 1rem; padding: .6rem .9rem; background: var(--aside); border-radius: 4px; font-size: .95rem; }
-.notes h3 { font-size: .85rem; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); margin: 0 0 .3rem; }
+.notes h4 { font-size: .85rem; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); margin: 0 0 .3rem; }
 .notes p { margin: 0; }
 footer { color: var(--muted); font-size: .85rem; padding-top: 1rem; padding-bottom: 2.5rem; }
 a { color: var(--accent); }
@@ -67,7 +75,7 @@ a { color: var(--accent); }
   header { padding-top: 0; }
   section { padding: 1rem 0; }
   a { color: inherit; }
-  a[href]::after { content: " (" attr(href) ")"; font-size: .85em; }
+  a[href^="http"]::after { content: " (" attr(href) ")"; font-size: .85em; }
 }
 `.trim();
 
@@ -100,7 +108,7 @@ function barsHtml(block: Extract<Block, {kind: 'bars'}>): string {
 export function blockHtml(block: Block): string {
 	switch (block.kind) {
 		case 'heading': {
-			return `<h3>${text(block.text)}</h3>`;
+			return `<h4>${text(block.text)}</h4>`;
 		}
 
 		case 'lead': {
@@ -154,21 +162,44 @@ export function blockHtml(block: Block): string {
 
 function slideHtml(deck: Deck, slide: Slide, options: HtmlOptions): string {
 	const id = `slide-${slide.index + 1}`;
-	const cite = formatParagraphs(slide.paragraphs);
+	return [
+		`<article id="${id}" aria-labelledby="${id}-title">`,
+		`<h3 id="${id}-title">${text(slide.title)}</h3>`,
+		...slide.blocks.map(block => blockHtml(block)),
+		`<p class="cited">${text(slideFooter(deck, slide))}</p>`,
+		...(options.showNotes && slide.notes ? [`<aside class="notes"><h4>Speaker notes</h4><p>${text(slide.notes)}</p></aside>`] : []),
+		'</article>',
+	].join('\n');
+}
+
+function partHtml(deck: Deck, part: HandoutPart, options: HtmlOptions): string {
+	const id = `section-${part.number}`;
 	return [
 		`<section id="${id}" aria-labelledby="${id}-title">`,
-		`<p class="place">${text(slidePlace(deck, slide))}</p>`,
-		`<h2 id="${id}-title">${text(slide.title)}</h2>`,
-		...slide.blocks.map(block => blockHtml(block)),
-		...(cite ? [`<p class="cited">Source: article ${text(cite)}</p>`] : []),
-		...(options.showNotes && slide.notes ? [`<aside class="notes"><h3>Speaker notes</h3><p>${text(slide.notes)}</p></aside>`] : []),
+		`<h2 id="${id}-title">${text(partTitle(part))}</h2>`,
+		...part.slides.map(slide => slideHtml(deck, slide, options)),
 		'</section>',
 	].join('\n');
+}
+
+/** For the whole deck: the summary (the at-a-glance points) and the contents, linked to the sections on the page. */
+function frontMatterHtml(deck: Deck, slides: readonly Slide[]): string[] {
+	if (!isWholeDeck(deck, slides)) {
+		return [];
+	}
+
+	const points = summaryPoints(deck);
+	const summary = points.length > 0 ? [`<h2 id="summary">Summary</h2>`, `<ul class="summary">${points.map(point => `<li>${text(point)}</li>`).join('')}</ul>`] : [];
+	const contents = handoutParts(deck).map(
+		part => `<li><a href="#section-${part.number}">${text(part.section.title)}</a> <span class="range">· ${text(slideRange(part.slides))}</span></li>`,
+	);
+	return [...summary, '<nav aria-labelledby="contents">', '<h2 id="contents">Contents</h2>', `<ol>${contents.join('')}</ol>`, '</nav>'];
 }
 
 export function deckHtml(deck: Deck, options: HtmlOptions = {}): string {
 	const url = sourceUrl(deck);
 	const source = url ? `<a href="${text(url)}">${text(sourceLine(deck))}</a>` : text(sourceLine(deck));
+	const slides = options.slides ?? deck.slides;
 	return [
 		'<!doctype html>',
 		'<html lang="en">',
@@ -182,10 +213,11 @@ export function deckHtml(deck: Deck, options: HtmlOptions = {}): string {
 		'<header>',
 		`<h1>${text(deck.title)}</h1>`,
 		`<p class="source">A briefing on the article in ${source}</p>`,
-		`<p class="about">${deck.slides.length} slides in ${deck.sections.length} sections. “¶ 13” means paragraph 13 of the article.</p>`,
+		`<p class="about">${text(aboutLine(deck, slides))}</p>`,
 		'</header>',
 		'<main>',
-		...deck.slides.map(slide => slideHtml(deck, slide, options)),
+		...frontMatterHtml(deck, slides),
+		...handoutParts(deck, slides).map(part => partHtml(deck, part, options)),
 		'</main>',
 		`<footer><p>Source: ${source}. Paragraph numbers (¶) count the article's paragraphs from its dateline.</p></footer>`,
 		'</body>',

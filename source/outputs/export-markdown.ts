@@ -1,16 +1,18 @@
 import type {Block} from '../deck/blocks.js';
 import type {Deck, Slide} from '../deck/deck.js';
-import {formatParagraphs} from '../deck/deck.js';
-import {slidePlace, sourceLine, sourceUrl} from './print.js';
+import {slideFooter, sourceLine, sourceUrl} from './print.js';
+import {aboutLine, handoutParts, isWholeDeck, slideRange, summaryPoints} from './handout.js';
 import {stripControls} from '../deck/sanitize.js';
 
 /**
-The deck as Markdown (CommonMark with GFM tables), ready to paste into a document or an email: the
-deck title as `#`, one `##` per slide, the blocks as lists, quotes, tables and emphasis. Written from
-the same blocks as the live show.
+The deck as a Markdown memo (CommonMark with GFM tables), ready to paste into a document or an email:
+the deck title as `#`, a summary and the contents, one `##` per section and one `###` per slide, the
+blocks as lists, quotes, tables and emphasis. Written from the same blocks as the live show.
 */
 export type MarkdownOptions = {
 	readonly showNotes?: boolean;
+	/** Only these slides (see `selectSlides`); the whole deck by default. */
+	readonly slides?: readonly Slide[];
 };
 
 /** Escapes what Markdown would read as markup, so every word comes out as written. */
@@ -44,7 +46,7 @@ function caption(text: string | undefined): string[] {
 export function blockMarkdown(block: Block): string {
 	switch (block.kind) {
 		case 'heading': {
-			return `### ${escapeMarkdown(block.text)}`;
+			return `#### ${escapeMarkdown(block.text)}`;
 		}
 
 		case 'lead': {
@@ -92,14 +94,9 @@ export function blockMarkdown(block: Block): string {
 	}
 }
 
+/** One slide as a `###` sub-heading of its section, with its number and cited paragraphs under it. */
 export function slideMarkdown(deck: Deck, slide: Slide, options: MarkdownOptions = {}): string {
-	const parts = [`## ${slide.index + 1}. ${escapeMarkdown(slide.title)}`, `*${escapeMarkdown(slidePlace(deck, slide))}*`];
-	parts.push(...slide.blocks.map(block => blockMarkdown(block)));
-	const cite = formatParagraphs(slide.paragraphs);
-	if (cite) {
-		parts.push(`Source: article ${cite}`);
-	}
-
+	const parts = [`### ${escapeMarkdown(slide.title)}`, ...slide.blocks.map(block => blockMarkdown(block)), `*${escapeMarkdown(slideFooter(deck, slide))}*`];
 	if (options.showNotes && slide.notes) {
 		parts.push(`**Speaker notes:** ${escapeMarkdown(slide.notes)}`);
 	}
@@ -107,12 +104,26 @@ export function slideMarkdown(deck: Deck, slide: Slide, options: MarkdownOptions
 	return parts.join('\n\n');
 }
 
-export function deckMarkdown(deck: Deck, options: MarkdownOptions = {}): string {
+/** The memo's head: title, source, the "as of" line, and for the whole deck the summary and the contents. */
+function headMarkdown(deck: Deck, slides: readonly Slide[]): string[] {
 	const source = escapeMarkdown(sourceLine(deck));
-	const head = [
-		`# ${escapeMarkdown(deck.title)}`,
-		sourceUrl(deck) ? `${source}: <${sourceUrl(deck)!}>` : source,
-		`${deck.slides.length} slides in ${deck.sections.length} sections. “¶ 13” means paragraph 13 of the article.`,
-	];
-	return [...head, ...deck.slides.map(slide => slideMarkdown(deck, slide, options))].join('\n\n') + '\n';
+	const head = [`# ${escapeMarkdown(deck.title)}`, sourceUrl(deck) ? `${source}: <${sourceUrl(deck)!}>` : source, escapeMarkdown(aboutLine(deck, slides))];
+	if (!isWholeDeck(deck, slides)) {
+		return head;
+	}
+
+	const points = summaryPoints(deck);
+	const summary = points.length > 0 ? ['## Summary', points.map(point => `- ${escapeMarkdown(point)}`).join('\n')] : [];
+	const contents = handoutParts(deck).map(part => `${part.number}. ${escapeMarkdown(part.section.title)} · ${slideRange(part.slides)}`);
+	return [...head, ...summary, '## Contents', contents.join('\n')];
+}
+
+/** The deck as a Markdown memo: `#` title, summary and contents, a `##` per section, a `###` per slide. */
+export function deckMarkdown(deck: Deck, options: MarkdownOptions = {}): string {
+	const slides = options.slides ?? deck.slides;
+	const body = handoutParts(deck, slides).flatMap(part => [
+		`## ${part.number}. ${escapeMarkdown(part.section.title)}`,
+		...part.slides.map(slide => slideMarkdown(deck, slide, options)),
+	]);
+	return [...headMarkdown(deck, slides), ...body].join('\n\n') + '\n';
 }

@@ -1,4 +1,4 @@
-import type {Deck} from '../deck/deck.js';
+import type {Deck, Slide} from '../deck/deck.js';
 import {deckHtml} from './export-html.js';
 import {deckMarkdown} from './export-markdown.js';
 import {deckText} from './print.js';
@@ -22,6 +22,8 @@ export function formatFromFileName(file: string): ExportFormat | undefined {
 
 export type ExportOptions = {
 	readonly showNotes?: boolean;
+	/** Only these slides (see `selectSlides`); the whole deck by default. */
+	readonly slides?: readonly Slide[];
 };
 
 export function exportDeck(deck: Deck, format: ExportFormat, options: ExportOptions = {}): string {

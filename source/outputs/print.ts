@@ -2,19 +2,21 @@ import type {Deck, Slide} from '../deck/deck.js';
 import {formatParagraphs} from '../deck/deck.js';
 import {layoutBlocks, lineText, textWidth, wrap} from '../layout/layout.js';
 import {stripControls} from '../deck/sanitize.js';
+import {aboutLine, handoutParts, isWholeDeck, partTitle, slideLabel, slideRange, summaryPoints} from './handout.js';
 
 /**
-The deck as plain text: what a pipe, a file, `--print` and `--export txt` get. The words are the
-layout's segments without their roles, so they are the same as on the live slides. No escape bytes,
-ever: every control character but the newline is taken out on the way.
+The deck as plain text: what a pipe, a file, `--print` and `--export txt` get, laid out as a memo
+(the title and source, the summary, the contents, then each section with its slides). The words are
+the layout's segments without their roles, so they are the same as on the live slides. No escape
+bytes, ever: every control character but the newline is taken out on the way.
 */
 export type TextOptions = {
 	readonly width?: number;
 	readonly showNotes?: boolean;
+	/** Only these slides (see `selectSlides`); the whole deck by default. */
+	readonly slides?: readonly Slide[];
 };
 
-// C0 controls (but the newline), DEL and the C1 controls: none of them may reach a file or a pipe.
-// eslint-disable-next-line no-control-regex
 /** Who wrote it, where and when: the line every output starts with. */
 export function sourceLine(deck: Deck): string {
 	return `${deck.source.outlet}, ${deck.source.date}, by ${deck.source.author}`;
@@ -26,34 +28,30 @@ export function sourceUrl(deck: Deck): string | undefined {
 	return url && /^https?:\/\/[^\s<>"]+$/i.test(url) ? url : undefined;
 }
 
-/** "Opening · slide 1 of 5": where a slide sits, as every output names it. */
-export function slidePlace(deck: Deck, slide: Slide): string {
-	return `${slide.sectionTitle} · slide ${slide.index + 1} of ${deck.slides.length}`;
+/** "Slide 12 of 32 · Source: article ¶ 28-31": the line under a slide in every handout. */
+export function slideFooter(deck: Deck, slide: Slide): string {
+	const cite = formatParagraphs(slide.paragraphs);
+	return cite ? `${slideLabel(deck, slide)} · Source: article ${cite}` : slideLabel(deck, slide);
 }
 
 function indentLines(lines: readonly string[], indent: string): string[] {
 	return lines.map(line => (line ? indent + line : line));
 }
 
+function underlined(text: string, width: number, rule: string): string[] {
+	const lines = wrap(text, width);
+	return [...lines, rule.repeat(Math.min(width, Math.max(...lines.map(part => textWidth(part)))))];
+}
+
+/** One slide as a sub-heading of its section: the title underlined, the body, its number and paragraphs. */
 export function slideText(deck: Deck, slide: Slide, options: TextOptions = {}): string {
 	const width = options.width ?? 78;
-	const title = wrap(slide.title, width);
-	const lines: string[] = [
-		slidePlace(deck, slide),
-		'',
-		...title,
-		'-'.repeat(Math.min(width, Math.max(...title.map(part => textWidth(part))))),
-		'',
-	];
+	const lines: string[] = [...underlined(slide.title, width, '-'), ''];
 	for (const line of layoutBlocks(slide.blocks, {width: width - 2})) {
 		lines.push(...indentLines([lineText(line).trimEnd()], '  '));
 	}
 
-	const cite = formatParagraphs(slide.paragraphs);
-	if (cite) {
-		lines.push('', `  Source: article ${cite}`);
-	}
-
+	lines.push('', `  ${slideFooter(deck, slide)}`);
 	if (options.showNotes && slide.notes) {
 		lines.push('', ...wrap(slide.notes, width - 9).map((part, index) => (index === 0 ? '  Notes: ' : '         ') + part));
 	}
@@ -61,21 +59,34 @@ export function slideText(deck: Deck, slide: Slide, options: TextOptions = {}): 
 	return stripControls(lines.join('\n'));
 }
 
+/** The memo's head: title, source, the "as of" line, and for the whole deck the summary and the contents. */
+function headText(deck: Deck, slides: readonly Slide[], width: number): string[] {
+	const head = [...wrap(deck.title, width), sourceLine(deck), ...(sourceUrl(deck) ? [sourceUrl(deck)!] : []), '', ...wrap(aboutLine(deck, slides), width)];
+	if (!isWholeDeck(deck, slides)) {
+		return head;
+	}
+
+	const points = summaryPoints(deck).flatMap(point => wrap(point, width - 4).map((part, index) => (index === 0 ? '  • ' : '    ') + part));
+	const parts = handoutParts(deck);
+	const numberWidth = String(parts.length).length;
+	const titleWidth = Math.max(...parts.map(part => textWidth(part.section.title)));
+	const contents = parts.map(part => `  ${String(part.number).padStart(numberWidth)}. ${part.section.title.padEnd(titleWidth)}  ${slideRange(part.slides)}`);
+	return [...head, ...(points.length > 0 ? ['', ...underlined('Summary', width, '-'), '', ...points] : []), '', ...underlined('Contents', width, '-'), '', ...contents];
+}
+
+/** The deck as a plain-text memo: what a pipe, a file, `--print` and `--export txt` get. */
 export function deckText(deck: Deck, options: TextOptions = {}): string {
 	const width = options.width ?? 78;
-	const head = [
-		...wrap(deck.title, width),
-		sourceLine(deck),
-		...(sourceUrl(deck) ? [sourceUrl(deck)!] : []),
-		'',
-		...wrap(
-			`${deck.slides.length} slides in ${deck.sections.length} sections. "¶ 13" means paragraph 13 of the article.`,
-			width,
-		),
-	];
+	const slides = options.slides ?? deck.slides;
 	const rule = '='.repeat(width);
-	const body = deck.slides.flatMap(slide => ['', rule, slideText(deck, slide, options)]);
-	return stripControls([...head, ...body].join('\n')) + '\n';
+	const body = handoutParts(deck, slides).flatMap(part => [
+		'',
+		rule,
+		...wrap(partTitle(part), width),
+		rule,
+		...part.slides.flatMap(slide => ['', slideText(deck, slide, options), '']),
+	]);
+	return stripControls([...headText(deck, slides, width), ...body].join('\n').trimEnd()) + '\n';
 }
 
 /** `--list`: sections with their slide numbers and names, as --slide and --section take them. */

@@ -20,6 +20,7 @@ a control character and an escape byte that must never reach a file or a termina
 export const everyBlockDeck = compileDeck({
 	title: 'Every <block> & "kind"',
 	source: {outlet: 'Test Outlet', date: 'January 1, 2000', author: 'A. Writer', url: 'https://example.com/article?a=1&b=2'},
+	summary: 'points',
 	sections: [
 		defineSection({
 			id: 'words',
