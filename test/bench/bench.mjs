@@ -213,7 +213,7 @@ function ourTitles() {
 
 /** Each of our slides' paragraph citation (`¶ 13, 17`), from `--print`: it is the slide's last body line. */
 function ourCitations() {
-	return [...run(process.execPath, [bin, '--print']).matchAll(/^\s*Source: article (¶ .+)$/gm)].map(match => match[1].trim());
+	return [...run(process.execPath, [bin, '--print']).matchAll(/Source: article (¶ .+)$/gm)].map(match => match[1].trim());
 }
 
 /** Our slides as plain text (title, body lines), from `--print --no-reveal`. */
