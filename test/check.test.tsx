@@ -165,6 +165,11 @@ describe('checkDeck finds each kind of problem', () => {
 		expect(withNumber.map(problem => [problem.kind, problem.message])).toEqual([['no-citation', 'cites no paragraph but has numbers']]);
 	});
 
+	test('formatProblem keeps a quote that ran over lines on one line', () => {
+		const [problem] = check({paragraphs: [6], notes: 'He said “I am\n100% for it”.'});
+		expect(formatProblem(problem!)).toBe('slide 1 (fixture) notes: “I am 100% for it” is not word for word in ¶ 6');
+	});
+
 	test('a problem names the slide by id and by its 1-based number', () => {
 		const [problem] = check({paragraphs: [99]});
 		expect(problem).toMatchObject({slideId: 'fixture', slide: 1, field: 'paragraphs'});

@@ -244,5 +244,5 @@ export function checkDeck(deck: Deck, article: string): Problem[] {
 
 /** One line: `slide 26 (reactions-feere) title: “rings hollow” is not inside quotation marks in ¶ 15, 16, 17: …`. */
 export function formatProblem(problem: Problem): string {
-	return `slide ${problem.slide} (${problem.slideId}) ${problem.field}: ${problem.message}`;
+	return `slide ${problem.slide} (${problem.slideId}) ${problem.field}: ${problem.message}`.replaceAll(/\s+/g, ' ');
 }
