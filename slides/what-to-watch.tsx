@@ -1,5 +1,6 @@
 import React from 'react';
 import {defineSection, defineSlide} from '../source/deck/deck.js';
+import {Box, Text} from '../source/deck/drawn.js';
 import {Bullets} from '../source/deck/typography.js';
 
 export const section = defineSection({
@@ -30,14 +31,20 @@ export const section = defineSection({
 			notes:
 				'These were the open questions about ICE itself as of April 2021. The reclassification idea was floated, not announced. The doubters quoted in the article set the test: whether the words turn into policy.',
 			Body: () => (
-				<Bullets
-					items={[
-						'Job series: is the 1801-to-1811 reclassification pursued?',
-						'Structure: does ICE stay whole, with HSI and ERO together?',
-						'Workforce: do the morale and racism complaints get answers?',
-						'Follow-through: do the words at the forum become policy?',
-					]}
-				/>
+				<>
+					<Bullets
+						items={[
+							'Job series: is the 1801-to-1811 reclassification pursued?',
+							'Structure: does ICE stay whole, with HSI and ERO together?',
+							'Workforce: do the morale and racism complaints get answers?',
+							'Follow-through: do the words at the forum become policy?',
+						]}
+					/>
+					{/* An Ink component, drawn by Ink at the slide's width: the room's one reminder, centred. */}
+					<Box justifyContent="center">
+						<Text bold>Each of these was still an open question when the article ran.</Text>
+					</Box>
+				</>
 			),
 		}),
 	],

@@ -3,14 +3,16 @@ import module from 'node:module';
 import {realpath} from 'node:fs/promises';
 import process from 'node:process';
 import type {Deck} from './deck/deck.js';
-import {meowFlags, optionsHelp, unknownArgument} from './options.js';
+import {optionsHelp} from './options.js';
+import {checkShow, type Command, parseArgs, type PresentCommand, resolveStart} from './parse-args.js';
 
 // Node 22.1+ keeps compiled code between runs; the bundle's chunks load after this line.
 (module as {enableCompileCache?: () => unknown}).enableCompileCache?.();
 
 /**
-The bin: flags in, one of three things out (present, print, list), and an exit code. Everything that
-can wait is imported only when it is needed, after the environment is set for it.
+The bin: flags in (parse-args.ts), one of four things out (present, print, list, export), and an
+exit code. Everything that can wait is imported only when it is needed, after the environment is
+set for it.
 */
 const usage = `
   Usage
@@ -37,24 +39,34 @@ function usageError(message: string): number {
 process.title = 'briefing';
 
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-	// `briefing | head -1`: the reader left; there is nobody to tell.
+	// `briefing | head -1`: the reader left; there is nobody to tell. Other write errors are
+	// reported where the write is made (writeOut), or by the live show.
 	if (error.code === 'EPIPE') {
 		process.exit(0);
 	}
 });
 
-type Flags = Record<string, string | boolean | undefined>;
+/**
+Writes the program's output to stdout and waits until it is written: a full disk or a dead device
+(ENOSPC, EIO, EBADF) is one line and exit 1; a reader that left (EPIPE) ends the program quietly.
+*/
+async function writeOut(text: string): Promise<number> {
+	const error = await new Promise<NodeJS.ErrnoException | undefined>(resolve => {
+		process.stdout.write(text, failure => {
+			resolve(failure ?? undefined);
+		});
+	});
+	if (!error) {
+		return 0;
+	}
 
-/** What meow would return for no arguments: the defaults of the option table. */
-function defaultFlags(): Flags {
-	return Object.fromEntries(Object.entries(meowFlags()).flatMap(([name, spec]) => (spec.default === undefined ? [] : [[name, spec.default]])));
-}
+	if (error.code === 'EPIPE') {
+		process.exit(0);
+	}
 
-/** meow parses the flags (and answers --help and --version); it costs tens of milliseconds to load, so only when there are flags. */
-async function parseFlags(argv: readonly string[]): Promise<Flags> {
-	const {default: meow} = await import('meow');
-	const cli = meow(usage, {importMeta: import.meta, argv: [...argv], flags: meowFlags() as never, autoHelp: true, autoVersion: true});
-	return cli.flags as Flags;
+	const {reason} = await import('./outputs/write-file.js');
+	process.stderr.write(`briefing: cannot write to stdout: ${reason(error)}\n`);
+	return 1;
 }
 
 /**
@@ -76,19 +88,110 @@ async function withoutFetch<T>(load: () => Promise<T>): Promise<T> {
 	}
 }
 
-/** `briefing FILE.md [options]`: one argument that is not a flag names a Markdown deck. */
-function takeDeckFile(argv: readonly string[]): {argv: readonly string[]; file?: string} {
-	const found = unknownArgument(argv);
-	if (found === undefined || (found.startsWith('-') && found !== '-')) {
-		return {argv};
-	}
-
-	const at = argv.indexOf(found);
-	const rest = argv[at - 1] === '--' ? [...argv.slice(0, at - 1), ...argv.slice(at + 1)] : [...argv.slice(0, at), ...argv.slice(at + 1)];
-	return {argv: rest, file: found};
+/** The package's version, read from the package.json beside dist/. */
+function version(): string {
+	const require = module.createRequire(import.meta.url);
+	return (require('../package.json') as {version: string}).version;
 }
 
-/** The Markdown deck named on the command line, or a one-line problem with the file, line and column. */
+const isDebug = process.argv.includes('--debug');
+
+/** Ink reads CI at import time and would then draw nothing until exit. */
+function notInCi(): void {
+	for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) {
+		if (process.env[name] !== undefined) {
+			process.env[name] = 'false';
+		}
+	}
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+	// meow costs tens of milliseconds to load: only when there are flags to read.
+	const command = parseArgs(argv, argv.length > 0 ? (await import('meow')).default : undefined);
+	switch (command.kind) {
+		case 'help': {
+			return writeOut(usage + '\n');
+		}
+
+		case 'version': {
+			return writeOut(version() + '\n');
+		}
+
+		case 'usage-error': {
+			return usageError(command.message);
+		}
+
+		case 'check':
+		case 'paragraphs': {
+			const {runCheck, runParagraphs} = await import('./markdown/commands.js');
+			return command.kind === 'check' ? runCheck(command) : runParagraphs(command.article);
+		}
+
+		default: {
+			break;
+		}
+	}
+
+	const isInteractive = command.kind === 'present' && Boolean(process.stdin.isTTY && process.stdout.isTTY);
+	if (isInteractive) {
+		notInCi();
+	}
+
+	process.env['NODE_ENV'] ??= 'production';
+	const markdown = command.deckFile === undefined ? undefined : await loadDeckFile(command.deckFile);
+	if (command.deckFile !== undefined && !markdown) {
+		return 2;
+	}
+
+	const {deck} = markdown ?? (await withoutFetch(async () => import('../slides/index.js')));
+	const {findSection, hasDrawnBlocks} = await import('./deck/deck.js');
+	if (!isInteractive && hasDrawnBlocks(deck)) {
+		// The outputs lay the deck out now, and a slide that holds an Ink component needs Ink to draw it.
+		await (await import('./deck/drawn.js')).loadInk();
+	}
+
+	if (command.kind === 'list') {
+		const {listText} = await import('./outputs/print.js');
+		return writeOut(listText(deck));
+	}
+
+	const start = resolveStart(command.start, {
+		count: deck.slides.length,
+		sectionIds: deck.sections.map(section => section.id),
+		sectionStart: name => findSection(deck, name)?.start,
+	});
+	if (typeof start !== 'number') {
+		return usageError(start.message);
+	}
+
+	// --slide N and --section NAME choose what --print and --export write, as they choose where the show starts.
+	const chosenSlides = async () =>
+		(await import('./outputs/handout.js')).selectSlides(deck, {
+			...(command.start.slide === undefined ? {} : {slide: start + 1}),
+			...(command.start.section === undefined ? {} : {section: command.start.section}),
+		});
+	if (command.kind === 'export') {
+		return exportHandout(deck, command, await chosenSlides(), command.deckFile === undefined);
+	}
+
+	const checked = command.kind === 'present' ? await checkShowFlags(command) : {};
+	if ('message' in checked) {
+		return usageError(checked.message);
+	}
+
+	if (command.kind === 'print' || !isInteractive) {
+		const {deckText} = await import('./outputs/print.js');
+		if (command.kind === 'present' && process.stdout.isTTY) {
+			process.stderr.write('briefing: stdin is not a terminal, so the deck is printed instead of presented\n');
+		}
+
+		return writeOut(deckText(deck, {showNotes: command.showNotes, slides: await chosenSlides()}));
+	}
+
+	return show(deck, start, command, checked.duration, markdown && command.deckFile !== undefined ? {file: command.deckFile, text: markdown.text} : undefined);
+}
+
+/** The Markdown deck named on the command line, or undefined after a one-line problem with its file, line and column. */
 async function loadDeckFile(file: string) {
 	const {DeckFileError, loadMarkdownDeck} = await import('./markdown/load.js');
 	try {
@@ -103,129 +206,37 @@ async function loadDeckFile(file: string) {
 	}
 }
 
-async function main(commandLine: readonly string[]): Promise<number> {
-	if (commandLine[0] === 'check' || commandLine[0] === 'paragraphs') {
-		const {runCheck, runParagraphs} = await import('./markdown/commands.js');
-		return commandLine[0] === 'check' ? runCheck(commandLine.slice(1)) : runParagraphs(commandLine.slice(1));
-	}
-
-	const {argv, file} = takeDeckFile(commandLine);
-	const unknown = unknownArgument(argv);
-	if (unknown !== undefined) {
-		return usageError(unknown.startsWith('-') ? `unknown option ${unknown}` : `unexpected argument "${unknown}"`);
-	}
-
-	const flags = argv.length === 0 ? defaultFlags() : await parseFlags(argv);
-	const isExport = flags['export'] !== undefined || flags['output'] !== undefined;
-	const isInteractive = !flags['print'] && !flags['list'] && !isExport && Boolean(process.stdin.isTTY && process.stdout.isTTY);
-	if (isInteractive) {
-		// Ink reads CI at import time and would then draw nothing until exit.
-		for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) {
-			if (process.env[name] !== undefined) {
-				process.env[name] = 'false';
-			}
-		}
-	}
-
-	process.env['NODE_ENV'] ??= 'production';
-	const markdown = file === undefined ? undefined : await loadDeckFile(file);
-	if (file !== undefined && !markdown) {
-		return 2;
-	}
-
-	const {deck} = markdown ?? (await withoutFetch(async () => import('../slides/index.js')));
-	const {findSection} = await import('./deck/deck.js');
-
-	let start = 0;
-	if (flags['slide'] !== undefined && flags['section'] !== undefined) {
-		return usageError('use --slide or --section, not both');
-	}
-
-	if (flags['slide'] !== undefined) {
-		const text = String(flags['slide']);
-		const n = /^\d+$/.test(text) ? Number(text) : Number.NaN;
-		if (!Number.isInteger(n) || n < 1 || n > deck.slides.length) {
-			return usageError(`--slide takes a number from 1 to ${deck.slides.length}, not "${text}"`);
-		}
-
-		start = n - 1;
-	}
-
-	if (flags['section'] !== undefined) {
-		const section = findSection(deck, String(flags['section']));
-		if (!section) {
-			return usageError(`no section "${String(flags['section'])}"; sections: ${deck.sections.map(s => s.id).join(', ')}`);
-		}
-
-		start = section.start;
-	}
-
-	// --slide N and --section NAME choose what --print and --export write, as they choose where the show starts.
-	const chosenSlides = async () => (await import('./outputs/handout.js')).selectSlides(deck, {
-		...(flags['slide'] === undefined ? {} : {slide: start + 1}),
-		...(flags['section'] === undefined ? {} : {section: String(flags['section'])}),
-	});
-
-	const themeName = flags['theme'];
+/** --theme and --duration, checked against the theme table and the pace module (loaded only for a duration). */
+async function checkShowFlags(command: PresentCommand) {
 	const {themeNames} = await import('./layout/theme.js');
-	if (themeName !== undefined && !(themeNames as readonly string[]).includes(String(themeName))) {
-		return usageError(`--theme takes ${themeNames.join(', ')}, not "${String(themeName)}"`);
-	}
+	const parseDuration = command.duration === undefined ? () => undefined : (await import('./layout/pace.js')).parseDuration;
+	return checkShow(command, {themeNames, parseDuration});
+}
 
-	let duration: number | undefined;
-	if (flags['duration'] !== undefined) {
-		const text = String(flags['duration']);
-		if (!flags['presenter']) {
-			return usageError('--duration plans the presenter view: use it with --presenter');
-		}
+/** The live show: the link, then present(). */
+async function show(deck: Deck, start: number, command: PresentCommand, duration: number | undefined, markdown?: {file: string; text: string}): Promise<number> {
+	const {pickTheme} = await import('./layout/theme.js');
 
-		const {parseDuration} = await import('./layout/pace.js');
-		duration = parseDuration(text);
-		if (duration === undefined) {
-			return usageError(`--duration takes a time such as 15m, 90s, 1h30m or plain minutes (15), not "${text}"`);
-		}
-	}
-
-	if (isExport) {
-		if (flags['list']) {
-			return usageError('use --list or --export, not both');
-		}
-
-		return exportHandout(deck, flags, await chosenSlides(), file === undefined);
-	}
-
-	if (flags['list']) {
-		const {listText} = await import('./outputs/print.js');
-		process.stdout.write(listText(deck));
-		return 0;
-	}
-
-	if (!isInteractive) {
-		const {deckText} = await import('./outputs/print.js');
-		if (!flags['print'] && process.stdout.isTTY) {
-			process.stderr.write('briefing: stdin is not a terminal, so the deck is printed instead of presented\n');
-		}
-
-		process.stdout.write(deckText(deck, {showNotes: Boolean(flags['notes']), slides: await chosenSlides()}));
-		return 0;
-	}
-
-	const isPresenter = Boolean(flags['presenter']);
+	const isPresenter = command.view === 'presenter';
 	const openLink = async () => {
 		const {deckKey, openPresenterLink} = await import('./link/presenter-link.js');
-		// A Markdown deck pairs by its file, whose slides may change while it is shown.
-		const key = file === undefined ? deckKey(deck) : deckKey({title: `file:${await realpath(file)}`, slides: []});
 		// The audience view listens too, so a presenter view started later finds it.
-		return openPresenterLink({deckKey: key, role: isPresenter ? 'presenter' : 'audience'});
+		// A Markdown deck pairs by its file, whose slides may change while it is shown (so no fixed bounds).
+		return openPresenterLink({
+			deckKey: markdown ? deckKey({title: `file:${await realpath(markdown.file)}`, slides: []}) : deckKey(deck),
+			role: isPresenter ? 'presenter' : 'audience',
+			...(markdown ? {} : {bounds: deck.slides.map(slide => slide.units)}),
+		});
 	};
 
 	let link;
-	if (isPresenter) {
+	if (isPresenter && !command.isRehearsal) {
 		// The presenter view is nothing without the link: an unsafe socket directory stops it here.
 		try {
 			link = await openLink();
 		} catch (error: unknown) {
-			if (error instanceof Error && error.name === 'LinkError') {
+			const {LinkError} = await import('./link/presenter-link.js');
+			if (error instanceof LinkError) {
 				process.stderr.write(`briefing: ${error.message}\n`);
 				return 1;
 			}
@@ -235,30 +246,33 @@ async function main(commandLine: readonly string[]): Promise<number> {
 	}
 
 	const {present} = await import('./show/present.js');
-	const {pickTheme} = await import('./layout/theme.js');
 	const {watchDeck} = markdown ? await import('./markdown/watch.js') : {watchDeck: undefined};
 	return present({
-		...(file && markdown && watchDeck ? {watch: onUpdate => watchDeck(file, markdown.text, onUpdate)} : {}),
-		// The audience view opens its link after the first frame: the slide comes first.
-		...(link ? {link} : {openLink}),
-		view: isPresenter ? 'presenter' : 'audience',
+		// Live reload: each save of a Markdown deck is read again; the show keeps its place.
+		...(markdown && watchDeck
+			? {onReady: running => watchDeck(markdown.file, markdown.text, update => ('deck' in update ? running.setDeck(update.deck) : running.setDeckProblem(update.problem)))}
+			: {}),
+		// The audience view opens its link after the first frame: the slide comes first. A rehearsal has none.
+		...(link ? {link} : command.isRehearsal ? {} : {openLink}),
+		view: command.view,
 		...(duration ? {duration} : {}),
 		deck,
 		start,
-		theme: pickTheme(themeName === undefined ? undefined : String(themeName), process.env),
-		isRevealing: flags['reveal'] !== false,
-		showTimer: Boolean(flags['timer']),
-		isDebug: Boolean(flags['debug']),
-		isScreenReader: Boolean(flags['screenReader']) || process.env['INK_SCREEN_READER'] === 'true',
+		theme: pickTheme(command.theme, process.env),
+		isRevealing: command.isRevealing,
+		showTimer: command.showTimer,
+		isDebug,
+		isScreenReader: command.isScreenReader || process.env['INK_SCREEN_READER'] === 'true',
 	});
 }
 
+type ExportCommand = Extract<Command, {kind: 'export'}>;
+
 /** `--export FORMAT [-o FILE] [--force]`: usage errors exit 2, a file that cannot be written exits 1. */
-async function exportHandout(deck: Deck, flags: Readonly<Record<string, string | boolean | undefined>>, slides: Deck['slides'], isBuiltIn: boolean): Promise<number> {
+async function exportHandout(deck: Deck, command: ExportCommand, slides: Deck['slides'], isBuiltIn: boolean): Promise<number> {
 	const {exportDeck, exportFormats, formatFromFileName, isExportFormat, writeExport} = await import('./outputs/export.js');
 	const {WriteError} = await import('./outputs/write-file.js');
-	const asked = flags['export'] === undefined ? undefined : String(flags['export']);
-	const file = flags['output'] === undefined ? undefined : String(flags['output']);
+	const {format: asked, file} = command;
 	if (file === '') {
 		return usageError('-o takes a file name (or - for stdout)');
 	}
@@ -269,14 +283,18 @@ async function exportHandout(deck: Deck, flags: Readonly<Record<string, string |
 
 	const format = asked ?? formatFromFileName(file ?? '');
 	if (format === undefined || !isExportFormat(format)) {
-		return usageError(`-o ${file ?? ''}: add --export ${exportFormats.join('|')} (the file name does not say which)`);
+		return usageError(`-o "${file ?? ''}": add --export ${exportFormats.join('|')} (the file name does not say which)`);
+	}
+
+	// The built-in deck written as a Markdown deck names its article, so `briefing check` finds it.
+	const article = format === 'deck' && isBuiltIn ? (await import('./markdown/article-path.js')).articleFor(file) : undefined;
+	const text = exportDeck(article ? {...deck, source: {...deck.source, text: article}} : deck, format, {showNotes: command.showNotes, slides});
+	if (file === undefined || file === '-') {
+		return writeOut(text);
 	}
 
 	try {
-		// The built-in deck written as a Markdown deck names its article, so `briefing check` finds it.
-		const article = format === 'deck' && isBuiltIn ? (await import('./markdown/article-path.js')).articleFor(file) : undefined;
-		const exported = article ? {...deck, source: {...deck.source, text: article}} : deck;
-		await writeExport(exportDeck(exported, format, {showNotes: Boolean(flags['notes']), slides}), file, Boolean(flags['force']));
+		await writeExport(text, file, command.isForced);
 	} catch (error: unknown) {
 		if (error instanceof WriteError) {
 			process.stderr.write(`briefing: ${error.message}\n`);
@@ -286,14 +304,13 @@ async function exportHandout(deck: Deck, flags: Readonly<Record<string, string |
 		throw error;
 	}
 
-	if (file !== undefined && file !== '-' && process.stderr.isTTY) {
+	if (process.stderr.isTTY) {
 		process.stderr.write(`briefing: wrote ${file}\n`);
 	}
 
 	return 0;
 }
 
-const isDebug = process.argv.includes('--debug');
 try {
 	process.exitCode = await main(process.argv.slice(2));
 } catch (error: unknown) {

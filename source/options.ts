@@ -12,7 +12,7 @@ export type OptionSpec = {
 	readonly default?: boolean;
 };
 
-export const options: readonly OptionSpec[] = [
+export const options = [
 	{name: 'slide', type: 'string', arg: 'N', description: 'Start on slide N (1-based)'},
 	{name: 'section', type: 'string', arg: 'NAME', description: 'Start at a section, by id or title (see --list)'},
 	{name: 'list', type: 'boolean', description: 'Print the sections and their slides, then exit'},
@@ -23,22 +23,36 @@ export const options: readonly OptionSpec[] = [
 	{name: 'force', type: 'boolean', description: 'With -o, replace a file that exists'},
 	{name: 'reveal', type: 'boolean', default: true, description: 'Show every slide whole, not bullet by bullet'},
 	{name: 'timer', type: 'boolean', description: 'Show the elapsed time in the footer'},
-	{name: 'presenter', type: 'boolean', description: 'Notes, next slide, time; follows the audience view'},
+	{name: 'presenter', type: 'boolean', description: 'Notes, next slide, time; pairs with the audience view'},
+	{name: 'rehearse', type: 'boolean', description: 'Practise alone: never pairs with another view'},
 	{name: 'duration', type: 'string', arg: 'TIME', description: 'With --presenter: talk length (15m, 1h30m, 15)'},
 	{name: 'theme', type: 'string', arg: 'NAME', description: 'dark, light or high-contrast (default: from COLORFGBG)'},
 	{name: 'screen-reader', type: 'boolean', description: 'Slides as linear text, for screen readers'},
 	{name: 'debug', type: 'boolean', description: 'Print the stack with an error'},
 	{name: 'help', type: 'boolean', shortFlag: 'h', description: 'Show this help'},
 	{name: 'version', type: 'boolean', shortFlag: 'v', description: 'Show the version'},
-];
+] as const satisfies readonly OptionSpec[];
+
+type Option = (typeof options)[number];
+
+/** `screen-reader` as meow names it: `screenReader`. */
+type Camel<Name extends string> = Name extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<Camel<Tail>>}` : Name;
+
+/** meow's flag spec, typed from the table: meow then types each value (string, boolean, defaults). */
+export type MeowFlags = {
+	readonly [O in Option as O['name'] extends 'help' | 'version' ? never : Camel<O['name']>]: {
+		readonly type: O['type'];
+	} & (O extends {readonly shortFlag: string} ? {readonly shortFlag: O['shortFlag']} : unknown) &
+		(O extends {readonly default: boolean} ? {readonly default: O['default']} : unknown);
+};
 
 function camel(name: string): string {
 	return name.replaceAll(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
 }
 
-export function meowFlags() {
+export function meowFlags(): MeowFlags {
 	const flags: Record<string, {type: 'boolean' | 'string'; shortFlag?: string; default?: boolean}> = {};
-	for (const option of options) {
+	for (const option of options as readonly OptionSpec[]) {
 		if (option.name === 'help' || option.name === 'version') {
 			continue;
 		}
@@ -46,58 +60,16 @@ export function meowFlags() {
 		flags[camel(option.name)] = {type: option.type, ...(option.shortFlag ? {shortFlag: option.shortFlag} : {}), ...(option.default === undefined ? {} : {default: option.default})};
 	}
 
-	return flags;
+	// Built from the same table the type is read from.
+	return flags as MeowFlags;
 }
 
 export function optionsHelp(): string {
-	const rows = options.map(option => {
+	const rows = (options as readonly OptionSpec[]).map(option => {
 		const short = option.shortFlag ? `-${option.shortFlag}, ` : '    ';
 		const flag = option.name === 'reveal' ? '--no-reveal' : `--${option.name}`;
 		return {left: `${short}${flag}${option.arg ? ' ' + option.arg : ''}`, text: option.description};
 	});
 	const width = Math.max(...rows.map(row => row.left.length));
 	return rows.map(row => `    ${row.left.padEnd(width)}  ${row.text}`).join('\n');
-}
-
-/** The first argument that is not a known flag (or a value of one), if any. */
-export function unknownArgument(argv: readonly string[]): string | undefined {
-	const byName = new Map(options.map(option => [option.name, option]));
-	const byShort = new Map(options.filter(option => option.shortFlag).map(option => [option.shortFlag!, option]));
-	for (let index = 0; index < argv.length; index++) {
-		const arg = argv[index]!;
-		if (arg === '--') {
-			return argv[index + 1];
-		}
-
-		if (arg.startsWith('--')) {
-			const [name = '', value] = arg.slice(2).split('=', 2);
-			const option = byName.get(name) ?? (name.startsWith('no-') ? byName.get(name.slice(3)) : undefined);
-			if (!option || (name.startsWith('no-') && option.type !== 'boolean')) {
-				return arg;
-			}
-
-			if (option.type === 'string' && value === undefined) {
-				index++;
-			}
-
-			continue;
-		}
-
-		if (arg.startsWith('-') && arg.length > 1) {
-			const option = byShort.get(arg.slice(1));
-			if (!option) {
-				return arg;
-			}
-
-			if (option.type === 'string') {
-				index++;
-			}
-
-			continue;
-		}
-
-		return arg;
-	}
-
-	return undefined;
 }

@@ -3,14 +3,13 @@ import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {describe, expect, test} from 'vitest';
 import {options} from '../source/options.js';
+import {childEnv} from './helpers/env.js';
 
 const bin = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 
 function run(args: readonly string[]) {
-	const env = {...process.env};
-	delete env['CI'];
-	return spawnSync(process.execPath, [bin, ...args], {encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'pipe']});
+	return spawnSync(process.execPath, [bin, ...args], {encoding: 'utf8', env: childEnv(), stdio: ['ignore', 'pipe', 'pipe']});
 }
 
 describe('the flag table', () => {

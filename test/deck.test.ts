@@ -1,18 +1,24 @@
 import {readFileSync} from 'node:fs';
 import {createElement} from 'react';
-import {renderToString} from 'ink';
 import stringWidth from 'string-width';
-import {describe, expect, test} from 'vitest';
+import {afterEach, beforeAll, describe, expect, test} from 'vitest';
 import {deck} from '../slides/index.js';
 import {App} from '../source/show/app.js';
 import {type Block, blockTexts} from '../source/deck/blocks.js';
 import {formatParagraphs, type Slide} from '../source/deck/deck.js';
+import {loadInk} from '../source/deck/drawn.js';
 import {checkDeck, formatProblem} from '../source/check/check.js';
 import {splitParagraphs} from '../source/check/paragraphs.js';
 import {lineText, lineWidth} from '../source/layout/layout.js';
 import {listText} from '../source/outputs/print.js';
 import {type Size, slideBody} from '../source/layout/screen.js';
 import {themes} from '../source/layout/theme.js';
+import {cleanupShown, renderShow, waitForFrame} from './helpers/ink.js';
+
+// A slide holds an Ink component: its words and its lines come from Ink.
+beforeAll(async () => {
+	await loadInk();
+});
 
 /**
 The content checks: the deck against the article it briefs on, by the shared checker (source/check/, the
@@ -142,23 +148,26 @@ describe('every slide fits', () => {
 		}
 	});
 
-	test.each(cases)('%s %s: the whole frame renders with nothing cut off', (_size, _id, size, slide) => {
-		const frame = renderToString(
-			createElement(App, {deck, theme: themes.plain, size, start: slide.index, isRevealing: false}),
-			{columns: size.columns},
-		);
-		const lines = frame.split('\n').map(line => line.trimEnd());
-		expect(lines.length).toBeLessThanOrEqual(size.rows - 1);
+	afterEach(() => {
+		cleanupShown();
+	});
+
+	test.each(cases)('%s %s: the whole frame reaches the screen with nothing cut off', async (_size, _id, size, slide) => {
+		const counter = `${slide.index + 1}/${deck.slides.length}`;
+		const app = renderShow(createElement(App, {deck, theme: themes.plain, size, start: slide.index, isRevealing: false}), size);
+		const frame = await waitForFrame(app, screen => screen.includes(counter));
+		const lines = frame.split('\n');
+		expect(lines).toHaveLength(size.rows);
 		for (const line of lines) {
 			expect(stringWidth(line), line).toBeLessThanOrEqual(size.columns);
 		}
 
-		// The body as laid out must reach the screen whole: Ink truncates lines that are too wide.
+		// The body as laid out reaches the screen whole, under the header, and the footer is on the last row.
 		const body = slideBody(slide, slide.units, size).lines.map(line => lineText(line).trimEnd());
 		expect(frame).not.toContain('Terminal too small');
 		expect(body.length).toBeGreaterThan(0);
 		expect(lines.slice(2, 2 + body.length)).toEqual(body);
-		expect(frame).toContain(`${slide.index + 1}/${deck.slides.length}`);
+		expect(lines.at(-1)).toContain(counter);
 	});
 });
 

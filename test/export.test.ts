@@ -13,6 +13,10 @@ import {selectSlides, summaryPoints} from '../source/outputs/handout.js';
 import {writeFileAtomic} from '../source/outputs/write-file.js';
 import {controlBytes, runBin as cli, squash} from './helpers/bin.js';
 import {everyBlockDeck} from './helpers/every-block-deck.js';
+import {loadInk} from '../source/deck/drawn.js';
+
+// A slide holds an Ink component: the text outputs draw it with Ink.
+await loadInk();
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -457,7 +461,7 @@ describe('the built bin exports', () => {
 
 	test.each([
 		[['--export', 'pdf'], '--export takes txt, md, html, deck, not "pdf"'],
-		[['-o', 'handout.pdf'], '-o handout.pdf: add --export txt|md|html|deck'],
+		[['-o', 'handout.pdf'], '-o "handout.pdf": add --export txt|md|html|deck'],
 		[['--export', 'md', '--list'], 'use --list or --export, not both'],
 	])('usage errors exit 2 before writing anything: %j', async (args, message) => {
 		const result = await cli(args);

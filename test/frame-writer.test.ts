@@ -1,7 +1,7 @@
 import {fc, test} from '@fast-check/vitest';
 import {Terminal} from '@xterm/headless';
 import {describe, expect} from 'vitest';
-import {createFrameWriter} from '../source/terminal/frame-writer.js';
+import {createFrameWriter, type FrameWriter} from '../source/terminal/frame-writer.js';
 import type {Line} from '../source/layout/layout.js';
 import {type Role, themes} from '../source/layout/theme.js';
 
@@ -12,7 +12,16 @@ screen a fresh paint of the same frame gives, character and style, whatever came
 type Screen = {term: Terminal; written: string[]; columns: number; rows: number};
 
 function screen(columns: number, rows: number): Screen {
-	return {term: new Terminal({cols: columns, rows, allowProposedApi: true}), written: [], columns, rows};
+	const term = new Terminal({cols: columns, rows, allowProposedApi: true});
+	// As the terminal session leaves it: auto-wrap off, so the bottom-right cell never scrolls.
+	term.write('\u001B[?7l');
+	return {term, written: [], columns, rows};
+}
+
+/** Sets the layers and paints now (the live show paints once the commit is done). */
+function paint(writer: FrameWriter, lines: readonly Line[], ink = ''): void {
+	writer.show({lines, ink});
+	writer.paint();
 }
 
 function writerFor(target: Screen) {
@@ -58,7 +67,7 @@ function cells(target: Screen): string[] {
 
 function text(target: Screen): string[] {
 	const buffer = target.term.buffer.active;
-	return Array.from({length: target.rows}, (_, y) => buffer.getLine(y)?.translateToString(true) ?? '');
+	return Array.from({length: target.rows}, (_, y) => buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? '');
 }
 
 const roles: Role[] = ['heading', 'body', 'muted', 'quote', 'selected', 'rule', 'accent'];
@@ -67,29 +76,36 @@ const segment = fc.record({
 	role: fc.constantFrom(...roles),
 });
 const line = fc.array(segment, {maxLength: 5});
-const frame = (rows: number) => fc.array(line, {maxLength: rows - 1});
+const frame = (rows: number) => fc.array(line, {maxLength: rows});
+/** What Ink writes: rows of text with SGR codes, each row closing what it opened. */
+const inkRun = fc.record({text: fc.stringMatching(/^[ xyz›]{0,6}$/), sgr: fc.constantFrom('', '1', '36', '7', '1;46', '38;5;12', '48;2;1;2;3')});
+const inkFrame = (rows: number) =>
+	fc
+		.array(fc.array(inkRun, {maxLength: 3}), {maxLength: rows})
+		.map(frameRows => frameRows.map(runs => runs.map(run => (run.sgr ? `\u001B[${run.sgr}m${run.text}\u001B[0m` : run.text)).join('')).join('\n'));
 
 const expectedText = (lines: readonly Line[], columns: number, rows: number) =>
-	Array.from({length: rows}, (_, y) =>
-		[...(lines[y] ?? []).map(part => part.text).join('')].slice(0, columns).join('').replace(/ +$/, ''),
-	).map((row, y) => (y < rows - 1 ? row : ''));
+	Array.from({length: rows}, (_, y) => [...(lines[y] ?? []).map(part => part.text).join('')].slice(0, columns).join('').replace(/ +$/, ''));
 
 describe('the frame writer', () => {
-	test.prop([fc.array(frame(8), {minLength: 1, maxLength: 6})], {seed: 20_210_406, numRuns: 100})(
-		'after any sequence of frames the screen equals a fresh paint of the last one',
+	test.prop([fc.array(fc.tuple(frame(8), inkFrame(8)), {minLength: 1, maxLength: 6})], {seed: 20_210_406, numRuns: 100})(
+		'after any sequence of frames (lines and Ink’s frame over them) the screen equals a fresh paint of the last one',
 		async frames => {
 			const live = screen(24, 8);
 			const writer = writerFor(live);
-			for (const lines of frames) {
-				writer.paint(lines);
+			for (const [lines, ink] of frames) {
+				paint(writer, lines, ink);
 			}
 
 			await flush(live);
 			const fresh = screen(24, 8);
-			writerFor(fresh).paint(frames.at(-1)!);
+			const [lines, ink] = frames.at(-1)!;
+			paint(writerFor(fresh), lines, ink);
 			await flush(fresh);
-			expect(text(live).map(row => row.trimEnd())).toEqual(expectedText(frames.at(-1)!, 24, 8));
 			expect(cells(live)).toEqual(cells(fresh));
+			if (!ink) {
+				expect(text(live).map(row => row.trimEnd())).toEqual(expectedText(lines, 24, 8));
+			}
 		},
 	);
 
@@ -103,69 +119,74 @@ describe('the frame writer', () => {
 			{text: clock, role: 'muted'},
 		];
 		const body: Line[] = [[{text: 'A title', role: 'heading'}], [], [{text: 'Some body text here', role: 'body'}]];
-		writer.paint([...body, footer('0:41')]);
+		paint(writer, [...body, footer('0:41')]);
 		const before = target.written.length;
-		writer.paint([...body, footer('0:41')]);
+		paint(writer, [...body, footer('0:41')]);
 		expect(target.written.length).toBe(before);
-		writer.paint([...body, footer('0:42')]);
+		paint(writer, [...body, footer('0:42')]);
 		const tick = target.written.slice(before).join('');
 		expect(tick.length).toBeLessThan(40);
 		await flush(target);
 		expect(text(target)[3]).toBe(' 3/12  ━━━━━━━━                                        0:42');
 	});
 
-	test('paints again in full after someone else wrote over the screen', async () => {
+	test('Ink’s cells cover the lines where Ink drew, a blank cell of Ink’s shows the line, and closing Ink’s part brings the lines back', async () => {
 		const target = screen(40, 6);
 		const writer = writerFor(target);
-		const lines: Line[] = [[{text: 'first row', role: 'heading'}], [{text: 'second row', role: 'body'}]];
-		writer.paint(lines);
-		// What Ink writes when its own output changes: erase lines, then its (empty) frame.
-		target.term.write('\u001B[2K\u001B[1A\u001B[2K\u001B[G\n');
-		writer.noteForeignWrite();
-		await Promise.resolve();
+		const lines: Line[] = [[{text: 'header', role: 'title'}], [{text: 'under the menu', role: 'body'}], [], [{text: 'footer', role: 'muted'}]];
+		paint(writer, lines);
+		// A menu: one row of Ink’s, a highlighted item, over the second row.
+		paint(writer, lines, '\n  \u001B[30;46mItem\u001B[39;49m');
 		await flush(target);
-		expect(text(target).slice(0, 2)).toEqual(['first row', 'second row']);
+		expect(text(target).slice(0, 4)).toEqual(['header', 'unItemthe menu', '', 'footer']);
+		const item = target.term.buffer.active.getLine(1)!.getCell(2)!;
+		expect(item.isBgPalette() && item.getBgColor()).toBe(6);
+		expect(writer.text().slice(0, 2)).toEqual(['header', 'unItemthe menu']);
+		paint(writer, lines, '');
+		await flush(target);
+		expect(text(target)[1]).toBe('under the menu');
 	});
 
-	test('a paint that comes right after a foreign write (before the queued repaint) is a full one', async () => {
+	test('paints whole after invalidate (the screen came back from the shell empty)', async () => {
 		const target = screen(40, 6);
 		const writer = writerFor(target);
-		const header: Line = [{text: 'header stays the same', role: 'title'}];
-		writer.paint([header, [{text: 'slide one', role: 'body'}]]);
+		const lines: Line[] = [[{text: 'header stays the same', role: 'title'}], [{text: 'slide one', role: 'body'}]];
+		paint(writer, lines);
 		// After Ctrl+Z and fg: the alternate screen comes back empty.
 		target.term.write('\u001B[H\u001B[2J');
-		writer.noteForeignWrite();
-		writer.paint([header, [{text: 'slide two', role: 'body'}]]);
-		await Promise.resolve();
+		writer.invalidate();
+		writer.paint();
 		await flush(target);
-		expect(text(target).slice(0, 2)).toEqual(['header stays the same', 'slide two']);
+		expect(text(target).slice(0, 2)).toEqual(['header stays the same', 'slide one']);
 	});
 
-	test('erases its frame just before the next foreign write after clear(), not before', async () => {
+	test('one paint for the lines and Ink’s frame of the same commit, after it', async () => {
 		const target = screen(40, 6);
 		const writer = writerFor(target);
-		writer.paint([[{text: 'slide text', role: 'body'}]]);
-		writer.clear();
+		writer.show({ink: 'ink row'});
+		writer.show({lines: [[], [{text: 'line row', role: 'body'}]]});
+		expect(target.written).toEqual([]);
+		await Promise.resolve();
+		expect(target.written).toHaveLength(1);
 		await flush(target);
-		expect(text(target)[0]).toBe('slide text');
-		writer.beforeForeignWrite();
-		await flush(target);
-		expect(text(target)[0]).toBe('');
+		expect(text(target).slice(0, 2)).toEqual(['ink row', 'line row']);
 	});
 
-	test('repaints from scratch at a new size and never writes past the last column or on the last row', async () => {
+	test('repaints from scratch at a new size; every row is used, the bottom-right cell too, and nothing scrolls', async () => {
 		const target = screen(30, 6);
 		const writer = writerFor(target);
 		const wide: Line[] = Array.from({length: 8}, (_, index) => [{text: `row ${index} `.repeat(6), role: 'body'}]);
-		writer.paint(wide);
+		paint(writer, wide);
 		await flush(target);
-		expect(text(target).at(-1)).toBe('');
 		expect(text(target)[0]).toBe('row 0 row 0 row 0 row 0 row 0');
+		expect(text(target).at(-1)).toBe('row 5 row 5 row 5 row 5 row 5');
+		expect(target.term.buffer.active.baseY).toBe(0);
 		target.columns = 20;
 		target.term.resize(20, 6);
-		writer.paint(wide);
+		paint(writer, wide);
 		await flush(target);
 		expect(text(target)[0]).toBe('row 0 row 0 row 0 ro');
 		expect(text(target)[1]).toBe('row 1 row 1 row 1 ro');
+		expect(text(target).at(-1)).toBe('row 5 row 5 row 5 ro');
 	});
 });

@@ -1,7 +1,9 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, test} from 'vitest';
 import {deck as builtIn} from '../slides/index.js';
-import type {BlockKind} from '../source/deck/blocks.js';
+import {blockTexts, type BlockKind, textWidthOfDrawings} from '../source/deck/blocks.js';
+import type {Deck} from '../source/deck/deck.js';
+import {loadInk} from '../source/deck/drawn.js';
 import {checkDeck} from '../source/check/check.js';
 import {deckText} from '../source/outputs/print.js';
 import {deckToMarkdown} from '../source/markdown/export-deck.js';
@@ -34,7 +36,7 @@ describe('a Markdown deck', () => {
 	test('the fixture holds every slide primitive, its metadata, notes and citations', () => {
 		const {deck, places} = parseMarkdownDeck(fixture);
 		const kinds = new Set(deck.slides.flatMap(slide => slide.blocks.map(block => block.kind)));
-		const every: BlockKind[] = ['heading', 'lead', 'text', 'bullets', 'quote', 'fact', 'table', 'bars', 'timeline', 'source'];
+		const every: BlockKind[] = ['heading', 'lead', 'text', 'bullets', 'quote', 'fact', 'table', 'bars', 'timeline', 'source', 'drawn'];
 		expect([...kinds].sort()).toEqual([...every].sort());
 		expect(deck.title).toBe('Every primitive, from Markdown');
 		expect(deck.source).toEqual({outlet: 'Test Outlet', date: 'January 1, 2000', author: 'A. Writer', url: 'https://example.com/article', text: '../../../shared/source/article.txt'});
@@ -67,7 +69,13 @@ describe('a Markdown deck', () => {
 				caption: 'No size given for the lawyers',
 			},
 			{kind: 'timeline', events: [{when: '2013', what: 'Started'}, {when: '2021', what: 'Came back'}]},
+			{kind: 'drawn', name: 'drawn', words: ['A drawing, kept'], draw: expect.any(Function), peek: expect.any(Function)},
 		]);
+		// A drawing is shown as drawn, cut where the width ends.
+		const drawing = third?.blocks.at(-1);
+		const rows = (width: number) => (drawing?.kind === 'drawn' ? drawing.draw(width).map(line => line.map(segment => segment.text).join('')) : []);
+		expect(rows(76)).toEqual(['╭─────────────────╮', '│ A drawing, kept │', '╰─────────────────╯']);
+		expect(rows(5)).toEqual(['╭────', '│ A d', '╰────']);
 		// Lines for `briefing check`: titles, citations, notes and each word's own line.
 		const lines = fixture.split('\n');
 		expect(lines[(places[0]?.title ?? 0) - 1]).toMatch(/^## A title/);
@@ -77,9 +85,19 @@ describe('a Markdown deck', () => {
 		expect(places[2]?.body.find(piece => piece.text === 'Section 1326')?.line).toBe(lines.indexOf('| Section 1326 | Reentry |') + 1);
 	});
 
-	test('the built-in deck goes to Markdown and back unchanged, slide for slide and word for word', () => {
-		const markdown = deckToMarkdown(builtIn);
-		expect(parseMarkdownDeck(markdown).deck).toEqual(builtIn);
+	test('the built-in deck goes to Markdown and back unchanged, slide for slide and word for word', async () => {
+		await loadInk();
+		// An Ink component comes back as its drawing (at the text outputs' width), not as the component.
+		const drawnAsText = (deck: Deck) => ({
+			...deck,
+			slides: deck.slides.map(slide => ({
+				...slide,
+				blocks: slide.blocks.map(block => (block.kind === 'drawn' ? {kind: 'drawn', lines: block.draw(textWidthOfDrawings).map(line => line.map(segment => segment.text).join('').trimEnd())} : block)),
+			})),
+		});
+		const back = parseMarkdownDeck(deckToMarkdown(builtIn)).deck;
+		expect(drawnAsText(back)).toEqual(drawnAsText(builtIn));
+		expect(back.slides.flatMap(slide => slide.blocks.map(block => blockTexts(block)))).toEqual(builtIn.slides.flatMap(slide => slide.blocks.map(block => blockTexts(block))));
 	});
 
 	test('a deck written to trip Markdown (markup, HTML, control bytes) comes back with the same words', () => {

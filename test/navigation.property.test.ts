@@ -1,11 +1,17 @@
+import {createElement} from 'react';
 import fc from 'fast-check';
 import {describe, expect, test} from 'vitest';
 import {firstStep, initNavigation, lastStep, navigate, type NavigationAction, type NavigationState} from '../source/show/navigation.js';
+import {compileDeck, type Deck} from '../source/deck/deck.js';
+import {lineText, lineWidth} from '../source/layout/layout.js';
+import {isTooSmall, screenLines, type Size} from '../source/layout/screen.js';
+import {Bullets, Lead} from '../source/deck/typography.js';
 
 /**
 Model-based test of the navigation reducer: random command sequences run against the real reducer
-and against a model written out plainly here. After every command the two agree and the position is
-in range. The seed is fixed (CI replays the same runs); a failure prints it with the shrunk path.
+and against a model written out plainly here. After every command the two agree, the position is in
+range, and the screen laid out at the current terminal size (which the resize command changes) fills
+exactly its rows, fits its columns and says where the show stands. The seed is fixed (CI replays the same runs); a failure prints it with the shrunk path.
 */
 export const seed = 20_210_406;
 export const numRuns = 200;
@@ -20,7 +26,33 @@ type Model = {
 	readonly isRevealing: boolean;
 };
 
-type Real = {state: NavigationState};
+type Real = {state: NavigationState; size: Size; readonly deck: Deck};
+
+/** A deck with these reveal units per slide (a bullet list each; a lead where a slide has none). */
+function deckOf(units: readonly number[]): Deck {
+	const slides = units.map((count, index) => ({
+		id: `slide-${index}`,
+		title: `Slide ${index + 1}`,
+		paragraphs: [1],
+		notes: 'Notes.',
+		Body: () => (count > 0 ? createElement(Bullets, {items: Array.from({length: count}, (_, item) => `Point ${item + 1}`)}) : createElement(Lead, {children: 'No steps'})),
+	}));
+	return compileDeck({title: 'Property deck', source: {outlet: 'O', date: 'D', author: 'A'}, sections: [{id: 'all', title: 'All', slides}]});
+}
+
+/** The screen at the real size: every row, none too wide, the counter on the last row when it fits. */
+function checkScreen(real: Real): void {
+	const {deck, state, size} = real;
+	const lines = screenLines(deck, state, size, undefined, undefined);
+	expect(lines).toHaveLength(size.rows);
+	for (const line of lines) {
+		expect(lineWidth(line), lineText(line)).toBeLessThanOrEqual(size.columns);
+	}
+
+	if (!isTooSmall(size) && lines.length > 0) {
+		expect(lineText(lines.at(-1)!)).toMatch(new RegExp(`^ ${state.index + 1}/${deck.slides.length}\\b`));
+	}
+}
 
 const first = (model: Model, index: number) => (model.isRevealing ? Math.min(1, model.units[index]!) : model.units[index]!);
 const last = (model: Model, index: number) => model.units[index]!;
@@ -81,10 +113,31 @@ class Step implements fc.Command<Model, Real> {
 			overlay: model.overlay,
 			blank: model.blank,
 		});
+		checkScreen(real);
 	}
 
 	toString() {
 		return this.name;
+	}
+}
+
+/** The terminal changes size: the state stays as it was, the screen is laid out afresh. */
+class Resize implements fc.Command<Model, Real> {
+	constructor(private readonly size: Size) {}
+
+	check() {
+		return true;
+	}
+
+	run(model: Model, real: Real) {
+		const before = real.state;
+		real.size = this.size;
+		expect(real.state).toBe(before);
+		checkScreen(real);
+	}
+
+	toString() {
+		return `resize ${this.size.columns}x${this.size.rows}`;
 	}
 }
 
@@ -154,10 +207,7 @@ const commands = [
 			}
 		}),
 	),
-	// The reducer has no size: a resize changes nothing in the state (the pty suite checks the screen).
-	fc.record({columns: fc.integer({min: 1, max: 300}), rows: fc.integer({min: 1, max: 100})}).map(
-		size => new Step(`resize ${size.columns}x${size.rows}`, [], () => undefined),
-	),
+	fc.record({columns: fc.integer({min: 1, max: 300}), rows: fc.integer({min: 1, max: 100})}).map(size => new Resize(size)),
 ];
 
 describe('navigation against a model', () => {
@@ -181,7 +231,9 @@ describe('navigation against a model', () => {
 					};
 					expect(state.index).toBe(Math.min(start, units.length - 1));
 					expect(state.step).toBe(first(model, state.index));
-					fc.modelRun(() => ({model, real: {state}}), sequence);
+					const deck = deckOf(units);
+					expect(deck.slides.map(slide => slide.units)).toEqual(units);
+					fc.modelRun(() => ({model, real: {state, size: {columns: 80, rows: 24}, deck}}), sequence);
 				},
 			),
 			{seed, numRuns},

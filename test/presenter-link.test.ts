@@ -7,6 +7,8 @@ import process from 'node:process';
 import fc from 'fast-check';
 import {afterEach, beforeEach, describe, expect, test} from 'vitest';
 import type {Position} from '../source/link/peer.js';
+import {maxClock} from '../source/link/position-clock.js';
+import {parseMessage, positionProblem} from '../source/link/protocol.js';
 import {
 	deckKey,
 	LinkError,
@@ -28,8 +30,8 @@ function freshKey(): string {
 	return deckKey({title: `test deck ${process.pid} ${keyCounter}`, slides: [{id: 'a'}]});
 }
 
-async function link(key: string, role: 'audience' | 'presenter' = 'audience'): Promise<PresenterLink> {
-	const opened = await openPresenterLink({deckKey: key, role, env, retryMs: 50});
+async function link(key: string, role: 'audience' | 'presenter' = 'audience', bounds?: readonly number[]): Promise<PresenterLink> {
+	const opened = await openPresenterLink({deckKey: key, role, env, retryMs: 50, ...(bounds ? {bounds} : {})});
 	open.push(opened);
 	return opened;
 }
@@ -184,7 +186,7 @@ describe('the socket and its directory', () => {
 	})();
 
 	// Run as root with setpriv available (as on the CI box); elsewhere the other user cannot be made.
-	test.runIf(hasSetpriv)('a connection from another user (nobody, via setpriv) is refused with EACCES', async () => {
+	test.runIf(hasSetpriv)('a connection from another user (nobody, via setpriv) is refused with EACCES (skipped unless root with setpriv, which alone can act as nobody)', async () => {
 		// Let nobody reach the runtime dir itself, so only our 0700 directory stands in the way.
 		chmodSync(runtime, 0o755);
 		const key = freshKey();
@@ -199,11 +201,26 @@ s.on('error', e => console.log(e.code));`;
 		await until(() => same(server.current(), {index: 1, step: 0, blank: 'none'}), 'the link to keep working');
 	});
 
-	if (!hasSetpriv) {
-		test('a connection from another user: not run, this needs root and setpriv to act as nobody', () => {
-			expect(hasSetpriv).toBe(false);
-		});
-	}
+	test('a dangling symbolic link, a folder or a fifo at the socket path gets the same one-line refusal and is left alone', async () => {
+		for (const make of ['symlink', 'folder', 'fifo'] as const) {
+			const key = freshKey();
+			const directory = path.join(runtime, 'briefing');
+			mkdirSync(directory, {mode: 0o700, recursive: true});
+			const file = path.join(directory, `${key}.sock`);
+			if (make === 'symlink') {
+				symlinkSync(path.join(runtime, 'nowhere'), file);
+			} else if (make === 'folder') {
+				mkdirSync(file);
+			} else {
+				execFileSync('mkfifo', [file]);
+			}
+
+			const failure = link(key);
+			await expect(failure, make).rejects.toBeInstanceOf(LinkError);
+			await expect(failure, make).rejects.toThrow(`${file} exists and is not a socket; not touching it (remove it yourself if it is not needed)`);
+			expect(lstatSync(file).isSocket(), make).toBe(false);
+		}
+	});
 });
 
 describe('the peers', () => {
@@ -223,22 +240,49 @@ describe('the peers', () => {
 		await until(() => statuses.at(-1) === 'waiting for the audience view', 'the presenter to wait again');
 	});
 
-	test('two audience views stay apart; the second links with the presenter once the first leaves', async () => {
+	test('a second audience view runs alone, says so once, and never links, even after the first leaves', async () => {
 		const key = freshKey();
 		const first = await link(key, 'audience');
 		const second = await link(key, 'audience');
+		const statuses: string[] = [];
+		second.onStatus(status => statuses.push(status));
 		const presenter = await link(key, 'presenter');
 		first.publish({index: 0, step: 0, blank: 'none'});
 		second.publish({index: 9, step: 0, blank: 'none'});
 		presenter.publish({index: 0, step: 0, blank: 'none'});
 		presenter.publish({index: 3, step: 0, blank: 'none'});
 		await until(() => same(first.current(), {index: 3, step: 0, blank: 'none'}), 'the first audience view to follow');
-		expect(second.peers()).toBe(0);
-		expect(second.current()).toEqual({index: 9, step: 0, blank: 'none'});
+		expect(second.side()).toBe('alone');
+		expect(statuses).toEqual(['not linked: another audience view is running']);
 		await first.close();
-		await until(() => second.peers() === 1 && presenter.peers() === 1, 'the second audience view to link with the presenter', 4000);
-		presenter.publish({index: 4, step: 1, blank: 'none'});
-		await until(() => same(second.current(), {index: 4, step: 1, blank: 'none'}), 'the second audience view to follow');
+		// The presenter takes the socket over; the second audience view stays out of it.
+		await until(() => presenter.side() === 'server', 'the presenter to take over the socket', 4000);
+		await new Promise(resolve => {
+			setTimeout(resolve, 300);
+		});
+		expect(second.peers()).toBe(0);
+		expect(presenter.peers()).toBe(0);
+		expect(second.current()).toEqual({index: 9, step: 0, blank: 'none'});
+		expect(statuses).toHaveLength(1);
+	});
+
+	test('with a pair linked, a second presenter view and a third audience view are told busy and run alone', async () => {
+		for (const serverRole of ['audience', 'presenter'] as const) {
+			const key = freshKey();
+			const server = await link(key, serverRole);
+			const peer = await link(key, serverRole === 'audience' ? 'presenter' : 'audience');
+			await until(() => server.peers() === 1 && peer.peers() === 1, 'the pair');
+			for (const role of ['audience', 'presenter'] as const) {
+				const extra = await link(key, role);
+				await until(() => extra.side() === 'alone', `a third view (${role}) to run alone`);
+				extra.publish({index: 5, step: 0, blank: 'none'});
+				extra.publish({index: 6, step: 0, blank: 'none'});
+			}
+
+			peer.publish({index: 2, step: 0, blank: 'none'});
+			await until(() => same(server.current(), {index: 2, step: 0, blank: 'none'}), 'the pair to still move together');
+			expect(server.peers()).toBe(1);
+		}
 	});
 
 	test('a view that joins a running show follows it instead of its own start', async () => {
@@ -357,6 +401,36 @@ describe('the peers', () => {
 	});
 });
 
+/** A deck of ten slides, slide 9 with two reveal units, for the checks of what a peer sends. */
+const bounds = [0, 0, 0, 0, 0, 0, 0, 0, 2, 0];
+
+/** Positions just past each bound of `bounds`, and what the link says of them. */
+const badPositions: Array<[string, Record<string, unknown>, string]> = [
+	['a slide past the deck', {index: 10, step: 0, clock: 1}, 'a position on slide 11 of a deck of 10'],
+	['a huge slide number', {index: 1_000_000_000, step: 0, clock: 1}, 'a position on slide 1000000001 of a deck of 10'],
+	['a step past its slide', {index: 8, step: 3, clock: 1}, 'a position on step 3 of a slide with 2'],
+	['a clock past the ceiling', {index: 8, step: 2, clock: maxClock + 1}, `a position whose clock is not a whole number from 0 to ${maxClock}`],
+	['the largest safe integer as clock', {index: 8, step: 2, clock: Number.MAX_SAFE_INTEGER}, `a position whose clock is not a whole number from 0 to ${maxClock}`],
+	['a blank that is no blank', {index: 8, step: 2, clock: 1, blank: 'grey'}, 'a malformed position'],
+];
+
+describe('the checks of a position, at each bound', () => {
+	test('the last slide, its last step and the ceiling clock are taken; one past each is refused', () => {
+		const base = {blank: 'none', origin: 'ab'};
+		expect(positionProblem({...base, index: 9, step: 0, clock: maxClock}, bounds)).toBeUndefined();
+		expect(positionProblem({...base, index: 8, step: 2, clock: 0}, bounds)).toBeUndefined();
+		expect(positionProblem({...base, index: 0, step: 0, clock: 0, blank: 'white'}, bounds)).toBeUndefined();
+		for (const [what, position, says] of badPositions) {
+			expect(positionProblem({...base, ...position}, bounds), what).toBe(says);
+		}
+
+		expect(positionProblem({...base, index: -1, step: 0, clock: 0}, bounds)).toBe('a malformed position');
+		expect(positionProblem({...base, index: 1.5, step: 0, clock: 0}, bounds)).toBe('a malformed position');
+		expect(positionProblem({...base, index: 0, step: 0, clock: -1}, bounds)).toMatch(/clock/);
+		expect(parseMessage(JSON.stringify({type: 'position', ...base, index: 10, step: 0, clock: 1}), bounds)).toEqual({error: 'a position on slide 11 of a deck of 10'});
+	});
+});
+
 describe('what the link refuses', () => {
 	const cases = [
 		{name: 'garbage', send: '\u0000\u001B[2Jnot json at all\n', says: 'a line that is not JSON'},
@@ -365,22 +439,24 @@ describe('what the link refuses', () => {
 		{name: 'a wrong protocol version', send: JSON.stringify({type: 'hello', proto: 2, deck: 'x'}) + '\n', says: `protocol 2; this briefing speaks protocol ${protocolVersion}`},
 		{name: 'a position before the hello', send: JSON.stringify({type: 'position', index: 1, step: 0, blank: 'none', clock: 9, origin: 'ab'}) + '\n', says: 'a position before its hello'},
 		{name: 'a position of the wrong shape', send: 'HELLO\n' + JSON.stringify({type: 'position', index: '1', step: 0, blank: 'none', clock: 9, origin: 'ab'}) + '\n', says: 'a malformed position'},
+		...badPositions.map(([what, position, says]) => ({name: `a position with ${what}`, send: 'HELLO\n' + JSON.stringify({type: 'position', blank: 'none', origin: 'ab', ...position}) + '\n', says})),
 	];
 
 	for (const {name, send, says} of cases) {
 		test(`${name} closes that connection; the other keeps working`, async () => {
 			const key = freshKey();
-			const server = await link(key, 'presenter');
-			const peer = await link(key, 'audience');
+			const server = await link(key, 'presenter', bounds);
 			const statuses: string[] = [];
 			server.onStatus(status => statuses.push(status));
-			await until(() => server.peers() === 1, 'the good peer');
 			const bad = await rawClient(server.path);
 			const text = send.replace('HELLO', JSON.stringify({type: 'hello', proto: protocolVersion, deck: key}));
 			bad.write(text);
 			await closed(bad);
 			await until(() => statuses.includes(`closed a connection: the peer sent ${says}`), `the status to say "${says}"`);
 			expect(server.side()).toBe('server');
+			expect(server.current()).toBeUndefined();
+			const peer = await link(key, 'audience', bounds);
+			await until(() => server.peers() === 1, 'the good peer');
 			peer.publish({index: 8, step: 1, blank: 'none'});
 			await until(() => same(server.current(), {index: 8, step: 1, blank: 'none'}), 'the good peer to still move the server');
 		});

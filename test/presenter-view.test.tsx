@@ -2,7 +2,6 @@ import {mkdtempSync, rmSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import React from 'react';
-import {cleanup, render} from 'ink-testing-library';
 import {afterEach, describe, expect, test, vi} from 'vitest';
 import {lineText} from '../source/layout/layout.js';
 import {initNavigation} from '../source/show/navigation.js';
@@ -11,14 +10,15 @@ import {presenterLines} from '../source/layout/presenter-screen.js';
 import {PresenterView} from '../source/show/presenter-view.js';
 import {themes} from '../source/layout/theme.js';
 import {fixtureDeck} from './helpers/fixture-deck.js';
-import {keys, press, pressUntil, waitForFrame} from './helpers/ink.js';
+import {poll} from './helpers/poll.js';
+import {cleanupShown, keys, press, pressUntil, renderShow, waitForFrame} from './helpers/ink.js';
 
 const size = {columns: 80, rows: 24};
 const view = (props: Partial<React.ComponentProps<typeof PresenterView>> = {}) =>
-	render(<PresenterView deck={fixtureDeck} theme={themes.plain} size={size} {...props} />);
+	renderShow(<PresenterView deck={fixtureDeck} theme={themes.plain} size={size} {...props} />, props.size ?? size);
 
 afterEach(() => {
-	cleanup();
+	cleanupShown();
 	vi.useRealTimers();
 });
 
@@ -35,7 +35,9 @@ describe('the presenter view', () => {
 		expect(frame).toMatch(/clock \d\d:\d\d/);
 		// Without --duration there is no pace.
 		expect(frame).not.toMatch(/ahead|behind|on time/);
-		expect(frame.split('\n')).toHaveLength(size.rows - 1);
+		// Every row, the last one too: the key hint is on it.
+		expect(frame.split('\n')).toHaveLength(size.rows);
+		expect(frame.split('\n').at(-1)).toContain('q quit');
 	});
 
 	test('keys move it like the audience view: the step, the notes and the next title follow', async () => {
@@ -125,7 +127,7 @@ describe('the presenter view', () => {
 	test('at 200x50 the notes and the slide sit side by side', () => {
 		const state = initNavigation({units: fixtureDeck.slides.map(slide => slide.units), start: 1});
 		const lines = presenterLines(fixtureDeck, state, {columns: 200, rows: 50}, {elapsed: 65_000, wall: '09:30'}).map(lineText);
-		expect(lines).toHaveLength(49);
+		expect(lines).toHaveLength(50);
 		expect(lines.every(line => line.length <= 200)).toBe(true);
 		const row = lines.find(line => line.includes('Notes'));
 		expect(row).toContain('On the audience screen');
@@ -168,16 +170,11 @@ describe('the presenter view', () => {
 			expect(audience.current()).toEqual({index: 1, step: 1, blank: 'none'});
 			await press(app, keys.home);
 			await waitForFrame(app, f => f.includes('slide 1/3'));
-			const end = Date.now() + 2000;
-			while (audience.current()?.index !== 0 || audience.current()?.blank !== 'none') {
-				if (Date.now() > end) {
-					throw new Error(`the audience link never followed: ${JSON.stringify(audience.current())}`);
-				}
-
-				await new Promise(resolve => {
-					setTimeout(resolve, 5);
-				});
-			}
+			await poll(() => audience.current()?.index === 0 && audience.current()?.blank === 'none', 'the audience link to follow', {
+				timeoutMs: 2000,
+				intervalMs: 5,
+				seen: () => JSON.stringify(audience.current()),
+			});
 		} finally {
 			await Promise.all(links.map(async each => each.close()));
 			rmSync(runtime, {recursive: true, force: true});

@@ -8,7 +8,12 @@ import {deckText, listText, slideText} from '../source/outputs/print.js';
 import {selectSlides, summaryPoints} from '../source/outputs/handout.js';
 import {stripControls} from '../source/deck/sanitize.js';
 import {controlBytes, runBin as piped} from './helpers/bin.js';
+import {childEnv} from './helpers/env.js';
 import {everyBlockDeck} from './helpers/every-block-deck.js';
+import {loadInk} from '../source/deck/drawn.js';
+
+// A slide holds an Ink component: the text outputs draw it with Ink.
+await loadInk();
 
 
 describe('the deck as plain text', () => {
@@ -164,7 +169,7 @@ describe('the bin without a terminal', () => {
 		['true', () => ''],
 	])('| %s ends quietly: exit 0, no trace', async (reader, expected) => {
 		const child = spawn('bash', ['-c', `"${process.execPath}" dist/cli.js --print | ${reader}; echo "status \${PIPESTATUS[0]}"`], {
-			env: {...process.env, CI: undefined} as NodeJS.ProcessEnv,
+			env: childEnv(),
 		});
 		let stdout = '';
 		let stderr = '';

@@ -7,7 +7,7 @@ import {App} from '../source/show/app.js';
 import {useBriefly} from '../source/show/hooks/use-deck-reload.js';
 import {PresenterView} from '../source/show/presenter-view.js';
 import {themes} from '../source/layout/theme.js';
-import {keys, press, waitForFrame} from './helpers/ink.js';
+import {cleanupShown, keys, press, renderShow, waitForFrame} from './helpers/ink.js';
 
 /** The show handed a new deck, as live reload does: the same slide, the same step; a problem in the footer for a while. */
 const head = '---\ntitle: Reload deck\noutlet: O\ndate: D\nauthor: A\n---\n\n# Part\n\n';
@@ -17,6 +17,7 @@ const size = {columns: 80, rows: 24};
 
 afterEach(() => {
 	cleanup();
+	cleanupShown();
 });
 
 function Probe({problem, ms}: {readonly problem?: string; readonly ms: number}) {
@@ -25,7 +26,7 @@ function Probe({problem, ms}: {readonly problem?: string; readonly ms: number}) 
 
 describe('a reloaded deck', () => {
 	test('the audience view stays on its slide and step, and shows a problem in the footer', async () => {
-		const app = render(<App deck={before} theme={themes.plain} size={size} />);
+		const app = renderShow(<App deck={before} theme={themes.plain} size={size} />, size);
 		await waitForFrame(app, frame => frame.includes('First'));
 		await press(app, keys.right);
 		const frame = await press(app, ' ');
@@ -43,7 +44,7 @@ describe('a reloaded deck', () => {
 	});
 
 	test('the presenter view shows the problem on a line of its own until it is gone', async () => {
-		const app = render(<PresenterView deck={before} theme={themes.plain} size={size} start={2} deckProblem="deck.md:9:1: a quote needs its speaker" />);
+		const app = renderShow(<PresenterView deck={before} theme={themes.plain} size={size} start={2} deckProblem="deck.md:9:1: a quote needs its speaker" />, size);
 		const frame = await waitForFrame(app, each => each.includes('slide 3/3'));
 		expect(frame).toContain('■ not reloaded: deck.md:9:1: a quote needs its speaker');
 		app.rerender(<PresenterView deck={after} theme={themes.plain} size={size} start={2} />);

@@ -11,7 +11,7 @@ import {controlBytes, drawing, squash} from './helpers/bin.js';
 import {everyBlockDeck} from './helpers/every-block-deck.js';
 import {fixtureDeck} from './helpers/fixture-deck.js';
 import {keys, press, pressUntil, waitForFrame} from './helpers/ink.js';
-import {startPty} from './helpers/pty-session.js';
+import {spawnBin} from './helpers/pty.js';
 
 
 describe('a slide as linear text', () => {
@@ -177,35 +177,35 @@ describe('the screen-reader mode of the live show (Ink\'s INK_SCREEN_READER)', (
 
 describe('--screen-reader in a real terminal', () => {
 	test('reads the first slide, announces the next after a key, draws nothing, and q exits 0', async () => {
-		const session = startPty(['--screen-reader']);
+		const session = spawnBin(['--screen-reader']);
 		try {
 			const count = realDeck.slides.length;
-			await session.waitFor(output => output.includes(`Slide 1 of ${count}.`));
+			await session.waitForOutput(output => output.includes(`Slide 1 of ${count}.`));
 			const mark = session.output().length;
 			session.write('\u001B[C');
-			const next = await session.waitFor(output => output.includes(`Slide 2 of ${count}.`), mark);
+			const next = await session.waitForOutput(output => output.includes(`Slide 2 of ${count}.`), mark);
 			expect(next).toContain(`Heading: ${realDeck.slides[1]!.title}`);
 			session.write('q');
-			expect(await session.exited).toBe(0);
+			expect(await session.status()).toBe(0);
 			const output = session.output();
 			expect(output).not.toMatch(drawing);
 			// The normal screen, so the scrollback keeps what was read; the cursor is never hidden.
 			expect(output).not.toContain('\u001B[?1049h');
 			expect(output).not.toContain('\u001B[?25l');
 		} finally {
-			session.kill();
+			session.dispose();
 		}
 	}, 30_000);
 
 	test('INK_SCREEN_READER=true does the same without the flag', async () => {
-		const session = startPty([], {INK_SCREEN_READER: 'true'});
+		const session = spawnBin([], {env: {INK_SCREEN_READER: 'true'}});
 		try {
-			await session.waitFor(output => output.includes(`Slide 1 of ${realDeck.slides.length}.`));
+			await session.waitForOutput(output => output.includes(`Slide 1 of ${realDeck.slides.length}.`));
 			session.write('q');
-			expect(await session.exited).toBe(0);
+			expect(await session.status()).toBe(0);
 			expect(session.output()).not.toMatch(drawing);
 		} finally {
-			session.kill();
+			session.dispose();
 		}
 	}, 30_000);
 });

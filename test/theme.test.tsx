@@ -1,18 +1,17 @@
 import {readdir, readFile} from 'node:fs/promises';
 import path from 'node:path';
-import {stripVTControlCharacters} from 'node:util';
 import React from 'react';
-import {renderToString} from 'ink';
-import {cleanup, render} from 'ink-testing-library';
-import {afterEach, describe, expect, test} from 'vitest';
+import {afterEach, beforeAll, describe, expect, test} from 'vitest';
 import {deck} from '../slides/index.js';
 import {App} from '../source/show/app.js';
 import {formatParagraphs} from '../source/deck/deck.js';
+import {loadInk} from '../source/deck/drawn.js';
+import {styleSequence} from '../source/terminal/frame-writer.js';
 import {lineText, textWidth} from '../source/layout/layout.js';
 import {slideBody} from '../source/layout/screen.js';
 import {isLightBackground, pickTheme, type Role, type Theme, themes} from '../source/layout/theme.js';
-import {keys, press, pressUntil, waitForFrame} from './helpers/ink.js';
-import {hasColourCodes, sgrParameters, startPty} from './helpers/pty-session.js';
+import {cleanupShown, keys, press, pressUntil, renderShow, waitForFrame} from './helpers/ink.js';
+import {hasColourCodes, sgrParameters, spawnBin} from './helpers/pty.js';
 
 describe('which theme', () => {
 	test.each([
@@ -102,32 +101,51 @@ describe('the themes themselves', () => {
 });
 
 describe.each(['dark', 'light', 'high-contrast', 'plain'] as const)('the %s theme', name => {
-	afterEach(() => {
-		cleanup();
+	const theme = themes[name];
+	beforeAll(async () => {
+		await loadInk();
 	});
+
+	afterEach(() => {
+		cleanupShown();
+	});
+
+	/** Every SGR sequence in the bytes, as written. */
+	const sequencesIn = (bytes: string) => new Set(bytes.match(/\u001B\[[\d;]*m/g) ?? []);
 
 	test.each([
 		{columns: 80, rows: 24},
 		{columns: 200, rows: 50},
-	])('renders every slide of the briefing whole at %j', size => {
+	])('paints every slide of the briefing whole at %j, in this theme’s styles and no other', async size => {
+		const allowed = new Set([...Object.values(theme.roles).map(style => styleSequence(style)), '\u001B[0m']);
 		for (const slide of deck.slides) {
-			// ink-testing-library's stdout is always 100 columns wide; renderToString takes the width.
-			const frame = renderToString(<App deck={deck} theme={themes[name]} size={size} start={slide.index} isRevealing={false} />, {columns: size.columns});
+			const counter = `${slide.index + 1}/${deck.slides.length}`;
+			const app = renderShow(<App deck={deck} theme={theme} size={size} start={slide.index} isRevealing={false} />, size, theme);
+			const frame = await waitForFrame(app, screen => screen.includes(counter));
 			const lines = frame.split('\n');
-			expect(lines).toHaveLength(size.rows - 1);
-			expect(Math.max(...lines.map(line => textWidth(stripVTControlCharacters(line))))).toBeLessThanOrEqual(size.columns);
+			expect(lines).toHaveLength(size.rows);
+			expect(Math.max(...lines.map(line => textWidth(line)))).toBeLessThanOrEqual(size.columns);
 			// Whole: the title's first line at the top (as laid out: text, or big letters on a projector),
 			// the paragraph citation at the bottom, the counter.
 			const firstLine = slideBody(slide, slide.units, size).lines.map(line => lineText(line).trim()).find(Boolean);
 			expect(firstLine).toBeDefined();
-			expect(stripVTControlCharacters(frame)).toContain(firstLine!);
+			expect(frame).toContain(firstLine!);
 			expect(frame).toContain(formatParagraphs(slide.paragraphs));
-			expect(frame).toMatch(new RegExp(`(?<!\\d)${slide.index + 1}/${deck.slides.length}(?!\\d)`));
+			// What the theme changes: every style on the screen is one of its roles', and its title, heading
+			// and citation styles are the ones painted.
+			const bytes = app.written.join('');
+			const used = sequencesIn(bytes);
+			expect([...used].filter(sequence => !allowed.has(sequence)), slide.id).toEqual([]);
+			for (const role of ['title', 'heading', 'cite'] as const) {
+				expect(used.has(styleSequence(theme.roles[role])), `${slide.id} ${role}`).toBe(true);
+			}
+
+			cleanupShown();
 		}
 	});
 
 	test('blank screens and the menu render', async () => {
-		const app = render(<App deck={deck} theme={themes[name]} size={{columns: 80, rows: 24}} />);
+		const app = renderShow(<App deck={deck} theme={theme} size={{columns: 80, rows: 24}} />, {columns: 80, rows: 24}, theme);
 		await waitForFrame(app, f => f.includes('1/'));
 		let frame = await press(app, 'b');
 		expect(frame.trim()).toBe('');
@@ -141,24 +159,39 @@ describe.each(['dark', 'light', 'high-contrast', 'plain'] as const)('the %s them
 	});
 });
 
+test('the themes differ where they should: the same slide is painted in different bytes in each', async () => {
+	await loadInk();
+	const painted = [];
+	for (const theme of Object.values(themes)) {
+		const app = renderShow(<App deck={deck} theme={theme} size={{columns: 80, rows: 24}} start={4} />, {columns: 80, rows: 24}, theme);
+		await waitForFrame(app, screen => screen.includes(`5/${deck.slides.length}`));
+		painted.push([...sequencesOf(app.written.join(''))].sort().join(' '));
+		cleanupShown();
+	}
+
+	expect(new Set(painted).size).toBe(Object.keys(themes).length);
+});
+
+const sequencesOf = (bytes: string) => new Set(bytes.match(/\u001B\[[\d;]*m/g) ?? []);
+
 describe('colour in a real terminal', () => {
 	const titleStart = deck.slides[0]!.title.slice(0, 20);
 
 	async function firstFrameAndWhite(env: Readonly<Record<string, string | undefined>>, args: readonly string[] = []) {
-		const session = startPty(args, env);
+		const session = spawnBin(args, {env});
 		try {
-			await session.waitFor(output => output.includes(titleStart));
+			await session.waitForOutput(output => output.includes(titleStart));
 			const mark = session.output().length;
 			session.write('w');
 			await session.waitForQuiet(mark);
 			const back = session.output().length;
 			session.write('x');
-			await session.waitFor(output => output.includes(titleStart), back);
+			await session.waitForOutput(output => output.includes(titleStart), back);
 			session.write('q');
-			expect(await session.exited).toBe(0);
+			expect(await session.status()).toBe(0);
 			return session.output();
 		} finally {
-			session.kill();
+			session.dispose();
 		}
 	}
 

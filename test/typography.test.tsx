@@ -1,10 +1,15 @@
 import React from 'react';
-import {renderToString} from 'ink';
-import {describe, expect, test} from 'vitest';
-import {paintLines} from '../source/show/components/lines.js';
-import {Bullets, Quote, TypographyContext} from '../source/deck/typography.js';
-import {readBlocks} from '../source/deck/deck.js';
-import {themes} from '../source/layout/theme.js';
+import {Box as InkBox, Text as InkText} from 'ink';
+import {beforeAll, describe, expect, test} from 'vitest';
+import {Bullets, Quote} from '../source/deck/typography.js';
+import {Box, loadInk, Text} from '../source/deck/drawn.js';
+import {blockTexts} from '../source/deck/blocks.js';
+import {DeckError, readBlocks} from '../source/deck/deck.js';
+import {layoutBlocks, lineText} from '../source/layout/layout.js';
+
+beforeAll(async () => {
+	await loadInk();
+});
 
 describe('the slide primitives', () => {
 	const body = (
@@ -20,18 +25,53 @@ describe('the slide primitives', () => {
 			{kind: 'quote', text: 'Words', speaker: 'Someone'},
 		]);
 	});
+});
 
-	test('render themselves through Ink where a painter is provided', () => {
-		const frame = renderToString(
-			<TypographyContext.Provider value={{width: 40, theme: themes.plain, paint: paintLines}}>{body}</TypographyContext.Provider>,
-			{columns: 40},
+describe('an Ink component in a slide body', () => {
+	const framed = (
+		<Box borderStyle="round" paddingX={1}>
+			<Text>A reminder in a frame that wraps at a narrow width</Text>
+		</Box>
+	);
+
+	test('is read as a drawn block, beside the primitives', () => {
+		const blocks = readBlocks(
+			<>
+				<Bullets items={['One']} />
+				{framed}
+			</>,
 		);
-		expect(frame).toContain('• First point');
-		expect(frame).toContain('“Words”');
-		expect(frame).toContain('— Someone');
+		expect(blocks.map(block => block.kind)).toEqual(['bullets', 'drawn']);
+		expect(blocks[1]).toMatchObject({kind: 'drawn', name: 'Box'});
 	});
 
-	test('draw nothing without one: the deck loads without Ink', () => {
-		expect(renderToString(body, {columns: 40}).trim()).toBe('');
+	test('is drawn by Ink at the slide’s width, as lines, and its words are its text', () => {
+		const [block] = readBlocks(framed);
+		const wide = layoutBlocks([block!], {width: 70}).map(line => lineText(line));
+		expect(wide).toEqual([`╭${'─'.repeat(68)}╮`, `│ A reminder in a frame that wraps at a narrow width${' '.repeat(16)} │`, `╰${'─'.repeat(68)}╯`]);
+		const narrow = layoutBlocks([block!], {width: 30}).map(line => lineText(line));
+		expect(narrow).toEqual(['╭────────────────────────────╮', '│ A reminder in a frame that │', '│  wraps at a narrow width   │', '╰────────────────────────────╯']);
+		expect(narrow.every(line => line.length === 30)).toBe(true);
+		expect(blockTexts(block!)).toEqual(['A reminder in a frame that wraps at a narrow width']);
+	});
+
+	test('Ink’s own Box and Text, imported from ink, work the same', () => {
+		const [block] = readBlocks(
+			<InkBox borderStyle="single">
+				<InkText>Straight from Ink</InkText>
+			</InkBox>,
+		);
+		expect(blockTexts(block!)).toEqual(['Straight from Ink']);
+	});
+
+	test('a primitive inside an Ink component is an error that says where it goes', () => {
+		expect(() =>
+			readBlocks(
+				<Box>
+					<Bullets items={['Lost']} />
+				</Box>,
+				'slide "x"',
+			),
+		).toThrow(new DeckError('slide "x": <Box> holds a slide primitive; a primitive goes beside an Ink component, not inside it'));
 	});
 });

@@ -1,6 +1,8 @@
+import type {Line} from '../layout/layout.js';
+
 /**
 The data a slide is made of. Slide bodies are written as JSX with the primitives in
-`components/typography.tsx`; `readBlocks` in `deck.ts` turns that JSX into these blocks, and every
+`deck/typography.tsx`; `readBlocks` in `deck.ts` turns that JSX into these blocks, and every
 output (the live show, plain text, Markdown, HTML, the screen reader) is produced from them, so the
 words exist once.
 */
@@ -11,6 +13,19 @@ export type Bar = {
 	/** What is printed beside the bar, in the article's words ("nearly 5,000"). */
 	readonly display: string;
 };
+
+/** Box drawing and block elements: the frame around a drawing's words, not words. */
+const drawingCharacters = /[\u2500-\u259F]/g;
+
+/** The words of drawn lines, line by line, without their frame: for the text outputs and the checks. */
+export function drawnWords(lines: readonly Line[]): string[] {
+	return lines
+		.map(line => line.map(segment => segment.text).join('').replaceAll(drawingCharacters, ' ').replaceAll(/\s+/g, ' ').trim())
+		.filter(Boolean);
+}
+
+/** The width a drawn block's words are read at, for the outputs that have no width of their own. */
+export const textWidthOfDrawings = 76;
 
 export type TimelineEvent = {
 	readonly when: string;
@@ -32,7 +47,18 @@ export type Block =
 	  }
 	| {readonly kind: 'bars'; readonly bars: readonly Bar[]; readonly caption?: string}
 	| {readonly kind: 'timeline'; readonly events: readonly TimelineEvent[]}
-	| {readonly kind: 'source'; readonly text: string};
+	| {readonly kind: 'source'; readonly text: string}
+	| {
+			/** Anything in a body that is not a primitive: an Ink component, drawn by Ink at a width. */
+			readonly kind: 'drawn';
+			/** The component's name, for messages. */
+			readonly name: string;
+			/** Its words, read from the JSX (undefined when only its drawing tells them). */
+			readonly words: readonly string[] | undefined;
+			readonly draw: (width: number) => Line[];
+			/** The drawing at `width` if it is made already; never draws. */
+			readonly peek: (width: number) => Line[] | undefined;
+	  };
 
 export type BlockKind = Block['kind'];
 
@@ -85,6 +111,10 @@ export function blockTexts(block: Block): string[] {
 
 		case 'timeline': {
 			return block.events.flatMap(event => [event.when, event.what]);
+		}
+
+		case 'drawn': {
+			return block.words ? [...block.words] : drawnWords(block.draw(textWidthOfDrawings));
 		}
 
 		default: {

@@ -1,5 +1,6 @@
 import {Fragment, isValidElement, type ReactElement, type ReactNode} from 'react';
 import {type Block, revealUnits} from './blocks.js';
+import {drawElement, drawnAlready, isLookup} from './drawn.js';
 import {primitiveReaders} from './typography.js';
 
 /** One slide, as written in `slides/`. */
@@ -11,7 +12,10 @@ export type SlideDefinition = {
 	readonly paragraphs: readonly number[];
 	/** Two to five sentences the presenter can say or be asked about. */
 	readonly notes: string;
-	/** JSX made only of the primitives in `source/components/typography.tsx`; no props, no hooks. */
+	/**
+	JSX made of the primitives in `source/deck/typography.tsx`; no props, no hooks. Anything else in it
+	(an Ink `<Box>`, a component) is drawn by Ink (see drawn.ts).
+	*/
 	readonly Body: () => ReactElement;
 };
 
@@ -83,7 +87,7 @@ export class DeckError extends Error {
 	override name = 'DeckError';
 }
 
-/** Reads a slide body's JSX back into blocks. Anything but the primitives is an error. */
+/** Reads a slide body's JSX back into blocks: primitives as their blocks, Ink components as drawn blocks. */
 export function readBlocks(node: ReactNode, where = 'slide'): Block[] {
 	if (node === null || node === undefined || typeof node === 'boolean') {
 		return [];
@@ -103,12 +107,87 @@ export function readBlocks(node: ReactNode, where = 'slide'): Block[] {
 	}
 
 	const read = primitiveReaders.get(node.type);
-	if (!read) {
-		const name = typeof node.type === 'string' ? node.type : (node.type as {name?: string}).name ?? 'component';
-		throw new DeckError(`${where}: <${name}> is not a slide primitive`);
+	return [read ? read(props as never) : drawnBlock(node, where)];
+}
+
+function nameOf(element: ReactElement): string {
+	const {type} = element;
+	return typeof type === 'string' ? type : (type as {displayName?: string; name?: string}).displayName ?? (type as {name?: string}).name ?? 'component';
+}
+
+/** Whether a primitive sits anywhere in these children (not looking inside components, which are Ink's). */
+function holdsPrimitive(node: ReactNode): boolean {
+	if (Array.isArray(node)) {
+		return node.some(child => holdsPrimitive(child as ReactNode));
 	}
 
-	return [read(props as never)];
+	if (!isValidElement(node)) {
+		return false;
+	}
+
+	return primitiveReaders.has(node.type) || holdsPrimitive((node.props as {children?: ReactNode}).children);
+}
+
+/** An Ink component in a body: Ink draws it at whatever width the slide has. */
+function drawnBlock(element: ReactElement, where: string): Block {
+	const name = nameOf(element);
+	if (holdsPrimitive((element.props as {children?: ReactNode}).children)) {
+		throw new DeckError(`${where}: <${name}> holds a slide primitive; a primitive goes beside an Ink component, not inside it`);
+	}
+
+	return {
+		kind: 'drawn',
+		name,
+		words: wordsOf(element),
+		draw: width => drawElement(element, width),
+		peek: width => drawnAlready(element, width),
+	};
+}
+
+/** A string's words, one space between them. */
+const squash = (text: string) => text.replaceAll(/\s+/g, ' ').trim();
+
+/**
+The words an element shows, read from the JSX without rendering it: each run of text (a `<Text>` and
+what is nested in it) is one entry. A component of your own is called to see what it returns; one that
+uses hooks cannot be read that way, and gives undefined (its words are then read from its drawing).
+*/
+function wordsOf(node: ReactNode): string[] | undefined {
+	if (typeof node === 'string' || typeof node === 'number') {
+		return [String(node)];
+	}
+
+	if (Array.isArray(node)) {
+		const parts = node.map(child => wordsOf(child as ReactNode));
+		return parts.includes(undefined) ? undefined : parts.flat() as string[];
+	}
+
+	if (!isValidElement(node)) {
+		return [];
+	}
+
+	const {children} = node.props as {children?: ReactNode};
+	const kids = Array.isArray(children) ? (children as ReactNode[]) : [children];
+	if (kids.some(child => typeof child === 'string' || typeof child === 'number')) {
+		// A run of text: everything nested in it is one line.
+		const parts = wordsOf(kids);
+		return parts && [squash(parts.join(''))].filter(Boolean);
+	}
+
+	if (typeof node.type === 'function' && !isLookup(node.type)) {
+		try {
+			return wordsOf((node.type as (props: unknown) => ReactNode)(node.props));
+		} catch {
+			return undefined;
+		}
+	}
+
+	return wordsOf(kids);
+}
+
+/** Whether laying the deck out needs Ink (a slide holds an Ink component): `loadInk()` first then. */
+export function hasDrawnBlocks(deck: Deck, slides: readonly Slide[] = deck.slides): boolean {
+	return slides.some(slide => slide.blocks.some(block => block.kind === 'drawn'));
 }
 
 /** A slide with its body already read into blocks: what `compileDeck` and the Markdown reader both produce. */
@@ -189,26 +268,24 @@ export function assembleDeck(definition: DeckData): Deck {
 	return {title: definition.title, source: definition.source, ...(definition.summary ? {summary: definition.summary} : {}), sections, slides};
 }
 
-/** `[6, 7, 9]` → `¶ 6-7, 9`. */
-export function formatParagraphs(paragraphs: readonly number[]): string {
-	const sorted = [...new Set(paragraphs)].sort((a, b) => a - b);
-	const ranges: string[] = [];
-	let start: number | undefined;
-	let previous: number | undefined;
-	for (const n of [...sorted, Number.NaN]) {
-		if (start !== undefined && previous !== undefined && n === previous + 1) {
-			previous = n;
-			continue;
+/** Runs of consecutive paragraph numbers, in order, each once: `[9, 6, 7]` → `[[6, 7], [9, 9]]`. */
+export function paragraphRanges(paragraphs: readonly number[]): Array<[number, number]> {
+	const ranges: Array<[number, number]> = [];
+	for (const n of [...new Set(paragraphs)].sort((a, b) => a - b)) {
+		const last = ranges.at(-1);
+		if (last && n === last[1] + 1) {
+			last[1] = n;
+		} else {
+			ranges.push([n, n]);
 		}
-
-		if (start !== undefined && previous !== undefined) {
-			ranges.push(start === previous ? String(start) : `${start}-${previous}`);
-		}
-
-		start = n;
-		previous = n;
 	}
 
+	return ranges;
+}
+
+/** `[6, 7, 9]` → `¶ 6-7, 9`. */
+export function formatParagraphs(paragraphs: readonly number[]): string {
+	const ranges = paragraphRanges(paragraphs).map(([start, end]) => (start === end ? String(start) : `${start}-${end}`));
 	return ranges.length > 0 ? `¶ ${ranges.join(', ')}` : '';
 }
 

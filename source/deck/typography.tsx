@@ -1,35 +1,15 @@
-import React, {createContext, type ReactNode, useContext} from 'react';
 import type {Bar, Block, TimelineEvent} from './blocks.js';
-import {type Line, layoutBlock} from '../layout/layout.js';
-import {themes, type Theme} from '../layout/theme.js';
 
 /**
-The slide vocabulary. A slide body is JSX made of these and nothing else; `readBlocks` (deck.ts)
-reads it back as data through `primitiveReaders`. Each primitive also renders itself, so a body can
-be shown on its own.
+The slide vocabulary. A slide body is JSX made of these (and, where they do not serve, Ink components:
+see drawn.ts); `readBlocks` (deck.ts) reads it back as data through `primitiveReaders`, and the layout
+draws the blocks. The primitives are never rendered as components: they render nothing.
 */
-export type TypographyContextValue = {
-	readonly width: number;
-	readonly theme: Theme;
-	/**
-	Paints laid-out lines (`paintLines` from lines.tsx, which is Ink's). Provided by whoever shows a body
-	on its own; the deck itself loads without Ink, so the first slide can be drawn before Ink is loaded.
-	*/
-	readonly paint?: (lines: readonly Line[], theme: Theme) => ReactNode;
-};
-
-export const TypographyContext = createContext<TypographyContextValue>({width: 76, theme: themes.dark});
-
 /** How each primitive component reads back as a block. */
 export const primitiveReaders = new Map<unknown, (props: never) => Block>();
 
-function BlockView({block}: {readonly block: Block}) {
-	const {width, theme, paint} = useContext(TypographyContext);
-	return paint ? paint(layoutBlock(block, width, Number.POSITIVE_INFINITY), theme) : null;
-}
-
 function primitive<Props>(name: string, read: (props: Props) => Block) {
-	const Component = (props: Props) => <BlockView block={read(props)} />;
+	const Component = (_props: Props) => null;
 	Component.displayName = name;
 	primitiveReaders.set(Component, read as (props: never) => Block);
 	return Component;

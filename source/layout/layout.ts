@@ -3,9 +3,15 @@ import type {Role} from './theme.js';
 
 /**
 The layout engine: blocks in, lines of styled segments out. It is pure, so the live show, the
-plain-text print and the tests all measure the same lines; Ink only paints them.
+plain-text print and the tests all measure the same lines; the frame writer paints them. (A drawn
+block, an Ink component in a slide, brings its own lines: its `draw` asks Ink for them.)
 */
-export type Segment = {readonly text: string; readonly role: Role};
+export type Segment = {
+	readonly text: string;
+	readonly role: Role;
+	/** Set on what Ink drew (a component in a slide body): the SGR parameters it drew the text with. */
+	readonly sgr?: string;
+};
 export type Line = readonly Segment[];
 
 export type LayoutOptions = {
@@ -29,6 +35,17 @@ export const symbols = {
 	dot: '●',
 } as const;
 
+
+/** A segment: text in a role. */
+export function seg(text: string, role: Role): Segment {
+	return {text, role};
+}
+
+/** Lines moved right by `margin` columns (empty lines stay empty). */
+export function indentLines(lines: readonly Line[], margin: number): Line[] {
+	const pad = seg(' '.repeat(margin), 'body');
+	return lines.map(line => (line.length === 0 ? line : [pad, ...line]));
+}
 
 /** Display width: the deck is written in characters one cell wide (a test checks that). */
 export function textWidth(text: string): number {
@@ -109,9 +126,9 @@ function blank(): Line {
 	return [];
 }
 
-function layoutTable(block: Extract<Block, {kind: 'table'}>, width: number, sym: typeof symbols): Line[] {
+function layoutTable(block: Extract<Block, {kind: 'table'}>, width: number): Line[] {
 	const columnCount = block.columns.length;
-	const separator = ` ${sym.column} `;
+	const separator = ` ${symbols.column} `;
 	const available = Math.max(columnCount * 4, width - (columnCount - 1) * textWidth(separator));
 	const natural = block.columns.map((column, index) =>
 		Math.max(textWidth(column), ...block.rows.map(row => textWidth(row[index] ?? ''))),
@@ -149,7 +166,7 @@ function layoutTable(block: Extract<Block, {kind: 'table'}>, width: number, sym:
 
 	const rule: Line = [
 		{
-			text: widths.map(w => sym.rule.repeat(w)).join(sym.rule + sym.cross + sym.rule),
+			text: widths.map(w => symbols.rule.repeat(w)).join(symbols.rule + symbols.cross + symbols.rule),
 			role: 'rule',
 		},
 	];
@@ -165,7 +182,7 @@ function layoutTable(block: Extract<Block, {kind: 'table'}>, width: number, sym:
 	return lines;
 }
 
-function layoutBars(block: Extract<Block, {kind: 'bars'}>, width: number, sym: typeof symbols): Line[] {
+function layoutBars(block: Extract<Block, {kind: 'bars'}>, width: number): Line[] {
 	const labelWidth = Math.max(...block.bars.map(bar => textWidth(bar.label)));
 	const displayWidth = Math.max(...block.bars.map(bar => textWidth(bar.display)));
 	const trackWidth = Math.max(4, Math.min(48, width - labelWidth - displayWidth - 4));
@@ -175,8 +192,8 @@ function layoutBars(block: Extract<Block, {kind: 'bars'}>, width: number, sym: t
 		const filled = Math.max(bar.value > 0 ? 1 : 0, Math.round((bar.value / max) * trackWidth));
 		lines.push([
 			{text: padEnd(bar.label, labelWidth) + '  ', role: 'label'},
-			{text: sym.barFull.repeat(filled), role: 'bar'},
-			{text: sym.barTrack.repeat(trackWidth - filled), role: 'barTrack'},
+			{text: symbols.barFull.repeat(filled), role: 'bar'},
+			{text: symbols.barTrack.repeat(trackWidth - filled), role: 'barTrack'},
 			{text: '  ' + bar.display, role: 'figure'},
 		]);
 	}
@@ -190,7 +207,6 @@ function layoutBars(block: Extract<Block, {kind: 'bars'}>, width: number, sym: t
 
 /** Lays out one block; `visible` says how many of its reveal units show. */
 export function layoutBlock(block: Block, width: number, visible: number, options: LayoutOptions = {width}): Line[] {
-	const sym = symbols;
 	const roomy = options.isRoomy ?? false;
 	switch (block.kind) {
 		case 'heading': {
@@ -216,7 +232,7 @@ export function layoutBlock(block: Block, width: number, visible: number, option
 					lines.push(blank());
 				}
 
-				const itemLines = hanging({text: sym.bullet + ' ', role: 'bullet'}, item, 'body', width);
+				const itemLines = hanging({text: symbols.bullet + ' ', role: 'bullet'}, item, 'body', width);
 				lines.push(...(index < visible ? itemLines : itemLines.map(() => blank())));
 			}
 
@@ -226,9 +242,9 @@ export function layoutBlock(block: Block, width: number, visible: number, option
 		case 'quote': {
 			const open = '“';
 			const close = '”';
-			const bar: Segment = {text: sym.quoteBar + ' ', role: 'quoteMark'};
+			const bar: Segment = {text: symbols.quoteBar + ' ', role: 'quoteMark'};
 			const lines: Line[] = wrap(open + block.text + close, width - 2).map(text => [bar, {text, role: 'quote'}]);
-			const attribution = `${sym.dash} ${block.speaker}${block.role ? ', ' + block.role : ''}`;
+			const attribution = `${symbols.dash} ${block.speaker}${block.role ? ', ' + block.role : ''}`;
 			lines.push(...wrap(attribution, width - 2).map(text => [{text: '  ', role: 'muted' as const}, {text, role: 'speaker' as const}]));
 			return visible > 0 ? lines : lines.map(() => blank());
 		}
@@ -238,11 +254,11 @@ export function layoutBlock(block: Block, width: number, visible: number, option
 		}
 
 		case 'table': {
-			return layoutTable(block, width, sym);
+			return layoutTable(block, width);
 		}
 
 		case 'bars': {
-			return layoutBars(block, width, sym);
+			return layoutBars(block, width);
 		}
 
 		case 'timeline': {
@@ -250,14 +266,18 @@ export function layoutBlock(block: Block, width: number, visible: number, option
 			const lines: Line[] = [];
 			for (const [index, event] of block.events.entries()) {
 				if (index > 0) {
-					lines.push([{text: ' '.repeat(whenWidth + 1) + sym.column, role: 'rule'}]);
+					lines.push([{text: ' '.repeat(whenWidth + 1) + symbols.column, role: 'rule'}]);
 				}
 
-				const prefix: Segment = {text: padEnd(event.when, whenWidth) + ' ' + sym.dot + ' ', role: 'accent'};
+				const prefix: Segment = {text: padEnd(event.when, whenWidth) + ' ' + symbols.dot + ' ', role: 'accent'};
 				lines.push(...hanging(prefix, event.what, 'body', width));
 			}
 
 			return lines;
+		}
+
+		case 'drawn': {
+			return block.draw(width);
 		}
 
 		default: {

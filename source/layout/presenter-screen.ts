@@ -1,15 +1,14 @@
 import type {Deck, Slide} from '../deck/deck.js';
 import {formatElapsed} from '../show/hooks/use-clock.js';
-import {type Line, lineWidth, type Segment, symbols, textWidth, wrap} from './layout.js';
+import {indentLines, type Line, lineWidth, seg, type Segment, symbols, textWidth, wrap} from './layout.js';
 import type {NavigationState} from '../show/navigation.js';
 import {paceAt, paceText, type Plan} from './pace.js';
 import {fit, helpLines, slideLines, spread, toHeight, type Size} from './screen.js';
-import type {Role} from './theme.js';
 
 /**
 The presenter view's screen as lines, pure: the notes big, the slide small, the next title, where
 the talk stands (slide, step, elapsed, wall clock, pace) and whether the audience screen is blanked.
-Always rows-1 tall, like the audience frame.
+Every row of the terminal, like the audience frame.
 */
 export type PresenterInfo = {
 	/** Milliseconds since the timer started. */
@@ -29,10 +28,6 @@ const sideBySide = 120;
 const topRows = 4;
 const bottomRows = 3;
 
-function seg(text: string, role: Role): Segment {
-	return {text, role};
-}
-
 function rule(width: number, label = ''): Line {
 	if (!label) {
 		return [seg(symbols.rule.repeat(Math.max(0, width)), 'rule')];
@@ -40,11 +35,6 @@ function rule(width: number, label = ''): Line {
 
 	const text = ` ${label} `;
 	return [seg(symbols.rule.repeat(2), 'rule'), seg(text, 'accent'), seg(symbols.rule.repeat(Math.max(0, width - 2 - textWidth(text))), 'rule')];
-}
-
-function indent(lines: readonly Line[], margin: number): Line[] {
-	const pad = seg(' '.repeat(margin), 'body');
-	return lines.map(line => (line.length === 0 ? line : [pad, ...line]));
 }
 
 /** Cuts to `rows`, marking the cut so the presenter knows there is more. */
@@ -132,7 +122,7 @@ export function presenterLines(deck: Deck, state: NavigationState, size: Size, i
 	}
 
 	const {columns} = size;
-	const total = Math.max(0, size.rows - 1);
+	const total = Math.max(0, size.rows);
 	const count = deck.slides.length;
 	const where = ` Presenter view · slide ${state.index + 1}/${count}${stepText(slide, state)}`;
 	const status = info.status ? fit(info.status, Math.max(0, columns - textWidth(where) - 3)) + ' ' : '';
@@ -150,7 +140,7 @@ export function presenterLines(deck: Deck, state: NavigationState, size: Size, i
 		// The key list needs every row: only the header and a hint around it.
 		const rows = Math.max(0, total - 4);
 		const hint: Line = [seg(' Esc or ? close · q quit', 'muted')];
-		return toHeight([...top.slice(0, 2), ...helpLines({columns, rows: rows + 5}), rule(columns), hint], total, false);
+		return toHeight([...top.slice(0, 2), ...helpLines({columns, rows: rows + 4}), rule(columns), hint], total, false);
 	}
 
 	const next = deck.slides[state.index + 1];
@@ -164,7 +154,7 @@ export function presenterLines(deck: Deck, state: NavigationState, size: Size, i
 		const rightWidth = inner - leftWidth - 3;
 		const notes = [rule(leftWidth, 'Notes'), [], ...notesBlock(slide, leftWidth, middle - 2)];
 		const preview = [rule(rightWidth, 'On the audience screen'), [], ...previewBlock(slide, rightWidth, state.step, middle - 2)];
-		body = indent(besides(notes, preview, leftWidth, middle), 1);
+		body = indentLines(besides(notes, preview, leftWidth, middle), 1);
 	} else {
 		const width = columns - 2;
 		// The notes come first; the slide takes what they leave, but never less than a third.
@@ -174,7 +164,7 @@ export function presenterLines(deck: Deck, state: NavigationState, size: Size, i
 		const preview = [rule(width, 'On the audience screen'), ...previewBlock(slide, width, state.step, previewRows - 1)];
 		const notesRows = middle - preview.length;
 		const notes = [rule(width, 'Notes'), ...notesBlock(slide, width, notesRows - 1)];
-		body = indent([...toHeight(notes, notesRows, false), ...preview], 1);
+		body = indentLines([...toHeight(notes, notesRows, false), ...preview], 1);
 	}
 
 	const lines = [...top, ...toHeight(body, middle, false), ...bottom];

@@ -2,21 +2,23 @@ import type {Deck, Slide} from '../deck/deck.js';
 import {formatParagraphs} from '../deck/deck.js';
 import {helpRows} from '../show/keymap.js';
 import {canDrawBig, drawBig, wrapBig} from './big-text.js';
-import {type Line, layoutBlocks, lineWidth, textWidth, wrap, type Segment, symbols} from './layout.js';
+import {indentLines, type Line, layoutBlocks, lineWidth, seg, symbols, textWidth, wrap} from './layout.js';
 import {modeOf, type NavigationState} from '../show/navigation.js';
-import type {Role} from './theme.js';
 
 /**
-The whole screen as lines, pure: header, body, footer. The frame is always rows-1 tall, so Ink never
-takes its clear-the-terminal path (which wipes the scrollback on every frame).
+The whole screen as lines, pure: header, body, footer, every row of the terminal (the frame writer
+paints by absolute position with auto-wrap off, so the last row is as usable as any).
 */
 export type Size = {readonly columns: number; readonly rows: number};
 
 /** Below this the frame itself cannot be drawn. */
 export const minimumSize: Size = {columns: 60, rows: 16};
 
-/** Rows the frame uses around the body: header and rule, rule and footer, and the spare last row. */
-const chromeRows = 5;
+/** Rows above the body: the header and its rule. */
+export const headerRows = 2;
+
+/** Rows the frame uses around the body: header and rule, rule and footer. */
+const chromeRows = headerRows + 2;
 
 export type FrameExtras = {
 	/** Shown at the right of the footer, for example the timer. */
@@ -24,10 +26,6 @@ export type FrameExtras = {
 	/** A short status (presenter link), shown in the footer. */
 	readonly status?: string;
 };
-
-function seg(text: string, role: Role): Segment {
-	return {text, role};
-}
 
 export function fit(text: string, width: number): string {
 	if (width <= 0) {
@@ -45,11 +43,6 @@ export function spread(left: Line, right: Line, width: number): Line {
 	}
 
 	return [...left, seg(' '.repeat(gap), 'muted'), ...right];
-}
-
-function indent(lines: readonly Line[], margin: number): Line[] {
-	const pad = seg(' '.repeat(margin), 'body');
-	return lines.map(line => (line.length === 0 ? line : [pad, ...line]));
 }
 
 function isRoomy(size: Size): boolean {
@@ -203,7 +196,7 @@ export function slideBody(
 		const top = roomy ? 0 : 1;
 		if (content.length + top <= contentRows) {
 			const body = toHeight([...Array.from({length: top}, () => []), ...content], contentRows, roomy);
-			return {lines: indent([...body, ...notesBlock], margin)};
+			return {lines: indentLines([...body, ...notesBlock], margin)};
 		}
 
 		if (!roomy) {
@@ -235,7 +228,7 @@ export function helpLines(size: Size): Line[] {
 	}
 
 	const margin = Math.max(2, Math.floor((size.columns - width) / 2));
-	return indent(toHeight(lines, bodyRows(size), false), margin);
+	return indentLines(toHeight(lines, bodyRows(size), false), margin);
 }
 
 export function tooSmallLines(size: Size, needs: Size, where: string): Line[] {
@@ -245,7 +238,7 @@ export function tooSmallLines(size: Size, needs: Size, where: string): Line[] {
 		'Enlarge the window or make the font smaller.',
 		where,
 	];
-	const rows = Math.max(0, size.rows - 1);
+	const rows = Math.max(0, size.rows);
 	const lines: Line[] = message.flatMap((text, index) =>
 		wrap(text, Math.max(1, size.columns)).map(part => {
 			const pad = Math.max(0, Math.floor((size.columns - textWidth(part)) / 2));
@@ -285,7 +278,7 @@ export const hints = {
 	blank: 'any key returns',
 } as const;
 
-/** The whole screen for the slides and help modes (the menu, overview and blank screens are Ink's). */
+/** The whole screen for the slides and help modes (the menu and overview draw their list over it). */
 export function screenLines(deck: Deck, state: NavigationState, size: Size, status: string | undefined, timer: string | undefined): Line[] {
 	const slide = deck.slides[state.index];
 	if (!slide) {

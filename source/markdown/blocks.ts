@@ -1,6 +1,7 @@
 import type {Blockquote, List, Paragraph, PhrasingContent, RootContent, Table} from 'mdast';
-import type {Bar, Block} from '../deck/blocks.js';
-import {inlineText, MarkdownDeckError, rawInline, slideText, squashSpaces, startOf} from './inline.js';
+import {type Bar, type Block, drawnWords} from '../deck/blocks.js';
+import type {Line} from '../layout/layout.js';
+import {inlineText, MarkdownDeckError, rawInline, slideText, squashSpaces, startOf, visibleControls} from './inline.js';
 
 /**
 Markdown block nodes read as slide blocks (see the README's "Write your own briefing"):
@@ -192,6 +193,18 @@ function barsBlock(node: Table): ReadBlock {
 	return {block: {kind: 'bars', bars}, pieces};
 }
 
+/**
+A drawing kept as drawn: the lines of a fenced ```drawn block (what an Ink component in a built-in
+slide drew at the text outputs' width), shown as they are at every width, cut where they do not fit.
+*/
+function drawnBlock(text: string, line = 1): ReadBlock {
+	const rows = text.split('\n').map(row => visibleControls(row).trimEnd());
+	const lines: Line[] = rows.map(row => (row ? [{text: row, role: 'body'}] : []));
+	const draw = (width: number) => lines.map(each => each.map(segment => ({...segment, text: [...segment.text].slice(0, Math.max(1, width)).join('')})));
+	const words = drawnWords(lines);
+	return {block: {kind: 'drawn', name: 'drawn', words, draw, peek: draw}, pieces: words.map(each => ({text: each, line}))};
+}
+
 export function readBlock(node: RootContent, isBars: boolean): ReadBlock {
 	switch (node.type) {
 		case 'paragraph': {
@@ -216,7 +229,11 @@ export function readBlock(node: RootContent, isBars: boolean): ReadBlock {
 		}
 
 		case 'code': {
-			throw new MarkdownDeckError('code blocks are not a slide primitive (an indented line is one too)', startOf(node));
+			if (node.lang === 'drawn') {
+				return drawnBlock(node.value, lineOf(node) + 1);
+			}
+
+			throw new MarkdownDeckError('code blocks are not a slide primitive (an indented line is one too); a drawing is a ```drawn block', startOf(node));
 		}
 
 		default: {

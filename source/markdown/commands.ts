@@ -3,6 +3,7 @@ import process from 'node:process';
 import {checkDeck, formatProblem, type Problem} from '../check/check.js';
 import {isFurniture, splitParagraphs} from '../check/paragraphs.js';
 import type {Deck} from '../deck/deck.js';
+import type {CheckCommand} from '../parse-args.js';
 import {checkout, defaultArticle} from './article-path.js';
 import {visibleControls} from './inline.js';
 import {DeckFileError, loadMarkdownDeck, readTextFile} from './load.js';
@@ -12,47 +13,16 @@ import {builtInPlaces, type Place, placeOf} from './places.js';
 `briefing check [FILE.md] [--source ARTICLE] [--json]` and `briefing paragraphs ARTICLE`: the deck
 held to its article by the one checker (source/check), each problem at its file and line.
 */
-export const checkUsage = 'usage: briefing check [FILE.md] [--source ARTICLE] [--json]';
-export const paragraphsUsage = 'usage: briefing paragraphs ARTICLE';
-
-type CheckArgs = {file?: string; source?: string; isJson: boolean};
-
-function parseCheckArgs(args: readonly string[]): CheckArgs | string {
-	const parsed: CheckArgs = {isJson: false};
-	for (let index = 0; index < args.length; index++) {
-		const arg = args[index]!;
-		const [name, inline] = arg.startsWith('--') ? arg.split('=', 2) : [arg];
-		if (name === '--json' && inline === undefined) {
-			parsed.isJson = true;
-		} else if (name === '--source') {
-			const value = inline ?? args[++index];
-			if (!value) {
-				return '--source takes the article\'s text file';
-			}
-
-			parsed.source = value;
-		} else if (arg.startsWith('-') && arg !== '-') {
-			return `unknown option ${visibleControls(arg)} for check`;
-		} else if (parsed.file === undefined) {
-			parsed.file = arg;
-		} else {
-			return `check takes one deck file, not also "${visibleControls(arg)}"`;
-		}
-	}
-
-	return parsed;
-}
-
 type Target = {deck: Deck; label: string; article: string; place: (problem: Problem) => Place};
 
-async function target(args: CheckArgs): Promise<Target> {
-	if (args.file === undefined) {
+async function target(args: CheckCommand): Promise<Target> {
+	if (args.deckFile === undefined) {
 		const {deck} = await import('../../slides/index.js');
 		const places = await builtInPlaces(deck, path.join(checkout(), 'slides'));
 		return {deck, label: 'the built-in deck', article: args.source ?? defaultArticle(), place: problem => places(problem)};
 	}
 
-	const file = args.file;
+	const file = args.deckFile;
 	const parsed = await loadMarkdownDeck(file);
 	const fromDeck = parsed.deck.source.text;
 	const article = args.source ?? (fromDeck === undefined ? undefined : path.resolve(path.dirname(file), fromDeck));
@@ -73,13 +43,7 @@ function summary(problems: readonly Problem[], deck: Deck, label: string, articl
 }
 
 /** Exit 0: the deck checks out; 1: it has problems; 2: a usage error or a file that cannot be read. */
-export async function runCheck(args: readonly string[]): Promise<number> {
-	const parsed = parseCheckArgs(args);
-	if (typeof parsed === 'string') {
-		process.stderr.write(`briefing: ${parsed}\n${checkUsage}\n`);
-		return 2;
-	}
-
+export async function runCheck(parsed: CheckCommand): Promise<number> {
 	try {
 		const {deck, label, article, place} = await target(parsed);
 		const text = await readTextFile(article, 'an article', '.txt');
@@ -127,13 +91,7 @@ export function paragraphsText(article: string, width = 78): string {
 	return blocks.join('\n\n') + '\n';
 }
 
-export async function runParagraphs(args: readonly string[]): Promise<number> {
-	const [file, ...rest] = args;
-	if (file === undefined || file.startsWith('-') || rest.length > 0) {
-		process.stderr.write(`briefing: paragraphs takes one article file\n${paragraphsUsage}\n`);
-		return 2;
-	}
-
+export async function runParagraphs(file: string): Promise<number> {
 	try {
 		process.stdout.write(paragraphsText(await readTextFile(file, 'an article', '.txt')));
 		return 0;

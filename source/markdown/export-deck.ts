@@ -1,5 +1,5 @@
 import {stringify} from 'yaml';
-import type {Block} from '../deck/blocks.js';
+import {type Block, textWidthOfDrawings} from '../deck/blocks.js';
 import type {Deck, Slide} from '../deck/deck.js';
 import {escapeMarkdown} from '../outputs/export-markdown.js';
 import {stripControls} from '../deck/sanitize.js';
@@ -95,6 +95,13 @@ export function blockToMarkdown(block: Block): string {
 
 		case 'timeline': {
 			return block.events.map(event => `- **${escapeMarkdown(event.when)}**: ${escapeMarkdown(event.what)}`).join('\n');
+		}
+
+		case 'drawn': {
+			// An Ink component: kept as it is drawn at the text outputs' width, its words and its frame.
+			const rows = block.draw(textWidthOfDrawings).map(line => stripControls(line.map(segment => segment.text).join('')).trimEnd());
+			const fence = '`'.repeat(Math.max(3, ...rows.map(row => (row.match(/`+/g) ?? []).reduce((most, run) => Math.max(most, run.length + 1), 0))));
+			return [`${fence}drawn`, ...rows, fence].join('\n');
 		}
 
 		default: {

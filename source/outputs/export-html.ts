@@ -1,4 +1,4 @@
-import type {Block} from '../deck/blocks.js';
+import {type Block, blockTexts} from '../deck/blocks.js';
 import type {Deck, Slide} from '../deck/deck.js';
 import {slideFooter, sourceLine, sourceUrl} from './print.js';
 import {aboutLine, type HandoutPart, handoutParts, isWholeDeck, partTitle, slideRange, summaryPoints} from './handout.js';
@@ -151,6 +151,10 @@ export function blockHtml(block: Block): string {
 
 		case 'timeline': {
 			return `<ul class="timeline">${block.events.map(event => `<li><strong>${text(event.when)}</strong> <span>${text(event.what)}</span></li>`).join('')}</ul>`;
+		}
+
+		case 'drawn': {
+			return `<div class="drawn">${blockTexts(block).map(line => `<p>${text(line)}</p>`).join('')}</div>`;
 		}
 
 		default: {

@@ -1,4 +1,4 @@
-import type {Block} from '../deck/blocks.js';
+import {type Block, blockTexts} from '../deck/blocks.js';
 import type {Deck, Slide} from '../deck/deck.js';
 import {slideFooter, sourceLine, sourceUrl} from './print.js';
 import {aboutLine, handoutParts, isWholeDeck, slideRange, summaryPoints} from './handout.js';
@@ -85,6 +85,10 @@ export function blockMarkdown(block: Block): string {
 
 		case 'timeline': {
 			return block.events.map(event => `- **${escapeMarkdown(event.when)}**: ${escapeMarkdown(event.what)}`).join('\n');
+		}
+
+		case 'drawn': {
+			return blockTexts(block).map(line => escapeMarkdown(line)).join('\n\n');
 		}
 
 		default: {

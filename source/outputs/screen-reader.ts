@@ -1,6 +1,6 @@
 import type {Block} from '../deck/blocks.js';
-import {revealUnits} from '../deck/blocks.js';
-import type {Deck, Slide} from '../deck/deck.js';
+import {blockTexts, revealUnits} from '../deck/blocks.js';
+import {type Deck, paragraphRanges, type Slide} from '../deck/deck.js';
 import {helpRows} from '../show/keymap.js';
 import {modeOf, type NavigationState} from '../show/navigation.js';
 import {stripControls} from '../deck/sanitize.js';
@@ -33,28 +33,14 @@ function plural(count: number, noun: string): string {
 
 /** "¶ 6-7, 9" in words a speech synthesiser reads well. */
 export function paragraphsInWords(paragraphs: readonly number[]): string {
-	const sorted = [...new Set(paragraphs)].sort((a, b) => a - b);
-	if (sorted.length === 0) {
+	const ranges = paragraphRanges(paragraphs).map(([start, end]) => (start === end ? String(start) : `${start} to ${end}`));
+	if (ranges.length === 0) {
 		return '';
-	}
-
-	const ranges: string[] = [];
-	let start = sorted[0]!;
-	let previous = start;
-	for (const n of [...sorted.slice(1), Number.NaN]) {
-		if (n === previous + 1) {
-			previous = n;
-			continue;
-		}
-
-		ranges.push(start === previous ? String(start) : `${start} to ${previous}`);
-		start = n;
-		previous = n;
 	}
 
 	const last = ranges.pop()!;
 	const words = ranges.length > 0 ? `${ranges.join(', ')} and ${last}` : last;
-	return `Source: article ${sorted.length === 1 ? 'paragraph' : 'paragraphs'} ${words}.`;
+	return `Source: article ${new Set(paragraphs).size === 1 ? 'paragraph' : 'paragraphs'} ${words}.`;
 }
 
 /** One block as lines; `visible` is how many of its reveal units show. */
@@ -121,6 +107,10 @@ export function blockSpeech(block: Block, visible: number): string[] {
 		case 'timeline': {
 			const events = block.events.map(event => `${event.when}: ${event.what}`);
 			return [`Timeline, ${plural(block.events.length, 'event')}: ${sentence(joinList(events))}`];
+		}
+
+		case 'drawn': {
+			return blockTexts(block).map(line => sentence(line));
 		}
 
 		default: {

@@ -1,7 +1,8 @@
 import {randomBytes} from 'node:crypto';
-import {constants} from 'node:fs';
+import {constants, type Stats, unlinkSync} from 'node:fs';
 import {chmod, link, open, rename, stat, unlink} from 'node:fs/promises';
 import path from 'node:path';
+import process from 'node:process';
 
 /**
 Writes a whole file or nothing: the text goes to a temporary file beside the target, is flushed to
@@ -18,7 +19,8 @@ export class WriteError extends Error {
 	override name = 'WriteError';
 }
 
-function reason(error: unknown): string {
+/** Why a write failed, in words, with the code for the ones a person looks up. */
+export function reason(error: unknown): string {
 	const code = (error as NodeJS.ErrnoException | undefined)?.code;
 	switch (code) {
 		case 'ENOENT': {
@@ -46,27 +48,110 @@ function reason(error: unknown): string {
 			return 'the file system is read-only';
 		}
 
+		case 'EIO': {
+			return 'an input/output error (EIO)';
+		}
+
+		case 'EBADF': {
+			return 'it is closed (EBADF)';
+		}
+
+		case 'ENAMETOOLONG': {
+			return 'the name is too long';
+		}
+
 		default: {
 			return error instanceof Error ? error.message.split('\n')[0] ?? 'unknown error' : String(error);
 		}
 	}
 }
 
-async function existingMode(target: string): Promise<number | undefined> {
-	try {
-		const info = await stat(target);
-		if (info.isDirectory()) {
-			throw new WriteError(`cannot write ${target}: it is a folder`);
-		}
-
-		return info.mode & 0o7777;
-	} catch (error: unknown) {
-		if (error instanceof WriteError) {
-			throw error;
-		}
-
+function kindOf(info: Stats): string | undefined {
+	if (info.isFile()) {
 		return undefined;
 	}
+
+	if (info.isDirectory()) {
+		return 'it is a folder';
+	}
+
+	if (info.isCharacterDevice() || info.isBlockDevice()) {
+		return 'it is a device';
+	}
+
+	if (info.isFIFO()) {
+		return 'it is a fifo (named pipe)';
+	}
+
+	return info.isSocket() ? 'it is a socket' : 'it is not a regular file';
+}
+
+/** The mode of the regular file at `target`, undefined for a new path; anything else is refused. */
+async function existingMode(target: string): Promise<number | undefined> {
+	let info: Stats;
+	try {
+		info = await stat(target);
+	} catch {
+		return undefined;
+	}
+
+	const kind = kindOf(info);
+	if (kind) {
+		throw new WriteError(`cannot write ${target}: ${kind}; -o writes only a regular file or a new one`);
+	}
+
+	return info.mode & 0o7777;
+}
+
+/** File names are at most 255 bytes: the temporary name cuts the target's name to fit. */
+export const maxNameBytes = 255;
+
+/** `.NAME.PID.HEX.tmp` beside the target, NAME cut (at a character boundary) so it fits in 255 bytes. */
+export function temporaryName(target: string, pid = process.pid, hex = randomBytes(4).toString('hex')): string {
+	const suffix = `.${pid}.${hex}.tmp`;
+	const room = maxNameBytes - 1 - Buffer.byteLength(suffix);
+	let base = path.basename(target);
+	while (Buffer.byteLength(base) > room) {
+		base = [...base].slice(0, -1).join('');
+	}
+
+	return path.join(path.dirname(path.resolve(target)), `.${base}${suffix}`);
+}
+
+/**
+Removes the temporary file if the process is ended by a signal (or exits) while it exists, then
+lets the signal end the process as it would have. Returns the function that stops watching.
+*/
+function removeOnExit(temporary: string): () => void {
+	const remove = () => {
+		try {
+			unlinkSync(temporary);
+		} catch {
+			// Not there (yet, or any more).
+		}
+	};
+
+	const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const;
+	const onSignal = (signal: NodeJS.Signals) => {
+		remove();
+		stop();
+		process.kill(process.pid, signal);
+	};
+
+	const stop = () => {
+		for (const signal of signals) {
+			process.off(signal, onSignal);
+		}
+
+		process.off('exit', remove);
+	};
+
+	for (const signal of signals) {
+		process.on(signal, onSignal);
+	}
+
+	process.on('exit', remove);
+	return stop;
 }
 
 export async function writeFileAtomic(target: string, text: string, options: WriteOptions = {}): Promise<void> {
@@ -76,7 +161,8 @@ export async function writeFileAtomic(target: string, text: string, options: Wri
 	}
 
 	const directory = path.dirname(path.resolve(target));
-	const temporary = path.join(directory, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+	const temporary = temporaryName(target);
+	const stopWatching = removeOnExit(temporary);
 	let isCreated = false;
 	try {
 		const handle = await open(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o666);
@@ -84,6 +170,7 @@ export async function writeFileAtomic(target: string, text: string, options: Wri
 		try {
 			await handle.writeFile(text, 'utf8');
 			await handle.sync();
+			await stallForTests();
 		} finally {
 			await handle.close();
 		}
@@ -92,6 +179,8 @@ export async function writeFileAtomic(target: string, text: string, options: Wri
 			await chmod(temporary, mode);
 		}
 
+		// Checked again just before the name is taken: a fifo or device put there meanwhile stays.
+		await existingMode(target);
 		if (options.force) {
 			await rename(temporary, target);
 		} else {
@@ -105,11 +194,27 @@ export async function writeFileAtomic(target: string, text: string, options: Wri
 			await unlink(temporary).catch(() => undefined);
 		}
 
+		if (error instanceof WriteError) {
+			throw error;
+		}
+
 		if ((error as NodeJS.ErrnoException).code === 'EEXIST' && !options.force) {
 			throw new WriteError(`${target} already exists; add --force to replace it`);
 		}
 
 		throw new WriteError(`cannot write ${target}: ${reason(error)}`);
+	} finally {
+		stopWatching();
+	}
+}
+
+/** A test hook (BRIEFING_FAULT=export-stall): wait with the temporary file written, for a signal to arrive. */
+async function stallForTests(): Promise<void> {
+	if (process.env['BRIEFING_FAULT'] === 'export-stall') {
+		process.stderr.write('briefing: stalled for the test\n');
+		await new Promise(resolve => {
+			setTimeout(resolve, 10_000);
+		});
 	}
 }
 

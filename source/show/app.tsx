@@ -1,7 +1,8 @@
-import React, {Component, type ReactNode, useCallback, useEffect, useReducer} from 'react';
+import React, {Component, type ReactNode, Suspense, useCallback, useEffect, useMemo, useReducer} from 'react';
 import {Box, Text, useApp, useIsScreenReaderEnabled, useStdin} from 'ink';
 import type {Deck} from '../deck/deck.js';
-import {Lines} from './components/lines.js';
+import {Frame} from './components/frame.js';
+import {deferDrawings} from './deferred-drawings.js';
 import {ScreenReaderView} from './components/screen-reader-view.js';
 import {LazySlideList as SlideList} from './components/lazy-slide-list.js';
 import {formatElapsed, useClock} from './hooks/use-clock.js';
@@ -15,6 +16,7 @@ import {
 	bodyRows,
 	contentWidth,
 	frameLines,
+	headerRows,
 	hints,
 	isTooSmall,
 	screenLines,
@@ -33,8 +35,6 @@ export type AppProps = {
 	/** A fixed size instead of the terminal's (tests). */
 	readonly size?: Size;
 	readonly link?: PeerLink;
-	/** Bumped by the lifecycle after a resume, to re-read the size and repaint. */
-	readonly refresh?: number;
 	/** Called when the state asks to suspend (Ctrl+Z); the lifecycle owns the terminal. */
 	readonly onSuspend?: () => void;
 	readonly onFatal?: (error: unknown) => void;
@@ -69,9 +69,14 @@ export class ErrorBoundary extends Component<BoundaryProps, {failed: boolean}> {
 }
 
 export function App(props: AppProps) {
+	const [, drawn] = useReducer((count: number) => count + 1, 0);
+	const deck = useMemo(() => deferDrawings(props.deck, drawn), [props.deck]);
 	return (
 		<ErrorBoundary onFatal={props.onFatal}>
-			<Show {...props} />
+			{/* A slide's Ink component is drawn after the render that first needs it (deferred-drawings.ts). */}
+			<Suspense fallback={null}>
+				<Show {...props} deck={deck} />
+			</Suspense>
 		</ErrorBoundary>
 	);
 }
@@ -81,14 +86,14 @@ function useNavigation(deck: Deck, start: number, isRevealing: boolean) {
 }
 
 
-type ShowProps = Pick<AppProps, 'deck' | 'start' | 'isRevealing' | 'size' | 'link' | 'refresh' | 'onSuspend'>;
+type ShowProps = Pick<AppProps, 'deck' | 'start' | 'isRevealing' | 'size' | 'link' | 'onSuspend'>;
 
 /** What every view of the show shares: the state, the keys, the size, the peer link, quit and suspend. */
-export function useShow({deck, start = 0, isRevealing = true, size: fixedSize, link, refresh = 0, onSuspend}: ShowProps) {
+export function useShow({deck, start = 0, isRevealing = true, size: fixedSize, link, onSuspend}: ShowProps) {
 	const [reduced, dispatch] = useNavigation(deck, start, isRevealing);
 	const {exit} = useApp();
 	const {isRawModeSupported} = useStdin();
-	const size = useTerminalSize(fixedSize, refresh);
+	const size = useTerminalSize(fixedSize);
 	const {status, dispatch: act, adopt, latest} = usePeerLink(link, reduced, dispatch);
 	const state = useDeckReload(deck, reduced, adopt, latest);
 	const mode = modeOf(state);
@@ -141,32 +146,32 @@ function Show(props: AppProps) {
 		const fill = state.blank === 'white' ? theme.white : theme.black;
 		const row = ' '.repeat(size.columns);
 		return (
-			<Box flexDirection="column">
-				{Array.from({length: size.rows - 1}, (_, index) => (
-					<Text key={index} {...fill}>
-						{row}
-					</Text>
-				))}
-			</Box>
+			<Frame lines={[]}>
+				<Box flexDirection="column">
+					{Array.from({length: size.rows}, (_, index) => (
+						<Text key={index} {...fill}>
+							{row}
+						</Text>
+					))}
+				</Box>
+			</Frame>
 		);
 	}
 
 	const timer = showTimer ? formatElapsed(clock.elapsed) : undefined;
 	if ((mode === 'menu' || mode === 'overview') && !isTooSmall(size)) {
-		const top = frameLines(deck, state, size, [], hints[mode], {...(status ? {status} : {})});
+		const lines = frameLines(deck, state, size, [], hints[mode], {...(status ? {status} : {})});
 		const rows = bodyRows(size);
 		const width = contentWidth(size);
 		const margin = Math.max(2, Math.floor((size.columns - width) / 2));
 		return (
-			<Box flexDirection="column" height={size.rows - 1}>
-				<Lines lines={top.slice(0, 2)} theme={theme} />
-				<Box height={rows} paddingLeft={margin}>
+			<Frame lines={lines}>
+				<Box marginTop={headerRows} height={rows} paddingLeft={margin}>
 					<SlideList deck={deck} theme={theme} kind={mode} current={state.index} height={rows} width={width} onSelect={onSelect} />
 				</Box>
-				<Lines lines={top.slice(-2)} theme={theme} />
-			</Box>
+			</Frame>
 		);
 	}
 
-	return <Lines isScreen lines={screenLines(deck, state, size, status, timer)} theme={theme} />;
+	return <Frame lines={screenLines(deck, state, size, status, timer)} />;
 }

@@ -1,9 +1,11 @@
 import type {Key} from 'ink';
 import type {Mode, NavigationAction} from './navigation.js';
+import type {KeyEvent} from '../terminal/input.js';
 
 /**
-Every key the program answers to, as data. The input handler, the `?` help overlay, the footer hint
-and the README's key section all come from this table. Adding a key means adding a row.
+Every key the program answers to, as data. The input handler, the `?` help overlay and the README's
+key section come from this table (the footer's short hints are still written out in screen.ts and
+presenter-screen.ts). Adding a key means adding a row.
 */
 export type NamedKey =
 	| 'rightArrow'
@@ -327,4 +329,17 @@ export function keyConflicts(table: readonly Binding[] = keymap): string[] {
 	}
 
 	return conflicts;
+}
+
+/**
+Whether a decoded key may reach Ink at all (the input guard asks; see terminal/input-stream.ts):
+Ctrl with a letter only for the table's Ctrl rows; characters and the plain named keys otherwise,
+so the blank screen's "any key" still sees them. Ink's own names are checked again by the matchers.
+*/
+export function isTableKey(key: KeyEvent): boolean {
+	if (key.name === 'char' && key.ctrl) {
+		return keymap.some(binding => binding.keys.some(matcher => 'ctrl' in matcher && matcher.ctrl === key.text));
+	}
+
+	return true;
 }

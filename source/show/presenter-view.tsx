@@ -1,8 +1,9 @@
-import React, {useMemo} from 'react';
+import React, {Suspense, useMemo, useReducer} from 'react';
 import {Box} from 'ink';
 import {ErrorBoundary, useShow} from './app.js';
 import type {Deck} from '../deck/deck.js';
-import {Lines} from './components/lines.js';
+import {Frame} from './components/frame.js';
+import {deferDrawings} from './deferred-drawings.js';
 import {LazySlideList as SlideList} from './components/lazy-slide-list.js';
 import {formatWall, useClock} from './hooks/use-clock.js';
 import {planTalk} from '../layout/pace.js';
@@ -25,7 +26,6 @@ export type PresenterViewProps = {
 	readonly duration?: number;
 	readonly size?: Size;
 	readonly link?: PeerLink;
-	readonly refresh?: number;
 	readonly onSuspend?: () => void;
 	readonly onFatal?: (error: unknown) => void;
 	/** Why the deck file could not be read again: shown until it reads (the last good deck stays up). */
@@ -33,9 +33,13 @@ export type PresenterViewProps = {
 };
 
 export function PresenterView(props: PresenterViewProps) {
+	const [, drawn] = useReducer((count: number) => count + 1, 0);
+	const deck = useMemo(() => deferDrawings(props.deck, drawn), [props.deck]);
 	return (
 		<ErrorBoundary onFatal={props.onFatal}>
-			<Presenter {...props} />
+			<Suspense fallback={null}>
+				<Presenter {...props} deck={deck} />
+			</Suspense>
 		</ErrorBoundary>
 	);
 }
@@ -50,7 +54,7 @@ function Presenter(props: PresenterViewProps) {
 	const plan = useMemo(() => (duration ? planTalk(duration, deck.slides.length) : undefined), [duration, deck]);
 
 	if (isTooSmall(size)) {
-		return <Lines lines={tooSmallLines(size, minimumSize, `slide ${state.index + 1}/${deck.slides.length}`)} theme={theme} />;
+		return <Frame lines={tooSmallLines(size, minimumSize, `slide ${state.index + 1}/${deck.slides.length}`)} />;
 	}
 
 	const lines = presenterLines(deck, state, size, {
@@ -61,17 +65,16 @@ function Presenter(props: PresenterViewProps) {
 		...(props.deckProblem ? {problem: props.deckProblem} : {}),
 	});
 	if (mode === 'menu' || mode === 'overview') {
-		const rows = Math.max(1, size.rows - 1 - 6);
+		// The list goes where the notes and the preview were, between the top three rows and the bottom three.
+		const rows = Math.max(1, size.rows - 6);
 		return (
-			<Box flexDirection="column" height={size.rows - 1}>
-				<Lines lines={lines.slice(0, 3)} theme={theme} />
-				<Box height={rows} paddingLeft={2}>
+			<Frame lines={[...lines.slice(0, 3), ...Array.from({length: rows}, () => []), ...lines.slice(-3)]}>
+				<Box marginTop={3} height={rows} paddingLeft={2}>
 					<SlideList deck={deck} theme={theme} kind={mode} current={state.index} height={rows} width={size.columns - 4} onSelect={onSelect} />
 				</Box>
-				<Lines lines={lines.slice(-3)} theme={theme} />
-			</Box>
+			</Frame>
 		);
 	}
 
-	return <Lines lines={lines} theme={theme} />;
+	return <Frame lines={lines} />;
 }

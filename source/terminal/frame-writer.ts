@@ -1,31 +1,35 @@
 import type {Line} from '../layout/layout.js';
 import type {Role, RoleStyle, Theme} from '../layout/theme.js';
+import {sgrMarksSpace, splitSgr, type StyledRow} from './sgr.js';
 
 /**
-Paints the slide frame straight onto the alternate screen, cell by cell against what it painted last,
-so that a slide change writes only the cells that change and a timer tick only the clock's digits.
-
-Ink (6.8) re-renders every frame into a full grid of styled cells and rewrites whole lines; for a
-full-screen frame that costs several milliseconds a key and a few kilobytes a frame. The frame is already
-laid out as lines of styled segments (layout.ts, screen.ts), one cell per character, so it can be painted
-directly. Ink keeps everything else: input, the menu, the blank screens, its own (empty) output while a
-frame is painted here. Rules that keep the two apart:
-- every write here is wrapped in save/restore cursor, so Ink's idea of where its cursor is stays true;
-- positions are absolute (the frame's first row is the screen's first row), never relative;
-- whatever Ink writes may erase the frame, so after Ink writes, the frame is painted again in full
-  (`noteForeignWrite`);
-- when the frame goes away (the menu opens), it stays until Ink's first write, which it precedes erased
-  (`clear`, `beforeForeignWrite`): no blank screen while Ink renders.
+The one painter of the screen. A frame has two layers, composed cell by cell:
+- the lines: the laid-out slide, help, presenter or notice screen (layout.ts, screen.ts), one cell per
+  character, each segment in its theme role;
+- Ink's frame: what Ink rendered into the frame sink (the menu, the blank screens), as text with SGR
+  codes, split into cells (sgr.ts). Where Ink drew something (a character, or a space with a background)
+  its cell is shown; a blank cell of Ink's shows the line beneath.
+The composed frame is compared with what was painted last and only the cells that differ are written,
+with absolute cursor positions: a slide change writes the cells that change, a timer tick the clock's
+digits. Every row is used, the last one too (the terminal session turns auto-wrap off, so the
+bottom-right cell never scrolls the screen). Writes go through `write`, which the terminal session
+owns; this module never touches a stream.
 */
 export type FrameWriter = {
-	/** Paints the frame, writing only what differs from the last paint. */
-	readonly paint: (lines: readonly Line[]) => void;
-	/** Forgets the frame: Ink draws next, and the frame is erased just before Ink's first write. */
-	readonly clear: () => void;
-	/** Call before Ink writes: erases a frame that was cleared. */
-	readonly beforeForeignWrite: () => void;
-	/** Call after Ink wrote (it may have erased the frame): paints the current frame again in full, once. */
-	readonly noteForeignWrite: () => void;
+	/** Sets either layer (or both) and paints once, after the current task's synchronous work. */
+	readonly show: (layers: FrameLayers) => void;
+	/** Paints now what differs from the last paint. */
+	readonly paint: () => void;
+	/** The screen is unknown (the shell had it): the next paint is a whole one. */
+	readonly invalidate: () => void;
+	/** The composed frame as text rows, trailing blanks cut: what a person sees. */
+	readonly text: () => string[];
+};
+
+export type FrameLayers = {
+	readonly lines?: readonly Line[];
+	/** Ink's frame as Ink writes it: rows separated by newlines, SGR codes in them. */
+	readonly ink?: string;
 };
 
 export type FrameWriterOptions = {
@@ -37,8 +41,6 @@ export type FrameWriterOptions = {
 };
 
 const esc = '\u001B[';
-const saveCursor = '\u001B7';
-const restoreCursor = '\u001B8';
 const beginSynchronized = '\u001B[?2026h';
 const endSynchronized = '\u001B[?2026l';
 /** Paints longer than this (in characters) are wrapped in synchronized output. */
@@ -80,43 +82,34 @@ function colorCode(color: string, background: boolean): string | undefined {
 	return undefined;
 }
 
-/** The SGR sequence that sets exactly this style (from a reset). */
-export function styleSequence(style: RoleStyle): string {
-	const codes = ['0'];
-	if (style.bold) {
-		codes.push('1');
+/** A theme style as a canonical SGR parameter list ('1;36'; '' for none), the form sgr.ts gives Ink's cells. */
+export function styleParams(style: RoleStyle): string {
+	const codes: string[] = [];
+	for (const [flag, code] of [
+		[style.bold, '1'],
+		[style.dimColor, '2'],
+		[style.italic, '3'],
+		[style.underline, '4'],
+		[style.inverse, '7'],
+	] as const) {
+		if (flag) {
+			codes.push(code);
+		}
 	}
 
-	if (style.dimColor) {
-		codes.push('2');
-	}
-
-	if (style.italic) {
-		codes.push('3');
-	}
-
-	if (style.underline) {
-		codes.push('4');
-	}
-
-	if (style.inverse) {
-		codes.push('7');
-	}
-
-	const fg = style.color ? colorCode(style.color, false) : undefined;
-	const bg = style.backgroundColor ? colorCode(style.backgroundColor, true) : undefined;
-	for (const code of [fg, bg]) {
+	for (const code of [style.color && colorCode(style.color, false), style.backgroundColor && colorCode(style.backgroundColor, true)]) {
 		if (code) {
 			codes.push(code);
 		}
 	}
 
-	return codes.length === 1 ? reset : `${esc}${codes.join(';')}m`;
+	return codes.join(';');
 }
 
-/** Whether a space in this style looks different from a blank cell. */
-function marksSpace(style: RoleStyle): boolean {
-	return Boolean(style.backgroundColor ?? style.inverse ?? style.underline);
+/** The SGR sequence that sets exactly this style (from a reset). */
+export function styleSequence(style: RoleStyle): string {
+	const params = styleParams(style);
+	return params ? `${esc}0;${params}m` : reset;
 }
 
 /** One screen row as cells: a character and a style number (0 = blank, unstyled). */
@@ -127,221 +120,315 @@ const emptyRow: Row = {key: '', chars: [], styles: []};
 /** Spans of unchanged cells shorter than this are rewritten rather than jumped over. */
 const jumpCost = 8;
 
-export function createFrameWriter({theme, write, size, hasStyles}: FrameWriterOptions): FrameWriter {
-	const roles = Object.keys(theme.roles) as Role[];
-	const styleOf = new Map<Role, number>(roles.map((role, index) => [role, index + 1]));
-	const sequences = ['', ...roles.map(role => (hasStyles ? styleSequence(theme.roles[role]) : ''))];
-	const spaceMarked = [false, ...roles.map(role => marksSpace(theme.roles[role]))];
-	const resetSequence = hasStyles ? reset : '';
+/** Styles by number: the sequence that sets each and whether a space in it shows. */
+type Styles = {
+	readonly idOf: (params: string) => number;
+	readonly roleId: (role: Role) => number;
+	readonly sequence: (id: number) => string;
+	readonly marksSpace: (id: number) => boolean;
+};
 
-	let lines: readonly Line[] | undefined;
-	let screen: Row[] = [];
-	let screenSize = {columns: 0, rows: 0};
-	let isDirty = true;
-	let isRepaintQueued = false;
-	let isErasePending = false;
-
-	const keyOf = (line: Line): string => {
-		let key = '';
-		for (const segment of line) {
-			key += `${segment.role}\u0000${segment.text}\u0001`;
+function createStyles(theme: Theme, hasStyles: boolean): Styles {
+	const ids = new Map<string, number>([['', 0]]);
+	const sequences = [''];
+	const marks = [false];
+	const roles = new Map<Role, number>();
+	const idOf = (params: string): number => {
+		const key = hasStyles ? params : '';
+		let id = ids.get(key);
+		if (id === undefined) {
+			id = sequences.length;
+			ids.set(key, id);
+			sequences.push(`${esc}0;${key}m`);
+			marks.push(sgrMarksSpace(key));
 		}
 
-		return key;
+		return id;
 	};
 
-	const toRow = (line: Line, columns: number): Row => {
-		const chars: string[] = [];
-		const styles: number[] = [];
-		for (const segment of line) {
-			const style = styleOf.get(segment.role) ?? 0;
-			for (const char of segment.text) {
-				if (chars.length >= columns) {
-					break;
-				}
-
-				chars.push(char);
-				styles.push(char === ' ' && !spaceMarked[style] ? 0 : style);
+	return {
+		idOf,
+		roleId(role) {
+			let id = roles.get(role);
+			if (id === undefined) {
+				id = idOf(styleParams(theme.roles[role]));
+				roles.set(role, id);
 			}
-		}
 
-		// Trailing blanks are not painted: a blank cell is what an erased cell is.
-		let end = chars.length;
-		while (end > 0 && chars[end - 1] === ' ' && styles[end - 1] === 0) {
-			end--;
-		}
-
-		chars.length = end;
-		styles.length = end;
-		return {key: keyOf(line), chars, styles};
+			return id;
+		},
+		sequence: id => (id === 0 ? (hasStyles ? reset : '') : sequences[id]!),
+		marksSpace: id => marks[id]!,
 	};
+}
 
-	/** Writes cells [from, to) of `row` at screen row `y`; `eraseAfter` erases the rest of the line. */
-	const span = (out: string[], y: number, row: Row, from: number, to: number, eraseAfter: boolean, pen: {style: number}) => {
-		out.push(`${esc}${y + 1};${from + 1}H`);
-		let x = from;
-		while (x < to) {
-			const style = row.styles[x] ?? 0;
-			if (style === 0) {
-				let blankEnd = x;
-				while (blankEnd < to && (row.styles[blankEnd] ?? 0) === 0) {
-					blankEnd++;
-				}
+function lineKey(line: Line): string {
+	let key = '';
+	for (const segment of line) {
+		key += `${segment.sgr ?? segment.role}\u0000${segment.text}\u0001`;
+	}
 
-				const count = blankEnd - x;
-				if (blankEnd === to && eraseAfter) {
-					x = to;
-					continue;
-				}
+	return key;
+}
 
-				if (count < 6 && !spaceMarked[pen.style]) {
-					// Short gaps go out as spaces in whatever style is on: a space looks the same in it.
-					out.push(' '.repeat(count));
-					x = blankEnd;
-					continue;
-				}
+/** Trailing blanks are not painted: a blank cell is what an erased cell is. */
+function trimRow(key: string, chars: string[], styles: number[]): Row {
+	let end = chars.length;
+	while (end > 0 && chars[end - 1] === ' ' && styles[end - 1] === 0) {
+		end--;
+	}
 
-				if (count >= 6) {
-					// Erase characters (ECH) and move over them: no blank padding written.
-					if (pen.style !== 0) {
-						out.push(resetSequence);
-						pen.style = 0;
-					}
+	chars.length = end;
+	styles.length = end;
+	return {key, chars, styles};
+}
 
-					out.push(`${esc}${count}X${esc}${count}C`);
-					x = blankEnd;
-					continue;
-				}
+/** Pushes a character in a style; a space in a style where spaces do not show is a blank cell. */
+function pushCell(chars: string[], styles: number[], char: string, style: number, all: Styles): void {
+	chars.push(char);
+	styles.push(char === ' ' && !all.marksSpace(style) ? 0 : style);
+}
+
+function lineRow(line: Line, columns: number, all: Styles): Row {
+	const chars: string[] = [];
+	const styles: number[] = [];
+	for (const segment of line) {
+		const style = segment.sgr === undefined ? all.roleId(segment.role) : all.idOf(segment.sgr);
+		for (const char of segment.text) {
+			if (chars.length >= columns) {
+				break;
 			}
 
-			if (style !== pen.style) {
-				out.push(style === 0 ? resetSequence : sequences[style]!);
-				pen.style = style;
+			pushCell(chars, styles, char, style, all);
+		}
+	}
+
+	return trimRow(lineKey(line), chars, styles);
+}
+
+/** Ink's row over the line's row: Ink's cell where it drew something, the line's elsewhere. */
+function overlay(base: Row, ink: StyledRow, inkKey: string, columns: number, all: Styles): Row {
+	const chars = [...base.chars];
+	const styles = [...base.styles];
+	let x = 0;
+	for (const run of ink) {
+		const style = all.idOf(run.sgr);
+		for (const char of run.text) {
+			if (x >= columns) {
+				break;
 			}
 
-			out.push(row.chars[x] ?? ' ');
+			if (char !== ' ' || all.marksSpace(style)) {
+				while (chars.length < x) {
+					pushCell(chars, styles, ' ', 0, all);
+				}
+
+				chars[x] = char;
+				styles[x] = style;
+			}
+
 			x++;
 		}
+	}
 
-		if (eraseAfter) {
-			if (pen.style !== 0) {
-				out.push(resetSequence);
-				pen.style = 0;
-			}
+	return trimRow(`${base.key}\u0002${inkKey}`, chars, styles);
+}
 
-			out.push(`${esc}K`);
+/** Writes cells [from, to) of `row` at screen row `y`; `eraseAfter` erases the rest of the line. */
+function span(out: string[], y: number, row: Row, range: {from: number; to: number; eraseAfter: boolean}, pen: {style: number}, all: Styles) {
+	const {from, to, eraseAfter} = range;
+	out.push(`${esc}${y + 1};${from + 1}H`);
+	const setPen = (style: number) => {
+		if (style !== pen.style) {
+			out.push(all.sequence(style));
+			pen.style = style;
 		}
 	};
 
-	const draw = (full: boolean) => {
-		if (!lines) {
+	/** An unstyled space (or past the row's end): the same as an erased cell. */
+	const isBlank = (at: number) => (row.styles[at] ?? 0) === 0 && (row.chars[at] ?? ' ') === ' ';
+	let x = from;
+	while (x < to) {
+		const style = row.styles[x] ?? 0;
+		if (isBlank(x)) {
+			let blankEnd = x;
+			while (blankEnd < to && isBlank(blankEnd)) {
+				blankEnd++;
+			}
+
+			const count = blankEnd - x;
+			if (blankEnd === to && eraseAfter) {
+				break;
+			}
+
+			if (count < 6 && !all.marksSpace(pen.style)) {
+				// Short gaps go out as spaces in whatever style is on: a space looks the same in it.
+				out.push(' '.repeat(count));
+			} else if (count >= 6) {
+				// Erase characters (ECH) and move over them: no blank padding written.
+				setPen(0);
+				out.push(`${esc}${count}X${esc}${count}C`);
+			} else {
+				setPen(0);
+				out.push(' '.repeat(count));
+			}
+
+			x = blankEnd;
+			continue;
+		}
+
+		setPen(style);
+		out.push(row.chars[x] ?? ' ');
+		x++;
+	}
+
+	if (eraseAfter) {
+		setPen(0);
+		out.push(`${esc}K`);
+	}
+}
+
+/** Whether cell x looks the same in both rows (past a row's end is blank). */
+function same(previous: Row, row: Row, x: number): boolean {
+	return (previous.chars[x] ?? ' ') === (row.chars[x] ?? ' ') && (previous.styles[x] ?? 0) === (row.styles[x] ?? 0);
+}
+
+/** Writes what differs between two versions of screen row `y`. */
+function diffRow(out: string[], y: number, previous: Row, row: Row, columns: number, pen: {style: number}, all: Styles) {
+	const length = Math.max(previous.chars.length, row.chars.length);
+	let x = 0;
+	while (x < length) {
+		if (same(previous, row, x)) {
+			x++;
+			continue;
+		}
+
+		// A changed span: extend it over short runs of unchanged cells.
+		let end = x + 1;
+		let run = 0;
+		while (end < length && run < jumpCost) {
+			run = same(previous, row, end) ? run + 1 : 0;
+			end++;
+		}
+
+		end -= run;
+		const reachesEnd = end >= row.chars.length && previous.chars.length > row.chars.length;
+		span(out, y, row, {from: x, to: Math.min(end, row.chars.length), eraseAfter: reachesEnd && row.chars.length < columns}, pen, all);
+		if (reachesEnd) {
 			return;
 		}
 
-		const {columns, rows} = size();
-		const height = Math.max(0, Math.min(lines.length, rows - 1));
-		const out: string[] = [];
-		const pen = {style: 0};
-		const isWhole = full || columns !== screenSize.columns || rows !== screenSize.rows;
-		if (isWhole) {
-			out.push(`${esc}H${esc}2J`);
-			screen = [];
+		x = end;
+	}
+}
+
+/** Ink's frame, split once per frame: its rows and each row's raw text (to tell a changed row cheaply). */
+type InkLayer = {readonly rows: readonly StyledRow[]; readonly keys: readonly string[]};
+
+const noInk: InkLayer = {rows: [], keys: []};
+
+function inkLayer(frame: string): InkLayer {
+	return frame ? {rows: splitSgr(frame), keys: frame.split('\n')} : noInk;
+}
+
+/** What the writer knows: the two layers, and what it painted last at which size. */
+type WriterState = {
+	lines: readonly Line[];
+	ink: InkLayer;
+	screen: Row[];
+	screenSize: {columns: number; rows: number};
+	isWholeNext: boolean;
+};
+
+/** The composed row y, reusing the painted row when neither layer changed there. */
+function composeRow(state: WriterState, y: number, columns: number, all: Styles): Row {
+	const line = state.lines[y];
+	const inkRow = state.ink.rows[y];
+	const previous = state.screen[y] ?? emptyRow;
+	const key = line ? lineKey(line) : '';
+	const hasInk = inkRow !== undefined && inkRow.length > 0;
+	const fullKey = hasInk ? `${key}\u0002${state.ink.keys[y]}` : key;
+	if (fullKey === previous.key) {
+		return previous;
+	}
+
+	const base = line ? lineRow(line, columns, all) : emptyRow;
+	return hasInk ? overlay(base, inkRow, state.ink.keys[y]!, columns, all) : base;
+}
+
+/** Composes the frame at this size and returns what to write to bring the screen to it ('' for nothing). */
+function paintFrame(state: WriterState, {columns, rows}: {columns: number; rows: number}, all: Styles): string {
+	const out: string[] = [];
+	const pen = {style: 0};
+	const isWhole = state.isWholeNext || columns !== state.screenSize.columns || rows !== state.screenSize.rows;
+	if (isWhole) {
+		out.push(`${esc}H${esc}2J`);
+		state.screen = [];
+	}
+
+	const height = Math.min(rows, Math.max(state.lines.length, state.ink.rows.length));
+	const next: Row[] = [];
+	for (let y = 0; y < Math.max(height, state.screen.length); y++) {
+		const previous = state.screen[y] ?? emptyRow;
+		const row = y < height ? composeRow(state, y, columns, all) : emptyRow;
+		next.push(row);
+		if (row !== previous) {
+			diffRow(out, y, previous, row, columns, pen, all);
 		}
+	}
 
-		const next: Row[] = [];
-		for (let y = 0; y < Math.max(height, screen.length); y++) {
-			const previous = screen[y] ?? emptyRow;
-			const line = y < height ? lines[y] : undefined;
-			const row = line ? (keyOf(line) === previous.key ? previous : toRow(line, columns)) : emptyRow;
-			if (y < height) {
-				next.push(row);
-			}
+	state.screen = next.slice(0, height);
+	state.screenSize = {columns, rows};
+	state.isWholeNext = false;
+	if (pen.style !== 0) {
+		out.push(all.sequence(0));
+	}
 
-			if (row !== previous) {
-				diffRow(out, y, previous, row, columns, pen);
-			}
-		}
+	if (out.length === 0) {
+		return '';
+	}
 
-		screen = next;
-		screenSize = {columns, rows};
-		isDirty = false;
-		isErasePending = false;
-		if (pen.style !== 0) {
-			out.push(resetSequence);
-		}
+	const text = out.join('');
+	// A whole or big paint (a new slide) goes out as one synchronized frame, so a terminal over SSH or a
+	// screen share never shows it half drawn; a small one (a tick, a bullet) cannot tear.
+	return isWhole || text.length > synchronizeAbove ? beginSynchronized + text + endSynchronized : text;
+}
 
-		if (out.length > 0) {
-			const paint = saveCursor + out.join('') + restoreCursor;
-			// A whole or big paint (a new slide) goes out as one synchronized frame, so a terminal over SSH
-			// or a screen share never shows it half drawn; a small one (a tick, a bullet) cannot tear.
-			write(isWhole || paint.length > synchronizeAbove ? beginSynchronized + paint + endSynchronized : paint);
-		}
-	};
-
-	/** Whether cell x looks the same in both rows (past a row's end is blank). */
-	const same = (previous: Row, row: Row, x: number): boolean =>
-		(previous.chars[x] ?? ' ') === (row.chars[x] ?? ' ') && (previous.styles[x] ?? 0) === (row.styles[x] ?? 0);
-
-	const diffRow = (out: string[], y: number, previous: Row, row: Row, columns: number, pen: {style: number}) => {
-		const length = Math.max(previous.chars.length, row.chars.length);
-		let x = 0;
-		while (x < length) {
-			if (same(previous, row, x)) {
-				x++;
-				continue;
-			}
-
-			// A changed span: extend it over short runs of unchanged cells.
-			let end = x + 1;
-			let run = 0;
-			while (end < length && run < jumpCost) {
-				run = same(previous, row, end) ? run + 1 : 0;
-				end++;
-			}
-
-			end -= run;
-			const reachesEnd = end >= row.chars.length && previous.chars.length > row.chars.length;
-			span(out, y, row, x, Math.min(end, row.chars.length), reachesEnd && row.chars.length < columns, pen);
-			if (reachesEnd) {
-				return;
-			}
-
-			x = end;
+export function createFrameWriter({theme, write, size, hasStyles}: FrameWriterOptions): FrameWriter {
+	const all = createStyles(theme, hasStyles);
+	const state: WriterState = {lines: [], ink: noInk, screen: [], screenSize: {columns: 0, rows: 0}, isWholeNext: true};
+	let isQueued = false;
+	const paint = () => {
+		const text = paintFrame(state, size(), all);
+		if (text) {
+			write(text);
 		}
 	};
 
 	return {
-		paint(next) {
-			lines = next;
-			draw(isDirty);
-		},
-		clear() {
-			isErasePending = lines !== undefined && screen.length > 0;
-			lines = undefined;
-			screen = [];
-			isDirty = true;
-		},
-		beforeForeignWrite() {
-			if (isErasePending) {
-				isErasePending = false;
-				write(saveCursor + resetSequence + `${esc}H${esc}2J` + restoreCursor);
-			}
-		},
-		noteForeignWrite() {
-			// The screen is unknown now: the next paint, whichever comes first, is a full one.
-			isDirty = true;
-			if (!lines || isRepaintQueued) {
-				return;
+		show(layers) {
+			if (layers.lines) {
+				state.lines = layers.lines;
 			}
 
-			// Ink writes a frame in several calls; paint once after the last of them.
-			isRepaintQueued = true;
-			queueMicrotask(() => {
-				isRepaintQueued = false;
-				if (lines && isDirty) {
-					draw(true);
-				}
-			});
+			if (layers.ink !== undefined) {
+				state.ink = inkLayer(layers.ink);
+			}
+
+			// Ink writes its frame during React's commit and the lines come with the same commit: one paint
+			// for both, once the commit is done.
+			if (!isQueued) {
+				isQueued = true;
+				queueMicrotask(() => {
+					isQueued = false;
+					paint();
+				});
+			}
 		},
+		paint,
+		invalidate() {
+			state.isWholeNext = true;
+		},
+		text: () => state.screen.map(row => row.chars.join('').trimEnd()),
 	};
 }

@@ -1,9 +1,9 @@
 import {writeSync} from 'node:fs';
 
 /**
-What the program turns on in the terminal, and how each is turned off again. Writes are synchronous
-so that nothing is lost when the process exits right after, and they never throw (a hung-up
-terminal answers EIO).
+What the program turns on in the terminal, and how each is turned off again; the terminal's size.
+Writes are synchronous so that nothing is lost when the process exits right after, and they never
+throw (a hung-up terminal answers EIO).
 */
 export const escapes = {
 	enterAlternateScreen: '\u001B[?1049h',
@@ -11,10 +11,15 @@ export const escapes = {
 	hideCursor: '\u001B[?25l',
 	showCursor: '\u001B[?25h',
 	clearScreen: '\u001B[2J',
-	eraseScrollback: '\u001B[3J',
 	home: '\u001B[H',
 	resetAttributes: '\u001B[0m',
 	endSynchronizedOutput: '\u001B[?2026l',
+	/** Pastes arrive between ESC [ 200 ~ and ESC [ 201 ~, so input.ts can drop them whole. */
+	enableBracketedPaste: '\u001B[?2004h',
+	disableBracketedPaste: '\u001B[?2004l',
+	/** Auto-wrap off: a character in the last column stays there, even in the bottom-right cell. */
+	autoWrapOff: '\u001B[?7l',
+	autoWrapOn: '\u001B[?7h',
 } as const;
 
 let isLost = false;
@@ -97,90 +102,4 @@ export function refreshSize(stream: SizedStream): boolean {
 	stream.columns = size.columns;
 	stream.rows = size.rows;
 	return isChanged;
-}
-
-type Write = (chunk: unknown, encoding?: unknown, callback?: unknown) => boolean;
-
-export type WriteGate = {
-	/** Lets writes through again. */
-	readonly open: () => void;
-	/** Drops every write until opened: the terminal is not ours (suspended, or given back at exit). */
-	readonly close: () => void;
-	/** The last full frame written (without the erase in front of it), to repaint after fg. */
-	readonly lastFrame: () => string;
-};
-
-/** A write not made, answered as a stream would: the callback still runs. */
-function drop(encoding: unknown, callback: unknown): true {
-	const done = typeof encoding === 'function' ? encoding : callback;
-	if (typeof done === 'function') {
-		queueMicrotask(() => {
-			(done as () => void)();
-		});
-	}
-
-	return true;
-}
-
-const eraseInFront = /^(?:\u001B\[(?:2K|1A|G))+/;
-
-/**
-Puts a gate on a stream's `write`. Ink writes its frames with `stream.write`; the lifecycle writes
-its own escapes with `writeNow` on the file descriptor, past the gate.
-*/
-export function gateWrites(stream: NodeJS.WriteStream): WriteGate {
-	const write = stream.write.bind(stream) as Write;
-	let isOpen = true;
-	let frame = '';
-	const gated: Write = (chunk, encoding, callback) => {
-		if (typeof chunk !== 'string') {
-			return isOpen ? write(chunk, encoding, callback) : drop(encoding, callback);
-		}
-
-		// Kept even when dropped: it is what Ink believes is on the screen.
-		if (chunk.endsWith('\n')) {
-			frame = chunk.replace(eraseInFront, '');
-		}
-
-		if (!isOpen) {
-			return drop(encoding, callback);
-		}
-
-		// Ink clears with ESC[2J ESC[3J when the last frame was as tall as the terminal (after the rows
-		// shrink); ESC[3J would also wipe the scrollback, which some terminals do from the alternate
-		// screen too. The screen erase alone does the job.
-		return write(chunk.replaceAll(escapes.eraseScrollback, ''), encoding, callback);
-	};
-
-	stream.write = gated as typeof stream.write;
-	return {
-		open() {
-			isOpen = true;
-		},
-		close() {
-			isOpen = false;
-		},
-		lastFrame: () => frame,
-	};
-}
-
-/**
-`restore-cursor` (under Ink's cursor hiding) writes show-cursor to stderr at exit. Where stderr is
-a file, that escape would land in the log; the cursor is shown on the terminal (stdout) anyway.
-*/
-export function keepEscapesOffStderr(stderr: NodeJS.WriteStream): void {
-	if (stderr.isTTY) {
-		return;
-	}
-
-	const write = stderr.write.bind(stderr) as Write;
-	const filtered: Write = (chunk, encoding, callback) => {
-		if (chunk === escapes.showCursor) {
-			return drop(encoding, callback);
-		}
-
-		return write(chunk, encoding, callback);
-	};
-
-	stderr.write = filtered as typeof stderr.write;
 }

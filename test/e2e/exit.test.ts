@@ -34,6 +34,8 @@ async function expectRestored(session: Session, pid: number, code: number) {
 	expect(modes.has('isig')).toBe(true);
 	expect(session.bufferType).toBe('normal');
 	expect(session.cursorShown()).toBe(true);
+	// Bracketed paste, on while the show has the terminal, is off again.
+	expect(session.term.modes.bracketedPasteMode).toBe(false);
 	expect(session.count(esc.leaveAlternate)).toBe(1);
 	expect(session.screen()).not.toContain(deckTitleStart);
 	expect(isRunning(pid)).toBe(false);

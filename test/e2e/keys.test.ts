@@ -40,6 +40,36 @@ describe.sequential('keys in a real terminal', {timeout: 30_000}, () => {
 		}
 	});
 
+	test('every screen (slide, menu, overview, help, blank, notes) reaches the terminal through the one writer: by position, never by Ink’s line erasing', async () => {
+		const session = spawnBin(['--slide', '3']);
+		sessions.push(session);
+		await session.waitForText(counter(3));
+		const start = session.log.length;
+		const steps: Array<[string, (screen: string) => boolean]> = [
+			['m', screen => screen.includes('Sections')],
+			['\u001B[B', screen => screen.includes('Sections')],
+			['\u001B', screen => !screen.includes('Sections')],
+			['o', screen => screen.includes('Overview')],
+			['o', screen => !screen.includes('Overview')],
+			['?', screen => screen.includes('Keys')],
+			['?', screen => !screen.includes('Keys')],
+			['s', screen => screen.includes('Notes')],
+			['b', screen => screen.trim() === ''],
+			['x', screen => counter(3).test(screen)],
+		];
+		for (const [key, isShown] of steps) {
+			session.write(key);
+			await session.waitFor(() => isShown(session.screen()), `${JSON.stringify(key)} to change the screen`);
+			// Every row is the frame's: the footer (or a blank screen) on the last one, nothing scrolled.
+			expect(session.term.buffer.active.baseY).toBe(0);
+		}
+
+		// Ink writing to the terminal itself would erase its last frame line by line (ESC[2K, ESC[1A).
+		const bytes = session.log.slice(start);
+		expect(bytes).not.toMatch(/\u001B\[2K|\u001B\[1A/);
+		expect(bytes).toMatch(/\u001B\[\d+;\d+H/);
+	});
+
 	test('a lone Esc, then q, quits with the terminal given back', async () => {
 		const session = spawnBin(['--slide', '2']);
 		sessions.push(session);

@@ -41,6 +41,10 @@ async function expectStopped(shell: Session, pid: number) {
 	await shell.waitForText(/Stopped/);
 	expect(shell.bufferType).toBe('normal');
 	expect(shell.cursorShown()).toBe(true);
+	// Bracketed paste, on while the show has the terminal, is off again before the shell says Stopped
+	// (bash's own readline turns it on for its prompt after that).
+	const beforeStopped = shell.log.slice(0, shell.log.lastIndexOf('Stopped'));
+	expect(beforeStopped.lastIndexOf('\u001B[?2004l')).toBeGreaterThan(beforeStopped.lastIndexOf('\u001B[?2004h'));
 	// The shell is usable: a command runs and the terminal is back in line mode.
 	shell.write('stty -a\r');
 	await shell.waitForText(/\bicanon\b[\s\S]*\bechoctl\b/);

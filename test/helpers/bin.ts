@@ -1,6 +1,7 @@
 import {execFile} from 'node:child_process';
 import process from 'node:process';
 import {promisify} from 'node:util';
+import {childEnv} from './env.js';
 
 /** Any control character but the newline: C0, DEL and C1 (ESC is one). Plain output holds none. */
 // eslint-disable-next-line no-control-regex
@@ -19,15 +20,8 @@ The built bin with stdin and stdout both pipes, never a terminal; `undefined` in
 variable. Resolves with the exit code instead of throwing on a failure.
 */
 export async function runBin(args: readonly string[], env: Readonly<Record<string, string | undefined>> = {}) {
-	const childEnv: Record<string, string> = {};
-	for (const [key, value] of Object.entries({...process.env, ...env})) {
-		if (value !== undefined && key !== 'CI') {
-			childEnv[key] = value;
-		}
-	}
-
 	try {
-		const {stdout, stderr} = await run(process.execPath, ['dist/cli.js', ...args], {env: childEnv});
+		const {stdout, stderr} = await run(process.execPath, ['dist/cli.js', ...args], {env: childEnv(env)});
 		return {code: 0, stdout, stderr};
 	} catch (error: unknown) {
 		const failed = error as {code: number; stdout: string; stderr: string};

@@ -1,4 +1,12 @@
+import {EventEmitter} from 'node:events';
 import {setImmediate as immediate} from 'node:timers/promises';
+import {createElement, type ReactNode} from 'react';
+import {type Instance, render} from 'ink';
+import {FrameContext} from '../../source/show/components/frame.js';
+import {createFrameWriter} from '../../source/terminal/frame-writer.js';
+import {FrameSink} from '../../source/terminal/frame-sink.js';
+import {themes, type Theme} from '../../source/layout/theme.js';
+import {poll} from './poll.js';
 
 /** Named key sequences, as a terminal sends them. */
 export const keys = {
@@ -31,20 +39,8 @@ type Frames = {lastFrame: () => string | undefined; stdin: {write: (data: string
 
 /** Waits until the last frame satisfies `check`, or fails with the frame it saw. */
 export async function waitForFrame(app: Frames, check: (frame: string) => boolean, timeoutMs = 2000): Promise<string> {
-	const end = Date.now() + timeoutMs;
-	let frame = app.lastFrame() ?? '';
-	while (!check(frame)) {
-		if (Date.now() > end) {
-			throw new Error(`frame never matched; last frame:\n${frame}`);
-		}
-
-		await new Promise(resolve => {
-			setTimeout(resolve, 5);
-		});
-		frame = app.lastFrame() ?? '';
-	}
-
-	return frame;
+	await poll(() => check(app.lastFrame() ?? ''), 'the frame to match', {timeoutMs, intervalMs: 5, seen: () => app.lastFrame() ?? ''});
+	return app.lastFrame() ?? '';
 }
 
 /** Writes a key and waits for the frame to settle. */
@@ -62,4 +58,101 @@ export async function press(app: Frames, data: string): Promise<string> {
 export async function pressUntil(app: Frames, data: string, check: (frame: string) => boolean): Promise<string> {
 	await press(app, data);
 	return waitForFrame(app, check);
+}
+
+/** A terminal's stdin as Ink reads it (raw mode, 'readable', read()), fed by `write`. */
+class FakeStdin extends EventEmitter {
+	isTTY = true;
+	private data: string | null = null;
+	write(data: string): void {
+		this.data = data;
+		this.emit('readable');
+		this.emit('data', data);
+	}
+
+	read(): string | null {
+		const {data} = this;
+		this.data = null;
+		return data;
+	}
+
+	setEncoding(): void {}
+	setRawMode(): void {}
+	resume(): void {}
+	pause(): void {}
+	ref(): void {}
+	unref(): void {}
+}
+
+export type Shown = {
+	/** The screen now, as the frame writer composed it: every row, trailing blanks cut. */
+	readonly lastFrame: () => string;
+	/** Every screen painted so far. */
+	readonly frames: string[];
+	/** The bytes the frame writer wrote, as a terminal would get them. */
+	readonly written: string[];
+	readonly stdin: {write: (data: string) => void};
+	readonly rerender: (tree: ReactNode) => void;
+	readonly unmount: () => void;
+};
+
+const shown: Instance[] = [];
+
+/**
+Renders a view of the show the way the live show does: Ink into a frame sink (debug mode), the view's
+lines and Ink's frame composed by the frame writer. The screen is what the writer painted.
+*/
+export function renderShow(tree: ReactNode, {columns, rows}: {columns: number; rows: number}, theme: Theme = themes.plain): Shown {
+	const frames: string[] = [];
+	const written: string[] = [];
+	const writer = createFrameWriter({
+		theme,
+		write(text) {
+			written.push(text);
+			frames.push(screen());
+		},
+		size: () => ({columns, rows}),
+		hasStyles: true,
+	});
+	const screen = () => {
+		const text = writer.text();
+		return Array.from({length: rows}, (_, row) => text[row] ?? '').join('\n');
+	};
+
+	const sink = new FrameSink({columns, rows}, frame => {
+		writer.show({ink: frame});
+	});
+	const stdin = new FakeStdin();
+	const wrap = (node: ReactNode) =>
+		createElement(FrameContext.Provider, {
+			value(lines) {
+				writer.show({lines});
+			},
+		}, node);
+	const instance = render(wrap(tree), {
+		stdout: sink as unknown as NodeJS.WriteStream,
+		stdin: stdin as unknown as NodeJS.ReadStream,
+		debug: true,
+		exitOnCtrlC: false,
+		patchConsole: false,
+	});
+	shown.push(instance);
+	return {
+		lastFrame: screen,
+		frames,
+		written,
+		stdin,
+		rerender(node) {
+			instance.rerender(wrap(node));
+		},
+		unmount: instance.unmount,
+	};
+}
+
+/** Unmounts every view `renderShow` rendered (call in afterEach). */
+export function cleanupShown(): void {
+	for (const instance of shown.splice(0)) {
+		instance.unmount();
+		instance.cleanup();
+	}
 }

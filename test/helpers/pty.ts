@@ -1,13 +1,18 @@
 import {execFileSync} from 'node:child_process';
+import {mkdtempSync, rmSync} from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
 import {fileURLToPath} from 'node:url';
 import {type IPty, spawn} from '@lydell/node-pty';
 import xterm from '@xterm/headless';
+import {childEnv} from './env.js';
+import {poll} from './poll.js';
 
 /**
-The built bin in a real pseudo-terminal, with a real terminal emulator as the screen and every byte
-it wrote kept. Waits poll the screen with a deadline; nothing here sleeps blindly.
+THE pty harness: the built bin (or a shell) in a real pseudo-terminal, with a real terminal emulator as
+the screen and every byte it wrote kept. Waits poll the screen or the bytes with a deadline (poll.ts);
+the environment is the one every spawned bin gets (env.ts).
 */
 const {Terminal} = xterm;
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -35,21 +40,8 @@ export type SpawnOptions = {
 	readonly wrap?: boolean;
 };
 
-/** The environment a person's terminal has: no CI, a known TERM. */
-export function terminalEnv(extra: Record<string, string | undefined> = {}): Record<string, string> {
-	const env: Record<string, string | undefined> = {...process.env, TERM: 'xterm-256color'};
-	delete env['CI'];
-	delete env['CONTINUOUS_INTEGRATION'];
-	delete env['FORCE_COLOR'];
-	Object.assign(env, extra);
-	for (const [key, value] of Object.entries(extra)) {
-		if (value === undefined) {
-			delete env[key];
-		}
-	}
-
-	return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined));
-}
+/** The environment a person's terminal has (env.ts). */
+export const terminalEnv = childEnv;
 
 function quote(word: string): string {
 	return `'${word.replaceAll('\'', '\'\\\'\'')}'`;
@@ -66,14 +58,20 @@ export class Session {
 	exit: {code: number; signal: number} | undefined;
 	readonly exited: Promise<{code: number; signal: number}>;
 
+	/** A presenter-link directory of this session's own, unless the test gives one. */
+	private readonly runtime: string | undefined;
+
 	constructor(file: string, args: readonly string[], {size = {columns: 80, rows: 24}, env = {}}: SpawnOptions = {}) {
 		this.term = new Terminal({cols: size.columns, rows: size.rows, allowProposedApi: true, scrollback: 1000});
+		// Two audience views of one deck and user do not pair, but the second says so in its footer:
+		// sessions of parallel tests must not meet.
+		this.runtime = 'XDG_RUNTIME_DIR' in env ? undefined : mkdtempSync(path.join(os.tmpdir(), 'brf-session-'));
 		this.pty = spawn(file, [...args], {
 			name: 'xterm-256color',
 			cols: size.columns,
 			rows: size.rows,
 			cwd: root,
-			env: terminalEnv(env),
+			env: terminalEnv({...(this.runtime ? {XDG_RUNTIME_DIR: this.runtime} : {}), ...env}),
 		});
 		this.pty.onData(data => {
 			this.log += data;
@@ -127,21 +125,54 @@ export class Session {
 	}
 
 	async waitFor(check: () => boolean, what: string, timeoutMs = defaultWaitMs): Promise<void> {
-		const end = Date.now() + timeoutMs;
-		for (;;) {
-			await this.flush();
-			if (check()) {
-				return;
-			}
+		await poll(
+			async () => {
+				await this.flush();
+				return check();
+			},
+			what,
+			{timeoutMs, seen: () => this.screen()},
+		);
+	}
 
-			if (Date.now() > end) {
-				throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; screen:\n${this.screen()}`);
-			}
+	/** Everything the program wrote so far, escapes included. */
+	output(): string {
+		return this.log;
+	}
 
-			await new Promise(resolve => {
-				setTimeout(resolve, pollMs);
-			});
-		}
+	/** Waits until the bytes (from `from` on) satisfy `check`; returns them. */
+	async waitForOutput(check: (output: string) => boolean, from = 0, timeoutMs = defaultWaitMs): Promise<string> {
+		await poll(() => check(this.log.slice(from)), 'the expected output', {timeoutMs, seen: () => JSON.stringify(this.log.slice(from).slice(-2000))});
+		return this.log.slice(from);
+	}
+
+	/** Waits until something came after `from` and then nothing more for `quietMs` (a frame is complete). */
+	async waitForQuiet(from: number, quietMs = 150, timeoutMs = defaultWaitMs): Promise<void> {
+		let seen = -1;
+		let since = Date.now();
+		await poll(
+			() => {
+				if (seen !== this.log.length) {
+					seen = this.log.length;
+					since = Date.now();
+				}
+
+				return this.log.length > from && Date.now() - since >= quietMs;
+			},
+			'the terminal to settle',
+			{timeoutMs},
+		);
+	}
+
+	/** The exit status as a shell reports it: the code, or 128 + the signal's number. */
+	async status(timeoutMs = defaultWaitMs): Promise<number> {
+		const {code, signal} = await this.waitForExit(timeoutMs);
+		return signal ? 128 + signal : code;
+	}
+
+	/** Sends a signal to the pty's process. */
+	signal(name: string): void {
+		this.pty.kill(name);
 	}
 
 	async waitForText(text: string | RegExp, timeoutMs = defaultWaitMs): Promise<string> {
@@ -151,17 +182,16 @@ export class Session {
 	}
 
 	/**
-	Waits until a frame has been drawn and no byte has come for a few polls: the screen is settled.
-	A terminal one row high has no room for a frame (it is rows-1 tall), so there the screen taken is enough.
+	Waits until a frame has been drawn (a whole paint is one synchronized frame) and no byte has come
+	for a few polls: the screen is settled.
 	*/
 	async settled(timeoutMs = defaultWaitMs): Promise<string> {
 		let length = -1;
 		let quiet = 0;
-		const drawn = this.term.rows > 1 ? esc.syncEnd : esc.eraseScreen;
 		await this.waitFor(() => {
 			quiet = this.log.length === length ? quiet + 1 : 0;
 			length = this.log.length;
-			return this.log.includes(drawn) && quiet >= 5;
+			return this.log.includes(esc.syncEnd) && quiet >= 5;
 		}, 'the screen to settle', timeoutMs);
 		return this.screen();
 	}
@@ -226,6 +256,9 @@ export class Session {
 		}
 
 		this.term.dispose();
+		if (this.runtime) {
+			rmSync(this.runtime, {recursive: true, force: true});
+		}
 	}
 }
 
@@ -274,32 +307,22 @@ export function processState(pid: number): string {
 }
 
 export async function waitUntil(check: () => boolean, what: string, timeoutMs = defaultWaitMs): Promise<void> {
-	const end = Date.now() + timeoutMs;
-	while (!check()) {
-		if (Date.now() > end) {
-			throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-		}
-
-		await new Promise(resolve => {
-			setTimeout(resolve, 10);
-		});
-	}
+	await poll(check, what, {timeoutMs, intervalMs: 10});
 }
 
-/** The frames Ink drew (each wrapped in synchronized output), as written. */
-export function frames(log: string): string[] {
-	return log
-		.split(esc.syncStart)
-		.slice(1)
-		.map(part => part.split(esc.syncEnd)[0] ?? '');
+/** Every SGR parameter list in the bytes (`ESC[1;33m` → [[1, 33]]). */
+export function sgrParameters(output: string): number[][] {
+	return [...output.matchAll(/\u001B\[([\d;:]*)m/g)].map(match => (match[1] ?? '').split(/[;:]/).filter(Boolean).map(Number));
+}
+
+/** Whether any SGR sets a colour (foreground, background, 256 or true colour). */
+export function hasColourCodes(output: string): boolean {
+	return sgrParameters(output).some(parameters =>
+		parameters.some(n => (n >= 30 && n <= 49) || (n >= 90 && n <= 97) || (n >= 100 && n <= 107)),
+	);
 }
 
 /** The 1-based rows that cursor moves in the bytes address (the frame writer paints by position). */
 export function paintedRows(log: string): number[] {
 	return [...log.matchAll(/\u001B\[(\d+);\d+H/g)].map(match => Number(match[1]));
-}
-
-/** Lines a frame draws: Ink ends every line of its output with a newline. */
-export function frameHeight(frame: string): number {
-	return frame.split('\n').length - 1;
 }

@@ -4,10 +4,11 @@ import type {Size} from '../../layout/screen.js';
 import {readSize} from '../../terminal/terminal.js';
 
 /**
-The terminal's size, kept in state from stdout's 'resize' event: Ink 6.8 re-lays out only the width
-on a resize and never re-renders on its own. `refresh` changes force a fresh read (after a resume).
+The terminal's size, kept in state from the 'resize' event of Ink's stdout (the frame sink, which the
+terminal session resizes, after fg too): Ink 6.8 re-lays out only the width on a resize and never
+re-renders on its own.
 */
-export function useTerminalSize(fixed?: Size, refresh = 0): Size {
+export function useTerminalSize(fixed?: Size): Size {
 	const {stdout} = useStdout();
 	const [size, setSize] = useState<Size>(() => fixed ?? readSize(stdout));
 	useEffect(() => {
@@ -28,6 +29,6 @@ export function useTerminalSize(fixed?: Size, refresh = 0): Size {
 		return () => {
 			stdout.off('resize', update);
 		};
-	}, [stdout, fixed?.columns, fixed?.rows, refresh]);
+	}, [stdout, fixed?.columns, fixed?.rows]);
 	return size;
 }

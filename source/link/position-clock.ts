@@ -1,0 +1,58 @@
+import {type Position, samePosition} from './peer.js';
+import type {Stamped} from './protocol.js';
+
+/**
+The Lamport rules that keep two views on one position, pure: no sockets, no timers. Each view
+holds the newest stamped position it has seen; a local move is stamped one past it; a received one
+is taken only if it is newer (a higher clock, or the same clock and a higher origin id). Any
+interleaving of moves and deliveries ends with every view holding the same position.
+*/
+
+/** The highest clock accepted from a peer: far below 2^53, so stamping one more stays exact. */
+export const maxClock = 2 ** 40;
+
+export type ClockState = {
+	/** The newest stamped position seen, local or received. */
+	readonly current: Stamped | undefined;
+	/** Whether this view has published its start position yet. */
+	readonly hasPublished: boolean;
+};
+
+export const initialClock: ClockState = {current: undefined, hasPublished: false};
+
+export function isNewer(a: Stamped, b: Stamped | undefined): boolean {
+	return b === undefined || a.clock > b.clock || (a.clock === b.clock && a.origin > b.origin);
+}
+
+export function unstamped(position: Stamped): Position {
+	return {index: position.index, step: position.step, blank: position.blank};
+}
+
+/**
+A local move. The first one is the view's start position: if the link already holds the position
+of a running show, that wins and is handed back to the view (`adopt`) instead of being sent. A move
+to where the link already is sends nothing.
+*/
+export function publishLocal(state: ClockState, position: Position, origin: string): {state: ClockState; send?: Stamped; adopt?: Position} {
+	const isFirst = !state.hasPublished;
+	const current = state.current;
+	if (isFirst && current) {
+		return {state: {current, hasPublished: true}, adopt: unstamped(current)};
+	}
+
+	if (current && samePosition(current, position)) {
+		return {state: {current, hasPublished: true}};
+	}
+
+	const stamped: Stamped = {...position, clock: Math.min(maxClock, (current?.clock ?? 0) + 1), origin};
+	return {state: {current: stamped, hasPublished: true}, send: stamped};
+}
+
+/** A position from a peer: taken (and to be passed on and shown) only if it is newer. */
+export function receive(state: ClockState, position: Stamped): {state: ClockState; isTaken: boolean} {
+	if (!isNewer(position, state.current)) {
+		return {state, isTaken: false};
+	}
+
+	return {state: {...state, current: position}, isTaken: true};
+}

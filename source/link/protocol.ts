@@ -1,0 +1,128 @@
+import {createHash} from 'node:crypto';
+import type {Blank} from '../show/navigation.js';
+import type {Position} from './peer.js';
+import {maxClock} from './position-clock.js';
+
+/**
+What the views say to each other: newline-delimited JSON, one message a line. Every line is
+checked in full before anything in it is used: a position must be in range for this deck (the
+slide, its step, the blank), its clock a safe integer at most `maxClock`.
+*/
+export const protocolVersion = 1;
+
+/** The longest line either side accepts, newline excluded. */
+export const maxLineBytes = 4096;
+
+export type LinkRole = 'audience' | 'presenter';
+
+export const roles: readonly LinkRole[] = ['audience', 'presenter'];
+
+/** A position with its Lamport stamp: the clock, and the id of the view that made the move. */
+export type Stamped = Position & {readonly clock: number; readonly origin: string};
+
+export type Hello = {readonly type: 'hello'; readonly proto: number; readonly deck: string; readonly role?: LinkRole};
+
+/** The reveal units of each slide of the deck: a slide's step runs from 0 to its units. */
+export type Bounds = readonly number[];
+
+export type Message = {hello: Hello} | {position: Stamped} | {busy: true} | {ignore: true} | {error: string};
+
+/** The deck's name in the socket path: its title and slide ids, hashed. */
+export function deckKey(deck: {readonly title: string; readonly slides: ReadonlyArray<{readonly id: string}>}): string {
+	return createHash('sha256')
+		.update(JSON.stringify([deck.title, ...deck.slides.map(slide => slide.id)]))
+		.digest('hex')
+		.slice(0, 16);
+}
+
+function isNonNegativeInteger(value: unknown): value is number {
+	return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
+const blanks: readonly Blank[] = ['none', 'black', 'white'];
+
+/** Why a position cannot be taken for this deck, or undefined when it can. */
+export function positionProblem(message: Readonly<Record<string, unknown>>, bounds?: Bounds): string | undefined {
+	const {index, step, blank, clock, origin} = message;
+	if (!isNonNegativeInteger(index) || !isNonNegativeInteger(step) || !blanks.includes(blank as Blank) || typeof origin !== 'string' || !/^[\da-f]{1,32}$/.test(origin)) {
+		return 'a malformed position';
+	}
+
+	if (!isNonNegativeInteger(clock) || clock > maxClock) {
+		return `a position whose clock is not a whole number from 0 to ${maxClock}`;
+	}
+
+	if (bounds && index >= bounds.length) {
+		return `a position on slide ${index + 1} of a deck of ${bounds.length}`;
+	}
+
+	if (bounds && step > bounds[index]!) {
+		return `a position on step ${step} of a slide with ${bounds[index]!}`;
+	}
+
+	return undefined;
+}
+
+function parseHello(message: Readonly<Record<string, unknown>>): Message {
+	if (!isNonNegativeInteger(message['proto']) || typeof message['deck'] !== 'string') {
+		return {error: 'a malformed hello'};
+	}
+
+	const role = roles.find(each => each === message['role']);
+	return {hello: {type: 'hello', proto: message['proto'], deck: message['deck'], ...(role ? {role} : {})}};
+}
+
+/** What a line says, or why it is refused. Numbers and a short id only: nothing received is shown raw. */
+export function parseMessage(line: string, bounds?: Bounds): Message {
+	if (Buffer.byteLength(line) > maxLineBytes) {
+		return {error: `a line over ${maxLineBytes} bytes`};
+	}
+
+	let value: unknown;
+	try {
+		value = JSON.parse(line);
+	} catch {
+		return {error: 'a line that is not JSON'};
+	}
+
+	if (typeof value !== 'object' || value === null || Array.isArray(value) || typeof (value as {type?: unknown}).type !== 'string') {
+		return {error: 'a message without a type'};
+	}
+
+	const message = value as Record<string, unknown>;
+	switch (message['type']) {
+		case 'hello': {
+			return parseHello(message);
+		}
+
+		case 'busy': {
+			return {busy: true};
+		}
+
+		case 'position': {
+			const problem = positionProblem(message, bounds);
+			if (problem) {
+				return {error: problem};
+			}
+
+			const {index, step, blank, clock, origin} = message as Stamped;
+			return {position: {index, step, blank, clock, origin}};
+		}
+
+		default: {
+			// A later version may add message types; this one skips them.
+			return {ignore: true};
+		}
+	}
+}
+
+export function helloLine(deck: string, role: LinkRole): string {
+	return JSON.stringify({type: 'hello', proto: protocolVersion, deck, role}) + '\n';
+}
+
+export function positionLine(position: Stamped): string {
+	return JSON.stringify({type: 'position', ...position}) + '\n';
+}
+
+/** Said by a view that already has its peer, to a third view of the same deck, before it closes. */
+export const busyLine = JSON.stringify({type: 'busy'}) + '\n';

@@ -1,0 +1,374 @@
+import process from 'node:process';
+import type meowFunction from 'meow';
+import type {Result} from 'meow';
+import {type MeowFlags, meowFlags, type OptionSpec, options} from './options.js';
+
+/**
+The command line as data: `parseArgs(argv)` says what to do, or why not, and touches nothing (no
+stdout, no exit, no deck). Every flag is checked against the table in options.ts before meow reads
+the typed values; a value given with a space is joined to its flag first, so `--duration -5m` and
+`-o -` reach meow as `--duration=-5m` and `--output=-`. Rules: a flag given twice, a value on a
+switch, a missing value, an unknown flag or an argument nobody asked for is a usage error that
+quotes what was typed; `--help` and `--version` win over everything else. One word that is no flag
+names a Markdown deck (`deckFile`); `check` and `paragraphs` first are subcommands with flags of
+their own.
+*/
+export type StartAt = {readonly slide?: string; readonly section?: string};
+
+export type PresentCommand = {
+	readonly kind: 'present';
+	readonly start: StartAt;
+	readonly view: 'audience' | 'presenter';
+	readonly theme?: string;
+	readonly duration?: string;
+	readonly isRevealing: boolean;
+	readonly showTimer: boolean;
+	readonly isScreenReader: boolean;
+	/** A practice run: no presenter link is opened or joined. */
+	readonly isRehearsal: boolean;
+	/** With --notes: what a print falls back to when there is no terminal. */
+	readonly showNotes: boolean;
+};
+
+/** `briefing check [FILE.md] [--source ARTICLE] [--json]`. */
+export type CheckCommand = {readonly kind: 'check'; readonly deckFile?: string; readonly source?: string; readonly isJson: boolean};
+
+/** What shows a deck: the built-in one, or the Markdown deck `deckFile`. */
+type DeckCommand =
+	| {readonly kind: 'list'}
+	| {readonly kind: 'print'; readonly start: StartAt; readonly showNotes: boolean}
+	| {readonly kind: 'export'; readonly start: StartAt; readonly format?: string; readonly file?: string; readonly isForced: boolean; readonly showNotes: boolean}
+	| PresentCommand;
+
+export type Command =
+	| {readonly kind: 'help'}
+	| {readonly kind: 'version'}
+	| {readonly kind: 'usage-error'; readonly message: string}
+	| CheckCommand
+	| {readonly kind: 'paragraphs'; readonly article: string}
+	| (DeckCommand & {readonly deckFile?: string});
+
+type Meow = typeof meowFunction;
+
+/** The program's arguments, as the table reads them: canonical `--name[=value]` words. */
+type Scanned =
+	| {readonly words: string[]; readonly positionals: string[]; readonly wantsHelp: boolean; readonly wantsVersion: boolean}
+	| {readonly error: string; readonly wantsHelp: boolean; readonly wantsVersion: boolean};
+
+const table: readonly OptionSpec[] = options;
+const byName = new Map(table.map(option => [option.name, option]));
+const byShort = new Map(table.flatMap(option => (option.shortFlag ? [[option.shortFlag, option] as const] : [])));
+
+function quoted(text: string): string {
+	return JSON.stringify(text);
+}
+
+/** Which option a word names (`--slide`, `--no-reveal`, `-o`), and the value it carries after `=`. */
+function optionOf(word: string): {option?: OptionSpec; isNegated: boolean; value?: string} {
+	if (word.startsWith('--')) {
+		const [name = '', ...rest] = word.slice(2).split('=');
+		const value = rest.length > 0 ? rest.join('=') : undefined;
+		const option = byName.get(name);
+		if (option) {
+			return {option, isNegated: false, ...(value === undefined ? {} : {value})};
+		}
+
+		const negated = name.startsWith('no-') ? byName.get(name.slice(3)) : undefined;
+		return negated?.type === 'boolean' ? {option: negated, isNegated: true, ...(value === undefined ? {} : {value})} : {isNegated: false};
+	}
+
+	const option = word.length === 2 ? byShort.get(word.slice(1)) : undefined;
+	return option ? {option, isNegated: false} : {isNegated: false};
+}
+
+/** Walks argv by the option table; the first problem found is the one reported. */
+function scan(argv: readonly string[]): Scanned {
+	const words: string[] = [];
+	/** Words that are no flag: everything after `--`, and words not starting with a dash (or `-` alone). */
+	const positionals: string[] = [];
+	/** What each option was given as so far (its value, or the switch as typed). */
+	const seen = new Map<string, string>();
+	let error: string | undefined;
+	let wantsHelp = false;
+	let wantsVersion = false;
+	const fail = (message: string) => {
+		error ??= message;
+	};
+
+	for (let index = 0; index < argv.length; index++) {
+		const word = argv[index]!;
+		if (word === '--') {
+			positionals.push(...argv.slice(index + 1));
+			break;
+		}
+
+		if (!word.startsWith('-') || word === '-') {
+			positionals.push(word);
+			continue;
+		}
+
+		const {option, isNegated, value} = optionOf(word);
+		if (!option) {
+			fail(`unknown option ${quoted(word)}`);
+			continue;
+		}
+
+		wantsHelp ||= option.name === 'help';
+		wantsVersion ||= option.name === 'version';
+		const repeated = (again: string) => {
+			fail(`--${option.name} is given more than once (${quoted(seen.get(option.name)!)}, then ${quoted(again)}); give it once`);
+		};
+
+		if (option.type === 'boolean') {
+			if (seen.has(option.name)) {
+				repeated(word);
+			}
+
+			seen.set(option.name, word);
+			if (value !== undefined) {
+				fail(`--${isNegated ? 'no-' : ''}${option.name} is a switch and takes no value, not ${quoted(value)}`);
+			}
+
+			words.push(`--${isNegated ? 'no-' : ''}${option.name}`);
+			continue;
+		}
+
+		// A value is the rest after `=`, or the next word unless that is a long flag (`--slide --help`).
+		const next = argv[index + 1];
+		const given = value ?? (next !== undefined && !next.startsWith('--') ? next : undefined);
+		if (given === undefined) {
+			fail(`--${option.name} takes a value (${option.arg ?? 'VALUE'})`);
+			continue;
+		}
+
+		if (value === undefined) {
+			index++;
+		}
+
+		if (seen.has(option.name)) {
+			repeated(given);
+		}
+
+		seen.set(option.name, given);
+		words.push(`--${option.name}=${given}`);
+	}
+
+	return error === undefined ? {words, positionals, wantsHelp, wantsVersion} : {error, wantsHelp, wantsVersion};
+}
+
+/** What the flags ask for, once they are known to be well formed. */
+function commandOf(flags: Flags): Command {
+	const start: StartAt = {...(flags.slide === undefined ? {} : {slide: flags.slide}), ...(flags.section === undefined ? {} : {section: flags.section})};
+	if (start.slide !== undefined && start.section !== undefined) {
+		return {kind: 'usage-error', message: 'use --slide or --section, not both'};
+	}
+
+	if (flags.duration !== undefined && !flags.presenter) {
+		return {kind: 'usage-error', message: `--duration ${quoted(flags.duration)} plans the presenter view: use it with --presenter`};
+	}
+
+	const isExport = flags.export !== undefined || flags.output !== undefined;
+	if (isExport || flags.force) {
+		if (flags.list || flags.print) {
+			return {kind: 'usage-error', message: `use ${flags.list ? '--list' : '--print'} or --export, not both`};
+		}
+
+		if (!isExport) {
+			return {kind: 'usage-error', message: '--force goes with -o FILE'};
+		}
+
+		return {kind: 'export', start, ...(flags.export === undefined ? {} : {format: flags.export}), ...(flags.output === undefined ? {} : {file: flags.output}), isForced: Boolean(flags.force), showNotes: Boolean(flags.notes)};
+	}
+
+	if (flags.list) {
+		return flags.print ? {kind: 'usage-error', message: 'use --list or --print, not both'} : {kind: 'list'};
+	}
+
+	const showNotes = Boolean(flags.notes);
+	if (flags.print) {
+		return {kind: 'print', start, showNotes};
+	}
+
+	return {
+		kind: 'present',
+		start,
+		view: flags.presenter ? 'presenter' : 'audience',
+		...(flags.theme === undefined ? {} : {theme: flags.theme}),
+		...(flags.duration === undefined ? {} : {duration: flags.duration}),
+		isRevealing: flags.reveal,
+		showTimer: Boolean(flags.timer),
+		isScreenReader: Boolean(flags.screenReader),
+		isRehearsal: Boolean(flags.rehearse),
+		showNotes,
+	};
+}
+
+type Flags = Result<MeowFlags>['flags'];
+
+/** What meow gives for no arguments: every switch unset, `--reveal` on. */
+const noFlags: Flags = {
+	slide: undefined,
+	section: undefined,
+	list: undefined,
+	print: undefined,
+	notes: undefined,
+	export: undefined,
+	output: undefined,
+	force: undefined,
+	reveal: true,
+	timer: undefined,
+	presenter: undefined,
+	rehearse: undefined,
+	duration: undefined,
+	theme: undefined,
+	screenReader: undefined,
+	debug: undefined,
+};
+
+/** meow reads the canonical words with the table's types. */
+function readFlags(meow: Meow | undefined, words: readonly string[]): Flags {
+	if (!meow || words.length === 0) {
+		return noFlags;
+	}
+
+	// meow names the process after the package it is given; the bin's name stays.
+	const title = process.title;
+	try {
+		return meow({importMeta: import.meta, argv: [...words], flags: meowFlags(), autoHelp: false, autoVersion: false, allowUnknownFlags: false, pkg: {}}).flags;
+	} finally {
+		process.title = title;
+	}
+}
+
+/**
+argv (without node and the script) to a command. `meow` is meow's default export, loaded by the
+caller only when there are arguments (it costs tens of milliseconds at start); with no arguments
+it is not needed.
+*/
+export function parseArgs(argv: readonly string[], meow?: Meow): Command {
+	const [first, ...rest] = argv;
+	if (first === 'check' || first === 'paragraphs') {
+		return parseSubcommand(first, rest);
+	}
+
+	const scanned = scan(argv);
+	if (scanned.wantsHelp) {
+		return {kind: 'help'};
+	}
+
+	if (scanned.wantsVersion) {
+		return {kind: 'version'};
+	}
+
+	if ('error' in scanned) {
+		return {kind: 'usage-error', message: scanned.error};
+	}
+
+	// One word that is no flag names a Markdown deck (`briefing FILE.md`).
+	const [deckFile, extra] = scanned.positionals;
+	if (extra !== undefined) {
+		return {kind: 'usage-error', message: `unexpected argument ${quoted(extra)}`};
+	}
+
+	if (scanned.words.length > 0 && !meow) {
+		throw new Error('parseArgs needs meow to read flags');
+	}
+
+	const command = commandOf(readFlags(meow, scanned.words));
+	switch (command.kind) {
+		case 'list':
+		case 'print':
+		case 'export':
+		case 'present': {
+			return deckFile === undefined ? command : {...command, deckFile};
+		}
+
+		default: {
+			return command;
+		}
+	}
+}
+
+/** `check [FILE.md] [--source ARTICLE] [--json]` and `paragraphs ARTICLE`, after their name. */
+function parseSubcommand(name: 'check' | 'paragraphs', argv: readonly string[]): Command {
+	if (argv.some(word => word === '--help' || word === '-h')) {
+		return {kind: 'help'};
+	}
+
+	if (name === 'paragraphs') {
+		const [article, extra] = argv;
+		if (article === undefined || (article.startsWith('-') && article !== '-') || extra !== undefined) {
+			return {kind: 'usage-error', message: 'paragraphs takes one article file: briefing paragraphs ARTICLE'};
+		}
+
+		return {kind: 'paragraphs', article};
+	}
+
+	let check: CheckCommand = {kind: 'check', isJson: false};
+	for (let index = 0; index < argv.length; index++) {
+		const word = argv[index]!;
+		const [flag, value] = word.startsWith('--') ? [word.split('=', 1)[0], word.includes('=') ? word.slice(word.indexOf('=') + 1) : undefined] : [word, undefined];
+		if (flag === '--json' && value === undefined && !check.isJson) {
+			check = {...check, isJson: true};
+		} else if (flag === '--source' && check.source === undefined) {
+			const given = value ?? argv[++index];
+			if (!given) {
+				return {kind: 'usage-error', message: '--source takes the article\'s text file (ARTICLE)'};
+			}
+
+			check = {...check, source: given};
+		} else if (word.startsWith('-') && word !== '-') {
+			return {kind: 'usage-error', message: `check takes [FILE.md] [--source ARTICLE] [--json], not ${quoted(word)}`};
+		} else if (check.deckFile === undefined) {
+			check = {...check, deckFile: word};
+		} else {
+			return {kind: 'usage-error', message: `check takes one deck file, not also ${quoted(word)}`};
+		}
+	}
+
+	return check;
+}
+
+/** What the deck-dependent checks need of the deck: its size and its sections. */
+export type DeckIndex = {
+	readonly count: number;
+	readonly sectionIds: readonly string[];
+	/** The 0-based first slide of a section, by id or title, or undefined. */
+	readonly sectionStart: (name: string) => number | undefined;
+};
+
+/** The 0-based slide to start on (with --print and --export: the slides chosen), or a usage error that quotes what was typed. */
+export function resolveStart(start: StartAt, deck: DeckIndex): number | {readonly message: string} {
+	if (start.slide !== undefined) {
+		const n = /^\d+$/.test(start.slide) ? Number(start.slide) : Number.NaN;
+		if (!Number.isSafeInteger(n) || n < 1 || n > deck.count) {
+			return {message: `--slide takes a number from 1 to ${deck.count}, not ${quoted(start.slide)}`};
+		}
+
+		return n - 1;
+	}
+
+	if (start.section !== undefined) {
+		const index = deck.sectionStart(start.section);
+		return index ?? {message: `no section ${quoted(start.section)}; sections: ${deck.sectionIds.join(', ')}`};
+	}
+
+	return 0;
+}
+
+/** The show's theme name and talk length, checked; a usage error quotes the value typed. */
+export function checkShow(
+	command: Pick<PresentCommand, 'theme' | 'duration'>,
+	known: {readonly themeNames: readonly string[]; readonly parseDuration: (text: string) => number | undefined},
+): {readonly duration?: number} | {readonly message: string} {
+	if (command.theme !== undefined && !known.themeNames.includes(command.theme)) {
+		return {message: `--theme takes ${known.themeNames.join(', ')}, not ${quoted(command.theme)}`};
+	}
+
+	if (command.duration === undefined) {
+		return {};
+	}
+
+	const duration = known.parseDuration(command.duration);
+	return duration === undefined ? {message: `--duration takes a time such as 15m, 90s, 1h30m or plain minutes (15), not ${quoted(command.duration)}`} : {duration};
+}

@@ -1,0 +1,86 @@
+import {mkdtempSync, rmSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {afterEach, expect, test} from 'vitest';
+import {waitUntilAnswering} from '../helpers/answering.js';
+import {counter, slideCount} from '../helpers/deck-facts.js';
+import {type Session, spawnBin} from '../helpers/pty.js';
+
+/**
+Pairing is explicit: only a --presenter view joins the audience view. A second audience view and a
+--rehearse run of the same deck, by the same user, never move the show; a presenter view started
+late lands on the show's slide, not its own --slide.
+*/
+const sessions: Session[] = [];
+let runtime = '';
+afterEach(() => {
+	for (const session of sessions.splice(0)) {
+		session.dispose();
+	}
+
+	rmSync(runtime, {recursive: true, force: true});
+});
+
+const presenterAt = (number: number) => new RegExp(`slide ${number}/${slideCount}(?!\\d)`);
+
+async function start(args: readonly string[], here: RegExp): Promise<Session> {
+	const session = spawnBin(args, {env: {XDG_RUNTIME_DIR: runtime}});
+	sessions.push(session);
+	await session.waitFor(() => here.test(session.screen()), `${args.join(' ')} to start`);
+	await waitUntilAnswering(session, here);
+	return session;
+}
+
+/**
+Types a slide number and Enter, a key at a time as a person does: keys that reach the program in one
+read (a busy machine) would be taken for a paste.
+*/
+async function goTo(session: Session, number: number): Promise<void> {
+	const typed = String(number);
+	for (let at = 1; at <= typed.length; at++) {
+		session.write(typed[at - 1]!);
+		await session.waitFor(() => new RegExp(`go to ${typed.slice(0, at)}(?!\\d)`).test(session.screen()), 'the typed digit');
+	}
+
+	session.write('\r');
+}
+
+test('a second audience view and a rehearsal run alone; a late presenter view lands on the show\'s slide and drives only it', {timeout: 60_000}, async () => {
+	runtime = mkdtempSync(path.join(os.tmpdir(), 'brf-pair-'));
+	const show = await start(['--slide', '2'], counter(2));
+	await goTo(show, 6);
+	await show.waitFor(() => counter(6).test(show.screen()), 'the show on slide 6');
+
+	const second = await start(['--slide', '4'], counter(4));
+	await second.waitForText('not linked: another audience view is running');
+	const rehearsal = await start(['--rehearse', '--slide', '8', '--theme', 'light'], counter(8));
+
+	// Keys in the second view and in the rehearsal move them, never the show.
+	second.write('\u001B[F');
+	await second.waitFor(() => counter(slideCount).test(second.screen()), 'the second view to move');
+	await goTo(rehearsal, 20);
+	await rehearsal.waitFor(() => counter(20).test(rehearsal.screen()), 'the rehearsal to move');
+	await new Promise(resolve => {
+		setTimeout(resolve, 600);
+	});
+	expect(show.screen()).toMatch(counter(6));
+	expect(show.screen()).not.toContain('presenter view connected');
+
+	// A presenter view started late, with its own --slide, lands where the show is.
+	const presenter = spawnBin(['--presenter', '--slide', '3'], {env: {XDG_RUNTIME_DIR: runtime}});
+	sessions.push(presenter);
+	await presenter.waitFor(() => presenterAt(6).test(presenter.screen()) && presenter.screen().includes('audience view connected'), 'the presenter view on the show\'s slide');
+	await show.waitForText('presenter view connected');
+	await waitUntilAnswering(presenter, presenterAt(6));
+	presenter.write('\u001B[H');
+	await show.waitFor(() => counter(1).test(show.screen()), 'the presenter to move the show');
+	await new Promise(resolve => {
+		setTimeout(resolve, 400);
+	});
+	expect(second.screen()).toMatch(counter(slideCount));
+	expect(rehearsal.screen()).toMatch(counter(20));
+	expect(rehearsal.screen()).not.toMatch(/linked|connected/);
+	for (const session of [show, second, rehearsal, presenter]) {
+		expect(session.exit).toBeUndefined();
+	}
+});

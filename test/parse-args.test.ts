@@ -1,0 +1,124 @@
+import meow from 'meow';
+import {describe, expect, test} from 'vitest';
+import {findSection} from '../source/deck/deck.js';
+import {parseDuration} from '../source/layout/pace.js';
+import {themeNames} from '../source/layout/theme.js';
+import {options} from '../source/options.js';
+import {checkShow, type Command, parseArgs, resolveStart} from '../source/parse-args.js';
+import {deck} from '../slides/index.js';
+
+/** The command line, read in-process: argv in, a command or a usage error out. */
+const parse = (...argv: string[]) => parseArgs(argv, meow);
+const present = {kind: 'present', start: {}, view: 'audience', isRevealing: true, showTimer: false, isScreenReader: false, isRehearsal: false, showNotes: false} as const;
+
+describe('parseArgs', () => {
+	const cases: Array<[string[], Command]> = [
+		[[], present],
+		[['--slide', '3'], {...present, start: {slide: '3'}}],
+		[['--slide=3'], {...present, start: {slide: '3'}}],
+		[['--section', 'abolition', '--no-reveal', '--timer'], {...present, start: {section: 'abolition'}, isRevealing: false, showTimer: true}],
+		[['--presenter', '--duration', '-5m'], {...present, view: 'presenter', duration: '-5m'}],
+		[['--presenter', '--duration=15m', '--theme', 'light'], {...present, view: 'presenter', duration: '15m', theme: 'light'}],
+		[['--rehearse', '--presenter'], {...present, view: 'presenter', isRehearsal: true}],
+		[['--screen-reader'], {...present, isScreenReader: true}],
+		[['--print', '--notes'], {kind: 'print', start: {}, showNotes: true}],
+		[['--print', '--section', 'abolition'], {kind: 'print', start: {section: 'abolition'}, showNotes: false}],
+		[['--list'], {kind: 'list'}],
+		[['--export', 'html', '-o', 'handout.html', '--force'], {kind: 'export', start: {}, format: 'html', file: 'handout.html', isForced: true, showNotes: false}],
+		[['-o', '-', '--export', 'md'], {kind: 'export', start: {}, format: 'md', file: '-', isForced: false, showNotes: false}],
+		[['--output', 'a.txt', '--notes'], {kind: 'export', start: {}, file: 'a.txt', isForced: false, showNotes: true}],
+		[['--export', 'md', '--section', 'abolition'], {kind: 'export', start: {section: 'abolition'}, format: 'md', isForced: false, showNotes: false}],
+		[['--help'], {kind: 'help'}],
+		[['-h'], {kind: 'help'}],
+		[['-v'], {kind: 'version'}],
+		// --help and --version win over everything else, errors included.
+		[['--timer', '--help'], {kind: 'help'}],
+		[['--slide', '3', '--slide', '5', '--version'], {kind: 'version'}],
+		[['--nope', '--help'], {kind: 'help'}],
+		[['--slide', '--help'], {kind: 'help'}],
+		[['--version', '--help'], {kind: 'help'}],
+		// One word that is no flag names a Markdown deck; `check` and `paragraphs` are subcommands.
+		[['deck.md'], {...present, deckFile: 'deck.md'}],
+		[['--print', 'deck.md', '--notes'], {kind: 'print', start: {}, showNotes: true, deckFile: 'deck.md'}],
+		[['--export', 'deck', 'deck.md'], {kind: 'export', start: {}, format: 'deck', isForced: false, showNotes: false, deckFile: 'deck.md'}],
+		[['--', '--help'], {...present, deckFile: '--help'}],
+		[['--timer', '-'], {...present, showTimer: true, deckFile: '-'}],
+		[['check'], {kind: 'check', isJson: false}],
+		[['check', 'deck.md', '--source', 'a.txt', '--json'], {kind: 'check', deckFile: 'deck.md', source: 'a.txt', isJson: true}],
+		[['check', '--source=a.txt'], {kind: 'check', source: 'a.txt', isJson: false}],
+		[['check', '--help'], {kind: 'help'}],
+		[['paragraphs', 'article.txt'], {kind: 'paragraphs', article: 'article.txt'}],
+	];
+	test.each(cases)('%j', (argv, expected) => {
+		expect(parse(...argv)).toEqual(expected);
+	});
+
+	const errors: Array<[string[], string]> = [
+		[['--slide', '3', '--slide', '5'], '--slide is given more than once ("3", then "5"); give it once'],
+		[['--theme=dark', '--theme', 'light'], '--theme is given more than once ("dark", then "light"); give it once'],
+		[['-o', 'a.html', '--output', 'b.html'], '--output is given more than once ("a.html", then "b.html"); give it once'],
+		[['--timer', '--timer'], '--timer is given more than once ("--timer", then "--timer"); give it once'],
+		[['--reveal', '--no-reveal'], '--reveal is given more than once ("--reveal", then "--no-reveal"); give it once'],
+		[['--list=1'], '--list is a switch and takes no value, not "1"'],
+		[['--no-reveal=yes'], '--no-reveal is a switch and takes no value, not "yes"'],
+		[['--slide'], '--slide takes a value (N)'],
+		[['--slide', '--timer'], '--slide takes a value (N)'],
+		[['--bogus'], 'unknown option "--bogus"'],
+		[['-x'], 'unknown option "-x"'],
+		[['--no-slide'], 'unknown option "--no-slide"'],
+		[['deck.md', 'other.md'], 'unexpected argument "other.md"'],
+		[['--', 'deck.md', '--help'], 'unexpected argument "--help"'],
+		[['--print', 'deck.md', '-'], 'unexpected argument "-"'],
+		[['check', '--bogus'], 'check takes [FILE.md] [--source ARTICLE] [--json], not "--bogus"'],
+		[['check', 'a.md', 'b.md'], 'check takes one deck file, not also "b.md"'],
+		[['check', '--source'], '--source takes the article\'s text file (ARTICLE)'],
+		[['paragraphs'], 'paragraphs takes one article file: briefing paragraphs ARTICLE'],
+		[['paragraphs', 'a.txt', 'b.txt'], 'paragraphs takes one article file: briefing paragraphs ARTICLE'],
+		[['--slide', '2', '--section', 'abolition'], 'use --slide or --section, not both'],
+		[['--duration', '-5m'], '--duration "-5m" plans the presenter view: use it with --presenter'],
+		[['--list', '--print'], 'use --list or --print, not both'],
+		[['--list', '--export', 'md'], 'use --list or --export, not both'],
+		[['--force'], '--force goes with -o FILE'],
+	];
+	test.each(errors)('%j is a usage error', (argv, message) => {
+		expect(parse(...argv)).toEqual({kind: 'usage-error', message});
+	});
+
+	test('every flag of the table is read (a switch, or a value joined to its flag)', () => {
+		for (const option of options) {
+			const argv = option.type === 'boolean' ? [`--${option.name}`] : [`--${option.name}`, 'x'];
+			// --force and --duration need their partner flag.
+			const partner = option.name === 'force' ? ['-o', 'x.md'] : option.name === 'duration' ? ['--presenter'] : [];
+			expect(parse(...argv, ...partner).kind, option.name).not.toBe('usage-error');
+		}
+	});
+
+	test('needs no meow without arguments, and keeps the process title', () => {
+		expect(parseArgs([])).toEqual(present);
+		const title = process.title;
+		parse('--timer');
+		expect(process.title).toBe(title);
+	});
+});
+
+describe('the checks that need the deck', () => {
+	const index = {count: deck.slides.length, sectionIds: deck.sections.map(section => section.id), sectionStart: (name: string) => findSection(deck, name)?.start};
+	test('--slide from 1 to the last, --section by id; anything else quotes what was typed', () => {
+		expect(resolveStart({slide: '1'}, index)).toBe(0);
+		expect(resolveStart({slide: String(deck.slides.length)}, index)).toBe(deck.slides.length - 1);
+		expect(resolveStart({section: deck.sections[1]!.id}, index)).toBe(deck.sections[1]!.start);
+		for (const typed of ['0', String(deck.slides.length + 1), '-1', '2.5', '', '1e3', '99999999999999999999']) {
+			expect(resolveStart({slide: typed}, index)).toEqual({message: `--slide takes a number from 1 to ${deck.slides.length}, not ${JSON.stringify(typed)}`});
+		}
+
+		expect(resolveStart({section: 'nope'}, index)).toMatchObject({message: expect.stringMatching(/^no section "nope"; sections: /) as unknown});
+	});
+
+	test('--theme from the theme table, --duration as the pace module reads it', () => {
+		const known = {themeNames, parseDuration};
+		expect(checkShow({theme: 'light'}, known)).toEqual({});
+		expect(checkShow({duration: '1h30m'}, known)).toEqual({duration: 90 * 60_000});
+		expect(checkShow({theme: 'blue'}, known)).toEqual({message: `--theme takes ${themeNames.join(', ')}, not "blue"`});
+		expect(checkShow({duration: '-5m'}, known)).toEqual({message: '--duration takes a time such as 15m, 90s, 1h30m or plain minutes (15), not "-5m"'});
+	});
+});

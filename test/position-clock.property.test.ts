@@ -1,0 +1,98 @@
+import {fc, test} from '@fast-check/vitest';
+import {describe, expect} from 'vitest';
+import type {Position} from '../source/link/peer.js';
+import {type ClockState, initialClock, isNewer, maxClock, publishLocal, receive} from '../source/link/position-clock.js';
+import type {Stamped} from '../source/link/protocol.js';
+
+/**
+The Lamport rules of the presenter link, driven without sockets: views make moves, the network
+delivers their stamped positions late and in any order, and every view ends on the same position.
+*/
+const position = fc.record({
+	index: fc.nat({max: 40}),
+	step: fc.nat({max: 6}),
+	blank: fc.constantFrom('none' as const, 'black' as const, 'white' as const),
+});
+
+const command = fc.oneof(
+	fc.record({kind: fc.constant('move' as const), view: fc.nat({max: 2}), position}),
+	fc.record({kind: fc.constant('deliver' as const), pick: fc.nat()}),
+);
+
+type InFlight = {readonly to: number; readonly stamped: Stamped};
+
+describe('the position clock', () => {
+	test.prop([fc.integer({min: 2, max: 3}), fc.array(command, {maxLength: 60}), fc.array(fc.nat(), {maxLength: 200})], {numRuns: 400, seed: 20_210_406})(
+		'any interleaving of moves and late, reordered deliveries ends with every view on the newest move',
+		(views, commands, finalOrder) => {
+			const origins = ['a1', 'b2', 'c3'];
+			const states: ClockState[] = Array.from({length: views}, () => initialClock);
+			const inFlight: InFlight[] = [];
+			const sent: Stamped[] = [];
+			const deliver = (at: number) => {
+				const [message] = inFlight.splice(at % inFlight.length, 1);
+				states[message!.to] = receive(states[message!.to]!, message!.stamped).state;
+			};
+
+			// Every view publishes its start first, as the app does when it opens the link.
+			for (const [view] of states.entries()) {
+				const {state, send} = publishLocal(states[view]!, {index: 0, step: 0, blank: 'none'}, origins[view]!);
+				states[view] = state;
+				for (const stamped of send ? [send] : []) {
+					sent.push(stamped);
+					inFlight.push(...states.flatMap((_, to) => (to === view ? [] : [{to, stamped}])));
+				}
+			}
+
+			for (const each of commands) {
+				if (each.kind === 'deliver') {
+					if (inFlight.length > 0) {
+						deliver(each.pick);
+					}
+
+					continue;
+				}
+
+				const view = each.view % views;
+				const {state, send} = publishLocal(states[view]!, each.position as Position, origins[view]!);
+				states[view] = state;
+				if (send) {
+					expect(send.clock).toBeLessThanOrEqual(maxClock);
+					sent.push(send);
+					inFlight.push(...states.flatMap((_, to) => (to === view ? [] : [{to, stamped: send}])));
+				}
+			}
+
+			for (const pick of finalOrder) {
+				if (inFlight.length > 0) {
+					deliver(pick);
+				}
+			}
+
+			while (inFlight.length > 0) {
+				deliver(0);
+			}
+
+			const newest = sent.reduce<Stamped | undefined>((best, each) => (isNewer(each, best) ? each : best), undefined);
+			for (const state of states) {
+				expect(state.current).toEqual(newest);
+			}
+		},
+	);
+
+	test('a view joining a show adopts its position instead of sending its own start', () => {
+		const running = receive(initialClock, {index: 7, step: 2, blank: 'none', clock: 12, origin: 'ff'}).state;
+		const joined = publishLocal(running, {index: 0, step: 0, blank: 'none'}, 'aa');
+		expect(joined.adopt).toEqual({index: 7, step: 2, blank: 'none'});
+		expect(joined.send).toBeUndefined();
+		const next = publishLocal(joined.state, {index: 8, step: 0, blank: 'none'}, 'aa');
+		expect(next.send).toEqual({index: 8, step: 0, blank: 'none', clock: 13, origin: 'aa'});
+	});
+
+	test('a stamp never passes the ceiling, so it stays an exact integer', () => {
+		const top = receive(initialClock, {index: 1, step: 0, blank: 'none', clock: maxClock, origin: '00'}).state;
+		const moved = publishLocal({...top, hasPublished: true}, {index: 2, step: 0, blank: 'none'}, 'ff');
+		expect(moved.send?.clock).toBe(maxClock);
+		expect(Number.isSafeInteger(maxClock + 1)).toBe(true);
+	});
+});

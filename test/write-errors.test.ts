@@ -1,0 +1,141 @@
+import {execFileSync, spawn, spawnSync} from 'node:child_process';
+import {closeSync, existsSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync} from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import process from 'node:process';
+import {afterEach, beforeEach, describe, expect, test} from 'vitest';
+import {maxNameBytes, temporaryName} from '../source/outputs/write-file.js';
+import {bin, terminalEnv} from './helpers/pty.js';
+
+/**
+Every write is checked: stdout and -o alike. A full disk (/dev/full) or a node that is not a regular
+file is one line and exit 1; a signal while writing leaves no temporary file.
+*/
+let directory = '';
+beforeEach(() => {
+	directory = mkdtempSync(path.join(os.tmpdir(), 'brf-write-'));
+});
+afterEach(() => {
+	rmSync(directory, {recursive: true, force: true});
+});
+
+const env = terminalEnv({NO_COLOR: '1'});
+
+/** The bin with stdout sent to `stdout` (a file descriptor) and stderr captured. */
+function runWithStdout(args: readonly string[], stdout: number | 'pipe' = 'pipe') {
+	const result = spawnSync(process.execPath, [bin, ...args], {encoding: 'utf8', env, stdio: ['ignore', stdout, 'pipe']});
+	return {code: result.status, stderr: result.stderr};
+}
+
+describe('stdout on a full disk', () => {
+	test.each([[['--print']], [['--list']], [['--export', 'html']], [['--export', 'md', '-o', '-']], [['--help']]])('%j into /dev/full: one line, exit 1', args => {
+		const full = openSync('/dev/full', 'w');
+		try {
+			const result = runWithStdout(args, full);
+			expect(result.stderr).toBe('briefing: cannot write to stdout: the disk is full\n');
+			expect(result.code).toBe(1);
+		} finally {
+			closeSync(full);
+		}
+	});
+});
+
+describe('-o writes only a regular file or a new one', () => {
+	const refusal = (file: string, kind: string) => `briefing: cannot write ${file}: ${kind}; -o writes only a regular file or a new one\n`;
+
+	test.each([[[]], [['--force']]])('/dev/full, a folder and a socket are refused %j', async force => {
+		const folder = path.join(directory, 'folder.md');
+		mkdirSync(folder);
+		const socketFile = path.join(directory, 'socket.md');
+		const server = net.createServer();
+		await new Promise<void>(resolve => {
+			server.listen(socketFile, resolve);
+		});
+		try {
+			for (const [file, kind] of [['/dev/full', 'it is a device'], [folder, 'it is a folder'], [socketFile, 'it is a socket']] as const) {
+				const result = runWithStdout(['--export', 'md', '-o', file, ...force]);
+				expect(result.stderr, file).toBe(refusal(file, kind));
+				expect(result.code, file).toBe(1);
+			}
+
+			expect(lstatSync(folder).isDirectory()).toBe(true);
+			expect(lstatSync(socketFile).isSocket()).toBe(true);
+			expect(readdirSync(directory).sort()).toEqual(['folder.md', 'socket.md']);
+		} finally {
+			server.close();
+		}
+	});
+
+	test('a fifo is refused, --force or not, and stays a fifo', () => {
+		const fifo = path.join(directory, 'pipe.html');
+		execFileSync('mkfifo', [fifo]);
+		for (const force of [[], ['--force']]) {
+			const result = runWithStdout(['--export', 'html', '-o', fifo, ...force]);
+			expect(result.stderr).toBe(refusal(fifo, 'it is a fifo (named pipe)'));
+			expect(result.code).toBe(1);
+		}
+
+		expect(lstatSync(fifo).isFIFO()).toBe(true);
+		expect(readdirSync(directory)).toEqual(['pipe.html']);
+	});
+
+	const canMknod = (() => {
+		const probe = path.join(os.tmpdir(), `brf-mknod-probe-${process.pid}`);
+		try {
+			execFileSync('mknod', [probe, 'c', '1', '3'], {stdio: 'ignore'});
+			rmSync(probe);
+			return true;
+		} catch {
+			return false;
+		}
+	})();
+
+	test.runIf(canMknod)('a character device made with mknod is refused, --force or not, and stays one (skipped where mknod is not allowed: not root)', () => {
+		const device = path.join(directory, 'null.txt');
+		execFileSync('mknod', [device, 'c', '1', '3']);
+		for (const force of [[], ['--force']]) {
+			const result = runWithStdout(['--export', 'txt', '-o', device, ...force]);
+			expect(result.stderr).toBe(refusal(device, 'it is a device'));
+			expect(result.code).toBe(1);
+		}
+
+		expect(lstatSync(device).isCharacterDevice()).toBe(true);
+	});
+
+	test('a 250-byte file name is written; its temporary name stays within 255 bytes', () => {
+		const name = 'h'.repeat(245) + '.html';
+		expect(Buffer.byteLength(name)).toBe(250);
+		const file = path.join(directory, name);
+		const result = runWithStdout(['--export', 'html', '-o', file]);
+		expect(result.stderr).toBe('');
+		expect(result.code).toBe(0);
+		expect(readFileSync(file, 'utf8')).toMatch(/^<!doctype html>/i);
+		expect(readdirSync(directory)).toEqual([name]);
+		for (const base of [name, 'é'.repeat(127) + '.md', 'x']) {
+			expect(Buffer.byteLength(path.basename(temporaryName(path.join(directory, base), 4_194_304, 'ffffffff')))).toBeLessThanOrEqual(maxNameBytes);
+		}
+	});
+
+	test.each(['SIGTERM', 'SIGINT', 'SIGHUP'] as const)('%s while the handout is being written leaves no temporary file', async signal => {
+		const file = path.join(directory, 'handout.md');
+		const child = spawn(process.execPath, [bin, '--export', 'md', '-o', file], {env: {...env, BRIEFING_FAULT: 'export-stall'}, stdio: ['ignore', 'pipe', 'pipe']});
+		await new Promise<void>(resolve => {
+			child.stderr.on('data', (chunk: Buffer) => {
+				if (chunk.toString('utf8').includes('stalled')) {
+					resolve();
+				}
+			});
+		});
+		expect(readdirSync(directory).some(name => name.endsWith('.tmp'))).toBe(true);
+		const ended = new Promise<NodeJS.Signals | null>(resolve => {
+			child.once('exit', (_, how) => {
+				resolve(how);
+			});
+		});
+		child.kill(signal);
+		expect(await ended).toBe(signal);
+		expect(readdirSync(directory)).toEqual([]);
+		expect(existsSync(file)).toBe(false);
+	});
+});
