@@ -1,7 +1,10 @@
-import {describe, expect, test} from 'vitest';
+import {beforeAll, describe, expect, test} from 'vitest';
+import {loadInk} from '../source/deck/drawn.js';
 import {bigWidth, canDrawBig, drawBig, wrapBig} from '../source/layout/big-text.js';
 import {lineText} from '../source/layout/layout.js';
-import {slideBody} from '../source/layout/screen.js';
+import {deckHasBigOpening, deckLook, slideBody} from '../source/layout/screen.js';
+import {soleQuote} from '../source/layout/slide-body.js';
+import type {Deck, Slide} from '../source/deck/deck.js';
 import {deck} from '../slides/index.js';
 
 const blocks = /[▀▄█]/;
@@ -44,48 +47,98 @@ describe('big letters', () => {
 	});
 });
 
-describe('titles on a projector-sized terminal', () => {
-	const fitsBig = (title: string) => (wrapBig(title, 120)?.length ?? 9) <= 2;
-	const opener = deck.slides.find(slide => slide.opensSection && fitsBig(slide.title))!;
-	const inside = deck.slides.find(slide => !slide.opensSection && fitsBig(slide.title))!;
-	const longOpener = deck.slides.find(slide => slide.opensSection && !fitsBig(slide.title));
-	// The title is the first thing on the slide (the body is centred, so look past the blank rows).
-	const isBig = (lines: string[]) => {
+beforeAll(async () => {
+	// The deck holds a slide with an Ink component: laying it out draws it with Ink.
+	await loadInk();
+});
+
+describe('titles and quotes on a projector-sized terminal', () => {
+	const isBigRow = (line: string) => blocks.test(line);
+	/** Rows of big letters before the first text row: the title's height. */
+	const titleHeight = (lines: string[]) => {
 		const first = lines.findIndex(line => line.trim() !== '');
-		return lines.slice(first, first + 3).some(line => blocks.test(line));
+		const rest = lines.slice(first);
+		if (!isBigRow(rest[0] ?? '')) {
+			return 0;
+		}
+
+		const end = rest.findIndex((line, index) => !isBigRow(line) && line.trim() !== '' && index > 0);
+		return rest.slice(0, end < 0 ? rest.length : end).filter(isBigRow).length;
 	};
-	const body = (slide: typeof opener, size: {columns: number; rows: number}) =>
-		slideBody(slide, slide.units, size).lines.map(lineText);
 
-	test('every section opens with one slide, and the deck has openers and inside slides to try', () => {
-		expect(deck.slides.filter(slide => slide.opensSection)).toHaveLength(deck.sections.length);
-		expect(opener).toBeDefined();
-		expect(inside).toBeDefined();
+	const body = (slide: Slide, size: {columns: number; rows: number}) =>
+		slideBody(slide, slide.units, size, {look: deckLook(deck, size)}).lines.map(lineText);
+
+	test.each([
+		{columns: 120, rows: 36},
+		{columns: 200, rows: 50},
+	])('at %j the title slide has its title in big letters; every content slide a text title, the body starting on one row', size => {
+		expect(deckHasBigOpening(deck, size)).toBe(true);
+		const [opening, ...content] = deck.slides;
+		const first = body(opening!, size);
+		expect(titleHeight(first), opening!.title).toBeGreaterThanOrEqual(3);
+		expect(first.join('\n')).not.toContain(opening!.title);
+		const firstBodyRows = new Set<number>();
+		for (const slide of content) {
+			const lines = body(slide, size);
+			expect(titleHeight(lines), slide.title).toBe(0);
+			expect(lines.join(' '), slide.title).toContain(slide.title.split(' ')[0]);
+			// The title block is as tall on every content slide: the tallest title's rows, then the gap.
+			const afterTitle = deckLook(deck, size).titleRows + 1;
+			expect(lines.slice(afterTitle, afterTitle + 1).join('').trim(), slide.title).toBe('');
+			firstBodyRows.add(afterTitle);
+		}
+
+		expect(firstBodyRows.size).toBe(1);
 	});
 
-	test('at 200x50 the first slide of a section has its title in big letters', () => {
-		const lines = body(opener, {columns: 200, rows: 50});
-		expect(isBig(lines)).toBe(true);
-		expect(lines.join('\n')).not.toContain(opener.title);
+	test.each([
+		{columns: 80, rows: 24},
+		{columns: 100, rows: 30},
+	])('at %j every title is a line of text', size => {
+		expect(deckHasBigOpening(deck, size)).toBe(false);
+		for (const slide of deck.slides) {
+			const lines = body(slide, size);
+			expect(titleHeight(lines), slide.title).toBe(0);
+			expect(lines.join(' ')).toContain(slide.title.split(' ')[0]);
+		}
 	});
 
-	test('at 200x50 the other slides keep a text title', () => {
-		const lines = body(inside, {columns: 200, rows: 50});
-		expect(isBig(lines)).toBe(false);
-		expect(lines.join('\n')).toContain(inside.title);
+	test('a title slide whose title is too long for three big lines shows it as text', () => {
+		const long = {...deck.slides[0]!, title: 'A title far too long to be drawn in three lines of big letters on any screen we know of, which goes on and on past any width a projector has, and then it goes on some more'};
+		const changed: Deck = {...deck, slides: deck.slides.map(slide => (slide.index === 0 ? long : slide))};
+		const size = {columns: 200, rows: 50};
+		expect(deckHasBigOpening(changed, size)).toBe(false);
+		expect(titleHeight(slideBody(changed.slides[0]!, 0, size, {look: deckLook(changed, size)}).lines.map(lineText))).toBe(0);
 	});
 
-	test('at 80x24 titles are text', () => {
-		const lines = body(opener, {columns: 80, rows: 24});
-		expect(isBig(lines)).toBe(false);
-		expect(lines.join(' ')).toContain(opener.title.split(' ')[0]);
+	test('the abolition quote is big, its speaker beneath; a long quote is not', () => {
+		const abolition = deck.slides.find(slide => slide.id === 'abolition-opposed')!;
+		const quote = soleQuote(abolition);
+		expect(quote?.text).toContain('100% opposed to the abolition of ICE');
+		const lines = body(abolition, {columns: 200, rows: 50});
+		const lead = lines.findIndex(line => line.includes('Mayorkas said no.'));
+		const after = lines.slice(lead + 1);
+		expect(after.some(isBigRow)).toBe(true);
+		expect(after.join('\n')).not.toContain('100% opposed');
+		const speaker = after.findIndex(line => line.includes('— Alejandro Mayorkas'));
+		expect(speaker).toBeGreaterThan(after.findIndex(isBigRow));
+		// Hidden until its step, in its place.
+		const hidden = slideBody(abolition, 0, {columns: 200, rows: 50}, {look: deckLook(deck, {columns: 200, rows: 50})}).lines.map(lineText);
+		expect(hidden.slice(lead + 1).some(isBigRow)).toBe(false);
+		const long = deck.slides.find(slide => slide.id === 'noble-mission')!;
+		expect(soleQuote(long)).toBeUndefined();
 	});
 
-	test('a section opener whose title would take three big lines stays text at 200x50', () => {
-		expect(longOpener, 'the deck has a long opener title to try').toBeDefined();
-		const lines = body(longOpener!, {columns: 200, rows: 50});
-		const first = lines.find(line => line.trim() !== '') ?? '';
-		expect(first.trim()).toBe(longOpener!.title.slice(0, first.trim().length));
-		expect(isBig(lines)).toBe(false);
+	test('the body uses at least half the rows at 200x50 on every slide and step', () => {
+		const size = {columns: 200, rows: 50};
+		for (const slide of deck.slides) {
+			for (let step = 0; step <= slide.units; step++) {
+				const lines = slideBody(slide, step, size, {look: deckLook(deck, size)}).lines.map(lineText);
+				const used = lines.map(line => line.trim() !== '');
+				const span = used.lastIndexOf(true) - used.indexOf(true) + 1;
+				expect(span, `${slide.id} step ${step}`).toBeGreaterThanOrEqual(size.rows / 2);
+			}
+		}
 	});
 });

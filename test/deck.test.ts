@@ -11,7 +11,7 @@ import {checkDeck, formatProblem} from '../source/check/check.js';
 import {splitParagraphs} from '../source/check/paragraphs.js';
 import {lineText, lineWidth} from '../source/layout/layout.js';
 import {listText} from '../source/outputs/print.js';
-import {type Size, slideBody} from '../source/layout/screen.js';
+import {deckLook, type Size, slideBody} from '../source/layout/screen.js';
 import {themes} from '../source/layout/theme.js';
 import {cleanupShown, renderShow, waitForFrame} from './helpers/ink.js';
 
@@ -162,8 +162,8 @@ describe('every slide fits', () => {
 			expect(stringWidth(line), line).toBeLessThanOrEqual(size.columns);
 		}
 
-		// The body as laid out reaches the screen whole, under the header, and the footer is on the last row.
-		const body = slideBody(slide, slide.units, size).lines.map(line => lineText(line).trimEnd());
+		// The body as laid out must reach the screen whole: Ink truncates lines that are too wide.
+		const body = slideBody(slide, slide.units, size, {look: deckLook(deck, size)}).lines.map(line => lineText(line).trimEnd());
 		expect(frame).not.toContain('Terminal too small');
 		expect(body.length).toBeGreaterThan(0);
 		expect(lines.slice(2, 2 + body.length)).toEqual(body);

@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs';
 import type {Key} from 'ink';
 import {describe, expect, test} from 'vitest';
-import {helpRows, keyConflicts, keymap, resolveKeypress, type Binding} from '../source/show/keymap.js';
+import {helpRows, helpSections, hintText, keyConflicts, keymap, resolveKeypress, type Binding} from '../source/show/keymap.js';
 import type {Mode} from '../source/show/navigation.js';
 
 const noKey: Key = {
@@ -95,21 +95,49 @@ describe('the key table', () => {
 		expect(resolveKeypress('l', {...noKey, meta: true}, 'slides')).toBeUndefined();
 	});
 
-	test('in the menu, arrows, j, k and Enter are left to the list', () => {
-		for (const [input, key] of [
-			['', named('upArrow')],
-			['', named('downArrow')],
-			['j', noKey],
-			['k', noKey],
-			['', named('return')],
-		] as Array<[string, Key]>) {
-			expect(resolveKeypress(input, key, 'menu')).toBeUndefined();
-			expect(resolveKeypress(input, key, 'overview')).toBeUndefined();
+	test('in the menu and the overview, arrows, j, k and Enter move the cursor and choose', () => {
+		for (const mode of ['menu', 'overview'] as Mode[]) {
+			expect(resolveKeypress('', named('upArrow'), mode)).toEqual({type: 'cursor', move: 'up'});
+			expect(resolveKeypress('k', noKey, mode)).toEqual({type: 'cursor', move: 'up'});
+			expect(resolveKeypress('', named('downArrow'), mode)).toEqual({type: 'cursor', move: 'down'});
+			expect(resolveKeypress('j', noKey, mode)).toEqual({type: 'cursor', move: 'down'});
+			expect(resolveKeypress('', named('return'), mode)).toEqual({type: 'choose'});
+			expect(resolveKeypress('', named('home'), mode)).toEqual({type: 'cursor', move: 'first'});
 		}
 
+		// Across the cards only in the overview.
+		expect(resolveKeypress('', named('rightArrow'), 'overview')).toEqual({type: 'cursor', move: 'right'});
+		expect(resolveKeypress('', named('rightArrow'), 'menu')).toBeUndefined();
 		expect(resolveKeypress('', named('escape', {meta: true}), 'menu')?.type).toBe('close-overlay');
 		expect(resolveKeypress('m', noKey, 'menu')?.type).toBe('toggle-menu');
 		expect(resolveKeypress('q', noKey, 'menu')?.type).toBe('quit');
+	});
+
+	test('each view answers to its own keys: s (notes under the slide) is the audience view\'s', () => {
+		expect(resolveKeypress('s', noKey, 'slides', 'audience')?.type).toBe('toggle-notes');
+		expect(resolveKeypress('s', noKey, 'slides', 'presenter')).toBeUndefined();
+		expect(helpRows('slides', 'presenter').some(row => row.keys === 's')).toBe(false);
+		expect(helpRows('slides', 'presenter').find(row => row.keys === 'b .')?.label).toBe('Black out audience');
+	});
+
+	test('the help lists every key of every mode, each once, with no ambiguous sequence', () => {
+		const listed = helpSections('audience').flatMap(section => section.rows);
+		for (const binding of keymap.filter(binding => !binding.views || binding.views.includes('audience'))) {
+			expect(listed.some(row => row.label === binding.label), binding.label).toBe(true);
+		}
+
+		const keysText = listed.map(row => row.keys).join(' | ');
+		expect(keysText).not.toContain('g g');
+		expect(keysText).toContain('gg (g twice)');
+		expect(helpSections('presenter').map(section => section.title)).toContain('While the audience screen is blanked');
+	});
+
+	test('the footer hints come from the table', () => {
+		expect(hintText('slides')).toBe('? help · m sections · q quit');
+		expect(hintText('slides', 'presenter')).toBe('→ next · ← back · ? help · b blank audience · q quit');
+		expect(hintText('menu')).toBe('↑↓ choose · Enter go · Esc close · q quit');
+		expect(hintText('overview')).toBe('↑↓ choose · ←→ move · Enter go · Esc close · q quit');
+		expect(hintText('blank')).toBe('any key returns');
 	});
 
 	test('on a blank screen any key comes back, and Ctrl+C still quits', () => {
@@ -147,7 +175,7 @@ describe('the key table', () => {
 
 	test('the README key section lists every row of the help', () => {
 		const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-		for (const mode of ['slides', 'blank'] as Mode[]) {
+		for (const mode of ['slides', 'menu', 'overview', 'blank'] as Mode[]) {
 			for (const row of helpRows(mode)) {
 				expect(readme).toContain(`| ${row.keys} | ${row.label} |`);
 			}

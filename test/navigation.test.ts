@@ -146,3 +146,36 @@ describe('sync from the peer view', () => {
 		expect(navigate(state, {type: 'sync', index: 7, step: 0, blank: 'none'})).toBe(state);
 	});
 });
+
+describe('the room: a refused number, the timer, the list cursor', () => {
+	test('a number that is no slide goes nowhere and says so until the next key', () => {
+		const refused = run(start(1), {type: 'digit', digit: '9'}, {type: 'digit', digit: '9'}, {type: 'confirm'});
+		expect(refused.index).toBe(1);
+		expect(refused.notice).toBe('no slide 99');
+		expect(run(start(1), {type: 'digit', digit: '0'}, {type: 'last-or-count'}).notice).toBe('no slide 0');
+		expect(navigate(refused, {type: 'cancel'}).notice).toBe('');
+		// A peer's move is no key of ours: the word stays.
+		expect(navigate(refused, {type: 'sync', index: 2, step: 1, blank: 'none'}).notice).toBe('no slide 99');
+	});
+
+	test('the timer waits for the first move, or r; r and a peer\'s newer reset restart it', () => {
+		expect(start(0).isTimerRunning).toBe(false);
+		expect(run(start(0), {type: 'toggle-help'}).isTimerRunning).toBe(false);
+		expect(run(start(0), {type: 'next'}).isTimerRunning).toBe(true);
+		expect(run(start(0), {type: 'sync', index: 1, step: 1, blank: 'none'}).isTimerRunning).toBe(true);
+		const reset = run(start(0), {type: 'reset-timer'});
+		expect(reset).toMatchObject({isTimerRunning: true, timerEpoch: 1});
+		expect(run(start(0), {type: 'sync', index: 0, step: 0, blank: 'none', timer: 2})).toMatchObject({isTimerRunning: true, timerEpoch: 2});
+		// An older or equal reset changes nothing.
+		expect(run(reset, {type: 'sync', index: 0, step: 0, blank: 'none', timer: 1})).toBe(reset);
+	});
+
+	test('the menu cursor opens on the current slide, stops only on slides, and Enter goes there', () => {
+		const menu = run(start(2), {type: 'toggle-menu'});
+		expect(menu.cursor).toBe(2);
+		expect(run(menu, {type: 'cursor', move: 'up'}, {type: 'cursor', move: 'up'}, {type: 'cursor', move: 'up'}).cursor).toBe(0);
+		expect(run(menu, {type: 'cursor', move: 'down'}, {type: 'cursor', move: 'down'}).cursor).toBe(3);
+		const chosen = run(menu, {type: 'cursor', move: 'first'}, {type: 'choose'});
+		expect(chosen).toMatchObject({index: 0, overlay: 'none'});
+	});
+});

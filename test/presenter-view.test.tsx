@@ -10,6 +10,9 @@ import {presenterLines} from '../source/layout/presenter-screen.js';
 import {PresenterView} from '../source/show/presenter-view.js';
 import {themes} from '../source/layout/theme.js';
 import {fixtureDeck} from './helpers/fixture-deck.js';
+import {deck as realDeck} from '../slides/index.js';
+import {slideLines} from '../source/layout/screen.js';
+import {loadInk} from '../source/deck/drawn.js';
 import {poll} from './helpers/poll.js';
 import {cleanupShown, keys, press, pressUntil, renderShow, waitForFrame} from './helpers/ink.js';
 
@@ -23,15 +26,15 @@ afterEach(() => {
 });
 
 describe('the presenter view', () => {
-	test('shows the notes, the slide small, the next title, n/N, elapsed time and the clock', async () => {
+	test('shows the notes, the slide small, the next slide, n/N, the clock; the timer waits for the talk', async () => {
 		const app = view();
 		const frame = await waitForFrame(app, f => f.includes('Notes for one.'));
 		expect(frame).toContain('Presenter view · slide 1/3');
 		expect(frame).toContain('On the audience screen');
 		expect(frame).toContain('Slide one');
 		expect(frame).toContain('First body');
-		expect(frame).toContain('Next (2/3): Slide two');
-		expect(frame).toMatch(/0:0\d elapsed/);
+		expect(frame).toContain('Next slide (2/3): Slide two — Point A');
+		expect(frame).toContain('timer starts at the first move (or r)');
 		expect(frame).toMatch(/clock \d\d:\d\d/);
 		// Without --duration there is no pace.
 		expect(frame).not.toMatch(/ahead|behind|on time/);
@@ -40,18 +43,23 @@ describe('the presenter view', () => {
 		expect(frame.split('\n').at(-1)).toContain('q quit');
 	});
 
-	test('keys move it like the audience view: the step, the notes and the next title follow', async () => {
+	test('keys move it like the audience view: the step, the notes and the next step follow', async () => {
 		const app = view();
 		await waitForFrame(app, f => f.includes('Notes for one.'));
 		let frame = await press(app, keys.right);
 		expect(frame).toContain('slide 2/3 · step 1/3');
 		expect(frame).toContain('Notes for two.');
 		expect(frame).toContain('Point A');
-		expect(frame).not.toContain('Point B');
-		expect(frame).toContain('Next (3/3): Slide three');
+		// Point B is not on the audience screen yet: only on the next-step line.
+		expect(frame.match(/Point B/g)).toHaveLength(1);
+		// Two bullets of this slide are still to come: the next step is the next bullet, not the next slide.
+		expect(frame).toContain('Next bullet: Point B');
+		expect(frame).not.toContain('Next slide');
 		frame = await press(app, ' ');
 		expect(frame).toContain('step 2/3');
-		expect(frame).toContain('Point B');
+		expect(frame).toContain('Next bullet: Point C');
+		frame = await press(app, ' ');
+		expect(frame).toContain('Next slide (3/3): Slide three — A quoted line');
 		frame = await press(app, 'G');
 		expect(frame).toContain('slide 3/3');
 		expect(frame).toContain('Notes for three.');
@@ -60,18 +68,33 @@ describe('the presenter view', () => {
 		expect(frame).toContain('slide 2/3 · step 3/3');
 	});
 
-	test('? shows every key in the presenter view too; the overview jumps', async () => {
+	test('99 Enter says there is no slide 99, until the next key', async () => {
+		const app = view();
+		await waitForFrame(app, f => f.includes('Notes for one.'));
+		await press(app, '9');
+		let frame = await press(app, '9');
+		expect(frame).toContain('go to 99 ↵');
+		frame = await press(app, keys.enter);
+		expect(frame).toContain('no slide 99');
+		expect(frame).toContain('slide 1/3');
+		frame = await press(app, keys.right);
+		expect(frame).not.toContain('no slide 99');
+	});
+
+	test('? shows the presenter view\'s own keys; the overview jumps', async () => {
 		const app = view();
 		await waitForFrame(app, f => f.includes('Notes for one.'));
 		let frame = await press(app, '?');
-		expect(frame).toContain('Restart the timer');
-		expect(frame).toContain('Quit');
-		expect(frame).toContain('Esc or ? close');
+		expect(frame).toContain('Restart both timers');
+		expect(frame).toContain('Black out audience');
+		expect(frame).toContain('While the audience screen is blanked');
+		expect(frame).not.toContain('Notes under the slide');
+		expect(frame).toContain('Esc close');
 		frame = await press(app, keys.escape);
 		expect(frame).toContain('Notes for one.');
 		frame = await pressUntil(app, 'o', f => f.includes('Overview'));
 		expect(frame).toContain('Overview');
-		await press(app, keys.down);
+		// Two cards a row here: ↓ goes to the card under this one (slide 3).
 		await press(app, keys.down);
 		frame = await press(app, keys.enter);
 		expect(frame).toContain('slide 3/3');
@@ -101,32 +124,55 @@ describe('the presenter view', () => {
 		expect(frame).not.toContain('blanked');
 	});
 
-	test('pace against --duration, with fake timers: on time, behind, ahead; r restarts the clock', async () => {
-		vi.useFakeTimers({toFake: ['Date', 'setInterval', 'clearInterval']});
-		vi.setSystemTime(new Date(2026, 0, 1, 14, 5, 0));
-		// Three slides in three minutes: a minute each.
-		const app = view({duration: 180_000});
+	test('--duration 1m with a clock driven by the test: time left, the pace, then overtime; r restarts', async () => {
+		vi.useFakeTimers({toFake: ['setInterval', 'clearInterval']});
+		let time = new Date(2026, 0, 1, 14, 5, 0).getTime();
+		const now = () => time;
+		const tick = async (ms: number) => {
+			time += ms;
+			vi.advanceTimersByTime(1000);
+			await press(app, '');
+		};
+
+		// Three slides in a minute: 20 seconds each.
+		const app = view({duration: 60_000, now});
 		let frame = await waitForFrame(app, f => f.includes('Notes for one.'));
-		expect(frame).toContain('0:00 elapsed of 3:00');
-		expect(frame).toContain('on time');
+		expect(frame).toContain('timer starts at the first move');
 		expect(frame).toContain('clock 14:05');
-		vi.advanceTimersByTime(130_000);
-		frame = await waitForFrame(app, f => f.includes('2:10 elapsed'));
-		expect(frame).toContain('behind 1:10');
-		expect(frame).toContain('clock 14:07');
-		frame = await press(app, 'r');
-		frame = await waitForFrame(app, f => f.includes('0:00 elapsed'));
-		expect(frame).toContain('on time');
-		vi.advanceTimersByTime(20_000);
-		await waitForFrame(app, f => f.includes('0:20 elapsed'));
+		// Time before the first move does not count.
+		await tick(30_000);
 		frame = await press(app, keys.right);
-		// Slide 2 is due at 1:00.
-		expect(frame).toContain('ahead 0:40');
+		expect(frame).toContain('1:00 left of 1:00');
+		await tick(15_000);
+		frame = await waitForFrame(app, f => f.includes('0:45 left of 1:00'));
+		// Slide 2 is due from 0:20 to 0:40.
+		expect(frame).toContain('ahead 0:05');
+		expect(frame).toContain('Next bullet: Point B');
+		await tick(30_000);
+		frame = await waitForFrame(app, f => f.includes('0:15 left'));
+		expect(frame).toContain('behind 0:05');
+		await tick(20_000);
+		frame = await waitForFrame(app, f => f.includes('OVERTIME +0:05'));
+		expect(frame).not.toContain('left of');
+		frame = await press(app, 'r');
+		frame = await waitForFrame(app, f => f.includes('1:00 left of 1:00'));
+		expect(frame).not.toContain('OVERTIME');
+	});
+
+	test('overtime is in the warning colour, the countdown is not', () => {
+		const state = initNavigation({units: fixtureDeck.slides.map(slide => slide.units), start: 0});
+		const plan = {duration: 60_000, starts: [0, 20_000, 40_000]};
+		const roleOf = (elapsed: number, text: string) =>
+			presenterLines(fixtureDeck, state, size, {elapsed, isRunning: true, wall: '09:30', plan})
+				.flat()
+				.find(segment => segment.text.includes(text))?.role;
+		expect(roleOf(10_000, '0:50')).toBe('accent');
+		expect(roleOf(65_000, 'OVERTIME +0:05')).toBe('warn');
 	});
 
 	test('at 200x50 the notes and the slide sit side by side', () => {
 		const state = initNavigation({units: fixtureDeck.slides.map(slide => slide.units), start: 1});
-		const lines = presenterLines(fixtureDeck, state, {columns: 200, rows: 50}, {elapsed: 65_000, wall: '09:30'}).map(lineText);
+		const lines = presenterLines(fixtureDeck, state, {columns: 200, rows: 50}, {elapsed: 65_000, isRunning: true, wall: '09:30'}).map(lineText);
 		expect(lines).toHaveLength(50);
 		expect(lines.every(line => line.length <= 200)).toBe(true);
 		const row = lines.find(line => line.includes('Notes'));
@@ -137,10 +183,61 @@ describe('the presenter view', () => {
 		expect(lines.join('\n')).toContain('clock 09:30');
 	});
 
+	test('at 80x24 the preview never ends in a stray …: a mark only where words were left out', async () => {
+		await loadInk();
+		for (const slide of realDeck.slides) {
+			for (let step = 0; step <= slide.units; step++) {
+				const state = initNavigation({units: realDeck.slides.map(each => each.units), start: slide.index});
+				const lines = presenterLines(realDeck, {...state, step}, size, {elapsed: 0, wall: '09:30'}).map(lineText);
+				const from = lines.findIndex(line => line.includes('On the audience screen'));
+				const preview = lines.slice(from + 1, lines.findLastIndex(line => /^─+$/.test(line)));
+				const whole = slideLines(slide, size.columns - 2, step, false, false).map(lineText).filter(line => line.trim() !== '');
+				const shown = preview.filter(line => line.trim() !== '');
+				const isCut = shown.length < whole.length;
+				expect(shown.at(-1)?.endsWith('…') ?? false, `${slide.id} step ${step}`).toBe(isCut);
+			}
+		}
+	});
+
 	test('too small: the notice, not a broken screen', async () => {
 		const app = view({size: {columns: 40, rows: 10}});
 		const frame = await waitForFrame(app, f => f.includes('Terminal too small'));
 		expect(frame).toContain('slide 1/3');
+	});
+
+	test('over a real link, r in either view restarts both timers', async () => {
+		const runtime = mkdtempSync(path.join(os.tmpdir(), 'brf-timer-'));
+		const env = {XDG_RUNTIME_DIR: runtime};
+		const key = deckKey(fixtureDeck);
+		const links: PresenterLink[] = [];
+		let time = 1_000_000;
+		try {
+			const mine = await openPresenterLink({deckKey: key, role: 'presenter', env, retryMs: 50});
+			links.push(mine);
+			const app = view({link: mine, now: () => time});
+			const audience = await openPresenterLink({deckKey: key, role: 'audience', env, retryMs: 50});
+			links.push(audience);
+			await waitForFrame(app, f => f.includes('audience view connected'));
+			audience.publish({index: 0, step: 0, blank: 'none'});
+			// The talk starts with a move; time passes.
+			await press(app, keys.right);
+			time += 90_000;
+			await press(app, keys.right);
+			await waitForFrame(app, f => f.includes('1:30 elapsed'));
+			// The presenter's r goes to the audience view as a timer count...
+			await press(app, 'r');
+			await poll(() => audience.current()?.timer === 1, 'the audience link to get the restart');
+			// ...and the audience view's r (a higher count) restarts this one.
+			time += 40_000;
+			await press(app, keys.left);
+			await waitForFrame(app, f => f.includes('0:40 elapsed'));
+			const {index, step, blank} = audience.current()!;
+			audience.publish({index, step, blank, timer: 2});
+			await waitForFrame(app, f => f.includes('0:00 elapsed'));
+		} finally {
+			await Promise.all(links.map(async each => each.close()));
+			rmSync(runtime, {recursive: true, force: true});
+		}
 	});
 
 	test('over a real link: waits for the audience view, then follows it and moves it', async () => {

@@ -58,7 +58,7 @@ test('the audience and presenter views in two terminals move each other, and bot
 
 	// ...and one in the audience view moves the presenter.
 	audience.write('\u001B[H');
-	await presenter.seen(screen => screen.includes(`slide 1/${count}`) && screen.includes(`Next (2/${count}): ${titleOf(1)}`), 'the presenter to follow to slide 1');
+	await presenter.seen(screen => screen.includes(`slide 1/${count}`) && screen.includes(`Next slide (2/${count}): ${titleOf(1)}`), 'the presenter to follow to slide 1');
 
 	// Blanking the audience from the presenter view: the audience goes dark, the presenter says so.
 	presenter.write('b');

@@ -4,7 +4,7 @@ import {cleanup, render} from 'ink-testing-library';
 import {afterEach, describe, expect, test} from 'vitest';
 import {parseMarkdownDeck} from '../source/markdown/parse-deck.js';
 import {App} from '../source/show/app.js';
-import {useBriefly} from '../source/show/hooks/use-deck-reload.js';
+import {useForAWhile} from '../source/show/hooks/use-for-a-while.js';
 import {PresenterView} from '../source/show/presenter-view.js';
 import {themes} from '../source/layout/theme.js';
 import {cleanupShown, keys, press, renderShow, waitForFrame} from './helpers/ink.js';
@@ -21,7 +21,7 @@ afterEach(() => {
 });
 
 function Probe({problem, ms}: {readonly problem?: string; readonly ms: number}) {
-	return <Text>[{useBriefly(problem, ms) ?? 'none'}]</Text>;
+	return <Text>[{useForAWhile(problem, ms) ?? 'none'}]</Text>;
 }
 
 describe('a reloaded deck', () => {
@@ -52,7 +52,7 @@ describe('a reloaded deck', () => {
 		expect(fixed).not.toContain('not reloaded');
 	});
 
-	test('a problem shows briefly: from when it appears or changes, for the time given, and never after it is gone', async () => {
+	test('a deck problem shows for a while: from when it appears or changes, and never after it is gone', async () => {
 		const app = render(<Probe ms={150} />);
 		expect(app.lastFrame()).toBe('[none]');
 		app.rerender(<Probe problem="broken" ms={150} />);

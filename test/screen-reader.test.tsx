@@ -105,13 +105,19 @@ describe('the screen-reader mode of the live show (Ink\'s INK_SCREEN_READER)', (
 		delete process.env['INK_SCREEN_READER'];
 	});
 
+	/** The frame on screen (in the live show, frames already read stay above it, a blank line between). */
+	const current = (frame: string) => frame.split(/\n *\n/).at(-1) ?? '';
+	const waitForCurrent = async (app: Parameters<typeof waitForFrame>[0], check: (frame: string) => boolean) =>
+		current(await waitForFrame(app, frame => check(current(frame))));
+	const pressCurrent = async (app: Parameters<typeof press>[0], data: string) => current(await press(app, data));
+
 	test('every slide of the briefing is announced in turn with its position and roles, never drawn', async () => {
 		const app = render(<App deck={realDeck} theme={themes.dark} size={size} />);
 		const count = realDeck.slides.length;
-		let frame = await waitForFrame(app, f => f.includes(`Slide 1 of ${count}.`));
+		let frame = await waitForCurrent(app, f => f.includes(`Slide 1 of ${count}.`));
 		for (const slide of realDeck.slides) {
 			// The view wraps long lines at the frame's width: compare with the spaces and line breaks squashed.
-			frame = await waitForFrame(app, f => squash(f).startsWith(`Slide ${slide.index + 1} of ${count}. ${slide.sectionTitle}`));
+			frame = await waitForCurrent(app, f => squash(f).startsWith(`Slide ${slide.index + 1} of ${count}. ${slide.sectionTitle}`));
 			expect(squash(frame)).toContain(`Heading: ${squash(slide.title)}`);
 			expect(frame).not.toMatch(drawing);
 			expect(frame).not.toMatch(/\d+\/\d+/);
@@ -121,12 +127,12 @@ describe('the screen-reader mode of the live show (Ink\'s INK_SCREEN_READER)', (
 					expect(squash(frame)).toContain(`Point ${step} of ${slide.units}.`);
 				}
 
-				frame = await press(app, keys.right);
+				frame = await pressCurrent(app, keys.right);
 				expect(frame).not.toMatch(drawing);
 			}
 
 			if (slide.units === 0) {
-				frame = await press(app, keys.right);
+				frame = await pressCurrent(app, keys.right);
 			}
 		}
 
@@ -136,40 +142,40 @@ describe('the screen-reader mode of the live show (Ink\'s INK_SCREEN_READER)', (
 
 	test('keys keep working: back, help, menu, blank, notes, a typed number', async () => {
 		const app = render(<App deck={fixtureDeck} theme={themes.plain} size={size} />);
-		await waitForFrame(app, f => f.includes('Slide 1 of 3.'));
-		let frame = await press(app, keys.right);
+		await waitForCurrent(app, f => f.includes('Slide 1 of 3.'));
+		let frame = await pressCurrent(app, keys.right);
 		expect(frame).toContain('Slide 2 of 3. Alpha section.');
 		expect(frame).toContain('Point 1 of 3.');
 		expect(frame).toContain('Bullet 1 of 3: Point A.');
 		expect(frame).not.toContain('Point B');
-		frame = await press(app, keys.left);
+		frame = await pressCurrent(app, keys.left);
 		expect(frame).toContain('Slide 1 of 3.');
-		frame = await press(app, '?');
+		frame = await pressCurrent(app, '?');
 		expect(frame).toContain('Keys, on slide 1 of 3.');
 		expect(frame).toContain('Black screen: b .');
-		frame = await press(app, keys.escape);
-		frame = await waitForFrame(app, f => f.startsWith('Slide 1 of 3.'));
-		frame = await press(app, 's');
+		frame = await pressCurrent(app, keys.escape);
+		frame = await waitForCurrent(app, f => f.startsWith('Slide 1 of 3.'));
+		frame = await pressCurrent(app, 's');
 		expect(frame).toContain('Speaker notes: Notes for one.');
-		frame = await press(app, 'b');
+		frame = await pressCurrent(app, 'b');
 		expect(frame).toContain('Screen blanked (black). Press any key to return to slide 1 of 3.');
-		frame = await press(app, 'x');
+		frame = await pressCurrent(app, 'x');
 		expect(frame).toContain('Slide 1 of 3.');
-		await press(app, '3');
-		frame = await waitForFrame(app, f => f.includes('Go to slide 3: press Enter.'));
-		frame = await press(app, keys.enter);
+		await pressCurrent(app, '3');
+		frame = await waitForCurrent(app, f => f.includes('Go to slide 3: press Enter.'));
+		frame = await pressCurrent(app, keys.enter);
 		expect(frame).toContain('Slide 3 of 3. Beta section.');
 		expect(frame).toContain('Quote, Someone: “A quoted line”');
-		frame = await pressUntil(app, 'm', f => f.includes('Sections'));
+		frame = current(await pressUntil(app, 'm', f => current(f).includes('Sections')));
 		expect(frame).toContain('Sections');
 		expect(frame).not.toMatch(drawing);
-		frame = await press(app, keys.escape);
-		await waitForFrame(app, f => f.startsWith('Slide 3 of 3.'));
+		frame = await pressCurrent(app, keys.escape);
+		await waitForCurrent(app, f => f.startsWith('Slide 3 of 3.'));
 	});
 
 	test('a terminal too small for the drawn frame still reads the slide', async () => {
 		const app = render(<App deck={fixtureDeck} theme={themes.dark} size={{columns: 20, rows: 5}} />);
-		const frame = await waitForFrame(app, f => f.includes('Slide 1 of 3.'));
+		const frame = await waitForCurrent(app, f => f.includes('Slide 1 of 3.'));
 		expect(frame).not.toContain('too small');
 		expect(frame).toContain('Lead: First body.');
 	});
@@ -185,6 +191,9 @@ describe('--screen-reader in a real terminal', () => {
 			session.write('\u001B[C');
 			const next = await session.waitForOutput(output => output.includes(`Slide 2 of ${count}.`), mark);
 			expect(next).toContain(`Heading: ${realDeck.slides[1]!.title}`);
+			// What was read stays: slide 1 above slide 2 in the terminal (scrollback included), a blank line between.
+			await session.flush();
+			expect(session.all()).toMatch(new RegExp(`Slide 1 of ${count}\\.[^]*\\n\\s*\\nSlide 2 of ${count}\\.`));
 			session.write('q');
 			expect(await session.status()).toBe(0);
 			const output = session.output();

@@ -8,7 +8,8 @@ import {formatParagraphs} from '../source/deck/deck.js';
 import {loadInk} from '../source/deck/drawn.js';
 import {styleSequence} from '../source/terminal/frame-writer.js';
 import {lineText, textWidth} from '../source/layout/layout.js';
-import {slideBody} from '../source/layout/screen.js';
+import {deckLook, screenLines, slideBody} from '../source/layout/screen.js';
+import {initNavigation} from '../source/show/navigation.js';
 import {isLightBackground, pickTheme, type Role, type Theme, themes} from '../source/layout/theme.js';
 import {cleanupShown, keys, press, pressUntil, renderShow, waitForFrame} from './helpers/ink.js';
 import {hasColourCodes, sgrParameters, spawnBin} from './helpers/pty.js';
@@ -81,6 +82,42 @@ describe('the themes themselves', () => {
 		}
 	});
 
+	test('one look per kind: the slide title outranks the header, and high contrast tells title from lead', () => {
+		for (const theme of [themes.dark, themes.light, themes['high-contrast'], themes.plain]) {
+			const {title, header, lead} = theme.roles;
+			expect(title.bold, theme.name).toBe(true);
+			expect(header.bold, theme.name).toBeFalsy();
+			expect(JSON.stringify(title), theme.name).not.toBe(JSON.stringify(lead));
+		}
+
+		expect(themes['high-contrast'].roles.lead.bold).toBeFalsy();
+		expect(themes['high-contrast'].roles.title.color).not.toBe(themes['high-contrast'].roles.lead.color);
+	});
+
+	test('the light theme names speakers and shows figures in neither red nor green', () => {
+		for (const role of ['speaker', 'figure'] as const) {
+			expect(themes.light.roles[role].color).not.toMatch(/red|green/);
+		}
+	});
+
+	test('blank screens: the brightest palette white, or #ffffff and #000000 with true colour', () => {
+		expect(pickTheme('dark', {}).roles.whiteout.backgroundColor).toBe('whiteBright');
+		expect(pickTheme('dark', {}).roles.blackout.backgroundColor).toBe('black');
+		expect(pickTheme('light', {COLORTERM: 'truecolor'}).roles.whiteout.backgroundColor).toBe('#ffffff');
+		expect(pickTheme(undefined, {COLORTERM: '24bit'}).roles.blackout.backgroundColor).toBe('#000000');
+		expect(pickTheme('dark', {NO_COLOR: '1', COLORTERM: 'truecolor'}).roles.whiteout).toEqual({inverse: true});
+	});
+
+	test('the high-contrast header underline starts under the first letter, not on the padding', () => {
+		const state = initNavigation({units: deck.slides.map(slide => slide.units)});
+		const [header] = screenLines(deck, state, {columns: 80, rows: 24});
+		const underlined = (header ?? []).filter(segment => themes['high-contrast'].roles[segment.role].underline);
+		expect(underlined.length).toBeGreaterThan(0);
+		for (const segment of underlined) {
+			expect(segment.text.startsWith(' ') || segment.text.endsWith(' '), JSON.stringify(segment.text)).toBe(false);
+		}
+	});
+
 	test('colours live in theme.ts: no other source or slide file sets one', async () => {
 		const files: string[] = [];
 		for (const folder of ['source', 'slides']) {
@@ -127,16 +164,18 @@ describe.each(['dark', 'light', 'high-contrast', 'plain'] as const)('the %s them
 			expect(Math.max(...lines.map(line => textWidth(line)))).toBeLessThanOrEqual(size.columns);
 			// Whole: the title's first line at the top (as laid out: text, or big letters on a projector),
 			// the paragraph citation at the bottom, the counter.
-			const firstLine = slideBody(slide, slide.units, size).lines.map(line => lineText(line).trim()).find(Boolean);
+			const firstLine = slideBody(slide, slide.units, size, {look: deckLook(deck, size)})
+				.lines.map(line => lineText(line).trim())
+				.find(Boolean);
 			expect(firstLine).toBeDefined();
 			expect(frame).toContain(firstLine!);
 			expect(frame).toContain(formatParagraphs(slide.paragraphs));
-			// What the theme changes: every style on the screen is one of its roles', and its title, heading
-			// and citation styles are the ones painted.
+			// What the theme changes: every style on the screen is one of its roles', and its title, header
+			// and citation styles are the ones painted (one look per kind on every slide).
 			const bytes = app.written.join('');
 			const used = sequencesIn(bytes);
 			expect([...used].filter(sequence => !allowed.has(sequence)), slide.id).toEqual([]);
-			for (const role of ['title', 'heading', 'cite'] as const) {
+			for (const role of ['title', 'header', 'cite'] as const) {
 				expect(used.has(styleSequence(theme.roles[role])), `${slide.id} ${role}`).toBe(true);
 			}
 

@@ -1,18 +1,24 @@
+import {revealUnits} from '../deck/blocks.js';
 import type {Deck, Slide} from '../deck/deck.js';
+import {hintText} from '../show/keymap.js';
 import {formatElapsed} from '../show/hooks/use-clock.js';
 import {indentLines, type Line, lineWidth, seg, type Segment, symbols, textWidth, wrap} from './layout.js';
-import type {NavigationState} from '../show/navigation.js';
+import {firstWords, menuLines, overviewLines} from './lists.js';
+import {modeOf, type NavigationState} from '../show/navigation.js';
 import {paceAt, paceText, type Plan} from './pace.js';
 import {fit, helpLines, slideLines, spread, toHeight, type Size} from './screen.js';
 
 /**
-The presenter view's screen as lines, pure: the notes big, the slide small, the next title, where
-the talk stands (slide, step, elapsed, wall clock, pace) and whether the audience screen is blanked.
-Every row of the terminal, like the audience frame.
+The presenter view's screen as lines, pure, every row of the terminal: the notes big, the slide
+small, the next step (the next bullet or quote of this slide, or the next slide), where the talk
+stands (slide, step, time left against the plan or overtime, wall clock, pace) and whether the
+audience screen is blanked.
 */
 export type PresenterInfo = {
-	/** Milliseconds since the timer started. */
+	/** Milliseconds since the timer started (0 until the first move). */
 	readonly elapsed: number;
+	/** Whether the timer runs yet. */
+	readonly isRunning?: boolean;
 	/** The wall clock, HH:MM. */
 	readonly wall: string;
 	readonly plan?: Plan;
@@ -24,9 +30,9 @@ export type PresenterInfo = {
 /** From this width the notes and the slide sit side by side. */
 const sideBySide = 120;
 
-/** Rows above the middle (header, rule, clock, blank notice) and below it (rule, next, hint). */
+/** Rows above the middle (header, rule, clock, blank notice) and below it (rule, next two, hint). */
 const topRows = 4;
-const bottomRows = 3;
+const bottomRows = 4;
 
 function rule(width: number, label = ''): Line {
 	if (!label) {
@@ -37,14 +43,22 @@ function rule(width: number, label = ''): Line {
 	return [seg(symbols.rule.repeat(2), 'rule'), seg(text, 'accent'), seg(symbols.rule.repeat(Math.max(0, width - 2 - textWidth(text))), 'rule')];
 }
 
-/** Cuts to `rows`, marking the cut so the presenter knows there is more. */
+/**
+Cuts to `rows`, marking a real cut (words left out) on the last line that has words, so the presenter
+knows there is more; blank rows (hidden bullets keep their place) are no cut and get no mark.
+*/
 function clip(lines: readonly Line[], rows: number): Line[] {
 	if (lines.length <= rows) {
 		return [...lines];
 	}
 
 	const kept = lines.slice(0, Math.max(0, rows));
-	if (kept.length > 0) {
+	const isCut = lines.slice(kept.length).some(line => lineWidth(line) > 0);
+	while (kept.length > 0 && lineWidth(kept.at(-1) ?? []) === 0) {
+		kept.pop();
+	}
+
+	if (isCut && kept.length > 0) {
 		kept[kept.length - 1] = [...(kept.at(-1) ?? []), seg(' …', 'muted')];
 	}
 
@@ -75,9 +89,12 @@ export function notesBlock(slide: Slide, width: number, rows: number): Line[] {
 	return clip(lines, rows);
 }
 
-/** The slide as the audience sees it, at a narrower width and cut to the rows there are. */
+/**
+The slide as the audience sees it, at a narrower width and cut to the rows there are. The paragraph
+citation is left out (no words the presenter needs), so a cut, marked …, always means words.
+*/
 export function previewBlock(slide: Slide, width: number, step: number, rows: number): Line[] {
-	return clip(slideLines(slide, width, step, false), rows);
+	return clip(slideLines(slide, width, step, false, false), rows);
 }
 
 function besides(left: readonly Line[], right: readonly Line[], leftWidth: number, rows: number): Line[] {
@@ -95,24 +112,88 @@ function stepText(slide: Slide, state: NavigationState): string {
 	return slide.units > 1 ? ` · step ${state.step}/${slide.units}` : '';
 }
 
-function clockLine(state: NavigationState, info: PresenterInfo, columns: number): Line {
-	const left: Segment[] = [seg(' ', 'body'), seg(formatElapsed(info.elapsed), 'accent'), seg(' elapsed', 'muted')];
-	if (info.plan) {
-		const pace = paceAt(info.plan, state.index, info.elapsed);
-		left.push(
-			seg(` of ${formatElapsed(info.plan.duration)}`, 'muted'),
-			seg('  ·  ', 'muted'),
-			seg(paceText(pace), pace.kind === 'behind' ? 'warn' : 'accent'),
-		);
+/** The countdown against the plan, turning to overtime past its end; or the elapsed time. */
+function timeParts(state: NavigationState, info: PresenterInfo): Segment[] {
+	if (!info.isRunning && info.elapsed === 0) {
+		return [seg('timer starts at the first move (or r)', 'muted')];
 	}
 
-	return spread(left, [seg('clock ', 'muted'), seg(info.wall + ' ', 'accent')], columns);
+	if (!info.plan) {
+		return [seg(formatElapsed(info.elapsed), 'accent'), seg(' elapsed', 'muted')];
+	}
+
+	const left = info.plan.duration - info.elapsed;
+	if (left < 0) {
+		return [seg(`OVERTIME +${formatElapsed(-left)}`, 'warn'), seg(` · ${formatElapsed(info.elapsed)} of ${formatElapsed(info.plan.duration)}`, 'muted')];
+	}
+
+	const pace = paceAt(info.plan, state.index, info.elapsed);
+	return [
+		seg(formatElapsed(Math.ceil(left / 1000) * 1000), 'accent'),
+		seg(` left of ${formatElapsed(info.plan.duration)}`, 'muted'),
+		seg('  ·  ', 'muted'),
+		seg(paceText(pace), pace.kind === 'behind' ? 'warn' : 'accent'),
+	];
+}
+
+function clockLine(state: NavigationState, info: PresenterInfo, columns: number): Line {
+	return spread([seg(' ', 'body'), ...timeParts(state, info)], [seg('clock ', 'muted'), seg(info.wall + ' ', 'accent')], columns);
 }
 
 function hintLine(state: NavigationState, columns: number): Line {
-	const typed = /^\d+$/.test(state.pending) ? `go to ${state.pending}…  ` : state.pending === 'g' ? 'g…  ' : '';
-	const hint = state.blank === 'none' ? '→ next · ← back · b blank audience · ? help · q quit' : 'any key brings the audience screen back';
-	return [seg(' ', 'body'), seg(typed, 'warn'), seg(fit(hint, Math.max(0, columns - 2 - textWidth(typed))), 'muted')];
+	const typed = /^\d+$/.test(state.pending) ? `go to ${state.pending} ↵` : state.pending === 'g' ? 'g, then g' : state.notice;
+	const mode = modeOf(state);
+	const hint = mode === 'blank' ? 'any key brings the audience screen back' : hintText(mode, 'presenter');
+	const shown = typed ? typed + '  ' : '';
+	return [seg(' ', 'body'), seg(shown, 'warn'), seg(fit(hint, Math.max(0, columns - 2 - textWidth(shown))), 'muted')];
+}
+
+/** The text of a slide's reveal unit `unit` (0-based): a bullet, or a quote with its speaker. */
+function unitText(slide: Slide, unit: number): string | undefined {
+	let before = 0;
+	for (const block of slide.blocks) {
+		const count = revealUnits(block);
+		if (unit < before + count) {
+			if (block.kind === 'bullets') {
+				return `bullet: ${block.items[unit - before] ?? ''}`;
+			}
+
+			return block.kind === 'quote' ? `quote: “${block.text}” ${symbols.dash} ${block.speaker}` : undefined;
+		}
+
+		before += count;
+	}
+
+	return undefined;
+}
+
+/** What → shows next: the next bullet or quote of this slide, else the next slide's first lines. */
+export function nextStep(deck: Deck, state: NavigationState): {label: string; text: string} {
+	const slide = deck.slides[state.index];
+	const unit = slide && state.step < slide.units ? unitText(slide, state.step) : undefined;
+	if (unit) {
+		return {label: `Next ${unit.slice(0, unit.indexOf(':'))}`, text: unit.slice(unit.indexOf(':') + 2)};
+	}
+
+	const next = deck.slides[state.index + 1];
+	if (!next) {
+		return {label: 'Next', text: 'end of deck'};
+	}
+
+	const words = firstWords(next);
+	return {label: `Next slide (${state.index + 2}/${deck.slides.length})`, text: `${next.title}${words ? ` ${symbols.dash} ${words}` : ''}`};
+}
+
+function nextLines(deck: Deck, state: NavigationState, columns: number): Line[] {
+	const {label, text} = nextStep(deck, state);
+	const head = ` ${label}: `;
+	const parts = wrap(text, Math.max(10, columns - textWidth(head) - 1));
+	const second = parts.length > 2 ? fit(parts[1] + ' ' + parts.slice(2).join(' '), columns - textWidth(head) - 1) : parts[1];
+	const role = text === 'end of deck' ? 'muted' : 'heading';
+	return [
+		[seg(head, 'accent'), seg(parts[0] ?? '', role)],
+		second ? [seg(' '.repeat(textWidth(head)), 'body'), seg(second, role)] : [],
+	];
 }
 
 export function presenterLines(deck: Deck, state: NavigationState, size: Size, info: PresenterInfo): Line[] {
@@ -139,16 +220,17 @@ export function presenterLines(deck: Deck, state: NavigationState, size: Size, i
 	if (state.overlay === 'help') {
 		// The key list needs every row: only the header and a hint around it.
 		const rows = Math.max(0, total - 4);
-		const hint: Line = [seg(' Esc or ? close · q quit', 'muted')];
-		return toHeight([...top.slice(0, 2), ...helpLines({columns, rows: rows + 4}), rule(columns), hint], total, false);
+		return toHeight([...top.slice(0, 2), ...helpLines({columns, rows}, 'presenter', rows), rule(columns), hintLine(state, columns)], total, false);
 	}
 
-	const next = deck.slides[state.index + 1];
-	const nextText = next ? `Next (${state.index + 2}/${count}): ${next.title}` : 'Next: end of deck';
-	const bottom: Line[] = [rule(columns), [seg(fit(' ' + nextText, columns), next ? 'heading' : 'muted')], hintLine(state, columns)];
+	const bottom: Line[] = [rule(columns), ...nextLines(deck, state, columns), hintLine(state, columns)];
 	const middle = Math.max(0, total - topRows - bottomRows);
 	let body: Line[];
-	if (columns >= sideBySide) {
+	if (state.overlay === 'menu' || state.overlay === 'overview') {
+		// The list in the middle, as on the audience screen (whose body is four rows shorter than its size).
+		const list = state.overlay === 'menu' ? menuLines : overviewLines;
+		body = list(deck, state, {columns, rows: middle + 4});
+	} else if (columns >= sideBySide) {
 		const inner = columns - 2;
 		const leftWidth = Math.floor(inner * 0.6) - 2;
 		const rightWidth = inner - leftWidth - 3;
@@ -159,7 +241,7 @@ export function presenterLines(deck: Deck, state: NavigationState, size: Size, i
 		const width = columns - 2;
 		// The notes come first; the slide takes what they leave, but never less than a third.
 		const notesWanted = notesBlock(slide, width, Number.MAX_SAFE_INTEGER).length + 1;
-		const previewWanted = slideLines(slide, width, state.step, false).length + 1;
+		const previewWanted = slideLines(slide, width, state.step, false, false).length + 1;
 		const previewRows = Math.max(Math.floor(middle / 3), Math.min(previewWanted, middle - notesWanted));
 		const preview = [rule(width, 'On the audience screen'), ...previewBlock(slide, width, state.step, previewRows - 1)];
 		const notesRows = middle - preview.length;

@@ -1,30 +1,34 @@
 import type {Deck, Slide} from '../deck/deck.js';
-import {formatParagraphs} from '../deck/deck.js';
-import {helpRows} from '../show/keymap.js';
-import {canDrawBig, drawBig, wrapBig} from './big-text.js';
-import {indentLines, type Line, layoutBlocks, lineWidth, seg, symbols, textWidth, wrap} from './layout.js';
+import {helpSections, hintParts, type View} from '../show/keymap.js';
+import {indentLines, type Line, lineWidth, seg, textWidth, wrap, type Segment, symbols} from './layout.js';
+import {menuLines, overviewLines} from './lists.js';
 import {modeOf, type NavigationState} from '../show/navigation.js';
+import {
+	bodyRows,
+	contentWidth,
+	deckLook,
+	minimumSize,
+	type Size,
+	slideBody,
+	toHeight,
+} from './slide-body.js';
+
+export {bodyRows, contentWidth, deckLook, minimumSize, type Size, slideBody, slideLines, type SlideScreen, toHeight} from './slide-body.js';
 
 /**
-The whole screen as lines, pure: header, body, footer, every row of the terminal (the frame writer
-paints by absolute position with auto-wrap off, so the last row is as usable as any).
+The whole audience screen as lines, pure, every row of the terminal: header, body, footer; or the
+help, the menu, the overview, a blank screen, the too-small notice. The footer has a fixed layout:
+the counter and the step counter in fixed-width fields, then the progress bar, whose columns depend
+only on the terminal's width, then whatever the moment needs at the right (a typed number, the link
+status, the timer, a key hint), cut last.
 */
-export type Size = {readonly columns: number; readonly rows: number};
-
-/** Below this the frame itself cannot be drawn. */
-export const minimumSize: Size = {columns: 60, rows: 16};
-
-/** Rows above the body: the header and its rule. */
-export const headerRows = 2;
-
-/** Rows the frame uses around the body: header and rule, rule and footer. */
-const chromeRows = headerRows + 2;
-
-export type FrameExtras = {
-	/** Shown at the right of the footer, for example the timer. */
-	readonly footerRight?: string;
-	/** A short status (presenter link), shown in the footer. */
+export type ScreenExtras = {
+	/** The timer, at the right of the footer. */
+	readonly timer?: string;
+	/** The presenter link's status, while it is new. */
 	readonly status?: string;
+	/** Whether the footer shows its key hint (the first slide's first seconds, no presenter linked). */
+	readonly showHints?: boolean;
 };
 
 export function fit(text: string, width: number): string {
@@ -45,76 +49,6 @@ export function spread(left: Line, right: Line, width: number): Line {
 	return [...left, seg(' '.repeat(gap), 'muted'), ...right];
 }
 
-function isRoomy(size: Size): boolean {
-	return size.columns >= 120 && size.rows >= 36;
-}
-
-export function contentWidth(size: Size, roomy = isRoomy(size)): number {
-	return roomy ? Math.min(size.columns - 8, 120) : Math.min(size.columns - 4, 96);
-}
-
-export function bodyRows(size: Size): number {
-	return Math.max(0, size.rows - chromeRows);
-}
-
-/** How a slide's title is drawn: big letters on a projector-sized terminal, else a line of text. */
-export type TitleStyle = 'big' | 'text';
-
-/** Big letters are used for titles that fit in this many big lines. */
-const mostBigTitleLines = 2;
-
-function textTitle(title: string, width: number, roomy: boolean): Line[] {
-	const lines: Line[] = wrap(title, width).map(text => [seg(text, 'heading')]);
-	if (roomy) {
-		lines.push([seg(symbols.rule.repeat(Math.min(width, Math.max(...lines.map(lineWidth)))), 'rule')]);
-	}
-
-	return lines;
-}
-
-/** The title in big letters, or undefined when it would take more than two big lines. */
-function bigTitle(title: string, width: number): Line[] | undefined {
-	const big = canDrawBig(title) ? wrapBig(title, width) : undefined;
-	if (!big || big.length > mostBigTitleLines) {
-		return undefined;
-	}
-
-	return big.flatMap((part, index) => [...(index > 0 ? [[]] : []), ...drawBig(part).map(row => [seg(row, 'heading')])]);
-}
-
-function withBody(slide: Slide, title: readonly Line[], width: number, step: number, roomy: boolean): Line[] {
-	const lines: Line[] = [...title, [], ...layoutBlocks(slide.blocks, {width, step, isRoomy: roomy})];
-	const cite = formatParagraphs(slide.paragraphs);
-	if (cite) {
-		lines.push([], [seg(' '.repeat(Math.max(0, width - textWidth(cite))) + cite, 'cite')]);
-	}
-
-	return lines;
-}
-
-/** The slide's own lines: title, blocks up to the reveal step, the paragraph citation. */
-export function slideLines(slide: Slide, width: number, step: number, roomy: boolean): Line[] {
-	return withBody(slide, textTitle(slide.title, width, roomy), width, step, roomy);
-}
-
-/** The same with the title in big letters; undefined when the title is too long for them. */
-export function bigTitleSlideLines(slide: Slide, width: number, step: number): Line[] | undefined {
-	const title = bigTitle(slide.title, width);
-	return title ? withBody(slide, title, width, step, true) : undefined;
-}
-
-function notesLines(slide: Slide, width: number, most: number): Line[] {
-	const text = wrap(slide.notes || '(no notes for this slide)', width - 7);
-	const lines: Line[] = text.map((part, index) => [seg(index === 0 ? 'Notes  ' : '       ', 'accent'), seg(part, 'body')]);
-	if (lines.length > most) {
-		const kept = lines.slice(0, Math.max(1, most));
-		kept[kept.length - 1] = [...(kept.at(-1) ?? []), seg(' …', 'muted')];
-		return kept;
-	}
-
-	return lines;
-}
-
 export function progressBar(index: number, count: number, width: number): Line {
 	const filled = count <= 1 ? width : Math.round(((index + 1) / count) * width);
 	return [seg('━'.repeat(filled), 'progress'), seg('─'.repeat(Math.max(0, width - filled)), 'progressTrack')];
@@ -123,112 +57,144 @@ export function progressBar(index: number, count: number, width: number): Line {
 function header(deck: Deck, slide: Slide, size: Size): Line[] {
 	const right = fit(slide.sectionTitle, Math.floor(size.columns / 2) - 2);
 	const left = fit(deck.title, size.columns - textWidth(right) - 4);
+	// The padding stays outside the styled text, so an underline starts under the first letter.
 	return [
-		spread([seg(' ' + left, 'title')], [seg(right + ' ', 'section')], size.columns),
+		spread([seg(' ', 'body'), seg(left, 'header')], [seg(right, 'section'), seg(' ', 'body')], size.columns),
 		[seg(symbols.rule.repeat(size.columns), 'rule')],
 	];
 }
 
-export function footer(deck: Deck, state: NavigationState, size: Size, hint: string, extras: FrameExtras = {}): Line[] {
+/** The footer's fixed columns at a width: where the bar starts, how wide it is. */
+export function footerColumns(deck: Deck, columns: number): {counter: number; step: number; barStart: number; barWidth: number} {
 	const count = deck.slides.length;
-	const slide = deck.slides[state.index];
-	const counter = ` ${state.index + 1}/${count}`;
-	const stepText = slide && slide.units > 1 && state.step < slide.units ? ` · ${state.step}/${slide.units}` : '';
-	const pending = /^\d+$/.test(state.pending) ? `  go to ${state.pending}…` : state.pending === 'g' ? '  g…' : '';
-	const rightParts = [extras.status, extras.footerRight, hint].filter(Boolean).join('  ');
-	const right = fit(rightParts, Math.max(0, size.columns - 30)) + ' ';
-	const barWidth = Math.max(4, Math.min(30, size.columns - textWidth(counter + stepText + pending) - textWidth(right) - 4));
-	const left: Line = [
-		seg(counter, 'accent'),
-		seg(stepText, 'muted'),
-		seg('  ', 'muted'),
-		...progressBar(state.index, count, barWidth),
-		seg(pending, 'warn'),
-	];
-	return [[seg(symbols.rule.repeat(size.columns), 'rule')], spread(left, [seg(right, 'muted')], size.columns)];
+	const counter = textWidth(` ${count}/${count}`);
+	const most = Math.max(0, ...deck.slides.map(slide => slide.units));
+	const step = most > 1 ? textWidth(` · ${most}/${most}`) : 0;
+	const barStart = counter + step + 2;
+	const barWidth = Math.max(10, Math.min(60, Math.round(columns / 5)));
+	return {counter, step, barStart, barWidth};
 }
 
-/** Pads or cuts a body to exactly `rows` lines. */
-export function toHeight(lines: readonly Line[], rows: number, center: boolean): Line[] {
-	if (lines.length >= rows) {
-		return lines.slice(0, rows);
+function typedText(state: NavigationState): string {
+	if (/^\d+$/.test(state.pending)) {
+		return `go to ${state.pending} ↵`;
 	}
 
-	const spare = rows - lines.length;
-	const top = center ? Math.floor(spare / 2) : 0;
-	return [...Array.from({length: top}, () => []), ...lines, ...Array.from({length: spare - top}, () => [])];
+	return state.pending === 'g' ? 'g, then g' : state.notice;
 }
 
-export type SlideScreen = {
-	readonly lines: Line[];
-	/** Set when the slide cannot be shown at this size: the size it needs. */
-	readonly needs?: Size;
-};
-
-/** The body area of a slide at this size, or what size it would need. */
-export function slideBody(
-	slide: Slide,
-	step: number,
-	size: Size,
-	options: {readonly showNotes?: boolean} = {},
-): SlideScreen {
-	const rows = bodyRows(size);
-	// From the most generous layout to the tightest: big title and air (a section's first slide), then
-	// air, then compact.
-	const layouts: ReadonlyArray<{roomy: boolean; style: TitleStyle}> = isRoomy(size)
-		? [
-				...(slide.opensSection ? [{roomy: true, style: 'big' as const}] : []),
-				{roomy: true, style: 'text'},
-				{roomy: false, style: 'text'},
-			]
-		: [{roomy: false, style: 'text'}];
-	for (const {roomy, style} of layouts) {
-		const width = contentWidth(size, roomy);
-		const margin = Math.max(2, Math.floor((size.columns - width) / 2));
-		const content = style === 'big' ? bigTitleSlideLines(slide, width, step) : slideLines(slide, width, step, roomy);
-		if (!content) {
+/** The right of the footer: the most important parts that fit, right-aligned. */
+function footerRight(parts: ReadonlyArray<Segment | undefined>, width: number): Line {
+	const kept: Segment[] = [];
+	let used = 0;
+	for (const part of parts) {
+		if (!part?.text) {
 			continue;
 		}
 
-		const notes = options.showNotes ? notesLines(slide, width, Math.max(3, Math.floor(rows / 3))) : [];
-		const notesBlock: Line[] = notes.length > 0 ? [[seg(symbols.rule.repeat(width), 'rule')], ...notes] : [];
-		const contentRows = rows - notesBlock.length;
-		const top = roomy ? 0 : 1;
-		if (content.length + top <= contentRows) {
-			const body = toHeight([...Array.from({length: top}, () => []), ...content], contentRows, roomy);
-			return {lines: indentLines([...body, ...notesBlock], margin)};
+		const room = width - used - (kept.length > 0 ? 2 : 0);
+		const text = kept.length === 0 ? fit(part.text, room) : part.text;
+		if (textWidth(text) > room) {
+			continue;
 		}
 
-		if (!roomy) {
-			return {
-				lines: [],
-				needs: {
-					columns: Math.max(minimumSize.columns, size.columns),
-					rows: Math.max(minimumSize.rows, content.length + top + notesBlock.length + chromeRows),
-				},
-			};
-		}
+		kept.push(seg(text, part.role));
+		used += textWidth(text) + (kept.length > 1 ? 2 : 0);
 	}
 
-	return {lines: []};
+	return kept.flatMap((part, index) => (index === 0 ? [part] : [seg('  ', 'muted'), part]));
 }
 
-export function helpLines(size: Size): Line[] {
-	const rows = helpRows('slides');
-	const keysWidth = Math.min(24, Math.max(...rows.map(row => textWidth(row.keys))));
-	const width = contentWidth(size);
-	const lines: Line[] = [[seg('Keys', 'heading')], []];
-	for (const row of rows) {
-		const keyParts = wrap(row.keys, keysWidth);
-		const labelParts = wrap(row.label, Math.max(10, width - keysWidth - 3));
-		for (let i = 0; i < Math.max(keyParts.length, labelParts.length); i++) {
-			const keys = keyParts[i] ?? '';
-			lines.push([seg(keys + ' '.repeat(keysWidth - textWidth(keys) + 3), 'key'), seg(labelParts[i] ?? '', 'body')]);
+/** As many of the hint's parts as fit in `width`, never a cut one. */
+function hintThatFits(parts: readonly string[], width: number): string {
+	let text = '';
+	for (const part of parts) {
+		const longer = text ? `${text} · ${part}` : part;
+		if (textWidth(longer) > width) {
+			break;
+		}
+
+		text = longer;
+	}
+
+	return text;
+}
+
+export function footer(deck: Deck, state: NavigationState, size: Size, hint: readonly string[], extras: ScreenExtras = {}): Line[] {
+	const count = deck.slides.length;
+	const slide = deck.slides[state.index];
+	const {counter, step, barStart, barWidth} = footerColumns(deck, size.columns);
+	const counterText = ` ${state.index + 1}/${count}`;
+	const stepText = slide && slide.units > 1 && state.step < slide.units ? ` · ${state.step}/${slide.units}` : '';
+	const left: Line = [
+		seg(counterText, 'accent'),
+		seg(stepText, 'muted'),
+		seg(' '.repeat(barStart - textWidth(counterText + stepText)), 'muted'),
+		...progressBar(state.index, count, barWidth),
+	];
+	const room = size.columns - barStart - barWidth - 3;
+	const typed = typedText(state);
+	// By importance: what the presenter typed, the link, the timer, the key hint (what fits of it).
+	const before = [typed, extras.status, extras.timer].filter(Boolean).join('  ');
+	const hintText = hintThatFits(hint, room - textWidth(before) - (before ? 2 : 0));
+	const right = footerRight(
+		[seg(typed, 'warn'), seg(extras.status ?? '', 'muted'), seg(extras.timer ?? '', 'accent'), seg(hintText, 'muted')],
+		room,
+	);
+	return [[seg(symbols.rule.repeat(size.columns), 'rule')], spread(left, [...right, seg(' ', 'body')], size.columns)];
+}
+
+function helpColumn(view: View, width: number): Line[] {
+	const sections = helpSections(view);
+	const all = sections.flatMap(section => section.rows);
+	const keysWidth = Math.min(Math.floor(width * 0.4), 26, Math.max(...all.map(row => textWidth(row.keys))));
+	const lines: Line[] = [];
+	for (const section of sections) {
+		lines.push(...(lines.length > 0 ? [[]] : []), ...wrap(section.title, width).map(part => [seg(part, 'heading')]));
+		for (const row of section.rows) {
+			const keyParts = wrap(row.keys, keysWidth);
+			const labelParts = wrap(row.label, Math.max(10, width - keysWidth - 2));
+			for (let i = 0; i < Math.max(keyParts.length, labelParts.length); i++) {
+				const keys = keyParts[i] ?? '';
+				lines.push([seg(keys + ' '.repeat(keysWidth - textWidth(keys) + 2), 'key'), seg(labelParts[i] ?? '', 'body')]);
+			}
 		}
 	}
 
+	return lines;
+}
+
+/**
+The help: every key of the view, from the key table, keys beside what they do. Where one column is
+longer than the screen, two side by side; where even two are, the blank lines between sections go.
+*/
+export function helpLines(size: Size, view: View = 'audience', rows = bodyRows(size)): Line[] {
+	const width = Math.min(contentWidth(size), size.columns - 4);
 	const margin = Math.max(2, Math.floor((size.columns - width) / 2));
-	return indentLines(toHeight(lines, bodyRows(size), false), margin);
+	const one = helpColumn(view, width);
+	if (one.length + 1 <= rows) {
+		return indentLines(toHeight([[], ...one], rows, false), margin);
+	}
+
+	const half = Math.floor((width - 3) / 2);
+	let lines = helpColumn(view, half);
+	lines = lines.length > rows * 2 ? lines.filter(line => line.length > 0) : lines;
+	if (lines.length > rows * 2) {
+		// Below 80x24 even two columns may not hold every key: say so rather than cut silently.
+		lines = [...lines.slice(0, rows * 2 - 1), [seg('▼ more keys on a bigger terminal', 'muted')]];
+	}
+
+	const split = Math.ceil(lines.length / 2) <= rows ? Math.ceil(lines.length / 2) : rows;
+	// Break between sections where one is near.
+	const blank = lines.slice(0, split + 1).findLastIndex((line, index) => line.length === 0 && index >= split - 3);
+	const at = blank > 0 ? blank : split;
+	const left = lines.slice(0, at);
+	const right = lines.slice(at).filter((line, index) => index > 0 || line.length > 0);
+	const columns = Array.from({length: Math.min(rows, Math.max(left.length, right.length))}, (_, row) => {
+		const l = left[row] ?? [];
+		return [...l, seg(' '.repeat(Math.max(0, half - lineWidth(l)) + 3), 'body'), ...(right[row] ?? [])];
+	});
+	return indentLines(toHeight(columns, rows, false), margin);
 }
 
 export function tooSmallLines(size: Size, needs: Size, where: string): Line[] {
@@ -238,14 +204,21 @@ export function tooSmallLines(size: Size, needs: Size, where: string): Line[] {
 		'Enlarge the window or make the font smaller.',
 		where,
 	];
-	const rows = Math.max(0, size.rows);
 	const lines: Line[] = message.flatMap((text, index) =>
 		wrap(text, Math.max(1, size.columns)).map(part => {
 			const pad = Math.max(0, Math.floor((size.columns - textWidth(part)) / 2));
 			return [seg(' '.repeat(pad) + part, index === 0 ? 'warn' : 'body')];
 		}),
 	);
-	return toHeight(lines, rows, true).map(line => (lineWidth(line) > size.columns ? [seg(fit((line[0]?.text ?? '').trim(), size.columns), 'body')] : line));
+	return toHeight(lines, Math.max(0, size.rows), true).map(line =>
+		lineWidth(line) > size.columns ? [seg(fit((line[0]?.text ?? '').trim(), size.columns), 'body')] : line,
+	);
+}
+
+/** A blank screen: every cell of the terminal in black or white. */
+export function blankLines(size: Size, color: 'black' | 'white'): Line[] {
+	const row = seg(' '.repeat(Math.max(0, size.columns)), color === 'black' ? 'blackout' : 'whiteout');
+	return Array.from({length: Math.max(0, size.rows)}, () => [row]);
 }
 
 /** Everything but the body: the header over it and the footer under it. */
@@ -254,8 +227,8 @@ export function frameLines(
 	state: NavigationState,
 	size: Size,
 	body: readonly Line[],
-	hint: string,
-	extras: FrameExtras = {},
+	hint: readonly string[],
+	extras: ScreenExtras = {},
 ): Line[] {
 	const slide = deck.slides[state.index];
 	if (!slide) {
@@ -269,20 +242,21 @@ export function isTooSmall(size: Size): boolean {
 	return size.columns < minimumSize.columns || size.rows < minimumSize.rows;
 }
 
-/** The footer's key hint in each mode. */
-export const hints = {
-	slides: '? help · m sections · q quit',
-	help: 'Esc or ? close · q quit',
-	menu: 'Enter go · Esc close',
-	overview: 'Enter go · Esc close',
-	blank: 'any key returns',
-} as const;
+/** Whether the title slide shows its title in big letters at this size (`deckLook`). */
+export function deckHasBigOpening(deck: Deck, size: Size): boolean {
+	return deckLook(deck, size).bigOpening;
+}
 
-/** The whole screen for the slides and help modes (the menu and overview draw their list over it). */
-export function screenLines(deck: Deck, state: NavigationState, size: Size, status: string | undefined, timer: string | undefined): Line[] {
+/** The whole audience screen in any mode. */
+export function screenLines(deck: Deck, state: NavigationState, size: Size, extras: ScreenExtras = {}): Line[] {
 	const slide = deck.slides[state.index];
 	if (!slide) {
 		return [];
+	}
+
+	const mode = modeOf(state);
+	if (mode === 'blank') {
+		return blankLines(size, state.blank === 'white' ? 'white' : 'black');
 	}
 
 	const where = `slide ${state.index + 1}/${deck.slides.length}`;
@@ -290,16 +264,20 @@ export function screenLines(deck: Deck, state: NavigationState, size: Size, stat
 		return tooSmallLines(size, minimumSize, where);
 	}
 
-	const mode = modeOf(state);
-	const extras = {...(status ? {status} : {}), ...(timer ? {footerRight: timer} : {})};
+	const hint = mode === 'slides' && !extras.showHints ? [] : hintParts(mode);
 	if (mode === 'help') {
-		return frameLines(deck, state, size, helpLines(size), hints.help, extras);
+		return frameLines(deck, state, size, helpLines(size), hint, extras);
 	}
 
-	const body = slideBody(slide, state.step, size, {showNotes: state.showNotes});
+	if (mode === 'menu' || mode === 'overview') {
+		const lines = mode === 'menu' ? menuLines(deck, state, size) : overviewLines(deck, state, size);
+		return frameLines(deck, state, size, lines, hint, extras);
+	}
+
+	const body = slideBody(slide, state.step, size, {showNotes: state.showNotes, look: deckLook(deck, size)});
 	if (body.needs) {
 		return tooSmallLines(size, body.needs, where);
 	}
 
-	return frameLines(deck, state, size, body.lines, hints.slides, extras);
+	return frameLines(deck, state, size, body.lines, hint, extras);
 }

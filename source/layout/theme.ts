@@ -3,7 +3,10 @@ Every colour the program shows lives here. Components and the layout name a role
 'quote', 'muted', ...) and the theme decides how that role looks.
 */
 export type Role =
+	/** The slide's own title: the strongest thing on the screen. */
 	| 'title'
+	/** The frame's header (deck title, section): quieter than the slide. */
+	| 'header'
 	| 'section'
 	| 'heading'
 	| 'lead'
@@ -25,7 +28,10 @@ export type Role =
 	| 'progress'
 	| 'progressTrack'
 	| 'warn'
-	| 'selected';
+	| 'selected'
+	/** The blank screens (b, w): every cell of the terminal. */
+	| 'blackout'
+	| 'whiteout';
 
 export type RoleStyle = {
 	readonly color?: string;
@@ -47,11 +53,22 @@ export type Theme = {
 	readonly white: RoleStyle;
 };
 
+/**
+The blank screens in palette colours: black, and the brightest white a 16-colour palette has (plain
+`white` is often grey). `pickTheme` swaps in #000000/#ffffff where the terminal has true colour.
+*/
+const palette = {
+	blanks: {blackout: {backgroundColor: 'black'}, whiteout: {backgroundColor: 'whiteBright'}},
+} as const;
+
+const trueColorBlanks = {blackout: {backgroundColor: '#000000'}, whiteout: {backgroundColor: '#ffffff'}} as const;
+
 const dark: Theme = {
 	name: 'dark',
 	roles: {
 		title: {color: 'cyanBright', bold: true},
-		section: {color: 'cyan'},
+		header: {color: 'gray'},
+		section: {color: 'gray'},
 		heading: {color: 'whiteBright', bold: true},
 		lead: {color: 'whiteBright'},
 		body: {},
@@ -73,24 +90,26 @@ const dark: Theme = {
 		progressTrack: {color: 'gray'},
 		warn: {color: 'yellowBright', bold: true},
 		selected: {color: 'black', backgroundColor: 'cyan'},
+		...palette.blanks,
 	},
-	black: {backgroundColor: 'black'},
-	white: {backgroundColor: 'white'},
+	black: palette.blanks.blackout,
+	white: palette.blanks.whiteout,
 };
 
 const light: Theme = {
 	name: 'light',
 	roles: {
 		title: {color: 'blue', bold: true},
-		section: {color: 'blue'},
+		header: {color: 'gray'},
+		section: {color: 'gray'},
 		heading: {color: 'black', bold: true},
 		lead: {color: 'black'},
 		body: {color: 'black'},
 		bullet: {color: 'blue', bold: true},
 		quote: {color: 'magenta', italic: true},
 		quoteMark: {color: 'magenta', bold: true},
-		speaker: {color: 'red'},
-		figure: {color: 'green', bold: true},
+		speaker: {color: 'magenta'},
+		figure: {color: 'blue', bold: true},
 		label: {color: 'black'},
 		bar: {color: 'green'},
 		barTrack: {color: 'gray'},
@@ -104,18 +123,20 @@ const light: Theme = {
 		progressTrack: {color: 'gray'},
 		warn: {color: 'red', bold: true},
 		selected: {color: 'white', backgroundColor: 'blue'},
+		...palette.blanks,
 	},
-	black: {backgroundColor: 'black'},
-	white: {backgroundColor: 'white'},
+	black: palette.blanks.blackout,
+	white: palette.blanks.whiteout,
 };
 
 const highContrast: Theme = {
 	name: 'high-contrast',
 	roles: {
-		title: {color: 'whiteBright', bold: true, underline: true},
-		section: {color: 'whiteBright', bold: true},
+		title: {color: 'cyanBright', bold: true},
+		header: {color: 'whiteBright', underline: true},
+		section: {color: 'whiteBright', underline: true},
 		heading: {color: 'whiteBright', bold: true},
-		lead: {color: 'whiteBright', bold: true},
+		lead: {color: 'whiteBright'},
 		body: {color: 'whiteBright'},
 		bullet: {color: 'yellowBright', bold: true},
 		quote: {color: 'yellowBright', bold: true},
@@ -135,16 +156,18 @@ const highContrast: Theme = {
 		progressTrack: {color: 'whiteBright'},
 		warn: {color: 'yellowBright', bold: true, inverse: true},
 		selected: {inverse: true, bold: true},
+		...palette.blanks,
 	},
-	black: {backgroundColor: 'black'},
-	white: {backgroundColor: 'whiteBright'},
+	black: palette.blanks.blackout,
+	white: palette.blanks.whiteout,
 };
 
 /** NO_COLOR: emphasis by weight, italics, underline and symbols only. */
 const plain: Theme = {
 	name: 'plain',
 	roles: {
-		title: {bold: true},
+		title: {bold: true, underline: true},
+		header: {},
 		section: {},
 		heading: {bold: true},
 		lead: {bold: true},
@@ -167,6 +190,8 @@ const plain: Theme = {
 		progressTrack: {},
 		warn: {bold: true},
 		selected: {inverse: true},
+		blackout: {},
+		whiteout: {inverse: true},
 	},
 	black: {},
 	white: {inverse: true},
@@ -207,11 +232,17 @@ export function pickTheme(asked: string | undefined, env: Readonly<Record<string
 		return plain;
 	}
 
-	if (asked === 'dark' || asked === 'light' || asked === 'high-contrast') {
-		return themes[asked];
-	}
+	const theme = asked === 'dark' || asked === 'light' || asked === 'high-contrast' ? themes[asked] : isLightBackground(env['COLORFGBG']) ? light : dark;
+	return hasTrueColor(env) ? withTrueColorBlanks(theme) : theme;
+}
 
-	return isLightBackground(env['COLORFGBG']) ? light : dark;
+/** COLORTERM=truecolor (or 24bit) is how terminals say they take 24-bit colour. */
+export function hasTrueColor(env: Readonly<Record<string, string | undefined>>): boolean {
+	return env['COLORTERM'] === 'truecolor' || env['COLORTERM'] === '24bit';
+}
+
+function withTrueColorBlanks(theme: Theme): Theme {
+	return {...theme, roles: {...theme.roles, ...trueColorBlanks}, black: trueColorBlanks.blackout, white: trueColorBlanks.whiteout};
 }
 
 export function isColorWanted(env: Readonly<Record<string, string | undefined>>): boolean {

@@ -5,6 +5,8 @@ export type Position = {
 	readonly index: number;
 	readonly step: number;
 	readonly blank: Blank;
+	/** How many times the timer was restarted (`r`); a view seeing a higher count restarts its own. */
+	readonly timer?: number;
 };
 
 /**
@@ -19,6 +21,9 @@ export type PeerLink = {
 	close(): Promise<void>;
 };
 
+/** The audience view's status while a presenter view is linked (the audience view then shows no key hints). */
+export const presenterConnected = 'presenter view connected';
+
 export function samePosition(a: Position | undefined, b: Position | undefined): boolean {
-	return a !== undefined && b !== undefined && a.index === b.index && a.step === b.step && a.blank === b.blank;
+	return a !== undefined && b !== undefined && a.index === b.index && a.step === b.step && a.blank === b.blank && (a.timer ?? 0) === (b.timer ?? 0);
 }

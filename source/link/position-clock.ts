@@ -25,7 +25,7 @@ export function isNewer(a: Stamped, b: Stamped | undefined): boolean {
 }
 
 export function unstamped(position: Stamped): Position {
-	return {index: position.index, step: position.step, blank: position.blank};
+	return {index: position.index, step: position.step, blank: position.blank, ...(position.timer === undefined ? {} : {timer: position.timer})};
 }
 
 /**

@@ -2,7 +2,7 @@ import {randomBytes} from 'node:crypto';
 import net from 'node:net';
 import process from 'node:process';
 import {type Connection, openConnection} from './connection.js';
-import type {PeerLink, Position} from './peer.js';
+import {type PeerLink, type Position, presenterConnected} from './peer.js';
 import {type ClockState, initialClock, publishLocal, receive, unstamped} from './position-clock.js';
 import {type Bounds, busyLine, type Hello, helloLine, type LinkRole, maxLineBytes, parseMessage, positionLine, protocolVersion, type Stamped} from './protocol.js';
 import {clearStale, inodeOf, listenAt, removeOwn, tryConnect} from './rendezvous.js';
@@ -102,7 +102,7 @@ class Link {
 		if (this.options.role === 'presenter') {
 			this.setStatus(peers > 0 ? 'audience view connected' : 'waiting for the audience view');
 		} else {
-			this.setStatus(peers > 0 ? 'presenter view connected' : '');
+			this.setStatus(peers > 0 ? presenterConnected : '');
 		}
 	}
 

@@ -48,6 +48,10 @@ export function positionProblem(message: Readonly<Record<string, unknown>>, boun
 		return 'a malformed position';
 	}
 
+	if (message['timer'] !== undefined && (!isNonNegativeInteger(message['timer']) || message['timer'] > maxClock)) {
+		return 'a position whose timer count is not a whole number';
+	}
+
 	if (!isNonNegativeInteger(clock) || clock > maxClock) {
 		return `a position whose clock is not a whole number from 0 to ${maxClock}`;
 	}
@@ -105,8 +109,8 @@ export function parseMessage(line: string, bounds?: Bounds): Message {
 				return {error: problem};
 			}
 
-			const {index, step, blank, clock, origin} = message as Stamped;
-			return {position: {index, step, blank, clock, origin}};
+			const {index, step, blank, clock, origin, timer} = message as Stamped;
+			return {position: {index, step, blank, clock, origin, ...(timer === undefined ? {} : {timer})}};
 		}
 
 		default: {

@@ -1,27 +1,21 @@
 import React, {Component, type ReactNode, Suspense, useCallback, useEffect, useMemo, useReducer} from 'react';
-import {Box, Text, useApp, useIsScreenReaderEnabled, useStdin} from 'ink';
+import {useApp, useIsScreenReaderEnabled, useStdin} from 'ink';
 import type {Deck} from '../deck/deck.js';
 import {Frame} from './components/frame.js';
 import {deferDrawings} from './deferred-drawings.js';
 import {ScreenReaderView} from './components/screen-reader-view.js';
-import {LazySlideList as SlideList} from './components/lazy-slide-list.js';
 import {formatElapsed, useClock} from './hooks/use-clock.js';
+import {useForAWhile} from './hooks/use-for-a-while.js';
 import {useKeymap} from './hooks/use-keymap.js';
 import {usePeerLink} from './hooks/use-peer-link.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
+import type {View} from './keymap.js';
 import {initNavigation, modeOf, navigate} from './navigation.js';
-import {useBriefly, useDeckReload} from './hooks/use-deck-reload.js';
-import type {PeerLink} from '../link/peer.js';
-import {
-	bodyRows,
-	contentWidth,
-	frameLines,
-	headerRows,
-	hints,
-	isTooSmall,
-	screenLines,
-	type Size,
-} from '../layout/screen.js';
+import {useDeckReload} from './hooks/use-deck-reload.js';
+import {type PeerLink, presenterConnected} from '../link/peer.js';
+import {lineText} from '../layout/layout.js';
+import {menuLines, overviewGrid, overviewLines} from '../layout/lists.js';
+import {screenLines, type Size} from '../layout/screen.js';
 import {screenReaderLines} from '../outputs/screen-reader.js';
 import type {Theme} from '../layout/theme.js';
 
@@ -46,7 +40,25 @@ export type AppProps = {
 	readonly deckProblem?: string;
 	/** A test hook (BRIEFING_FAULT=render): throw while rendering, to prove the crash path. */
 	readonly fault?: 'render';
+	/** The time source of the timer (tests drive it); default Date.now. */
+	readonly now?: () => number;
+	/** How long the first slide's key hint and a new link status stay (ms); tests shorten them. */
+	readonly hintMs?: number;
+	readonly statusMs?: number;
 };
+
+/** How long the footer's key hint (first slide) and a new link status stay on the audience screen. */
+export const hintMs = 6000;
+export const statusMs = 4000;
+/** How long "no slide 99" stays (the next key clears it sooner). */
+export const noticeMs = 4000;
+/** How long the audience footer shows a deck that no longer reads (the presenter view keeps it up). */
+export const deckProblemMs = 6000;
+
+/** The audience view says nothing about keys once a presenter view drives it. */
+export function isPresenterLinked(status: string | undefined): boolean {
+	return status === presenterConnected;
+}
 
 
 type BoundaryProps = {readonly onFatal?: (error: unknown) => void; readonly children: ReactNode};
@@ -86,10 +98,10 @@ function useNavigation(deck: Deck, start: number, isRevealing: boolean) {
 }
 
 
-type ShowProps = Pick<AppProps, 'deck' | 'start' | 'isRevealing' | 'size' | 'link' | 'onSuspend'>;
+type ShowProps = Pick<AppProps, 'deck' | 'start' | 'isRevealing' | 'size' | 'link' | 'onSuspend'> & {readonly view?: View};
 
 /** What every view of the show shares: the state, the keys, the size, the peer link, quit and suspend. */
-export function useShow({deck, start = 0, isRevealing = true, size: fixedSize, link, onSuspend}: ShowProps) {
+export function useShow({deck, start = 0, isRevealing = true, size: fixedSize, link, onSuspend, view = 'audience'}: ShowProps) {
 	const [reduced, dispatch] = useNavigation(deck, start, isRevealing);
 	const {exit} = useApp();
 	const {isRawModeSupported} = useStdin();
@@ -98,7 +110,13 @@ export function useShow({deck, start = 0, isRevealing = true, size: fixedSize, l
 	const state = useDeckReload(deck, reduced, adopt, latest);
 	const mode = modeOf(state);
 	const currentMode = useCallback(() => modeOf(latest()), [latest]);
-	useKeymap(currentMode, act, isRawModeSupported);
+	useKeymap(currentMode, act, isRawModeSupported, view);
+
+	// The overview's ↑↓ move a row of cards: the reducer learns how many cards a row holds.
+	const gridColumns = overviewGrid(size, deck.slides.length).columns;
+	useEffect(() => {
+		act({type: 'grid', columns: gridColumns});
+	}, [gridColumns, act]);
 
 	useEffect(() => {
 		if (state.isQuitting) {
@@ -122,56 +140,36 @@ export function useShow({deck, start = 0, isRevealing = true, size: fixedSize, l
 }
 
 function Show(props: AppProps) {
-	const {deck, theme, showTimer = false, isScreenReader, fault} = props;
+	const {deck, theme, showTimer = false, isScreenReader, fault, now} = props;
 	if (fault === 'render') {
 		throw new Error('a fault thrown while rendering, on request (BRIEFING_FAULT=render)');
 	}
 
 	const show = useShow(props);
-	const {state, size, mode, onSelect} = show;
-	const status = useBriefly(props.deckProblem) ?? show.status ?? props.linkProblem;
+	const {state, size, mode} = show;
+	const isLinked = isPresenterLinked(show.status);
+	// The link's status and the key hint come and go; the presenter view keeps its status.
+	const linkStatus = useForAWhile(show.status ?? props.linkProblem, props.statusMs ?? statusMs);
+	const status = useForAWhile(props.deckProblem, deckProblemMs) ?? linkStatus;
+	const isHintTime = useForAWhile(true, props.hintMs ?? hintMs) ?? false;
+	const notice = useForAWhile(state.notice || undefined, noticeMs) ?? '';
 	const isInkScreenReader = useIsScreenReaderEnabled();
-	const clock = useClock(showTimer, state.timerEpoch);
+	const clock = useClock(showTimer && state.isTimerRunning, state.timerEpoch, now);
 
 	if (isScreenReader ?? isInkScreenReader) {
 		// Words only: no header, rules or footer. The menus keep their list, which reads as lines.
-		return mode === 'menu' || mode === 'overview' ? (
-			<SlideList deck={deck} theme={theme} kind={mode} current={state.index} height={Math.max(8, size.rows - 2)} width={size.columns} onSelect={onSelect} />
-		) : (
-			<ScreenReaderView lines={screenReaderLines(deck, state, status)} theme={theme} columns={size.columns} />
-		);
-	}
-
-	if (mode === 'blank' && !isTooSmall(size)) {
-		const fill = state.blank === 'white' ? theme.white : theme.black;
-		const row = ' '.repeat(size.columns);
-		return (
-			<Frame lines={[]}>
-				<Box flexDirection="column">
-					{Array.from({length: size.rows}, (_, index) => (
-						<Text key={index} {...fill}>
-							{row}
-						</Text>
-					))}
-				</Box>
-			</Frame>
-		);
+		const lines =
+			mode === 'menu' || mode === 'overview'
+				? (mode === 'menu' ? menuLines : overviewLines)(deck, state, size).map(line => lineText(line).trim()).filter(Boolean)
+				: screenReaderLines(deck, state, status);
+		return <ScreenReaderView lines={lines} theme={theme} columns={size.columns} />;
 	}
 
 	const timer = showTimer ? formatElapsed(clock.elapsed) : undefined;
-	if ((mode === 'menu' || mode === 'overview') && !isTooSmall(size)) {
-		const lines = frameLines(deck, state, size, [], hints[mode], {...(status ? {status} : {})});
-		const rows = bodyRows(size);
-		const width = contentWidth(size);
-		const margin = Math.max(2, Math.floor((size.columns - width) / 2));
-		return (
-			<Frame lines={lines}>
-				<Box marginTop={headerRows} height={rows} paddingLeft={margin}>
-					<SlideList deck={deck} theme={theme} kind={mode} current={state.index} height={rows} width={width} onSelect={onSelect} />
-				</Box>
-			</Frame>
-		);
-	}
-
-	return <Frame lines={screenLines(deck, state, size, status, timer)} />;
+	const extras = {
+		...(status ? {status} : {}),
+		...(timer ? {timer} : {}),
+		showHints: !isLinked && state.index === 0 && isHintTime,
+	};
+	return <Frame lines={screenLines(deck, {...state, notice}, size, extras)} />;
 }

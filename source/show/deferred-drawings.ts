@@ -74,7 +74,7 @@ export function drawAhead(deck: Deck, size: Size): void {
 	const units = deck.slides.map(slide => slide.units);
 	for (const slide of deck.slides) {
 		if (slide.blocks.some(block => block.kind === 'drawn')) {
-			screenLines(deck, initNavigation({units, start: slide.index, isRevealing: false}), size, undefined, undefined);
+			screenLines(deck, initNavigation({units, start: slide.index, isRevealing: false}), size);
 		}
 	}
 }

@@ -3,9 +3,8 @@ import type {Mode, NavigationAction} from './navigation.js';
 import type {KeyEvent} from '../terminal/input.js';
 
 /**
-Every key the program answers to, as data. The input handler, the `?` help overlay and the README's
-key section come from this table (the footer's short hints are still written out in screen.ts and
-presenter-screen.ts). Adding a key means adding a row.
+Every key the program answers to, as data. The input handler, the `?` help of each view, the footer
+hints and the README's key section all come from this table. Adding a key means adding a row.
 */
 export type NamedKey =
 	| 'rightArrow'
@@ -30,24 +29,34 @@ export type Matcher =
 	/** Any key at all (the blank screen's "any key returns"). */
 	| {readonly any: true};
 
+/** The two views of a show: the audience screen and the presenter's (`--presenter`). */
+export type View = 'audience' | 'presenter';
+
 export type Binding = {
 	readonly action: NavigationAction | ((input: string) => NavigationAction);
 	readonly keys: readonly Matcher[];
 	readonly modes: readonly Mode[];
 	/** What the help overlay says the row does. */
 	readonly label: string;
+	/** The label in the presenter view's help, where the row means something else there. */
+	readonly presenterLabel?: string;
+	/** The views the row works in; default both. */
+	readonly views?: readonly View[];
 	/** How the keys are written in help when the matchers alone would mislead (sequences). */
 	readonly display?: string;
+	/** A footer hint: a word or two, shown after the row's first key (or `keys`), in these views. */
+	readonly hint?: {readonly text: string; readonly keys?: string; readonly views?: readonly View[]; readonly modes?: readonly Mode[]};
 };
 
 const slides: readonly Mode[] = ['slides'];
 const overlays: readonly Mode[] = ['help', 'menu', 'overview'];
+const lists: readonly Mode[] = ['menu', 'overview'];
 const everywhere: readonly Mode[] = ['slides', 'help', 'menu', 'overview', 'blank'];
 
 /** The first row that matches wins: Ctrl+C comes before the blank screen's "any key". */
 export const keymap: readonly Binding[] = [
 	{
-		label: 'Next (bullet, quote or slide)',
+		label: 'Next bullet or slide',
 		action: {type: 'next'},
 		keys: [
 			{key: 'rightArrow'},
@@ -59,9 +68,10 @@ export const keymap: readonly Binding[] = [
 			{input: 'n'},
 		],
 		modes: slides,
+		hint: {text: 'next', keys: '→', views: ['presenter']},
 	},
 	{
-		label: 'Next, or go to the slide number typed',
+		label: 'Next bullet or slide',
 		action: {type: 'confirm'},
 		keys: [{key: 'return'}],
 		modes: slides,
@@ -80,6 +90,7 @@ export const keymap: readonly Binding[] = [
 			{input: 'p'},
 		],
 		modes: slides,
+		hint: {text: 'back', keys: '←', views: ['presenter']},
 	},
 	{
 		label: 'First slide',
@@ -92,14 +103,14 @@ export const keymap: readonly Binding[] = [
 		action: {type: 'g'},
 		keys: [{input: 'g'}],
 		modes: slides,
-		display: 'g g',
+		display: 'gg (g twice)',
 	},
 	{
-		label: 'Last slide, or slide <n> after digits',
+		label: 'Last slide',
 		action: {type: 'last-or-count'},
 		keys: [{input: 'G'}],
 		modes: slides,
-		display: 'G, <n>G',
+		display: 'G',
 	},
 	{
 		label: 'Last slide',
@@ -108,34 +119,83 @@ export const keymap: readonly Binding[] = [
 		modes: slides,
 	},
 	{
-		label: 'Type a slide number (then Enter or G)',
+		label: 'Go to slide <n>',
 		action: input => ({type: 'digit', digit: input}),
 		keys: [{digit: true}],
 		modes: slides,
+		display: '<n> Enter, <n>G',
 	},
 	{
-		label: 'Sections menu',
-		action: {type: 'toggle-menu'},
-		keys: [{input: 'm'}, {key: 'tab'}],
-		modes: ['slides', 'menu'],
+		label: 'Up or down the list',
+		action: {type: 'cursor', move: 'up'},
+		keys: [{key: 'upArrow'}, {input: 'k'}],
+		modes: lists,
+		hint: {text: 'choose', keys: '↑↓'},
 	},
 	{
-		label: 'Overview of every slide',
-		action: {type: 'toggle-overview'},
-		keys: [{input: 'o'}],
-		modes: ['slides', 'overview'],
+		label: 'Up or down the list',
+		action: {type: 'cursor', move: 'down'},
+		keys: [{key: 'downArrow'}, {input: 'j'}],
+		modes: lists,
+	},
+	{
+		label: 'Across the cards',
+		action: {type: 'cursor', move: 'left'},
+		keys: [{key: 'leftArrow'}, {input: 'h'}],
+		modes: ['overview'],
+		hint: {text: 'move', keys: '←→'},
+	},
+	{
+		label: 'Across the cards',
+		action: {type: 'cursor', move: 'right'},
+		keys: [{key: 'rightArrow'}, {input: 'l'}],
+		modes: ['overview'],
+	},
+	{
+		label: 'First or last',
+		action: {type: 'cursor', move: 'first'},
+		keys: [{key: 'home'}, {key: 'pageUp'}],
+		modes: lists,
+	},
+	{
+		label: 'First or last',
+		action: {type: 'cursor', move: 'last'},
+		keys: [{key: 'end'}, {key: 'pageDown'}],
+		modes: lists,
+	},
+	{
+		label: 'Go to that slide',
+		action: {type: 'choose'},
+		keys: [{key: 'return'}],
+		modes: lists,
+		hint: {text: 'go'},
 	},
 	{
 		label: 'Help (this list)',
 		action: {type: 'toggle-help'},
 		keys: [{input: '?'}],
 		modes: ['slides', 'help'],
+		hint: {text: 'help', modes: slides},
+	},
+	{
+		label: 'Sections menu',
+		action: {type: 'toggle-menu'},
+		keys: [{input: 'm'}, {key: 'tab'}],
+		modes: ['slides', 'menu'],
+		hint: {text: 'sections', views: ['audience'], modes: slides},
+	},
+	{
+		label: 'Overview of slides',
+		action: {type: 'toggle-overview'},
+		keys: [{input: 'o'}],
+		modes: ['slides', 'overview'],
 	},
 	{
 		label: 'Close',
 		action: {type: 'close-overlay'},
 		keys: [{key: 'escape'}],
 		modes: overlays,
+		hint: {text: 'close'},
 	},
 	{
 		label: 'Clear a typed number',
@@ -144,31 +204,35 @@ export const keymap: readonly Binding[] = [
 		modes: slides,
 	},
 	{
-		label: 'Speaker notes under the slide',
+		label: 'Notes under the slide',
 		action: {type: 'toggle-notes'},
 		keys: [{input: 's'}],
 		modes: slides,
+		views: ['audience'],
 	},
 	{
 		label: 'Black screen',
+		presenterLabel: 'Black out audience',
 		action: {type: 'blank', color: 'black'},
 		keys: [{input: 'b'}, {input: '.'}],
 		modes: slides,
+		hint: {text: 'blank audience', views: ['presenter']},
 	},
 	{
 		label: 'White screen',
+		presenterLabel: 'White out audience',
 		action: {type: 'blank', color: 'white'},
 		keys: [{input: 'w'}, {input: ','}],
 		modes: slides,
 	},
 	{
-		label: 'Restart the timer',
+		label: 'Restart both timers',
 		action: {type: 'reset-timer'},
 		keys: [{input: 'r'}],
 		modes: slides,
 	},
 	{
-		label: 'Suspend to the shell (fg to return)',
+		label: 'Suspend (fg returns)',
 		action: {type: 'suspend'},
 		keys: [{ctrl: 'z'}],
 		modes: slides,
@@ -184,13 +248,16 @@ export const keymap: readonly Binding[] = [
 		action: {type: 'quit'},
 		keys: [{input: 'q'}],
 		modes: ['slides', ...overlays],
+		hint: {text: 'quit'},
 	},
 	{
 		label: 'Back to the slide',
+		presenterLabel: 'Bring audience back',
 		action: {type: 'unblank'},
 		keys: [{any: true}],
 		modes: ['blank'],
 		display: 'any key',
+		hint: {text: 'returns'},
 	},
 ];
 
@@ -239,24 +306,74 @@ export function bindingKeys(binding: Binding): string {
 	return [...new Set(binding.keys.map(matcherLabel))].join(' ');
 }
 
-/** Rows as help lists them: one line per action label and mode set. */
-export function helpRows(mode: Mode = 'slides'): Array<{keys: string; label: string}> {
+function worksIn(binding: Binding, view: View): boolean {
+	return binding.views?.includes(view) ?? true;
+}
+
+/** Rows as help lists them: one line per action label, for one mode of one view. */
+export function helpRows(mode: Mode = 'slides', view: View = 'audience'): Array<{keys: string; label: string}> {
 	const rows: Array<{keys: string; label: string}> = [];
 	for (const binding of keymap) {
-		if (!binding.modes.includes(mode)) {
+		if (!binding.modes.includes(mode) || !worksIn(binding, view)) {
 			continue;
 		}
 
 		const keys = bindingKeys(binding);
-		const same = rows.find(row => row.label === binding.label);
+		const label = view === 'presenter' ? binding.presenterLabel ?? binding.label : binding.label;
+		const same = rows.find(row => row.label === label);
 		if (same) {
-			same.keys += ' ' + keys;
+			same.keys += ', ' + keys;
 		} else {
-			rows.push({keys, label: binding.label});
+			rows.push({keys, label});
 		}
 	}
 
 	return rows;
+}
+
+/** Every key the help lists for a view: the slides rows, then each overlay's own rows. */
+export function helpSections(view: View = 'audience'): Array<{title: string; rows: Array<{keys: string; label: string}>}> {
+	const seen = new Set<string>();
+	const sections: Array<{title: string; modes: Mode[]}> = [
+		{title: 'Keys', modes: ['slides']},
+		{title: 'In the sections menu and the overview', modes: ['menu', 'overview']},
+		{title: view === 'presenter' ? 'While the audience screen is blanked' : 'On a blank screen', modes: ['blank']},
+	];
+	return sections.map(({title, modes}) => {
+		// A row already listed (Ctrl+C quits everywhere) is not listed again.
+		const rows = modes.flatMap(mode => helpRows(mode, view)).filter(row => {
+			const isNew = row.keys.split(', ').some(keys => !seen.has(`${keys}=${row.label}`));
+			for (const keys of row.keys.split(', ')) {
+				seen.add(`${keys}=${row.label}`);
+			}
+
+			return isNew;
+		});
+		return {title, rows};
+	});
+}
+
+/** The footer hint of a mode in a view, from the rows' hints: "? help · m sections · q quit". */
+export function hintText(mode: Mode, view: View = 'audience'): string {
+	return hintParts(mode, view).join(' · ');
+}
+
+/** The same hint as parts, most useful first, so a narrow footer can leave off the last. */
+export function hintParts(mode: Mode, view: View = 'audience'): string[] {
+	const parts: string[] = [];
+	for (const binding of keymap) {
+		const {hint} = binding;
+		const modes = hint?.modes ?? binding.modes;
+		if (!hint || !modes.includes(mode) || !worksIn(binding, view) || !(hint.views?.includes(view) ?? true)) {
+			continue;
+		}
+
+		const first = binding.keys[0];
+		const keys = hint.keys ?? (first ? matcherLabel(first) : '');
+		parts.push(`${keys} ${hint.text}`);
+	}
+
+	return parts;
 }
 
 function matches(matcher: Matcher, input: string, key: Key): boolean {
@@ -287,14 +404,14 @@ function matches(matcher: Matcher, input: string, key: Key): boolean {
 What a keypress means in a mode, or undefined. Pasted text (more than one character that is no
 named key) means nothing, so a paste never turns into a run of slide changes.
 */
-export function resolveKeypress(input: string, key: Key, mode: Mode): NavigationAction | undefined {
+export function resolveKeypress(input: string, key: Key, mode: Mode, view: View = 'audience'): NavigationAction | undefined {
 	const isNamed = (Object.keys(keyLabels) as NamedKey[]).some(name => key[name]);
 	if (!isNamed && [...input].length > 1) {
 		return undefined;
 	}
 
 	for (const binding of keymap) {
-		if (!binding.modes.includes(mode)) {
+		if (!binding.modes.includes(mode) || !worksIn(binding, view)) {
 			continue;
 		}
 

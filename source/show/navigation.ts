@@ -1,6 +1,8 @@
 /**
 The navigation state and its reducer: pure, no React, no terminal. Every key ends up here as an
-action; effects (quit, suspend) are returned as state for the app to perform.
+action; effects (quit, suspend) are returned as state for the app to perform. The reducer is a
+table of small handlers, one group per kind of action (moving, typed numbers, overlays and their
+cursor, the rest).
 */
 export type Overlay = 'none' | 'help' | 'menu' | 'overview';
 export type Blank = 'none' | 'black' | 'white';
@@ -19,12 +21,22 @@ export type NavigationState = {
 	readonly showNotes: boolean;
 	/** Digits typed so far for "go to N", or "g" waiting for a second g. */
 	readonly pending: string;
+	/** The slide the menu or overview cursor is on (section headers are not stops). */
+	readonly cursor: number;
+	/** Cards per row in the overview grid, so ↑↓ move a whole row (the app sets it from the size). */
+	readonly gridColumns: number;
+	/** A short word for the presenter ("no slide 99"); cleared by the next key. */
+	readonly notice: string;
 	/** Bumped by the timer-reset key; the clock restarts when it changes. */
 	readonly timerEpoch: number;
+	/** False until the first move (or the reset key): the talk's timer waits for the talk. */
+	readonly isTimerRunning: boolean;
 	/** Bumped by Ctrl+Z; the app suspends when it changes. */
 	readonly suspendCount: number;
 	readonly isQuitting: boolean;
 };
+
+export type CursorMove = 'up' | 'down' | 'left' | 'right' | 'first' | 'last';
 
 export type NavigationAction =
 	| {readonly type: 'next'}
@@ -41,14 +53,24 @@ export type NavigationAction =
 	| {readonly type: 'toggle-menu'}
 	| {readonly type: 'toggle-overview'}
 	| {readonly type: 'close-overlay'}
+	| {readonly type: 'cursor'; readonly move: CursorMove}
+	| {readonly type: 'choose'}
+	| {readonly type: 'grid'; readonly columns: number}
 	| {readonly type: 'toggle-notes'}
 	| {readonly type: 'blank'; readonly color: 'black' | 'white'}
 	| {readonly type: 'unblank'}
 	| {readonly type: 'reset-timer'}
 	| {readonly type: 'suspend'}
 	| {readonly type: 'quit'}
-	| {readonly type: 'sync'; readonly index: number; readonly step: number; readonly blank: Blank}
-	/** The deck was read again (live reload): new reveal units, and the slide to stay on. */
+	| {
+			readonly type: 'sync';
+			readonly index: number;
+			readonly step: number;
+			readonly blank: Blank;
+			/** The peer's timer resets; a higher number than ours restarts our timer too. */
+			readonly timer?: number;
+	  }
+	/** The deck was read again (live reload): new reveal units, and the slide to stay on. Not a key. */
 	| {readonly type: 'reload'; readonly units: readonly number[]; readonly index: number};
 
 export type NavigationInit = {
@@ -71,7 +93,11 @@ export function initNavigation({units, start = 0, isRevealing = true}: Navigatio
 		blank: 'none',
 		showNotes: false,
 		pending: '',
+		cursor: index,
+		gridColumns: 1,
+		notice: '',
 		timerEpoch: 0,
+		isTimerRunning: false,
 		suspendCount: 0,
 		isQuitting: false,
 	};
@@ -108,149 +134,164 @@ function with_(state: NavigationState, changes: Partial<NavigationState>): Navig
 	return state;
 }
 
+function isSlide(state: NavigationState, index: number): boolean {
+	return Number.isInteger(index) && index >= 0 && index < state.units.length;
+}
+
 function goTo(state: NavigationState, index: number): NavigationState {
-	if (!Number.isInteger(index) || index < 0 || index >= state.units.length) {
+	if (!isSlide(state, index)) {
 		return with_(state, {pending: ''});
 	}
 
 	return with_(state, {index, step: firstStep(state, index), pending: '', overlay: 'none'});
 }
 
+/** A typed number: that slide, or a word that there is none. */
+function goToTyped(state: NavigationState, typed: number): NavigationState {
+	return isSlide(state, typed - 1) ? goTo(state, typed - 1) : with_(state, {pending: '', notice: `no slide ${typed}`});
+}
+
 function typedNumber(state: NavigationState): number | undefined {
 	return /^\d+$/.test(state.pending) ? Number(state.pending) : undefined;
 }
 
-export function navigate(state: NavigationState, action: NavigationAction): NavigationState {
-	switch (action.type) {
-		case 'next': {
-			if (state.step < lastStep(state, state.index)) {
-				return with_(state, {step: state.step + 1, pending: ''});
-			}
+type Handler<T extends NavigationAction['type']> = (state: NavigationState, action: Extract<NavigationAction, {type: T}>) => NavigationState;
+type Handlers = {readonly [T in NavigationAction['type']]: Handler<T>};
 
-			if (state.index + 1 < state.units.length) {
-				return with_(state, {index: state.index + 1, step: firstStep(state, state.index + 1), pending: ''});
-			}
-
-			return with_(state, {pending: ''});
-		}
-
-		case 'previous': {
-			if (state.step > firstStep(state, state.index)) {
-				return with_(state, {step: state.step - 1, pending: ''});
-			}
-
-			if (state.index > 0) {
-				return with_(state, {index: state.index - 1, step: lastStep(state, state.index - 1), pending: ''});
-			}
-
-			return with_(state, {pending: ''});
-		}
-
-		case 'first': {
-			return goTo(state, 0);
-		}
-
-		case 'last': {
-			return goTo(state, state.units.length - 1);
-		}
-
-		case 'go-to': {
-			return goTo(state, action.index);
-		}
-
-		case 'digit': {
-			if (!/^\d$/.test(action.digit)) {
-				return state;
-			}
-
-			const digits = typedNumber(state) === undefined ? '' : state.pending;
-			const next = (digits + action.digit).slice(-maxPendingDigits);
-			return with_(state, {pending: next});
-		}
-
-		case 'confirm': {
-			const typed = typedNumber(state);
-			return typed === undefined ? navigate(state, {type: 'next'}) : goTo(state, typed - 1);
-		}
-
-		case 'last-or-count': {
-			const typed = typedNumber(state);
-			return typed === undefined ? goTo(state, state.units.length - 1) : goTo(state, typed - 1);
-		}
-
-		case 'g': {
-			return state.pending === 'g' ? goTo(state, 0) : with_(state, {pending: 'g'});
-		}
-
-		case 'cancel': {
-			return with_(state, {pending: ''});
-		}
-
-		case 'toggle-help': {
-			return with_(state, {overlay: state.overlay === 'help' ? 'none' : 'help', pending: ''});
-		}
-
-		case 'toggle-menu': {
-			return with_(state, {overlay: state.overlay === 'menu' ? 'none' : 'menu', pending: ''});
-		}
-
-		case 'toggle-overview': {
-			return with_(state, {overlay: state.overlay === 'overview' ? 'none' : 'overview', pending: ''});
-		}
-
-		case 'close-overlay': {
-			return with_(state, {overlay: 'none', pending: ''});
-		}
-
-		case 'toggle-notes': {
-			return with_(state, {showNotes: !state.showNotes, pending: ''});
-		}
-
-		case 'blank': {
-			return with_(state, {blank: state.blank === action.color ? 'none' : action.color, pending: ''});
-		}
-
-		case 'unblank': {
-			return with_(state, {blank: 'none', pending: ''});
-		}
-
-		case 'reset-timer': {
-			return with_(state, {timerEpoch: state.timerEpoch + 1, pending: ''});
-		}
-
-		case 'suspend': {
-			return with_(state, {suspendCount: state.suspendCount + 1, pending: ''});
-		}
-
-		case 'quit': {
-			return with_(state, {isQuitting: true});
-		}
-
-		case 'sync': {
-			if (!Number.isInteger(action.index) || action.index < 0 || action.index >= state.units.length) {
-				return state;
-			}
-
-			const most = lastStep(state, action.index);
-			const least = firstStep(state, action.index);
-			const step = Number.isInteger(action.step) ? Math.min(most, Math.max(least, action.step)) : least;
-			const blank = action.blank === 'black' || action.blank === 'white' ? action.blank : 'none';
-			return with_(state, {index: action.index, step, blank});
-		}
-
-		case 'reload': {
-			const units = action.units.length > 0 ? action.units : [0];
-			const index = Math.min(Math.max(0, Math.trunc(action.index) || 0), units.length - 1);
-			const least = firstStep({units, isRevealing: state.isRevealing}, index);
-			const step = Math.min(units[index] ?? 0, Math.max(least, state.step));
-			return with_(state, {units, index, step, pending: ''});
-		}
-
-		default: {
-			const never: never = action;
-			return never;
-		}
+function next(state: NavigationState): NavigationState {
+	if (state.step < lastStep(state, state.index)) {
+		return with_(state, {step: state.step + 1, pending: ''});
 	}
+
+	if (state.index + 1 < state.units.length) {
+		return with_(state, {index: state.index + 1, step: firstStep(state, state.index + 1), pending: ''});
+	}
+
+	return with_(state, {pending: ''});
+}
+
+function previous(state: NavigationState): NavigationState {
+	if (state.step > firstStep(state, state.index)) {
+		return with_(state, {step: state.step - 1, pending: ''});
+	}
+
+	if (state.index > 0) {
+		return with_(state, {index: state.index - 1, step: lastStep(state, state.index - 1), pending: ''});
+	}
+
+	return with_(state, {pending: ''});
+}
+
+/** Moving through the deck: steps, slides, jumps. */
+const moving: Pick<Handlers, 'next' | 'previous' | 'first' | 'last' | 'go-to'> = {
+	next,
+	previous,
+	first: state => goTo(state, 0),
+	last: state => goTo(state, state.units.length - 1),
+	'go-to': (state, action) => goTo(state, action.index),
+};
+
+/** Typed numbers and the vim sequences: 12 Enter, 12G, G, gg. */
+const typing: Pick<Handlers, 'digit' | 'confirm' | 'last-or-count' | 'g' | 'cancel'> = {
+	digit(state, action) {
+		if (!/^\d$/.test(action.digit)) {
+			return state;
+		}
+
+		const digits = typedNumber(state) === undefined ? '' : state.pending;
+		return with_(state, {pending: (digits + action.digit).slice(-maxPendingDigits)});
+	},
+	confirm(state) {
+		const typed = typedNumber(state);
+		return typed === undefined ? next(state) : goToTyped(state, typed);
+	},
+	'last-or-count'(state) {
+		const typed = typedNumber(state);
+		return typed === undefined ? goTo(state, state.units.length - 1) : goToTyped(state, typed);
+	},
+	g: state => (state.pending === 'g' ? goTo(state, 0) : with_(state, {pending: 'g'})),
+	cancel: state => with_(state, {pending: ''}),
+};
+
+function toggle(state: NavigationState, overlay: Exclude<Overlay, 'none'>): NavigationState {
+	return with_(state, {overlay: state.overlay === overlay ? 'none' : overlay, pending: '', cursor: state.index});
+}
+
+function moveCursor(state: NavigationState, move: CursorMove): NavigationState {
+	const row = state.overlay === 'overview' ? Math.max(1, state.gridColumns) : 1;
+	const last = state.units.length - 1;
+	const by: Record<CursorMove, number> = {up: -row, down: row, left: -1, right: 1, first: -last, last};
+	const cursor = Math.min(last, Math.max(0, state.cursor + by[move]));
+	// Down from a card with none beneath it (the grid's last row is short) goes to the last card;
+	// otherwise a move past either end stays put.
+	const isWhole = cursor === state.cursor + by[move] || move === 'first' || move === 'last' || (move === 'down' && Math.floor(state.cursor / row) < Math.floor(last / row));
+	return with_(state, {cursor: isWhole ? cursor : state.cursor});
+}
+
+/** The overlays: help, the sections menu, the overview grid and its cursor. */
+const overlays: Pick<Handlers, 'toggle-help' | 'toggle-menu' | 'toggle-overview' | 'close-overlay' | 'cursor' | 'choose' | 'grid'> = {
+	'toggle-help': state => toggle(state, 'help'),
+	'toggle-menu': state => toggle(state, 'menu'),
+	'toggle-overview': state => toggle(state, 'overview'),
+	'close-overlay': state => with_(state, {overlay: 'none', pending: ''}),
+	cursor: (state, action) => moveCursor(state, action.move),
+	choose: state => goTo(state, state.cursor),
+	grid: (state, action) => (Number.isInteger(action.columns) && action.columns > 0 ? with_(state, {gridColumns: action.columns}) : state),
+};
+
+function sync(state: NavigationState, action: Extract<NavigationAction, {type: 'sync'}>): NavigationState {
+	if (!isSlide(state, action.index)) {
+		return state;
+	}
+
+	const most = lastStep(state, action.index);
+	const least = firstStep(state, action.index);
+	const step = Number.isInteger(action.step) ? Math.min(most, Math.max(least, action.step)) : least;
+	const blank = action.blank === 'black' || action.blank === 'white' ? action.blank : 'none';
+	const timer = action.timer;
+	const reset = typeof timer === 'number' && Number.isInteger(timer) && timer > state.timerEpoch ? {timerEpoch: timer, isTimerRunning: true} : {};
+	return with_(state, {index: action.index, step, blank, ...reset});
+}
+
+/** The rest: notes, blank screens, the timer, suspend, quit, and the peer's moves. */
+const others: Pick<Handlers, 'toggle-notes' | 'blank' | 'unblank' | 'reset-timer' | 'suspend' | 'quit' | 'sync'> = {
+	'toggle-notes': state => with_(state, {showNotes: !state.showNotes, pending: ''}),
+	blank: (state, action) => with_(state, {blank: state.blank === action.color ? 'none' : action.color, pending: ''}),
+	unblank: state => with_(state, {blank: 'none', pending: ''}),
+	'reset-timer': state => with_(state, {timerEpoch: state.timerEpoch + 1, isTimerRunning: true, pending: ''}),
+	suspend: state => with_(state, {suspendCount: state.suspendCount + 1, pending: ''}),
+	quit: state => with_(state, {isQuitting: true}),
+	sync,
+};
+
+/** The deck read again: its reveal units, the slide to stay on, the step kept where it can be. */
+function reload(state: NavigationState, action: Extract<NavigationAction, {type: 'reload'}>): NavigationState {
+	const units = action.units.length > 0 ? action.units : [0];
+	const index = Math.min(Math.max(0, Math.trunc(action.index) || 0), units.length - 1);
+	const least = firstStep({units, isRevealing: state.isRevealing}, index);
+	const step = Math.min(units[index] ?? 0, Math.max(least, state.step));
+	return with_(state, {units, index, step, pending: ''});
+}
+
+const handlers: Handlers = {...moving, ...typing, ...overlays, ...others, reload};
+
+export function navigate(state: NavigationState, action: NavigationAction): NavigationState {
+	const handler = handlers[action.type] as Handler<typeof action.type> | undefined;
+	if (!handler) {
+		return state;
+	}
+
+	if (action.type === 'reload') {
+		// Not a key and not a move of the talk's: no notice cleared, no timer started.
+		return reload(state, action);
+	}
+
+	// A notice lasts until the next key; 'grid' and 'sync' are not keys.
+	const before = state.notice && action.type !== 'grid' && action.type !== 'sync' ? with_(state, {notice: ''}) : state;
+	const after = handler(before, action as never);
+	// The talk's timer starts with the first move.
+	const moved = !after.isTimerRunning && (after.index !== state.index || after.step !== state.step);
+	return moved ? {...after, isTimerRunning: true} : after;
 }
 
 /**

@@ -64,7 +64,7 @@ function paintFirstFrame(options: PresentOptions, writer: FrameWriter, session: 
 	const {deck} = options;
 	const state = initNavigation({units: deck.slides.map(slide => slide.units), start: options.start, isRevealing: options.isRevealing});
 	const timer = options.showTimer ? formatElapsed(0) : undefined;
-	writer.show({lines: screenLines(deck, state, session.size(), undefined, timer)});
+	writer.show({lines: screenLines(deck, state, session.size(), {...(timer ? {timer} : {}), showHints: state.index === 0})});
 	writer.paint();
 }
 

@@ -1,10 +1,9 @@
 import React, {Suspense, useMemo, useReducer} from 'react';
-import {Box} from 'ink';
-import {ErrorBoundary, useShow} from './app.js';
+import {ErrorBoundary, noticeMs, useShow} from './app.js';
+import {useForAWhile} from './hooks/use-for-a-while.js';
 import type {Deck} from '../deck/deck.js';
 import {Frame} from './components/frame.js';
 import {deferDrawings} from './deferred-drawings.js';
-import {LazySlideList as SlideList} from './components/lazy-slide-list.js';
 import {formatWall, useClock} from './hooks/use-clock.js';
 import {planTalk} from '../layout/pace.js';
 import type {PeerLink} from '../link/peer.js';
@@ -30,6 +29,8 @@ export type PresenterViewProps = {
 	readonly onFatal?: (error: unknown) => void;
 	/** Why the deck file could not be read again: shown until it reads (the last good deck stays up). */
 	readonly deckProblem?: string;
+	/** The time source of the timer and clock (tests drive it); default Date.now. */
+	readonly now?: () => number;
 };
 
 export function PresenterView(props: PresenterViewProps) {
@@ -45,36 +46,27 @@ export function PresenterView(props: PresenterViewProps) {
 }
 
 function Presenter(props: PresenterViewProps) {
-	const {deck, theme, duration} = props;
-	const show = useShow(props);
-	const {state, size, mode, onSelect} = show;
+	const {deck, theme, duration, now} = props;
+	const show = useShow({...props, view: 'presenter'});
+	const {state, size} = show;
 	// The deck's problem has a line of its own; the header has it too while that line says "blanked".
 	const status = (state.blank === 'none' ? undefined : props.deckProblem) ?? show.status;
-	const clock = useClock(true, state.timerEpoch);
+	const clock = useClock(state.isTimerRunning, state.timerEpoch, now);
 	const plan = useMemo(() => (duration ? planTalk(duration, deck.slides.length) : undefined), [duration, deck]);
+	// "no slide 99" for a few seconds, or until the next key.
+	const notice = useForAWhile(state.notice || undefined, noticeMs) ?? '';
 
 	if (isTooSmall(size)) {
 		return <Frame lines={tooSmallLines(size, minimumSize, `slide ${state.index + 1}/${deck.slides.length}`)} />;
 	}
 
-	const lines = presenterLines(deck, state, size, {
+	const lines = presenterLines(deck, {...state, notice}, size, {
 		elapsed: clock.elapsed,
+		isRunning: state.isTimerRunning,
 		wall: formatWall(clock.wall),
 		...(plan ? {plan} : {}),
 		...(status ? {status} : {}),
 		...(props.deckProblem ? {problem: props.deckProblem} : {}),
 	});
-	if (mode === 'menu' || mode === 'overview') {
-		// The list goes where the notes and the preview were, between the top three rows and the bottom three.
-		const rows = Math.max(1, size.rows - 6);
-		return (
-			<Frame lines={[...lines.slice(0, 3), ...Array.from({length: rows}, () => []), ...lines.slice(-3)]}>
-				<Box marginTop={3} height={rows} paddingLeft={2}>
-					<SlideList deck={deck} theme={theme} kind={mode} current={state.index} height={rows} width={size.columns - 4} onSelect={onSelect} />
-				</Box>
-			</Frame>
-		);
-	}
-
 	return <Frame lines={lines} />;
 }

@@ -1,27 +1,26 @@
 import {useEffect, useState} from 'react';
 
-/** Milliseconds since the clock started or was last reset; ticks once a second while active. */
-export function useClock(isActive: boolean, resetKey: number, now: () => number = Date.now): {elapsed: number; wall: Date} {
-	const [started, setStarted] = useState(now);
+/**
+The talk's timer: zero until it runs (the first move or the reset key starts it), then the time since
+it started or was last reset; ticks once a second. `now` is the time source, so tests can drive it.
+*/
+export function useClock(isRunning: boolean, resetKey: number, now: () => number = Date.now): {elapsed: number; wall: Date} {
+	const [started, setStarted] = useState<number | undefined>(undefined);
 	const [current, setCurrent] = useState(now);
 	useEffect(() => {
 		const time = now();
-		setStarted(time);
+		setStarted(isRunning ? time : undefined);
 		setCurrent(time);
-	}, [resetKey]);
+	}, [resetKey, isRunning]);
 	useEffect(() => {
-		if (!isActive) {
-			return;
-		}
-
 		const timer = setInterval(() => {
 			setCurrent(now());
 		}, 1000);
 		return () => {
 			clearInterval(timer);
 		};
-	}, [isActive]);
-	return {elapsed: Math.max(0, current - started), wall: new Date(current)};
+	}, [now]);
+	return {elapsed: started === undefined ? 0 : Math.max(0, current - started), wall: new Date(current)};
 }
 
 export function formatElapsed(ms: number): string {

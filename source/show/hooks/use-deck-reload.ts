@@ -1,4 +1,4 @@
-import {useEffect, useRef, useState} from 'react';
+import {useRef} from 'react';
 import type {Deck} from '../../deck/deck.js';
 import {followSlide, navigate, type NavigationAction, type NavigationState} from '../navigation.js';
 
@@ -28,26 +28,4 @@ export function useDeckReload(
 	};
 	adopt(action);
 	return navigate(state, action);
-}
-
-/** How long the audience footer shows a deck that no longer reads, before it gives the line back. */
-export const briefProblemMs = 6000;
-
-/** A problem, for `ms` after it first appears (or changes); undefined after that and once it is gone. */
-export function useBriefly(problem: string | undefined, ms = briefProblemMs): string | undefined {
-	const [shown, setShown] = useState(problem);
-	useEffect(() => {
-		setShown(problem);
-		if (problem === undefined) {
-			return;
-		}
-
-		const timer = setTimeout(() => {
-			setShown(undefined);
-		}, ms);
-		return () => {
-			clearTimeout(timer);
-		};
-	}, [problem, ms]);
-	return problem === undefined ? undefined : shown;
 }

@@ -1,5 +1,5 @@
 import {useInput} from 'ink';
-import {resolveKeypress} from '../keymap.js';
+import {resolveKeypress, type View} from '../keymap.js';
 import type {Mode, NavigationAction} from '../navigation.js';
 
 /**
@@ -7,10 +7,10 @@ The app's one keyboard handler: a keypress, looked up in the key table, becomes 
 be a function, read at each keypress: Ink swaps in a new handler only after the frame is drawn, so a
 key typed right after a mode change would otherwise be read in the old mode.
 */
-export function useKeymap(mode: Mode | (() => Mode), dispatch: (action: NavigationAction) => void, isActive: boolean): void {
+export function useKeymap(mode: Mode | (() => Mode), dispatch: (action: NavigationAction) => void, isActive: boolean, view: View = 'audience'): void {
 	useInput(
 		(input, key) => {
-			const action = resolveKeypress(input, key, typeof mode === 'function' ? mode() : mode);
+			const action = resolveKeypress(input, key, typeof mode === 'function' ? mode() : mode, view);
 			if (action) {
 				dispatch(action);
 			}

@@ -1,6 +1,6 @@
 import {useCallback, useEffect, useRef, useState} from 'react';
 import {navigate, type NavigationAction, type NavigationState} from '../navigation.js';
-import type {PeerLink} from '../../link/peer.js';
+import type {PeerLink, Position} from '../../link/peer.js';
 
 /**
 Keeps the app and its peer view in step: local moves go out as they are made (before this view
@@ -12,6 +12,11 @@ The position sent is the reducer applied to every action in dispatch order, kept
 rendering; comparing rendered states instead would resend a stale position when two moves arrive
 between renders.
 */
+/** What travels to the other view: the position, and the timer's restarts so `r` restarts both. */
+function positionOf({index, step, blank, timerEpoch}: NavigationState): Position {
+	return {index, step, blank, timer: timerEpoch};
+}
+
 export function usePeerLink(
 	link: PeerLink | undefined,
 	state: NavigationState,
@@ -42,8 +47,7 @@ export function usePeerLink(
 		});
 		const offStatus = link.onStatus(setStatus);
 		// The start position; a show already running wins over it (see presenter-link.ts).
-		const {index, step, blank} = latest.current;
-		link.publish({index, step, blank});
+		link.publish(positionOf(latest.current));
 		return () => {
 			offPosition();
 			offStatus();
@@ -52,9 +56,9 @@ export function usePeerLink(
 	const local = useCallback(
 		(action: NavigationAction) => {
 			apply(action);
-			if (link) {
-				const {index, step, blank} = latest.current;
-				link.publish({index, step, blank});
+			// The overview's grid size is this view's own business, not a move to send.
+			if (link && action.type !== 'grid') {
+				link.publish(positionOf(latest.current));
 			}
 		},
 		[link, apply],

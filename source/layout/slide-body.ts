@@ -1,0 +1,324 @@
+import type {Block} from '../deck/blocks.js';
+import {revealUnits} from '../deck/blocks.js';
+import type {Deck, Slide} from '../deck/deck.js';
+import {formatParagraphs} from '../deck/deck.js';
+import {canDrawBig, drawBig, wrapBig} from './big-text.js';
+import {indentLines, type Line, layoutBlock, lineWidth, seg, symbols, textWidth, wrap} from './layout.js';
+import type {Role} from './theme.js';
+
+/**
+A slide's body at a size, pure. Two looks:
+- compact (below 120x36): a text title, the blocks one blank line apart, from the top;
+- roomy, for a projector (from 120x36): the title at the top, the citation on the body's last row, and
+  the blocks between them with as much air as fits (up to three rows between blocks), centred in the rows
+  they really have. One look per kind of slide: the title slide (the deck's first) has its title in big
+  letters when it fits in three big lines; a content slide has a text title, every one given the rows of
+  the tallest, so the body starts on the same row on every content slide; a slide whose point is one
+  short quote shows it in big letters, its speaker beneath. Big letters cost three bytes a cell on every
+  slide change, so content titles stay text: the bench's bytes-per-change target holds.
+*/
+export type Size = {readonly columns: number; readonly rows: number};
+
+export type SlideScreen = {
+	readonly lines: Line[];
+	/** Set when the slide cannot be shown at this size: the size it needs. */
+	readonly needs?: Size;
+};
+
+/**
+How titles look at a size, decided once for the whole deck (`deckLook`): whether the title slide's
+title is in big letters, and the rows a content slide's title takes (the tallest one's), so content
+titles have one height and the body starts on the same row on every content slide.
+*/
+export type Look = {readonly bigOpening: boolean; readonly titleRows: number};
+
+export const compactLook: Look = {bigOpening: false, titleRows: 0};
+
+/** The title slide: the deck's first, a kind of its own. */
+function isTitleSlide(slide: Slide): boolean {
+	return slide.index === 0;
+}
+
+export type BodyOptions = {
+	readonly showNotes?: boolean;
+	readonly look?: Look;
+};
+
+/** Rows the frame uses around the body: the header and its rule, the rule and the footer. */
+export const chromeRows = 4;
+
+/** Below this the frame itself cannot be drawn. */
+export const minimumSize: Size = {columns: 60, rows: 16};
+
+/** Big letters are used for titles that fit in this many big lines, and for quotes in this many. */
+const mostBigTitleLines = 3;
+const mostBigQuoteLines = 3;
+
+/** A quote this short, alone on its slide (a lead may come before it), is shown big. */
+const bigQuoteLength = 90;
+
+function blankLines(count: number): Line[] {
+	return Array.from({length: Math.max(0, count)}, () => []);
+}
+
+export function isRoomy(size: Size): boolean {
+	return size.columns >= 120 && size.rows >= 36;
+}
+
+export function contentWidth(size: Size, roomy = isRoomy(size)): number {
+	return roomy ? Math.min(size.columns - 8, 120) : Math.min(size.columns - 4, 96);
+}
+
+/** Width for big letters: nearly the whole screen. */
+function bigWidthAt(size: Size): number {
+	return size.columns - 8;
+}
+
+export function bodyRows(size: Size): number {
+	return Math.max(0, size.rows - chromeRows);
+}
+
+function centred(lines: readonly Line[], width: number): Line[] {
+	return lines.map(line => (line.length === 0 ? line : [seg(' '.repeat(Math.max(0, Math.floor((width - lineWidth(line)) / 2))), 'body'), ...line]));
+}
+
+function textTitle(title: string, width: number, roomy: boolean): Line[] {
+	const lines: Line[] = wrap(title, width).map(text => [seg(text, 'title')]);
+	if (roomy) {
+		lines.push([seg(symbols.rule.repeat(Math.min(width, Math.max(...lines.map(lineWidth)))), 'rule')]);
+	}
+
+	return lines;
+}
+
+/** Text in big letters, one blank row between big lines; undefined past `most` big lines. */
+function bigLines(text: string, width: number, most: number, role: Role): Line[] | undefined {
+	const big = canDrawBig(text) ? wrapBig(text, width) : undefined;
+	if (!big || big.length > most) {
+		return undefined;
+	}
+
+	return big.flatMap((part, index) => [...(index > 0 ? [[]] : []), ...drawBig(part).map(row => [seg(row, role)])]);
+}
+
+type Quote = Extract<Block, {kind: 'quote'}>;
+
+/** The quote of a slide whose point is one short quote: a lead at most before it, nothing after. */
+export function soleQuote(slide: Slide): Quote | undefined {
+	const quotes = slide.blocks.filter((block): block is Quote => block.kind === 'quote');
+	const others = slide.blocks.filter(block => block.kind !== 'quote' && block.kind !== 'lead');
+	const quote = quotes[0];
+	return quotes.length === 1 && others.length === 0 && slide.blocks.at(-1) === quote && quote && [...quote.text].length <= bigQuoteLength
+		? quote
+		: undefined;
+}
+
+/** The quote in big letters with its speaker beneath, right-aligned under it. */
+function bigQuote(quote: Quote, width: number, visible: boolean): Line[] | undefined {
+	const letters = bigLines(`“${quote.text}”`, width, mostBigQuoteLines, 'quote');
+	if (!letters) {
+		return undefined;
+	}
+
+	const widest = Math.max(...letters.map(lineWidth));
+	const speaker = `${symbols.dash} ${quote.speaker}${quote.role ? ', ' + quote.role : ''}`;
+	const lines: Line[] = [...letters.map(line => [...line, seg(' '.repeat(widest - lineWidth(line)), 'body')]), [], [seg(' '.repeat(Math.max(0, widest - textWidth(speaker))), 'body'), seg(speaker, 'speaker')]];
+	return visible ? lines : lines.map(() => []);
+}
+
+function citation(slide: Slide, width: number): Line | undefined {
+	const cite = formatParagraphs(slide.paragraphs);
+	return cite ? [seg(' '.repeat(Math.max(0, width - textWidth(cite))) + cite, 'cite')] : undefined;
+}
+
+/** Where big lines go: centred on the screen. */
+type Big = {readonly quote: Quote; readonly columns: number};
+
+/** The blocks up to the reveal step, `gap` blank rows between blocks, at column 0 of the text column. */
+function blockLines(slide: Slide, width: number, step: number, gap: number, roomy: boolean): Line[] {
+	const lines: Line[] = [];
+	let before = 0;
+	for (const [index, block] of slide.blocks.entries()) {
+		if (index > 0) {
+			lines.push(...blankLines(gap));
+		}
+
+		const visible = Math.max(0, step - before);
+		before += revealUnits(block);
+		lines.push(...layoutBlock(block, width, visible, {width, isRoomy: roomy}));
+	}
+
+	return lines;
+}
+
+/** The slide's own lines, compact: title, blocks up to the reveal step, the citation (unless left out). */
+export function slideLines(slide: Slide, width: number, step: number, roomy = false, withCitation = true): Line[] {
+	const cite = withCitation ? citation(slide, width) : undefined;
+	return [...textTitle(slide.title, width, roomy), [], ...blockLines(slide, width, step, 1, roomy), ...(cite ? [[], cite] : [])];
+}
+
+/** The roomy blocks placed on the screen: text in the centred column, a big quote centred. */
+function roomyBlocks(slide: Slide, size: Size, step: number, gap: number, big: Big | undefined): Line[] | undefined {
+	const width = contentWidth(size, true);
+	const margin = Math.floor((size.columns - width) / 2);
+	if (!big) {
+		return indentLines(blockLines(slide, width, step, gap, true), margin);
+	}
+
+	const lines: Line[] = [];
+	let before = 0;
+	for (const [index, block] of slide.blocks.entries()) {
+		lines.push(...blankLines(index > 0 ? gap : 0));
+		const visible = Math.max(0, step - before);
+		before += revealUnits(block);
+		const quote = block === big.quote ? bigQuote(big.quote, big.columns - 8, visible > 0) : undefined;
+		if (block === big.quote && !quote) {
+			return undefined;
+		}
+
+		lines.push(...(quote ? centred(quote, big.columns) : indentLines(layoutBlock(block, width, visible, {width, isRoomy: true}), margin)));
+	}
+
+	return lines;
+}
+
+/** The title as the roomy look draws it: big letters (undefined when they take too many lines), or text. */
+function roomyTitle(slide: Slide, size: Size, big: boolean): Line[] | undefined {
+	if (!big) {
+		return centred(textTitle(slide.title, contentWidth(size, true), true), size.columns);
+	}
+
+	const title = bigLines(slide.title, bigWidthAt(size), mostBigTitleLines, 'title');
+	return title ? centred(title, size.columns) : undefined;
+}
+
+/** The roomy look in `rows` rows, placed on the screen, or undefined when it does not fit. */
+function roomyBody(slide: Slide, step: number, size: Size, rows: number, look: Look, gaps: readonly number[] = [3, 2, 1]): Line[] | undefined {
+	const width = contentWidth(size, true);
+	const margin = Math.floor((size.columns - width) / 2);
+	const isBig = look.bigOpening && isTitleSlide(slide);
+	const title = roomyTitle(slide, size, isBig);
+	if (!title) {
+		return undefined;
+	}
+
+	const titleLines = isBig ? title : [...title, ...blankLines(look.titleRows - title.length)];
+	const cite = citation(slide, width);
+	const quote = soleQuote(slide);
+	for (const big of quote ? [{quote, columns: size.columns}, undefined] : [undefined]) {
+		for (const gap of gaps) {
+			const blocks = roomyBlocks(slide, size, step, gap, big);
+			if (!blocks) {
+				break;
+			}
+
+			// A row above the title, `gap` rows under it, the blocks, a row, the citation.
+			const fixed = 1 + titleLines.length + gap + (cite ? 2 : 0);
+			if (fixed + blocks.length > rows) {
+				continue;
+			}
+
+			const middle = rows - fixed;
+			const top = Math.floor((middle - blocks.length) / 2);
+			return [
+				[],
+				...titleLines,
+				...blankLines(gap + top),
+				...blocks,
+				...blankLines(middle - top - blocks.length),
+				...(cite ? [[], ...indentLines([cite], margin)] : []),
+			];
+		}
+	}
+
+	return undefined;
+}
+
+const looks = new WeakMap<Deck, Map<string, Look>>();
+
+/**
+The deck's look at a size: content slides' text titles each given the tallest one's rows; the title
+slide's title in big letters when it fits in them and the slide, whole, still fits.
+*/
+export function deckLook(deck: Deck, size: Size): Look {
+	if (!isRoomy(size)) {
+		return compactLook;
+	}
+
+	const known = looks.get(deck) ?? new Map<string, Look>();
+	looks.set(deck, known);
+	const key = `${size.columns}x${size.rows}`;
+	const cached = known.get(key);
+	if (cached) {
+		return cached;
+	}
+
+	const titleRows = Math.max(0, ...deck.slides.filter(slide => !isTitleSlide(slide)).map(slide => roomyTitle(slide, size, false)?.length ?? 0));
+	const opening = deck.slides[0];
+	const big: Look = {bigOpening: true, titleRows};
+	// Whether the title slide fits with its big title: the tightest spacing is enough to know.
+	const fits = opening !== undefined && roomyBody(opening, opening.units, size, bodyRows(size), big, [1]) !== undefined;
+	const look = fits ? big : {bigOpening: false, titleRows};
+	known.set(key, look);
+	return look;
+}
+
+function notesLines(slide: Slide, width: number, most: number): Line[] {
+	const text = wrap(slide.notes || '(no notes for this slide)', width - 7);
+	const lines: Line[] = text.map((part, index) => [seg(index === 0 ? 'Notes  ' : '       ', 'accent'), seg(part, 'body')]);
+	if (lines.length > most) {
+		const kept = lines.slice(0, Math.max(1, most));
+		kept[kept.length - 1] = [...(kept.at(-1) ?? []), seg(' …', 'muted')];
+		return kept;
+	}
+
+	return lines;
+}
+
+/** Pads or cuts a body to exactly `rows` lines. */
+export function toHeight(lines: readonly Line[], rows: number, center: boolean): Line[] {
+	if (lines.length >= rows) {
+		return lines.slice(0, rows);
+	}
+
+	const spare = rows - lines.length;
+	const top = center ? Math.floor(spare / 2) : 0;
+	return [...blankLines(top), ...lines, ...blankLines(spare - top)];
+}
+
+/** The body area of a slide at this size (every row of it), or what size it would need. */
+export function slideBody(slide: Slide, step: number, size: Size, options: BodyOptions = {}): SlideScreen {
+	const rows = bodyRows(size);
+	const roomy = isRoomy(size);
+	const width = contentWidth(size, roomy);
+	const margin = Math.max(2, Math.floor((size.columns - width) / 2));
+	const notes = options.showNotes ? notesLines(slide, width, Math.max(3, Math.floor(rows / 3))) : [];
+	const notesBlock: Line[] = notes.length > 0 ? [[seg(symbols.rule.repeat(width), 'rule')], ...notes] : [];
+	const contentRows = rows - notesBlock.length;
+	if (roomy) {
+		// The deck's look; where the notes panel leaves too few rows for it, text titles of their own height.
+		const body =
+			roomyBody(slide, step, size, contentRows, options.look ?? compactLook) ?? roomyBody(slide, step, size, contentRows, compactLook);
+		if (body) {
+			return {lines: [...body, ...indentLines(notesBlock, margin)]};
+		}
+	}
+
+	// Compact: a row of air on top, then the slide from the top.
+	const compactWidth = contentWidth(size, false);
+	const compactMargin = Math.max(2, Math.floor((size.columns - compactWidth) / 2));
+	const lines = slideLines(slide, compactWidth, step);
+	// The row of air goes first when the rows are tight: the notice is only for a slide that truly does not fit.
+	const content = lines.length < contentRows ? [[], ...lines] : lines;
+	if (content.length <= contentRows) {
+		return {lines: indentLines([...toHeight(content, contentRows, false), ...notesBlock], roomy ? compactMargin : margin)};
+	}
+
+	return {
+		lines: [],
+		needs: {
+			columns: Math.max(minimumSize.columns, size.columns),
+			rows: Math.max(minimumSize.rows, content.length + notesBlock.length + chromeRows),
+		},
+	};
+}

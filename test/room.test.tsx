@@ -1,0 +1,288 @@
+import React from 'react';
+import {afterEach, beforeAll, describe, expect, test} from 'vitest';
+import {loadInk} from '../source/deck/drawn.js';
+import {deck} from '../slides/index.js';
+import {lineText, lineWidth} from '../source/layout/layout.js';
+import {overviewGrid} from '../source/layout/lists.js';
+import {blankLines, footerColumns, screenLines, slideBody} from '../source/layout/screen.js';
+import {App, hintMs, statusMs} from '../source/show/app.js';
+import {initNavigation, navigate, type NavigationAction, type NavigationState} from '../source/show/navigation.js';
+import {type PeerLink, type Position, samePosition} from '../source/link/peer.js';
+import {parseMessage, positionLine} from '../source/link/protocol.js';
+import {themes} from '../source/layout/theme.js';
+import {fixtureDeck} from './helpers/fixture-deck.js';
+import {cleanupShown, keys, press, pressUntil, renderShow, waitForFrame} from './helpers/ink.js';
+
+/** Made for the room: what the audience screen shows, laid out (pure) and live (in-process Ink). */
+const small = {columns: 80, rows: 24};
+const start = (index = 0) => initNavigation({units: deck.slides.map(slide => slide.units), start: index});
+const run = (state: NavigationState, ...actions: NavigationAction[]) => actions.reduce(navigate, state);
+
+/** Every slide at every reveal step. */
+function everyStep(): NavigationState[] {
+	const states: NavigationState[] = [];
+	for (const slide of deck.slides) {
+		for (let step = 0; step <= slide.units; step++) {
+			states.push(run(start(slide.index), {type: 'sync', index: slide.index, step, blank: 'none'}));
+		}
+	}
+
+	return states;
+}
+
+afterEach(() => {
+	cleanupShown();
+});
+
+beforeAll(async () => {
+	// The deck holds a slide with an Ink component: laying it out draws it with Ink.
+	await loadInk();
+});
+
+describe('the audience footer', () => {
+	const footerOf = (state: NavigationState, extras = {}, size = small) => lineText(screenLines(deck, state, size, extras).at(-1) ?? []);
+	const barColumns = (footer: string) => {
+		const first = footer.search(/[━─]/);
+		const last = Math.max(footer.lastIndexOf('━'), footer.lastIndexOf('─'));
+		return [first, last];
+	};
+
+	test.each([
+		{columns: 80, rows: 24},
+		{columns: 100, rows: 30},
+		{columns: 200, rows: 50},
+	])('at %j the bar starts and ends in the same columns on every slide and step, with or without anything beside it', size => {
+		const {barStart, barWidth} = footerColumns(deck, size.columns);
+		const extras = [{}, {status: 'presenter view connected', timer: '12:34'}, {showHints: true}];
+		for (const state of everyStep()) {
+			for (const extra of extras) {
+				expect(barColumns(footerOf(state, extra, size)), `${state.index + 1}.${state.step}`).toEqual([barStart, barStart + barWidth - 1]);
+			}
+		}
+	});
+
+	test('the bar scales with the width', () => {
+		expect(footerColumns(deck, 80).barWidth).toBeLessThan(footerColumns(deck, 200).barWidth);
+		expect(footerColumns(deck, 200).barWidth).toBeGreaterThan(30);
+	});
+
+	test('at 80x24 nothing is cut, in any state: linked, typed, refused, timed, hinted', () => {
+		const states = [
+			...everyStep(),
+			run(start(), {type: 'digit', digit: '1'}, {type: 'digit', digit: '2'}),
+			run(start(), {type: 'digit', digit: '9'}, {type: 'digit', digit: '9'}, {type: 'confirm'}),
+			run(start(), {type: 'g'}),
+			run(start(), {type: 'toggle-help'}),
+			run(start(), {type: 'toggle-menu'}),
+			run(start(), {type: 'toggle-overview'}),
+		];
+		const extras = [
+			{status: 'not linked: another audience view is running'},
+			{status: 'presenter view connected', timer: '1:02:03'},
+			{status: 'presenter view connected', timer: '12:34', showHints: true},
+			{timer: '12:34', showHints: true},
+		];
+		for (const state of states) {
+			for (const extra of extras) {
+				const footer = footerOf(state, extra);
+				expect(footer, footer).not.toContain('…');
+				expect(footer.length).toBeLessThanOrEqual(80);
+			}
+		}
+	});
+
+	test('a typed number and "no slide 99" show in the footer, until the next key', () => {
+		const refused = run(start(), {type: 'digit', digit: '9'}, {type: 'digit', digit: '9'}, {type: 'confirm'});
+		expect(refused.index).toBe(0);
+		expect(footerOf(refused)).toContain('no slide 99');
+		expect(footerOf(run(refused, {type: 'next'}))).not.toContain('no slide 99');
+	});
+
+	test('the key hint shows only when asked (the first slide\'s first seconds), and always in the overlays', () => {
+		expect(footerOf(start())).not.toContain('? help');
+		expect(footerOf(start(), {showHints: true})).toContain('? help · m sections · q quit');
+		expect(footerOf(run(start(), {type: 'toggle-menu'}))).toContain('Enter go');
+	});
+});
+
+describe('the screen uses every row', () => {
+	test.each([
+		{columns: 80, rows: 24},
+		{columns: 72, rows: 20},
+		{columns: 120, rows: 40},
+		{columns: 200, rows: 50},
+	])('at %j every screen is exactly the terminal\'s rows, none wider than it', size => {
+		for (const state of [...everyStep(), run(start(), {type: 'toggle-help'}), run(start(), {type: 'toggle-menu'}), run(start(), {type: 'toggle-overview'})]) {
+			const lines = screenLines(deck, state, size);
+			expect(lines).toHaveLength(size.rows);
+			for (const line of lines) {
+				expect(lineWidth(line)).toBeLessThanOrEqual(size.columns);
+			}
+		}
+	});
+
+	test('the too-small notice only when the slide truly does not fit: at 72x20 none; at 60x16 a slide fits at the size the notice asks for', () => {
+		for (const state of everyStep()) {
+			expect(lineText(screenLines(deck, state, {columns: 72, rows: 20})[0] ?? []), `${state.index + 1}.${state.step}`).not.toContain('too small');
+		}
+
+		const tight = {columns: 60, rows: 16};
+		for (const slide of deck.slides) {
+			const {needs} = slideBody(slide, slide.units, tight);
+			if (needs) {
+				expect(slideBody(slide, slide.units, needs).needs, slide.id).toBeUndefined();
+				expect(slideBody(slide, slide.units, {...needs, rows: needs.rows - 1}).needs, slide.id).toBeDefined();
+			}
+		}
+	});
+
+	test('a blank screen paints every cell, the last row too, in the blank role', () => {
+		for (const color of ['black', 'white'] as const) {
+			const lines = blankLines(small, color);
+			expect(lines).toHaveLength(24);
+			for (const line of lines) {
+				expect(lineWidth(line)).toBe(80);
+				expect(line.every(segment => segment.role === (color === 'white' ? 'whiteout' : 'blackout'))).toBe(true);
+			}
+
+			expect(screenLines(deck, run(start(), {type: 'blank', color}), small)).toEqual(lines);
+		}
+	});
+});
+
+describe('the sections menu and the overview', () => {
+	test('menu rows\' numbers end in one column, the cursor\'s and the current slide\'s too, wherever the cursor is', () => {
+		for (const size of [small, {columns: 60, rows: 16}, {columns: 200, rows: 50}]) {
+			for (let cursor = 0; cursor < deck.slides.length; cursor++) {
+				const state = run(start(3), {type: 'toggle-menu'}, {type: 'cursor', move: 'first'}, ...Array.from({length: cursor}, () => ({type: 'cursor', move: 'down'}) as const));
+				expect(state.cursor).toBe(cursor);
+				const rows = screenLines(deck, state, size).map(lineText).filter(line => /^\s*[›▶ ]*\s+\d+ {2}\S/.test(line));
+				const ends = new Set(rows.map(line => /^\s*[›▶ ]*\s+\d+/.exec(line)?.[0].length));
+				expect(ends.size, `${size.columns}x${size.rows} cursor ${cursor}`).toBe(1);
+				expect(rows.some(line => line.includes('›'))).toBe(true);
+			}
+		}
+	});
+
+	test('section headers are not stops, and markers say the list goes on', () => {
+		let state = run(start(0), {type: 'toggle-menu'});
+		const seen: number[] = [];
+		for (let press = 0; press < deck.slides.length + 2; press++) {
+			seen.push(state.cursor);
+			state = navigate(state, {type: 'cursor', move: 'down'});
+		}
+
+		expect(seen.slice(0, deck.slides.length)).toEqual(deck.slides.map(slide => slide.index));
+		const top = screenLines(deck, run(start(0), {type: 'toggle-menu'}), small).map(lineText).join('\n');
+		expect(top).toContain('▼ more below');
+		expect(top).not.toContain('▲ more above');
+		const bottom = screenLines(deck, run(start(31), {type: 'toggle-menu'}), small).map(lineText).join('\n');
+		expect(bottom).toContain('▲ more above');
+		expect(bottom).not.toContain('▼ more below');
+	});
+
+	test('the overview is a centred grid of cards that fits: number, title, first line; ▶ on the slide on screen', () => {
+		const size = {columns: 200, rows: 50};
+		const state = run(start(3), {type: 'grid', columns: overviewGrid(size, deck.slides.length).columns}, {type: 'toggle-overview'});
+		const lines = screenLines(deck, state, size).map(lineText);
+		const text = lines.join('\n');
+		expect(text).toContain('Overview');
+		expect(text).not.toContain('more below');
+		for (const slide of deck.slides) {
+			expect(text).toMatch(new RegExp(`╭─ (▶ )? ?${slide.index + 1} ─`));
+		}
+
+		expect(text).toMatch(/╭─ ▶ {2}4 ─/);
+		// Centred: as much room left of the grid as right of it, within a column; top and bottom alike.
+		const rows = lines.filter(line => line.includes('╭'));
+		const left = Math.min(...rows.map(line => line.search(/\S/)));
+		const right = Math.min(...rows.map(line => size.columns - line.trimEnd().length));
+		expect(Math.abs(left - right)).toBeLessThanOrEqual(2);
+		const body = lines.slice(2, -2);
+		const used = body.map(line => line.trim() !== '');
+		expect(Math.abs(used.indexOf(true) - (body.length - 1 - used.lastIndexOf(true)))).toBeLessThanOrEqual(1);
+	});
+
+	test('↓ in the overview moves a row of cards; to the last card from a row with none beneath', () => {
+		const state = run(start(0), {type: 'grid', columns: 5}, {type: 'toggle-overview'});
+		expect(run(state, {type: 'cursor', move: 'down'}).cursor).toBe(5);
+		expect(run(state, {type: 'cursor', move: 'right'}, {type: 'cursor', move: 'left'}, {type: 'cursor', move: 'left'}).cursor).toBe(0);
+		const nearEnd = run(state, {type: 'cursor', move: 'last'}, {type: 'cursor', move: 'up'}, {type: 'cursor', move: 'right'});
+		expect(run(nearEnd, {type: 'cursor', move: 'down'}).cursor).toBe(deck.slides.length - 1);
+		expect(run(state, {type: 'cursor', move: 'last'}, {type: 'choose'}).index).toBe(deck.slides.length - 1);
+	});
+});
+
+/** A peer link that only says it is linked. */
+function linkedPeer(): PeerLink {
+	return {
+		publish(_position: Position) {},
+		onPosition: () => () => {},
+		onStatus(listener) {
+			listener('presenter view connected');
+			return () => {};
+		},
+		async close() {},
+	};
+}
+
+describe('the live audience view says nothing but the briefing', () => {
+	const show = (props: Partial<React.ComponentProps<typeof App>> = {}) =>
+		renderShow(<App deck={fixtureDeck} theme={themes.plain} size={small} {...props} />, small);
+
+	test('the key hint is on the first slide for its first seconds (six by default), then gone; never on another slide', async () => {
+		expect(hintMs).toBe(6000);
+		const app = show({hintMs: 300});
+		let frame = await waitForFrame(app, f => f.includes('Slide one'));
+		expect(frame).toContain('? help · m sections · q quit');
+		frame = await press(app, keys.right);
+		expect(frame).not.toContain('? help');
+		frame = await press(app, keys.left);
+		expect(frame).toContain('Slide one');
+		await waitForFrame(app, f => f.includes('Slide one') && !f.includes('? help'));
+	});
+
+	test('with a presenter view linked: no key hint, the link status for a few seconds (four by default)', async () => {
+		expect(statusMs).toBe(4000);
+		const app = show({link: linkedPeer(), statusMs: 300});
+		let frame = await waitForFrame(app, f => f.includes('presenter view connected'));
+		expect(frame).not.toContain('? help');
+		// Digits typed on this keyboard show here: whoever types them is looking at this screen.
+		frame = await press(app, '3');
+		expect(frame).toContain('go to 3');
+		await press(app, keys.escape);
+		frame = await waitForFrame(app, f => !f.includes('presenter view connected'));
+		expect(frame).toContain('1/3');
+	});
+
+	test('keys that arrive together each count, in the menu as on the slides', async () => {
+		const app = show();
+		await waitForFrame(app, f => f.includes('Slide one'));
+		await pressUntil(app, 'm', f => f.includes('Sections'));
+		// Three ↓ in one read, as a clicker or a held key sends them: from slide 1 to slide 3 and no further.
+		let frame = await press(app, keys.down + keys.down + keys.down);
+		expect(frame).toMatch(/›\s+3 {2}Slide three/);
+		frame = await press(app, keys.enter);
+		expect(frame).toContain('3/3');
+		frame = await press(app, keys.left + keys.left);
+		expect(frame).toContain('2/3 · 2/3');
+	});
+});
+
+describe('the presenter link carries the timer restarts', () => {
+	test('a position line keeps its timer count; a bad count is refused; an old peer without one is read', () => {
+		const line = positionLine({index: 2, step: 1, blank: 'none', timer: 3, clock: 7, origin: 'ab'}).trim();
+		expect(parseMessage(line)).toEqual({position: {index: 2, step: 1, blank: 'none', timer: 3, clock: 7, origin: 'ab'}});
+		expect(parseMessage(JSON.stringify({type: 'position', index: 2, step: 1, blank: 'none', clock: 7, origin: 'ab'}))).toEqual({
+			position: {index: 2, step: 1, blank: 'none', clock: 7, origin: 'ab'},
+		});
+		for (const timer of [-1, 1.5, '3', 2 ** 50]) {
+			expect(parseMessage(JSON.stringify({type: 'position', index: 2, step: 1, blank: 'none', timer, clock: 7, origin: 'ab'}))).toHaveProperty('error');
+		}
+	});
+
+	test('a restart alone is a new position to send', () => {
+		expect(samePosition({index: 1, step: 0, blank: 'none', timer: 0}, {index: 1, step: 0, blank: 'none', timer: 1})).toBe(false);
+		expect(samePosition({index: 1, step: 0, blank: 'none'}, {index: 1, step: 0, blank: 'none', timer: 0})).toBe(true);
+	});
+});
