@@ -105,9 +105,11 @@ function notInCi(): void {
 	}
 }
 
-async function main(argv: readonly string[]): Promise<number> {
-	// meow costs tens of milliseconds to load: only when there are flags to read.
-	const command = parseArgs(argv, argv.length > 0 ? (await import('meow')).default : undefined);
+/** The commands that show or write a deck. */
+type DeckCommand = Extract<Command, {kind: 'present' | 'print' | 'list' | 'export'}>;
+
+/** Answers the commands that need no deck (help, version, a usage error, check, paragraphs) with an exit code; passes the others on. */
+async function answerAtOnce(command: Command): Promise<number | DeckCommand> {
 	switch (command.kind) {
 		case 'help': {
 			return writeOut(usage + '\n');
@@ -128,8 +130,16 @@ async function main(argv: readonly string[]): Promise<number> {
 		}
 
 		default: {
-			break;
+			return command;
 		}
+	}
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+	// meow costs tens of milliseconds to load: only when there are flags to read.
+	const command = await answerAtOnce(parseArgs(argv, argv.length > 0 ? (await import('meow')).default : undefined));
+	if (typeof command === 'number') {
+		return command;
 	}
 
 	const isInteractive = command.kind === 'present' && Boolean(process.stdin.isTTY && process.stdout.isTTY);
