@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import module from 'node:module';
+import {realpath} from 'node:fs/promises';
 import process from 'node:process';
 import type {Deck} from './deck/deck.js';
 import {optionsHelp} from './options.js';
@@ -15,11 +16,15 @@ set for it.
 */
 const usage = `
   Usage
-    $ npx briefing [options]
+    $ npx briefing [FILE.md] [options]
+    $ npx briefing check [FILE.md] [--source ARTICLE] [--json]
+    $ npx briefing paragraphs ARTICLE
 
   Presents a briefing on The Washington Times article of April 6, 2021 about
-  Alejandro Mayorkas's town hall with ICE employees. Press ? while presenting
-  for the keys. When stdin or stdout is not a terminal, prints the deck.
+  Alejandro Mayorkas's town hall with ICE employees, or your own Markdown deck
+  FILE.md (reloaded as you save it). Press ? while presenting for the keys.
+  When stdin or stdout is not a terminal, prints the deck. \`check\` holds a
+  deck to its article; \`paragraphs\` numbers an article's paragraphs.
 
   Options
 ${optionsHelp()}
@@ -100,9 +105,11 @@ function notInCi(): void {
 	}
 }
 
-async function main(argv: readonly string[]): Promise<number> {
-	// meow costs tens of milliseconds to load: only when there are flags to read.
-	const command = parseArgs(argv, argv.length > 0 ? (await import('meow')).default : undefined);
+/** The commands that show or write a deck. */
+type DeckCommand = Extract<Command, {kind: 'present' | 'print' | 'list' | 'export'}>;
+
+/** Answers the commands that need no deck (help, version, a usage error, check, paragraphs) with an exit code; passes the others on. */
+async function answerAtOnce(command: Command): Promise<number | DeckCommand> {
 	switch (command.kind) {
 		case 'help': {
 			return writeOut(usage + '\n');
@@ -116,9 +123,23 @@ async function main(argv: readonly string[]): Promise<number> {
 			return usageError(command.message);
 		}
 
-		default: {
-			break;
+		case 'check':
+		case 'paragraphs': {
+			const {runCheck, runParagraphs} = await import('./markdown/commands.js');
+			return command.kind === 'check' ? runCheck(command) : runParagraphs(command.article);
 		}
+
+		default: {
+			return command;
+		}
+	}
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+	// meow costs tens of milliseconds to load: only when there are flags to read.
+	const command = await answerAtOnce(parseArgs(argv, argv.length > 0 ? (await import('meow')).default : undefined));
+	if (typeof command === 'number') {
+		return command;
 	}
 
 	const isInteractive = command.kind === 'present' && Boolean(process.stdin.isTTY && process.stdout.isTTY);
@@ -127,7 +148,12 @@ async function main(argv: readonly string[]): Promise<number> {
 	}
 
 	process.env['NODE_ENV'] ??= 'production';
-	const {deck} = await withoutFetch(async () => import('../slides/index.js'));
+	const markdown = command.deckFile === undefined ? undefined : await loadDeckFile(command.deckFile);
+	if (command.deckFile !== undefined && !markdown) {
+		return 2;
+	}
+
+	const {deck} = markdown ?? (await withoutFetch(async () => import('../slides/index.js')));
 	const {findSection, hasDrawnBlocks} = await import('./deck/deck.js');
 	if (!isInteractive && hasDrawnBlocks(deck)) {
 		// The outputs lay the deck out now, and a slide that holds an Ink component needs Ink to draw it.
@@ -155,7 +181,7 @@ async function main(argv: readonly string[]): Promise<number> {
 			...(command.start.section === undefined ? {} : {section: command.start.section}),
 		});
 	if (command.kind === 'export') {
-		return exportHandout(deck, command, await chosenSlides());
+		return exportHandout(deck, command, await chosenSlides(), command.deckFile === undefined);
 	}
 
 	const checked = command.kind === 'present' ? await checkShowFlags(command) : {};
@@ -172,7 +198,22 @@ async function main(argv: readonly string[]): Promise<number> {
 		return writeOut(deckText(deck, {showNotes: command.showNotes, slides: await chosenSlides()}));
 	}
 
-	return show(deck, start, command, checked.duration);
+	return show(deck, start, command, checked.duration, markdown && command.deckFile !== undefined ? {file: command.deckFile, text: markdown.text} : undefined);
+}
+
+/** The Markdown deck named on the command line, or undefined after a one-line problem with its file, line and column. */
+async function loadDeckFile(file: string) {
+	const {DeckFileError, loadMarkdownDeck} = await import('./markdown/load.js');
+	try {
+		return await withoutFetch(async () => loadMarkdownDeck(file));
+	} catch (error: unknown) {
+		if (error instanceof DeckFileError) {
+			process.stderr.write(`briefing: ${error.message}\n`);
+			return undefined;
+		}
+
+		throw error;
+	}
 }
 
 /** --theme and --duration, checked against the theme table and the pace module (loaded only for a duration). */
@@ -183,17 +224,18 @@ async function checkShowFlags(command: PresentCommand) {
 }
 
 /** The live show: the link, then present(). */
-async function show(deck: Deck, start: number, command: PresentCommand, duration: number | undefined): Promise<number> {
+async function show(deck: Deck, start: number, command: PresentCommand, duration: number | undefined, markdown?: {file: string; text: string}): Promise<number> {
 	const {pickTheme} = await import('./layout/theme.js');
 
 	const isPresenter = command.view === 'presenter';
 	const openLink = async () => {
 		const {deckKey, openPresenterLink} = await import('./link/presenter-link.js');
 		// The audience view listens too, so a presenter view started later finds it.
+		// A Markdown deck pairs by its file, whose slides may change while it is shown (so no fixed bounds).
 		return openPresenterLink({
-			deckKey: deckKey(deck),
+			deckKey: markdown ? deckKey({title: `file:${await realpath(markdown.file)}`, slides: []}) : deckKey(deck),
 			role: isPresenter ? 'presenter' : 'audience',
-			bounds: deck.slides.map(slide => slide.units),
+			...(markdown ? {} : {bounds: deck.slides.map(slide => slide.units)}),
 		});
 	};
 
@@ -214,7 +256,12 @@ async function show(deck: Deck, start: number, command: PresentCommand, duration
 	}
 
 	const {present} = await import('./show/present.js');
+	const {watchDeck} = markdown ? await import('./markdown/watch.js') : {watchDeck: undefined};
 	return present({
+		// Live reload: each save of a Markdown deck is read again; the show keeps its place.
+		...(markdown && watchDeck
+			? {onReady: running => watchDeck(markdown.file, markdown.text, update => ('deck' in update ? running.setDeck(update.deck) : running.setDeckProblem(update.problem)))}
+			: {}),
 		// The audience view opens its link after the first frame: the slide comes first. A rehearsal has none.
 		...(link ? {link} : command.isRehearsal ? {} : {openLink}),
 		view: command.view,
@@ -232,7 +279,7 @@ async function show(deck: Deck, start: number, command: PresentCommand, duration
 type ExportCommand = Extract<Command, {kind: 'export'}>;
 
 /** `--export FORMAT [-o FILE] [--force]`: usage errors exit 2, a file that cannot be written exits 1. */
-async function exportHandout(deck: Deck, command: ExportCommand, slides: Deck['slides']): Promise<number> {
+async function exportHandout(deck: Deck, command: ExportCommand, slides: Deck['slides'], isBuiltIn: boolean): Promise<number> {
 	const {exportDeck, exportFormats, formatFromFileName, isExportFormat, writeExport} = await import('./outputs/export.js');
 	const {WriteError} = await import('./outputs/write-file.js');
 	const {format: asked, file} = command;
@@ -249,7 +296,9 @@ async function exportHandout(deck: Deck, command: ExportCommand, slides: Deck['s
 		return usageError(`-o "${file ?? ''}": add --export ${exportFormats.join('|')} (the file name does not say which)`);
 	}
 
-	const text = exportDeck(deck, format, {showNotes: command.showNotes, slides});
+	// The built-in deck written as a Markdown deck names its article, so `briefing check` finds it.
+	const article = format === 'deck' && isBuiltIn ? (await import('./markdown/article-path.js')).articleFor(file) : undefined;
+	const text = exportDeck(article ? {...deck, source: {...deck.source, text: article}} : deck, format, {showNotes: command.showNotes, slides});
 	if (file === undefined || file === '-') {
 		return writeOut(text);
 	}

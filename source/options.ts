@@ -18,7 +18,7 @@ export const options = [
 	{name: 'list', type: 'boolean', description: 'Print the sections and their slides, then exit'},
 	{name: 'print', type: 'boolean', description: 'Print the deck as plain text instead of presenting'},
 	{name: 'notes', type: 'boolean', description: 'With --print or --export, add the speaker notes'},
-	{name: 'export', type: 'string', arg: 'FORMAT', description: 'Write a handout: txt, md or html (stdout or -o)'},
+	{name: 'export', type: 'string', arg: 'FORMAT', description: 'Write a handout (txt, md, html) or a deck.md (deck)'},
 	{name: 'output', type: 'string', shortFlag: 'o', arg: 'FILE', description: 'With --export, the file to write (see --force)'},
 	{name: 'force', type: 'boolean', description: 'With -o, replace a file that exists'},
 	{name: 'reveal', type: 'boolean', default: true, description: 'Show every slide whole, not bullet by bullet'},

@@ -9,7 +9,9 @@ stdout, no exit, no deck). Every flag is checked against the table in options.ts
 the typed values; a value given with a space is joined to its flag first, so `--duration -5m` and
 `-o -` reach meow as `--duration=-5m` and `--output=-`. Rules: a flag given twice, a value on a
 switch, a missing value, an unknown flag or an argument nobody asked for is a usage error that
-quotes what was typed; `--help` and `--version` win over everything else.
+quotes what was typed; `--help` and `--version` win over everything else. One word that is no flag
+names a Markdown deck (`deckFile`); `check` and `paragraphs` first are subcommands with flags of
+their own.
 */
 export type StartAt = {readonly slide?: string; readonly section?: string};
 
@@ -28,14 +30,23 @@ export type PresentCommand = {
 	readonly showNotes: boolean;
 };
 
-export type Command =
-	| {readonly kind: 'help'}
-	| {readonly kind: 'version'}
-	| {readonly kind: 'usage-error'; readonly message: string}
+/** `briefing check [FILE.md] [--source ARTICLE] [--json]`. */
+export type CheckCommand = {readonly kind: 'check'; readonly deckFile?: string; readonly source?: string; readonly isJson: boolean};
+
+/** What shows a deck: the built-in one, or the Markdown deck `deckFile`. */
+type DeckCommand =
 	| {readonly kind: 'list'}
 	| {readonly kind: 'print'; readonly start: StartAt; readonly showNotes: boolean}
 	| {readonly kind: 'export'; readonly start: StartAt; readonly format?: string; readonly file?: string; readonly isForced: boolean; readonly showNotes: boolean}
 	| PresentCommand;
+
+export type Command =
+	| {readonly kind: 'help'}
+	| {readonly kind: 'version'}
+	| {readonly kind: 'usage-error'; readonly message: string}
+	| CheckCommand
+	| {readonly kind: 'paragraphs'; readonly article: string}
+	| (DeckCommand & {readonly deckFile?: string});
 
 type Meow = typeof meowFunction;
 
@@ -235,6 +246,11 @@ caller only when there are arguments (it costs tens of milliseconds at start); w
 it is not needed.
 */
 export function parseArgs(argv: readonly string[], meow?: Meow): Command {
+	const [first, ...rest] = argv;
+	if (first === 'check' || first === 'paragraphs') {
+		return parseSubcommand(first, rest);
+	}
+
 	const scanned = scan(argv);
 	if (scanned.wantsHelp) {
 		return {kind: 'help'};
@@ -248,17 +264,69 @@ export function parseArgs(argv: readonly string[], meow?: Meow): Command {
 		return {kind: 'usage-error', message: scanned.error};
 	}
 
-	// The place for a deck file (`briefing FILE.md`) or a subcommand: none is taken yet.
-	const [positional] = scanned.positionals;
-	if (positional !== undefined) {
-		return {kind: 'usage-error', message: `unexpected argument ${quoted(positional)}`};
+	// One word that is no flag names a Markdown deck (`briefing FILE.md`).
+	const [deckFile, extra] = scanned.positionals;
+	if (extra !== undefined) {
+		return {kind: 'usage-error', message: `unexpected argument ${quoted(extra)}`};
 	}
 
 	if (scanned.words.length > 0 && !meow) {
 		throw new Error('parseArgs needs meow to read flags');
 	}
 
-	return commandOf(readFlags(meow, scanned.words));
+	const command = commandOf(readFlags(meow, scanned.words));
+	switch (command.kind) {
+		case 'list':
+		case 'print':
+		case 'export':
+		case 'present': {
+			return deckFile === undefined ? command : {...command, deckFile};
+		}
+
+		default: {
+			return command;
+		}
+	}
+}
+
+/** `check [FILE.md] [--source ARTICLE] [--json]` and `paragraphs ARTICLE`, after their name. */
+function parseSubcommand(name: 'check' | 'paragraphs', argv: readonly string[]): Command {
+	if (argv.some(word => word === '--help' || word === '-h')) {
+		return {kind: 'help'};
+	}
+
+	if (name === 'paragraphs') {
+		const [article, extra] = argv;
+		if (article === undefined || (article.startsWith('-') && article !== '-') || extra !== undefined) {
+			return {kind: 'usage-error', message: 'paragraphs takes one article file: briefing paragraphs ARTICLE'};
+		}
+
+		return {kind: 'paragraphs', article};
+	}
+
+	let check: CheckCommand = {kind: 'check', isJson: false};
+	for (let index = 0; index < argv.length; index++) {
+		const word = argv[index]!;
+		const [flag, value] = word.startsWith('--') ? [word.split('=', 1)[0], word.includes('=') ? word.slice(word.indexOf('=') + 1) : undefined] : [word, undefined];
+		if (flag === '--json' && value === undefined && !check.isJson) {
+			check = {...check, isJson: true};
+		} else if (flag === '--source' && check.source === undefined) {
+			const given = value ?? argv[++index];
+			if (!given) {
+				return {kind: 'usage-error', message: '--source takes the article\'s text file (ARTICLE)'};
+			}
+
+			check = {...check, source: given};
+		} else if (word.startsWith('-') && word !== '-') {
+			return {kind: 'usage-error', message: `check takes [FILE.md] [--source ARTICLE] [--json], not ${quoted(word)}`};
+		} else if (check.deckFile === undefined) {
+			check = {...check, deckFile: word};
+		} else {
+			return {kind: 'usage-error', message: `check takes one deck file, not also ${quoted(word)}`};
+		}
+	}
+
+	return check;
 }
 
 /** What the deck-dependent checks need of the deck: its size and its sections. */

@@ -2,7 +2,7 @@ import {beforeAll, describe, expect, test} from 'vitest';
 import {loadInk} from '../source/deck/drawn.js';
 import {bigWidth, canDrawBig, drawBig, wrapBig} from '../source/layout/big-text.js';
 import {lineText} from '../source/layout/layout.js';
-import {deckHasBigTitles, deckLook, slideBody} from '../source/layout/screen.js';
+import {deckHasBigOpening, deckLook, slideBody} from '../source/layout/screen.js';
 import {soleQuote} from '../source/layout/slide-body.js';
 import type {Deck, Slide} from '../source/deck/deck.js';
 import {deck} from '../slides/index.js';
@@ -72,14 +72,18 @@ describe('titles and quotes on a projector-sized terminal', () => {
 	test.each([
 		{columns: 120, rows: 36},
 		{columns: 200, rows: 50},
-	])('at %j every slide of the deck has its title in big letters, none as text, and the body starts on one row', size => {
-		expect(deckHasBigTitles(deck, size)).toBe(true);
+	])('at %j the title slide has its title in big letters; every content slide a text title, the body starting on one row', size => {
+		expect(deckHasBigOpening(deck, size)).toBe(true);
+		const [opening, ...content] = deck.slides;
+		const first = body(opening!, size);
+		expect(titleHeight(first), opening!.title).toBeGreaterThanOrEqual(3);
+		expect(first.join('\n')).not.toContain(opening!.title);
 		const firstBodyRows = new Set<number>();
-		for (const slide of deck.slides) {
+		for (const slide of content) {
 			const lines = body(slide, size);
-			expect(titleHeight(lines), slide.title).toBeGreaterThanOrEqual(3);
-			expect(lines.join('\n'), slide.title).not.toContain(slide.title);
-			// The title block is as tall on every slide: the tallest title's rows, then the gap.
+			expect(titleHeight(lines), slide.title).toBe(0);
+			expect(lines.join(' '), slide.title).toContain(slide.title.split(' ')[0]);
+			// The title block is as tall on every content slide: the tallest title's rows, then the gap.
 			const afterTitle = deckLook(deck, size).titleRows + 1;
 			expect(lines.slice(afterTitle, afterTitle + 1).join('').trim(), slide.title).toBe('');
 			firstBodyRows.add(afterTitle);
@@ -92,7 +96,7 @@ describe('titles and quotes on a projector-sized terminal', () => {
 		{columns: 80, rows: 24},
 		{columns: 100, rows: 30},
 	])('at %j every title is a line of text', size => {
-		expect(deckHasBigTitles(deck, size)).toBe(false);
+		expect(deckHasBigOpening(deck, size)).toBe(false);
 		for (const slide of deck.slides) {
 			const lines = body(slide, size);
 			expect(titleHeight(lines), slide.title).toBe(0);
@@ -100,11 +104,11 @@ describe('titles and quotes on a projector-sized terminal', () => {
 		}
 	});
 
-	test('big titles are all or none: one title too long for three big lines makes every title text', () => {
-		const long = {...deck.slides[5]!, title: 'A title far too long to be drawn in three lines of big letters on any screen we know of, which goes on and on past any width a projector has, and then it goes on some more'};
-		const changed: Deck = {...deck, slides: deck.slides.map(slide => (slide.index === 5 ? long : slide))};
+	test('a title slide whose title is too long for three big lines shows it as text', () => {
+		const long = {...deck.slides[0]!, title: 'A title far too long to be drawn in three lines of big letters on any screen we know of, which goes on and on past any width a projector has, and then it goes on some more'};
+		const changed: Deck = {...deck, slides: deck.slides.map(slide => (slide.index === 0 ? long : slide))};
 		const size = {columns: 200, rows: 50};
-		expect(deckHasBigTitles(changed, size)).toBe(false);
+		expect(deckHasBigOpening(changed, size)).toBe(false);
 		expect(titleHeight(slideBody(changed.slides[0]!, 0, size, {look: deckLook(changed, size)}).lines.map(lineText))).toBe(0);
 	});
 

@@ -84,6 +84,23 @@ describe('the bundle', () => {
 			/node_modules\/ink-select-input\/|source\/(show\/components\/sections-menu|link\/presenter-link|show\/presenter-view|outputs\/(export[\w-]*|print|write-file))\.tsx?$/.test(input),
 		);
 		expect(later).toEqual([]);
+		// Markdown decks: the reader, the watcher, the checker and their packages load only when a file is given.
+		const markdown = inputs.filter(input => /source\/(markdown|check)\/|node_modules\/(mdast-[\w-]+|micromark[\w-]*|yaml|unist-[\w-]+)\//.test(input));
+		expect(markdown).toEqual([]);
+	});
+
+	it('loads the Markdown deck reader only by dynamic import, and not the built-in slides with it', () => {
+		const entryInputs = staticInputs();
+		expect(entryInputs.filter(input => /source\/markdown\/|node_modules\/(mdast-|micromark|yaml)/.test(input))).toEqual([]);
+		const outputOf = (source: string) => Object.keys(metafile.outputs).find(output => metafile.outputs[output]?.entryPoint === source);
+		const load = outputOf('source/markdown/load.ts');
+		expect(load, 'the reader is its own output').toBeDefined();
+		const entryImports = metafile.outputs[entry]?.imports ?? [];
+		expect(entryImports.find(imported => imported.path === load)?.kind).toBe('dynamic-import');
+		const readerInputs = staticInputs(load);
+		expect(readerInputs).toContain('source/markdown/parse-deck.ts');
+		expect(readerInputs.some(input => input.includes('node_modules/mdast-util-from-markdown/'))).toBe(true);
+		expect(readerInputs.filter(input => input.startsWith('slides/'))).toEqual([]);
 	});
 
 	it('loads the sections menu and ink-select-input when the menu is first opened, not with the app', () => {

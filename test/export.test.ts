@@ -460,8 +460,8 @@ describe('the built bin exports', () => {
 	});
 
 	test.each([
-		[['--export', 'pdf'], '--export takes txt, md, html, not "pdf"'],
-		[['-o', 'handout.pdf'], '-o "handout.pdf": add --export txt|md|html'],
+		[['--export', 'pdf'], '--export takes txt, md, html, deck, not "pdf"'],
+		[['-o', 'handout.pdf'], '-o "handout.pdf": add --export txt|md|html|deck'],
 		[['--export', 'md', '--list'], 'use --list or --export, not both'],
 	])('usage errors exit 2 before writing anything: %j', async (args, message) => {
 		const result = await cli(args);

@@ -30,6 +30,8 @@ export type SourceInfo = {
 	readonly date: string;
 	readonly author: string;
 	readonly url?: string;
+	/** Where the article's text is, for `briefing check` (a Markdown deck's `source:`, relative to the deck file). */
+	readonly text?: string;
 };
 
 export type DeckDefinition = {
@@ -188,8 +190,29 @@ export function hasDrawnBlocks(deck: Deck, slides: readonly Slide[] = deck.slide
 	return slides.some(slide => slide.blocks.some(block => block.kind === 'drawn'));
 }
 
+/** A slide with its body already read into blocks: what `compileDeck` and the Markdown reader both produce. */
+export type SlideData = Omit<SlideDefinition, 'Body'> & {readonly blocks: readonly Block[]};
+
+export type DeckData = {
+	readonly title: string;
+	readonly source: SourceInfo;
+	readonly summary?: string;
+	readonly sections: ReadonlyArray<{readonly id: string; readonly title: string; readonly slides: readonly SlideData[]}>;
+};
+
 /** Checks a deck definition and lays it out flat, in reading order. */
 export function compileDeck(definition: DeckDefinition): Deck {
+	return assembleDeck({
+		...definition,
+		sections: definition.sections.map(section => ({
+			...section,
+			slides: section.slides.map(({Body, ...slide}) => ({...slide, blocks: readBlocks(Body(), `slide "${slide.id}"`)})),
+		})),
+	});
+}
+
+/** Checks a deck whose bodies are blocks already and lays it out flat, in reading order. */
+export function assembleDeck(definition: DeckData): Deck {
 	const slides: Slide[] = [];
 	const sections: Section[] = [];
 	const ids = new Set<string>();
@@ -219,14 +242,13 @@ export function compileDeck(definition: DeckDefinition): Deck {
 				throw new DeckError(`slide "${slide.id}" has no title`);
 			}
 
-			const blocks = readBlocks(slide.Body(), `slide "${slide.id}"`);
 			slides.push({
 				id: slide.id,
 				title: slide.title,
 				paragraphs: slide.paragraphs,
 				notes: slide.notes,
-				blocks,
-				units: blocks.reduce((sum, block) => sum + revealUnits(block), 0),
+				blocks: slide.blocks,
+				units: slide.blocks.reduce((sum, block) => sum + revealUnits(block), 0),
 				index: slides.length,
 				sectionId: section.id,
 				sectionTitle: section.title,

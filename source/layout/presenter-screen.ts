@@ -23,6 +23,8 @@ export type PresenterInfo = {
 	readonly wall: string;
 	readonly plan?: Plan;
 	readonly status?: string;
+	/** Why the deck file could not be read again (live reload): a line of its own, until it reads. */
+	readonly problem?: string;
 };
 
 /** From this width the notes and the slide sit side by side. */
@@ -219,7 +221,11 @@ export function presenterLines(deck: Deck, state: NavigationState, size: Size, i
 		spread([seg(fit(where, columns), 'title')], [seg(status, 'muted')], columns),
 		rule(columns),
 		clockLine(state, info, columns),
-		state.blank === 'none' ? [] : [seg(fit(` ■ audience screen blanked (${state.blank})`, columns), 'warn')],
+		state.blank === 'none'
+			? info.problem
+				? [seg(fit(` ■ not reloaded: ${info.problem}`, columns), 'warn')]
+				: []
+			: [seg(fit(` ■ audience screen blanked (${state.blank})`, columns), 'warn')],
 	];
 	if (state.overlay === 'help') {
 		// The key list needs every row: only the header and a hint around it.

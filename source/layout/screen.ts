@@ -250,9 +250,9 @@ export function isTooSmall(size: Size): boolean {
 	return size.columns < minimumSize.columns || size.rows < minimumSize.rows;
 }
 
-/** Big titles on every slide or on none, decided once per deck and size (`deckLook`). */
-export function deckHasBigTitles(deck: Deck, size: Size): boolean {
-	return deckLook(deck, size).bigTitles;
+/** Whether the title slide shows its title in big letters at this size (`deckLook`). */
+export function deckHasBigOpening(deck: Deck, size: Size): boolean {
+	return deckLook(deck, size).bigOpening;
 }
 
 /** The whole audience screen in any mode. */

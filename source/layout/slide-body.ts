@@ -9,10 +9,13 @@ import type {Role} from './theme.js';
 /**
 A slide's body at a size, pure. Two looks:
 - compact (below 120x36): a text title, the blocks one blank line apart, from the top;
-- roomy, for a projector (from 120x36): the title at the top (in big letters on every slide when every
-  title of the deck fits in three big lines, else on none), the citation on the body's last row, and the
-  blocks between them with as much air as fits (up to three rows between blocks), centred in the rows
-  they really have. A slide whose point is one short quote shows it in big letters, its speaker beneath.
+- roomy, for a projector (from 120x36): the title at the top, the citation on the body's last row, and
+  the blocks between them with as much air as fits (up to three rows between blocks), centred in the rows
+  they really have. One look per kind of slide: the title slide (the deck's first) has its title in big
+  letters when it fits in three big lines; a content slide has a text title, every one given the rows of
+  the tallest, so the body starts on the same row on every content slide; a slide whose point is one
+  short quote shows it in big letters, its speaker beneath. Big letters cost three bytes a cell on every
+  slide change, so content titles stay text: the bench's bytes-per-change target holds.
 */
 export type Size = {readonly columns: number; readonly rows: number};
 
@@ -23,13 +26,18 @@ export type SlideScreen = {
 };
 
 /**
-How titles look at a size, decided once for the whole deck (`deckLook`): big letters on every slide
-or on none, and the rows the title takes on every slide (the tallest title's), so titles have one
-height and the body starts on the same row on every slide.
+How titles look at a size, decided once for the whole deck (`deckLook`): whether the title slide's
+title is in big letters, and the rows a content slide's title takes (the tallest one's), so content
+titles have one height and the body starts on the same row on every content slide.
 */
-export type Look = {readonly bigTitles: boolean; readonly titleRows: number};
+export type Look = {readonly bigOpening: boolean; readonly titleRows: number};
 
-export const compactLook: Look = {bigTitles: false, titleRows: 0};
+export const compactLook: Look = {bigOpening: false, titleRows: 0};
+
+/** The title slide: the deck's first, a kind of its own. */
+function isTitleSlide(slide: Slide): boolean {
+	return slide.index === 0;
+}
 
 export type BodyOptions = {
 	readonly showNotes?: boolean;
@@ -188,12 +196,13 @@ function roomyTitle(slide: Slide, size: Size, big: boolean): Line[] | undefined 
 function roomyBody(slide: Slide, step: number, size: Size, rows: number, look: Look, gaps: readonly number[] = [3, 2, 1]): Line[] | undefined {
 	const width = contentWidth(size, true);
 	const margin = Math.floor((size.columns - width) / 2);
-	const title = roomyTitle(slide, size, look.bigTitles);
+	const isBig = look.bigOpening && isTitleSlide(slide);
+	const title = roomyTitle(slide, size, isBig);
 	if (!title) {
 		return undefined;
 	}
 
-	const titleLines = [...title, ...blankLines(look.titleRows - title.length)];
+	const titleLines = isBig ? title : [...title, ...blankLines(look.titleRows - title.length)];
 	const cite = citation(slide, width);
 	const quote = soleQuote(slide);
 	for (const big of quote ? [{quote, columns: size.columns}, undefined] : [undefined]) {
@@ -228,8 +237,8 @@ function roomyBody(slide: Slide, step: number, size: Size, rows: number, look: L
 const looks = new WeakMap<Deck, Map<string, Look>>();
 
 /**
-The deck's look at a size: big titles when every title fits in big letters and every slide, whole,
-still fits under the tallest title's rows; else text titles, each given the tallest one's rows.
+The deck's look at a size: content slides' text titles each given the tallest one's rows; the title
+slide's title in big letters when it fits in them and the slide, whole, still fits.
 */
 export function deckLook(deck: Deck, size: Size): Look {
 	if (!isRoomy(size)) {
@@ -244,14 +253,12 @@ export function deckLook(deck: Deck, size: Size): Look {
 		return cached;
 	}
 
-	const heights = (big: boolean) => deck.slides.map(slide => roomyTitle(slide, size, big)?.length ?? Number.POSITIVE_INFINITY);
-	const big: Look = {bigTitles: true, titleRows: Math.max(0, ...heights(true))};
-	// A slide holding an Ink component is not laid out here (it is drawn only when needed, by Ink); if its
-	// body turns out too tall for the big title, that slide alone falls back to a text title.
-	const plain = deck.slides.filter(slide => !slide.blocks.some(block => block.kind === 'drawn'));
-	// Whether it fits at all: the tightest spacing is enough to know.
-	const fits = Number.isFinite(big.titleRows) && plain.every(slide => roomyBody(slide, slide.units, size, bodyRows(size), big, [1]));
-	const look = fits ? big : {bigTitles: false, titleRows: Math.max(0, ...heights(false))};
+	const titleRows = Math.max(0, ...deck.slides.filter(slide => !isTitleSlide(slide)).map(slide => roomyTitle(slide, size, false)?.length ?? 0));
+	const opening = deck.slides[0];
+	const big: Look = {bigOpening: true, titleRows};
+	// Whether the title slide fits with its big title: the tightest spacing is enough to know.
+	const fits = opening !== undefined && roomyBody(opening, opening.units, size, bodyRows(size), big, [1]) !== undefined;
+	const look = fits ? big : {bigOpening: false, titleRows};
 	known.set(key, look);
 	return look;
 }

@@ -2,10 +2,11 @@ import type {Deck, Slide} from '../deck/deck.js';
 import {deckHtml} from './export-html.js';
 import {deckMarkdown} from './export-markdown.js';
 import {deckText} from './print.js';
+import {deckToMarkdown} from '../markdown/export-deck.js';
 import {writeFileAtomic} from './write-file.js';
 
-/** `--export txt|md|html`: the handout formats, all written from the same compiled blocks. */
-export const exportFormats = ['txt', 'md', 'html'] as const;
+/** `--export txt|md|html`: the handout formats, all written from the same compiled blocks; `deck` a Markdown deck to present. */
+export const exportFormats = ['txt', 'md', 'html', 'deck'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 
 export function isExportFormat(name: string): name is ExportFormat {
@@ -37,6 +38,10 @@ export function exportDeck(deck: Deck, format: ExportFormat, options: ExportOpti
 
 		case 'html': {
 			return deckHtml(deck, options);
+		}
+
+		case 'deck': {
+			return deckToMarkdown(deck);
 		}
 
 		default: {

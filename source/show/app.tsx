@@ -12,6 +12,7 @@ import {usePeerLink} from './hooks/use-peer-link.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import type {View} from './keymap.js';
 import {initNavigation, modeOf, navigate} from './navigation.js';
+import {useDeckReload} from './hooks/use-deck-reload.js';
 import {type PeerLink, presenterConnected} from '../link/peer.js';
 import {lineText} from '../layout/layout.js';
 import {overviewGrid, overviewLines} from '../layout/lists.js';
@@ -36,6 +37,8 @@ export type AppProps = {
 	readonly isScreenReader?: boolean;
 	/** Why there is no presenter link (shown in the footer when there is no link status). */
 	readonly linkProblem?: string;
+	/** Why the deck file could not be read again (live reload): the last good deck stays up. */
+	readonly deckProblem?: string;
 	/** A test hook (BRIEFING_FAULT=render): throw while rendering, to prove the crash path. */
 	readonly fault?: 'render';
 	/** The time source of the timer (tests drive it); default Date.now. */
@@ -50,6 +53,8 @@ export const hintMs = 6000;
 export const statusMs = 4000;
 /** How long "no slide 99" stays (the next key clears it sooner). */
 export const noticeMs = 4000;
+/** How long the audience footer shows a deck that no longer reads (the presenter view keeps it up). */
+export const deckProblemMs = 6000;
 
 /** The audience view says nothing about keys once a presenter view drives it. */
 export function isPresenterLinked(status: string | undefined): boolean {
@@ -98,12 +103,13 @@ type ShowProps = Pick<AppProps, 'deck' | 'start' | 'isRevealing' | 'size' | 'lin
 
 /** What every view of the show shares: the state, the keys, the size, the peer link, quit and suspend. */
 export function useShow({deck, start = 0, isRevealing = true, size: fixedSize, link, onSuspend, view = 'audience'}: ShowProps) {
-	const [state, dispatch] = useNavigation(deck, start, isRevealing);
+	const [reduced, dispatch] = useNavigation(deck, start, isRevealing);
 	const {exit} = useApp();
 	const {isRawModeSupported} = useStdin();
 	const size = useTerminalSize(fixedSize);
+	const {status, dispatch: act, adopt, latest} = usePeerLink(link, reduced, dispatch);
+	const state = useDeckReload(deck, reduced, adopt, latest);
 	const mode = modeOf(state);
-	const {status, dispatch: act, latest} = usePeerLink(link, state, dispatch);
 	const currentMode = useCallback(() => modeOf(latest()), [latest]);
 	useKeymap(currentMode, act, isRawModeSupported, view);
 
@@ -144,7 +150,8 @@ function Show(props: AppProps) {
 	const {state, size, mode} = show;
 	const isLinked = isPresenterLinked(show.status);
 	// The link's status and the key hint come and go; the presenter view keeps its status.
-	const status = useForAWhile(show.status ?? props.linkProblem, props.statusMs ?? statusMs);
+	const linkStatus = useForAWhile(show.status ?? props.linkProblem, props.statusMs ?? statusMs);
+	const status = useForAWhile(props.deckProblem, deckProblemMs) ?? linkStatus;
 	const isHintTime = useForAWhile(true, props.hintMs ?? hintMs) ?? false;
 	const notice = useForAWhile(state.notice || undefined, noticeMs) ?? '';
 	const isInkScreenReader = useIsScreenReaderEnabled();

@@ -69,7 +69,9 @@ export type NavigationAction =
 			readonly blank: Blank;
 			/** The peer's timer resets; a higher number than ours restarts our timer too. */
 			readonly timer?: number;
-	  };
+	  }
+	/** The deck was read again (live reload): new reveal units, and the slide to stay on. Not a key. */
+	| {readonly type: 'reload'; readonly units: readonly number[]; readonly index: number};
 
 export type NavigationInit = {
 	readonly units: readonly number[];
@@ -262,12 +264,26 @@ const others: Pick<Handlers, 'toggle-notes' | 'blank' | 'unblank' | 'reset-timer
 	sync,
 };
 
-const handlers: Handlers = {...moving, ...typing, ...overlays, ...others};
+/** The deck read again: its reveal units, the slide to stay on, the step kept where it can be. */
+function reload(state: NavigationState, action: Extract<NavigationAction, {type: 'reload'}>): NavigationState {
+	const units = action.units.length > 0 ? action.units : [0];
+	const index = Math.min(Math.max(0, Math.trunc(action.index) || 0), units.length - 1);
+	const least = firstStep({units, isRevealing: state.isRevealing}, index);
+	const step = Math.min(units[index] ?? 0, Math.max(least, state.step));
+	return with_(state, {units, index, step, pending: ''});
+}
+
+const handlers: Handlers = {...moving, ...typing, ...overlays, ...others, reload};
 
 export function navigate(state: NavigationState, action: NavigationAction): NavigationState {
 	const handler = handlers[action.type] as Handler<typeof action.type> | undefined;
 	if (!handler) {
 		return state;
+	}
+
+	if (action.type === 'reload') {
+		// Not a key and not a move of the talk's: no notice cleared, no timer started.
+		return reload(state, action);
 	}
 
 	// A notice lasts until the next key; 'grid' and 'sync' are not keys.
@@ -276,4 +292,32 @@ export function navigate(state: NavigationState, action: NavigationAction): Navi
 	// The talk's timer starts with the first move.
 	const moved = !after.isTimerRunning && (after.index !== state.index || after.step !== state.step);
 	return moved ? {...after, isTimerRunning: true} : after;
+}
+
+/**
+Where to stand after the deck is read again: on the same slide (by id) if it is still there, else
+next to the nearest neighbour that is (the slide before it, then the one after), else at the same
+number, clamped.
+*/
+export function followSlide(before: readonly string[], after: readonly string[], index: number): number {
+	const last = Math.max(0, after.length - 1);
+	const at = (id: string | undefined) => (id === undefined ? -1 : after.indexOf(id));
+	const same = at(before[index]);
+	if (same >= 0) {
+		return same;
+	}
+
+	for (let distance = 1; distance <= before.length; distance++) {
+		const previous = at(before[index - distance]);
+		if (previous >= 0) {
+			return Math.min(last, previous + distance);
+		}
+
+		const next = at(before[index + distance]);
+		if (next >= 0) {
+			return Math.max(0, next - distance);
+		}
+	}
+
+	return Math.min(last, Math.max(0, index));
 }

@@ -42,8 +42,10 @@ export type PresentOptions = {
 };
 
 export type RunningShow = {
-	/** Shows another deck (the same talk, edited) from where the show stands. */
+	/** Shows another deck (the same talk, edited) from where the show stands; a deck problem is over. */
 	readonly setDeck: (deck: Deck) => void;
+	/** Why the deck could not be read again: the last good deck stays up, the views say why. */
+	readonly setDeckProblem: (problem: string) => void;
 };
 
 /** How long after Ink's first frame the drawings are made ahead: after the first keys' work, not during it. */
@@ -52,6 +54,7 @@ const drawAheadMs = 50;
 /** What the app is given, kept here between renders: the parts that change while the show runs. */
 type ShowInputs = {
 	deck: Deck;
+	deckProblem?: string | undefined;
 	link: PeerLink | undefined;
 	linkProblem: string | undefined;
 };
@@ -183,6 +186,11 @@ export async function present(options: PresentOptions): Promise<number> {
 	options.onReady?.({
 		setDeck(deck) {
 			inputs.deck = deck;
+			inputs.deckProblem = undefined;
+			rerender();
+		},
+		setDeckProblem(problem) {
+			inputs.deckProblem = problem;
 			rerender();
 		},
 	});
@@ -203,6 +211,7 @@ type ShowRootProps = {
 function ShowRoot({options, inputs, session, App, PresenterView}: ShowRootProps) {
 	const common = {
 		deck: inputs.deck,
+		...(inputs.deckProblem ? {deckProblem: inputs.deckProblem} : {}),
 		theme: options.theme,
 		start: options.start,
 		isRevealing: options.isRevealing,

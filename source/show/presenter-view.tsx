@@ -28,6 +28,8 @@ export type PresenterViewProps = {
 	readonly link?: PeerLink;
 	readonly onSuspend?: () => void;
 	readonly onFatal?: (error: unknown) => void;
+	/** Why the deck file could not be read again: shown until it reads (the last good deck stays up). */
+	readonly deckProblem?: string;
 	/** The time source of the timer and clock (tests drive it); default Date.now. */
 	readonly now?: () => number;
 };
@@ -46,7 +48,10 @@ export function PresenterView(props: PresenterViewProps) {
 
 function Presenter(props: PresenterViewProps) {
 	const {deck, theme, duration, now} = props;
-	const {state, size, status, mode, onSelect} = useShow({...props, view: 'presenter'});
+	const show = useShow({...props, view: 'presenter'});
+	const {state, size, mode, onSelect} = show;
+	// The deck's problem has a line of its own; the header has it too while that line says "blanked".
+	const status = (state.blank === 'none' ? undefined : props.deckProblem) ?? show.status;
 	const clock = useClock(state.isTimerRunning, state.timerEpoch, now);
 	const plan = useMemo(() => (duration ? planTalk(duration, deck.slides.length) : undefined), [duration, deck]);
 	// "no slide 99" for a few seconds, or until the next key.
@@ -62,6 +67,7 @@ function Presenter(props: PresenterViewProps) {
 		wall: formatWall(clock.wall),
 		...(plan ? {plan} : {}),
 		...(status ? {status} : {}),
+		...(props.deckProblem ? {problem: props.deckProblem} : {}),
 	});
 	// The sections menu's list is ink-select-input's, drawn by Ink over the presenter view's lines.
 	const menu =

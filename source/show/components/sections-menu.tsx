@@ -92,7 +92,12 @@ export function SectionsMenu(props: SectionsMenuProps) {
 	const fits = isPlain || count <= place.rows;
 	const limit = fits ? count : Math.max(1, place.rows - 2);
 	const [window, setWindow] = useState(() => openWindow(sectionOf(deck, current), limit));
-	if (window.limit !== limit) {
+	const [shownDeck, setShownDeck] = useState(deck);
+	if (shownDeck !== deck) {
+		// The deck was read again (an edited deck file): SelectInput opens again on the slide's section.
+		setShownDeck(deck);
+		setWindow(openWindow(sectionOf(deck, current), limit, window.mount + 1));
+	} else if (window.limit !== limit) {
 		// A resize: SelectInput opens again at the new size on the same section.
 		setWindow(openWindow(window.selected, limit, window.mount + 1));
 	}

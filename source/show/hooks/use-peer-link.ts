@@ -21,7 +21,13 @@ export function usePeerLink(
 	link: PeerLink | undefined,
 	state: NavigationState,
 	dispatch: (action: NavigationAction) => void,
-): {status: string | undefined; dispatch: (action: NavigationAction) => void; latest: () => NavigationState} {
+): {
+	status: string | undefined;
+	dispatch: (action: NavigationAction) => void;
+	/** Applies an action that stays in this view (a reload): the peer does the same on its own. */
+	adopt: (action: NavigationAction) => void;
+	latest: () => NavigationState;
+} {
 	const [status, setStatus] = useState<string | undefined>(undefined);
 	const latest = useRef(state);
 	const apply = useCallback(
@@ -58,5 +64,5 @@ export function usePeerLink(
 		[link, apply],
 	);
 	const read = useCallback(() => latest.current, []);
-	return {status, dispatch: local, latest: read};
+	return {status, dispatch: local, adopt: apply, latest: read};
 }

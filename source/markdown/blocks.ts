@@ -1,0 +1,243 @@
+import type {Blockquote, List, Paragraph, PhrasingContent, RootContent, Table} from 'mdast';
+import {type Bar, type Block, drawnWords} from '../deck/blocks.js';
+import type {Line} from '../layout/layout.js';
+import {inlineText, MarkdownDeckError, rawInline, slideText, squashSpaces, startOf, visibleControls} from './inline.js';
+
+/**
+Markdown block nodes read as slide blocks (see the README's "Write your own briefing"):
+
+- `### text` a heading line; `**text**` alone a lead; `**value** label` a key figure; `*text*` alone a
+  source line; any other paragraph is text;
+- `- item` bullets; `- **when**: what` on every item a timeline;
+- `> “words”` then `> — Speaker, *role*` a quote;
+- a GFM table a table, or a bar chart after `<!-- bars -->`; `Table: …` (or `Chart: …`) right after
+  either is its caption.
+
+Every block keeps the line of each of its words, for `briefing check`.
+*/
+export type Piece = {readonly text: string; readonly line: number};
+
+export type ReadBlock = {readonly block: Block; readonly pieces: readonly Piece[]};
+
+const lineOf = (node: {readonly position?: {readonly start: {readonly line: number}}}) => node.position?.start.line ?? 1;
+
+function only(block: Block, node: RootContent, texts: readonly string[]): ReadBlock {
+	return {block, pieces: texts.map(text => ({text, line: lineOf(node)}))};
+}
+
+/** A paragraph that is one strong, one emphasis, or strong then words. */
+function paragraphBlock(node: Paragraph): ReadBlock {
+	const [first, ...rest] = node.children;
+	if (first?.type === 'strong' && rest.length === 0) {
+		const text = inlineText(first.children);
+		return only({kind: 'lead', text}, node, [text]);
+	}
+
+	if (first?.type === 'emphasis' && rest.length === 0) {
+		const text = inlineText(first.children);
+		return only({kind: 'source', text}, node, [text]);
+	}
+
+	if (first?.type === 'strong') {
+		const value = inlineText(first.children);
+		const label = inlineText(rest);
+		if (label) {
+			return only({kind: 'fact', value, label}, node, [value, label]);
+		}
+	}
+
+	const text = inlineText(node.children);
+	return only({kind: 'text', text}, node, [text]);
+}
+
+function itemParagraph(item: List['children'][number]): Paragraph {
+	const [paragraph, ...more] = item.children;
+	if (paragraph?.type !== 'paragraph' || more.length > 0) {
+		throw new MarkdownDeckError('a list item holds one line of text (no nested lists or blocks)', startOf(more[0] ?? item));
+	}
+
+	return paragraph;
+}
+
+/** `**when**: what`, or undefined when the item is not written so. */
+function timelineEvent(children: readonly PhrasingContent[]): {when: string; what: string} | undefined {
+	const [first, second, ...rest] = children;
+	if (first?.type !== 'strong' || second?.type !== 'text' || !second.value.startsWith(':')) {
+		return undefined;
+	}
+
+	const what = inlineText([{...second, value: second.value.slice(1)}, ...rest]);
+	return {when: inlineText(first.children), what};
+}
+
+function listBlock(node: List): ReadBlock {
+	if (node.ordered) {
+		throw new MarkdownDeckError('a numbered list is not a slide primitive: write bullets with "- "', startOf(node));
+	}
+
+	const paragraphs = node.children.map(item => itemParagraph(item));
+	const events = paragraphs.map(paragraph => timelineEvent(paragraph.children));
+	if (events.every(event => event !== undefined)) {
+		return {
+			block: {kind: 'timeline', events},
+			pieces: events.flatMap((event, index) => [event.when, event.what].map(text => ({text, line: lineOf(paragraphs[index]!)}))),
+		};
+	}
+
+	const items = paragraphs.map(paragraph => inlineText(paragraph.children));
+	if (items.includes('')) {
+		throw new MarkdownDeckError('a bullet has no words', startOf(node.children[items.indexOf('')]!));
+	}
+
+	return {block: {kind: 'bullets', items}, pieces: items.map((text, index) => ({text, line: lineOf(paragraphs[index]!)}))};
+}
+
+/** `—`, `―` or `--` at the start of a line: where the speaker line starts. */
+const attribution = /(?:^|\n)[ \t]*(?:—|―|--)[ \t]*(?=\S)/g;
+
+/** The speaker line of a quote: `— Name` or `— Name, *role*`, the last line of its last paragraph. */
+function speakerOf(paragraph: Paragraph): {speaker: string; role?: string; before: string; line: number} | undefined {
+	const raw = rawInline(paragraph.children);
+	const mark = [...raw.matchAll(attribution)].at(-1);
+	if (!mark) {
+		return undefined;
+	}
+
+	const before = slideText(raw.slice(0, mark.index));
+	const line = lineOf(paragraph) + (raw.slice(0, mark.index + 1).match(/\n/g)?.length ?? 0);
+	const byline = slideText(raw.slice(mark.index + mark[0].length));
+	const last = paragraph.children.at(-1);
+	if (last?.type === 'emphasis') {
+		const role = inlineText(last.children);
+		const name = byline.slice(0, byline.length - role.length).trim();
+		if (name.endsWith(',') && role && byline.endsWith(role)) {
+			return {speaker: name.slice(0, -1).trim(), role, before, line};
+		}
+	}
+
+	return {speaker: byline, before, line};
+}
+
+/** One pair of quotation marks around the words is the quote's own, not part of them. */
+function unquote(text: string): string {
+	const pairs = [['“', '”'], ['"', '"']] as const;
+	for (const [open, close] of pairs) {
+		if (text.length >= 2 && text.startsWith(open) && text.endsWith(close)) {
+			return text.slice(open.length, -close.length).trim();
+		}
+	}
+
+	return text;
+}
+
+function quoteBlock(node: Blockquote): ReadBlock {
+	const paragraphs = node.children.map(child => {
+		if (child.type !== 'paragraph') {
+			throw new MarkdownDeckError('a quote holds words and its speaker line only', startOf(child));
+		}
+
+		return child;
+	});
+	const last = paragraphs.at(-1);
+	const who = last ? speakerOf(last) : undefined;
+	if (!last || !who?.speaker) {
+		throw new MarkdownDeckError('a quote needs its speaker: end it with a line "> — Name, *role*"', startOf(node));
+	}
+
+	const words = [...paragraphs.slice(0, -1).map(paragraph => inlineText(paragraph.children)), who.before].filter(Boolean);
+	const text = unquote(squashSpaces(words.join(' ')));
+	if (!text) {
+		throw new MarkdownDeckError('a quote needs its words before the speaker line', startOf(node));
+	}
+
+	const block: Block = {kind: 'quote', text, speaker: who.speaker, ...(who.role ? {role: who.role} : {})};
+	return {
+		block,
+		pieces: [{text, line: lineOf(node)}, ...[who.speaker, who.role ?? ''].filter(Boolean).map(part => ({text: part, line: who.line}))],
+	};
+}
+
+function cells(row: Table['children'][number]): string[] {
+	return row.children.map(cell => inlineText(cell.children));
+}
+
+function tableBlock(node: Table): ReadBlock {
+	const [head, ...rows] = node.children;
+	const columns = head ? cells(head) : [];
+	const body = rows.map(row => cells(row));
+	return {
+		block: {kind: 'table', columns, rows: body},
+		pieces: [...columns.map(text => ({text, line: lineOf(node)})), ...rows.flatMap((row, index) => body[index]!.map(text => ({text, line: lineOf(row)})))],
+	};
+}
+
+/** A bar chart: a table after `<!-- bars -->`, one row per bar: label, value, what is printed. */
+function barsBlock(node: Table): ReadBlock {
+	const bars: Bar[] = [];
+	const pieces: Piece[] = [];
+	for (const row of node.children.slice(1)) {
+		const [label = '', valueText = '', display = ''] = cells(row);
+		const value = Number(valueText.replaceAll(',', ''));
+		if (!label || !valueText || !Number.isFinite(value) || value < 0) {
+			throw new MarkdownDeckError('a bar needs a label and a number (label | value | as printed)', startOf(row));
+		}
+
+		bars.push({label, value, display: display || valueText});
+		pieces.push({text: label, line: lineOf(row)}, {text: display || valueText, line: lineOf(row)});
+	}
+
+	if (bars.length === 0) {
+		throw new MarkdownDeckError('a bar chart needs at least one bar', startOf(node));
+	}
+
+	return {block: {kind: 'bars', bars}, pieces};
+}
+
+/**
+A drawing kept as drawn: the lines of a fenced ```drawn block (what an Ink component in a built-in
+slide drew at the text outputs' width), shown as they are at every width, cut where they do not fit.
+*/
+function drawnBlock(text: string, line = 1): ReadBlock {
+	const rows = text.split('\n').map(row => visibleControls(row).trimEnd());
+	const lines: Line[] = rows.map(row => (row ? [{text: row, role: 'body'}] : []));
+	const draw = (width: number) => lines.map(each => each.map(segment => ({...segment, text: [...segment.text].slice(0, Math.max(1, width)).join('')})));
+	const words = drawnWords(lines);
+	return {block: {kind: 'drawn', name: 'drawn', words, draw, peek: draw}, pieces: words.map(each => ({text: each, line}))};
+}
+
+export function readBlock(node: RootContent, isBars: boolean): ReadBlock {
+	switch (node.type) {
+		case 'paragraph': {
+			return paragraphBlock(node);
+		}
+
+		case 'heading': {
+			const text = inlineText(node.children);
+			return only({kind: 'heading', text}, node, [text]);
+		}
+
+		case 'list': {
+			return listBlock(node);
+		}
+
+		case 'blockquote': {
+			return quoteBlock(node);
+		}
+
+		case 'table': {
+			return isBars ? barsBlock(node) : tableBlock(node);
+		}
+
+		case 'code': {
+			if (node.lang === 'drawn') {
+				return drawnBlock(node.value, lineOf(node) + 1);
+			}
+
+			throw new MarkdownDeckError('code blocks are not a slide primitive (an indented line is one too); a drawing is a ```drawn block', startOf(node));
+		}
+
+		default: {
+			throw new MarkdownDeckError(`${node.type} is not a slide primitive`, startOf(node));
+		}
+	}
+}

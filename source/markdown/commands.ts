@@ -1,0 +1,106 @@
+import path from 'node:path';
+import process from 'node:process';
+import {checkDeck, formatProblem, type Problem} from '../check/check.js';
+import {isFurniture, splitParagraphs} from '../check/paragraphs.js';
+import type {Deck} from '../deck/deck.js';
+import type {CheckCommand} from '../parse-args.js';
+import {checkout, defaultArticle} from './article-path.js';
+import {visibleControls} from './inline.js';
+import {DeckFileError, loadMarkdownDeck, readTextFile} from './load.js';
+import {builtInPlaces, type Place, placeOf} from './places.js';
+
+/**
+`briefing check [FILE.md] [--source ARTICLE] [--json]` and `briefing paragraphs ARTICLE`: the deck
+held to its article by the one checker (source/check), each problem at its file and line.
+*/
+type Target = {deck: Deck; label: string; article: string; place: (problem: Problem) => Place};
+
+async function target(args: CheckCommand): Promise<Target> {
+	if (args.deckFile === undefined) {
+		const {deck} = await import('../../slides/index.js');
+		const places = await builtInPlaces(deck, path.join(checkout(), 'slides'));
+		return {deck, label: 'the built-in deck', article: args.source ?? defaultArticle(), place: problem => places(problem)};
+	}
+
+	const file = args.deckFile;
+	const parsed = await loadMarkdownDeck(file);
+	const fromDeck = parsed.deck.source.text;
+	const article = args.source ?? (fromDeck === undefined ? undefined : path.resolve(path.dirname(file), fromDeck));
+	if (article === undefined) {
+		throw new DeckFileError(`${visibleControls(file)}: no article to check against: give --source ARTICLE or a "source:" line in the front matter`);
+	}
+
+	return {deck: parsed.deck, label: visibleControls(file), article, place: problem => placeOf(file, parsed.places, problem)};
+}
+
+function summary(problems: readonly Problem[], deck: Deck, label: string, article: string): string {
+	if (problems.length === 0) {
+		return `${label}: ${deck.slides.length} slides check out against ${article}`;
+	}
+
+	const slides = new Set(problems.map(problem => problem.slide)).size;
+	return `${label}: ${problems.length} problem${problems.length === 1 ? '' : 's'} on ${slides} of ${deck.slides.length} slides, against ${article}`;
+}
+
+/** Exit 0: the deck checks out; 1: it has problems; 2: a usage error or a file that cannot be read. */
+export async function runCheck(parsed: CheckCommand): Promise<number> {
+	try {
+		const {deck, label, article, place} = await target(parsed);
+		const text = await readTextFile(article, 'an article', '.txt');
+		const problems = checkDeck(deck, text);
+		const placed = problems.map(problem => ({...problem, ...place(problem)}));
+		const shownArticle = visibleControls(article);
+		if (parsed.isJson) {
+			const report = {deck: label, article: shownArticle, slides: deck.slides.length, problems: placed};
+			process.stdout.write(JSON.stringify(report, null, '\t') + '\n');
+		} else {
+			const lines = placed.map(problem => `${problem.file}${problem.line === undefined ? '' : `:${problem.line}`}: ${formatProblem(problem)}`);
+			process.stdout.write(visibleControls([...lines, summary(problems, deck, label, shownArticle)].join('\n')) + '\n');
+		}
+
+		return problems.length > 0 ? 1 : 0;
+	} catch (error: unknown) {
+		if (error instanceof DeckFileError) {
+			process.stderr.write(`briefing: ${error.message}\n`);
+			return 2;
+		}
+
+		throw error;
+	}
+}
+
+/** The article's paragraphs, numbered as the checker counts them; furniture is marked. */
+export function paragraphsText(article: string, width = 78): string {
+	const paragraphs = splitParagraphs(article);
+	const pad = String(paragraphs.length).length;
+	const blocks = paragraphs.map((paragraph, index) => {
+		const words = visibleControls(paragraph.replaceAll(/\s+/g, ' '));
+		const note = isFurniture(paragraph) ? ' [page furniture: not citable]' : '';
+		const lines: string[] = [];
+		for (const word of (words + note).split(' ')) {
+			const last = lines.at(-1);
+			if (last !== undefined && last.length + 1 + word.length <= width - pad - 2) {
+				lines[lines.length - 1] = `${last} ${word}`;
+			} else {
+				lines.push(word);
+			}
+		}
+
+		return lines.map((line, at) => (at === 0 ? `${String(index + 1).padStart(pad)}  ` : ' '.repeat(pad + 2)) + line).join('\n');
+	});
+	return blocks.join('\n\n') + '\n';
+}
+
+export async function runParagraphs(file: string): Promise<number> {
+	try {
+		process.stdout.write(paragraphsText(await readTextFile(file, 'an article', '.txt')));
+		return 0;
+	} catch (error: unknown) {
+		if (error instanceof DeckFileError) {
+			process.stderr.write(`briefing: ${error.message}\n`);
+			return 2;
+		}
+
+		throw error;
+	}
+}

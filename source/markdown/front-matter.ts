@@ -1,0 +1,73 @@
+import type {Yaml} from 'mdast';
+import {parseDocument} from 'yaml';
+import type {SourceInfo} from '../deck/deck.js';
+import {MarkdownDeckError, slideText, startOf} from './inline.js';
+
+/**
+The deck's YAML front matter: what the article is and where its text is.
+
+	---
+	title: The briefing's title
+	outlet: The Washington Times
+	date: April 6, 2021
+	author: Stephen Dinan
+	url: https://…            (optional)
+	source: article.txt       (optional: the article's text, for `briefing check`)
+	summary: slide-id         (optional: the slide whose bullets sum the deck up, for handouts)
+	---
+*/
+export type FrontMatter = {readonly title: string; readonly source: SourceInfo; readonly summary?: string};
+
+const required = ['title', 'outlet', 'date', 'author'] as const;
+const optional = ['url', 'source', 'summary'] as const;
+const known: readonly string[] = [...required, ...optional];
+
+export function readFrontMatter(node: Yaml | undefined): FrontMatter {
+	if (!node) {
+		throw new MarkdownDeckError('a deck starts with front matter: a line "---", then title:, outlet:, date:, author:, then "---"', {line: 1, column: 1});
+	}
+
+	const document = parseDocument(node.value, {prettyErrors: false});
+	const [error] = document.errors;
+	if (error) {
+		const at = error.linePos?.[0];
+		throw new MarkdownDeckError(`front matter: ${error.message.split('\n')[0] ?? 'not YAML'}`, {line: (at?.line ?? 1) + 1, column: at?.col ?? 1});
+	}
+
+	const data: unknown = document.toJS();
+	if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+		throw new MarkdownDeckError('front matter holds "key: value" lines (title, outlet, date, author, url, source)', startOf(node));
+	}
+
+	const fields = new Map<string, string>();
+	for (const [key, value] of Object.entries(data)) {
+		const line = 1 + node.value.split('\n').findIndex(text => text.startsWith(`${key}:`)) + 1;
+		if (!known.includes(key)) {
+			throw new MarkdownDeckError(`front matter: unknown key "${slideText(key)}" (known: ${known.join(', ')})`, {line: Math.max(2, line), column: 1});
+		}
+
+		if (typeof value !== 'string' && typeof value !== 'number') {
+			throw new MarkdownDeckError(`front matter: ${key} takes one line of text`, {line: Math.max(2, line), column: 1});
+		}
+
+		fields.set(key, slideText(String(value)));
+	}
+
+	const missing = required.find(key => !fields.get(key));
+	if (missing) {
+		throw new MarkdownDeckError(`front matter needs "${missing}:" (title, outlet, date and author are required)`, startOf(node));
+	}
+
+	const get = (key: string) => fields.get(key) ?? '';
+	return {
+		title: get('title'),
+		...(fields.get('summary') ? {summary: get('summary')} : {}),
+		source: {
+			outlet: get('outlet'),
+			date: get('date'),
+			author: get('author'),
+			...(fields.get('url') ? {url: get('url')} : {}),
+			...(fields.get('source') ? {text: get('source')} : {}),
+		},
+	};
+}

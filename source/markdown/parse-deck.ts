@@ -1,0 +1,299 @@
+import type {Heading, Html, Root, RootContent, Yaml} from 'mdast';
+import {fromMarkdown} from 'mdast-util-from-markdown';
+import {frontmatterFromMarkdown} from 'mdast-util-frontmatter';
+import {gfmFromMarkdown} from 'mdast-util-gfm';
+import {frontmatter} from 'micromark-extension-frontmatter';
+import {gfm} from 'micromark-extension-gfm';
+import type {Block} from '../deck/blocks.js';
+import {assembleDeck, type Deck, DeckError, type SlideData} from '../deck/deck.js';
+import {type Piece, readBlock} from './blocks.js';
+import {readFrontMatter} from './front-matter.js';
+import {inlineText, MarkdownDeckError, type Position, slideText, startOf, visibleControls} from './inline.js';
+
+/**
+A Markdown deck read into the same `Deck` the built-in slides compile to, with the line of every
+title, note, citation and word, so `briefing check` can point at them. The format is in the README
+("Write your own briefing") and in blocks.ts; this file reads the deck's frame: front matter, `#`
+sections, `##` slides, `---` between slides, and the comment directives
+
+	<!-- paragraphs: 4, 6-9 -->      the article paragraphs the slide cites
+	<!-- speaker_note: words -->     speaker notes (several are joined)
+	<!-- bars -->                    the next table is a bar chart
+*/
+export type SlidePlaces = {
+	readonly title: number;
+	readonly notes?: number;
+	readonly paragraphs?: number;
+	readonly body: readonly Piece[];
+};
+
+export type ParsedDeck = {
+	readonly deck: Deck;
+	/** Per slide, in deck order: where its parts are in the file (1-based lines). */
+	readonly places: readonly SlidePlaces[];
+};
+
+type SlideDraft = {
+	id: string;
+	title: string;
+	paragraphs: number[];
+	notes: string[];
+	blocks: Block[];
+	places: {title: number; notes?: number; paragraphs?: number; body: Piece[]};
+	isOpen: boolean;
+	isBars: boolean;
+	/** The last block, when a `Table:` caption may still follow it. */
+	captionable?: Block & {kind: 'table' | 'bars'};
+};
+
+type SectionDraft = {id: string; title: string; slides: SlideDraft[]; at: Position};
+
+export function slugify(text: string): string {
+	return text
+		.normalize('NFKD')
+		.replaceAll(/[\u0300-\u036F]/g, '')
+		.toLowerCase()
+		.replaceAll(/[^a-z\d]+/g, '-')
+		.replaceAll(/^-+|-+$/g, '')
+		.slice(0, 60)
+		.replace(/-+$/, '');
+}
+
+const idPattern = /^[a-z\d][a-z\d-]*$/;
+
+/** A heading's words and its `{#id}`, if it ends with one as written (not escaped). */
+function headingParts(node: Heading, source: string): {title: string; id?: string} {
+	const title = inlineText(node.children);
+	const raw = source.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
+	const written = /(?<!\\)\{#([^{}\s]*)\}[ \t]*#*[ \t]*$/.exec(raw);
+	const shown = /\s*\{#([^{}\s]*)\}$/.exec(title);
+	if (!written || !shown) {
+		return {title};
+	}
+
+	const id = shown[1] ?? '';
+	if (!idPattern.test(id)) {
+		throw new MarkdownDeckError(`an id is lowercase letters, digits and dashes, not "${visibleControls(id)}"`, startOf(node));
+	}
+
+	return {title: title.slice(0, shown.index).trim(), id};
+}
+
+/** `4, 6-9` (a ¶ may stand first). */
+function readParagraphs(text: string, at: Position): number[] {
+	const numbers: number[] = [];
+	for (const part of text.replace(/^¶\s*/, '').split(/\s*,\s*/).filter(Boolean)) {
+		const range = /^(\d+)(?:\s*[-–]\s*(\d+))?$/.exec(part);
+		const from = Number(range?.[1]);
+		const to = Number(range?.[2] ?? range?.[1]);
+		if (!range || to < from || to - from > 500) {
+			throw new MarkdownDeckError(`paragraphs: "${slideText(part)}" is not a paragraph number or range (4, 6-9)`, at);
+		}
+
+		for (let n = from; n <= to; n++) {
+			numbers.push(n);
+		}
+	}
+
+	return numbers;
+}
+
+const comment = /^<!--([\s\S]*?)-->\s*$/;
+
+/** Undoes the escapes a comment needs: `--&gt;` for `-->`, `&amp;` for a `&` that would start one. */
+export function commentText(text: string): string {
+	return text.replaceAll(/&(gt|lt|amp);/g, (_, name: string) => ({gt: '>', lt: '<', amp: '&'})[name] ?? '');
+}
+
+function directive(node: Html, slide: SlideDraft | undefined): void {
+	const body = comment.exec(node.value)?.[1];
+	if (body === undefined) {
+		throw new MarkdownDeckError('HTML is not shown on slides: write the words (escape a < as \\<)', startOf(node));
+	}
+
+	const named = /^\s*([a-z_]+)\s*(?::([\s\S]*))?$/i.exec(body);
+	const name = named?.[1]?.toLowerCase();
+	const isDirective = name === 'bars' ? named?.[2] === undefined : named?.[2] !== undefined;
+	if (!named || !name || !isDirective) {
+		return; // An ordinary comment: not shown, not read.
+	}
+
+	const at = startOf(node);
+	if (!slide?.isOpen) {
+		throw new MarkdownDeckError(`"${name}" belongs inside a slide (after its ## title)`, at);
+	}
+
+	const value = named[2] ?? '';
+	if (name === 'speaker_note' || name === 'notes') {
+		slide.notes.push(slideText(commentText(value)));
+		slide.places.notes ??= at.line;
+	} else if (name === 'paragraphs' || name === 'cites') {
+		slide.paragraphs.push(...readParagraphs(value.trim(), at));
+		slide.places.paragraphs ??= at.line;
+	} else if (name === 'bars') {
+		slide.isBars = true;
+	} else {
+		throw new MarkdownDeckError(`unknown directive "${visibleControls(name)}" (known: paragraphs, speaker_note, bars)`, at);
+	}
+}
+
+/** A paragraph that starts `Table:` or `Chart:` as written, right after a table or chart. */
+function caption(node: RootContent, slide: SlideDraft, source: string): string | undefined {
+	if (node.type !== 'paragraph' || !slide.captionable) {
+		return undefined;
+	}
+
+	const raw = source.slice(node.position?.start.offset ?? 0);
+	if (!/^(?:Table|Chart):/.test(raw)) {
+		return undefined;
+	}
+
+	return inlineText(node.children).replace(/^(?:Table|Chart):\s*/, '');
+}
+
+type Walk = {sections: SectionDraft[]; slide?: SlideDraft; source: string; ids: Map<string, number>};
+
+function openSlide(node: Heading, walk: Walk): void {
+	const section = walk.sections.at(-1);
+	if (!section) {
+		throw new MarkdownDeckError('a slide belongs to a section: put a "# Section title" line before the first "## " slide', startOf(node));
+	}
+
+	const {title, id: written} = headingParts(node, walk.source);
+	if (!title) {
+		throw new MarkdownDeckError('a slide needs a title after "##"', startOf(node));
+	}
+
+	const id = written ?? uniqueId(slugify(title) || 'slide', walk.ids);
+	const first = walk.ids.get(id);
+	if (written && first !== undefined) {
+		throw new MarkdownDeckError(`slide id "${id}" is used twice (first on line ${first})`, startOf(node));
+	}
+
+	walk.ids.set(id, startOf(node).line);
+	const line = startOf(node).line;
+	walk.slide = {id, title, paragraphs: [], notes: [], blocks: [], places: {title: line, body: []}, isOpen: true, isBars: false};
+	section.slides.push(walk.slide);
+}
+
+function uniqueId(base: string, ids: ReadonlyMap<string, number>): string {
+	let id = base;
+	for (let n = 2; ids.has(id); n++) {
+		id = `${base}-${n}`;
+	}
+
+	return id;
+}
+
+function openSection(node: Heading, walk: Walk): void {
+	const {title, id: written} = headingParts(node, walk.source);
+	if (!title) {
+		throw new MarkdownDeckError('a section needs a title after "#"', startOf(node));
+	}
+
+	const id = written ?? uniqueId(slugify(title) || 'section', new Map(walk.sections.map(section => [section.id, 0])));
+	const twin = walk.sections.find(section => section.id === id);
+	if (twin) {
+		throw new MarkdownDeckError(`section id "${id}" is used twice (first on line ${twin.at.line})`, startOf(node));
+	}
+
+	const last = walk.sections.at(-1);
+	if (last && last.slides.length === 0) {
+		throw new MarkdownDeckError(`section "${last.title}" has no slides`, last.at);
+	}
+
+	walk.sections.push({id, title, slides: [], at: startOf(node)});
+	walk.slide = undefined;
+}
+
+function addBlock(node: RootContent, walk: Walk): void {
+	const {slide} = walk;
+	if (!slide?.isOpen) {
+		throw new MarkdownDeckError(
+			walk.sections.length === 0 ? 'slides start with a "# Section" line, then a "## Slide title" line' : 'this is outside any slide: start one with "## Title"',
+			startOf(node),
+		);
+	}
+
+	const text = caption(node, slide, walk.source);
+	if (text !== undefined && slide.captionable) {
+		const index = slide.blocks.lastIndexOf(slide.captionable);
+		slide.blocks[index] = {...slide.captionable, caption: text};
+		slide.places.body.push({text, line: startOf(node).line});
+		slide.captionable = undefined;
+		return;
+	}
+
+	if (slide.isBars && node.type !== 'table') {
+		throw new MarkdownDeckError('<!-- bars --> is followed by the chart\'s table', startOf(node));
+	}
+
+	const read = readBlock(node, slide.isBars);
+	slide.isBars = false;
+	slide.blocks.push(read.block);
+	slide.places.body.push(...read.pieces);
+	slide.captionable = read.block.kind === 'table' || read.block.kind === 'bars' ? read.block : undefined;
+}
+
+function walkNode(node: RootContent, walk: Walk): void {
+	if (node.type === 'heading' && node.depth === 1) {
+		openSection(node, walk);
+	} else if (node.type === 'heading' && node.depth === 2) {
+		openSlide(node, walk);
+	} else if (node.type === 'heading' && node.depth > 3) {
+		throw new MarkdownDeckError('slides use # sections, ## slide titles and ### heading lines; no deeper', startOf(node));
+	} else if (node.type === 'thematicBreak') {
+		if (walk.slide) {
+			walk.slide.isOpen = false;
+		}
+	} else if (node.type === 'html') {
+		directive(node, walk.slide);
+	} else if (node.type === 'definition') {
+		throw new MarkdownDeckError('link definitions are not part of a slide', startOf(node));
+	} else if (node.type !== 'yaml') {
+		addBlock(node, walk);
+	}
+}
+
+export function parseMarkdownTree(text: string): Root {
+	return fromMarkdown(text, {
+		extensions: [gfm(), frontmatter(['yaml'])],
+		mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml'])],
+	});
+}
+
+/** Reads a Markdown deck; a mistake throws a MarkdownDeckError with its line and column. */
+export function parseMarkdownDeck(text: string): ParsedDeck {
+	const tree = parseMarkdownTree(text.replace(/^\uFEFF/, ''));
+	const first = tree.children[0];
+	const front = readFrontMatter(first?.type === 'yaml' ? (first as Yaml) : undefined);
+	const walk: Walk = {sections: [], source: text.replace(/^\uFEFF/, ''), ids: new Map()};
+	for (const node of tree.children) {
+		walkNode(node, walk);
+	}
+
+	const last = walk.sections.at(-1);
+	if (!last) {
+		throw new MarkdownDeckError('the deck has no slides: add a "# Section" line and a "## Slide title" under it', {line: 1, column: 1});
+	}
+
+	if (last.slides.length === 0) {
+		throw new MarkdownDeckError(`section "${last.title}" has no slides`, last.at);
+	}
+
+	const slides = walk.sections.flatMap(section => section.slides);
+	try {
+		const deck = assembleDeck({...front, sections: walk.sections.map(section => ({...section, slides: section.slides.map(slide => slideData(slide))}))});
+		return {deck, places: slides.map(slide => slide.places)};
+	} catch (error: unknown) {
+		if (error instanceof DeckError) {
+			throw new MarkdownDeckError(error.message, {line: 1, column: 1});
+		}
+
+		throw error;
+	}
+}
+
+function slideData(slide: SlideDraft): SlideData {
+	return {id: slide.id, title: slide.title, paragraphs: slide.paragraphs, notes: slide.notes.join(' '), blocks: slide.blocks};
+}

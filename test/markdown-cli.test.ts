@@ -1,0 +1,153 @@
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {afterAll, describe, expect, test} from 'vitest';
+import {splitParagraphs} from '../source/check/paragraphs.js';
+import {controlBytes, runBin} from './helpers/bin.js';
+import {slideCount} from './helpers/deck-facts.js';
+
+/** The built bin on Markdown decks: `FILE.md`, `--export deck`, `check` and `paragraphs`. Run after `npm run build`. */
+const directory = mkdtempSync(path.join(tmpdir(), 'briefing-markdown-'));
+const article = path.resolve('../shared/source/article.txt');
+const fixture = (name: string) => path.join('test/fixtures', name);
+
+afterAll(() => {
+	rmSync(directory, {recursive: true, force: true});
+});
+
+describe('--export deck', () => {
+	test('the built-in deck as a Markdown deck presents the same slides, word for word', async () => {
+		const file = path.join(directory, 'built-in.md');
+		expect((await runBin(['--export', 'deck', '-o', file])).code).toBe(0);
+		for (const flags of [['--print'], ['--print', '--notes'], ['--list']]) {
+			const original = await runBin(flags);
+			const fromMarkdown = await runBin([file, ...flags]);
+			expect(fromMarkdown.code, fromMarkdown.stderr).toBe(0);
+			expect(fromMarkdown.stdout).toBe(original.stdout);
+		}
+
+		// It names its article, relative to where it was written: `check` finds it and passes it.
+		expect(readFileSync(file, 'utf8')).toContain(`source: ${path.relative(directory, article)}\n`);
+		const checked = await runBin(['check', file]);
+		expect([checked.code, checked.stdout]).toEqual([0, `${file}: ${slideCount} slides check out against ${article}\n`]);
+	});
+
+	test('a Markdown deck exports itself again unchanged', async () => {
+		const once = await runBin([fixture('every-primitive.md'), '--export', 'deck']);
+		const file = path.join(directory, 'again.md');
+		writeFileSync(file, once.stdout);
+		const twice = await runBin([file, '--export', 'deck']);
+		expect(twice.stdout).toBe(once.stdout);
+		expect((await runBin([file, '--print', '--notes'])).stdout).toBe((await runBin([fixture('every-primitive.md'), '--print', '--notes'])).stdout);
+	});
+});
+
+describe('a deck file that cannot be presented gets one line and exit 2', () => {
+	const write = (name: string, content: string | Buffer) => {
+		const file = path.join(directory, name);
+		writeFileSync(file, content);
+		return file;
+	};
+
+	test.each([
+		['a missing file', () => path.join(directory, 'nope.md'), /^briefing: .*nope\.md: no such file\n$/],
+		['a directory', () => directory, /: is a directory, not a deck \(give a \.md file\)\n$/],
+		['a file that is not UTF-8', () => write('latin1.md', Buffer.from([0x2D, 0x2D, 0x2D, 0x0A, 0xE9, 0x0A])), /latin1\.md: not UTF-8 text/],
+		['a file over the size cap', () => write('big.md', 'x'.repeat(1024 * 1024 + 1)), /big\.md: 1025 KiB is too big for a deck \(at most 1024 KiB\)\n$/],
+		['a deck that does not parse', () => write('bad.md', '---\ntitle: T\noutlet: O\ndate: D\nauthor: A\n---\n\n# S\n\n## A\n\n> words\n'), /bad\.md:12:1: a quote needs its speaker/],
+		['a file name with an escape in it', () => path.join(directory, 'x\u001B[2J.md'), /x\u241B\[2J\.md: no such file/],
+	])('%s', async (_name, file, message) => {
+		const result = await runBin([file(), '--print']);
+		expect(result.code).toBe(2);
+		expect(result.stdout).toBe('');
+		expect(result.stderr).toMatch(message);
+		expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+		expect(result.stderr.replaceAll('\n', '')).not.toMatch(controlBytes);
+	});
+
+	test('two deck files are a usage error', async () => {
+		const result = await runBin([fixture('every-primitive.md'), fixture('check-problems.md')]);
+		expect(result.code).toBe(2);
+		expect(result.stderr).toMatch(/unexpected argument ".*check-problems\.md"/);
+	});
+});
+
+describe('briefing check', () => {
+	test('passes the built-in deck against the article beside the checkout', async () => {
+		const result = await runBin(['check']);
+		expect(result.code, result.stdout).toBe(0);
+		expect(result.stdout).toMatch(/^the built-in deck: \d+ slides check out against .*article\.txt\n$/);
+	});
+
+	test('names each kind of problem at its file and line, with a summary, exit 1', async () => {
+		const file = fixture('check-problems.md');
+		const lines = readFileSync(file, 'utf8').split('\n');
+		const line = (text: string) => lines.findIndex(each => each.includes(text)) + 1;
+		const result = await runBin(['check', file, '--source', article]);
+		expect(result.code).toBe(1);
+		expect(result.stdout.split('\n').map(each => each.replace(/: .*$/, ''))).toEqual([
+			`${file}:${line('“I am 100% opposed')}`,
+			`${file}:${line('## Jon Feere')}`,
+			`${file}:${line('- Cut by 63%')}`,
+			`${file}:${line('paragraphs: 52')}`,
+			`${file}:${line('paragraphs: 8')}`,
+			`${file}:${line('## Nothing cited')}`,
+			file,
+			'',
+		]);
+		expect(result.stdout).toContain('slide 2 (changed) body: “I am 100% opposed to the abolition of ICE” is not word for word in ¶ 6');
+		expect(result.stdout).toContain('slide 3 (paraphrase) title: “rings hollow” is not inside quotation marks');
+		expect(result.stdout).toContain(`${file}: 6 problems on 6 of 7 slides, against ${article}`);
+	});
+
+	test('--json gives the same problems as data, each with its file and line; the source comes from the front matter', async () => {
+		const result = await runBin(['check', fixture('check-problems.md'), '--json']);
+		expect(result.code).toBe(1);
+		const report = JSON.parse(result.stdout) as {slides: number; problems: Array<{kind: string; slide: number; file: string; line: number}>};
+		expect(report.slides).toBe(7);
+		expect(report.problems.map(problem => [problem.slide, problem.kind])).toEqual([
+			[2, 'not-verbatim'],
+			[3, 'not-quoted-in-source'],
+			[4, 'number-not-cited'],
+			[5, 'no-such-paragraph'],
+			[6, 'furniture-cited'],
+			[7, 'no-citation'],
+		]);
+		expect(report.problems.every(problem => problem.file === fixture('check-problems.md') && problem.line > 0)).toBe(true);
+	});
+
+	test('the built-in deck\'s problems point into slides/ (a changed article makes some)', async () => {
+		const changed = path.join(directory, 'changed-article.txt');
+		writeFileSync(changed, readFileSync(article, 'utf8').replace('noble mission', 'noble calling'));
+		const result = await runBin(['check', '--source', changed]);
+		expect(result.code).toBe(1);
+		expect(result.stdout).toMatch(/^slides\/[\w-]+\.tsx:\d+: slide \d+ \([\w-]+\) (?:body|notes|title): “[^”]*noble mission[^”]*” is not word for word/m);
+	});
+
+	test('usage errors and an unreadable article exit 2', async () => {
+		expect((await runBin(['check', '--bogus'])).code).toBe(2);
+		expect((await runBin(['check', fixture('every-primitive.md'), fixture('check-problems.md')])).code).toBe(2);
+		const noSource = path.join(directory, 'no-source.md');
+		writeFileSync(noSource, '---\ntitle: T\noutlet: O\ndate: D\nauthor: A\n---\n\n# S\n\n## A\n');
+		const result = await runBin(['check', noSource]);
+		expect([result.code, result.stderr]).toEqual([2, `briefing: ${noSource}: no article to check against: give --source ARTICLE or a "source:" line in the front matter\n`]);
+		expect((await runBin(['check', '--source', directory])).stderr).toMatch(/is a directory, not an article/);
+	});
+});
+
+describe('briefing paragraphs', () => {
+	test('numbers the paragraphs as the checker counts them, furniture marked', async () => {
+		const result = await runBin(['paragraphs', article]);
+		expect(result.code).toBe(0);
+		const paragraphs = splitParagraphs(readFileSync(article, 'utf8'));
+		const blocks = result.stdout.trimEnd().split('\n\n');
+		expect(blocks).toHaveLength(paragraphs.length);
+		for (const [index, paragraph] of paragraphs.entries()) {
+			const shown = blocks[index]!.replaceAll(/\s+/g, ' ').trim();
+			expect(shown.startsWith(`${index + 1} ${paragraph.replaceAll(/\s+/g, ' ').slice(0, 30)}`), shown).toBe(true);
+		}
+
+		expect(blocks[7]).toMatch(/\[page furniture: not citable\]$/);
+		expect((await runBin(['paragraphs'])).code).toBe(2);
+	});
+});

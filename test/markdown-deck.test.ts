@@ -1,0 +1,183 @@
+import {readFileSync} from 'node:fs';
+import {describe, expect, test} from 'vitest';
+import {deck as builtIn} from '../slides/index.js';
+import {blockTexts, type BlockKind, textWidthOfDrawings} from '../source/deck/blocks.js';
+import type {Deck} from '../source/deck/deck.js';
+import {loadInk} from '../source/deck/drawn.js';
+import {checkDeck} from '../source/check/check.js';
+import {deckText} from '../source/outputs/print.js';
+import {deckToMarkdown} from '../source/markdown/export-deck.js';
+import {MarkdownDeckError} from '../source/markdown/inline.js';
+import {formatDeckError} from '../source/markdown/load.js';
+import {parseMarkdownDeck} from '../source/markdown/parse-deck.js';
+import {followSlide, initNavigation, navigate} from '../source/show/navigation.js';
+import {everyBlockDeck} from './helpers/every-block-deck.js';
+
+const fixture = readFileSync(new URL('fixtures/every-primitive.md', import.meta.url), 'utf8');
+
+const head = '---\ntitle: T\noutlet: O\ndate: D\nauthor: A\n---\n\n';
+
+/** The message a deck gets, as `deck.md:LINE:COLUMN: problem`. */
+function failure(text: string): string {
+	try {
+		parseMarkdownDeck(text);
+	} catch (error: unknown) {
+		if (error instanceof MarkdownDeckError) {
+			return formatDeckError('deck.md', error);
+		}
+
+		throw error;
+	}
+
+	return 'parsed';
+}
+
+describe('a Markdown deck', () => {
+	test('the fixture holds every slide primitive, its metadata, notes and citations', () => {
+		const {deck, places} = parseMarkdownDeck(fixture);
+		const kinds = new Set(deck.slides.flatMap(slide => slide.blocks.map(block => block.kind)));
+		const every: BlockKind[] = ['heading', 'lead', 'text', 'bullets', 'quote', 'fact', 'table', 'bars', 'timeline', 'source', 'drawn'];
+		expect([...kinds].sort()).toEqual([...every].sort());
+		expect(deck.title).toBe('Every primitive, from Markdown');
+		expect(deck.source).toEqual({outlet: 'Test Outlet', date: 'January 1, 2000', author: 'A. Writer', url: 'https://example.com/article', text: '../../../shared/source/article.txt'});
+		expect(deck.sections.map(section => [section.id, section.title, section.start, section.count])).toEqual([['words', 'Words', 0, 2], ['figures', 'Figures', 2, 1]]);
+		expect(deck.slides.map(slide => [slide.id, slide.title, slide.paragraphs])).toEqual([
+			['headline', 'A title with a starred word', [2, 4, 5]],
+			['bullets-and-a-quote', 'Bullets and a quote', [5]],
+			['figures', 'A table, a figure, a chart and a timeline', [7]],
+		]);
+		const [first, second, third] = deck.slides;
+		expect(first?.notes).toBe('Notes for the first slide, and a second note that is joined to the first.');
+		expect(first?.blocks).toEqual([
+			{kind: 'heading', text: 'A heading line'},
+			{kind: 'lead', text: 'The lead: one sentence that carries the slide.'},
+			{kind: 'text', text: 'A plain paragraph, written over two lines.'},
+			{kind: 'source', text: 'A source line · Test Outlet'},
+		]);
+		expect(second?.blocks).toEqual([
+			{kind: 'bullets', items: ['First point', 'Second point with code']},
+			{kind: 'quote', text: 'ICE has a noble mission', speaker: 'Alejandro Mayorkas', role: 'Homeland Security Secretary'},
+			{kind: 'quote', text: 'Short and plain', speaker: 'Jane Doe'},
+		]);
+		expect(second?.units).toBe(4);
+		expect(third?.blocks).toEqual([
+			{kind: 'table', columns: ['Law', 'Covers'], rows: [['Section 1325', 'Entry'], ['Section 1326', 'Reentry']], caption: 'Both sections are in Title 8'},
+			{kind: 'fact', value: '62%', label: 'fewer book-ins'},
+			{
+				kind: 'bars',
+				bars: [{label: 'Officers', value: 5000, display: 'nearly 5,000'}, {label: 'Agents', value: 7000, display: '7000'}],
+				caption: 'No size given for the lawyers',
+			},
+			{kind: 'timeline', events: [{when: '2013', what: 'Started'}, {when: '2021', what: 'Came back'}]},
+			{kind: 'drawn', name: 'drawn', words: ['A drawing, kept'], draw: expect.any(Function), peek: expect.any(Function)},
+		]);
+		// A drawing is shown as drawn, cut where the width ends.
+		const drawing = third?.blocks.at(-1);
+		const rows = (width: number) => (drawing?.kind === 'drawn' ? drawing.draw(width).map(line => line.map(segment => segment.text).join('')) : []);
+		expect(rows(76)).toEqual(['╭─────────────────╮', '│ A drawing, kept │', '╰─────────────────╯']);
+		expect(rows(5)).toEqual(['╭────', '│ A d', '╰────']);
+		// Lines for `briefing check`: titles, citations, notes and each word's own line.
+		const lines = fixture.split('\n');
+		expect(lines[(places[0]?.title ?? 0) - 1]).toMatch(/^## A title/);
+		expect(lines[(places[0]?.paragraphs ?? 0) - 1]).toMatch(/paragraphs: 2, 4-5/);
+		expect(lines[(places[0]?.notes ?? 0) - 1]).toMatch(/speaker_note: Notes for/);
+		expect(places[1]?.body.find(piece => piece.text === 'Jane Doe')?.line).toBe(lines.indexOf('> — Jane Doe') + 1);
+		expect(places[2]?.body.find(piece => piece.text === 'Section 1326')?.line).toBe(lines.indexOf('| Section 1326 | Reentry |') + 1);
+	});
+
+	test('the built-in deck goes to Markdown and back unchanged, slide for slide and word for word', async () => {
+		await loadInk();
+		// An Ink component comes back as its drawing (at the text outputs' width), not as the component.
+		const drawnAsText = (deck: Deck) => ({
+			...deck,
+			slides: deck.slides.map(slide => ({
+				...slide,
+				blocks: slide.blocks.map(block => (block.kind === 'drawn' ? {kind: 'drawn', lines: block.draw(textWidthOfDrawings).map(line => line.map(segment => segment.text).join('').trimEnd())} : block)),
+			})),
+		});
+		const back = parseMarkdownDeck(deckToMarkdown(builtIn)).deck;
+		expect(drawnAsText(back)).toEqual(drawnAsText(builtIn));
+		expect(back.slides.flatMap(slide => slide.blocks.map(block => blockTexts(block)))).toEqual(builtIn.slides.flatMap(slide => slide.blocks.map(block => blockTexts(block))));
+	});
+
+	test('a deck written to trip Markdown (markup, HTML, control bytes) comes back with the same words', () => {
+		const back = parseMarkdownDeck(deckToMarkdown(everyBlockDeck)).deck;
+		expect(deckText(back, {showNotes: true})).toBe(deckText(everyBlockDeck, {showNotes: true}));
+		expect(back.slides.map(slide => slide.title)).toEqual(everyBlockDeck.slides.map(slide => slide.title));
+		expect(back.slides[0]?.blocks[0]).toEqual({kind: 'heading', text: '# Not a heading'});
+	});
+
+	test('control characters in the file are shown as their pictures, never passed on', () => {
+		const {deck} = parseMarkdownDeck(`${head}# S\n\n## Bell \u0007 and \u001B[31m escape\n\nWords \u001B]0;title\u0007 here\n`);
+		expect(deck.slides[0]?.title).toBe('Bell \u2407 and \u241B[31m escape');
+		expect(JSON.stringify(deck)).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/);
+	});
+});
+
+describe('the README', () => {
+	const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+	const section = readme.slice(readme.indexOf('## Write your own briefing'));
+	const example = /```markdown\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
+
+	test('has a complete example deck that uses every primitive and checks out against the article', () => {
+		const {deck} = parseMarkdownDeck(example);
+		const kinds = new Set(deck.slides.flatMap(slide => slide.blocks.map(block => block.kind)));
+		expect(kinds.size).toBe(10);
+		expect(deck.slides.every(slide => slide.paragraphs.length > 0)).toBe(true);
+		expect(deck.slides.some(slide => slide.notes)).toBe(true);
+		const article = readFileSync(new URL('../../shared/source/article.txt', import.meta.url), 'utf8');
+		expect(checkDeck(deck, article)).toEqual([]);
+		expect(deck.source.text).toBe('../shared/source/article.txt');
+	});
+});
+
+describe('a deck that does not parse says where', () => {
+	test.each([
+		['no front matter', '# S\n\n## A\n', 'deck.md:1:1: a deck starts with front matter'],
+		['a missing author', '---\ntitle: T\noutlet: O\ndate: D\n---\n\n# S\n\n## A\n', 'deck.md:1:1: front matter needs "author:"'],
+		['an unknown key', '---\ntitle: T\noutlet: O\ndate: D\nauthor: A\ntitel: x\n---\n', 'deck.md:6:1: front matter: unknown key "titel"'],
+		['bad YAML', '---\ntitle: [T\n---\n', 'deck.md:2:1: front matter: '],
+		['a quote without its speaker', `${head}# S\n\n## A\n\nWords.\n\n  > “Just words”\n`, 'deck.md:14:3: a quote needs its speaker'],
+		['a slide before any section', `${head}## A\n`, 'deck.md:8:1: a slide belongs to a section'],
+		['words outside a slide', `${head}# S\n\nStray words.\n`, 'deck.md:10:1: this is outside any slide'],
+		['words after ---', `${head}# S\n\n## A\n\n---\n\nStray.\n`, 'deck.md:14:1: this is outside any slide'],
+		['a numbered list', `${head}# S\n\n## A\n\n1. one\n`, 'deck.md:12:1: a numbered list is not a slide primitive'],
+		['a nested list', `${head}# S\n\n## A\n\n- one\n  - two\n`, 'deck.md:13:3: a list item holds one line'],
+		['a code block', `${head}# S\n\n## A\n\n\`\`\`\ncode\n\`\`\`\n`, 'deck.md:12:1: code blocks are not a slide primitive'],
+		['an image', `${head}# S\n\n## A\n\nSee ![x](y.png)\n`, 'deck.md:12:5: an image cannot be shown'],
+		['HTML', `${head}# S\n\n## A\n\n<div>x</div>\n`, 'deck.md:12:1: HTML is not shown on slides'],
+		['an unknown directive', `${head}# S\n\n## A\n\n<!-- speaker_notes: x -->\n`, 'deck.md:12:1: unknown directive "speaker_notes"'],
+		['a bad citation', `${head}# S\n\n## A\n\n<!-- paragraphs: 4, x -->\n`, 'deck.md:12:1: paragraphs: "x" is not a paragraph number'],
+		['a bar without a number', `${head}# S\n\n## A\n\n<!-- bars -->\n| a | b |\n| - | - |\n| x | many |\n`, 'deck.md:15:1: a bar needs a label and a number'],
+		['a twice-used slide id', `${head}# S\n\n## A {#a}\n\n## B {#a}\n`, 'deck.md:12:1: slide id "a" is used twice (first on line 10)'],
+		['a bad id', `${head}# S\n\n## A {#Not_an_id}\n`, 'deck.md:10:1: an id is lowercase letters'],
+		['an empty section', `${head}# S\n\n# T\n\n## A\n`, 'deck.md:8:1: section "S" has no slides'],
+		['no slides', head, 'deck.md:1:1: the deck has no slides'],
+		['a control byte in a message', '---\n"k\\e[2J": 1\n---\n', 'deck.md:2:1: front matter: unknown key "k\u241B[2J"'],
+	])('%s', (_name, text, message) => {
+		const got = failure(text);
+		expect(got.startsWith(message), got).toBe(true);
+		expect(got).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/);
+	});
+});
+
+describe('reload keeps the place', () => {
+	test('the same slide by id; else next to its nearest surviving neighbour; else the same number', () => {
+		expect(followSlide(['a', 'b', 'c'], ['x', 'a', 'b', 'c'], 1)).toBe(2);
+		expect(followSlide(['a', 'b', 'c'], ['a', 'c'], 1)).toBe(1);
+		expect(followSlide(['a', 'b', 'c'], ['a', 'b2', 'c'], 1)).toBe(1);
+		expect(followSlide(['a', 'b', 'c'], ['c'], 2)).toBe(0);
+		expect(followSlide(['a', 'b', 'c'], ['x', 'y'], 2)).toBe(1);
+		expect(followSlide(['a', 'b', 'c'], ['b', 'c', 'a'], 0)).toBe(2);
+	});
+
+	test('the reducer takes the new deck\'s reveal units and keeps the step where it can', () => {
+		const state = navigate(initNavigation({units: [0, 3, 0], start: 1}), {type: 'next'});
+		expect([state.index, state.step]).toEqual([1, 2]);
+		const moved = navigate(state, {type: 'reload', units: [0, 0, 3, 0], index: 2});
+		expect([moved.index, moved.step, moved.units]).toEqual([2, 2, [0, 0, 3, 0]]);
+		const fewer = navigate(moved, {type: 'reload', units: [0, 0, 1], index: 2});
+		expect([fewer.index, fewer.step]).toEqual([2, 1]);
+		expect(navigate(fewer, {type: 'reload', units: [0], index: 5}).index).toBe(0);
+	});
+});

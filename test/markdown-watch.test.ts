@@ -1,0 +1,76 @@
+import {mkdtempSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {afterEach, expect, test} from 'vitest';
+import {watchDeck, type WatchUpdate} from '../source/markdown/watch.js';
+
+/** The watcher on its own: what it reports for each kind of save. Waits poll with a deadline. */
+const original = readFileSync(new URL('fixtures/every-primitive.md', import.meta.url), 'utf8');
+const stops: Array<() => void> = [];
+let directory = '';
+
+afterEach(() => {
+	for (const stop of stops.splice(0)) {
+		stop();
+	}
+
+	rmSync(directory, {recursive: true, force: true});
+});
+
+async function until(check: () => boolean, what: string): Promise<void> {
+	const end = Date.now() + 5000;
+	while (!check()) {
+		if (Date.now() > end) {
+			throw new Error(`timed out waiting for ${what}`);
+		}
+
+		await new Promise(resolve => {
+			setTimeout(resolve, 20);
+		});
+	}
+}
+
+function start() {
+	directory = mkdtempSync(path.join(os.tmpdir(), 'brf-watch-'));
+	const file = path.join(directory, 'deck.md');
+	writeFileSync(file, original);
+	const updates: WatchUpdate[] = [];
+	stops.push(watchDeck(file, original, update => updates.push(update)));
+	const titles = () => updates.map(update => ('deck' in update ? update.deck.slides[0]?.title : `problem: ${update.problem}`));
+	return {file, updates, titles};
+}
+
+test('an editor\'s saves: in place, by rename, by delete and write; the same text again is no change', async () => {
+	const {file, titles} = start();
+	writeFileSync(file, original.replace('A title with', 'In place:'));
+	await until(() => titles().length === 1, 'the in-place save');
+	writeFileSync(`${file}.tmp`, original.replace('A title with', 'Renamed:'));
+	renameSync(`${file}.tmp`, file);
+	await until(() => titles().length === 2, 'the rename save');
+	unlinkSync(file);
+	await new Promise(resolve => {
+		setTimeout(resolve, 30);
+	});
+	writeFileSync(file, original.replace('A title with', 'Rewritten:'));
+	await until(() => titles().length === 3, 'the delete-and-write save');
+	// The same text again, and another file in the folder: nothing to report (given time to, if it would).
+	writeFileSync(file, original.replace('A title with', 'Rewritten:'));
+	writeFileSync(path.join(directory, 'other.md'), 'another file');
+	await new Promise(resolve => {
+		setTimeout(resolve, 400);
+	});
+	expect(titles()).toHaveLength(3);
+	writeFileSync(file, original.replace('A title with', 'Last:'));
+	await until(() => titles().length === 4, 'the last save');
+	expect(titles()).toEqual(['In place: a starred word', 'Renamed: a starred word', 'Rewritten: a starred word', 'Last: a starred word']);
+});
+
+test('a broken save reports the problem with its place; the fix reports the deck', async () => {
+	const {file, titles} = start();
+	writeFileSync(file, original.replace('- First point', '1. First point'));
+	await until(() => titles().length === 1, 'the broken save');
+	expect(titles()[0]).toMatch(/^problem: .*deck\.md:\d+:1: a numbered list is not a slide primitive/);
+	writeFileSync(file, original);
+	await until(() => titles().length === 2, 'the fix');
+	expect(titles()[1]).toBe('A title with a starred word');
+});

@@ -1,0 +1,66 @@
+import React from 'react';
+import {Text} from 'ink';
+import {cleanup, render} from 'ink-testing-library';
+import {afterEach, describe, expect, test} from 'vitest';
+import {parseMarkdownDeck} from '../source/markdown/parse-deck.js';
+import {App} from '../source/show/app.js';
+import {useForAWhile} from '../source/show/hooks/use-for-a-while.js';
+import {PresenterView} from '../source/show/presenter-view.js';
+import {themes} from '../source/layout/theme.js';
+import {cleanupShown, keys, press, renderShow, waitForFrame} from './helpers/ink.js';
+
+/** The show handed a new deck, as live reload does: the same slide, the same step; a problem in the footer for a while. */
+const head = '---\ntitle: Reload deck\noutlet: O\ndate: D\nauthor: A\n---\n\n# Part\n\n';
+const before = parseMarkdownDeck(`${head}## First\n\nOne.\n\n## Second\n\n- a\n- b\n- c\n\n## Third\n\nThree.\n`).deck;
+const after = parseMarkdownDeck(`${head}## New\n\nNew.\n\n## First\n\nOne.\n\n## Second {#second}\n\n- a\n- b\n- c\n- d\n\n## Third\n\nThree.\n`).deck;
+const size = {columns: 80, rows: 24};
+
+afterEach(() => {
+	cleanup();
+	cleanupShown();
+});
+
+function Probe({problem, ms}: {readonly problem?: string; readonly ms: number}) {
+	return <Text>[{useForAWhile(problem, ms) ?? 'none'}]</Text>;
+}
+
+describe('a reloaded deck', () => {
+	test('the audience view stays on its slide and step, and shows a problem in the footer', async () => {
+		const app = renderShow(<App deck={before} theme={themes.plain} size={size} />, size);
+		await waitForFrame(app, frame => frame.includes('First'));
+		await press(app, keys.right);
+		const frame = await press(app, ' ');
+		expect(frame).toContain('2/3 · 2/3');
+		app.rerender(<App deck={after} theme={themes.plain} size={size} />);
+		const moved = await waitForFrame(app, each => each.includes('3/4'));
+		expect(moved).toContain('3/4 · 2/4');
+		expect(moved).toContain('Second');
+		app.rerender(<App deck={after} theme={themes.plain} size={size} deckProblem="deck.md:9:1: a quote needs its speaker" />);
+		const broken = await waitForFrame(app, each => each.includes('a quote needs its speaker'));
+		expect(broken).toContain('Second');
+		expect(broken).toContain('3/4 · 2/4');
+		// Keys work on the last good deck.
+		expect(await press(app, keys.right)).toContain('3/4 · 3/4');
+	});
+
+	test('the presenter view shows the problem on a line of its own until it is gone', async () => {
+		const app = renderShow(<PresenterView deck={before} theme={themes.plain} size={size} start={2} deckProblem="deck.md:9:1: a quote needs its speaker" />, size);
+		const frame = await waitForFrame(app, each => each.includes('slide 3/3'));
+		expect(frame).toContain('■ not reloaded: deck.md:9:1: a quote needs its speaker');
+		app.rerender(<PresenterView deck={after} theme={themes.plain} size={size} start={2} />);
+		const fixed = await waitForFrame(app, each => each.includes('slide 4/4'));
+		expect(fixed).not.toContain('not reloaded');
+	});
+
+	test('a deck problem shows for a while: from when it appears or changes, and never after it is gone', async () => {
+		const app = render(<Probe ms={150} />);
+		expect(app.lastFrame()).toBe('[none]');
+		app.rerender(<Probe problem="broken" ms={150} />);
+		await waitForFrame(app, frame => frame === '[broken]');
+		await waitForFrame(app, frame => frame === '[none]');
+		app.rerender(<Probe problem="broken again" ms={150} />);
+		await waitForFrame(app, frame => frame === '[broken again]');
+		app.rerender(<Probe ms={150} />);
+		expect(await waitForFrame(app, frame => frame === '[none]')).toBe('[none]');
+	});
+});
