@@ -1,22 +1,11 @@
-import {chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync} from 'node:fs';
-import os from 'node:os';
+import {chmodSync, existsSync, mkdirSync, readdirSync} from 'node:fs';
 import path from 'node:path';
-import {afterEach, expect, test} from 'vitest';
+import {expect, test} from 'vitest';
 import {deck} from '../slides/index.js';
-import {type Session, spawnBin} from './helpers/pty.js';
+import {endAfterEach, type Session, spawnBin} from './helpers/pty.js';
 
-const running: Session[] = [];
+const {sessions: running, folder} = endAfterEach();
 let runtime = '';
-
-afterEach(() => {
-	for (const each of running.splice(0)) {
-		each.dispose();
-	}
-
-	if (runtime) {
-		rmSync(runtime, {recursive: true, force: true});
-	}
-});
 
 const count = deck.slides.length;
 /** A view of the show in a terminal of its own: the screen is what a person sees there. */
@@ -33,7 +22,7 @@ function view(args: readonly string[], {columns, rows, env}: {columns: number; r
 const titleOf = (index: number) => deck.slides[index]!.title.slice(0, 24);
 
 test('the audience and presenter views in two terminals move each other, and both leave cleanly', {timeout: 30_000}, async () => {
-	runtime = mkdtempSync(path.join(os.tmpdir(), 'brf-e2e-'));
+	runtime = folder('brf-e2e-');
 	const env = {XDG_RUNTIME_DIR: runtime};
 	const size = {columns: 80, rows: 24, env};
 	const audience = view([], size);
@@ -82,7 +71,7 @@ for (const [signal, code] of [
 	['SIGHUP', 129],
 ] as const) {
 	test(`${signal} to the view that holds the socket: exit ${code}, the socket file is gone, the other view takes over`, {timeout: 30_000}, async () => {
-		runtime = mkdtempSync(path.join(os.tmpdir(), 'brf-e2e-'));
+		runtime = folder('brf-e2e-');
 		const size = {columns: 80, rows: 24, env: {XDG_RUNTIME_DIR: runtime}};
 		const audience = view([], size);
 		running.push(audience);
@@ -109,7 +98,7 @@ for (const [signal, code] of [
 }
 
 test('an unsafe socket directory: the audience view presents and says why there is no link; the presenter view refuses, exit 1', {timeout: 30_000}, async () => {
-	runtime = mkdtempSync(path.join(os.tmpdir(), 'brf-e2e-'));
+	runtime = folder('brf-e2e-');
 	const directory = path.join(runtime, 'briefing');
 	mkdirSync(directory);
 	chmodSync(directory, 0o755);

@@ -1,18 +1,13 @@
-import {afterEach, beforeAll, describe, expect, test} from 'vitest';
+import {beforeAll, describe, expect, test} from 'vitest';
 import {deck} from '../../slides/index.js';
 import {blockTexts} from '../../source/deck/blocks.js';
 import {loadInk} from '../../source/deck/drawn.js';
 import {runBin} from '../helpers/bin.js';
 import {counter} from '../helpers/deck-facts.js';
-import {type Session, spawnBin} from '../helpers/pty.js';
+import {spawnBin, endAfterEach} from '../helpers/pty.js';
 
 /** A slide that holds an Ink component (a reminder Ink centres): Ink draws it in the live show and in --print. */
-const sessions: Session[] = [];
-afterEach(() => {
-	for (const session of sessions.splice(0)) {
-		session.dispose();
-	}
-});
+const {sessions} = endAfterEach();
 
 const slide = deck.slides.find(candidate => candidate.blocks.some(block => block.kind === 'drawn'))!;
 const drawn = slide.blocks.find(block => block.kind === 'drawn')!;

@@ -1,17 +1,12 @@
 import {execFileSync} from 'node:child_process';
 import process from 'node:process';
-import {afterEach, describe, expect, test} from 'vitest';
+import {describe, expect, test} from 'vitest';
 import {readFileSync, rmSync} from 'node:fs';
 import {counter, deckTitleStart} from '../helpers/deck-facts.js';
-import {binCommand, esc, isRunning, type Session, spawnBin, spawnScript, waitUntil} from '../helpers/pty.js';
+import {binCommand, esc, isRunning, type Session, spawnBin, spawnScript, waitUntil, endAfterEach} from '../helpers/pty.js';
 
 /** Exit paths of the built bin in a real pty: code, screen, cursor, termios, no process left. */
-const sessions: Session[] = [];
-afterEach(() => {
-	for (const session of sessions.splice(0)) {
-		session.dispose();
-	}
-});
+const {sessions} = endAfterEach();
 
 async function start(args: readonly string[] = ['--slide', '3'], env: Record<string, string> = {}) {
 	const session = spawnBin(args, {wrap: true, env});

@@ -1,26 +1,16 @@
-import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {mkdtempSync, readFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {afterEach, describe, expect, test} from 'vitest';
+import {describe, expect, test} from 'vitest';
 import {deck} from '../../slides/index.js';
-import {binCommand, isRunning, type Session, spawnScript, waitUntil} from '../helpers/pty.js';
+import {binCommand, isRunning, spawnScript, waitUntil, endAfterEach} from '../helpers/pty.js';
 
 /**
 A real hang-up: the terminal itself goes away (the window is closed, the SSH link drops), so every
 write and every terminal-mode call fails with EIO. Node's own terminal reset at exit aborts with an
 assertion and a native stack on EIO; the program must end quietly instead.
 */
-const sessions: Session[] = [];
-const folders: string[] = [];
-afterEach(() => {
-	for (const session of sessions.splice(0)) {
-		session.dispose();
-	}
-
-	for (const folder of folders.splice(0)) {
-		rmSync(folder, {recursive: true, force: true});
-	}
-});
+const {sessions, folders} = endAfterEach();
 
 describe.sequential('when the terminal hangs up', {timeout: 30_000}, () => {
 	test.each([

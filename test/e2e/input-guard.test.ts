@@ -1,27 +1,17 @@
-import {mkdtempSync, rmSync} from 'node:fs';
+import {mkdtempSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import {afterEach, describe, expect, test} from 'vitest';
+import {describe, expect, test} from 'vitest';
 import {counter, slideCount} from '../helpers/deck-facts.js';
 import {waitUntilAnswering} from '../helpers/answering.js';
-import {type Session, spawnBin} from '../helpers/pty.js';
+import {type Session, spawnBin, endAfterEach} from '../helpers/pty.js';
 
 /**
 The input guard (upstream ink issue 901) in a real terminal: whatever bytes come, in whatever reads,
 the view stays up on its slide, and only the key table's keys act.
 */
-const sessions: Session[] = [];
-const folders: string[] = [];
-afterEach(() => {
-	for (const session of sessions.splice(0)) {
-		session.dispose();
-	}
-
-	for (const folder of folders.splice(0)) {
-		rmSync(folder, {recursive: true, force: true});
-	}
-});
+const {sessions, folders} = endAfterEach();
 
 const esc = '\u001B';
 const start = 3;

@@ -1,14 +1,9 @@
-import {afterEach, describe, expect, test} from 'vitest';
+import {describe, expect, test} from 'vitest';
 import {counter, revealSlide, slideCount} from '../helpers/deck-facts.js';
-import {type Session, spawnBin} from '../helpers/pty.js';
+import {spawnBin, endAfterEach} from '../helpers/pty.js';
 
 /** Keys as a terminal sends them, through the pty, into the built bin. */
-const sessions: Session[] = [];
-afterEach(() => {
-	for (const session of sessions.splice(0)) {
-		session.dispose();
-	}
-});
+const {sessions} = endAfterEach();
 
 describe.sequential('keys in a real terminal', {timeout: 30_000}, () => {
 	test('→ PgDn ← Space PgUp, End Home, a typed number and Enter, ? and Esc', async () => {

@@ -3,18 +3,13 @@ import {readFileSync, rmSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
-import {afterEach, describe, expect, test} from 'vitest';
+import {describe, expect, test} from 'vitest';
 import {deck} from '../../slides/index.js';
 import {counter, slideCount} from '../helpers/deck-facts.js';
-import {binCommand, root, type Session, spawnBin, spawnScript, terminalEnv} from '../helpers/pty.js';
+import {binCommand, root, spawnBin, spawnScript, terminalEnv, endAfterEach} from '../helpers/pty.js';
 
 /** Without a terminal the deck is printed, plain; with CI set in a terminal the show still runs. */
-const sessions: Session[] = [];
-afterEach(() => {
-	for (const session of sessions.splice(0)) {
-		session.dispose();
-	}
-});
+const {sessions} = endAfterEach();
 
 const escape = '\u001B';
 

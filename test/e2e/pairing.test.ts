@@ -1,25 +1,15 @@
-import {mkdtempSync, rmSync} from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import {afterEach, expect, test} from 'vitest';
+import {expect, test} from 'vitest';
 import {waitUntilAnswering} from '../helpers/answering.js';
 import {counter, slideCount} from '../helpers/deck-facts.js';
-import {type Session, spawnBin} from '../helpers/pty.js';
+import {endAfterEach, type Session, spawnBin} from '../helpers/pty.js';
 
 /**
 Pairing is explicit: only a --presenter view joins the audience view. A second audience view and a
 --rehearse run of the same deck, by the same user, never move the show; a presenter view started
 late lands on the show's slide, not its own --slide.
 */
-const sessions: Session[] = [];
+const {sessions, folder} = endAfterEach();
 let runtime = '';
-afterEach(() => {
-	for (const session of sessions.splice(0)) {
-		session.dispose();
-	}
-
-	rmSync(runtime, {recursive: true, force: true});
-});
 
 const presenterAt = (number: number) => new RegExp(`slide ${number}/${slideCount}(?!\\d)`);
 
@@ -46,7 +36,7 @@ async function goTo(session: Session, number: number): Promise<void> {
 }
 
 test('a second audience view and a rehearsal run alone; a late presenter view lands on the show\'s slide and drives only it', {timeout: 60_000}, async () => {
-	runtime = mkdtempSync(path.join(os.tmpdir(), 'brf-pair-'));
+	runtime = folder('brf-pair-');
 	const show = await start(['--slide', '2'], counter(2));
 	await goTo(show, 6);
 	await show.waitFor(() => counter(6).test(show.screen()), 'the show on slide 6');

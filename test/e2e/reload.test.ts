@@ -1,26 +1,14 @@
-import {mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
-import os from 'node:os';
+import {readFileSync, renameSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
-import {afterEach, expect, test} from 'vitest';
-import {type Session, spawnBin} from '../helpers/pty.js';
+import {expect, test} from 'vitest';
+import {endAfterEach, type Session, spawnBin} from '../helpers/pty.js';
 
 /**
 Live reload in a real terminal: the Markdown deck is edited under a running show (the audience view
 and the presenter view at once), saved by rename, then broken, then fixed; both screens follow and
 stay on their slide, and the broken file never takes the slides away.
 */
-const sessions: Session[] = [];
-let directory = '';
-
-afterEach(() => {
-	for (const session of sessions.splice(0)) {
-		session.dispose();
-	}
-
-	if (directory) {
-		rmSync(directory, {recursive: true, force: true});
-	}
-});
+const {sessions, folder} = endAfterEach();
 
 const original = readFileSync(new URL('../fixtures/every-primitive.md', import.meta.url), 'utf8');
 
@@ -33,7 +21,7 @@ function saveByRename(file: string, text: string) {
 const footer = (session: Session) => session.lines().filter(Boolean).at(-1) ?? '';
 
 test('saving the deck reloads both views on the same slide; a broken save keeps the last good deck and says where', {timeout: 40_000}, async () => {
-	directory = mkdtempSync(path.join(os.tmpdir(), 'brf-reload-'));
+	const directory = folder('brf-reload-');
 	const file = path.join(directory, 'deck.md');
 	writeFileSync(file, original);
 	const env = {XDG_RUNTIME_DIR: directory};

@@ -1,14 +1,9 @@
-import {afterEach, describe, expect, test} from 'vitest';
+import {describe, expect, test} from 'vitest';
 import {counter, deckTitleStart} from '../helpers/deck-facts.js';
-import {binCommand, esc, isRunning, paintedRows, type Session, type Size, spawnBin, spawnScript} from '../helpers/pty.js';
+import {binCommand, esc, isRunning, paintedRows, type Session, type Size, spawnBin, spawnScript, endAfterEach} from '../helpers/pty.js';
 
 /** Resizes of every kind: the screen always equals a fresh start at the new size. */
-const sessions: Session[] = [];
-afterEach(() => {
-	for (const session of sessions.splice(0)) {
-		session.dispose();
-	}
-});
+const {sessions} = endAfterEach();
 
 function open(args: readonly string[], size: Size): Session {
 	const session = spawnBin(args, {size});

@@ -1,15 +1,10 @@
 import process from 'node:process';
-import {afterEach, describe, expect, test} from 'vitest';
+import {describe, expect, test} from 'vitest';
 import {counter, deckTitleStart, revealSlide} from '../helpers/deck-facts.js';
-import {binCommand, esc, processState, type Session, spawnBin, spawnShell, waitUntil} from '../helpers/pty.js';
+import {binCommand, esc, processState, type Session, spawnBin, spawnShell, waitUntil, endAfterEach} from '../helpers/pty.js';
 
 /** Ctrl+Z and fg in a job-control shell: the terminal goes back to the shell and is taken again. */
-const sessions: Session[] = [];
-afterEach(() => {
-	for (const session of sessions.splice(0)) {
-		session.dispose();
-	}
-});
+const {sessions} = endAfterEach();
 
 /** What a fresh start shows at a size and slide: the screen a resume must equal. */
 async function freshScreen(args: readonly string[], size: {columns: number; rows: number}, text: RegExp): Promise<string> {

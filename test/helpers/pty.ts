@@ -5,6 +5,7 @@ import path from 'node:path';
 import process from 'node:process';
 import {fileURLToPath} from 'node:url';
 import {type IPty, spawn} from '@lydell/node-pty';
+import {afterEach} from 'vitest';
 import xterm from '@xterm/headless';
 import {childEnv} from './env.js';
 import {poll} from './poll.js';
@@ -325,4 +326,30 @@ export function hasColourCodes(output: string): boolean {
 /** The 1-based rows that cursor moves in the bytes address (the frame writer paints by position). */
 export function paintedRows(log: string): number[] {
 	return [...log.matchAll(/\u001B\[(\d+);\d+H/g)].map(match => Number(match[1]));
+}
+
+/**
+What a test file starts and makes, ended after each test: push sessions to `sessions`, temporary
+folders to `folders`, or make one with `folder(prefix)` (`const {sessions, folder} = endAfterEach();` at
+the top of the file).
+*/
+export function endAfterEach(): {readonly sessions: Session[]; readonly folders: string[]; readonly folder: (prefix: string) => string} {
+	const sessions: Session[] = [];
+	const folders: string[] = [];
+	afterEach(() => {
+		for (const session of sessions.splice(0)) {
+			session.dispose();
+		}
+
+		for (const folder of folders.splice(0)) {
+			rmSync(folder, {recursive: true, force: true});
+		}
+	});
+	const folder = (prefix: string) => {
+		const made = mkdtempSync(path.join(os.tmpdir(), prefix));
+		folders.push(made);
+		return made;
+	};
+
+	return {sessions, folders, folder};
 }
