@@ -116,6 +116,32 @@ function openLinkLater(open: () => Promise<PeerLink>, inputs: ShowInputs, sessio
 	});
 }
 
+/** Ink, the app and the input guard, loaded once the first slide is up; the presenter view is its own module, off the audience view's way. */
+async function loadShow(view: PresentOptions['view']) {
+	return Promise.all([
+		loadInk(),
+		import('./app.js'),
+		view === 'presenter' ? import('./presenter-view.js').then(module => module.PresenterView) : undefined,
+		import('../terminal/input-stream.js'),
+		import('./keymap.js'),
+	]);
+}
+
+/** What a live reload is given: a new deck, or the problem with the file that keeps the last good one. */
+function deckControl(inputs: ShowInputs, rerender: () => void) {
+	return {
+		setDeck(deck: Deck) {
+			inputs.deck = deck;
+			inputs.deckProblem = undefined;
+			rerender();
+		},
+		setDeckProblem(problem: string | undefined) {
+			inputs.deckProblem = problem;
+			rerender();
+		},
+	};
+}
+
 export async function present(options: PresentOptions): Promise<number> {
 	const session = openTerminalSession({isScreenReader: options.isScreenReader ?? false, isDebug: options.isDebug});
 	const inputs: ShowInputs = {deck: options.deck, link: options.link, linkProblem: undefined};
@@ -133,14 +159,7 @@ export async function present(options: PresentOptions): Promise<number> {
 		paintFirstFrame(options, target.writer, session);
 	}
 
-	// The presenter view is its own module: the audience view's way to its first slide skips it.
-	const [ink, {App}, PresenterView, {guardInput}, {isTableKey}] = await Promise.all([
-		loadInk(),
-		import('./app.js'),
-		options.view === 'presenter' ? import('./presenter-view.js').then(module => module.PresenterView) : undefined,
-		import('../terminal/input-stream.js'),
-		import('./keymap.js'),
-	]);
+	const [ink, {App}, PresenterView, {guardInput}, {isTableKey}] = await loadShow(options.view);
 	if (session.isFinished()) {
 		// A signal came while Ink loaded: the terminal is already given back.
 		return 0;
@@ -183,17 +202,7 @@ export async function present(options: PresentOptions): Promise<number> {
 		openLinkLater(options.openLink, inputs, session, rerender);
 	}
 
-	options.onReady?.({
-		setDeck(deck) {
-			inputs.deck = deck;
-			inputs.deckProblem = undefined;
-			rerender();
-		},
-		setDeckProblem(problem) {
-			inputs.deckProblem = problem;
-			rerender();
-		},
-	});
+	options.onReady?.(deckControl(inputs, rerender));
 	await instance.waitUntilExit().catch(session.fatal);
 	session.finish(0);
 	return 0;
