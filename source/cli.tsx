@@ -3,6 +3,7 @@ import module from 'node:module';
 import {realpath} from 'node:fs/promises';
 import process from 'node:process';
 import type {Deck} from './deck/deck.js';
+import {withoutFetch} from './deck/without-fetch.js';
 import {optionsHelp} from './options.js';
 import {checkShow, type Command, parseArgs, type PresentCommand, resolveStart} from './parse-args.js';
 
@@ -67,25 +68,6 @@ async function writeOut(text: string): Promise<number> {
 	const {reason} = await import('./outputs/write-file.js');
 	process.stderr.write(`briefing: cannot write to stdout: ${reason(error)}\n`);
 	return 1;
-}
-
-/**
-Yoga's loader fetch()es its inline WebAssembly when fetch exists, and the first fetch() loads Node's whole
-HTTP client; without fetch it decodes the same bytes with atob. Hidden only while the deck (and with it Ink
-and Yoga) loads.
-*/
-async function withoutFetch<T>(load: () => Promise<T>): Promise<T> {
-	const descriptor = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
-	if (!descriptor?.configurable) {
-		return load();
-	}
-
-	Object.defineProperty(globalThis, 'fetch', {value: undefined, configurable: true, writable: true});
-	try {
-		return await load();
-	} finally {
-		Object.defineProperty(globalThis, 'fetch', descriptor);
-	}
 }
 
 /** The package's version, read from the package.json beside dist/. */

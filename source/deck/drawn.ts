@@ -1,6 +1,7 @@
 import {type ComponentProps, createElement, type ReactElement} from 'react';
 import type {Line} from '../layout/layout.js';
 import {splitSgr} from '../terminal/sgr.js';
+import {withoutFetch} from './without-fetch.js';
 
 /**
 Ink components in a slide body. Anything in a body that is not a slide primitive (a `<Box>` with a
@@ -18,7 +19,7 @@ let ink: InkModule | undefined;
 
 /** Loads Ink, once. */
 export async function loadInk(): Promise<InkModule> {
-	ink ??= await import('ink');
+	ink ??= await withoutFetch(async () => import('ink'));
 	return ink;
 }
 
