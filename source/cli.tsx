@@ -5,7 +5,7 @@ import process from 'node:process';
 import type {Deck} from './deck/deck.js';
 import {withoutFetch} from './deck/without-fetch.js';
 import {optionsHelp} from './options.js';
-import {checkShow, type Command, parseArgs, type PresentCommand, resolveStart} from './parse-args.js';
+import {checkShow, type Command, needsMeow, parseArgs, type PresentCommand, resolveStart} from './parse-args.js';
 
 // Node 22.1+ keeps compiled code between runs; the bundle's chunks load after this line.
 (module as {enableCompileCache?: () => unknown}).enableCompileCache?.();
@@ -70,8 +70,14 @@ async function writeOut(text: string): Promise<number> {
 	return 1;
 }
 
-/** The package's version, read from the package.json beside dist/. */
+/** The package's version, put in by the build (esbuild --define, from package.json); otherwise read from the package.json beside dist/. */
+declare const BRIEFING_VERSION: string | undefined;
+
 function version(): string {
+	if (typeof BRIEFING_VERSION === 'string' && BRIEFING_VERSION !== '') {
+		return BRIEFING_VERSION;
+	}
+
 	const require = module.createRequire(import.meta.url);
 	return (require('../package.json') as {version: string}).version;
 }
@@ -118,8 +124,8 @@ async function answerAtOnce(command: Command): Promise<number | DeckCommand> {
 }
 
 async function main(argv: readonly string[]): Promise<number> {
-	// meow costs tens of milliseconds to load: only when there are flags to read.
-	const command = await answerAtOnce(parseArgs(argv, argv.length > 0 ? (await import('meow')).default : undefined));
+	// meow costs tens of milliseconds to load: only when there are flags to read (not for --help or --version).
+	const command = await answerAtOnce(parseArgs(argv, needsMeow(argv) ? (await import('meow')).default : undefined));
 	if (typeof command === 'number') {
 		return command;
 	}

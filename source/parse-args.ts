@@ -241,6 +241,20 @@ function readFlags(meow: Meow | undefined, words: readonly string[]): Flags {
 }
 
 /**
+Whether parseArgs needs meow for argv: only to read well-formed flags. `--help`, `--version`, a usage
+error, a subcommand and no arguments at all are answered without it (it costs tens of milliseconds to load).
+*/
+export function needsMeow(argv: readonly string[]): boolean {
+	const [first] = argv;
+	if (first === 'check' || first === 'paragraphs') {
+		return false;
+	}
+
+	const scanned = scan(argv);
+	return !scanned.wantsHelp && !scanned.wantsVersion && !('error' in scanned) && scanned.words.length > 0;
+}
+
+/**
 argv (without node and the script) to a command. `meow` is meow's default export, loaded by the
 caller only when there are arguments (it costs tens of milliseconds at start); with no arguments
 it is not needed.

@@ -1,5 +1,7 @@
 import {spawnSync} from 'node:child_process';
-import {readFileSync} from 'node:fs';
+import {cpSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {describe, expect, test} from 'vitest';
 import {options} from '../source/options.js';
@@ -22,6 +24,21 @@ describe('the flag table', () => {
 
 		for (const line of help.stdout.split('\n')) {
 			expect([...line].length, line).toBeLessThanOrEqual(80);
+		}
+	});
+
+	test('--version prints package.json\'s version, built into the bin: it needs no package.json beside dist/', () => {
+		const {version} = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {version: string};
+		expect(run(['--version']).stdout).toBe(`${version}\n`);
+		// A copy of dist/ with no package.json above it still knows its version.
+		const directory = mkdtempSync(path.join(tmpdir(), 'briefing-version-'));
+		try {
+			cpSync(path.dirname(bin), path.join(directory, 'dist'), {recursive: true});
+			const copy = spawnSync(process.execPath, [path.join(directory, 'dist/cli.js'), '--version'], {encoding: 'utf8', env: childEnv()});
+			expect(copy.stderr).toBe('');
+			expect(copy.stdout).toBe(`${version}\n`);
+		} finally {
+			rmSync(directory, {recursive: true, force: true});
 		}
 	});
 

@@ -4,7 +4,7 @@ import {findSection} from '../source/deck/deck.js';
 import {parseDuration} from '../source/layout/pace.js';
 import {themeNames} from '../source/layout/theme.js';
 import {options} from '../source/options.js';
-import {checkShow, type Command, parseArgs, resolveStart} from '../source/parse-args.js';
+import {checkShow, type Command, needsMeow, parseArgs, resolveStart} from '../source/parse-args.js';
 import {deck} from '../slides/index.js';
 
 /** The command line, read in-process: argv in, a command or a usage error out. */
@@ -90,6 +90,19 @@ describe('parseArgs', () => {
 			// --force and --duration need their partner flag.
 			const partner = option.name === 'force' ? ['-o', 'x.md'] : option.name === 'duration' ? ['--presenter'] : [];
 			expect(parse(...argv, ...partner).kind, option.name).not.toBe('usage-error');
+		}
+	});
+
+	test('needs meow only to read well-formed flags: not for --help, --version, usage errors or subcommands', () => {
+		for (const argv of [[], ['--help'], ['-h'], ['--version'], ['-v'], ['--timer', '--version'], ['--slide', '3', '--help'], ['--nope'], ['--slide'], ['check'], ['paragraphs', 'a.txt'], ['deck.md']]) {
+			expect(needsMeow(argv), JSON.stringify(argv)).toBe(false);
+			// And parseArgs answers them without it.
+			expect(() => parseArgs(argv), JSON.stringify(argv)).not.toThrow();
+		}
+
+		for (const argv of [['--timer'], ['--list'], ['--no-reveal'], ['deck.md', '--print'], ['--slide=3']]) {
+			expect(needsMeow(argv), JSON.stringify(argv)).toBe(true);
+			expect(() => parseArgs(argv), JSON.stringify(argv)).toThrow(/needs meow/);
 		}
 	});
 
