@@ -143,8 +143,9 @@ async function main(argv: readonly string[]): Promise<number> {
 
 	const {deck} = markdown ?? (await withoutFetch(async () => import('../slides/index.js')));
 	const {findSection, hasDrawnBlocks} = await import('./deck/deck.js');
-	if (!isInteractive && hasDrawnBlocks(deck)) {
-		// The outputs lay the deck out now, and a slide that holds an Ink component needs Ink to draw it.
+	if (!isInteractive && command.kind !== 'list' && hasDrawnBlocks(deck)) {
+		// The outputs lay the deck out now, and a slide that holds an Ink component needs Ink to draw it
+		// (--list writes titles only: no Ink).
 		await (await import('./deck/drawn.js')).loadInk();
 	}
 
