@@ -5,7 +5,7 @@ import process from 'node:process';
 import type {Deck} from './deck/deck.js';
 import {withoutFetch} from './deck/without-fetch.js';
 import {optionsHelp} from './options.js';
-import {checkShow, type Command, needsMeow, parseArgs, type PresentCommand, resolveStart} from './parse-args.js';
+import {checkShow, type Command, parseArgs, type PresentCommand, resolveStart} from './parse-args.js';
 
 // Node 22.1+ keeps compiled code between runs; the bundle's chunks load after this line.
 (module as {enableCompileCache?: () => unknown}).enableCompileCache?.();
@@ -36,7 +36,7 @@ function usageError(message: string): number {
 	return 2;
 }
 
-// What `ps` and `pgrep -x briefing` show (meow did this when it was always loaded).
+// What `ps` and `pgrep -x briefing` show.
 process.title = 'briefing';
 
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -124,8 +124,7 @@ async function answerAtOnce(command: Command): Promise<number | DeckCommand> {
 }
 
 async function main(argv: readonly string[]): Promise<number> {
-	// meow costs tens of milliseconds to load: only when there are flags to read (not for --help or --version).
-	const command = await answerAtOnce(parseArgs(argv, needsMeow(argv) ? (await import('meow')).default : undefined));
+	const command = await answerAtOnce(parseArgs(argv));
 	if (typeof command === 'number') {
 		return command;
 	}
