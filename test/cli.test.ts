@@ -1,8 +1,8 @@
 import {spawnSync} from 'node:child_process';
-import {cpSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {fileURLToPath} from 'node:url';
+import {fileURLToPath, pathToFileURL} from 'node:url';
 import {describe, expect, test} from 'vitest';
 import {options} from '../source/options.js';
 import {childEnv} from './helpers/env.js';
@@ -50,3 +50,36 @@ describe('the flag table', () => {
 		}
 	});
 });
+
+/** The files of dist/ that `briefing ...args` loads, recorded by a module resolve hook. */
+function loadedChunks(args: readonly string[]): string[] {
+	const directory = mkdtempSync(path.join(tmpdir(), 'briefing-modules-'));
+	try {
+		const log = path.join(directory, 'modules.txt');
+		writeFileSync(log, '');
+		writeFileSync(
+			path.join(directory, 'hooks.mjs'),
+			`import {appendFileSync} from 'node:fs';\nexport async function resolve(specifier, context, next) {\n\tconst result = await next(specifier, context);\n\tappendFileSync(${JSON.stringify(log)}, result.url + '\\n');\n\treturn result;\n}\n`,
+		);
+		writeFileSync(path.join(directory, 'register.mjs'), `import {register} from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n`);
+		const result = spawnSync(process.execPath, ['--import', pathToFileURL(path.join(directory, 'register.mjs')).href, bin, ...args], {encoding: 'utf8', env: childEnv()});
+		expect(result.status, result.stderr).toBe(0);
+		return readFileSync(log, 'utf8')
+			.split('\n')
+			.filter(url => url.startsWith('file:') && url.includes('/dist/'))
+			.map(url => fileURLToPath(url));
+	} finally {
+		rmSync(directory, {recursive: true, force: true});
+	}
+}
+
+describe('what a command loads', () => {
+	// Yoga's WebAssembly, inlined as base64 ("\0asm"), is in the chunk that holds Ink.
+	const holdsInk = (file: string) => readFileSync(file, 'utf8').includes('data:application/octet-stream;base64,AGFzbQ');
+
+	test('--list writes titles only and loads no Ink; --print lays the slides out and does (a slide holds an Ink component)', () => {
+		expect(loadedChunks(['--list']).filter(file => holdsInk(file))).toEqual([]);
+		expect(loadedChunks(['--print']).some(file => holdsInk(file))).toBe(true);
+	});
+});
+
