@@ -3,7 +3,6 @@ import module from 'node:module';
 import {realpath} from 'node:fs/promises';
 import process from 'node:process';
 import type {Deck} from './deck/deck.js';
-import {withoutFetch} from './deck/without-fetch.js';
 import {optionsHelp} from './options.js';
 import {checkShow, type Command, parseArgs, type PresentCommand, resolveStart} from './parse-args.js';
 
@@ -68,6 +67,11 @@ async function writeOut(text: string): Promise<number> {
 	const {reason} = await import('./outputs/write-file.js');
 	process.stderr.write(`briefing: cannot write to stdout: ${reason(error)}\n`);
 	return 1;
+}
+
+/** withoutFetch (deck/without-fetch.ts), loaded with the deck: --help and --version load one chunk less. */
+async function withoutFetch<T>(load: () => Promise<T>): Promise<T> {
+	return (await import('./deck/without-fetch.js')).withoutFetch(load);
 }
 
 /** The package's version, put in by the build (esbuild --define, from package.json); otherwise read from the package.json beside dist/. */
