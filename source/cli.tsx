@@ -4,7 +4,7 @@ import {realpath} from 'node:fs/promises';
 import process from 'node:process';
 import type {Deck} from './deck/deck.js';
 import {optionsHelp} from './options.js';
-import {checkShow, type Command, parseArgs, type PresentCommand, resolveStart} from './parse-args.js';
+import {checkShow, type Command, needsMeow, parseArgs, type PresentCommand, resolveStart} from './parse-args.js';
 
 // Node 22.1+ keeps compiled code between runs; the bundle's chunks load after this line.
 (module as {enableCompileCache?: () => unknown}).enableCompileCache?.();
@@ -35,7 +35,7 @@ function usageError(message: string): number {
 	return 2;
 }
 
-// What `ps` and `pgrep -x briefing` show.
+// What `ps` and `pgrep -x briefing` show (meow did this when it was always loaded).
 process.title = 'briefing';
 
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -128,7 +128,8 @@ async function answerAtOnce(command: Command): Promise<number | DeckCommand> {
 }
 
 async function main(argv: readonly string[]): Promise<number> {
-	const command = await answerAtOnce(parseArgs(argv));
+	// meow costs tens of milliseconds to load: only when there are flags to read (not for --help or --version).
+	const command = await answerAtOnce(parseArgs(argv, needsMeow(argv) ? (await import('meow')).default : undefined));
 	if (typeof command === 'number') {
 		return command;
 	}

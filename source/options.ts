@@ -1,5 +1,5 @@
 /**
-Every command-line flag, as data: the flags' types, the `--help` text, the unknown-flag check and
+Every command-line flag, as data: meow's flag spec, the `--help` text, the unknown-flag check and
 the README's flag section all come from this table.
 */
 export type OptionSpec = {
@@ -35,21 +35,33 @@ export const options = [
 
 type Option = (typeof options)[number];
 
-/** `screen-reader` as the flags name it: `screenReader`. */
+/** `screen-reader` as meow names it: `screenReader`. */
 type Camel<Name extends string> = Name extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<Camel<Tail>>}` : Name;
 
-/**
-The flags as parse-args.ts reads them, typed from the table: a string option's value, a switch's
-true or false (`--no-NAME`), undefined when not given; a switch with a default always has a value.
-*/
-export type Flags = {
-	-readonly [O in Option as O['name'] extends 'help' | 'version' ? never : Camel<O['name']>]: O extends {readonly default: boolean}
-		? boolean
-		: (O['type'] extends 'string' ? string : boolean) | undefined;
+/** meow's flag spec, typed from the table: meow then types each value (string, boolean, defaults). */
+export type MeowFlags = {
+	readonly [O in Option as O['name'] extends 'help' | 'version' ? never : Camel<O['name']>]: {
+		readonly type: O['type'];
+	} & (O extends {readonly shortFlag: string} ? {readonly shortFlag: O['shortFlag']} : unknown) &
+		(O extends {readonly default: boolean} ? {readonly default: O['default']} : unknown);
 };
 
-export function camel(name: string): string {
+function camel(name: string): string {
 	return name.replaceAll(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+}
+
+export function meowFlags(): MeowFlags {
+	const flags: Record<string, {type: 'boolean' | 'string'; shortFlag?: string; default?: boolean}> = {};
+	for (const option of options as readonly OptionSpec[]) {
+		if (option.name === 'help' || option.name === 'version') {
+			continue;
+		}
+
+		flags[camel(option.name)] = {type: option.type, ...(option.shortFlag ? {shortFlag: option.shortFlag} : {}), ...(option.default === undefined ? {} : {default: option.default})};
+	}
+
+	// Built from the same table the type is read from.
+	return flags as MeowFlags;
 }
 
 export function optionsHelp(): string {

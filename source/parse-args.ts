@@ -1,12 +1,13 @@
 import process from 'node:process';
-import {camel, type Flags, type OptionSpec, options} from './options.js';
+import type meowFunction from 'meow';
+import type {Result} from 'meow';
+import {type MeowFlags, meowFlags, type OptionSpec, options} from './options.js';
 
 /**
 The command line as data: `parseArgs(argv)` says what to do, or why not, and touches nothing (no
-stdout, no exit, no deck). Every flag is checked against the table in options.ts and written in
-one canonical form (`--name`, `--no-name`, `--name=value`) before its value is read; a value given
-with a space is joined to its flag first, so `--duration -5m` and `-o -` are read as `--duration=-5m`
-and `--output=-`. No argument parser is loaded: the table and these rules are all there is. Rules: a flag given twice, a value on a
+stdout, no exit, no deck). Every flag is checked against the table in options.ts before meow reads
+the typed values; a value given with a space is joined to its flag first, so `--duration -5m` and
+`-o -` reach meow as `--duration=-5m` and `--output=-`. Rules: a flag given twice, a value on a
 switch, a missing value, an unknown flag or an argument nobody asked for is a usage error that
 quotes what was typed; `--help` and `--version` win over everything else. One word that is no flag
 names a Markdown deck (`deckFile`); `check` and `paragraphs` first are subcommands with flags of
@@ -46,6 +47,8 @@ export type Command =
 	| CheckCommand
 	| {readonly kind: 'paragraphs'; readonly article: string}
 	| (DeckCommand & {readonly deckFile?: string});
+
+type Meow = typeof meowFunction;
 
 /** The program's arguments, as the table reads them: canonical `--name[=value]` words. */
 type Scanned =
@@ -200,7 +203,9 @@ function commandOf(flags: Flags): Command {
 	};
 }
 
-/** What no arguments give: every switch unset, `--reveal` on. */
+type Flags = Result<MeowFlags>['flags'];
+
+/** What meow gives for no arguments: every switch unset, `--reveal` on. */
 const noFlags: Flags = {
 	slide: undefined,
 	section: undefined,
@@ -220,26 +225,41 @@ const noFlags: Flags = {
 	debug: undefined,
 };
 
-/** The canonical words (`--name`, `--no-name`, `--name=value`, each checked by scan()) as typed flags. */
-function readFlags(words: readonly string[]): Flags {
-	const flags: Record<string, string | boolean | undefined> = {...noFlags};
-	for (const word of words) {
-		const [name = '', ...rest] = word.slice(2).split('=');
-		if (rest.length > 0) {
-			flags[camel(name)] = rest.join('=');
-		} else if (byName.has(name)) {
-			flags[camel(name)] = true;
-		} else {
-			flags[camel(name.slice(3))] = false;
-		}
+/** meow reads the canonical words with the table's types. */
+function readFlags(meow: Meow | undefined, words: readonly string[]): Flags {
+	if (!meow || words.length === 0) {
+		return noFlags;
 	}
 
-	// Built from the same table the type is read from, by words that scan() checked against it.
-	return flags as Flags;
+	// meow names the process after the package it is given; the bin's name stays.
+	const title = process.title;
+	try {
+		return meow({importMeta: import.meta, argv: [...words], flags: meowFlags(), autoHelp: false, autoVersion: false, allowUnknownFlags: false, pkg: {}}).flags;
+	} finally {
+		process.title = title;
+	}
 }
 
-/** argv (without node and the script) to a command. */
-export function parseArgs(argv: readonly string[]): Command {
+/**
+Whether parseArgs needs meow for argv: only to read well-formed flags. `--help`, `--version`, a usage
+error, a subcommand and no arguments at all are answered without it (it costs tens of milliseconds to load).
+*/
+export function needsMeow(argv: readonly string[]): boolean {
+	const [first] = argv;
+	if (first === 'check' || first === 'paragraphs') {
+		return false;
+	}
+
+	const scanned = scan(argv);
+	return !scanned.wantsHelp && !scanned.wantsVersion && !('error' in scanned) && scanned.words.length > 0;
+}
+
+/**
+argv (without node and the script) to a command. `meow` is meow's default export, loaded by the
+caller only when there are arguments (it costs tens of milliseconds at start); with no arguments
+it is not needed.
+*/
+export function parseArgs(argv: readonly string[], meow?: Meow): Command {
 	const [first, ...rest] = argv;
 	if (first === 'check' || first === 'paragraphs') {
 		return parseSubcommand(first, rest);
@@ -264,7 +284,11 @@ export function parseArgs(argv: readonly string[]): Command {
 		return {kind: 'usage-error', message: `unexpected argument ${quoted(extra)}`};
 	}
 
-	const command = commandOf(readFlags(scanned.words));
+	if (scanned.words.length > 0 && !meow) {
+		throw new Error('parseArgs needs meow to read flags');
+	}
+
+	const command = commandOf(readFlags(meow, scanned.words));
 	switch (command.kind) {
 		case 'list':
 		case 'print':

@@ -1,13 +1,14 @@
+import meow from 'meow';
 import {describe, expect, test} from 'vitest';
 import {findSection} from '../source/deck/deck.js';
 import {parseDuration} from '../source/layout/pace.js';
 import {themeNames} from '../source/layout/theme.js';
 import {options} from '../source/options.js';
-import {checkShow, type Command, parseArgs, resolveStart} from '../source/parse-args.js';
+import {checkShow, type Command, needsMeow, parseArgs, resolveStart} from '../source/parse-args.js';
 import {deck} from '../slides/index.js';
 
 /** The command line, read in-process: argv in, a command or a usage error out. */
-const parse = (...argv: string[]) => parseArgs(argv);
+const parse = (...argv: string[]) => parseArgs(argv, meow);
 const present = {kind: 'present', start: {}, view: 'audience', isRevealing: true, showTimer: false, isScreenReader: false, isRehearsal: false, showNotes: false} as const;
 
 describe('parseArgs', () => {
@@ -23,12 +24,6 @@ describe('parseArgs', () => {
 		[['--print', '--notes'], {kind: 'print', start: {}, showNotes: true}],
 		[['--print', '--section', 'abolition'], {kind: 'print', start: {section: 'abolition'}, showNotes: false}],
 		[['--list'], {kind: 'list'}],
-		// Switches read as typed: --no-NAME is false, --reveal is on unless turned off; a value keeps every `=` after the first.
-		[['--no-timer', '--reveal'], present],
-		[['--no-presenter', '--no-list'], present],
-		[['--theme=a=b'], {...present, theme: 'a=b'}],
-		[['--export=md', '-o', 'x=y.md'], {kind: 'export', start: {}, format: 'md', file: 'x=y.md', isForced: false, showNotes: false}],
-		[['--output='], {kind: 'export', start: {}, file: '', isForced: false, showNotes: false}],
 		[['--export', 'html', '-o', 'handout.html', '--force'], {kind: 'export', start: {}, format: 'html', file: 'handout.html', isForced: true, showNotes: false}],
 		[['-o', '-', '--export', 'md'], {kind: 'export', start: {}, format: 'md', file: '-', isForced: false, showNotes: false}],
 		[['--output', 'a.txt', '--notes'], {kind: 'export', start: {}, file: 'a.txt', isForced: false, showNotes: true}],
@@ -98,7 +93,20 @@ describe('parseArgs', () => {
 		}
 	});
 
-	test('no arguments present the deck from the start, and reading flags keeps the process title', () => {
+	test('needs meow only to read well-formed flags: not for --help, --version, usage errors or subcommands', () => {
+		for (const argv of [[], ['--help'], ['-h'], ['--version'], ['-v'], ['--timer', '--version'], ['--slide', '3', '--help'], ['--nope'], ['--slide'], ['check'], ['paragraphs', 'a.txt'], ['deck.md']]) {
+			expect(needsMeow(argv), JSON.stringify(argv)).toBe(false);
+			// And parseArgs answers them without it.
+			expect(() => parseArgs(argv), JSON.stringify(argv)).not.toThrow();
+		}
+
+		for (const argv of [['--timer'], ['--list'], ['--no-reveal'], ['deck.md', '--print'], ['--slide=3']]) {
+			expect(needsMeow(argv), JSON.stringify(argv)).toBe(true);
+			expect(() => parseArgs(argv), JSON.stringify(argv)).toThrow(/needs meow/);
+		}
+	});
+
+	test('needs no meow without arguments, and keeps the process title', () => {
 		expect(parseArgs([])).toEqual(present);
 		const title = process.title;
 		parse('--timer');
