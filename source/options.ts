@@ -46,7 +46,7 @@ export type MeowFlags = {
 		(O extends {readonly default: boolean} ? {readonly default: O['default']} : unknown);
 };
 
-function camel(name: string): string {
+export function camel(name: string): string {
 	return name.replaceAll(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
 }
 

@@ -1,7 +1,7 @@
 import process from 'node:process';
 import type meowFunction from 'meow';
 import type {Result} from 'meow';
-import {type MeowFlags, meowFlags, type OptionSpec, options} from './options.js';
+import {camel, type MeowFlags, meowFlags, type OptionSpec, options} from './options.js';
 
 /**
 The command line as data: `parseArgs(argv)` says what to do, or why not, and touches nothing (no
@@ -205,44 +205,51 @@ function commandOf(flags: Flags): Command {
 
 type Flags = Result<MeowFlags>['flags'];
 
-/** What meow gives for no arguments: every switch unset, `--reveal` on. */
-const noFlags: Flags = {
-	slide: undefined,
-	section: undefined,
-	list: undefined,
-	print: undefined,
-	notes: undefined,
-	export: undefined,
-	output: undefined,
-	force: undefined,
-	reveal: true,
-	timer: undefined,
-	presenter: undefined,
-	rehearse: undefined,
-	duration: undefined,
-	theme: undefined,
-	screenReader: undefined,
-	debug: undefined,
-};
+/** What meow gives for no arguments: every switch off but `--reveal` (its default), no values. */
+const noFlags = Object.fromEntries(
+	table.filter(option => option.type === 'boolean' && option.name !== 'help' && option.name !== 'version').map(option => [camel(option.name), option.default ?? false]),
+) as Flags;
 
-/** meow reads the canonical words with the table's types. */
-function readFlags(meow: Meow | undefined, words: readonly string[]): Flags {
-	if (!meow || words.length === 0) {
-		return noFlags;
+/** Whether every word is a switch (`--list`, `--no-reveal`): words that carry no value to read. */
+function isSwitchesOnly(words: readonly string[]): boolean {
+	return words.every(word => !word.includes('='));
+}
+
+/**
+The flags of canonical words that are switches only, as meow reads them (each one true, or false
+after `--no-`, the rest as for no arguments): a test holds this to meow's own reading of every switch.
+*/
+export function switchFlags(words: readonly string[]): Flags {
+	const flags: Record<string, unknown> = {...noFlags};
+	for (const word of words) {
+		const isNegated = word.startsWith('--no-') && byName.get(word.slice(5))?.type === 'boolean';
+		flags[camel(word.slice(isNegated ? 5 : 2))] = !isNegated;
 	}
 
+	return flags as Flags;
+}
+
+/** meow reads the canonical words with the table's types (switches alone need no reading). */
+function readFlags(meow: Meow | undefined, words: readonly string[]): Flags {
+	return !meow || isSwitchesOnly(words) ? switchFlags(words) : meowFlagsOf(meow, words);
+}
+
+/** meow's reading of canonical words (the test of switchFlags compares the two). */
+export function meowFlagsOf(meow: Meow, words: readonly string[]): Flags {
 	// meow names the process after the package it is given; the bin's name stays.
 	const title = process.title;
 	try {
-		return meow({importMeta: import.meta, argv: [...words], flags: meowFlags(), autoHelp: false, autoVersion: false, allowUnknownFlags: false, pkg: {}}).flags;
+		return meow({importMeta: {url: import.meta.url} as ImportMeta, argv: [...words], flags: meowFlags(), autoHelp: false, autoVersion: false, allowUnknownFlags: false, pkg: {}}).flags;
 	} finally {
 		process.title = title;
 	}
 }
 
 /**
-Whether parseArgs needs meow for argv: only to read well-formed flags. `--help`, `--version`, a usage
-error, a subcommand and no arguments at all are answered without it (it costs tens of milliseconds to load).
+Whether parseArgs needs meow for argv: only to read the values of well-formed flags (`--slide 5`,
+`--theme light`). `--help`, `--version`, a usage error, a subcommand, no arguments and switches alone
+(`--list`, `--presenter --no-reveal`) are answered without it: meow and the package-data normaliser
+behind it take about as long to load as Node takes to start.
 */
 export function needsMeow(argv: readonly string[]): boolean {
 	const [first] = argv;
@@ -251,7 +258,7 @@ export function needsMeow(argv: readonly string[]): boolean {
 	}
 
 	const scanned = scan(argv);
-	return !scanned.wantsHelp && !scanned.wantsVersion && !('error' in scanned) && scanned.words.length > 0;
+	return !scanned.wantsHelp && !scanned.wantsVersion && !('error' in scanned) && !isSwitchesOnly(scanned.words);
 }
 
 /**
@@ -284,8 +291,8 @@ export function parseArgs(argv: readonly string[], meow?: Meow): Command {
 		return {kind: 'usage-error', message: `unexpected argument ${quoted(extra)}`};
 	}
 
-	if (scanned.words.length > 0 && !meow) {
-		throw new Error('parseArgs needs meow to read flags');
+	if (!isSwitchesOnly(scanned.words) && !meow) {
+		throw new Error('parseArgs needs meow to read the values of flags');
 	}
 
 	const command = commandOf(readFlags(meow, scanned.words));

@@ -1,10 +1,11 @@
+import fc from 'fast-check';
 import meow from 'meow';
 import {describe, expect, test} from 'vitest';
 import {findSection} from '../source/deck/deck.js';
 import {parseDuration} from '../source/layout/pace.js';
 import {themeNames} from '../source/layout/theme.js';
 import {options} from '../source/options.js';
-import {checkShow, type Command, needsMeow, parseArgs, resolveStart} from '../source/parse-args.js';
+import {checkShow, type Command, meowFlagsOf, needsMeow, parseArgs, resolveStart, switchFlags} from '../source/parse-args.js';
 import {deck} from '../slides/index.js';
 
 /** The command line, read in-process: argv in, a command or a usage error out. */
@@ -93,14 +94,14 @@ describe('parseArgs', () => {
 		}
 	});
 
-	test('needs meow only to read well-formed flags: not for --help, --version, usage errors or subcommands', () => {
-		for (const argv of [[], ['--help'], ['-h'], ['--version'], ['-v'], ['--timer', '--version'], ['--slide', '3', '--help'], ['--nope'], ['--slide'], ['check'], ['paragraphs', 'a.txt'], ['deck.md']]) {
+	test('needs meow only to read the values of well-formed flags: not for --help, --version, usage errors, subcommands or switches', () => {
+		for (const argv of [[], ['--help'], ['-h'], ['--version'], ['-v'], ['--timer', '--version'], ['--slide', '3', '--help'], ['--nope'], ['--slide'], ['check'], ['paragraphs', 'a.txt'], ['deck.md'], ['--timer'], ['--list'], ['--no-reveal'], ['deck.md', '--print'], ['--presenter', '--no-reveal', '--rehearse']]) {
 			expect(needsMeow(argv), JSON.stringify(argv)).toBe(false);
 			// And parseArgs answers them without it.
 			expect(() => parseArgs(argv), JSON.stringify(argv)).not.toThrow();
 		}
 
-		for (const argv of [['--timer'], ['--list'], ['--no-reveal'], ['deck.md', '--print'], ['--slide=3']]) {
+		for (const argv of [['--slide=3'], ['--slide', '3'], ['--list', '--theme', 'light'], ['deck.md', '--export', 'md'], ['-o', 'x.md']]) {
 			expect(needsMeow(argv), JSON.stringify(argv)).toBe(true);
 			expect(() => parseArgs(argv), JSON.stringify(argv)).toThrow(/needs meow/);
 		}
@@ -109,8 +110,19 @@ describe('parseArgs', () => {
 	test('needs no meow without arguments, and keeps the process title', () => {
 		expect(parseArgs([])).toEqual(present);
 		const title = process.title;
-		parse('--timer');
+		parse('--slide', '3');
 		expect(process.title).toBe(title);
+	});
+
+	test('reads switches alone as meow reads them, any of them, in any order, each on or negated', () => {
+		const switches = options.filter(option => option.type === 'boolean' && option.name !== 'help' && option.name !== 'version').map(option => option.name);
+		fc.assert(
+			fc.property(fc.uniqueArray(fc.constantFrom(...switches)), fc.array(fc.boolean(), {minLength: switches.length, maxLength: switches.length}), (chosen, negations) => {
+				const words = chosen.map((name, index) => (negations[index] ? `--no-${name}` : `--${name}`));
+				expect(switchFlags(words)).toEqual(meowFlagsOf(meow, words));
+			}),
+			{numRuns: 200},
+		);
 	});
 });
 
