@@ -1,13 +1,19 @@
-import {readdirSync, readFileSync} from 'node:fs';
+import {spawnSync} from 'node:child_process';
+import {readFileSync} from 'node:fs';
+import module from 'node:module';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {build, type Metafile} from 'esbuild';
 import {beforeAll, describe, expect, it} from 'vitest';
+// @ts-expect-error: the build script is plain JavaScript (no types).
+import {bundles} from '../source/build.mjs';
 
 /**
 What the start-up path loads, checked on the module graph (deterministic; the timings are `npm run bench`'s).
-The graph comes from esbuild with the build's own bundling options; the production-React check reads the
-real `dist/` that `npm test` builds first.
+The program is one CommonJS file (source/build.mjs), in which a module imported with import() is evaluated
+only when it is imported: the graph of what is evaluated before the first slide is the one esbuild draws
+when it splits the same sources into ES module chunks, so that graph is built here and read. The
+checks of the real output read the `dist/` that `npm test` builds first.
 */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const packageJson = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
@@ -71,11 +77,14 @@ describe('the bundle', () => {
 	});
 
 	it('keeps Ink, the menu, the exporters, the printer and the presenter transport off the way to the first slide', () => {
-		// The first frame needs the entry, the deck and the live show (present.tsx), with what they load statically.
+		// The first frame needs the entry and the deck commands, which import the deck and the live show
+		// (present.tsx) statically: one step.
 		const outputOf = (source: string) => Object.keys(metafile.outputs).find(output => metafile.outputs[output]?.entryPoint === source);
-		const path = ['source/cli.tsx', 'slides/index.ts', 'source/show/present.tsx'].map(source => outputOf(source));
+		const path = ['source/cli.tsx', 'source/deck-command.tsx'].map(source => outputOf(source));
 		expect(path.every(Boolean), 'each step is its own output').toBe(true);
 		const inputs = path.flatMap(output => staticInputs(output));
+		expect(inputs).toContain('slides/index.ts');
+		expect(inputs).toContain('source/show/present.tsx');
 		// The first slide is laid out and painted without Ink: its renderer and Yoga load after.
 		expect(inputs).toContain('source/layout/screen.ts');
 		expect(inputs).toContain('source/terminal/frame-writer.ts');
@@ -95,8 +104,8 @@ describe('the bundle', () => {
 		const outputOf = (source: string) => Object.keys(metafile.outputs).find(output => metafile.outputs[output]?.entryPoint === source);
 		const load = outputOf('source/markdown/load.ts');
 		expect(load, 'the reader is its own output').toBeDefined();
-		const entryImports = metafile.outputs[entry]?.imports ?? [];
-		expect(entryImports.find(imported => imported.path === load)?.kind).toBe('dynamic-import');
+		const deckCommandImports = metafile.outputs[outputOf('source/deck-command.tsx') ?? '']?.imports ?? [];
+		expect(deckCommandImports.find(imported => imported.path === load)?.kind).toBe('dynamic-import');
 		const readerInputs = staticInputs(load);
 		expect(readerInputs).toContain('source/markdown/parse-deck.ts');
 		expect(readerInputs.some(input => input.includes('node_modules/mdast-util-from-markdown/'))).toBe(true);
@@ -108,10 +117,14 @@ describe('the bundle', () => {
 		const app = outputOf('source/show/app.tsx');
 		const menu = outputOf('source/show/components/sections-menu.tsx');
 		expect(app && menu, 'the app and the menu are outputs of their own').toBeTruthy();
-		expect(staticInputs(app).filter(input => /node_modules\/ink-select-input\/|show\/components\/sections-menu\.tsx$/.test(input))).toEqual([]);
-		expect(staticInputs(menu)).toContain('node_modules/ink-select-input/build/SelectInput.js');
-		const appImports = Object.values(metafile.outputs).flatMap(output => output.imports).filter(imported => imported.path === menu);
-		expect(appImports.map(imported => imported.kind)).toEqual(['dynamic-import']);
+		const isMenu = (input: string) => /node_modules\/ink-select-input\/|show\/components\/sections-menu\.tsx$/.test(input);
+		expect(staticInputs(app).filter(input => isMenu(input))).toEqual([]);
+		expect(staticInputs(menu)).toContain('source/show/components/sections-menu.tsx');
+		const importsOf = (output: string | undefined) => Object.values(metafile.outputs).flatMap(each => each.imports).filter(imported => imported.path === output);
+		expect(importsOf(menu).map(imported => imported.kind)).toEqual(['dynamic-import']);
+		// ink-select-input is imported (deck/vendor.ts) only when the menu loads (show/ink.ts's loadSelectInput).
+		const selectInput = Object.keys(metafile.outputs).find(output => Object.keys(metafile.outputs[output]?.inputs ?? {}).some(input => input.startsWith('node_modules/ink-select-input/')));
+		expect(importsOf(selectInput).map(imported => imported.kind)).toEqual(['dynamic-import']);
 	});
 
 	it('uses every package listed in dependencies (nothing there is unused at runtime)', () => {
@@ -131,15 +144,47 @@ describe('the bundle', () => {
 		expect(entryImports.find(imported => imported.path === meowChunk)?.kind).toBe('dynamic-import');
 	});
 
-	it('is built with production React (the development build is not in dist/)', () => {
-		const directory = path.join(root, 'dist/chunks');
-		const text = readdirSync(directory)
-			.filter(name => name.endsWith('.js'))
-			.map(name => readFileSync(path.join(directory, name), 'utf8'))
-			.join('\n');
+	it('is built with production React: the reconciler in the vendor bundle, React itself by the bin', () => {
+		const vendor = readFileSync(path.join(root, 'dist/vendor.mjs'), 'utf8');
 		// React's production builds shorten errors to a code; the development reconciler warns about act().
-		expect(text).toContain('Minified React error #');
-		expect(text).not.toContain('is not configured to support act');
-		expect(packageJson.scripts['build']).toContain('--define:process.env.NODE_ENV=\'"production"\'');
+		expect(vendor).toContain('Minified React error #');
+		expect(vendor).not.toContain('is not configured to support act');
+		// React is required from node_modules: the bin sets NODE_ENV before it loads.
+		expect(readFileSync(path.join(root, 'dist/cli.js'), 'utf8')).toContain('NODE_ENV="production"');
+	});
+});
+
+describe('dist/', () => {
+	let program: Metafile;
+	let vendor: Metafile;
+
+	beforeAll(async () => {
+		const built = await Promise.all(
+			[bundles.program, bundles.vendor].map(async options => build({...options, outfile: undefined, outdir: 'dist-graph', write: false, metafile: true, logLevel: 'silent'})),
+		);
+		program = built[0]!.metafile!;
+		vendor = built[1]!.metafile!;
+	});
+
+	it('holds the program in one CommonJS file without Ink, Yoga, the reconciler or React', () => {
+		const inputs = Object.keys(program.inputs);
+		expect(inputs).toContain('source/cli.tsx');
+		expect(inputs).toContain('slides/index.ts');
+		expect(inputs.filter(input => /node_modules\/(ink|ink-select-input|yoga-layout|react-reconciler|react|scheduler)\//.test(input))).toEqual([]);
+		expect(bundles.program.format).toBe('cjs');
+	});
+
+	it('holds Ink and ink-select-input in the vendor bundle, with React and scheduler left to node_modules', () => {
+		const inputs = Object.keys(vendor.inputs);
+		expect(inputs.some(input => input.startsWith('node_modules/ink/'))).toBe(true);
+		expect(inputs.some(input => input.startsWith('node_modules/ink-select-input/'))).toBe(true);
+		expect(inputs.some(input => input.startsWith('node_modules/yoga-layout/'))).toBe(true);
+		expect(inputs.filter(input => /node_modules\/(react|scheduler)\//.test(input))).toEqual([]);
+	});
+
+	it('has a code cache that V8 takes on Node 20 (Node 22.1 and later keep their own)', () => {
+		const result = spawnSync(process.execPath, [path.join(root, 'dist/cli.js')], {encoding: 'utf8', env: {...process.env, BRIEFING_CODE_CACHE: 'check'}});
+		const hasOwnCompileCache = typeof (module as {enableCompileCache?: unknown}).enableCompileCache === 'function';
+		expect(result.stdout.trim()).toBe(hasOwnCompileCache ? 'node' : 'accepted');
 	});
 });

@@ -1,6 +1,7 @@
 import {type ComponentProps, createElement, type ReactElement} from 'react';
 import type {Line} from '../layout/layout.js';
 import {splitSgr} from '../terminal/sgr.js';
+import {importInk} from './vendor.js';
 import {withoutFetch} from './without-fetch.js';
 
 /**
@@ -19,11 +20,12 @@ let ink: InkModule | undefined;
 
 /** Loads Ink, once. */
 export async function loadInk(): Promise<InkModule> {
-	ink ??= await withoutFetch(async () => import('ink'));
+	ink ??= await withoutFetch(importInk);
 	return ink;
 }
 
-function loaded(): InkModule {
+/** The Ink that loadInk() loaded (show/ink.ts reaches its hooks through this). */
+export function inkLoaded(): InkModule {
 	if (!ink) {
 		throw new Error('a slide holds an Ink component, and Ink is not loaded yet: await loadInk() before laying the deck out');
 	}
@@ -33,12 +35,12 @@ function loaded(): InkModule {
 
 /** Ink's `<Box>`, for slide bodies. */
 export function Box(props: ComponentProps<InkModule['Box']>) {
-	return createElement(loaded().Box, props);
+	return createElement(inkLoaded().Box, props);
 }
 
 /** Ink's `<Text>`, for slide bodies. Colours belong to the theme: give it none. */
 export function Text(props: ComponentProps<InkModule['Text']>) {
-	return createElement(loaded().Text, props);
+	return createElement(inkLoaded().Text, props);
 }
 
 /** Whether a component is one of these stand-ins for Ink's (read through, never called to read words). */
@@ -63,7 +65,7 @@ export function drawElement(element: ReactElement, width: number): Line[] {
 
 	let lines = byWidth.get(width);
 	if (!lines) {
-		const text = loaded().renderToString(element, {columns: Math.max(1, width)});
+		const text = inkLoaded().renderToString(element, {columns: Math.max(1, width)});
 		lines = splitSgr(text).map(row => row.filter(run => run.text).map(run => ({text: run.text, role: 'body' as const, sgr: run.sgr})));
 		while (lines.length > 0 && lines.at(-1)!.every(segment => !segment.text.trim())) {
 			lines.pop();

@@ -1,5 +1,5 @@
 import React, {Component, type ReactNode, Suspense, useCallback, useEffect, useMemo, useReducer} from 'react';
-import {Box, useApp, useIsScreenReaderEnabled, useStdin} from 'ink';
+import {Box, useApp, useIsScreenReaderEnabled, useStdin} from './ink.js';
 import type {Deck} from '../deck/deck.js';
 import {Frame} from './components/frame.js';
 import {LazySectionsMenu} from './components/lazy-sections-menu.js';

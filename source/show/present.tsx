@@ -60,12 +60,23 @@ type ShowInputs = {
 };
 
 /** The first slide, laid out by the pure layout and painted before Ink and React's renderer load. */
-function paintFirstFrame(options: PresentOptions, writer: FrameWriter, session: TerminalSession): void {
+function paintFirstFrame(options: Pick<PresentOptions, 'deck' | 'start' | 'isRevealing' | 'showTimer'>, writer: FrameWriter, size: {columns: number; rows: number}): void {
 	const {deck} = options;
 	const state = initNavigation({units: deck.slides.map(slide => slide.units), start: options.start, isRevealing: options.isRevealing});
 	const timer = options.showTimer ? formatElapsed(0) : undefined;
-	writer.show({lines: screenLines(deck, state, session.size(), {...(timer ? {timer} : {}), showHints: state.index === 0})});
+	writer.show({lines: screenLines(deck, state, size, {...(timer ? {timer} : {}), showHints: state.index === 0})});
 	writer.paint();
+}
+
+/**
+The first frame of `deck` at `size`, painted into a string as the live show would paint it (for the
+bin's code cache, made at build time: see cli.tsx's warmUp).
+*/
+export function firstFrameText(deck: Deck, theme: Theme, size: {columns: number; rows: number}): string {
+	let text = '';
+	const writer = createFrameWriter({theme, write: written => (text += written), size: () => size, hasStyles: true});
+	paintFirstFrame({deck, start: 0, isRevealing: true, showTimer: false}, writer, size);
+	return text;
 }
 
 /** Whether the first slide can go up before Ink loads: a drawn slide and the other views need Ink. */
@@ -155,8 +166,16 @@ export async function present(options: PresentOptions): Promise<number> {
 		sink.resize(size);
 	});
 	session.take();
+	// Registered before the first paint: a stop (Ctrl+Z, kill -TSTP) while Ink still loads comes back
+	// to the first frame, painted whole.
+	session.onResume(size => {
+		// A new size is a new frame, which the resize brings; at the same size, paint the last one whole.
+		if (!sink.resize(size)) {
+			target.repaint();
+		}
+	});
 	if (target.writer && canPaintEarly(options, inputs)) {
-		paintFirstFrame(options, target.writer, session);
+		paintFirstFrame(options, target.writer, session.size());
 	}
 
 	const [ink, {App}, PresenterView, {guardInput}, {isTableKey}] = await loadShow(options.view);
@@ -188,12 +207,6 @@ export async function present(options: PresentOptions): Promise<number> {
 	};
 
 	session.onShutdown({unmount: instance.unmount, close: async () => inputs.link?.close()});
-	session.onResume(size => {
-		// A new size is a new frame, which the resize brings; at the same size, paint the last one whole.
-		if (!sink.resize(size)) {
-			target.repaint();
-		}
-	});
 	// The slides that hold an Ink component are drawn while the presenter reads the first slide.
 	setTimeout(() => {
 		drawAhead(inputs.deck, session.size());

@@ -8,7 +8,12 @@ import {createFrameWriter} from '../../source/terminal/frame-writer.js';
 import {guardInput} from '../../source/terminal/input-stream.js';
 import {FrameSink} from '../../source/terminal/frame-sink.js';
 import {themes, type Theme} from '../../source/layout/theme.js';
+import {loadInk} from '../../source/deck/drawn.js';
 import {poll} from './poll.js';
+
+// The show's components reach Ink through the Ink that loadInk() loaded (source/show/ink.ts), as the
+// live show does before its first render.
+await loadInk();
 
 /** Named key sequences, as a terminal sends them. */
 export const keys = {

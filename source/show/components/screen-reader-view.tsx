@@ -1,5 +1,5 @@
 import React from 'react';
-import {Box, Text} from 'ink';
+import {Box, Text} from '../ink.js';
 import {wrap} from '../../layout/layout.js';
 import type {Theme} from '../../layout/theme.js';
 

@@ -1,6 +1,5 @@
 import React, {type FC, useMemo, useState} from 'react';
-import {Box, Text} from 'ink';
-import SelectInput from 'ink-select-input';
+import {Box, SelectInput, Text} from '../ink.js';
 import type {Deck} from '../../deck/deck.js';
 import type {Line} from '../../layout/layout.js';
 import {indicatorWidth, type MenuPlace, menuRow, moreLine, sectionOf} from '../../layout/lists.js';

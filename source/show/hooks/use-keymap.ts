@@ -1,4 +1,4 @@
-import {useInput} from 'ink';
+import {useInput} from '../ink.js';
 import {resolveKeypress, type View} from '../keymap.js';
 import type {Mode, NavigationAction} from '../navigation.js';
 

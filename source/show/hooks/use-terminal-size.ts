@@ -1,5 +1,5 @@
 import {useEffect, useState} from 'react';
-import {useStdout} from 'ink';
+import {useStdout} from '../ink.js';
 import type {Size} from '../../layout/screen.js';
 import {readSize} from '../../terminal/terminal.js';
 

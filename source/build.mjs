@@ -1,0 +1,151 @@
+/**
+`npm run build` (and `prepare`): type-checks are tsc's; this makes dist/.
+- dist/briefing.js: the program (cli.tsx and all it imports, slides included), one CommonJS file.
+  React and scheduler stay in node_modules and are required, so that Ink shares them.
+- dist/libs/meow.js, dist/libs/markdown.js: libraries only some commands need (see `libraries`).
+- dist/vendor.mjs: Ink and ink-select-input, one ES module (Yoga's loader awaits at top level, which
+  CommonJS cannot). The program imports it where its source imports 'ink' or 'ink-select-input'.
+- dist/cli.js: the bin (bin.ts), which loads the program with V8's code cache.
+- dist/briefing.cache: that cache, written by running the bin once with BRIEFING_CODE_CACHE=write.
+- dist/package.json: {"type": "commonjs"}, as the package itself is "module".
+*/
+import {spawnSync} from 'node:child_process';
+import {chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import path from 'node:path';
+import process from 'node:process';
+import {fileURLToPath} from 'node:url';
+import {build} from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(root, 'dist');
+const {version} = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+
+/** The options every bundle shares. */
+const common = {
+	absWorkingDir: root,
+	bundle: true,
+	platform: 'node',
+	target: 'node20',
+	jsx: 'automatic',
+	minify: true,
+	logLevel: 'warning',
+	define: {'process.env.NODE_ENV': '"production"'},
+	// Shared by the program and Ink: one React, one scheduler (input-stream.ts waits for React's idle time).
+	external: ['react', 'scheduler', 'react-devtools-core'],
+};
+
+/** What a CommonJS bundle of ES modules needs: `import.meta.url` is its own file's URL. */
+const commonJs = {
+	format: 'cjs',
+	define: {...common.define, 'import.meta.url': '__briefingUrl'},
+	banner: {js: 'var __briefingUrl = require("node:url").pathToFileURL(__filename).href;'},
+};
+
+/** Ink and ink-select-input stay out of the program: it imports them through the bin (deck/vendor.ts). */
+const vendorPlugin = {
+	name: 'vendor',
+	setup(builder) {
+		builder.onResolve({filter: /^(ink|ink-select-input)$/}, () => ({path: './vendor.mjs', external: true}));
+	},
+};
+
+/**
+Ink's developer tools (DEV=true) need react-devtools-core, which is not a dependency: in one file its
+import would be hoisted and fail at load, so it is an empty module that says so when used.
+*/
+const noDevtoolsPlugin = {
+	name: 'no-devtools',
+	setup(builder) {
+		builder.onResolve({filter: /^react-devtools-core$/}, () => ({path: 'react-devtools-core', namespace: 'absent'}));
+		builder.onLoad({filter: /.*/, namespace: 'absent'}, () => ({
+			contents: "const absent = () => { throw new Error('Ink developer tools need react-devtools-core, which briefing does not install'); };\nexport default {initialize: absent, connectToDevTools: absent};\n",
+		}));
+	},
+};
+
+/**
+The program's libraries that it needs only for some commands, each in a CommonJS file of its own
+(dist/libs/), required when the program first imports them: meow (flags other than --help and
+--version) and the Markdown reader's (Markdown decks, `check`, `--export deck`). Kept out of
+dist/briefing.js, they are neither read nor kept in memory by a show of the built-in deck.
+*/
+const libraries = {
+	meow: {file: 'meow', key: 'meow'},
+	'mdast-util-from-markdown': {file: 'markdown', key: 'mdastUtilFromMarkdown'},
+	'mdast-util-frontmatter': {file: 'markdown', key: 'mdastUtilFrontmatter'},
+	'mdast-util-gfm': {file: 'markdown', key: 'mdastUtilGfm'},
+	'micromark-extension-frontmatter': {file: 'markdown', key: 'micromarkExtensionFrontmatter'},
+	'micromark-extension-gfm': {file: 'markdown', key: 'micromarkExtensionGfm'},
+	yaml: {file: 'markdown', key: 'yaml'},
+};
+
+const librariesPlugin = {
+	name: 'libraries',
+	setup(builder) {
+		const names = Object.keys(libraries).map(name => name.replaceAll('-', '\\-'));
+		builder.onResolve({filter: new RegExp(`^(${names.join('|')})$`)}, ({path: name}) => ({path: name, namespace: 'library'}));
+		builder.onResolve({filter: /^\.\/libs\//}, ({path: file}) => ({path: file, external: true}));
+		builder.onLoad({filter: /.*/, namespace: 'library'}, ({path: name}) => {
+			const {file, key} = libraries[name];
+			// The program's sources are ES modules, which take a CommonJS module's exports as its default
+			// export: meow's default is the function itself.
+			return {contents: `module.exports = require('./libs/${file}.js').${key === 'meow' ? 'default' : key};\n`, loader: 'js'};
+		});
+	},
+};
+
+/** One CommonJS file per entry of `libraries`' files. */
+function libraryBundle(file) {
+	const names = Object.entries(libraries).filter(([, library]) => library.file === file);
+	const contents = file === 'meow' ? "export {default} from 'meow';\n" : names.map(([name, {key}]) => `export * as ${key} from '${name}';\n`).join('');
+	return {...common, ...commonJs, stdin: {contents, resolveDir: root, sourcefile: `${file}.js`}, outfile: `dist/libs/${file}.js`};
+}
+
+/** The esbuild options of each output, exported for test/bundle.test.ts. */
+export const bundles = {
+	program: {
+		...common,
+		entryPoints: ['source/cli.tsx'],
+		outfile: 'dist/briefing.js',
+		...commonJs,
+		define: {...commonJs.define, BRIEFING_VERSION: JSON.stringify(version), BRIEFING_BUNDLE: 'true'},
+		plugins: [vendorPlugin, librariesPlugin],
+	},
+	meow: libraryBundle('meow'),
+	markdown: libraryBundle('markdown'),
+	vendor: {
+		...common,
+		stdin: {contents: "export * from 'ink';\nexport {default} from 'ink-select-input';\n", resolveDir: root, sourcefile: 'vendor.mjs'},
+		outfile: 'dist/vendor.mjs',
+		format: 'esm',
+		external: ['react', 'scheduler'],
+		plugins: [noDevtoolsPlugin],
+		banner: {js: "import {createRequire as __briefingRequire} from 'node:module'; const require = __briefingRequire(import.meta.url);"},
+	},
+	bin: {
+		...common,
+		entryPoints: ['source/bin.ts'],
+		outfile: 'dist/cli.js',
+		format: 'cjs',
+		banner: {js: '#!/usr/bin/env node'},
+	},
+};
+
+async function main() {
+	rmSync(dist, {recursive: true, force: true});
+	mkdirSync(dist);
+	writeFileSync(path.join(dist, 'package.json'), '{"type": "commonjs"}\n');
+	await Promise.all(Object.values(bundles).map(async options => build(options)));
+	chmodSync(path.join(dist, 'cli.js'), 0o755);
+	const warm = spawnSync(process.execPath, [path.join(dist, 'cli.js')], {
+		env: {...process.env, BRIEFING_CODE_CACHE: 'write'},
+		stdio: ['ignore', 'ignore', 'inherit'],
+	});
+	if (warm.status !== 0) {
+		throw new Error(`writing the code cache failed (exit ${warm.status})`);
+	}
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+	await main();
+}

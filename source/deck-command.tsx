@@ -1,0 +1,214 @@
+import {realpath} from 'node:fs/promises';
+import process from 'node:process';
+import {deck as builtInDeck} from '../slides/index.js';
+import {usageError, writeOut} from './answer.js';
+import {type Deck, findSection, hasDrawnBlocks} from './deck/deck.js';
+import {pickTheme, themeNames} from './layout/theme.js';
+import {checkShow, type Command, type PresentCommand, resolveStart} from './parse-args.js';
+import {firstFrameText, present} from './show/present.js';
+import {withoutFetch} from './deck/without-fetch.js';
+
+/**
+The commands that show or write a deck: present, print, list and export. What the first slide needs
+(the built-in deck, its layout and the live show up to its first frame) is imported statically, so
+that it loads as one step of the module graph; Ink, the outputs, the link and the Markdown reader load
+when they are needed.
+*/
+export type DeckCommand = Extract<Command, {kind: 'present' | 'print' | 'list' | 'export'}>;
+
+const isDebug = process.argv.includes('--debug');
+
+/** Ink reads CI at import time and would then draw nothing until exit. */
+function notInCi(): void {
+	for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) {
+		if (process.env[name] !== undefined) {
+			process.env[name] = 'false';
+		}
+	}
+}
+
+export async function runDeckCommand(command: DeckCommand): Promise<number> {
+	const isInteractive = command.kind === 'present' && Boolean(process.stdin.isTTY && process.stdout.isTTY);
+	if (isInteractive) {
+		notInCi();
+	}
+
+	const markdown = command.deckFile === undefined ? undefined : await loadDeckFile(command.deckFile);
+	if (command.deckFile !== undefined && !markdown) {
+		return 2;
+	}
+
+	const deck = markdown?.deck ?? builtInDeck;
+	if (!isInteractive && command.kind !== 'list' && hasDrawnBlocks(deck)) {
+		// The outputs lay the deck out now, and a slide that holds an Ink component needs Ink to draw it
+		// (--list writes titles only: no Ink).
+		await (await import('./deck/drawn.js')).loadInk();
+	}
+
+	if (command.kind === 'list') {
+		const {listText} = await import('./outputs/print.js');
+		return writeOut(listText(deck));
+	}
+
+	const start = resolveStart(command.start, {
+		count: deck.slides.length,
+		sectionIds: deck.sections.map(section => section.id),
+		sectionStart: name => findSection(deck, name)?.start,
+	});
+	if (typeof start !== 'number') {
+		return usageError(start.message);
+	}
+
+	// --slide N and --section NAME choose what --print and --export write, as they choose where the show starts.
+	const chosenSlides = async () =>
+		(await import('./outputs/handout.js')).selectSlides(deck, {
+			...(command.start.slide === undefined ? {} : {slide: start + 1}),
+			...(command.start.section === undefined ? {} : {section: command.start.section}),
+		});
+	if (command.kind === 'export') {
+		return exportHandout(deck, command, await chosenSlides(), command.deckFile === undefined);
+	}
+
+	const checked = command.kind === 'present' ? await checkShowFlags(command) : {};
+	if ('message' in checked) {
+		return usageError(checked.message);
+	}
+
+	if (command.kind === 'print' || !isInteractive) {
+		const {deckText} = await import('./outputs/print.js');
+		if (command.kind === 'present' && process.stdout.isTTY) {
+			process.stderr.write('briefing: stdin is not a terminal, so the deck is printed instead of presented\n');
+		}
+
+		return writeOut(deckText(deck, {showNotes: command.showNotes, slides: await chosenSlides()}));
+	}
+
+	return show(deck, start, command, checked.duration, markdown && command.deckFile !== undefined ? {file: command.deckFile, text: markdown.text} : undefined);
+}
+
+/** The Markdown deck named on the command line, or undefined after a one-line problem with its file, line and column. */
+async function loadDeckFile(file: string) {
+	const {DeckFileError, loadMarkdownDeck} = await import('./markdown/load.js');
+	try {
+		return await withoutFetch(async () => loadMarkdownDeck(file));
+	} catch (error: unknown) {
+		if (error instanceof DeckFileError) {
+			process.stderr.write(`briefing: ${error.message}\n`);
+			return undefined;
+		}
+
+		throw error;
+	}
+}
+
+/** --theme and --duration, checked against the theme table and the pace module (loaded only for a duration). */
+async function checkShowFlags(command: PresentCommand) {
+	const parseDuration = command.duration === undefined ? () => undefined : (await import('./layout/pace.js')).parseDuration;
+	return checkShow(command, {themeNames, parseDuration});
+}
+
+/** The live show: the link, then present(). */
+async function show(deck: Deck, start: number, command: PresentCommand, duration: number | undefined, markdown?: {file: string; text: string}): Promise<number> {
+	const isPresenter = command.view === 'presenter';
+	const openLink = async () => {
+		const {deckKey, openPresenterLink} = await import('./link/presenter-link.js');
+		// The audience view listens too, so a presenter view started later finds it.
+		// A Markdown deck pairs by its file, whose slides may change while it is shown (so no fixed bounds).
+		return openPresenterLink({
+			deckKey: markdown ? deckKey({title: `file:${await realpath(markdown.file)}`, slides: []}) : deckKey(deck),
+			role: isPresenter ? 'presenter' : 'audience',
+			...(markdown ? {} : {bounds: deck.slides.map(slide => slide.units)}),
+		});
+	};
+
+	let link;
+	if (isPresenter && !command.isRehearsal) {
+		// The presenter view is nothing without the link: an unsafe socket directory stops it here.
+		try {
+			link = await openLink();
+		} catch (error: unknown) {
+			const {LinkError} = await import('./link/presenter-link.js');
+			if (error instanceof LinkError) {
+				process.stderr.write(`briefing: ${error.message}\n`);
+				return 1;
+			}
+
+			throw error;
+		}
+	}
+
+	const {watchDeck} = markdown ? await import('./markdown/watch.js') : {watchDeck: undefined};
+	return present({
+		// Live reload: each save of a Markdown deck is read again; the show keeps its place.
+		...(markdown && watchDeck
+			? {onReady: running => watchDeck(markdown.file, markdown.text, update => ('deck' in update ? running.setDeck(update.deck) : running.setDeckProblem(update.problem)))}
+			: {}),
+		// The audience view opens its link after the first frame: the slide comes first. A rehearsal has none.
+		...(link ? {link} : command.isRehearsal ? {} : {openLink}),
+		view: command.view,
+		...(duration ? {duration} : {}),
+		deck,
+		start,
+		theme: pickTheme(command.theme, process.env),
+		isRevealing: command.isRevealing,
+		showTimer: command.showTimer,
+		isDebug,
+		isScreenReader: command.isScreenReader || process.env['INK_SCREEN_READER'] === 'true',
+	});
+}
+
+type ExportCommand = Extract<Command, {kind: 'export'}>;
+
+/** `--export FORMAT [-o FILE] [--force]`: usage errors exit 2, a file that cannot be written exits 1. */
+async function exportHandout(deck: Deck, command: ExportCommand, slides: Deck['slides'], isBuiltIn: boolean): Promise<number> {
+	const {exportDeck, exportFormats, formatFromFileName, isExportFormat, writeExport} = await import('./outputs/export.js');
+	const {WriteError} = await import('./outputs/write-file.js');
+	const {format: asked, file} = command;
+	if (file === '') {
+		return usageError('-o takes a file name (or - for stdout)');
+	}
+
+	if (asked !== undefined && !isExportFormat(asked)) {
+		return usageError(`--export takes ${exportFormats.join(', ')}, not "${asked}"`);
+	}
+
+	const format = asked ?? formatFromFileName(file ?? '');
+	if (format === undefined || !isExportFormat(format)) {
+		return usageError(`-o "${file ?? ''}": add --export ${exportFormats.join('|')} (the file name does not say which)`);
+	}
+
+	// The built-in deck written as a Markdown deck names its article, so `briefing check` finds it.
+	const article = format === 'deck' && isBuiltIn ? (await import('./markdown/article-path.js')).articleFor(file) : undefined;
+	const text = exportDeck(article ? {...deck, source: {...deck.source, text: article}} : deck, format, {showNotes: command.showNotes, slides});
+	if (file === undefined || file === '-') {
+		return writeOut(text);
+	}
+
+	try {
+		await writeExport(text, file, command.isForced);
+	} catch (error: unknown) {
+		if (error instanceof WriteError) {
+			process.stderr.write(`briefing: ${error.message}\n`);
+			return 1;
+		}
+
+		throw error;
+	}
+
+	if (process.stderr.isTTY) {
+		process.stderr.write(`briefing: wrote ${file}\n`);
+	}
+
+	return 0;
+}
+
+
+/** The built-in deck's first frame at two common sizes, painted into strings, and its --list: cli.tsx's warmUp(). */
+export async function warmUp(): Promise<void> {
+	for (const size of [{columns: 120, rows: 40}, {columns: 80, rows: 24}]) {
+		firstFrameText(builtInDeck, pickTheme(undefined, {}), size);
+	}
+
+	const {listText} = await import('./outputs/print.js');
+	listText(builtInDeck);
+}
