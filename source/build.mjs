@@ -1,12 +1,13 @@
 /**
 `npm run build` (and `prepare`): type-checks are tsc's; this makes dist/.
-- dist/briefing.js: the program (cli.tsx and all it imports, slides included), one CommonJS file.
-  React and scheduler stay in node_modules and are required, so that Ink shares them.
+- dist/briefing.js: the program (cli.tsx and all it imports, slides and React included), one
+  CommonJS file.
 - dist/libs/meow.js, dist/libs/markdown.js: libraries only some commands need (see `libraries`).
 - dist/vendor.mjs: Ink and ink-select-input, one ES module (Yoga's loader awaits at top level, which
   CommonJS cannot). The program imports it where its source imports 'ink' or 'ink-select-input'.
 - dist/cli.js: the bin (bin.ts), which loads the program with V8's code cache.
-- dist/briefing.cache: that cache, written by running the bin once with BRIEFING_CODE_CACHE=write.
+- dist/briefing.cache, dist/briefing.flags-set.cache: that cache, written by running the bin with
+  BRIEFING_CODE_CACHE=write, started by its first line and as `node dist/cli.js` (see bin.ts).
 - dist/package.json: {"type": "commonjs"}, as the package itself is "module".
 */
 import {spawnSync} from 'node:child_process';
@@ -20,6 +21,17 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
 const {version} = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 
+/**
+V8 flags for a lighter process, on the bin's first line (`#!/usr/bin/env -S node ...`), each measured
+with `npm run bench` (peak RSS at 120x40, before and after):
+- --liftoff-only: Yoga's WebAssembly compiled by the baseline compiler only, without the optimizing
+  tier-up in the background (about 4 MB);
+- --no-opt: no optimizing compiler for JavaScript (about 8 MB; keys stay within their targets, as a
+  slide change is mostly the frame writer's string work);
+- --semi-space-growth-factor=1: the young generation does not grow (about 5 MB).
+*/
+const v8Flags = ['--liftoff-only', '--no-opt', '--semi-space-growth-factor=1'];
+
 /** The options every bundle shares. */
 const common = {
 	absWorkingDir: root,
@@ -30,8 +42,7 @@ const common = {
 	minify: true,
 	logLevel: 'warning',
 	define: {'process.env.NODE_ENV': '"production"'},
-	// Shared by the program and Ink: one React, one scheduler (input-stream.ts waits for React's idle time).
-	external: ['react', 'scheduler', 'react-devtools-core'],
+	external: ['react-devtools-core'],
 };
 
 /** What a CommonJS bundle of ES modules needs: `import.meta.url` is its own file's URL. */
@@ -46,6 +57,22 @@ const vendorPlugin = {
 	name: 'vendor',
 	setup(builder) {
 		builder.onResolve({filter: /^(ink|ink-select-input)$/}, () => ({path: './vendor.mjs', external: true}));
+	},
+};
+
+/**
+The vendor bundle's React and scheduler are the program's (deck/vendor.ts hands them over before the
+import): one React for the slides and Ink, one scheduler for Ink and the input guard, which waits for
+React's idle time.
+*/
+const sharedPlugin = {
+	name: 'shared',
+	setup(builder) {
+		builder.onResolve({filter: /^(react|scheduler)$/}, ({path: name}) => ({path: name, namespace: 'shared'}));
+		builder.onLoad({filter: /.*/, namespace: 'shared'}, ({path: name}) => ({
+			contents: `module.exports = globalThis[Symbol.for('briefing.shared')].${name};\n`,
+			loader: 'js',
+		}));
 	},
 };
 
@@ -118,16 +145,17 @@ export const bundles = {
 		stdin: {contents: "export * from 'ink';\nexport {default} from 'ink-select-input';\n", resolveDir: root, sourcefile: 'vendor.mjs'},
 		outfile: 'dist/vendor.mjs',
 		format: 'esm',
-		external: ['react', 'scheduler'],
-		plugins: [noDevtoolsPlugin],
+		plugins: [sharedPlugin, noDevtoolsPlugin],
 		banner: {js: "import {createRequire as __briefingRequire} from 'node:module'; const require = __briefingRequire(import.meta.url);"},
 	},
 	bin: {
 		...common,
 		entryPoints: ['source/bin.ts'],
 		outfile: 'dist/cli.js',
-		format: 'cjs',
-		banner: {js: '#!/usr/bin/env node'},
+		...commonJs,
+		// The bin answers --help and --version itself (answer.ts): the version goes in here too.
+		define: {...commonJs.define, BRIEFING_V8_FLAGS: JSON.stringify(v8Flags), BRIEFING_VERSION: JSON.stringify(version)},
+		banner: {js: `#!/usr/bin/env -S node ${v8Flags.join(' ')}\n${commonJs.banner.js}`},
 	},
 };
 
@@ -137,12 +165,15 @@ async function main() {
 	writeFileSync(path.join(dist, 'package.json'), '{"type": "commonjs"}\n');
 	await Promise.all(Object.values(bundles).map(async options => build(options)));
 	chmodSync(path.join(dist, 'cli.js'), 0o755);
-	const warm = spawnSync(process.execPath, [path.join(dist, 'cli.js')], {
-		env: {...process.env, BRIEFING_CODE_CACHE: 'write'},
-		stdio: ['ignore', 'ignore', 'inherit'],
-	});
-	if (warm.status !== 0) {
-		throw new Error(`writing the code cache failed (exit ${warm.status})`);
+	// The bin started by its first line (the flags from Node), and as `node dist/cli.js` (the flags set by the bin).
+	for (const flags of [v8Flags, []]) {
+		const warm = spawnSync(process.execPath, [...flags, path.join(dist, 'cli.js')], {
+			env: {...process.env, BRIEFING_CODE_CACHE: 'write'},
+			stdio: ['ignore', 'ignore', 'inherit'],
+		});
+		if (warm.status !== 0) {
+			throw new Error(`writing the code cache failed (exit ${warm.status})`);
+		}
 	}
 }
 

@@ -1,6 +1,5 @@
-import module from 'node:module';
 import process from 'node:process';
-import {usage, usageError, writeOut} from './answer.js';
+import {endWhenReaderLeaves, usage, usageError, version, writeOut} from './answer.js';
 import type {DeckCommand} from './deck-command.js';
 import {type Command, needsMeow, parseArgs} from './parse-args.js';
 
@@ -10,18 +9,6 @@ usage error, check, paragraphs) is answered here; the rest (present, print, list
 deck-command.tsx, which holds the way to the first slide. The bin (bin.ts) loads this module and
 calls run().
 */
-
-/** The package's version, put in by the build (esbuild --define, from package.json); otherwise read from the package.json beside dist/. */
-declare const BRIEFING_VERSION: string | undefined;
-
-function version(): string {
-	if (typeof BRIEFING_VERSION === 'string' && BRIEFING_VERSION !== '') {
-		return BRIEFING_VERSION;
-	}
-
-	const require = module.createRequire(import.meta.url);
-	return (require('../package.json') as {version: string}).version;
-}
 
 /** Answers the commands that need no deck (help, version, a usage error, check, paragraphs) with an exit code; passes the others on. */
 async function answerAtOnce(command: Command): Promise<number | DeckCommand> {
@@ -57,6 +44,13 @@ async function main(argv: readonly string[]): Promise<number> {
 		return command;
 	}
 
+	if (command.kind === 'list' && command.deckFile === undefined) {
+		// The built-in deck's titles: the slides and the printer, without the live show that
+		// deck-command.tsx loads with the deck.
+		const [{deck}, {listText}] = await Promise.all([import('../slides/index.js'), import('./outputs/print.js')]);
+		return writeOut(listText(deck));
+	}
+
 	const {runDeckCommand} = await import('./deck-command.js');
 	return runDeckCommand(command);
 }
@@ -65,13 +59,7 @@ async function main(argv: readonly string[]): Promise<number> {
 export async function run(argv: readonly string[]): Promise<void> {
 	// What `ps` and `pgrep -x briefing` show (meow did this when it was always loaded).
 	process.title = 'briefing';
-	process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-		// `briefing | head -1`: the reader left; there is nobody to tell. Other write errors are
-		// reported where the write is made (writeOut), or by the live show.
-		if (error.code === 'EPIPE') {
-			process.exit(0);
-		}
-	});
+	endWhenReaderLeaves();
 	try {
 		process.exitCode = await main(argv);
 	} catch (error: unknown) {

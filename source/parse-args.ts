@@ -261,6 +261,17 @@ export function needsMeow(argv: readonly string[]): boolean {
 	return !scanned.wantsHelp && !scanned.wantsVersion && !('error' in scanned) && !isSwitchesOnly(scanned.words);
 }
 
+/** Whether argv asks for --help or --version (which win over every other flag, outside the subcommands). */
+export function helpOrVersion(argv: readonly string[]): 'help' | 'version' | undefined {
+	const [first] = argv;
+	if (first === 'check' || first === 'paragraphs') {
+		return undefined;
+	}
+
+	const scanned = scan(argv);
+	return scanned.wantsHelp ? 'help' : scanned.wantsVersion ? 'version' : undefined;
+}
+
 /**
 argv (without node and the script) to a command. `meow` is meow's default export, loaded by the
 caller only when there are arguments (it costs tens of milliseconds at start); with no arguments

@@ -144,13 +144,15 @@ describe('the bundle', () => {
 		expect(entryImports.find(imported => imported.path === meowChunk)?.kind).toBe('dynamic-import');
 	});
 
-	it('is built with production React: the reconciler in the vendor bundle, React itself by the bin', () => {
+	it('is built with production React: React in the program, the reconciler in the vendor bundle', () => {
+		const program = readFileSync(path.join(root, 'dist/briefing.js'), 'utf8');
 		const vendor = readFileSync(path.join(root, 'dist/vendor.mjs'), 'utf8');
-		// React's production builds shorten errors to a code; the development reconciler warns about act().
-		expect(vendor).toContain('Minified React error #');
-		expect(vendor).not.toContain('is not configured to support act');
-		// React is required from node_modules: the bin sets NODE_ENV before it loads.
-		expect(readFileSync(path.join(root, 'dist/cli.js'), 'utf8')).toContain('NODE_ENV="production"');
+		// The production reconciler shortens errors to a code; the development builds warn about act()
+		// and about hooks. (Booleans, not the texts: a failure would print the whole bundle.)
+		expect(vendor.includes('Minified React error #')).toBe(true);
+		expect(vendor.includes('is not configured to support act')).toBe(false);
+		expect(program.includes('react.transitional.element')).toBe(true);
+		expect(program.includes('Invalid hook call')).toBe(false);
 	});
 });
 
@@ -166,25 +168,39 @@ describe('dist/', () => {
 		vendor = built[1]!.metafile!;
 	});
 
-	it('holds the program in one CommonJS file without Ink, Yoga, the reconciler or React', () => {
+	it('holds the program with React in one CommonJS file, without Ink, Yoga, the reconciler, meow or the Markdown libraries', () => {
 		const inputs = Object.keys(program.inputs);
 		expect(inputs).toContain('source/cli.tsx');
 		expect(inputs).toContain('slides/index.ts');
-		expect(inputs.filter(input => /node_modules\/(ink|ink-select-input|yoga-layout|react-reconciler|react|scheduler)\//.test(input))).toEqual([]);
+		expect(inputs.some(input => input.startsWith('node_modules/react/'))).toBe(true);
+		expect(inputs.filter(input => /node_modules\/(ink|ink-select-input|yoga-layout|react-reconciler|meow|mdast-[\w-]+|micromark[\w-]*|yaml)\//.test(input))).toEqual([]);
 		expect(bundles.program.format).toBe('cjs');
 	});
 
-	it('holds Ink and ink-select-input in the vendor bundle, with React and scheduler left to node_modules', () => {
+	it('holds Ink and ink-select-input in the vendor bundle, which takes React and scheduler from the program', () => {
 		const inputs = Object.keys(vendor.inputs);
 		expect(inputs.some(input => input.startsWith('node_modules/ink/'))).toBe(true);
 		expect(inputs.some(input => input.startsWith('node_modules/ink-select-input/'))).toBe(true);
 		expect(inputs.some(input => input.startsWith('node_modules/yoga-layout/'))).toBe(true);
 		expect(inputs.filter(input => /node_modules\/(react|scheduler)\//.test(input))).toEqual([]);
+		expect(inputs).toEqual(expect.arrayContaining(['shared:react', 'shared:scheduler']));
 	});
 
-	it('has a code cache that V8 takes on Node 20 (Node 22.1 and later keep their own)', () => {
-		const result = spawnSync(process.execPath, [path.join(root, 'dist/cli.js')], {encoding: 'utf8', env: {...process.env, BRIEFING_CODE_CACHE: 'check'}});
+	it('has a code cache that V8 takes on Node 20, started by the first line or as node dist/cli.js (Node 22.1 and later keep their own)', () => {
 		const hasOwnCompileCache = typeof (module as {enableCompileCache?: unknown}).enableCompileCache === 'function';
-		expect(result.stdout.trim()).toBe(hasOwnCompileCache ? 'node' : 'accepted');
+		const flags = /^#!\/usr\/bin\/env -S node (.*)$/m.exec(readFileSync(path.join(root, 'dist/cli.js'), 'utf8'))?.[1]?.split(' ') ?? [];
+		expect(flags).toContain('--no-opt');
+		for (const nodeFlags of [flags, []]) {
+			const result = spawnSync(process.execPath, [...nodeFlags, path.join(root, 'dist/cli.js')], {encoding: 'utf8', env: {...process.env, BRIEFING_CODE_CACHE: 'check'}});
+			expect(result.stdout.trim(), nodeFlags.join(' ')).toBe(hasOwnCompileCache ? 'node' : 'accepted');
+		}
+	});
+
+	it('answers --help and --version in the bin, without the program', () => {
+		const bin = readFileSync(path.join(root, 'dist/cli.js'), 'utf8');
+		expect(bin).toContain('Usage');
+		const result = spawnSync(process.execPath, [path.join(root, 'dist/cli.js'), '--version'], {encoding: 'utf8', env: {...process.env, NODE_DEBUG: 'module'}});
+		expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+		expect(result.stderr).not.toContain('briefing.js');
 	});
 });

@@ -1,9 +1,14 @@
+import * as React from 'react';
+import * as Scheduler from 'scheduler';
+
 /**
 Ink and ink-select-input: ES modules, imported when the show starts and when the sections menu first
 opens. In the bundle (source/build.mjs) both come from dist/vendor.mjs, imported by the bin on the
 program's behalf: on Node 20 the program is compiled from V8's code cache, and an import() in code
 from that cache fails (Node looks its import callback up by a symbol of the process that wrote the
-cache). The bin's own import() has no such problem.
+cache). The bin's own import() has no such problem. React and scheduler are the program's own (in its
+code cache, so the first slide does not wait for them to compile): the vendor bundle takes them from
+here, so that Ink renders with the React the slides were made with.
 */
 type Ink = typeof import('ink');
 type SelectInputModule = typeof import('ink-select-input');
@@ -14,6 +19,7 @@ declare const BRIEFING_BUNDLE: boolean | undefined;
 const vendorImporter = Symbol.for('briefing.importVendor');
 
 async function importVendor(): Promise<Ink & SelectInputModule> {
+	(globalThis as Record<symbol, unknown>)[Symbol.for('briefing.shared')] = {react: React, scheduler: Scheduler};
 	const importer = (globalThis as Record<symbol, (() => Promise<Ink & SelectInputModule>) | undefined>)[vendorImporter];
 	if (!importer) {
 		throw new Error('the bundle was started without its bin (dist/cli.js), which imports Ink for it');
