@@ -12,7 +12,7 @@ CommonJS file so that it loads in one read and one compile, without the ES modul
 module; V8's code cache, made at build time (`npm install` builds), spares most of that compile too:
 - Node 22.1 and later keep their own compile cache (module.enableCompileCache): a plain require.
 - Node 20 has no such cache for modules: the program is compiled as a vm.Script with the cached data
-  the build wrote (dist/briefing.cache, or dist/briefing.flags-set.cache: see the V8 flags below).
+  the build wrote (dist/briefing.cache, or dist/briefing.no-flags.cache: see the V8 flags below).
   V8 checks the data and compiles afresh when it does not fit (another Node, other flags).
 Ink is an ES module: the bin imports it (dist/vendor.mjs) when the program asks (deck/vendor.ts).
 `BRIEFING_CODE_CACHE=write` is the build's step: the program's warmUp() runs and the cache is written;
@@ -27,22 +27,14 @@ const programFile = path.join(__dirname, 'briefing.js');
 
 /**
 The V8 flags of the bin's first line (source/build.mjs says what each buys), which Node takes when it
-starts the bin by that line (`npx briefing`, `./dist/cli.js`). Started as `node dist/cli.js`, the bin
-sets them itself, before anything of ours is compiled (loading node:v8 for that costs about 1.5 ms).
-V8 tells the two apart (its check of a code cache counts how the flags were set), so the build writes
-a cache for each way. Returns the cache file for the way the flags came.
+starts the bin by that line (`npx briefing`, `./dist/cli.js`). Started as `node dist/cli.js`, the
+program sets its own when a show starts (show/lighter-v8.ts), after it is compiled: V8's check of a
+code cache counts the flags in force, so the build writes a cache for each way.
 */
-declare const BRIEFING_V8_FLAGS: readonly string[];
-function setV8Flags(): string {
-	const hasFlagsFromNode = BRIEFING_V8_FLAGS.every(flag => process.execArgv.includes(flag));
-	if (!hasFlagsFromNode) {
-		const v8 = require('node:v8') as typeof import('node:v8');
-		for (const flag of BRIEFING_V8_FLAGS) {
-			v8.setFlagsFromString(flag);
-		}
-	}
-
-	return path.join(__dirname, hasFlagsFromNode ? 'briefing.cache' : 'briefing.flags-set.cache');
+declare const BRIEFING_V8_FLAGS: {readonly start: readonly string[]};
+function cacheFileForFlags(): string {
+	const hasFlagsFromNode = BRIEFING_V8_FLAGS.start.every(flag => process.execArgv.includes(flag));
+	return path.join(__dirname, hasFlagsFromNode ? 'briefing.cache' : 'briefing.no-flags.cache');
 }
 
 function readCache(cacheFile: string): Buffer | undefined {
@@ -93,7 +85,7 @@ async function main(argv: readonly string[]): Promise<void> {
 		return;
 	}
 
-	const cacheFile = setV8Flags();
+	const cacheFile = cacheFileForFlags();
 	switch (process.env['BRIEFING_CODE_CACHE']) {
 		case 'write': {
 			return writeCache(cacheFile);

@@ -6,7 +6,7 @@
 - dist/vendor.mjs: Ink and ink-select-input, one ES module (Yoga's loader awaits at top level, which
   CommonJS cannot). The program imports it where its source imports 'ink' or 'ink-select-input'.
 - dist/cli.js: the bin (bin.ts), which loads the program with V8's code cache.
-- dist/briefing.cache, dist/briefing.flags-set.cache: that cache, written by running the bin with
+- dist/briefing.cache, dist/briefing.no-flags.cache: that cache, written by running the bin with
   BRIEFING_CODE_CACHE=write, started by its first line and as `node dist/cli.js` (see bin.ts).
 - dist/package.json: {"type": "commonjs"}, as the package itself is "module".
 */
@@ -22,15 +22,20 @@ const dist = path.join(root, 'dist');
 const {version} = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 
 /**
-V8 flags for a lighter process, on the bin's first line (`#!/usr/bin/env -S node ...`), each measured
-with `npm run bench` (peak RSS at 120x40, before and after):
-- --liftoff-only: Yoga's WebAssembly compiled by the baseline compiler only, without the optimizing
-  tier-up in the background (about 4 MB);
-- --no-opt: no optimizing compiler for JavaScript (about 8 MB; keys stay within their targets, as a
-  slide change is mostly the frame writer's string work);
-- --semi-space-growth-factor=1: the young generation does not grow (about 5 MB).
+V8 flags for a lighter process, each measured with `npm run bench` (peak RSS at 120x40, before and
+after): Yoga's WebAssembly compiled by the baseline compiler only, without the optimizing tier-up in
+the background (--liftoff-only, about 4 MB); no optimizing compiler for JavaScript (--no-opt, about
+8 MB; keys stay within their targets, as a slide change is mostly the frame writer's string work); a
+young generation that stays small (about 5 MB).
+- `start`: on the bin's first line (`#!/usr/bin/env -S node ...`), which is how `npx briefing` starts it.
+- `running`: what the program sets when it was started without them (`node dist/cli.js`), before a
+  show loads Ink (show/lighter-v8.ts). The young generation's size can only be set at start; once
+  running, its growth can be stopped instead (at start that measured 5 MB worse than the size).
 */
-const v8Flags = ['--liftoff-only', '--no-opt', '--semi-space-growth-factor=1'];
+const v8Flags = {
+	start: ['--liftoff-only', '--no-opt', '--max-semi-space-size=1'],
+	running: ['--liftoff-only', '--no-opt', '--semi-space-growth-factor=1'],
+};
 
 /** The options every bundle shares. */
 const common = {
@@ -135,7 +140,7 @@ export const bundles = {
 		entryPoints: ['source/cli.tsx'],
 		outfile: 'dist/briefing.js',
 		...commonJs,
-		define: {...commonJs.define, BRIEFING_VERSION: JSON.stringify(version), BRIEFING_BUNDLE: 'true'},
+		define: {...commonJs.define, BRIEFING_VERSION: JSON.stringify(version), BRIEFING_BUNDLE: 'true', BRIEFING_V8_FLAGS: JSON.stringify(v8Flags)},
 		plugins: [vendorPlugin, librariesPlugin],
 	},
 	meow: libraryBundle('meow'),
@@ -155,7 +160,7 @@ export const bundles = {
 		...commonJs,
 		// The bin answers --help and --version itself (answer.ts): the version goes in here too.
 		define: {...commonJs.define, BRIEFING_V8_FLAGS: JSON.stringify(v8Flags), BRIEFING_VERSION: JSON.stringify(version)},
-		banner: {js: `#!/usr/bin/env -S node ${v8Flags.join(' ')}\n${commonJs.banner.js}`},
+		banner: {js: `#!/usr/bin/env -S node ${v8Flags.start.join(' ')}\n${commonJs.banner.js}`},
 	},
 };
 
@@ -165,8 +170,8 @@ async function main() {
 	writeFileSync(path.join(dist, 'package.json'), '{"type": "commonjs"}\n');
 	await Promise.all(Object.values(bundles).map(async options => build(options)));
 	chmodSync(path.join(dist, 'cli.js'), 0o755);
-	// The bin started by its first line (the flags from Node), and as `node dist/cli.js` (the flags set by the bin).
-	for (const flags of [v8Flags, []]) {
+	// The bin started by its first line (the flags from Node), and as `node dist/cli.js` (no flags until a show starts).
+	for (const flags of [v8Flags.start, []]) {
 		const warm = spawnSync(process.execPath, [...flags, path.join(dist, 'cli.js')], {
 			env: {...process.env, BRIEFING_CODE_CACHE: 'write'},
 			stdio: ['ignore', 'ignore', 'inherit'],

@@ -15,7 +15,9 @@ issue 15's; the bench exits 1 when one is missed (without patat, its target is r
 mdp and patat run on a generated 10-slide Markdown deck with the same words, when they are installed.
 
 Environment: BENCH_RUNS (default 7), BENCH_SIZES (default "120x40,200x50"), BENCH_STEPS (default 32).
-Timings are only meaningful on a quiet machine. Not part of `npm test`.
+Ours run as the bin itself (dist/cli.js), as `npx briefing` runs it: its first line starts Node with
+the V8 flags the build put there (source/build.mjs). Timings are only meaningful on a quiet machine.
+Not part of `npm test`.
 */
 import {spawn, spawnSync} from 'node:child_process';
 import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
@@ -302,13 +304,14 @@ function ours() {
 		lines.some(line => line.trimEnd().endsWith(citations[index])) && lines.slice(-3).some(line => counter(index).test(line));
 	return {
 		name: 'briefing',
-		file: process.execPath,
+		// The bin itself, as `npx briefing` starts it: its first line starts Node with its V8 flags.
+		file: bin,
 		args: ['--no-reveal'],
-		// The first frame as a presenter starts it: no arguments (flags load meow, which costs more).
+		// The first frame as a presenter starts it: no arguments.
 		firstArgs: [],
 		count,
 		isSlide,
-		spawnArgs: extra => [bin, ...extra],
+		spawnArgs: extra => extra,
 	};
 }
 
@@ -345,9 +348,9 @@ function timeCommand(file, args) {
 /** The floor (`node -e 0`, Node starting and ending) and our commands that print at once, each timed to exit. */
 const commands = [
 	{name: 'node -e 0 (floor)', file: process.execPath, args: ['-e', '0']},
-	{name: 'briefing --help', file: process.execPath, args: [bin, '--help']},
-	{name: 'briefing --version', file: process.execPath, args: [bin, '--version']},
-	{name: 'briefing --list', file: process.execPath, args: [bin, '--list']},
+	{name: 'briefing --help', file: bin, args: ['--help']},
+	{name: 'briefing --version', file: bin, args: ['--version']},
+	{name: 'briefing --list', file: bin, args: ['--list']},
 ];
 
 // ---------------------------------------------------------------- one run of one program
