@@ -12,8 +12,8 @@ CommonJS file so that it loads in one read and one compile, without the ES modul
 module; V8's code cache, made at build time (`npm install` builds), spares most of that compile too:
 - Node 22.1 and later keep their own compile cache (module.enableCompileCache): a plain require.
 - Node 20 has no such cache for modules: the program is compiled as a vm.Script with the cached data
-  the build wrote (dist/briefing.cache, or dist/briefing.no-flags.cache: see the V8 flags below).
-  V8 checks the data and compiles afresh when it does not fit (another Node, other flags).
+  the build wrote (dist/briefing.cache). V8 checks the data and compiles afresh when it does not fit
+  (another Node, other flags).
 Ink is an ES module: the bin imports it (dist/vendor.mjs) when the program asks (deck/vendor.ts).
 `BRIEFING_CODE_CACHE=write` is the build's step: the program's warmUp() runs and the cache is written;
 `BRIEFING_CODE_CACHE=check` says whether this Node and V8 take the cache (the tests ask).
@@ -25,19 +25,9 @@ type Program = {
 
 const programFile = path.join(__dirname, 'briefing.js');
 
-/**
-The V8 flags of the bin's first line (source/build.mjs says what each buys), which Node takes when it
-starts the bin by that line (`npx briefing`, `./dist/cli.js`). Started as `node dist/cli.js`, the
-program sets its own when a show starts (show/lighter-v8.ts), after it is compiled: V8's check of a
-code cache counts the flags in force, so the build writes a cache for each way.
-*/
-declare const BRIEFING_V8_FLAGS: {readonly start: readonly string[]};
-function cacheFileForFlags(): string {
-	const hasFlagsFromNode = BRIEFING_V8_FLAGS.start.every(flag => process.execArgv.includes(flag));
-	return path.join(__dirname, hasFlagsFromNode ? 'briefing.cache' : 'briefing.no-flags.cache');
-}
+const cacheFile = path.join(__dirname, 'briefing.cache');
 
-function readCache(cacheFile: string): Buffer | undefined {
+function readCache(): Buffer | undefined {
 	try {
 		return readFileSync(cacheFile);
 	} catch {
@@ -46,7 +36,7 @@ function readCache(cacheFile: string): Buffer | undefined {
 }
 
 /** The program, compiled with the build's code cache (Node 20), or required (Node 22.1+). */
-function load(cacheFile: string): {program: Program; script?: vm.Script} {
+function load(): {program: Program; script?: vm.Script} {
 	// Ink and ink-select-input, for the program (deck/vendor.ts says why the bin imports them).
 	// (A file URL made at run time: the file is dist/vendor.mjs, beside this one once built.)
 	const vendorUrl = pathToFileURL(path.join(__dirname, 'vendor.mjs')).href;
@@ -57,7 +47,7 @@ function load(cacheFile: string): {program: Program; script?: vm.Script} {
 		return {program: require(programFile) as Program};
 	}
 
-	const cachedData = readCache(cacheFile);
+	const cachedData = readCache();
 	const script = new vm.Script(Module.wrap(readFileSync(programFile, 'utf8')), {filename: programFile, ...(cachedData ? {cachedData} : {})});
 	const programModule = {exports: {}} as {exports: unknown};
 	const wrapper = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: unknown, filename: string, dirname: string) => void;
@@ -65,9 +55,9 @@ function load(cacheFile: string): {program: Program; script?: vm.Script} {
 	return {program: programModule.exports as Program, script};
 }
 
-async function writeCache(cacheFile: string): Promise<void> {
+async function writeCache(): Promise<void> {
 	rmSync(cacheFile, {force: true});
-	const {program, script} = load(cacheFile);
+	const {program, script} = load();
 	if (!script) {
 		// This Node keeps its own cache: nothing to write.
 		return;
@@ -85,21 +75,20 @@ async function main(argv: readonly string[]): Promise<void> {
 		return;
 	}
 
-	const cacheFile = cacheFileForFlags();
 	switch (process.env['BRIEFING_CODE_CACHE']) {
 		case 'write': {
-			return writeCache(cacheFile);
+			return writeCache();
 		}
 
 		case 'check': {
 			// Whether V8 took the cache (`accepted`), or compiled afresh (`rejected`), or Node keeps its own (`node`).
-			const {script} = load(cacheFile);
+			const {script} = load();
 			process.stdout.write(`${script ? (script.cachedDataRejected ? 'rejected' : 'accepted') : 'node'}\n`);
 			return;
 		}
 
 		default: {
-			return load(cacheFile).program.run(argv);
+			return load().program.run(argv);
 		}
 	}
 }

@@ -6,8 +6,7 @@
 - dist/vendor.mjs: Ink and ink-select-input, one ES module (Yoga's loader awaits at top level, which
   CommonJS cannot). The program imports it where its source imports 'ink' or 'ink-select-input'.
 - dist/cli.js: the bin (bin.ts), which loads the program with V8's code cache.
-- dist/briefing.cache, dist/briefing.no-flags.cache: that cache, written by running the bin with
-  BRIEFING_CODE_CACHE=write, started by its first line and as `node dist/cli.js` (see bin.ts).
+- dist/briefing.cache: that cache, written by running the bin once with BRIEFING_CODE_CACHE=write.
 - dist/package.json: {"type": "commonjs"}, as the package itself is "module".
 */
 import {spawnSync} from 'node:child_process';
@@ -22,20 +21,16 @@ const dist = path.join(root, 'dist');
 const {version} = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 
 /**
-V8 flags for a lighter process, each measured with `npm run bench` (peak RSS at 120x40, before and
-after): Yoga's WebAssembly compiled by the baseline compiler only, without the optimizing tier-up in
-the background (--liftoff-only, about 4 MB); no optimizing compiler for JavaScript (--no-opt, about
-8 MB; keys stay within their targets, as a slide change is mostly the frame writer's string work); a
-young generation that stays small (about 5 MB).
-- `start`: on the bin's first line (`#!/usr/bin/env -S node ...`), which is how `npx briefing` starts it.
-- `running`: what the program sets when it was started without them (`node dist/cli.js`), before a
-  show loads Ink (show/lighter-v8.ts). The young generation's size can only be set at start; once
-  running, its growth can be stopped instead (at start that measured 5 MB worse than the size).
+V8 flags for a lighter show, set by the program when a show starts, after its first frame and before
+Ink loads (show/lighter-v8.ts); each measured with `npm run bench` (peak RSS at 120x40): Yoga's
+WebAssembly compiled by the baseline compiler only, without the optimizing tier-up in the background
+(--liftoff-only, about 4 MB); no optimizing compiler for JavaScript (--no-opt, about 8 MB; keys stay
+within their targets, as a slide change is mostly the frame writer's string work); a young
+generation that does not grow (about 5 MB). Not on the bin's first line: any flag given to Node at
+start makes V8 refuse the code cache built into Node for its own modules, and the first frame waited
+about 7 ms longer for node:tty and node:net to compile.
 */
-const v8Flags = {
-	start: ['--liftoff-only', '--no-opt', '--max-semi-space-size=1'],
-	running: ['--liftoff-only', '--no-opt', '--semi-space-growth-factor=1'],
-};
+const v8Flags = ['--liftoff-only', '--no-opt', '--semi-space-growth-factor=1'];
 
 /** The options every bundle shares. */
 const common = {
@@ -159,8 +154,8 @@ export const bundles = {
 		outfile: 'dist/cli.js',
 		...commonJs,
 		// The bin answers --help and --version itself (answer.ts): the version goes in here too.
-		define: {...commonJs.define, BRIEFING_V8_FLAGS: JSON.stringify(v8Flags), BRIEFING_VERSION: JSON.stringify(version)},
-		banner: {js: `#!/usr/bin/env -S node ${v8Flags.start.join(' ')}\n${commonJs.banner.js}`},
+		define: {...commonJs.define, BRIEFING_VERSION: JSON.stringify(version)},
+		banner: {js: `#!/usr/bin/env node\n${commonJs.banner.js}`},
 	},
 };
 
@@ -170,15 +165,12 @@ async function main() {
 	writeFileSync(path.join(dist, 'package.json'), '{"type": "commonjs"}\n');
 	await Promise.all(Object.values(bundles).map(async options => build(options)));
 	chmodSync(path.join(dist, 'cli.js'), 0o755);
-	// The bin started by its first line (the flags from Node), and as `node dist/cli.js` (no flags until a show starts).
-	for (const flags of [v8Flags.start, []]) {
-		const warm = spawnSync(process.execPath, [...flags, path.join(dist, 'cli.js')], {
-			env: {...process.env, BRIEFING_CODE_CACHE: 'write'},
-			stdio: ['ignore', 'ignore', 'inherit'],
-		});
-		if (warm.status !== 0) {
-			throw new Error(`writing the code cache failed (exit ${warm.status})`);
-		}
+	const warm = spawnSync(process.execPath, [path.join(dist, 'cli.js')], {
+		env: {...process.env, BRIEFING_CODE_CACHE: 'write'},
+		stdio: ['ignore', 'ignore', 'inherit'],
+	});
+	if (warm.status !== 0) {
+		throw new Error(`writing the code cache failed (exit ${warm.status})`);
 	}
 }
 
