@@ -4,7 +4,6 @@ import path from 'node:path';
 import process from 'node:process';
 import {pathToFileURL} from 'node:url';
 import vm from 'node:vm';
-import {answerHelpOrVersion} from './answer.js';
 
 /**
 The bin (dist/cli.js): loads the program, dist/briefing.js, and runs it. The program is one
@@ -68,11 +67,15 @@ async function writeCache(): Promise<void> {
 }
 
 async function main(argv: readonly string[]): Promise<void> {
-	// --help and --version need no program: answered at once (answer.ts, bundled with the bin).
-	const answered = await answerHelpOrVersion(argv);
-	if (answered !== undefined) {
-		process.exitCode = answered;
-		return;
+	// --help and --version need no program: answered at once (answer.ts, bundled with the bin and
+	// loaded only when a word could be one of them).
+	if (argv.some(word => /^(?:-h|-v|--help|--version)(?:=|$)/.test(word))) {
+		const {answerHelpOrVersion} = await import('./answer.js');
+		const answered = await answerHelpOrVersion(argv);
+		if (answered !== undefined) {
+			process.exitCode = answered;
+			return;
+		}
 	}
 
 	switch (process.env['BRIEFING_CODE_CACHE']) {

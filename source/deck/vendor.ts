@@ -1,5 +1,4 @@
 import * as React from 'react';
-import * as Scheduler from 'scheduler';
 
 /**
 Ink and ink-select-input: ES modules, imported when the show starts and when the sections menu first
@@ -19,7 +18,8 @@ declare const BRIEFING_BUNDLE: boolean | undefined;
 const vendorImporter = Symbol.for('briefing.importVendor');
 
 async function importVendor(): Promise<Ink & SelectInputModule> {
-	(globalThis as Record<symbol, unknown>)[Symbol.for('briefing.shared')] = {react: React, scheduler: Scheduler};
+	// (scheduler is imported here, not with this module: the deck, and so the first frame, needs none of it.)
+	(globalThis as Record<symbol, unknown>)[Symbol.for('briefing.shared')] = {react: React, scheduler: await import('scheduler')};
 	const importer = (globalThis as Record<symbol, (() => Promise<Ink & SelectInputModule>) | undefined>)[vendorImporter];
 	if (!importer) {
 		throw new Error('the bundle was started without its bin (dist/cli.js), which imports Ink for it');
