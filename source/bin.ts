@@ -23,7 +23,6 @@ type Program = {
 };
 
 const programFile = path.join(__dirname, 'briefing.js');
-
 const cacheFile = path.join(__dirname, 'briefing.cache');
 
 function readCache(): Buffer | undefined {
@@ -96,4 +95,8 @@ async function main(argv: readonly string[]): Promise<void> {
 	}
 }
 
-void main(process.argv.slice(2));
+main(process.argv.slice(2)).catch((error: unknown) => {
+	// The program reports its own errors; this is one it could not: a broken install (a file of dist/ gone).
+	process.stderr.write(`briefing: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}\n`);
+	process.exitCode = 1;
+});

@@ -1,5 +1,6 @@
 import {spawnSync} from 'node:child_process';
-import {readFileSync} from 'node:fs';
+import {cpSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import module from 'node:module';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -190,6 +191,20 @@ describe('dist/', () => {
 		const hasOwnCompileCache = typeof (module as {enableCompileCache?: unknown}).enableCompileCache === 'function';
 		const result = spawnSync(process.execPath, [path.join(root, 'dist/cli.js')], {encoding: 'utf8', env: {...process.env, BRIEFING_CODE_CACHE: 'check'}});
 		expect(result.stdout.trim()).toBe(hasOwnCompileCache ? 'node' : 'accepted');
+	});
+
+	it('says in one line, without a stack, when a file of dist/ is gone', () => {
+		const copy = mkdtempSync(path.join(tmpdir(), 'briefing-broken-'));
+		try {
+			cpSync(path.join(root, 'dist'), path.join(copy, 'dist'), {recursive: true});
+			rmSync(path.join(copy, 'dist/briefing.js'));
+			const result = spawnSync(process.execPath, [path.join(copy, 'dist/cli.js'), '--list'], {encoding: 'utf8'});
+			expect(result.status).toBe(1);
+			expect(result.stderr).toMatch(/^briefing: .*briefing\.js/);
+			expect(result.stderr.trim().split('\n')).toHaveLength(1);
+		} finally {
+			rmSync(copy, {recursive: true, force: true});
+		}
 	});
 
 	it('answers --help and --version in the bin, without the program', () => {
