@@ -52,7 +52,11 @@ const commonJs = {
 	banner: {js: 'var __briefingUrl = require("node:url").pathToFileURL(__filename).href;'},
 };
 
-/** Ink and ink-select-input stay out of the program: it imports them through the bin (deck/vendor.ts). */
+/**
+Ink and ink-select-input stay out of the program: it imports them through the bin (deck/vendor.ts).
+The sources' own import('ink') is dead code in the bundle, but esbuild resolves it before it drops
+it, and Ink cannot be bundled as CommonJS (top-level await): it is marked external here.
+*/
 const vendorPlugin = {
 	name: 'vendor',
 	setup(builder) {

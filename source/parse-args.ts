@@ -245,6 +245,11 @@ export function meowFlagsOf(meow: Meow, words: readonly string[]): Flags {
 	}
 }
 
+/** `check` and `paragraphs` first: subcommands with flags of their own. */
+function isSubcommand(first: string | undefined): first is 'check' | 'paragraphs' {
+	return first === 'check' || first === 'paragraphs';
+}
+
 /**
 Whether parseArgs needs meow for argv: only to read the values of well-formed flags (`--slide 5`,
 `--theme light`). `--help`, `--version`, a usage error, a subcommand, no arguments and switches alone
@@ -253,7 +258,7 @@ behind it take about as long to load as Node takes to start.
 */
 export function needsMeow(argv: readonly string[]): boolean {
 	const [first] = argv;
-	if (first === 'check' || first === 'paragraphs') {
+	if (isSubcommand(first)) {
 		return false;
 	}
 
@@ -264,7 +269,7 @@ export function needsMeow(argv: readonly string[]): boolean {
 /** Whether argv asks for --help or --version (which win over every other flag, outside the subcommands). */
 export function helpOrVersion(argv: readonly string[]): 'help' | 'version' | undefined {
 	const [first] = argv;
-	if (first === 'check' || first === 'paragraphs') {
+	if (isSubcommand(first)) {
 		return undefined;
 	}
 
@@ -279,7 +284,7 @@ it is not needed.
 */
 export function parseArgs(argv: readonly string[], meow?: Meow): Command {
 	const [first, ...rest] = argv;
-	if (first === 'check' || first === 'paragraphs') {
+	if (isSubcommand(first)) {
 		return parseSubcommand(first, rest);
 	}
 
