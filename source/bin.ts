@@ -2,67 +2,125 @@ import {readFileSync, rmSync, writeFileSync} from 'node:fs';
 import Module from 'node:module';
 import path from 'node:path';
 import process from 'node:process';
-import {pathToFileURL} from 'node:url';
 import vm from 'node:vm';
 
 /**
-The bin (dist/cli.js): loads the program, dist/briefing.js, and runs it. The program is one
-CommonJS file so that it loads in one read and one compile, without the ES module loader's work per
-module; V8's code cache, made at build time (`npm install` builds), spares most of that compile too:
+The bin (dist/cli.js): loads the program, dist/briefing.js, and runs it. The program and Ink
+(dist/vendor.js) are each one CommonJS file, so that each loads in one read and one compile, without
+the ES module loader's work per module; V8's code cache, made at build time (`npm install` builds),
+spares most of that compile too:
 - Node 22.1 and later keep their own compile cache (module.enableCompileCache): a plain require.
-- Node 20 has no such cache for modules: the program is compiled as a vm.Script with the cached data
-  the build wrote (dist/briefing.cache). V8 checks the data and compiles afresh when it does not fit
-  (another Node, other flags).
-Ink is an ES module: the bin imports it (dist/vendor.mjs) when the program asks (deck/vendor.ts).
-`BRIEFING_CODE_CACHE=write` is the build's step: the program's warmUp() runs and the cache is written;
-`BRIEFING_CODE_CACHE=check` says whether this Node and V8 take the cache (the tests ask).
+- Node 20 has no such cache for modules: each file is compiled as a vm.Script with the cached data the
+  build wrote (dist/briefing.cache, dist/vendor.cache). V8 checks the data and compiles afresh when it
+  does not fit (another Node, other flags).
+The program asks the bin for V8 flags for a lighter process through `Symbol.for('briefing.lightenV8')`
+(deck/lighter-v8.ts: a show, before it reads the deck; Ink's loader, before Ink compiles, as Ink's
+cache is written under them), and for Ink through `Symbol.for('briefing.loadVendor')`
+(deck/vendor.ts), after its first frame.
+`BRIEFING_CODE_CACHE=write` is the build's step: the program's warm-ups run and the caches are written;
+`BRIEFING_CODE_CACHE=check` says whether this Node and V8 take them (the tests ask).
 */
 type Program = {
 	run(argv: readonly string[]): Promise<void>;
+	/** The way to the first frame, run before the program's cache is written. */
 	warmUp(): Promise<void>;
+	/** Ink drawing the deck, run (under the V8 flags) before the vendor cache is written. */
+	warmUpInk(): Promise<void>;
+	loadInk(): Promise<unknown>;
 };
 
-const programFile = path.join(__dirname, 'briefing.js');
-const cacheFile = path.join(__dirname, 'briefing.cache');
+type Name = 'briefing' | 'vendor';
+type Compiled = {exports: unknown; script?: vm.Script};
 
-function readCache(): Buffer | undefined {
+const fileOf = (name: Name) => path.join(__dirname, `${name}.js`);
+const cacheOf = (name: Name) => path.join(__dirname, `${name}.cache`);
+const hasOwnCompileCache = typeof (Module as {enableCompileCache?: unknown}).enableCompileCache === 'function';
+if (hasOwnCompileCache) {
+	(Module as unknown as {enableCompileCache: () => unknown}).enableCompileCache();
+}
+
+function readCache(name: Name): Buffer | undefined {
 	try {
-		return readFileSync(cacheFile);
+		return readFileSync(cacheOf(name));
 	} catch {
 		return undefined;
 	}
 }
 
-/** The program, compiled with the build's code cache (Node 20), or required (Node 22.1+). */
-function load(): {program: Program; script?: vm.Script} {
-	// Ink and ink-select-input, for the program (deck/vendor.ts says why the bin imports them).
-	// (A file URL made at run time: the file is dist/vendor.mjs, beside this one once built.)
-	const vendorUrl = pathToFileURL(path.join(__dirname, 'vendor.mjs')).href;
-	(globalThis as Record<symbol, unknown>)[Symbol.for('briefing.importVendor')] = async () => import(vendorUrl);
-	const moduleApi = Module as unknown as {enableCompileCache?: () => unknown};
-	if (moduleApi.enableCompileCache) {
-		moduleApi.enableCompileCache();
-		return {program: require(programFile) as Program};
+/** One of dist/'s CommonJS files, compiled with the build's code cache (Node 20), or required (Node 22.1+). */
+function compile(name: Name): Compiled {
+	const file = fileOf(name);
+	if (hasOwnCompileCache) {
+		return {exports: require(file) as unknown};
 	}
 
-	const cachedData = readCache();
-	const script = new vm.Script(Module.wrap(readFileSync(programFile, 'utf8')), {filename: programFile, ...(cachedData ? {cachedData} : {})});
-	const programModule = {exports: {}} as {exports: unknown};
+	const cachedData = readCache(name);
+	const script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), {filename: file, ...(cachedData ? {cachedData} : {})});
+	const compiledModule = {exports: {}} as {exports: unknown};
 	const wrapper = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: unknown, filename: string, dirname: string) => void;
-	wrapper(programModule.exports, Module.createRequire(programFile), programModule, programFile, __dirname);
-	return {program: programModule.exports as Program, script};
+	wrapper(compiledModule.exports, Module.createRequire(file), compiledModule, file, __dirname);
+	return {exports: compiledModule.exports, script};
 }
 
-async function writeCache(): Promise<void> {
-	rmSync(cacheFile, {force: true});
+/** The V8 flags for a lighter process (source/build.mjs), defined when the bin is built. */
+declare const BRIEFING_V8_FLAGS: readonly string[];
+
+let isLight = false;
+
+/**
+Sets the V8 flags, once, when the program asks (after its compile: its cache was made without them).
+Node's own modules compile from a cache built into Node, which V8 refuses once a flag has changed:
+node:tty and node:net, which the first frame needs (process.stdout), are loaded first.
+*/
+function lightenV8(): void {
+	if (isLight) {
+		return;
+	}
+
+	isLight = true;
+	void process.stdout;
+	const v8 = require('node:v8') as typeof import('node:v8');
+	for (const flag of BRIEFING_V8_FLAGS) {
+		v8.setFlagsFromString(flag);
+	}
+}
+
+let vendor: Compiled | undefined;
+(globalThis as Record<symbol, unknown>)[Symbol.for('briefing.lightenV8')] = lightenV8;
+(globalThis as Record<symbol, unknown>)[Symbol.for('briefing.loadVendor')] = () => {
+	vendor ??= compile('vendor');
+	return vendor.exports;
+};
+
+function load(): {program: Program; script?: vm.Script} {
+	const {exports, script} = compile('briefing');
+	return {program: exports as Program, ...(script ? {script} : {})};
+}
+
+async function writeCaches(): Promise<void> {
+	for (const name of ['briefing', 'vendor'] as const) {
+		rmSync(cacheOf(name), {force: true});
+	}
+
 	const {program, script} = load();
 	if (!script) {
 		// This Node keeps its own cache: nothing to write.
 		return;
 	}
 
+	// The program's cache is made before the V8 flags are set, Ink's after, as they run (a cache keeps the flags it was made under).
 	await program.warmUp();
-	writeFileSync(cacheFile, script.createCachedData());
+	writeFileSync(cacheOf('briefing'), script.createCachedData());
+	lightenV8();
+	await program.warmUpInk();
+	if (vendor?.script) {
+		writeFileSync(cacheOf('vendor'), vendor.script.createCachedData());
+	}
+}
+
+/** `accepted` when V8 took a file's cache, `rejected` when it compiled afresh, `node` when Node keeps its own. */
+function cacheState(script: vm.Script | undefined): string {
+	return script ? (script.cachedDataRejected ? 'rejected' : 'accepted') : 'node';
 }
 
 async function main(argv: readonly string[]): Promise<void> {
@@ -79,13 +137,14 @@ async function main(argv: readonly string[]): Promise<void> {
 
 	switch (process.env['BRIEFING_CODE_CACHE']) {
 		case 'write': {
-			return writeCache();
+			return writeCaches();
 		}
 
 		case 'check': {
-			// Whether V8 took the cache (`accepted`), or compiled afresh (`rejected`), or Node keeps its own (`node`).
-			const {script} = load();
-			process.stdout.write(`${script ? (script.cachedDataRejected ? 'rejected' : 'accepted') : 'node'}\n`);
+			// Whether V8 took each cache: the program's as it starts, Ink's as the show loads it.
+			const {program, script} = load();
+			await program.loadInk();
+			process.stdout.write(`briefing.js ${cacheState(script)}\nvendor.js ${cacheState(vendor?.script)}\n`);
 			return;
 		}
 

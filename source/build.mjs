@@ -3,11 +3,13 @@
 - dist/briefing.js: the program (cli.tsx and all it imports, slides and React included), one
   CommonJS file.
 - dist/libs/meow.js, dist/libs/markdown.js: libraries only some commands need (see `libraries`).
-- dist/vendor.mjs: Ink and ink-select-input, one ES module (Yoga's loader awaits at top level, which
-  CommonJS cannot). The program imports it where its source imports 'ink' or 'ink-select-input'.
-- dist/cli.js: the bin (bin.ts), which loads the program with V8's code cache.
-- dist/briefing.cache: that cache, written by running the bin once with BRIEFING_CODE_CACHE=write.
+- dist/vendor.js: Ink and ink-select-input, one CommonJS file, loaded where the program's sources
+  import 'ink' or 'ink-select-input' (deck/vendor.ts).
+- dist/cli.js: the bin (bin.ts), which loads the program and Ink with V8's code cache.
+- dist/briefing.cache, dist/vendor.cache: those caches, written by running the bin once with
+  BRIEFING_CODE_CACHE=write.
 - dist/package.json: {"type": "commonjs"}, as the package itself is "module".
+Every file is ASCII (see `asciiOnly`).
 */
 import {spawnSync} from 'node:child_process';
 import {chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
@@ -21,14 +23,16 @@ const dist = path.join(root, 'dist');
 const {version} = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 
 /**
-V8 flags for a lighter show, set by the program when a show starts, after its first frame and before
-Ink loads (show/lighter-v8.ts); each measured with `npm run bench` (peak RSS at 120x40): Yoga's
+V8 flags for a lighter process, set by the bin when the program asks (a show, before it reads the
+deck; Ink's loader: deck/lighter-v8.ts); each measured with `npm run bench` (peak RSS at 120x40): Yoga's
 WebAssembly compiled by the baseline compiler only, without the optimizing tier-up in the background
 (--liftoff-only, about 4 MB); no optimizing compiler for JavaScript (--no-opt, about 8 MB; keys stay
 within their targets, as a slide change is mostly the frame writer's string work); a young
-generation that does not grow (about 5 MB). Not on the bin's first line: any flag given to Node at
-start makes V8 refuse the code cache built into Node for its own modules, and the first frame waited
-about 7 ms longer for node:tty and node:net to compile.
+generation that does not grow (about 5 MB). Set before a show reads its deck, they also keep V8's
+optimizing compiler from starting on the way to the first frame (about 1.7 MB more). Not on the
+bin's first line: any flag given to Node at start makes V8 refuse the code cache built into Node for
+its own modules, and the first frame waited about 7 ms longer for node:tty and node:net to compile;
+the bin loads those first, then sets the flags.
 */
 const v8Flags = ['--liftoff-only', '--no-opt', '--semi-space-growth-factor=1'];
 
@@ -53,14 +57,67 @@ const commonJs = {
 };
 
 /**
-Ink and ink-select-input stay out of the program: it imports them through the bin (deck/vendor.ts).
-The sources' own import('ink') is dead code in the bundle, but esbuild resolves it before it drops
-it, and Ink cannot be bundled as CommonJS (top-level await): it is marked external here.
+Ink and ink-select-input stay out of the program: the bin loads them for it (deck/vendor.ts). The
+sources' own import('ink') is dead code in the bundle, but esbuild resolves it before it drops it:
+it is marked external here, so that Ink is not bundled twice.
 */
 const vendorPlugin = {
 	name: 'vendor',
 	setup(builder) {
-		builder.onResolve({filter: /^(ink|ink-select-input)$/}, () => ({path: './vendor.mjs', external: true}));
+		builder.onResolve({filter: /^(ink|ink-select-input)$/}, () => ({path: './vendor.js', external: true}));
+	},
+};
+
+/**
+Yoga (yoga-layout) makes its API with a top-level await of its WebAssembly, which a CommonJS file
+cannot hold. Ink's modules get an object instead, filled by `loadYoga()` from the package's own
+`yoga-layout/load`, which the vendor file exports and the program awaits before it uses Ink
+(deck/vendor.ts). Ink reads Yoga only inside its functions, when it lays a frame out.
+*/
+const yogaPlugin = {
+	name: 'yoga',
+	setup(builder) {
+		builder.onResolve({filter: /^yoga-layout$/}, () => ({path: 'yoga-layout', namespace: 'yoga'}));
+		builder.onLoad({filter: /.*/, namespace: 'yoga'}, () => ({
+			resolveDir: root,
+			contents: [
+				"import {loadYoga as load} from 'yoga-layout/load';",
+				'const Yoga = {};',
+				'export default Yoga;',
+				'export async function loadYoga() {',
+				'\tif (!Yoga.Node) Object.assign(Yoga, await load());',
+				'}',
+				'',
+			].join('\n'),
+		}));
+	},
+};
+
+/**
+Ink's reconciler awaits at top level too, only when DEV=true (its developer tools): the same steps,
+without await. The developer tools module is required in place of its import(), and Ink's name and
+version, which it reads from its package.json, are written in. The build fails when Ink's text
+changes, rather than bundle it unpatched.
+*/
+const inkReconcilerPlugin = {
+	name: 'ink-reconciler',
+	setup(builder) {
+		builder.onLoad({filter: /[\\/]ink[\\/]build[\\/]reconciler\.js$/}, ({path: file}) => {
+			const {name, version} = JSON.parse(readFileSync(path.join(path.dirname(file), '../package.json'), 'utf8'));
+			let contents = readFileSync(file, 'utf8');
+			for (const [awaited, plain] of [
+				["await import('./devtools.js');", "require('./devtools.js');"],
+				['? await loadPackageJson()', `? ${JSON.stringify({name, version})}`],
+			]) {
+				if (contents.split(awaited).length !== 2) {
+					throw new Error(`ink/build/reconciler.js no longer holds \`${awaited}\` once: see inkReconcilerPlugin in source/build.mjs`);
+				}
+
+				contents = contents.replace(awaited, plain);
+			}
+
+			return {contents, loader: 'js'};
+		});
 	},
 };
 
@@ -139,18 +196,17 @@ export const bundles = {
 		entryPoints: ['source/cli.tsx'],
 		outfile: 'dist/briefing.js',
 		...commonJs,
-		define: {...commonJs.define, BRIEFING_VERSION: JSON.stringify(version), BRIEFING_BUNDLE: 'true', BRIEFING_V8_FLAGS: JSON.stringify(v8Flags)},
+		define: {...commonJs.define, BRIEFING_VERSION: JSON.stringify(version), BRIEFING_BUNDLE: 'true'},
 		plugins: [vendorPlugin, librariesPlugin],
 	},
 	meow: libraryBundle('meow'),
 	markdown: libraryBundle('markdown'),
 	vendor: {
 		...common,
-		stdin: {contents: "export * from 'ink';\nexport {default} from 'ink-select-input';\n", resolveDir: root, sourcefile: 'vendor.mjs'},
-		outfile: 'dist/vendor.mjs',
-		format: 'esm',
-		plugins: [sharedPlugin, noDevtoolsPlugin],
-		banner: {js: "import {createRequire as __briefingRequire} from 'node:module'; const require = __briefingRequire(import.meta.url);"},
+		stdin: {contents: "export * from 'ink';\nexport {default} from 'ink-select-input';\nexport {loadYoga} from 'yoga-layout';\n", resolveDir: root, sourcefile: 'vendor.js'},
+		outfile: 'dist/vendor.js',
+		...commonJs,
+		plugins: [sharedPlugin, noDevtoolsPlugin, yogaPlugin, inkReconcilerPlugin],
 	},
 	bin: {
 		...common,
@@ -158,16 +214,39 @@ export const bundles = {
 		outfile: 'dist/cli.js',
 		...commonJs,
 		// The bin answers --help and --version itself (answer.ts): the version goes in here too.
-		define: {...commonJs.define, BRIEFING_VERSION: JSON.stringify(version)},
+		define: {...commonJs.define, BRIEFING_VERSION: JSON.stringify(version), BRIEFING_V8_FLAGS: JSON.stringify(v8Flags)},
 		banner: {js: `#!/usr/bin/env node\n${commonJs.banner.js}`},
 	},
 };
+
+/**
+esbuild escapes what is not ASCII in strings, but not in regular expressions (the quote checker's
+curly quotes and dashes). One character outside ASCII makes Node read the whole file as a two-byte
+string: twice the memory, and a slower read. Each UTF-16 code unit outside ASCII becomes a \\u escape,
+which means the same in a string, a template and a regular expression (with or without the u flag);
+only a raw template would see the difference, and one that holds such a character fails the build.
+*/
+export function asciiOnly(text, file) {
+	for (const [raw] of text.matchAll(/String\.raw`[^`]*`/g)) {
+		if (/[^\0-\x7F]/.test(raw)) {
+			throw new Error(`${file}: a String.raw template holds characters outside ASCII: ${raw.slice(0, 60)}`);
+		}
+	}
+
+	return text.replaceAll(/[^\0-\x7F]/g, unit => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
 
 async function main() {
 	rmSync(dist, {recursive: true, force: true});
 	mkdirSync(dist);
 	writeFileSync(path.join(dist, 'package.json'), '{"type": "commonjs"}\n');
-	await Promise.all(Object.values(bundles).map(async options => build(options)));
+	await Promise.all(
+		Object.values(bundles).map(async options => {
+			await build(options);
+			const file = path.join(root, options.outfile);
+			writeFileSync(file, asciiOnly(readFileSync(file, 'utf8'), options.outfile));
+		}),
+	);
 	chmodSync(path.join(dist, 'cli.js'), 0o755);
 	const warm = spawnSync(process.execPath, [path.join(dist, 'cli.js')], {
 		env: {...process.env, BRIEFING_CODE_CACHE: 'write'},

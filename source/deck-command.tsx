@@ -1,4 +1,4 @@
-import {realpath} from 'node:fs/promises';
+import {realpathSync} from 'node:fs';
 import process from 'node:process';
 import {deck as builtInDeck} from '../slides/index.js';
 import {usageError, writeOut} from './answer.js';
@@ -115,7 +115,7 @@ async function show(deck: Deck, start: number, command: PresentCommand, duration
 		// The audience view listens too, so a presenter view started later finds it.
 		// A Markdown deck pairs by its file, whose slides may change while it is shown (so no fixed bounds).
 		return openPresenterLink({
-			deckKey: markdown ? deckKey({title: `file:${await realpath(markdown.file)}`, slides: []}) : deckKey(deck),
+			deckKey: markdown ? deckKey({title: `file:${realpathSync(markdown.file)}`, slides: []}) : deckKey(deck),
 			role: isPresenter ? 'presenter' : 'audience',
 			...(markdown ? {} : {bounds: deck.slides.map(slide => slide.units)}),
 		});
@@ -211,4 +211,11 @@ export async function warmUp(): Promise<void> {
 
 	const {listText} = await import('./outputs/print.js');
 	listText(builtInDeck);
+}
+
+/** Ink drawing the built-in deck's Ink components, as --print does (cli.tsx's warmUpInk). */
+export async function warmUpInk(): Promise<void> {
+	await (await import('./deck/drawn.js')).loadInk();
+	const {deckText} = await import('./outputs/print.js');
+	deckText(builtInDeck);
 }

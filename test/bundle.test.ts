@@ -7,7 +7,7 @@ import {fileURLToPath} from 'node:url';
 import {build, type Metafile} from 'esbuild';
 import {beforeAll, describe, expect, it} from 'vitest';
 // @ts-expect-error: the build script is plain JavaScript (no types).
-import {bundles} from '../source/build.mjs';
+import {asciiOnly, bundles} from '../source/build.mjs';
 
 /**
 What the start-up path loads, checked on the module graph (deterministic; the timings are `npm run bench`'s).
@@ -147,7 +147,7 @@ describe('the bundle', () => {
 
 	it('is built with production React: React in the program, the reconciler in the vendor bundle', () => {
 		const program = readFileSync(path.join(root, 'dist/briefing.js'), 'utf8');
-		const vendor = readFileSync(path.join(root, 'dist/vendor.mjs'), 'utf8');
+		const vendor = readFileSync(path.join(root, 'dist/vendor.js'), 'utf8');
 		// The production reconciler shortens errors to a code; the development builds warn about act()
 		// and about hooks. (Booleans, not the texts: a failure would print the whole bundle.)
 		expect(vendor.includes('Minified React error #')).toBe(true);
@@ -180,6 +180,7 @@ describe('dist/', () => {
 
 	it('holds Ink and ink-select-input in the vendor bundle, which takes React and scheduler from the program', () => {
 		const inputs = Object.keys(vendor.inputs);
+		expect(bundles.vendor.format).toBe('cjs');
 		expect(inputs.some(input => input.startsWith('node_modules/ink/'))).toBe(true);
 		expect(inputs.some(input => input.startsWith('node_modules/ink-select-input/'))).toBe(true);
 		expect(inputs.some(input => input.startsWith('node_modules/yoga-layout/'))).toBe(true);
@@ -187,10 +188,35 @@ describe('dist/', () => {
 		expect(inputs).toEqual(expect.arrayContaining(['shared:react', 'shared:scheduler']));
 	});
 
-	it('has a code cache that V8 takes on Node 20 (Node 22.1 and later keep their own)', () => {
+	it('has code caches that V8 takes on Node 20, the program\'s as it starts and Ink\'s under the V8 flags (Node 22.1 and later keep their own)', () => {
 		const hasOwnCompileCache = typeof (module as {enableCompileCache?: unknown}).enableCompileCache === 'function';
 		const result = spawnSync(process.execPath, [path.join(root, 'dist/cli.js')], {encoding: 'utf8', env: {...process.env, BRIEFING_CODE_CACHE: 'check'}});
-		expect(result.stdout.trim()).toBe(hasOwnCompileCache ? 'node' : 'accepted');
+		const state = hasOwnCompileCache ? 'node' : 'accepted';
+		expect(result.stdout.trim().split('\n')).toEqual([`briefing.js ${state}`, `vendor.js ${state}`]);
+	});
+
+	it('makes no import() in the program: code compiled from a V8 code cache cannot import on Node 20 (every module is required)', () => {
+		const program = readFileSync(path.join(root, 'dist/briefing.js'), 'utf8');
+		expect(program.match(/\bimport\([^)]*\)/)?.[0]).toBeUndefined();
+	});
+
+	it('is ASCII, file by file (a character outside ASCII would make Node read the whole file as a two-byte string)', () => {
+		for (const file of ['cli.js', 'briefing.js', 'vendor.js', 'libs/meow.js', 'libs/markdown.js']) {
+			const outside = readFileSync(path.join(root, 'dist', file), 'utf8').match(/[^\0-\x7F]/);
+			expect(outside?.[0], file).toBeUndefined();
+		}
+	});
+
+	it('escapes what is not ASCII so that it means the same in strings and regular expressions, and refuses a raw template holding it', () => {
+		const text = 'const quote = /[\u201C\u201D]/gu, dash = "\u2014", smile = /\u{1F600}/u;';
+		const escaped = asciiOnly(text, 'test.js') as string;
+		expect(escaped).toMatch(/^[\0-\x7F]*$/);
+		// eslint-disable-next-line no-new-func
+		const [quote, dash, smile] = new Function(`${escaped} return [quote, dash, smile];`)() as [RegExp, string, RegExp];
+		expect('\u201Cyes\u201D'.replaceAll(quote, '"')).toBe('"yes"');
+		expect(dash).toBe('\u2014');
+		expect(smile.test('\u{1F600}')).toBe(true);
+		expect(() => asciiOnly('String.raw`\u2014`', 'test.js')).toThrow(/String\.raw/);
 	});
 
 	it('says in one line, without a stack, when a file of dist/ is gone', () => {

@@ -2,7 +2,7 @@ import {spawnSync} from 'node:child_process';
 import {cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {fileURLToPath, pathToFileURL} from 'node:url';
+import {fileURLToPath} from 'node:url';
 import {describe, expect, test} from 'vitest';
 import {options} from '../source/options.js';
 import {childEnv} from './helpers/env.js';
@@ -53,28 +53,28 @@ describe('the flag table', () => {
 
 /** The files of dist/ that `briefing ...args` loads, recorded by a module resolve hook. */
 function loadedChunks(args: readonly string[]): string[] {
+	// The bin reads dist/'s files with fs.readFileSync (Node 20 compiles them with their code cache) or
+	// requires them (Node 22 and later), which reads them the same way: a preload lists those reads.
 	const directory = mkdtempSync(path.join(tmpdir(), 'briefing-modules-'));
 	try {
-		const log = path.join(directory, 'modules.txt');
+		const log = path.join(directory, 'files.txt');
 		writeFileSync(log, '');
 		writeFileSync(
-			path.join(directory, 'hooks.mjs'),
-			`import {appendFileSync} from 'node:fs';\nexport async function resolve(specifier, context, next) {\n\tconst result = await next(specifier, context);\n\tappendFileSync(${JSON.stringify(log)}, result.url + '\\n');\n\treturn result;\n}\n`,
+			path.join(directory, 'reads.cjs'),
+			`const fs = require('node:fs');\nconst read = fs.readFileSync;\nfs.readFileSync = function (file, ...rest) {\n\tfs.appendFileSync(${JSON.stringify(log)}, String(file) + '\\n');\n\treturn read.call(this, file, ...rest);\n};\n`,
 		);
-		writeFileSync(path.join(directory, 'register.mjs'), `import {register} from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n`);
-		const result = spawnSync(process.execPath, ['--import', pathToFileURL(path.join(directory, 'register.mjs')).href, bin, ...args], {encoding: 'utf8', env: childEnv()});
+		const result = spawnSync(process.execPath, ['--require', path.join(directory, 'reads.cjs'), bin, ...args], {encoding: 'utf8', env: childEnv()});
 		expect(result.status, result.stderr).toBe(0);
 		return readFileSync(log, 'utf8')
 			.split('\n')
-			.filter(url => url.startsWith('file:') && url.includes('/dist/'))
-			.map(url => fileURLToPath(url));
+			.filter(file => file.includes(`${path.sep}dist${path.sep}`) && file.endsWith('.js'));
 	} finally {
 		rmSync(directory, {recursive: true, force: true});
 	}
 }
 
 describe('what a command loads', () => {
-	// Yoga's WebAssembly, inlined as base64 ("\0asm"), is in the chunk that holds Ink.
+	// Yoga's WebAssembly, inlined as base64 ("\0asm"), is in the file that holds Ink.
 	const holdsInk = (file: string) => readFileSync(file, 'utf8').includes('data:application/octet-stream;base64,AGFzbQ');
 
 	test('--list writes titles only and loads no Ink; --print lays the slides out and does (a slide holds an Ink component)', () => {

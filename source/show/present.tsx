@@ -10,7 +10,6 @@ import {createLinearWriter} from '../terminal/linear-writer.js';
 import {openTerminalSession, type TerminalSession} from '../terminal/session.js';
 import {drawAhead} from './deferred-drawings.js';
 import {formatElapsed} from './hooks/use-clock.js';
-import {lightenV8} from './lighter-v8.js';
 import {initNavigation} from './navigation.js';
 import {screenLines} from '../layout/screen.js';
 import type {Line} from '../layout/layout.js';
@@ -179,7 +178,7 @@ export async function present(options: PresentOptions): Promise<number> {
 		paintFirstFrame(options, target.writer, session.size());
 	}
 
-	lightenV8();
+	// (Loading Ink sets the show's V8 flags first: deck/vendor.ts.)
 	const [ink, {App}, PresenterView, {guardInput}, {isTableKey}] = await loadShow(options.view);
 	if (session.isFinished()) {
 		// A signal came while Ink loaded: the terminal is already given back.

@@ -1,0 +1,10 @@
+/**
+Asks the bin for V8's flags for a lighter process (bin.ts sets them, once; source/build.mjs says what
+each buys): a show asks before it reads the deck, so that V8's optimizing compiler never starts on
+the way to its first frame; Ink's loader asks before Ink compiles, as Ink's code cache was written
+under them. Commands that end at once (--list, --print) run without them. In the sources (the
+tests) there is no bin: Node's defaults.
+*/
+export function lightenV8(): void {
+	(globalThis as Record<symbol, (() => void) | undefined>)[Symbol.for('briefing.lightenV8')]?.();
+}
