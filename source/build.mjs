@@ -122,6 +122,35 @@ const inkReconcilerPlugin = {
 };
 
 /**
+Ink's Unicode tables, loaded when first needed (source/deck/vendor-text.ts says why and what narrow
+text is): each string-width module is behind a function that measures narrow text itself and
+requires the module for any other, and the two grapheme segmenters made when slice-ansi and
+@alcalzone/ansi-tokenize load are NarrowFirstSegmenters. The build fails when those modules' text
+changes, rather than bundle them unchanged.
+*/
+const narrowTextPlugin = {
+	name: 'narrow-text',
+	setup(builder) {
+		const vendorText = JSON.stringify(path.join(root, 'source/deck/vendor-text.ts'));
+		builder.onLoad({filter: /[\\/]string-width[\\/]index\.js$/, namespace: 'file'}, ({path: file}) => ({
+			contents: `import {narrowFirstWidth} from ${vendorText};\nexport default narrowFirstWidth(() => require(${JSON.stringify(`${file}?module`)}).default);\n`,
+			resolveDir: path.dirname(file),
+			loader: 'js',
+		}));
+		builder.onResolve({filter: /\?module$/}, ({path: file}) => ({path: file.slice(0, -'?module'.length), namespace: 'module'}));
+		builder.onLoad({filter: /.*/, namespace: 'module'}, ({path: file}) => ({contents: readFileSync(file, 'utf8'), resolveDir: path.dirname(file), loader: 'js'}));
+		builder.onLoad({filter: /[\\/](slice-ansi[\\/]tokenize-ansi|@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize)\.js$/, namespace: 'file'}, ({path: file}) => {
+			const contents = readFileSync(file, 'utf8');
+			if (contents.split('new Intl.Segmenter(').length !== 2) {
+				throw new Error(`${file} no longer makes one Intl.Segmenter: see narrowTextPlugin in source/build.mjs`);
+			}
+
+			return {contents: `import {NarrowFirstSegmenter} from ${vendorText};\n${contents.replace('new Intl.Segmenter(', 'new NarrowFirstSegmenter(')}`, loader: 'js'};
+		});
+	},
+};
+
+/**
 The vendor bundle's React and scheduler are the program's (deck/vendor.ts hands them over before the
 import): one React for the slides and Ink, one scheduler for Ink and the input guard, which waits for
 React's idle time.
@@ -206,7 +235,7 @@ export const bundles = {
 		stdin: {contents: "export * from 'ink';\nexport {default} from 'ink-select-input';\nexport {loadYoga} from 'yoga-layout';\n", resolveDir: root, sourcefile: 'vendor.js'},
 		outfile: 'dist/vendor.js',
 		...commonJs,
-		plugins: [sharedPlugin, noDevtoolsPlugin, yogaPlugin, inkReconcilerPlugin],
+		plugins: [sharedPlugin, noDevtoolsPlugin, yogaPlugin, inkReconcilerPlugin, narrowTextPlugin],
 	},
 	bin: {
 		...common,
