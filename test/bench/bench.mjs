@@ -5,6 +5,8 @@ terminal emulator as the screen (the same @lydell/node-pty + @xterm/headless as 
 
 For each size it runs every program several times, alternating, and measures:
 - spawn to the first complete frame (slide 1's title and, for us, the footer counter on screen);
+- spawn to slide 2 complete, with the key pressed as soon as slide 1 is up (how soon a presenter can
+  move on: for us, Ink still loads after the first frame);
 - keypress to the next slide complete (--no-reveal, so every key is a slide change), forward and back;
 - bytes written per slide change, against the visible characters of the new screen;
 - bytes per timer tick (--timer) and per reveal step (reveal on), ours only;
@@ -15,8 +17,8 @@ issue 15's; the bench exits 1 when one is missed (without patat, its target is r
 mdp and patat run on a generated 10-slide Markdown deck with the same words, when they are installed.
 
 Environment: BENCH_RUNS (default 7), BENCH_SIZES (default "120x40,200x50"), BENCH_STEPS (default 32).
-Ours run as the bin itself (dist/cli.js), as `npx briefing` runs it: its first line starts Node with
-the V8 flags the build put there (source/build.mjs). Timings are only meaningful on a quiet machine.
+Ours run as the bin itself (dist/cli.js), as `npx briefing` runs it (its first line starts Node).
+Timings are only meaningful on a quiet machine.
 Not part of `npm test`.
 */
 import {spawn, spawnSync} from 'node:child_process';
@@ -304,7 +306,7 @@ function ours() {
 		lines.some(line => line.trimEnd().endsWith(citations[index])) && lines.slice(-3).some(line => counter(index).test(line));
 	return {
 		name: 'briefing',
-		// The bin itself, as `npx briefing` starts it: its first line starts Node with its V8 flags.
+		// The bin itself, as `npx briefing` starts it (via its first line, `#!/usr/bin/env node`).
 		file: bin,
 		args: ['--no-reveal'],
 		// The first frame as a presenter starts it: no arguments.
@@ -380,11 +382,14 @@ async function measure(program, size) {
 	first ??= start.first;
 	const {session} = start;
 	try {
+		// The first key, pressed as the first slide appears: how soon a presenter can move on.
+		session.write(arrow(session.term, 'C'));
+		const firstKey = (await session.waitFor(program.isSlide(1), `${program.name} slide 2 after the first key`)) - session.started;
 		await session.quiet(100);
 		const keyMs = [];
 		const keyBytes = [];
 		const ratio = [];
-		let index = 0;
+		let index = 1;
 		let direction = 1;
 		for (let step = 0; step < steps; step++) {
 			if (index + direction < 0 || index + direction >= program.count) {
@@ -408,7 +413,7 @@ async function measure(program, size) {
 		const quitAt = performance.now();
 		session.write('q');
 		const exited = await session.waitExit();
-		return {first, keyMs, keyBytes, ratio, rss, quit: exited.at - quitAt, code: exited.code};
+		return {first, firstKey, keyMs, keyBytes, ratio, rss, quit: exited.at - quitAt, code: exited.code};
 	} finally {
 		session.kill();
 	}
@@ -576,6 +581,7 @@ try {
 		const rows = [
 			header,
 			['first frame, ms', ...programs.map(p => cell(all(p.name, 'first')))],
+			['slide 2 after a key at once, ms', ...programs.map(p => cell(all(p.name, 'firstKey')))],
 			['key to frame, ms', ...programs.map(p => cell(all(p.name, 'keyMs'), 2))],
 			['bytes per slide change', ...programs.map(p => cell(all(p.name, 'keyBytes'), 0))],
 			['  / visible chars', ...programs.map(p => cell(all(p.name, 'ratio'), 2))],
