@@ -178,12 +178,17 @@ export async function present(options: PresentOptions): Promise<number> {
 		paintFirstFrame(options, target.writer, session.size());
 	}
 
-	// (Loading Ink sets the show's V8 flags first: deck/vendor.ts.)
-	const [ink, {App}, PresenterView, {guardInput}, {isTableKey}] = await loadShow(options.view);
-	if (session.isFinished()) {
-		// A signal came while Ink loaded: the terminal is already given back.
-		return 0;
+	// A show that cannot load (a file of dist/ gone, Ink's developer tools asked for) gives the
+	// terminal back and says so in one line, as a crash while it runs does.
+	const loaded = await loadShow(options.view).catch((error: unknown) => {
+		session.fatal(error);
+	});
+	if (!loaded || session.isFinished()) {
+		// A signal came while Ink loaded, or it could not load: the terminal is already given back.
+		return loaded ? 0 : 1;
 	}
+
+	const [ink, {App}, PresenterView, {guardInput}, {isTableKey}] = loaded;
 
 	const app = () => (
 		<FrameContext.Provider value={showLines}>

@@ -1,9 +1,11 @@
 import {execFileSync} from 'node:child_process';
 import process from 'node:process';
 import {describe, expect, test} from 'vitest';
-import {readFileSync, rmSync} from 'node:fs';
+import {cpSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
 import {counter, deckTitleStart} from '../helpers/deck-facts.js';
-import {binCommand, esc, isRunning, type Session, spawnBin, spawnScript, waitUntil, endAfterEach} from '../helpers/pty.js';
+import {bin, binCommand, esc, isRunning, type Session, spawnBin, spawnScript, waitUntil, endAfterEach} from '../helpers/pty.js';
 
 /** Exit paths of the built bin in a real pty: code, screen, cursor, termios, no process left. */
 const {sessions} = endAfterEach();
@@ -34,6 +36,16 @@ async function expectRestored(session: Session, pid: number, code: number) {
 	expect(session.count(esc.leaveAlternate)).toBe(1);
 	expect(session.screen()).not.toContain(deckTitleStart);
 	expect(isRunning(pid)).toBe(false);
+}
+
+/** After a failure: exit 1, the terminal given back, and what the program printed before the shell's RC line. */
+async function expectFailedCleanly(session: Session): Promise<string[]> {
+	expect(await session.wrappedCode()).toBe(1);
+	const modes = await session.sttyModes();
+	expect(modes.has('echo') && modes.has('icanon')).toBe(true);
+	expect(session.bufferType).toBe('normal');
+	expect(session.cursorShown()).toBe(true);
+	return session.all().split(/RC=\d+/)[0]!.trim().split('\n').filter(Boolean);
 }
 
 describe.sequential('every way out gives the terminal back', {timeout: 30_000}, () => {
@@ -72,17 +84,28 @@ describe.sequential('every way out gives the terminal back', {timeout: 30_000}, 
 	test('an error thrown while rendering: exit 1, one line on stderr, no stack', async () => {
 		const session = spawnBin([], {wrap: true, env: {BRIEFING_FAULT: 'render'}});
 		sessions.push(session);
-		expect(await session.wrappedCode()).toBe(1);
-		const modes = await session.sttyModes();
-		expect(modes.has('echo') && modes.has('icanon')).toBe(true);
-		expect(session.bufferType).toBe('normal');
-		expect(session.cursorShown()).toBe(true);
-		const before = session.all().split(/RC=\d+/)[0]!.trim().split('\n').filter(Boolean);
-		expect(before).toEqual(['briefing: a fault thrown while rendering, on request (BRIEFING_FAULT=render)']);
+		expect(await expectFailedCleanly(session)).toEqual(['briefing: a fault thrown while rendering, on request (BRIEFING_FAULT=render)']);
 		// Nothing of Ink's reaches the primary screen after the alternate screen was left.
 		const after = session.log.slice(session.log.indexOf(esc.leaveAlternate));
 		expect(after).not.toContain(esc.eraseScreen);
 		expect(after).not.toContain(esc.syncStart);
+	});
+
+	test('a file of dist/ gone, found only as Ink loads after the first frame: exit 1, one line, the terminal given back', async () => {
+		const copy = mkdtempSync(path.join(tmpdir(), 'briefing-broken-'));
+		try {
+			cpSync(path.dirname(bin), path.join(copy, 'dist'), {recursive: true});
+			rmSync(path.join(copy, 'dist/vendor.js'));
+			// Wide enough for the message's path on one line.
+			const session = spawnScript(`${[process.execPath, path.join(copy, 'dist/cli.js')].join(' ')}; echo "RC=$?"; stty -a`, {size: {columns: 200, rows: 30}});
+			sessions.push(session);
+			const before = await expectFailedCleanly(session);
+			expect(session.count(esc.leaveAlternate)).toBe(1);
+			expect(before).toHaveLength(1);
+			expect(before[0]).toMatch(/^briefing: .*vendor\.js/);
+		} finally {
+			rmSync(copy, {recursive: true, force: true});
+		}
 	});
 
 	test('with --debug the error brings its stack', async () => {
