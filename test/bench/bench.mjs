@@ -11,7 +11,8 @@ For each size it runs every program several times, alternating, and measures:
 - bytes written per slide change, against the visible characters of the new screen;
 - bytes per timer tick (--timer) and per reveal step (reveal on), ours only;
 - peak RSS (VmHWM from /proc just before quitting) and quit to exit;
-- spawn to exit of `node -e 0` (the floor: Node starting and ending) and of --help, --version, --list.
+- spawn to exit of `node -e 0` (the floor: Node starting and ending) and of --help, --version, --list;
+- spawn to screen of Node writing one line in the same pty (the floor for a first frame).
 The floor and the commands take their turn in the same alternation as the programs. The targets are
 issue 15's; the bench exits 1 when one is missed (without patat, its target is reported as not measured).
 mdp and patat run on a generated 10-slide Markdown deck with the same words, when they are installed.
@@ -355,6 +356,19 @@ const commands = [
 	{name: 'briefing --list', file: bin, args: ['--list']},
 ];
 
+/**
+Node writing one line in the same pty, spawn to the line on screen: the floor for a first frame (what
+any Node program pays before its first byte shows), in ms.
+*/
+async function nodeFirstWrite(size) {
+	const session = new Session(process.execPath, ['-e', "process.stdout.write('first write'); setTimeout(() => {}, 100)"], size);
+	try {
+		return (await session.waitFor(lines => lines.some(line => line.includes('first write')), 'node first write')) - session.started;
+	} finally {
+		session.kill();
+	}
+}
+
 // ---------------------------------------------------------------- one run of one program
 
 async function firstFrame(program, args, size) {
@@ -554,6 +568,7 @@ try {
 	for (const size of sizes) {
 		const results = new Map(programs.map(program => [program.name, []]));
 		const times = new Map(commands.map(command => [command.name, []]));
+		const firstWrites = [];
 		// The floor and our commands take a turn in the alternation like a program.
 		const turns = [...programs, {name: 'commands'}];
 		for (let r = 0; r < runs; r++) {
@@ -561,6 +576,7 @@ try {
 			const order = turns.map((_, i) => turns[(i + r) % turns.length]);
 			for (const program of order) {
 				if (program.name === 'commands') {
+					firstWrites.push(await nodeFirstWrite(size));
 					for (let c = 0; c < commands.length; c++) {
 						const command = commands[(c + r) % commands.length];
 						times.get(command.name).push(await timeCommand(command.file, command.args));
@@ -607,7 +623,9 @@ try {
 		console.log('');
 		console.log(table(commandRows));
 		const ourFirst = median('briefing', 'first');
-		console.log(`\nours / floor (node -e 0): first frame ${format(ourFirst / floor, 2)}x`);
+		const firstWrite = stats(firstWrites)?.median ?? Number.NaN;
+		console.log(`\nnode writing one line in the same pty, spawn to screen (the floor for a first frame): ${cell(firstWrites)} ms`);
+		console.log(`ours / floor (node -e 0): first frame ${format(ourFirst / floor, 2)}x; first frame - node's first write: ${format(ourFirst - firstWrite, 1)} ms`);
 		for (const other of programs.slice(1)) {
 			console.log(
 				`ours / ${other.name}: first frame ${format(ourFirst / median(other.name, 'first'), 2)}x, ` +
