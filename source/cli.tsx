@@ -1,5 +1,5 @@
 import process from 'node:process';
-import {endWhenReaderLeaves, usage, usageError, version, writeOut} from './answer.js';
+import {usage, usageError, version, writeOut} from './answer.js';
 import {lightenV8} from './deck/lighter-v8.js';
 import type {DeckCommand} from './deck-command.js';
 import {type Command, needsMeow, parseArgs} from './parse-args.js';
@@ -65,7 +65,6 @@ async function main(argv: readonly string[]): Promise<number> {
 export async function run(argv: readonly string[]): Promise<void> {
 	// What `ps` and `pgrep -x briefing` show (meow did this when it was always loaded).
 	process.title = 'briefing';
-	endWhenReaderLeaves();
 	try {
 		process.exitCode = await main(argv);
 	} catch (error: unknown) {

@@ -1,10 +1,11 @@
 import {execFileSync, spawn, spawnSync} from 'node:child_process';
-import {closeSync, existsSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync} from 'node:fs';
+import {closeSync, constants as fsConstants, existsSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, writeSync} from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
 import {afterEach, beforeEach, describe, expect, test} from 'vitest';
+import {writeAll} from '../source/answer.js';
 import {maxNameBytes, temporaryName} from '../source/outputs/write-file.js';
 import {bin, terminalEnv} from './helpers/pty.js';
 
@@ -38,6 +39,92 @@ describe('stdout on a full disk', () => {
 		} finally {
 			closeSync(full);
 		}
+	});
+});
+
+describe('stdout as a pipe or a file, written directly (answer.ts writeAll)', () => {
+	test('takes every byte through partial writes and EAGAIN (a non-blocking pipe that is full), and stops at any other error', () => {
+		const bytes = Buffer.from('0123456789');
+		const taken: string[] = [];
+		let calls = 0;
+		const error = writeAll((chunk, offset) => {
+			calls++;
+			if (calls === 2 || calls === 3) {
+				throw Object.assign(new Error('resource temporarily unavailable'), {code: 'EAGAIN'});
+			}
+
+			const end = Math.min(chunk.length, offset + 3);
+			taken.push(chunk.subarray(offset, end).toString());
+			return end - offset;
+		}, bytes);
+		expect(error).toBeUndefined();
+		expect(taken.join('')).toBe('0123456789');
+		expect(calls).toBe(6);
+
+		const full = writeAll(() => {
+			throw Object.assign(new Error('no space left on device'), {code: 'ENOSPC'});
+		}, bytes);
+		expect(full?.code).toBe('ENOSPC');
+	});
+
+	test('a pipe whose reader is slow gets the whole deck, in order; a file gets it too', async () => {
+		const expected = spawnSync(process.execPath, [bin, '--print'], {encoding: 'utf8', env}).stdout;
+		expect(expected.length).toBeGreaterThan(10_000);
+		const fifo = path.join(directory, 'out.fifo');
+		execFileSync('mkfifo', [fifo]);
+		const reader = openSync(fifo, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
+		const writer = openSync(fifo, fsConstants.O_WRONLY);
+		// The pipe nearly full before the program writes: its writes wait for the reader.
+		const filler = Buffer.alloc(60_000, 0x2E);
+		let filled = 0;
+		while (filled < filler.length) {
+			filled += writeSync(writer, filler, filled);
+		}
+
+		const child = spawn(process.execPath, [bin, '--print'], {env, stdio: ['ignore', writer, 'pipe']});
+		closeSync(writer);
+		const exited = new Promise<number | null>(resolve => {
+			child.on('exit', resolve);
+		});
+		await new Promise(resolve => {
+			setTimeout(resolve, 300);
+		});
+		const chunks: Buffer[] = [];
+		const buffer = Buffer.alloc(4096);
+		for (let quiet = 0; quiet < 50;) {
+			try {
+				const read = readSync(reader, buffer);
+				if (read === 0) {
+					break;
+				}
+
+				chunks.push(Buffer.from(buffer.subarray(0, read)));
+				quiet = 0;
+			} catch (error: unknown) {
+				if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') {
+					throw error;
+				}
+
+				quiet++;
+				await new Promise(resolve => {
+					setTimeout(resolve, 10);
+				});
+			}
+		}
+
+		closeSync(reader);
+		expect(await exited).toBe(0);
+		expect(Buffer.concat(chunks).subarray(filled).toString()).toBe(expected);
+
+		const file = path.join(directory, 'deck.txt');
+		const out = openSync(file, 'w');
+		try {
+			expect(runWithStdout(['--print'], out).code).toBe(0);
+		} finally {
+			closeSync(out);
+		}
+
+		expect(readFileSync(file, 'utf8')).toBe(expected);
 	});
 });
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import process from 'node:process';
+import {writeOut} from '../answer.js';
 import {checkDeck, formatProblem, type Problem} from '../check/check.js';
 import {isFurniture, splitParagraphs} from '../check/paragraphs.js';
 import type {Deck} from '../deck/deck.js';
@@ -42,6 +43,15 @@ function summary(problems: readonly Problem[], deck: Deck, label: string, articl
 	return `${label}: ${problems.length} problem${problems.length === 1 ? '' : 's'} on ${slides} of ${deck.slides.length} slides, against ${article}`;
 }
 
+function jsonReport(report: {deck: string; article: string; slides: number; problems: unknown[]}): string {
+	return JSON.stringify(report, null, '\t') + '\n';
+}
+
+function textReport(placed: Array<Problem & {file: string; line?: number | undefined}>, last: string): string {
+	const lines = placed.map(problem => `${problem.file}${problem.line === undefined ? '' : `:${problem.line}`}: ${formatProblem(problem)}`);
+	return visibleControls([...lines, last].join('\n')) + '\n';
+}
+
 /** Exit 0: the deck checks out; 1: it has problems; 2: a usage error or a file that cannot be read. */
 export async function runCheck(parsed: CheckCommand): Promise<number> {
 	try {
@@ -50,15 +60,9 @@ export async function runCheck(parsed: CheckCommand): Promise<number> {
 		const problems = checkDeck(deck, text);
 		const placed = problems.map(problem => ({...problem, ...place(problem)}));
 		const shownArticle = visibleControls(article);
-		if (parsed.isJson) {
-			const report = {deck: label, article: shownArticle, slides: deck.slides.length, problems: placed};
-			process.stdout.write(JSON.stringify(report, null, '\t') + '\n');
-		} else {
-			const lines = placed.map(problem => `${problem.file}${problem.line === undefined ? '' : `:${problem.line}`}: ${formatProblem(problem)}`);
-			process.stdout.write(visibleControls([...lines, summary(problems, deck, label, shownArticle)].join('\n')) + '\n');
-		}
-
-		return problems.length > 0 ? 1 : 0;
+		const written = await writeOut(parsed.isJson ? jsonReport({deck: label, article: shownArticle, slides: deck.slides.length, problems: placed}) : textReport(placed, summary(problems, deck, label, shownArticle)));
+		// A failed write (exit 1) says more than the problems found.
+		return written || (problems.length > 0 ? 1 : 0);
 	} catch (error: unknown) {
 		if (error instanceof DeckFileError) {
 			process.stderr.write(`briefing: ${error.message}\n`);
@@ -93,8 +97,7 @@ export function paragraphsText(article: string, width = 78): string {
 
 export async function runParagraphs(file: string): Promise<number> {
 	try {
-		process.stdout.write(paragraphsText(await readTextFile(file, 'an article', '.txt')));
-		return 0;
+		return await writeOut(paragraphsText(await readTextFile(file, 'an article', '.txt')));
 	} catch (error: unknown) {
 		if (error instanceof DeckFileError) {
 			process.stderr.write(`briefing: ${error.message}\n`);

@@ -51,12 +51,7 @@ export function exportDeck(deck: Deck, format: ExportFormat, options: ExportOpti
 	}
 }
 
-/** Writes the handout to `file` (all or nothing), or to stdout when there is no file or it is `-`. */
-export async function writeExport(text: string, file: string | undefined, isForced: boolean): Promise<void> {
-	if (file === undefined || file === '-') {
-		process.stdout.write(text);
-		return;
-	}
-
+/** Writes the handout to `file`, all or nothing (stdout, for no file or `-`, is the caller's writeOut). */
+export async function writeExport(text: string, file: string, isForced: boolean): Promise<void> {
 	await writeFileAtomic(file, text, {force: isForced});
 }
