@@ -253,12 +253,30 @@ export function deckLook(deck: Deck, size: Size): Look {
 		return cached;
 	}
 
-	const titleRows = Math.max(0, ...deck.slides.filter(slide => !isTitleSlide(slide)).map(slide => roomyTitle(slide, size, false)?.length ?? 0));
+	// Measured when a content slide first needs it: the title slide in big letters (the first frame) does not.
+	let titleRows: number | undefined;
+	const rowsOfTitles = () => {
+		titleRows ??= Math.max(0, ...deck.slides.filter(slide => !isTitleSlide(slide)).map(slide => roomyTitle(slide, size, false)?.length ?? 0));
+		return titleRows;
+	};
+
 	const opening = deck.slides[0];
-	const big: Look = {bigOpening: true, titleRows};
+	const big: Look = {
+		bigOpening: true,
+		get titleRows() {
+			return rowsOfTitles();
+		},
+	};
 	// Whether the title slide fits with its big title: the tightest spacing is enough to know.
 	const fits = opening !== undefined && roomyBody(opening, opening.units, size, bodyRows(size), big, [1]) !== undefined;
-	const look = fits ? big : {bigOpening: false, titleRows};
+	const look: Look = fits
+		? big
+		: {
+			bigOpening: false,
+			get titleRows() {
+				return rowsOfTitles();
+			},
+		};
 	known.set(key, look);
 	return look;
 }
