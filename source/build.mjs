@@ -181,6 +181,34 @@ const noDevtoolsPlugin = {
 };
 
 /**
+React is CommonJS: esbuild gives each of our modules that imports it its own copy of React's exports
+(`__toESM`, one getter per export), 28 copies made before the first frame. One ES module stands
+between them and React, so that the copy is made once.
+*/
+const reactOncePlugin = {
+	name: 'react-once',
+	setup(builder) {
+		builder.onResolve({filter: /^react$/}, ({importer, namespace}) =>
+			namespace === 'react-once' || importer.includes('node_modules') ? undefined : {path: 'react', namespace: 'react-once'},
+		);
+		builder.onLoad({filter: /.*/, namespace: 'react-once'}, () => ({contents: "export * from 'react';\nexport {default} from 'react';\n", resolveDir: root}));
+	},
+};
+
+/**
+Our modules import Node's process object as a default import, for which esbuild makes each module its
+own copy of the object's properties (about 80 getters, 12 copies before the first frame): they get
+the global process itself. (Only a default import: a named one fails the build.)
+*/
+const processPlugin = {
+	name: 'process',
+	setup(builder) {
+		builder.onResolve({filter: /^node:process$/}, () => ({path: 'node:process', namespace: 'process'}));
+		builder.onLoad({filter: /.*/, namespace: 'process'}, () => ({contents: 'export default globalThis.process;\n'}));
+	},
+};
+
+/**
 The program's libraries that it needs only for some commands, each in a CommonJS file of its own
 (dist/libs/), required when the program first imports them: meow (flags other than --help and
 --version) and the Markdown reader's (Markdown decks, `check`, `--export deck`). Kept out of
@@ -226,7 +254,7 @@ export const bundles = {
 		outfile: 'dist/briefing.js',
 		...commonJs,
 		define: {...commonJs.define, BRIEFING_VERSION: JSON.stringify(version), BRIEFING_BUNDLE: 'true'},
-		plugins: [vendorPlugin, librariesPlugin],
+		plugins: [vendorPlugin, librariesPlugin, reactOncePlugin, processPlugin],
 	},
 	meow: libraryBundle('meow'),
 	markdown: libraryBundle('markdown'),
@@ -244,6 +272,7 @@ export const bundles = {
 		...commonJs,
 		// The bin answers --help and --version itself (answer.ts): the version goes in here too.
 		define: {...commonJs.define, BRIEFING_VERSION: JSON.stringify(version), BRIEFING_V8_FLAGS: JSON.stringify(v8Flags)},
+		plugins: [processPlugin],
 		banner: {js: `#!/usr/bin/env node\n${commonJs.banner.js}`},
 	},
 };

@@ -178,6 +178,14 @@ describe('dist/', () => {
 		expect(bundles.program.format).toBe('cjs');
 	});
 
+	it('gives React\'s exports to our modules through one module, and Node\'s process object itself (esbuild would copy either into every module that imports it)', () => {
+		const inputs = Object.keys(program.inputs);
+		expect(inputs).toEqual(expect.arrayContaining(['react-once:react', 'process:node:process']));
+		const importers = (name: string) => inputs.filter(input => program.inputs[input]!.imports.some(imported => imported.path === name));
+		expect(importers('react-once:react').length).toBeGreaterThan(10);
+		expect(importers('node_modules/react/index.js')).toEqual(['react-once:react']);
+	});
+
 	it('holds Ink and ink-select-input in the vendor bundle, which takes React and scheduler from the program', () => {
 		const inputs = Object.keys(vendor.inputs);
 		expect(bundles.vendor.format).toBe('cjs');
