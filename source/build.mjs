@@ -294,6 +294,23 @@ export function asciiOnly(text, file) {
 	return text.replaceAll(/[^\0-\x7F]/g, unit => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/**
+esbuild starts a bundle made only of ES modules (the program, the bin) with "use strict", but the
+banner goes in front of it, and a "use strict" that is not the first statement is only a string: the
+code ran in sloppy mode, not with the semantics its sources were written for. The directive moves in
+front of the banner; a bundle esbuild wrote without it is left as it is.
+*/
+export function strictFirst(text) {
+	const directive = '"use strict";';
+	const banner = `${commonJs.banner.js}\n`;
+	const at = text.indexOf(banner);
+	if (at === -1 || !text.startsWith(directive, at + banner.length)) {
+		return text;
+	}
+
+	return text.slice(0, at) + directive + banner + text.slice(at + banner.length + directive.length);
+}
+
 async function main() {
 	rmSync(dist, {recursive: true, force: true});
 	mkdirSync(dist);
@@ -302,7 +319,7 @@ async function main() {
 		Object.values(bundles).map(async options => {
 			await build(options);
 			const file = path.join(root, options.outfile);
-			writeFileSync(file, asciiOnly(readFileSync(file, 'utf8'), options.outfile));
+			writeFileSync(file, asciiOnly(strictFirst(readFileSync(file, 'utf8')), options.outfile));
 		}),
 	);
 	chmodSync(path.join(dist, 'cli.js'), 0o755);

@@ -7,7 +7,7 @@ import {fileURLToPath} from 'node:url';
 import {build, type Metafile} from 'esbuild';
 import {beforeAll, describe, expect, it} from 'vitest';
 // @ts-expect-error: the build script is plain JavaScript (no types).
-import {asciiOnly, bundles} from '../source/build.mjs';
+import {asciiOnly, bundles, strictFirst} from '../source/build.mjs';
 
 /**
 What the start-up path loads, checked on the module graph (deterministic; the timings are `npm run bench`'s).
@@ -225,6 +225,25 @@ describe('dist/', () => {
 		expect(dash).toBe('\u2014');
 		expect(smile.test('\u{1F600}')).toBe(true);
 		expect(() => asciiOnly('String.raw`\u2014`', 'test.js')).toThrow(/String\.raw/);
+	});
+
+	it('runs the program and the bin in strict mode, as their ES module sources were written (esbuild\'s "use strict" comes before the banner)', () => {
+		const require = module.createRequire(import.meta.url);
+		for (const file of ['cli.js', 'briefing.js']) {
+			const full = path.join(root, 'dist', file);
+			// The file's first statements, up to the end of its banner line, then the question: is `this` undefined in a plain call?
+			const lines = readFileSync(full, 'utf8').split('\n');
+			const head = lines[0]!.startsWith('#!') ? lines[1]! : lines[0]!;
+			// eslint-disable-next-line no-new-func
+			const thisInCall = new Function('require', '__filename', `${head}\nreturn this;`) as (require: NodeJS.Require, filename: string) => unknown;
+			expect(thisInCall(require, full), file).toBeUndefined();
+		}
+
+		const banner = bundles.program.banner.js as string;
+		expect(strictFirst(`${banner}\n"use strict";var a=1;`)).toBe(`"use strict";${banner}\nvar a=1;`);
+		expect(strictFirst(`#!/usr/bin/env node\n${banner}\n"use strict";var a=1;`)).toBe(`#!/usr/bin/env node\n"use strict";${banner}\nvar a=1;`);
+		// A bundle with CommonJS modules in it (Ink's) has no directive and stays as it was.
+		expect(strictFirst(`${banner}\nvar a=1;`)).toBe(`${banner}\nvar a=1;`);
 	});
 
 	it('says in one line, without a stack, when a file of dist/ is gone', () => {
