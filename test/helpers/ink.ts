@@ -50,15 +50,20 @@ export async function waitForFrame(app: Frames, check: (frame: string) => boolea
 	return app.lastFrame() ?? '';
 }
 
+/** Lets the scheduler run, waits `ms` more, and returns the last frame. */
+export async function frameAfter(app: Frames, ms = 20): Promise<string> {
+	await settle();
+	await new Promise(resolve => {
+		setTimeout(resolve, ms);
+	});
+	return app.lastFrame() ?? '';
+}
+
 /** Writes a key and waits for the frame to settle. */
 export async function press(app: Frames, data: string): Promise<string> {
 	await settle();
 	app.stdin.write(data);
-	await settle();
-	await new Promise(resolve => {
-		setTimeout(resolve, 20);
-	});
-	return app.lastFrame() ?? '';
+	return frameAfter(app);
 }
 
 /** Writes a key, then waits for a frame that passes `check` (a view that loads when first opened). */
