@@ -1,5 +1,7 @@
 /**
-`npm run build` (and `prepare`): type-checks are tsc's; this makes dist/.
+This makes dist/. `npm run build` type-checks with tsc first; `prepare` (which `npm install` runs, and
+the first `npx briefing` in a checkout runs again as npm links it into its own cache) only runs this:
+about 0.6 s, where tsc takes about 5 s.
 - dist/briefing.js: the program (cli.tsx and all it imports, slides and React included), one
   CommonJS file.
 - dist/libs/meow.js, dist/libs/markdown.js: libraries only some commands need (see `libraries`).

@@ -1,5 +1,5 @@
 import {spawnSync} from 'node:child_process';
-import {cpSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import module from 'node:module';
 import path from 'node:path';
@@ -259,6 +259,31 @@ describe('dist/', () => {
 			rmSync(copy, {recursive: true, force: true});
 		}
 	});
+
+	it('prepare (what npm install and the first npx briefing in a checkout run) builds a program that runs, from the sources alone and without the type-check', () => {
+		// The type-check is npm test's (`build`); prepare bundles only, so the first npx briefing is not held up by tsc.
+		const {prepare = '', build: buildScript = ''} = packageJson.scripts;
+		expect(prepare).toMatch(/\S/);
+		expect(prepare).not.toMatch(/\btsc\b/);
+		expect(buildScript).toMatch(/^tsc -p \. && /);
+		const copy = mkdtempSync(path.join(tmpdir(), 'briefing-prepare-'));
+		try {
+			for (const part of ['package.json', 'tsconfig.json', 'source', 'slides']) {
+				cpSync(path.join(root, part), path.join(copy, part), {recursive: true});
+			}
+
+			symlinkSync(path.join(root, 'node_modules'), path.join(copy, 'node_modules'), 'dir');
+			const prepared = spawnSync(prepare, {cwd: copy, shell: true, encoding: 'utf8'});
+			expect(prepared.status, prepared.stderr).toBe(0);
+			const list = (dist: string) => spawnSync(process.execPath, [path.join(dist, 'cli.js'), '--list'], {encoding: 'utf8'});
+			const built = list(path.join(copy, 'dist'));
+			expect(built.status, built.stderr).toBe(0);
+			expect(built.stdout).toBe(list(path.join(root, 'dist')).stdout);
+			expect(built.stdout.trim().split('\n').length).toBeGreaterThan(30);
+		} finally {
+			rmSync(copy, {recursive: true, force: true});
+		}
+	}, 60_000);
 
 	it('answers --help and --version in the bin, without the program', () => {
 		const bin = readFileSync(path.join(root, 'dist/cli.js'), 'utf8');
