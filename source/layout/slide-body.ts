@@ -260,23 +260,17 @@ export function deckLook(deck: Deck, size: Size): Look {
 		return titleRows;
 	};
 
-	const opening = deck.slides[0];
-	const big: Look = {
-		bigOpening: true,
+	const lookWith = (bigOpening: boolean): Look => ({
+		bigOpening,
 		get titleRows() {
 			return rowsOfTitles();
 		},
-	};
+	});
+	const opening = deck.slides[0];
+	const big = lookWith(true);
 	// Whether the title slide fits with its big title: the tightest spacing is enough to know.
 	const fits = opening !== undefined && roomyBody(opening, opening.units, size, bodyRows(size), big, [1]) !== undefined;
-	const look: Look = fits
-		? big
-		: {
-			bigOpening: false,
-			get titleRows() {
-				return rowsOfTitles();
-			},
-		};
+	const look = fits ? big : lookWith(false);
 	known.set(key, look);
 	return look;
 }
