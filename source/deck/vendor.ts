@@ -36,6 +36,8 @@ async function loadVendor(): Promise<Vendor> {
 	return loaded;
 }
 
+// Each function tests BRIEFING_BUNDLE itself: esbuild drops an import() only in a branch it sees is dead
+// there (with the test in a shared helper, import('ink') stayed in dist/briefing.js: test/bundle.test.ts).
 export async function importInk(): Promise<Ink> {
 	if (typeof BRIEFING_BUNDLE === 'boolean' && BRIEFING_BUNDLE) {
 		vendor ??= loadVendor();
