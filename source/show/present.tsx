@@ -14,7 +14,8 @@ import {initNavigation} from './navigation.js';
 import {screenLines} from '../layout/screen.js';
 import type {Line} from '../layout/layout.js';
 import type {PeerLink} from '../link/peer.js';
-import type {Theme} from '../layout/theme.js';
+import type {Background, Theme} from '../layout/theme.js';
+import {askBackground} from '../terminal/background.js';
 
 /**
 The live show: a terminal session (session.ts) taken for the show, the first slide painted before Ink
@@ -23,7 +24,10 @@ app's lines and paints. The session gives the terminal back on every way out.
 */
 export type PresentOptions = {
 	readonly deck: Deck;
+	/** The theme; with `themeFor`, the one to start with until the terminal says its background. */
 	readonly theme: Theme;
+	/** The `auto` theme: the show asks the terminal for its background (background.ts) and takes this theme for it. */
+	readonly themeFor?: (background: Background | undefined) => Theme;
 	readonly start: number;
 	readonly isRevealing: boolean;
 	readonly showTimer: boolean;
@@ -54,6 +58,7 @@ const drawAheadMs = 50;
 /** What the app is given, kept here between renders: the parts that change while the show runs. */
 type ShowInputs = {
 	deck: Deck;
+	theme: Theme;
 	deckProblem?: string | undefined;
 	link: PeerLink | undefined;
 	linkProblem: string | undefined;
@@ -155,7 +160,7 @@ function deckControl(inputs: ShowInputs, rerender: () => void) {
 
 export async function present(options: PresentOptions): Promise<number> {
 	const session = openTerminalSession({isScreenReader: options.isScreenReader ?? false, isDebug: options.isDebug});
-	const inputs: ShowInputs = {deck: options.deck, link: options.link, linkProblem: undefined};
+	const inputs: ShowInputs = {deck: options.deck, theme: options.theme, link: options.link, linkProblem: undefined};
 	const target = frameTarget(options, session);
 	const sink = new FrameSink(session.size(), target.onFrame);
 	const showLines = (lines: readonly Line[]) => {
@@ -166,6 +171,8 @@ export async function present(options: PresentOptions): Promise<number> {
 		sink.resize(size);
 	});
 	session.take();
+	// The auto theme asks the terminal for its background; the first slide goes up meanwhile, in the fallback's theme.
+	const background = options.themeFor && !options.isScreenReader && session.hasStyles ? askBackground({stdin: session.stdin, write: session.write}) : undefined;
 	// Registered before the first paint: a stop (Ctrl+Z, kill -TSTP) while Ink still loads comes back
 	// to the first frame, painted whole.
 	session.onResume(size => {
@@ -189,6 +196,18 @@ export async function present(options: PresentOptions): Promise<number> {
 	}
 
 	const [ink, {App}, PresenterView, {guardInput}, {isTableKey}] = loaded;
+	if (background && options.themeFor) {
+		// Answered (or timed out) before Ink reads the keyboard: the answer never reaches the keys.
+		const theme = options.themeFor(await background);
+		if (session.isFinished()) {
+			return 0;
+		}
+
+		if (theme.name !== inputs.theme.name) {
+			inputs.theme = theme;
+			target.writer?.setTheme(theme);
+		}
+	}
 
 	const app = () => (
 		<FrameContext.Provider value={showLines}>
@@ -240,7 +259,7 @@ function ShowRoot({options, inputs, session, App, PresenterView}: ShowRootProps)
 	const common = {
 		deck: inputs.deck,
 		...(inputs.deckProblem ? {deckProblem: inputs.deckProblem} : {}),
-		theme: options.theme,
+		theme: inputs.theme,
 		start: options.start,
 		isRevealing: options.isRevealing,
 		onSuspend: session.suspend,

@@ -8,8 +8,8 @@ import {deferDrawings} from './deferred-drawings.js';
 import {formatWall, useClock} from './hooks/use-clock.js';
 import {planTalk} from '../layout/pace.js';
 import type {PeerLink} from '../link/peer.js';
-import {presenterLines, presenterMenuPlace} from '../layout/presenter-screen.js';
-import {isTooSmall, minimumSize, type Size, tooSmallLines} from '../layout/screen.js';
+import {presenterLines, presenterMenuPlace, presenterMinimum} from '../layout/presenter-screen.js';
+import {type Size, tooSmallLines} from '../layout/screen.js';
 import type {Theme} from '../layout/theme.js';
 
 /**
@@ -57,8 +57,8 @@ function Presenter(props: PresenterViewProps) {
 	// "no slide 99" for a few seconds, or until the next key.
 	const notice = useForAWhile(state.notice || undefined, noticeMs) ?? '';
 
-	if (isTooSmall(size)) {
-		return <Frame lines={tooSmallLines(size, minimumSize, `slide ${state.index + 1}/${deck.slides.length}`)} />;
+	if (size.columns < presenterMinimum.columns || size.rows < presenterMinimum.rows) {
+		return <Frame lines={tooSmallLines(size, presenterMinimum, `slide ${state.index + 1}/${deck.slides.length}`)} />;
 	}
 
 	const lines = presenterLines(deck, {...state, notice}, size, {
