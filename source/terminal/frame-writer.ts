@@ -108,9 +108,9 @@ export function styleParams(style: RoleStyle): string {
 	return codes.join(';');
 }
 
-/** The SGR sequence that sets exactly this style (from a reset). */
-export function styleSequence(style: RoleStyle): string {
-	const params = styleParams(style);
+/** The SGR sequence that sets exactly this style (from a reset), on the theme's page when one is given. */
+export function styleSequence(style: RoleStyle, page: RoleStyle = {}): string {
+	const params = onPage(styleParams(style), page);
 	return params ? `${esc}0;${params}m` : reset;
 }
 
@@ -157,8 +157,9 @@ every cell painted (and every cell erased, which takes the pen's background) is 
 */
 function onPage(params: string, page: RoleStyle): string {
 	const set = coloursSet(params);
-	const fill = styleParams({...(set.fg || !page.color ? {} : {color: page.color}), ...(set.bg || !page.backgroundColor ? {} : {backgroundColor: page.backgroundColor})});
-	return [params, fill].filter(Boolean).join(';');
+	const {color, ...background} = page;
+	const fill = [set.fg || !color ? '' : styleParams({color}), set.bg ? '' : styleParams(background)];
+	return [params, ...fill].filter(Boolean).join(';');
 }
 
 function createStyles(theme: Theme, hasStyles: boolean): Styles {
