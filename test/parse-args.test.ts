@@ -70,7 +70,7 @@ describe('parseArgs', () => {
 		[['deck.md', 'other.md'], 'unexpected argument "other.md"'],
 		[['--', 'deck.md', '--help'], 'unexpected argument "--help"'],
 		[['--print', 'deck.md', '-'], 'unexpected argument "-"'],
-		[['check', '--bogus'], 'check takes [FILE.md] [--source ARTICLE] [--json], not "--bogus"'],
+		[['check', '--bogus'], 'check takes [FILE.md] [--source ARTICLE] [--size WxH] [--json], not "--bogus"'],
 		[['check', 'a.md', 'b.md'], 'check takes one deck file, not also "b.md"'],
 		[['check', '--source'], '--source takes the article\'s text file (ARTICLE)'],
 		[['paragraphs'], 'paragraphs takes one article file: briefing paragraphs ARTICLE'],

@@ -2,6 +2,7 @@ import path from 'node:path';
 import process from 'node:process';
 import {writeOut} from '../answer.js';
 import {checkDeck, formatProblem, type Problem} from '../check/check.js';
+import {defaultCheckSize, formatTallSlide, measureSlides} from '../check/size.js';
 import {isFurniture, splitParagraphs} from '../check/paragraphs.js';
 import type {Deck} from '../deck/deck.js';
 import type {CheckCommand} from '../parse-args.js';
@@ -43,7 +44,7 @@ function summary(problems: readonly Problem[], deck: Deck, label: string, articl
 	return `${label}: ${problems.length} problem${problems.length === 1 ? '' : 's'} on ${slides} of ${deck.slides.length} slides, against ${article}`;
 }
 
-function jsonReport(report: {deck: string; article: string; slides: number; problems: unknown[]}): string {
+function jsonReport(report: {deck: string; article: string; slides: number; problems: unknown[]; size: string; tall: unknown[]}): string {
 	return JSON.stringify(report, null, '\t') + '\n';
 }
 
@@ -60,7 +61,15 @@ export async function runCheck(parsed: CheckCommand): Promise<number> {
 		const problems = checkDeck(deck, text);
 		const placed = problems.map(problem => ({...problem, ...place(problem)}));
 		const shownArticle = visibleControls(article);
-		const written = await writeOut(parsed.isJson ? jsonReport({deck: label, article: shownArticle, slides: deck.slides.length, problems: placed}) : textReport(placed, summary(problems, deck, label, shownArticle)));
+		// Slides that need more than one page at the size (a note: they are shown across pages, the check still passes).
+		const size = parsed.size ?? defaultCheckSize;
+		const tall = (await measureSlides(deck, size)).map(each => ({...each, ...place({slide: each.slide, slideId: each.slideId, field: 'title', kind: 'no-citation', text: '', message: ''})}));
+		const tallLines = tall.map(each => `${each.file}${each.line === undefined ? '' : `:${each.line}`}: ${formatTallSlide(each, size)}`);
+		const written = await writeOut(
+			parsed.isJson
+				? jsonReport({deck: label, article: shownArticle, slides: deck.slides.length, problems: placed, size: `${size.columns}x${size.rows}`, tall})
+				: textReport(placed, [...tallLines, summary(problems, deck, label, shownArticle)].join('\n')),
+		);
 		// A failed write (exit 1) says more than the problems found.
 		return written || (problems.length > 0 ? 1 : 0);
 	} catch (error: unknown) {
