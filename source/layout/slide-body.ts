@@ -338,8 +338,8 @@ export function toHeight(lines: readonly Line[], rows: number, center: boolean):
 export function slideBody(slide: Slide, step: number, size: Size, options: BodyOptions = {}): SlideScreen {
 	const rows = bodyRows(size);
 	const roomy = isRoomy(size);
-	const width = contentWidth(size, roomy);
-	const margin = Math.max(2, Math.floor((size.columns - width) / 2));
+	const width = readingWidth(size, roomy);
+	const margin = columnMargin(size, width);
 	const notes = options.showNotes ? notesLines(slide, width, Math.max(3, Math.floor(rows / 3))) : [];
 	const notesBlock: Line[] = notes.length > 0 ? [[seg(symbols.rule.repeat(width), 'rule')], ...notes] : [];
 	const contentRows = rows - notesBlock.length;
@@ -354,7 +354,7 @@ export function slideBody(slide: Slide, step: number, size: Size, options: BodyO
 
 	// Compact: a row of air on top, then the slide from the top.
 	const compactWidth = readingWidth(size, false);
-	const compactMargin = Math.max(2, Math.floor((size.columns - compactWidth) / 2));
+	const compactMargin = columnMargin(size, compactWidth);
 	const lines = slideLines(slide, compactWidth, step);
 	// The row of air goes first when the rows are tight.
 	const content = lines.length < contentRows ? [[], ...lines] : lines;
@@ -362,8 +362,25 @@ export function slideBody(slide: Slide, step: number, size: Size, options: BodyO
 		return {lines: indentLines([...toHeight(content, contentRows, false), ...notesBlock], compactMargin)};
 	}
 
-	// Too tall for the rows there are: the slide across pages, never a notice instead of it.
+	// Too tall for the rows there are: never a notice instead of it. First without the citation; then
+	// across pages where steps reach them; else spacing tightened; else its first page, marked.
+	const place = (shown: readonly Line[]) => ({lines: indentLines([...toHeight(shown, contentRows, false), ...notesBlock], compactMargin)});
+	const title = textTitle(slide.title, compactWidth, false);
+	const uncited = [...title, [], ...blockLines(slide, compactWidth, step, 1, false)];
+	if (uncited.length <= contentRows) {
+		return place(uncited);
+	}
+
 	const paged = pageOf(slide, compactWidth, step, contentRows);
+	if (!paged.stepsOn) {
+		for (const gap of [1, 0]) {
+			const tight = [...title, ...blockLines(slide, compactWidth, step, gap, false)];
+			if (tight.length <= contentRows) {
+				return place(tight);
+			}
+		}
+	}
+
 	return {lines: indentLines([...toHeight(paged.lines, contentRows, false), ...notesBlock], compactMargin), pages: {index: paged.index, count: paged.count}};
 }
 
@@ -419,7 +436,7 @@ A tall slide's page at a step: the title on every page, then the pieces that fit
 follows (or that this page goes on from the one before). The page shown is the one with the last
 revealed bullet or quote, so its bullets continue on the next step; on the last step the last page.
 */
-function pageOf(slide: Slide, width: number, step: number, rows: number): {lines: Line[]; index: number; count: number} {
+function pageOf(slide: Slide, width: number, step: number, rows: number): {lines: Line[]; index: number; count: number; stepsOn: boolean} {
 	const title = textTitle(slide.title, width, false);
 	// The title, a blank row under it, and the mark's row.
 	const room = Math.max(1, rows - title.length - 2);
@@ -429,10 +446,11 @@ function pageOf(slide: Slide, width: number, step: number, rows: number): {lines
 	const page = pages[index] ?? [];
 	const body = page.flatMap(piece => [...blankLines(piece.gapBefore), ...piece.lines]);
 	const count = pages.length;
-	const stepsOn = pages.slice(index + 1).some(later => hasUnit(later, Number.POSITIVE_INFINITY));
+	// Whether a step brings a later page (a page with no bullet or quote of its own is reached by none).
+	const stepsOn = pages.slice(1).every(later => hasUnit(later, Number.POSITIVE_INFINITY)) && count > 1;
 	const where = `page ${index + 1} of ${count}`;
-	const mark = stepsOn ? `▼ more on the next step (${where})` : index < count - 1 ? `▼ more than fits: a bigger terminal shows it (${where})` : `▲ continued (${where})`;
-	return {lines: [...title, [], ...body, [seg(fit(mark, width), 'muted')]], index, count};
+	const mark = index === count - 1 ? `▲ continued (${where})` : stepsOn ? `▼ more on the next step (${where})` : `▼ more than fits: a bigger terminal shows it (${where})`;
+	return {lines: [...title, [], ...body, [seg(fit(mark, width), 'muted')]], index, count, stepsOn};
 }
 
 /** Text cut to `width` with an ellipsis. */
