@@ -6,8 +6,10 @@ import {afterEach, describe, expect, test, vi} from 'vitest';
 import {lineText} from '../source/layout/layout.js';
 import {initNavigation} from '../source/show/navigation.js';
 import {deckKey, openPresenterLink, type PresenterLink} from '../source/link/presenter-link.js';
-import {presenterLines} from '../source/layout/presenter-screen.js';
-import {PresenterView} from '../source/show/presenter-view.js';
+import {nextStep, presenterLines} from '../source/layout/presenter-screen.js';
+import {PresenterView, useHeldStatus} from '../source/show/presenter-view.js';
+import {Text} from 'ink';
+import {render} from 'ink-testing-library';
 import {themes} from '../source/layout/theme.js';
 import {fixtureDeck} from './helpers/fixture-deck.js';
 import {deck as realDeck} from '../slides/index.js';
@@ -201,6 +203,15 @@ describe('the presenter view', () => {
 		}
 	});
 
+	test('the next slide, a table: its first row, not only its first column\'s head', () => {
+		const table = {kind: 'table' as const, columns: ['Option', 'Cost'], rows: [['Buses', 'low'], ['Trains', 'high']]};
+		const withTable = {...fixtureDeck, slides: fixtureDeck.slides.map(slide => (slide.index === 1 ? {...slide, blocks: [table], units: 0} : slide))};
+		const state = initNavigation({units: withTable.slides.map(slide => slide.units), start: 0});
+		expect(nextStep(withTable, state)).toEqual({label: 'Next slide (2/3)', text: 'Slide two — Buses · low'});
+		const text = presenterLines(withTable, state, size, {elapsed: 0, wall: '09:30'}).map(lineText).join('\n');
+		expect(text).toContain('Next slide (2/3): Slide two — Buses · low');
+	});
+
 	test('down to 40 columns, and 39 (an 80-column split): slide, step, time and notes; the preview goes first', () => {
 		const units = fixtureDeck.slides.map(slide => slide.units);
 		const state = {...initNavigation({units, start: 1}), step: 2};
@@ -250,6 +261,21 @@ describe('the presenter view', () => {
 				expect(shown.at(-1)?.endsWith('…') ?? false, `${slide.id} step ${step}`).toBe(isCut);
 			}
 		}
+	});
+
+	test('a refused position\'s status stays readable for a while, though the link goes straight back to "connected"', async () => {
+		function Probe({status}: {readonly status?: string}) {
+			return <Text>[{useHeldStatus(status, 200) ?? 'none'}]</Text>;
+		}
+
+		const app = render(<Probe status="audience view connected" />);
+		expect(app.lastFrame()).toBe('[audience view connected]');
+		app.rerender(<Probe status="closed a connection: the peer sent a step out of range" />);
+		app.rerender(<Probe status="audience view connected" />);
+		await waitForFrame(app, frame => frame === '[closed a connection: the peer sent a step out of range]');
+		// Held, then the everyday status again.
+		expect(await waitForFrame(app, frame => frame === '[audience view connected]')).toBe('[audience view connected]');
+		app.unmount();
 	});
 
 	test('too small: the notice, not a broken screen', async () => {

@@ -31,6 +31,15 @@ export type ScreenExtras = {
 	readonly showHints?: boolean;
 };
 
+/**
+A reload problem as the audience screen shows it: a short mark, never the file's path (the presenter
+view shows the problem whole). "deck.md:9:1: a quote needs its speaker" is "deck not reloaded (line 9)".
+*/
+export function audienceMark(problem: string): string {
+	const line = /:(\d+)(?::\d+)?:\s/.exec(problem)?.[1];
+	return `deck not reloaded${line ? ` (line ${line})` : ''}`;
+}
+
 export function fit(text: string, width: number): string {
 	if (width <= 0) {
 		return '';

@@ -11,7 +11,7 @@ import {openTerminalSession, type TerminalSession} from '../terminal/session.js'
 import {drawAhead} from './deferred-drawings.js';
 import {formatElapsed} from './hooks/use-clock.js';
 import {initNavigation} from './navigation.js';
-import {screenLines} from '../layout/screen.js';
+import {audienceMark, screenLines} from '../layout/screen.js';
 import type {Line} from '../layout/layout.js';
 import type {PeerLink} from '../link/peer.js';
 import type {Background, Theme} from '../layout/theme.js';
@@ -256,9 +256,11 @@ type ShowRootProps = {
 
 /** The audience view or the presenter view, with what the show currently has. */
 function ShowRoot({options, inputs, session, App, PresenterView}: ShowRootProps) {
+	// The presenter view shows a reload problem whole; the audience screen a short mark without the file's path.
+	const problem = inputs.deckProblem && (PresenterView ? inputs.deckProblem : audienceMark(inputs.deckProblem));
 	const common = {
 		deck: inputs.deck,
-		...(inputs.deckProblem ? {deckProblem: inputs.deckProblem} : {}),
+		...(problem ? {deckProblem: problem} : {}),
 		theme: inputs.theme,
 		start: options.start,
 		isRevealing: options.isRevealing,
