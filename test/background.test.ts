@@ -57,6 +57,28 @@ describe('the terminal\'s background (OSC 11)', () => {
 		expect(await leftIn(stdin)).toBe('x');
 	});
 
+	test('when the input guard starts reading first, it gets the keys read so far, in order, and the answer is still heard', async () => {
+		const stdin = keyboard();
+		const asked = askBackground({stdin, write: () => undefined, timeoutMs: 5000});
+		stdin.write('ab');
+		await new Promise(resolve => setImmediate(resolve));
+		// The guard starts, as input-stream.ts does: a data listener, then resume.
+		let guard = '';
+		stdin.on('data', (chunk: Buffer) => {
+			guard += chunk.toString('utf8');
+		});
+		stdin.resume();
+		stdin.write('c');
+		stdin.write('\u001B]11;rgb:0000/0000/0000\u0007\u001B[?62c');
+		expect(await asked).toBe('dark');
+		await new Promise(resolve => setImmediate(resolve));
+		// The guard read the keys in order (and the answer, which it drops as a sequence).
+		expect(guard.startsWith('abc')).toBe(true);
+		stdin.write('d');
+		await new Promise(resolve => setImmediate(resolve));
+		expect(guard.endsWith('d')).toBe(true);
+	});
+
 	test('no answer: undefined after the timeout, nothing taken from the keys; not a terminal: not asked', async () => {
 		const stdin = keyboard();
 		const asked = askBackground({stdin, write: () => undefined, timeoutMs: 20});

@@ -187,6 +187,16 @@ export async function present(options: PresentOptions): Promise<number> {
 
 	// A show that cannot load (a file of dist/ gone, Ink's developer tools asked for) gives the
 	// terminal back and says so in one line, as a crash while it runs does.
+	// The answer repaints the show in the theme for the terminal's background, if it differs (no wait for it).
+	let rerenderShow: (() => void) | undefined;
+	void background?.then(answer => {
+		const theme = options.themeFor?.(answer);
+		if (theme && theme.name !== inputs.theme.name && !session.isFinished()) {
+			inputs.theme = theme;
+			target.writer?.setTheme(theme);
+			rerenderShow?.();
+		}
+	});
 	const loaded = await loadShow(options.view).catch((error: unknown) => {
 		session.fatal(error);
 	});
@@ -196,18 +206,6 @@ export async function present(options: PresentOptions): Promise<number> {
 	}
 
 	const [ink, {App}, PresenterView, {guardInput}, {isTableKey}] = loaded;
-	if (background && options.themeFor) {
-		// Answered (or timed out) before Ink reads the keyboard: the answer never reaches the keys.
-		const theme = options.themeFor(await background);
-		if (session.isFinished()) {
-			return 0;
-		}
-
-		if (theme.name !== inputs.theme.name) {
-			inputs.theme = theme;
-			target.writer?.setTheme(theme);
-		}
-	}
 
 	const app = () => (
 		<FrameContext.Provider value={showLines}>
@@ -230,6 +228,7 @@ export async function present(options: PresentOptions): Promise<number> {
 	const rerender = () => {
 		instance.rerender(app());
 	};
+	rerenderShow = rerender;
 
 	session.onShutdown({unmount: instance.unmount, close: async () => inputs.link?.close()});
 	// The slides that hold an Ink component are drawn while the presenter reads the first slide.

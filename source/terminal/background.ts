@@ -7,10 +7,12 @@ terminal answers, and answers after the OSC 11 it also answers: so a terminal th
 said so by the time its DA1 answer comes, and one that does not is known at once, without waiting
 out the timeout. A terminal that answers neither (a bare pty, a slow link) gets the timeout.
 
-While the question is open this module reads the keyboard itself: the answers are taken out, and
-anything else read meanwhile (keys typed at once) is put back for the input guard, in order. An
-answer that comes after the timeout reaches the input guard, which drops OSC strings and unknown CSI
-sequences (input.ts): it never acts as a key.
+While the question is open this module reads the keyboard itself until the input guard starts: the
+answers are taken out, and anything else read meanwhile (keys typed at once) is put back for the
+guard, in order. The show does not wait for the answer: the first slide goes up in the fallback's
+theme and is repainted if the answer differs. Whatever of the answers the guard reads (one that
+comes after it started, or after the timeout) it drops, as it drops every OSC string and unknown CSI
+sequence (input.ts): an answer never acts as a key.
 */
 export const query = '\u001B]11;?\u0007\u001B[c';
 
@@ -59,8 +61,10 @@ export type AskOptions = {
 };
 
 /**
-Asks and waits for the answer, at most `timeoutMs`: the background the terminal answered, or undefined
-(no answer, or not a terminal). The terminal must be in raw mode (the session has taken it).
+Asks, and reads the answer for at most `timeoutMs`: the background the terminal answered, or undefined
+(no answer, or not a terminal). The terminal must be in raw mode (the session has taken it). Until
+another reader (the input guard) starts, this one reads the keyboard itself; when one starts, what
+was read here besides the answers is put back for it, and from then on this one only listens.
 */
 export async function askBackground({stdin, write, timeoutMs = answerMs}: AskOptions): Promise<Background | undefined> {
 	if (!stdin.isTTY) {
@@ -70,15 +74,31 @@ export async function askBackground({stdin, write, timeoutMs = answerMs}: AskOpt
 	return new Promise(resolve => {
 		let read = '';
 		let background: Background | undefined;
+		let isReader = true;
+		/** Puts back what was read besides the answers, for the reader that comes next, in order. */
+		const putBack = () => {
+			stdin.pause();
+			const {rest} = takeAnswers(read);
+			read = '';
+			if (rest) {
+				stdin.unshift(Buffer.from(rest, 'utf8'));
+			}
+		};
+
+		const onNewListener = (event: string | symbol) => {
+			if (event === 'data' && isReader) {
+				// The input guard starts reading (it resumes the stream): it gets what is put back, and all that follows.
+				isReader = false;
+				putBack();
+			}
+		};
+
 		const finish = () => {
 			clearTimeout(timer);
 			stdin.off('data', onData);
-			stdin.pause();
-			const {rest, background: found} = takeAnswers(read);
-			background ??= found;
-			// Keys typed while the question was open go to the input guard as if just read.
-			if (rest) {
-				stdin.unshift(Buffer.from(rest, 'utf8'));
+			stdin.off('newListener', onNewListener);
+			if (isReader) {
+				putBack();
 			}
 
 			resolve(background);
@@ -95,6 +115,8 @@ export async function askBackground({stdin, write, timeoutMs = answerMs}: AskOpt
 
 		const timer = setTimeout(finish, timeoutMs);
 		stdin.on('data', onData);
+		// After our own listener: the next 'data' listener is another reader's.
+		stdin.on('newListener', onNewListener);
 		stdin.resume();
 		write(query);
 	});
