@@ -186,6 +186,13 @@ export function helpLines(size: Size, view: View = 'audience', rows = bodyRows(s
 	}
 
 	const half = Math.floor((width - 3) / 2);
+	if (half < 30) {
+		// Too narrow for two columns (a split pane): one, cut where it must be, and said so.
+		const kept = one.filter(line => line.length > 0);
+		const shown = kept.length <= rows ? kept : [...kept.slice(0, Math.max(0, rows - 1)), [seg(fit('▼ more keys on a bigger terminal', width), 'muted')]];
+		return indentLines(toHeight(shown, rows, false), margin);
+	}
+
 	let lines = helpColumn(view, half);
 	lines = lines.length > rows * 2 ? lines.filter(line => line.length > 0) : lines;
 	if (lines.length > rows * 2) {

@@ -50,7 +50,7 @@ export type BodyOptions = {
 export const chromeRows = 4;
 
 /** Below this the frame itself cannot be drawn. */
-export const minimumSize: Size = {columns: 60, rows: 16};
+export const minimumSize: Size = {columns: 36, rows: 16};
 
 /** Big letters are used for titles that fit in this many big lines, and for quotes in this many. */
 const mostBigTitleLines = 3;
