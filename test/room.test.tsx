@@ -4,7 +4,8 @@ import {loadInk} from '../source/deck/drawn.js';
 import {deck} from '../slides/index.js';
 import {lineText, lineWidth, textWidth} from '../source/layout/layout.js';
 import {menuRow, overviewGrid} from '../source/layout/lists.js';
-import {blankLines, bodyRows, footerColumns, screenLines, slideBody} from '../source/layout/screen.js';
+import {blankLines, bodyRows, deckLook, footerColumns, screenLines, slideBody} from '../source/layout/screen.js';
+import {soleQuote} from '../source/layout/slide-body.js';
 import {App, hintMs, statusMs} from '../source/show/app.js';
 import {followHighlight, openWindow} from '../source/show/components/sections-menu.js';
 import {initNavigation, navigate, type NavigationAction, type NavigationState} from '../source/show/navigation.js';
@@ -120,6 +121,36 @@ describe('the screen uses every row', () => {
 				expect(lineWidth(line)).toBeLessThanOrEqual(size.columns);
 			}
 		}
+	});
+
+	test.each([
+		{columns: 120, rows: 40},
+		{columns: 200, rows: 50},
+	])('on a projector (%j) the page reads from the back: a centred column of at most 80 characters, the title over the body', size => {
+		const titleRows = new Set<number>();
+		for (const slide of deck.slides.slice(1)) {
+			const lines = slideBody(slide, slide.units, size, {look: deckLook(deck, size)}).lines.map(lineText);
+			const title = lines.findIndex(line => line.includes(slide.title.split(' ')[0]!));
+			titleRows.add(title);
+			const rule = lines.findIndex((line, index) => index > title && /^\s*─+$/.test(line));
+			const first = lines.findIndex((line, index) => index > rule && line.trim() !== '');
+			expect(first - rule - 1, slide.id).toBeLessThanOrEqual(3);
+			const text = lines.filter(line => line.trim() !== '' && !/[▀▄█]{2}/.test(line) && !line.trim().startsWith('¶'));
+			for (const line of text) {
+				expect(line.trim().length, `${slide.id}: ${line}`).toBeLessThanOrEqual(80);
+			}
+
+			if (!soleQuote(slide)) {
+				// A content slide: title and body share the column's left edge, and the column is centred.
+				const lefts = new Set(text.map(line => line.search(/\S/)));
+				const left = Math.min(...lefts);
+				expect(left, slide.id).toBe(lines[title]!.search(/\S/));
+				expect(Math.abs(left - (size.columns - 76) / 2), slide.id).toBeLessThanOrEqual(1);
+			}
+		}
+
+		// The title on the same row of every slide but the title slide.
+		expect(titleRows.size).toBe(1);
 	});
 
 	test('no slide is ever replaced by the too-small notice from the smallest frame up: a tall one is shown across pages, every word on one of them', () => {
