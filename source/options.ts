@@ -26,7 +26,7 @@ export const options = [
 	{name: 'presenter', type: 'boolean', description: 'Notes, next slide, time; pairs with the audience view'},
 	{name: 'rehearse', type: 'boolean', description: 'Practise alone: never pairs with another view'},
 	{name: 'duration', type: 'string', arg: 'TIME', description: 'With --presenter: talk length (15m, 1h30m, 15)'},
-	{name: 'theme', type: 'string', arg: 'NAME', description: 'auto, dark, light or high-contrast (default: auto, from the terminal\'s background)'},
+	{name: 'theme', type: 'string', arg: 'NAME', description: 'auto (default), dark, light or high-contrast'},
 	{name: 'screen-reader', type: 'boolean', description: 'Slides as linear text, for screen readers'},
 	{name: 'debug', type: 'boolean', description: 'Print the stack with an error'},
 	{name: 'help', type: 'boolean', shortFlag: 'h', description: 'Show this help'},
