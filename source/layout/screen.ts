@@ -299,7 +299,7 @@ export function screenLines(deck: Deck, state: NavigationState, size: Size, extr
 		return frameLines(deck, state, size, lines, hint, extras);
 	}
 
-	const body = slideBody(slide, state.step, size, {showNotes: state.showNotes, look: deckLook(deck, size)});
+	const body = slideBody(slide, state.step, size, {showNotes: state.showNotes, look: deckLook(deck, size), isRevealing: state.isRevealing});
 	if (body.needs) {
 		return tooSmallLines(size, body.needs, where);
 	}

@@ -42,6 +42,8 @@ function isTitleSlide(slide: Slide): boolean {
 }
 
 export type BodyOptions = {
+	/** False with --no-reveal: no step reaches a second page, so a tall slide is tightened, then cut (marked), instead. */
+	readonly isRevealing?: boolean;
 	readonly showNotes?: boolean;
 	readonly look?: Look;
 };
@@ -371,7 +373,8 @@ export function slideBody(slide: Slide, step: number, size: Size, options: BodyO
 		return place(uncited);
 	}
 
-	const paged = pageOf(slide, compactWidth, step, contentRows);
+	const isRevealing = options.isRevealing ?? true;
+	const paged = pageOf(slide, compactWidth, step, contentRows, isRevealing);
 	if (!paged.stepsOn) {
 		for (const gap of [1, 0]) {
 			const tight = [...title, ...blockLines(slide, compactWidth, step, gap, false)];
@@ -436,18 +439,18 @@ A tall slide's page at a step: the title on every page, then the pieces that fit
 follows (or that this page goes on from the one before). The page shown is the one with the last
 revealed bullet or quote, so its bullets continue on the next step; on the last step the last page.
 */
-function pageOf(slide: Slide, width: number, step: number, rows: number): {lines: Line[]; index: number; count: number; stepsOn: boolean} {
+function pageOf(slide: Slide, width: number, step: number, rows: number, isRevealing = true): {lines: Line[]; index: number; count: number; stepsOn: boolean} {
 	const title = textTitle(slide.title, width, false);
 	// The title, a blank row under it, and the mark's row.
 	const room = Math.max(1, rows - title.length - 2);
 	const pages = fillPages(pieces(slide, width, step), room);
 	const hasUnit = (page: readonly Piece[], most: number) => page.some(piece => piece.unit !== undefined && piece.unit <= most);
-	const index = Math.max(0, pages.findLastIndex(page => hasUnit(page, step - 1)));
-	const page = pages[index] ?? [];
-	const body = page.flatMap(piece => [...blankLines(piece.gapBefore), ...piece.lines]);
 	const count = pages.length;
 	// Whether a step brings a later page (a page with no bullet or quote of its own is reached by none).
-	const stepsOn = pages.slice(1).every(later => hasUnit(later, Number.POSITIVE_INFINITY)) && count > 1;
+	const stepsOn = isRevealing && pages.slice(1).every(later => hasUnit(later, Number.POSITIVE_INFINITY)) && count > 1;
+	const index = stepsOn ? Math.max(0, pages.findLastIndex(page => hasUnit(page, step - 1))) : 0;
+	const page = pages[index] ?? [];
+	const body = page.flatMap(piece => [...blankLines(piece.gapBefore), ...piece.lines]);
 	const where = `page ${index + 1} of ${count}`;
 	const mark = index === count - 1 ? `▲ continued (${where})` : stepsOn ? `▼ more on the next step (${where})` : `▼ more than fits: a bigger terminal shows it (${where})`;
 	return {lines: [...title, [], ...body, [seg(fit(mark, width), 'muted')]], index, count, stepsOn};

@@ -45,6 +45,17 @@ describe('a tall slide at 80x24', () => {
 		await session.waitFor(() => footer().startsWith(' 3/3'), 'slide 3');
 	}, 30_000);
 
+	test('with --no-reveal (no steps to page by) the slide is tightened to fit: every bullet at once', async () => {
+		const session = spawnBin([deckFile, '--slide', '2', '--no-reveal']);
+		sessions.push(session);
+		await session.waitFor(() => (session.lines().at(-1) ?? '').startsWith(' 2/3'), 'slide 2');
+		const screen = session.screen();
+		expect(screen).not.toContain('too small');
+		for (const point of points) {
+			expect(screen).toContain(`• Point ${point} of the tall slide`);
+		}
+	});
+
 	test('check --size 80x24 names it at its file and line; at 120x40 it fits', async () => {
 		const small = await runBin(['check', deckFile, '--size', '80x24']);
 		expect(small.code).toBe(0);
