@@ -65,6 +65,9 @@ describe('a tall slide at 80x24', () => {
 		expect(big.stdout).not.toContain('needs');
 		// The default size is 80x24.
 		expect((await runBin(['check', deckFile])).stdout).toContain('needs 2 pages at 80x24');
+		const json = JSON.parse((await runBin(['check', deckFile, '--json', '--size', '80x24'])).stdout) as {size: string; tall: Array<{slide: number; pages: number; line: number}>};
+		expect(json.size).toBe('80x24');
+		expect(json.tall).toMatchObject([{slide: 2, pages: 2, rows: 27, line: 20}]);
 		const bad = await runBin(['check', deckFile, '--size', 'big']);
 		expect(bad.code).toBe(2);
 		expect(bad.stderr).toContain('--size takes a terminal size as COLUMNSxROWS');
