@@ -21,6 +21,8 @@ type Model = {
 	step: number;
 	pending: string;
 	overlay: 'none' | 'help' | 'menu' | 'overview';
+	/** What the help covers and goes back to. */
+	under: 'none' | 'help' | 'menu' | 'overview';
 	blank: 'none' | 'black' | 'white';
 	readonly units: readonly number[];
 	readonly isRevealing: boolean;
@@ -65,6 +67,7 @@ function jump(model: Model, index: number) {
 		model.index = index;
 		model.step = first(model, index);
 		model.overlay = 'none';
+		model.under = 'none';
 	}
 }
 
@@ -108,11 +111,12 @@ class Step implements fc.Command<Model, Real> {
 		expect(state.index).toBeLessThan(model.units.length);
 		expect(state.step).toBeGreaterThanOrEqual(firstStep(state, state.index));
 		expect(state.step).toBeLessThanOrEqual(lastStep(state, state.index));
-		expect({index: state.index, step: state.step, pending: state.pending, overlay: state.overlay, blank: state.blank}).toEqual({
+		expect({index: state.index, step: state.step, pending: state.pending, overlay: state.overlay, under: state.under, blank: state.blank}).toEqual({
 			index: model.index,
 			step: model.step,
 			pending: model.pending,
 			overlay: model.overlay,
+			under: model.under,
 			blank: model.blank,
 		});
 		checkScreen(real);
@@ -143,8 +147,21 @@ class Resize implements fc.Command<Model, Real> {
 	}
 }
 
+/** Help covers the menu or the overview and gives it back; anything else closed goes back to the slides. */
+const close = (model: Model) => {
+	model.overlay = model.overlay === 'help' ? model.under : 'none';
+	model.under = 'none';
+	model.pending = '';
+};
+
 const toggle = (overlay: 'help' | 'menu' | 'overview') => (model: Model) => {
-	model.overlay = model.overlay === overlay ? 'none' : overlay;
+	if (model.overlay === overlay) {
+		close(model);
+		return;
+	}
+
+	model.under = overlay === 'help' ? model.overlay : 'none';
+	model.overlay = overlay;
 	model.pending = '';
 };
 
@@ -188,10 +205,7 @@ const commands = [
 	fc.constant(new Step('?', [{type: 'toggle-help'}], toggle('help'))),
 	fc.constant(new Step('m', [{type: 'toggle-menu'}], toggle('menu'))),
 	fc.constant(new Step('o', [{type: 'toggle-overview'}], toggle('overview'))),
-	fc.constant(new Step('Esc (close)', [{type: 'close-overlay'}], model => {
-		model.overlay = 'none';
-		model.pending = '';
-	})),
+	fc.constant(new Step('Esc (close)', [{type: 'close-overlay'}], close)),
 	fc.constantFrom('black', 'white').map(color => new Step(`blank ${color}`, [{type: 'blank', color}], model => {
 		model.blank = model.blank === color ? 'none' : color;
 		model.pending = '';
@@ -227,6 +241,7 @@ describe('navigation against a model', () => {
 						step: state.step,
 						pending: '',
 						overlay: 'none',
+						under: 'none',
 						blank: 'none',
 						units,
 						isRevealing,
