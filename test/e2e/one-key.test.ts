@@ -1,10 +1,11 @@
-import {mkdtempSync, readFileSync} from 'node:fs';
+import {mkdtempSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {describe, expect, test} from 'vitest';
 import {deck} from '../../slides/index.js';
 import {counter, revealSlide, slideCount} from '../helpers/deck-facts.js';
 import {waitUntilAnswering} from '../helpers/answering.js';
+import {writeAndWaitRead} from '../helpers/read.js';
 import {type Session, spawnBin, endAfterEach} from '../helpers/pty.js';
 
 /**
@@ -51,18 +52,6 @@ async function open(args: readonly string[], here: RegExp, size = {columns: 80, 
 	await session.waitFor(() => here.test(session.screen()), String(here));
 	await waitUntilAnswering(session, here);
 	return session;
-}
-
-/** Bytes the program has read so far, from any file (`rchar` in /proc/PID/io); idle, it reads only its terminal. */
-function bytesRead(session: Session): number {
-	return Number(/rchar: (\d+)/.exec(readFileSync(`/proc/${session.pty.pid}/io`, 'utf8'))?.[1]);
-}
-
-/** Writes a key that shows nothing, and waits until the program has read it: the next write is a read of its own. */
-async function writeUnseen(session: Session, bytes: string): Promise<void> {
-	const before = bytesRead(session);
-	session.write(bytes);
-	await session.waitFor(() => bytesRead(session) >= before + Buffer.byteLength(bytes), `the program to read ${JSON.stringify(bytes)}`);
 }
 
 async function shows(session: Session, check: (screen: string) => boolean, what: string): Promise<void> {
@@ -145,7 +134,7 @@ describe.sequential('one key, one action, in a real terminal', {timeout: 60_000}
 			session.write('?');
 			await shows(session, screen => screen.includes('Keys'), 'help');
 			// The key, read on its own, then ? to close help.
-			await writeUnseen(session, pressed);
+			await writeAndWaitRead(session, pressed);
 			session.write('?');
 			await shows(session, screen => !screen.includes('Keys'), `help closed after ${JSON.stringify(pressed)}`);
 			await expectAt(session, here, `${JSON.stringify(pressed)} in help`);
@@ -274,6 +263,31 @@ describe.sequential('one key, one action, in a real terminal', {timeout: 60_000}
 			await shows(session, screen => !/Sections|Overview|Keys/.test(screen), `${JSON.stringify(close)} to close`);
 			expect(session.lines().at(-1)).not.toContain('go to');
 			await expectAt(session, here, `4 ${open} ${JSON.stringify(close)}`);
+		}
+	});
+
+	test('driven from the presenter view, the menu moves the audience screen once: m ↓ Enter there, step 1 here', async () => {
+		const runtime = mkdtempSync(path.join(os.tmpdir(), 'brf-keys-'));
+		folders.push(runtime);
+		const env = {XDG_RUNTIME_DIR: runtime};
+		const audience = spawnBin([], {env});
+		sessions.push(audience);
+		await shows(audience, screen => counter(1).test(screen), 'the audience view');
+		const presenter = spawnBin(['--presenter'], {env});
+		sessions.push(presenter);
+		await shows(presenter, screen => screen.includes('audience view connected'), 'the presenter view to connect');
+		await waitUntilAnswering(presenter, new RegExp(`slide 1/${slideCount}(?!\\d)`));
+		for (const section of [1, oneStepSection]) {
+			presenter.write('m');
+			await shows(presenter, screen => screen.includes('Sections'), 'the presenter\'s menu');
+			presenter.write(key.down.repeat(section) + key.enter);
+			const start = sectionStarts[section]!;
+			await shows(audience, screen => arrival(start).test(screen), `the audience on slide ${start + 1} at its first step`);
+			await shows(presenter, screen => !screen.includes('Sections') && screen.includes(`slide ${start + 1}/${slideCount}`), 'the presenter there too');
+			// The audience's own marker: every move the link carried is in.
+			await expectAt(audience, arrival(start), `m ${section} ↓ Enter in the presenter view`);
+			presenter.write(key.home);
+			await shows(audience, screen => counter(1).test(screen), 'Home from the presenter view');
 		}
 	});
 });
