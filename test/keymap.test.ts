@@ -3,6 +3,8 @@ import type {Key} from 'ink';
 import {describe, expect, test} from 'vitest';
 import {helpRows, helpSections, hintText, keyConflicts, keymap, resolveKeypress, type Binding} from '../source/show/keymap.js';
 import type {Mode} from '../source/show/navigation.js';
+import {bodyRows, helpLines} from '../source/layout/screen.js';
+import {lineText} from '../source/layout/layout.js';
 
 const noKey: Key = {
 	upArrow: false,
@@ -208,6 +210,34 @@ describe('the key table', () => {
 		for (const mode of ['slides', 'menu', 'overview', 'blank'] as Mode[]) {
 			for (const row of helpRows(mode)) {
 				expect(readme).toContain(`| ${row.keys} | ${row.label} |`);
+			}
+		}
+	});
+});
+
+describe('help on screen', () => {
+	const sizes = [
+		{columns: 80, rows: 24},
+		{columns: 120, rows: 40},
+		{columns: 80, rows: 16},
+		{columns: 60, rows: 16},
+	];
+	const screens = ['slides', 'menu', 'overview'] as const;
+	test.each(sizes)('at %j every key name of every screen\'s help is whole on one line; at 120 columns no row\'s keys wrap', size => {
+		for (const view of ['audience', 'presenter'] as const) {
+			for (const screen of screens) {
+				const text = helpLines(size, view, bodyRows(size), screen).map(line => lineText(line)).join('\n');
+				for (const row of helpSections(view, screen).flatMap(section => section.rows)) {
+					for (const name of row.names) {
+						if (!text.includes('more keys on a bigger terminal')) {
+							expect(text, `${view} ${screen}: ${name}`).toContain(name);
+						}
+					}
+
+					if (size.columns >= 120) {
+						expect(text, `${view} ${screen}: ${row.keys}`).toContain(row.keys);
+					}
+				}
 			}
 		}
 	});
