@@ -3,31 +3,10 @@ import type {Key} from 'ink';
 import {describe, expect, test} from 'vitest';
 import {helpRows, helpSections, hintText, keyConflicts, keymap, resolveKeypress, type Binding} from '../source/show/keymap.js';
 import type {Mode} from '../source/show/navigation.js';
+import {noKey} from './helpers/position-model.js';
 import {bodyRows, helpLines} from '../source/layout/screen.js';
 import {lineText} from '../source/layout/layout.js';
 
-const noKey: Key = {
-	upArrow: false,
-	downArrow: false,
-	leftArrow: false,
-	rightArrow: false,
-	pageDown: false,
-	pageUp: false,
-	home: false,
-	end: false,
-	return: false,
-	escape: false,
-	ctrl: false,
-	shift: false,
-	tab: false,
-	backspace: false,
-	delete: false,
-	meta: false,
-	super: false,
-	hyper: false,
-	capsLock: false,
-	numLock: false,
-};
 const named = (name: keyof Key, extra: Partial<Key> = {}): Key => ({...noKey, [name]: true, ...extra});
 
 describe('the key table', () => {

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import {describe, expect, test} from 'vitest';
 import {keymap, type Matcher, resolveKeypress, type View} from '../source/show/keymap.js';
 import {initNavigation, modeOf, navigate, type NavigationState} from '../source/show/navigation.js';
+import {backward, firstOf, forward, jump, noKey, type PositionModel} from './helpers/position-model.js';
 
 /**
 Every key, in every mode, does one thing: the key table's row for it in that mode, and nothing else.
@@ -16,28 +17,6 @@ screen over each, digits typed. The seed is fixed (CI replays the same runs).
 */
 const seed = 20_210_406;
 
-const noKey: Key = {
-	upArrow: false,
-	downArrow: false,
-	leftArrow: false,
-	rightArrow: false,
-	pageDown: false,
-	pageUp: false,
-	home: false,
-	end: false,
-	return: false,
-	escape: false,
-	ctrl: false,
-	shift: false,
-	tab: false,
-	backspace: false,
-	delete: false,
-	meta: false,
-	super: false,
-	hyper: false,
-	capsLock: false,
-	numLock: false,
-};
 
 /** A keypress as Ink hands it to the app, and the name the model knows it by. */
 type Press = {readonly name: string; readonly input: string; readonly key: Key};
@@ -72,12 +51,7 @@ const presses: readonly Press[] = [
 
 type Overlay = 'none' | 'help' | 'menu' | 'overview';
 
-type Model = {
-	index: number;
-	step: number;
-	pending: string;
-	overlay: Overlay;
-	under: Overlay;
+type Model = PositionModel & {
 	blank: 'none' | 'black' | 'white';
 	cursor: number;
 	menuCursor: number;
@@ -88,23 +62,10 @@ type Model = {
 	suspendCount: number;
 	isQuitting: boolean;
 	columns: number;
-	readonly units: readonly number[];
 	readonly sections: readonly number[];
-	readonly isRevealing: boolean;
 };
 
-const firstOf = (model: Model, index: number) => (model.isRevealing ? Math.min(1, model.units[index]!) : model.units[index]!);
 const sectionOfSlide = (model: Model, index: number) => model.sections.filter(start => start <= index).length - 1;
-
-function jump(model: Model, index: number) {
-	model.pending = '';
-	if (Number.isInteger(index) && index >= 0 && index < model.units.length) {
-		model.index = index;
-		model.step = firstOf(model, index);
-		model.overlay = 'none';
-		model.under = 'none';
-	}
-}
 
 function typed(model: Model, otherwise: () => void) {
 	if (/^\d+$/.test(model.pending)) {
@@ -117,26 +78,6 @@ function typed(model: Model, otherwise: () => void) {
 		}
 	} else {
 		otherwise();
-	}
-}
-
-function forward(model: Model) {
-	model.pending = '';
-	if (model.step < model.units[model.index]!) {
-		model.step++;
-	} else if (model.index + 1 < model.units.length) {
-		model.index++;
-		model.step = firstOf(model, model.index);
-	}
-}
-
-function backward(model: Model) {
-	model.pending = '';
-	if (model.step > firstOf(model, model.index)) {
-		model.step--;
-	} else if (model.index > 0) {
-		model.index--;
-		model.step = model.units[model.index]!;
 	}
 }
 

@@ -6,6 +6,7 @@ import {compileDeck, type Deck} from '../source/deck/deck.js';
 import {lineText, lineWidth} from '../source/layout/layout.js';
 import {isTooSmall, screenLines, type Size} from '../source/layout/screen.js';
 import {Bullets, Lead} from '../source/deck/typography.js';
+import {backward, firstOf, forward, jump, lastOf, type PositionModel} from './helpers/position-model.js';
 
 /**
 Model-based test of the navigation reducer: random command sequences run against the real reducer
@@ -16,17 +17,7 @@ exactly its rows, fits its columns and says where the show stands. The seed is f
 export const seed = 20_210_406;
 export const numRuns = 200;
 
-type Model = {
-	index: number;
-	step: number;
-	pending: string;
-	overlay: 'none' | 'help' | 'menu' | 'overview';
-	/** What the help covers and goes back to. */
-	under: 'none' | 'help' | 'menu' | 'overview';
-	blank: 'none' | 'black' | 'white';
-	readonly units: readonly number[];
-	readonly isRevealing: boolean;
-};
+type Model = PositionModel & {blank: 'none' | 'black' | 'white'};
 
 type Real = {state: NavigationState; size: Size; readonly deck: Deck};
 
@@ -58,38 +49,8 @@ function checkScreen(real: Real): void {
 	}
 }
 
-const first = (model: Model, index: number) => (model.isRevealing ? Math.min(1, model.units[index]!) : model.units[index]!);
-const last = (model: Model, index: number) => model.units[index]!;
-
-function jump(model: Model, index: number) {
-	model.pending = '';
-	if (Number.isInteger(index) && index >= 0 && index < model.units.length) {
-		model.index = index;
-		model.step = first(model, index);
-		model.overlay = 'none';
-		model.under = 'none';
-	}
-}
-
-function forward(model: Model) {
-	model.pending = '';
-	if (model.step < last(model, model.index)) {
-		model.step++;
-	} else if (model.index + 1 < model.units.length) {
-		model.index++;
-		model.step = first(model, model.index);
-	}
-}
-
-function backward(model: Model) {
-	model.pending = '';
-	if (model.step > first(model, model.index)) {
-		model.step--;
-	} else if (model.index > 0) {
-		model.index--;
-		model.step = last(model, model.index);
-	}
-}
+const first = firstOf;
+const last = lastOf;
 
 /** One command: what the model does, and the actions the reducer gets for it. */
 class Step implements fc.Command<Model, Real> {
