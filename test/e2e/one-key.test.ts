@@ -133,10 +133,21 @@ describe.sequential('one key, one action, in a real terminal', {timeout: 60_000}
 		for (const pressed of keys) {
 			session.write('?');
 			await shows(session, screen => screen.includes('Keys'), 'help');
-			// The key, read on its own, then ? to close help.
-			await writeAndWaitRead(session, pressed);
-			session.write('?');
-			await shows(session, screen => !screen.includes('Keys'), `help closed after ${JSON.stringify(pressed)}`);
+			// The key, read on its own, then ? to close help. (Should another read of the program's have
+			// counted as the key's, the two can arrive as one read, which the guard drops as a paste: help
+			// stays up, and both are sent again.)
+			for (let attempt = 0; ; attempt++) {
+				await writeAndWaitRead(session, pressed);
+				session.write('?');
+				try {
+					await session.waitFor(() => !session.screen().includes('Keys'), `help closed after ${JSON.stringify(pressed)}`, 2000);
+					break;
+				} catch (error: unknown) {
+					if (attempt > 3) {
+						throw error;
+					}
+				}
+			}
 			await expectAt(session, here, `${JSON.stringify(pressed)} in help`);
 		}
 
