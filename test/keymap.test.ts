@@ -5,7 +5,7 @@ import {helpRows, helpSections, hintText, keyConflicts, keymap, resolveKeypress,
 import type {Mode} from '../source/show/navigation.js';
 import {noKey} from './helpers/position-model.js';
 import {bodyRows, helpLines} from '../source/layout/screen.js';
-import {lineText} from '../source/layout/layout.js';
+import {lineText, lineWidth} from '../source/layout/layout.js';
 
 const named = (name: keyof Key, extra: Partial<Key> = {}): Key => ({...noKey, [name]: true, ...extra});
 
@@ -200,15 +200,22 @@ describe('help on screen', () => {
 		{columns: 120, rows: 40},
 		{columns: 80, rows: 16},
 		{columns: 60, rows: 16},
+		{columns: 40, rows: 20},
 	];
 	const screens = ['slides', 'menu', 'overview'] as const;
-	test.each(sizes)('at %j every key name of every screen\'s help is whole on one line; at 120 columns no row\'s keys wrap', size => {
+	test.each(sizes)('at %j every key name of every screen\'s help is whole on one line, every line fits; at 120 columns no row\'s keys wrap', size => {
 		for (const view of ['audience', 'presenter'] as const) {
 			for (const screen of screens) {
-				const text = helpLines(size, view, bodyRows(size), screen).map(line => lineText(line)).join('\n');
+				const lines = helpLines(size, view, bodyRows(size), screen);
+				const text = lines.map(line => lineText(line)).join('\n');
+				expect(lines).toHaveLength(bodyRows(size));
+				for (const line of lines) {
+					expect(lineWidth(line), `${view} ${screen}: ${lineText(line)}`).toBeLessThanOrEqual(size.columns);
+				}
+
 				for (const row of helpSections(view, screen).flatMap(section => section.rows)) {
 					for (const name of row.names) {
-						if (!text.includes('more keys on a bigger terminal')) {
+						if (!text.includes('more in a bigger window')) {
 							expect(text, `${view} ${screen}: ${name}`).toContain(name);
 						}
 					}
