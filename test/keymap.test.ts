@@ -87,13 +87,14 @@ describe('the key table', () => {
 	});
 
 	test('in the sections menu every key is the table\'s: ↑↓ j k Home End move the highlight, Enter and 1-9 choose', () => {
-		expect(resolveKeypress('', named('upArrow'), 'menu')).toEqual({type: 'section-cursor', move: 'up'});
-		expect(resolveKeypress('k', noKey, 'menu')).toEqual({type: 'section-cursor', move: 'up'});
-		expect(resolveKeypress('', named('downArrow'), 'menu')).toEqual({type: 'section-cursor', move: 'down'});
-		expect(resolveKeypress('j', noKey, 'menu')).toEqual({type: 'section-cursor', move: 'down'});
-		expect(resolveKeypress('', named('home'), 'menu')).toEqual({type: 'section-cursor', move: 'first'});
-		expect(resolveKeypress('', named('pageDown'), 'menu')).toEqual({type: 'section-cursor', move: 'last'});
-		expect(resolveKeypress('', named('return'), 'menu')).toEqual({type: 'choose-section'});
+		expect(resolveKeypress('', named('upArrow'), 'menu')).toEqual({type: 'cursor', move: 'up'});
+		expect(resolveKeypress('k', noKey, 'menu')).toEqual({type: 'cursor', move: 'up'});
+		expect(resolveKeypress('', named('downArrow'), 'menu')).toEqual({type: 'cursor', move: 'down'});
+		expect(resolveKeypress('j', noKey, 'menu')).toEqual({type: 'cursor', move: 'down'});
+		expect(resolveKeypress('', named('home'), 'menu')).toEqual({type: 'cursor', move: 'first'});
+		expect(resolveKeypress('', named('pageDown'), 'menu')).toEqual({type: 'cursor', move: 'last'});
+		expect(resolveKeypress('', named('return'), 'menu')).toEqual({type: 'choose'});
+		expect(resolveKeypress('h', noKey, 'menu')).toBeUndefined();
 		expect(resolveKeypress('3', noKey, 'menu')).toEqual({type: 'section-number', digit: '3'});
 		const menuRows = helpRows('menu');
 		expect(menuRows.find(row => row.label === 'Up or down the list')?.keys).toBe('↑ k, ↓ j');
@@ -133,7 +134,8 @@ describe('the key table', () => {
 		for (const screen of screens) {
 			for (const row of rowsOf(screen)) {
 				const modes: Mode[] = screen === 'slides' ? ['slides', 'blank'] : [screen];
-				expect(keymap.some(binding => binding.label === row.label && binding.modes.some(mode => modes.includes(mode))), `${screen}: ${row.label}`).toBe(true);
+				const works = keymap.some(binding => binding.modes.some(mode => modes.includes(mode) && (binding.modeLabels?.[mode] ?? binding.label) === row.label));
+				expect(works, `${screen}: ${row.label}`).toBe(true);
 			}
 		}
 

@@ -54,6 +54,8 @@ export type Binding = {
 const slides: readonly Mode[] = ['slides'];
 const overlays: readonly Mode[] = ['help', 'menu', 'overview'];
 const everywhere: readonly Mode[] = ['slides', 'help', 'menu', 'overview', 'blank'];
+/** The two lists with a cursor: the sections menu and the overview. */
+const lists: readonly Mode[] = ['menu', 'overview'];
 
 /** The first row that matches wins: Ctrl+C comes before the blank screen's "any key". */
 export const keymap: readonly Binding[] = [
@@ -127,57 +129,19 @@ export const keymap: readonly Binding[] = [
 		modes: slides,
 		display: '<n> Enter, <n>G',
 	},
-	{
-		label: 'Up or down the list',
-		action: {type: 'section-cursor', move: 'up'},
-		keys: [{key: 'upArrow'}, {input: 'k'}],
-		modes: ['menu'],
-		hint: {text: 'choose', keys: '↑↓'},
-	},
-	{
-		label: 'Up or down the list',
-		action: {type: 'section-cursor', move: 'down'},
-		keys: [{key: 'downArrow'}, {input: 'j'}],
-		modes: ['menu'],
-	},
-	{
-		label: 'First or last',
-		action: {type: 'section-cursor', move: 'first'},
-		keys: [{key: 'home'}, {key: 'pageUp'}],
-		modes: ['menu'],
-	},
-	{
-		label: 'First or last',
-		action: {type: 'section-cursor', move: 'last'},
-		keys: [{key: 'end'}, {key: 'pageDown'}],
-		modes: ['menu'],
-	},
-	{
-		label: 'Go to that section',
-		action: {type: 'choose-section'},
-		keys: [{key: 'return'}],
-		modes: ['menu'],
-		hint: {text: 'go'},
-	},
-	{
-		label: 'Go to section <n>',
-		action: input => ({type: 'section-number', digit: input}),
-		keys: [{digit: true}],
-		modes: ['menu'],
-		display: '1-9',
-	},
+	// The sections menu and the overview share their cursor keys: the reducer moves the open one's cursor.
 	{
 		label: 'Up or down the list',
 		action: {type: 'cursor', move: 'up'},
 		keys: [{key: 'upArrow'}, {input: 'k'}],
-		modes: ['overview'],
+		modes: lists,
 		hint: {text: 'choose', keys: '↑↓'},
 	},
 	{
 		label: 'Up or down the list',
 		action: {type: 'cursor', move: 'down'},
 		keys: [{key: 'downArrow'}, {input: 'j'}],
-		modes: ['overview'],
+		modes: lists,
 	},
 	{
 		label: 'Across the cards',
@@ -196,20 +160,28 @@ export const keymap: readonly Binding[] = [
 		label: 'First or last',
 		action: {type: 'cursor', move: 'first'},
 		keys: [{key: 'home'}, {key: 'pageUp'}],
-		modes: ['overview'],
+		modes: lists,
 	},
 	{
 		label: 'First or last',
 		action: {type: 'cursor', move: 'last'},
 		keys: [{key: 'end'}, {key: 'pageDown'}],
-		modes: ['overview'],
+		modes: lists,
 	},
 	{
 		label: 'Go to that slide',
+		modeLabels: {menu: 'Go to that section'},
 		action: {type: 'choose'},
 		keys: [{key: 'return'}],
-		modes: ['overview'],
+		modes: lists,
 		hint: {text: 'go'},
+	},
+	{
+		label: 'Go to section <n>',
+		action: input => ({type: 'section-number', digit: input}),
+		keys: [{digit: true}],
+		modes: ['menu'],
+		display: '1-9',
 	},
 	{
 		label: 'Help (this list)',

@@ -61,9 +61,7 @@ export type NavigationAction =
 	| {readonly type: 'close-overlay'}
 	| {readonly type: 'cursor'; readonly move: CursorMove}
 	| {readonly type: 'choose'}
-	/** The sections menu: its highlight up or down a row (or to an end), Enter, a section's number. */
-	| {readonly type: 'section-cursor'; readonly move: 'up' | 'down' | 'first' | 'last'}
-	| {readonly type: 'choose-section'}
+	/** The sections menu: go to a section by its number. (Its highlight moves by 'cursor', Enter is 'choose'.) */
 	| {readonly type: 'section-number'; readonly digit: string}
 	| {readonly type: 'grid'; readonly columns: number}
 	| {readonly type: 'toggle-notes'}
@@ -258,9 +256,10 @@ function closeOverlay(state: NavigationState): NavigationState {
 	return with_(state, {overlay: back, under: 'none', pending: ''});
 }
 
-function moveSection(state: NavigationState, move: 'up' | 'down' | 'first' | 'last'): NavigationState {
+/** The sections menu's highlight: a row up or down, or to an end; it stops there. A list has no across. */
+function moveSection(state: NavigationState, move: CursorMove): NavigationState {
 	const last = Math.max(0, state.sections.length - 1);
-	const to: Record<typeof move, number> = {up: state.menuCursor - 1, down: state.menuCursor + 1, first: 0, last};
+	const to: Record<CursorMove, number> = {up: state.menuCursor - 1, down: state.menuCursor + 1, first: 0, last, left: state.menuCursor, right: state.menuCursor};
 	return with_(state, {menuCursor: Math.min(last, Math.max(0, to[move]))});
 }
 
@@ -281,19 +280,14 @@ function moveCursor(state: NavigationState, move: CursorMove): NavigationState {
 	return with_(state, {cursor: isWhole ? cursor : state.cursor});
 }
 
-/** The overlays: help, the sections menu and its highlight, the overview grid and its cursor. */
-const overlays: Pick<
-	Handlers,
-	'toggle-help' | 'toggle-menu' | 'toggle-overview' | 'close-overlay' | 'cursor' | 'choose' | 'section-cursor' | 'choose-section' | 'section-number' | 'grid'
-> = {
+/** The overlays: help, the sections menu and its highlight, the overview grid and its cursor (the open list's). */
+const overlays: Pick<Handlers, 'toggle-help' | 'toggle-menu' | 'toggle-overview' | 'close-overlay' | 'cursor' | 'choose' | 'section-number' | 'grid'> = {
 	'toggle-help': state => toggle(state, 'help'),
 	'toggle-menu': state => toggle(state, 'menu'),
 	'toggle-overview': state => toggle(state, 'overview'),
 	'close-overlay': closeOverlay,
-	cursor: (state, action) => moveCursor(state, action.move),
-	choose: state => goTo(state, state.cursor),
-	'section-cursor': (state, action) => moveSection(state, action.move),
-	'choose-section': state => goToSection(state, state.menuCursor),
+	cursor: (state, action) => (state.overlay === 'menu' ? moveSection(state, action.move) : moveCursor(state, action.move)),
+	choose: state => (state.overlay === 'menu' ? goToSection(state, state.menuCursor) : goTo(state, state.cursor)),
 	'section-number': (state, action) => (/^[1-9]$/.test(action.digit) ? goToSection(state, Number(action.digit) - 1) : state),
 	grid: (state, action) => (Number.isInteger(action.columns) && action.columns > 0 ? with_(state, {gridColumns: action.columns}) : state),
 };
