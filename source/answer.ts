@@ -24,10 +24,13 @@ export const usage = `
 ${optionsHelp()}
 `;
 
+/** A usage error: its one line, and where the usage is (the whole usage would scroll the line away). */
 export function usageError(message: string): number {
-	process.stderr.write(`briefing: ${message}\n${usage}`);
+	process.stderr.write(`briefing: ${message}\n${usageHint}\n`);
 	return 2;
 }
+
+export const usageHint = 'briefing --help shows the usage.';
 
 /**
 Writes the program's output to stdout, all of it before it returns: a full disk or a dead device
