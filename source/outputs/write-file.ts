@@ -3,6 +3,7 @@ import {constants, type Stats, unlinkSync} from 'node:fs';
 import {chmod, link, open, rename, stat, unlink} from 'node:fs/promises';
 import path from 'node:path';
 import process from 'node:process';
+import {dumpsCore, endingSignals, ignoredSignals, signalCode} from '../terminal/signals.js';
 
 /**
 Writes a whole file or nothing: the text goes to a temporary file beside the target, is flushed to
@@ -54,6 +55,10 @@ export function reason(error: unknown): string {
 
 		case 'EBADF': {
 			return 'it is closed (EBADF)';
+		}
+
+		case 'EFBIG': {
+			return 'the file would be larger than this system allows (EFBIG)';
 		}
 
 		case 'ENAMETOOLONG': {
@@ -120,7 +125,8 @@ export function temporaryName(target: string, pid = process.pid, hex = randomByt
 
 /**
 Removes the temporary file if the process is ended by a signal (or exits) while it exists, then
-lets the signal end the process as it would have. Returns the function that stops watching.
+lets the signal end the process as it would have (QUIT and XCPU exit with 128+n instead of dumping
+core; the signals ignored while presenting are ignored here too). Returns the function that stops watching.
 */
 function removeOnExit(temporary: string): () => void {
 	const remove = () => {
@@ -131,23 +137,36 @@ function removeOnExit(temporary: string): () => void {
 		}
 	};
 
-	const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const;
 	const onSignal = (signal: NodeJS.Signals) => {
 		remove();
 		stop();
+		if (dumpsCore.has(signal)) {
+			process.exit(signalCode(signal));
+		}
+
 		process.kill(process.pid, signal);
 	};
 
+	// Ignored as while presenting (signals.ts): XFSZ, a file larger than the system allows, then fails the write with EFBIG.
+	const onIgnored = () => undefined;
 	const stop = () => {
-		for (const signal of signals) {
+		for (const signal of endingSignals) {
 			process.off(signal, onSignal);
+		}
+
+		for (const signal of ignoredSignals) {
+			process.off(signal, onIgnored);
 		}
 
 		process.off('exit', remove);
 	};
 
-	for (const signal of signals) {
+	for (const signal of endingSignals) {
 		process.on(signal, onSignal);
+	}
+
+	for (const signal of ignoredSignals) {
+		process.on(signal, onIgnored);
 	}
 
 	process.on('exit', remove);
