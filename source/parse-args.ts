@@ -1,6 +1,7 @@
 import process from 'node:process';
 import type meowFunction from 'meow';
 import type {Result} from 'meow';
+import {quoted} from './quoted.js';
 import {camel, type CommandKind, type MeowFlags, meowFlags, type OptionSpec, options} from './options.js';
 
 /**
@@ -58,10 +59,6 @@ type Scanned =
 const table: readonly OptionSpec[] = options;
 const byName = new Map(table.map(option => [option.name, option]));
 const byShort = new Map(table.flatMap(option => (option.shortFlag ? [[option.shortFlag, option] as const] : [])));
-
-function quoted(text: string): string {
-	return JSON.stringify(text);
-}
 
 /** Which option a word names (`--slide`, `--no-reveal`, `-o`), and the value it carries after `=`. */
 function optionOf(word: string): {option?: OptionSpec; isNegated: boolean; value?: string} {

@@ -218,7 +218,7 @@ s.on('error', e => console.log(e.code));`;
 
 			const failure = link(key);
 			await expect(failure, make).rejects.toBeInstanceOf(LinkError);
-			await expect(failure, make).rejects.toThrow(`${file} exists and is not a socket; not touching it (remove it yourself if it is not needed)`);
+			await expect(failure, make).rejects.toThrow(`"${file}" exists and is not a socket; not touching it (remove it yourself if it is not needed)`);
 			expect(lstatSync(file).isSocket(), make).toBe(false);
 		}
 	});

@@ -129,7 +129,7 @@ describe('stdout as a pipe or a file, written directly (answer.ts writeAll)', ()
 });
 
 describe('-o writes only a regular file or a new one', () => {
-	const refusal = (file: string, kind: string) => `briefing: cannot write ${file}: ${kind}; -o writes only a regular file or a new one\n`;
+	const refusal = (file: string, kind: string) => `briefing: cannot write "${file}": ${kind}; -o writes only a regular file or a new one\n`;
 
 	test.each([[[]], [['--force']]])('/dev/full, a folder and a socket are refused %j', async force => {
 		const folder = path.join(directory, 'folder.md');
@@ -225,5 +225,27 @@ describe('-o writes only a regular file or a new one', () => {
 		expect(await ended).toBe(signal === 'SIGXCPU' ? 152 : signal);
 		expect(readdirSync(directory)).toEqual([]);
 		expect(existsSync(file)).toBe(false);
+	});
+});
+
+describe('a file name is never written raw into a message', () => {
+	/** An OSC 52 clipboard write, a bidi override and a C1 CSI, all in one name. */
+	const hostile = 'x\u001B]52;c;SGk=\u0007\u202E\u009B2J';
+	const unsafe = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202E]/;
+
+	test.each([
+		['a folder that does not exist', () => ['--export', 'md', '-o', path.join(directory, hostile, 'a.md')]],
+		['a file that exists', () => ['--export', 'md', '-o', path.join(directory, `${hostile}.md`)]],
+		['a name that says no format', () => ['-o', path.join(directory, hostile)]],
+		['a format that is none', () => ['--export', hostile]],
+		['a fifo', () => ['--export', 'md', '-o', path.join(directory, `${hostile}.fifo`)]],
+	])('%s: the message escapes it (exit 1 or 2, one line)', (what, args) => {
+		execFileSync('touch', [path.join(directory, `${hostile}.md`)]);
+		execFileSync('mkfifo', [path.join(directory, `${hostile}.fifo`)]);
+		const result = runWithStdout(args());
+		expect(result.code, result.stderr).toBeGreaterThan(0);
+		expect(result.stderr).toMatch(/^briefing: /);
+		expect(result.stderr).not.toMatch(unsafe);
+		expect(result.stderr).toContain('\\u001b]52;c;SGk=\\u0007\\u202e\\u009b2J');
 	});
 });

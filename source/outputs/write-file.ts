@@ -3,6 +3,7 @@ import {constants, type Stats, unlinkSync} from 'node:fs';
 import {chmod, link, open, rename, stat, unlink} from 'node:fs/promises';
 import path from 'node:path';
 import process from 'node:process';
+import {escaped, quoted} from '../quoted.js';
 import {dumpsCore, endingSignals, ignoredSignals, signalCode} from '../terminal/signals.js';
 
 /**
@@ -66,7 +67,8 @@ export function reason(error: unknown): string {
 		}
 
 		default: {
-			return error instanceof Error ? error.message.split('\n')[0] ?? 'unknown error' : String(error);
+			// A system's message can name the file: escaped like every name.
+			return escaped(error instanceof Error ? error.message.split('\n')[0] ?? 'unknown error' : String(error));
 		}
 	}
 }
@@ -102,7 +104,7 @@ async function existingMode(target: string): Promise<number | undefined> {
 
 	const kind = kindOf(info);
 	if (kind) {
-		throw new WriteError(`cannot write ${target}: ${kind}; -o writes only a regular file or a new one`);
+		throw new WriteError(`cannot write ${quoted(target)}: ${kind}; -o writes only a regular file or a new one`);
 	}
 
 	return info.mode & 0o7777;
@@ -176,7 +178,7 @@ function removeOnExit(temporary: string): () => void {
 export async function writeFileAtomic(target: string, text: string, options: WriteOptions = {}): Promise<void> {
 	const mode = await existingMode(target);
 	if (mode !== undefined && !options.force) {
-		throw new WriteError(`${target} already exists; add --force to replace it`);
+		throw new WriteError(`${quoted(target)} already exists; add --force to replace it`);
 	}
 
 	const directory = path.dirname(path.resolve(target));
@@ -218,10 +220,10 @@ export async function writeFileAtomic(target: string, text: string, options: Wri
 		}
 
 		if ((error as NodeJS.ErrnoException).code === 'EEXIST' && !options.force) {
-			throw new WriteError(`${target} already exists; add --force to replace it`);
+			throw new WriteError(`${quoted(target)} already exists; add --force to replace it`);
 		}
 
-		throw new WriteError(`cannot write ${target}: ${reason(error)}`);
+		throw new WriteError(`cannot write ${quoted(target)}: ${reason(error)}`);
 	} finally {
 		stopWatching();
 	}
