@@ -1,3 +1,4 @@
+import {readFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {constants} from 'node:os';
 import {describe, expect, test} from 'vitest';
@@ -31,6 +32,16 @@ describe('what each signal does', () => {
 		expect(signalCode('SIGUSR2')).toBe(128 + constants.signals.SIGUSR2);
 		for (const signal of dumpsCore) {
 			expect(endingSignals as readonly string[]).toContain(signal);
+		}
+	});
+});
+
+describe('the README', () => {
+	test('its "Leaving" section names every signal that ends the show and every one that is ignored', () => {
+		const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+		const leaving = readme.split('\n### Leaving, and what the terminal gets back\n')[1]?.split('\n### ')[0] ?? '';
+		for (const signal of [...endingSignals, ...ignoredSignals]) {
+			expect(leaving, signal).toContain(signal);
 		}
 	});
 });

@@ -249,3 +249,23 @@ describe('a file name is never written raw into a message', () => {
 		expect(result.stderr).toContain('\\u001b]52;c;SGk=\\u0007\\u202e\\u009b2J');
 	});
 });
+
+describe('stdout that cannot be written to, or is not there', () => {
+	test.each([[['--list']], [['--print']], [['--export', 'md']]])('%j with stdout opened for reading only (1<file): EBADF, one line, exit 1', args => {
+		const readOnly = openSync('/dev/null', 'r');
+		try {
+			const result = runWithStdout(args, readOnly);
+			expect(result.stderr).toBe('briefing: cannot write to stdout: it is not open for writing (EBADF)\n');
+			expect(result.code).toBe(1);
+		} finally {
+			closeSync(readOnly);
+		}
+	});
+
+	test('a closed stdout (>&-) is /dev/null to Node: nothing on stderr, exit 0, the output lost', () => {
+		const result = spawnSync('sh', ['-c', `exec "$0" "$1" --list >&-`, process.execPath, bin], {encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'pipe']});
+		expect(result.stderr).toBe('');
+		expect(result.status).toBe(0);
+		expect(result.stdout).toBe('');
+	});
+});

@@ -55,7 +55,8 @@ export function reason(error: unknown): string {
 		}
 
 		case 'EBADF': {
-			return 'it is closed (EBADF)';
+			// Not a closed stdout (`>&-`: Node opens /dev/null in its place at start) but one opened for reading (`1<file`).
+			return 'it is not open for writing (EBADF)';
 		}
 
 		case 'EFBIG': {
