@@ -29,16 +29,21 @@ function runWithStdout(args: readonly string[], stdout: number | 'pipe' = 'pipe'
 	return {code: result.status, stderr: result.stderr};
 }
 
+/** The bin with stdout on `file`, opened with `flags` ('w', or 'r' for a stdout that cannot be written). */
+function runWithStdoutOn(args: readonly string[], file: string, flags: 'r' | 'w') {
+	const descriptor = openSync(file, flags);
+	try {
+		return runWithStdout(args, descriptor);
+	} finally {
+		closeSync(descriptor);
+	}
+}
+
 describe('stdout on a full disk', () => {
 	test.each([[['--print']], [['--list']], [['--export', 'html']], [['--export', 'md', '-o', '-']], [['--help']]])('%j into /dev/full: one line, exit 1', args => {
-		const full = openSync('/dev/full', 'w');
-		try {
-			const result = runWithStdout(args, full);
-			expect(result.stderr).toBe('briefing: cannot write to stdout: the disk is full\n');
-			expect(result.code).toBe(1);
-		} finally {
-			closeSync(full);
-		}
+		const result = runWithStdoutOn(args, '/dev/full', 'w');
+		expect(result.stderr).toBe('briefing: cannot write to stdout: the disk is full\n');
+		expect(result.code).toBe(1);
 	});
 });
 
@@ -252,14 +257,9 @@ describe('a file name is never written raw into a message', () => {
 
 describe('stdout that cannot be written to, or is not there', () => {
 	test.each([[['--list']], [['--print']], [['--export', 'md']]])('%j with stdout opened for reading only (1<file): EBADF, one line, exit 1', args => {
-		const readOnly = openSync('/dev/null', 'r');
-		try {
-			const result = runWithStdout(args, readOnly);
-			expect(result.stderr).toBe('briefing: cannot write to stdout: it is not open for writing (EBADF)\n');
-			expect(result.code).toBe(1);
-		} finally {
-			closeSync(readOnly);
-		}
+		const result = runWithStdoutOn(args, '/dev/null', 'r');
+		expect(result.stderr).toBe('briefing: cannot write to stdout: it is not open for writing (EBADF)\n');
+		expect(result.code).toBe(1);
 	});
 
 	test('a closed stdout (>&-) is /dev/null to Node: nothing on stderr, exit 0, the output lost', () => {
