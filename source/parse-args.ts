@@ -31,7 +31,7 @@ export type PresentCommand = {
 	readonly showNotes: boolean;
 };
 
-/** `briefing check [FILE.md] [--source ARTICLE] [--json]`. */
+/** `briefing check [FILE.md] [--source ARTICLE] [--size WxH] [--json]`. */
 export type CheckCommand = {
 	readonly kind: 'check';
 	readonly deckFile?: string;
@@ -375,7 +375,7 @@ export function parseArgs(argv: readonly string[], meow?: Meow): Command {
 	}
 }
 
-/** `check [FILE.md] [--source ARTICLE] [--json]` and `paragraphs ARTICLE`, after their name. */
+/** `check [FILE.md] [--source ARTICLE] [--size WxH] [--json]` and `paragraphs ARTICLE`, after their name. */
 function parseSubcommand(name: 'check' | 'paragraphs', argv: readonly string[]): Command {
 	if (argv.some(word => word === '--help' || word === '-h')) {
 		return {kind: 'help'};

@@ -12,7 +12,7 @@ import {DeckFileError, loadMarkdownDeck, readTextFile} from './load.js';
 import {builtInPlaces, type Place, placeOf} from './places.js';
 
 /**
-`briefing check [FILE.md] [--source ARTICLE] [--json]` and `briefing paragraphs ARTICLE`: the deck
+`briefing check [FILE.md] [--source ARTICLE] [--size WxH] [--json]` and `briefing paragraphs ARTICLE`: the deck
 held to its article by the one checker (source/check), each problem at its file and line.
 */
 type Target = {deck: Deck; label: string; article: string; place: (problem: Problem) => Place};
