@@ -115,6 +115,11 @@ export function parseDeckText(file: string, text: string): ParsedDeck {
 			throw new DeckFileError(formatDeckError(file, error));
 		}
 
+		if (error instanceof RangeError) {
+			// The limits (split.ts) keep a deck from nesting this deep; should one still, it is the deck's problem, said so.
+			throw new DeckFileError(`${visibleControls(file)}: too deeply nested to read (${error.message})`);
+		}
+
 		throw error;
 	}
 }
