@@ -7,6 +7,7 @@ import {pickTheme, themeNames} from './layout/theme.js';
 import {checkShow, type Command, type PresentCommand, resolveStart} from './parse-args.js';
 import {firstFrameText, present} from './show/present.js';
 import {withoutFetch} from './deck/without-fetch.js';
+import {lightenV8} from './deck/lighter-v8.js';
 
 /**
 The commands that show or write a deck: present, print, list and export. What the first slide needs
@@ -36,6 +37,12 @@ export async function runDeckCommand(command: DeckCommand): Promise<number> {
 	const markdown = command.deckFile === undefined ? undefined : await loadDeckFile(command.deckFile);
 	if (command.deckFile !== undefined && !markdown) {
 		return 2;
+	}
+
+	if (command.kind === 'present' && markdown) {
+		// V8's flags for a long show, once the Markdown deck is parsed: without the optimizing compiler and
+		// with a young generation that does not grow, the parse of a big deck took twice as long.
+		lightenV8();
 	}
 
 	const deck = markdown?.deck ?? builtInDeck;
