@@ -1,6 +1,8 @@
+import {readFileSync} from 'node:fs';
+import fc from 'fast-check';
 import {describe, expect, test} from 'vitest';
 import {MarkdownDeckError} from '../source/markdown/inline.js';
-import {parseMarkdownDeck} from '../source/markdown/parse-deck.js';
+import {deckNodes, parseMarkdownDeck, parseMarkdownTree} from '../source/markdown/parse-deck.js';
 import {deckLimits, nestingOf, splitDeck} from '../source/markdown/split.js';
 import {hostileDecks, oneSlide, sizedDeck} from './bench/decks.mjs';
 
@@ -102,5 +104,55 @@ describe('a deck cut into slides', () => {
 		expect(deck.slides.every(slide => slide.units === 3)).toBe(true);
 		const lines = sizedDeck(100).split('\n');
 		expect(places.every((place, index) => lines[place.title - 1]?.startsWith(`## Slide ${index + 1}:`))).toBe(true);
+	});
+});
+
+describe('cut into slides, read as the whole file', () => {
+	const lines = [
+		'# Section',
+		'## Slide',
+		'## Slide {#id}',
+		'',
+		'- a bullet',
+		'  a continued bullet',
+		'* another bullet',
+		'1. a number',
+		'> a quote',
+		'> — Somebody, *role*',
+		'lazy words',
+		'**bold** and *starred* words',
+		'```drawn',
+		'~~~',
+		'```',
+		'    indented',
+		'<!-- paragraphs: 1 -->',
+		'<!-- speaker_note: open',
+		'-->',
+		'| a | b |',
+		'| - | - |',
+		'===',
+		'---',
+		'[x] and www.example.com',
+		'<div>',
+		'#not a heading',
+		' ## indented heading',
+	];
+	const head = '---\ntitle: T\noutlet: O\ndate: D\nauthor: A\n---\n';
+
+	// Not a link reference definition (`[x]: url`): the one thing that reaches across blocks, and an error in a deck wherever it is.
+	test('any mix of lines: the pieces\' nodes, moved to their place, are the whole file\'s, positions and all', {timeout: 60_000}, () => {
+		fc.assert(
+			fc.property(fc.array(fc.constantFrom(...lines), {maxLength: 40}), chosen => {
+				const text = head + chosen.join('\n') + '\n';
+				expect([...deckNodes(text)]).toEqual(parseMarkdownTree(text).children);
+			}),
+			{numRuns: 300, seed: 22},
+		);
+	});
+
+	test('the fixtures and a generated deck: the same nodes', () => {
+		for (const text of [readFileSync(new URL('fixtures/every-primitive.md', import.meta.url), 'utf8'), readFileSync(new URL('fixtures/check-problems.md', import.meta.url), 'utf8'), sizedDeck(20)]) {
+			expect([...deckNodes(text)]).toEqual(parseMarkdownTree(text).children);
+		}
 	});
 });

@@ -296,7 +296,7 @@ function placeTree(tree: Root, piece: SplitPiece): void {
 }
 
 /** The deck's Markdown nodes, in file order, read slide by slide with the file's positions. */
-function* deckNodes(source: string): Generator<RootContent> {
+export function* deckNodes(source: string): Generator<RootContent> {
 	// Processor time, not the clock's: a busy machine slows a deck down, it does not make it too big.
 	const cpuMs = () => {
 		const used = process.cpuUsage();

@@ -14,7 +14,7 @@ on its own, and so that every limit a deck is held to is checked in linear time:
   the limits above keep small).
 
 A piece starts at each line that begins `# ` or `## ` at the left margin outside a fenced code block,
-an HTML comment and the front matter: such a line ends whatever block came before it in CommonMark
+an HTML block and the front matter: such a line ends whatever block came before it in CommonMark
 (a paragraph, a list, a quote, a table), so each piece parses as it would inside the whole file. A
 line in a fence that a list or quote holds may be taken for a fence at the top level; the pieces are
 then bigger, never cut wrong. Link reference definitions, the one thing that reaches across blocks,
@@ -42,11 +42,27 @@ type Fence = {readonly mark: string; readonly length: number};
 
 type Scan = {
 	fence?: Fence | undefined;
-	isComment: boolean;
+	/** In an HTML block: what ends it (a blank line, or a line that matches). */
+	html?: RegExp | 'blank' | undefined;
 	isFront: boolean;
 	slides: number;
 	delimiters: number;
 };
+
+/**
+The starts of CommonMark's HTML blocks, each with what ends it: a comment, the raw-text elements, a
+processing instruction, a declaration, CDATA, and any other tag (to a blank line). Taken wider than
+CommonMark does (a tag that cannot interrupt a paragraph is taken for a block too): a piece is then
+bigger, never cut inside a block.
+*/
+const htmlStarts: ReadonlyArray<readonly [RegExp, RegExp | 'blank']> = [
+	[/^ {0,3}<!--/, /-->/],
+	[/^ {0,3}<(?:script|pre|style|textarea)(?=[\s>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
+	[/^ {0,3}<\?/, /\?>/],
+	[/^ {0,3}<!\[CDATA\[/, /\]\]>/],
+	[/^ {0,3}<![A-Za-z]/, />/],
+	[/^ {0,3}<\/?[A-Za-z]/, 'blank'],
+];
 
 const fenceOpen = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 const fenceClose = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
@@ -82,7 +98,8 @@ export function nestingOf(line: string): number {
 /** Updates the fence, comment and front-matter state for one line; true when the line is Markdown outside them. */
 function track(line: string, index: number, scan: Scan): boolean {
 	if (scan.isFront) {
-		if (index > 0 && /^(?:---|\.\.\.)[ \t]*$/.test(line)) {
+		// Closed, as micromark's front matter is, by the line its fence opened it with.
+		if (index > 0 && /^---[ \t]*$/.test(line)) {
 			scan.isFront = false;
 		}
 
@@ -98,8 +115,8 @@ function track(line: string, index: number, scan: Scan): boolean {
 		return false;
 	}
 
-	if (scan.isComment) {
-		scan.isComment = !line.includes('-->');
+	if (scan.html) {
+		scan.html = scan.html === 'blank' ? (/^[ \t]*$/.test(line) ? undefined : 'blank') : scan.html.test(line) ? undefined : scan.html;
 		return false;
 	}
 
@@ -109,9 +126,11 @@ function track(line: string, index: number, scan: Scan): boolean {
 		return false;
 	}
 
-	const comment = /^ {0,3}<!--/.exec(line);
-	if (comment && !line.slice(comment[0].length).includes('-->')) {
-		scan.isComment = true;
+	const html = htmlStarts.find(([start]) => start.test(line));
+	if (html) {
+		const [start, end] = html;
+		const rest = line.slice(start.exec(line)![0].length);
+		scan.html = end === 'blank' || !end.test(rest) ? end : undefined;
 	}
 
 	return true;
@@ -155,7 +174,7 @@ function tooBig(piece: Piece): MarkdownDeckError {
 /** The deck's text (without a byte order mark) cut into pieces, each starting at a `#` or `##` line; throws at a limit. */
 export function splitDeck(text: string): Piece[] {
 	const pieces: Piece[] = [];
-	const scan: Scan = {isComment: false, isFront: /^---[ \t]*\r?(?:\n|$)/.test(text), slides: 0, delimiters: 0};
+	const scan: Scan = {isFront: /^---[ \t]*\r?(?:\n|$)/.test(text), slides: 0, delimiters: 0};
 	let start = 0;
 	let startLine = 1;
 	const close = (end: number) => {
