@@ -36,7 +36,7 @@ describe('the shapes of issue 22, each one line with its place', () => {
 
 	test('the same marks over many short lines: too many * and _ marks on the slide', () => {
 		const problem = problemOf(oneSlide(Array.from({length: 400}, () => '*_'.repeat(50)).join('\n')));
-		expect(problem.problem).toBe(`a slide holds at most ${deckLimits.delimiters.toLocaleString('en-US')} * and _ marks`);
+		expect(problem.problem).toBe(`a slide holds at most ${deckLimits.delimiters.toLocaleString('en-US')} *, _ and ~ marks`);
 		expect(problem.line).toBe(bodyLine + 10);
 	});
 

@@ -8,8 +8,8 @@ on its own, and so that every limit a deck is held to is checked in linear time:
 - a line holds at most `deckLimits.lineChars` characters;
 - lists and quotes nest at most `deckLimits.depth` levels (judged from each line's leading markers);
 - a deck holds at most `deckLimits.slides` slides, a slide at most `deckLimits.slideChars` characters
-  and `deckLimits.delimiters` emphasis marks (`*` and `_`, whose pairing micromark works out in time
-  that grows with their square);
+  and `deckLimits.delimiters` emphasis and strikethrough marks (`*`, `_` and `~`, whose pairing
+  micromark works out in time that grows with their square);
 - reading stops after `deckLimits.parseMs` of processor time (checked between slides, each of which
   the limits above keep small).
 
@@ -156,10 +156,10 @@ function checkLine(line: string, number: number, scan: Scan, isMarkdown: boolean
 		throw new MarkdownDeckError(`a deck holds at most ${group(deckLimits.slides)} slides (split it into several decks)`, {line: number, column: 1});
 	}
 
-	for (let at = line.search(/[*_]/); at >= 0 && at < line.length; at++) {
+	for (let at = line.search(/[*_~]/); at >= 0 && at < line.length; at++) {
 		const code = line.codePointAt(at);
-		if ((code === 42 || code === 95) && ++scan.delimiters > deckLimits.delimiters) {
-			throw new MarkdownDeckError(`a slide holds at most ${group(deckLimits.delimiters)} * and _ marks`, {line: number, column: at + 1});
+		if ((code === 42 || code === 95 || code === 126) && ++scan.delimiters > deckLimits.delimiters) {
+			throw new MarkdownDeckError(`a slide holds at most ${group(deckLimits.delimiters)} *, _ and ~ marks`, {line: number, column: at + 1});
 		}
 	}
 }
