@@ -100,9 +100,10 @@ export async function readTextFile(file: string, what = 'a deck', extension = '.
 	}
 }
 
-/** Reads and parses a deck file; every problem is a DeckFileError with a one-line message. */
-export async function loadMarkdownDeck(file: string): Promise<ParsedDeck & {readonly text: string}> {
+/** Reads and parses a deck file; every problem is a DeckFileError with a one-line message. `beforeParse` is told the text's length. */
+export async function loadMarkdownDeck(file: string, beforeParse?: (length: number) => void): Promise<ParsedDeck & {readonly text: string}> {
 	const text = await readDeckText(file);
+	beforeParse?.(text.length);
 	return {...parseDeckText(file, text), text};
 }
 
