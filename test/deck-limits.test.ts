@@ -144,14 +144,15 @@ describe('cut into slides, read as the whole file', () => {
 		fc.assert(
 			fc.property(fc.array(fc.constantFrom(...lines), {maxLength: 40}), chosen => {
 				const text = head + chosen.join('\n') + '\n';
-				expect([...deckNodes(text)]).toEqual(parseMarkdownTree(text).children);
+				expect([...deckNodes(text, 0)]).toEqual(parseMarkdownTree(text).children);
 			}),
 			{numRuns: 300, seed: 22},
 		);
 	});
 
-	test('the fixtures and a generated deck: the same nodes', () => {
+	test('the fixtures and a generated deck: the same nodes, each piece alone or a few together', () => {
 		for (const text of [readFileSync(new URL('fixtures/every-primitive.md', import.meta.url), 'utf8'), readFileSync(new URL('fixtures/check-problems.md', import.meta.url), 'utf8'), sizedDeck(20)]) {
+			expect([...deckNodes(text, 0)]).toEqual(parseMarkdownTree(text).children);
 			expect([...deckNodes(text)]).toEqual(parseMarkdownTree(text).children);
 		}
 	});

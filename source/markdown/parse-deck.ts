@@ -295,8 +295,29 @@ function placeTree(tree: Root, piece: SplitPiece): void {
 	}
 }
 
-/** The deck's Markdown nodes, in file order, read slide by slide with the file's positions. */
-export function* deckNodes(source: string): Generator<RootContent> {
+/**
+Neighbouring pieces joined up to about 8 KB: each call of the parser costs a fixed part (it puts its
+extensions together again) that a slide of a few lines would mostly pay, while the growth that made a
+whole file slow does not show at this size. Any pieces side by side may be joined, as each starts
+where a block may.
+*/
+function* batches(source: string, pieces: readonly SplitPiece[], size: number): Generator<SplitPiece> {
+	for (let first = 0; first < pieces.length; ) {
+		let last = first;
+		let length = pieces[first]!.text.length;
+		while (last + 1 < pieces.length && length + pieces[last + 1]!.text.length <= size) {
+			last++;
+			length += pieces[last]!.text.length;
+		}
+
+		const start = pieces[first]!;
+		yield {text: source.slice(start.offset, start.offset + length), line: start.line, offset: start.offset};
+		first = last + 1;
+	}
+}
+
+/** The deck's Markdown nodes, in file order, read a few slides at a time (`batchSize` characters; 0: each alone) with the file's positions. */
+export function* deckNodes(source: string, batchSize = 8 * 1024): Generator<RootContent> {
 	// Processor time, not the clock's: a busy machine slows a deck down, it does not make it too big.
 	const cpuMs = () => {
 		const used = process.cpuUsage();
@@ -306,7 +327,7 @@ export function* deckNodes(source: string): Generator<RootContent> {
 	const started = cpuMs();
 	// The processor time is asked for only when the clock says it may be over (the question is a system call).
 	let clock = performance.now();
-	for (const piece of splitDeck(source)) {
+	for (const piece of batches(source, splitDeck(source), batchSize)) {
 		if (performance.now() - clock > deckLimits.parseMs / 4 && ((clock = performance.now()), cpuMs() - started > deckLimits.parseMs)) {
 			throw new MarkdownDeckError(`reading the deck took over ${deckLimits.parseMs / 1000} s and stopped at this line (split the deck)`, {line: piece.line, column: 1});
 		}
