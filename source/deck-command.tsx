@@ -39,11 +39,12 @@ export async function runDeckCommand(command: DeckCommand): Promise<number> {
 	// whose parse took twice as long without the optimizing compiler and with a young generation that
 	// does not grow (for a small deck they save memory and cost nothing).
 	const lighten = command.kind === 'present' ? lightenV8 : () => undefined;
-	const markdown = command.deckFile === undefined ? undefined : await loadDeckFile(command.deckFile, length => {
-					if (length <= 64 * 1024) {
-						lighten();
-					}
-				});
+	const beforeParse = (length: number) => {
+		if (length <= 64 * 1024) {
+			lighten();
+		}
+	};
+	const markdown = command.deckFile === undefined ? undefined : await loadDeckFile(command.deckFile, beforeParse);
 	if (command.deckFile !== undefined && !markdown) {
 		return 2;
 	}
