@@ -67,6 +67,24 @@ describe('the shapes of issue 22, each one line with its place', () => {
 		expect(problemOf(hostile.aliasBomb)).toMatchObject({line: 2, column: 1, problem: expect.stringContaining('front matter: ') as unknown});
 	});
 
+	test('reading stops at the time limit, at the line it got to', () => {
+		const text = sizedDeck(200);
+		const read = (parseMs: number) => {
+			try {
+				return [...deckNodes(text, 0, parseMs)].length;
+			} catch (error: unknown) {
+				return error instanceof MarkdownDeckError ? error : undefined;
+			}
+		};
+
+		// Whatever the machine: no time at all stops it, at the first line of a piece; a minute never does.
+		const stopped = read(0);
+		expect(stopped).toBeInstanceOf(MarkdownDeckError);
+		expect((stopped as MarkdownDeckError).problem).toBe('reading the deck took over 0 s and stopped at this line (split the deck)');
+		expect(text.split('\n')[(stopped as MarkdownDeckError).at.line - 1]).toMatch(/^(?:---|#{1,2} )/);
+		expect(read(60_000)).toBeGreaterThan(200);
+	});
+
 	test('a slide over the size limit says so at its title', () => {
 		const text = oneSlide(Array.from({length: 700}, () => 'words '.repeat(8)).join('\n\n'));
 		expect(problemOf(text)).toMatchObject({line: 10, problem: expect.stringContaining('a slide holds at most 32,768') as unknown});

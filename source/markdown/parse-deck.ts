@@ -316,8 +316,11 @@ function* batches(source: string, pieces: readonly SplitPiece[], size: number): 
 	}
 }
 
-/** The deck's Markdown nodes, in file order, read a few slides at a time (`batchSize` characters; 0: each alone) with the file's positions. */
-export function* deckNodes(source: string, batchSize = 8 * 1024): Generator<RootContent> {
+/**
+The deck's Markdown nodes, in file order, read a few slides at a time (`batchSize` characters; 0: each
+alone) with the file's positions, until `parseMs` of processor time (the deck's limit) have gone.
+*/
+export function* deckNodes(source: string, batchSize = 8 * 1024, parseMs: number = deckLimits.parseMs): Generator<RootContent> {
 	// Processor time, not the clock's: a busy machine slows a deck down, it does not make it too big.
 	const cpuMs = () => {
 		const used = process.cpuUsage();
@@ -328,8 +331,8 @@ export function* deckNodes(source: string, batchSize = 8 * 1024): Generator<Root
 	// The processor time is asked for only when the clock says it may be over (the question is a system call).
 	let clock = performance.now();
 	for (const piece of batches(source, splitDeck(source), batchSize)) {
-		if (performance.now() - clock > deckLimits.parseMs / 4 && ((clock = performance.now()), cpuMs() - started > deckLimits.parseMs)) {
-			throw new MarkdownDeckError(`reading the deck took over ${deckLimits.parseMs / 1000} s and stopped at this line (split the deck)`, {line: piece.line, column: 1});
+		if (performance.now() - clock >= parseMs / 4 && ((clock = performance.now()), cpuMs() - started > parseMs)) {
+			throw new MarkdownDeckError(`reading the deck took over ${parseMs / 1000} s and stopped at this line (split the deck)`, {line: piece.line, column: 1});
 		}
 
 		const tree = parseMarkdownTree(piece.text);
