@@ -32,12 +32,14 @@ export type ScreenExtras = {
 };
 
 /**
-A reload problem as the audience screen shows it: a short mark, never the file's path (the presenter
-view shows the problem whole). "deck.md:9:1: a quote needs its speaker" is "deck not reloaded (line 9)".
+A reload problem as the audience screen shows it: short, never with the file's directories (the
+presenter view shows the problem whole). "/home/me/deck.md:9:1: a quote needs its speaker" is
+"deck.md not reloaded (line 9)"; a message without a line keeps its words, with the file's name only.
 */
 export function audienceMark(problem: string): string {
-	const line = /:(\d+)(?::\d+)?:\s/.exec(problem)?.[1];
-	return `deck not reloaded${line ? ` (line ${line})` : ''}`;
+	const named = problem.replaceAll(/(?:[^\s:/]*\/)+(?=[^\s/])/g, '');
+	const placed = /^(.+?):(\d+)(?::\d+)?:\s/.exec(named);
+	return placed ? `${placed[1]} not reloaded (line ${placed[2]})` : named;
 }
 
 export function fit(text: string, width: number): string {
