@@ -3,7 +3,7 @@ import {usage, usageError, version, writeOut} from './answer.js';
 import {lightenV8} from './deck/lighter-v8.js';
 import type {DeckCommand} from './deck-command.js';
 import {type Command, needsMeow, parseArgs} from './parse-args.js';
-import {escaped} from './quoted.js';
+import {escaped} from './text/quoted.js';
 
 /**
 The program: flags in (parse-args.ts) and an exit code out. What needs no deck (help, version, a

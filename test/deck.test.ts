@@ -12,7 +12,7 @@ import {splitParagraphs} from '../source/check/paragraphs.js';
 import {lineText, lineWidth} from '../source/layout/layout.js';
 import {listText} from '../source/outputs/print.js';
 import {deckLook, type Size, slideBody} from '../source/layout/screen.js';
-import {themes} from '../source/layout/theme.js';
+import {themes} from '../source/text/theme.js';
 import {cleanupShown, renderShow, waitForFrame} from './helpers/ink.js';
 
 // A slide holds an Ink component: its words and its lines come from Ink.

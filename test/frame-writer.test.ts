@@ -3,7 +3,7 @@ import {Terminal} from '@xterm/headless';
 import {describe, expect} from 'vitest';
 import {createFrameWriter, type FrameWriter} from '../source/terminal/frame-writer.js';
 import type {Line} from '../source/layout/layout.js';
-import {type Role, themes} from '../source/layout/theme.js';
+import {type Role, themes} from '../source/text/theme.js';
 
 /**
 The frame writer paints diffs; a real terminal emulator (xterm) checks that the screen it leaves is the

@@ -3,7 +3,7 @@ import meow from 'meow';
 import {describe, expect, test} from 'vitest';
 import {findSection} from '../source/deck/deck.js';
 import {parseDuration} from '../source/layout/pace.js';
-import {themeNames} from '../source/layout/theme.js';
+import {themeNames} from '../source/text/theme.js';
 import {type CommandKind, type OptionSpec, options} from '../source/options.js';
 import {checkShow, type Command, meowFlagsOf, needsMeow, parseArgs, resolveStart, switchFlags} from '../source/parse-args.js';
 import {deck} from '../slides/index.js';

@@ -10,7 +10,7 @@ import {nextStep, presenterLines} from '../source/layout/presenter-screen.js';
 import {PresenterView, useHeldStatus} from '../source/show/presenter-view.js';
 import {Text} from 'ink';
 import {render} from 'ink-testing-library';
-import {themes} from '../source/layout/theme.js';
+import {themes} from '../source/text/theme.js';
 import {fixtureDeck} from './helpers/fixture-deck.js';
 import {deck as realDeck} from '../slides/index.js';
 import {slideLines} from '../source/layout/screen.js';

@@ -6,7 +6,7 @@ import {findSection} from '../source/deck/deck.js';
 import {textWidth} from '../source/layout/layout.js';
 import {deckText, listText, slideText} from '../source/outputs/print.js';
 import {selectSlides, summaryPoints} from '../source/outputs/handout.js';
-import {stripControls} from '../source/deck/sanitize.js';
+import {stripControls} from '../source/text/sanitize.js';
 import {controlBytes, runBin as piped} from './helpers/bin.js';
 import {childEnv} from './helpers/env.js';
 import {everyBlockDeck} from './helpers/every-block-deck.js';

@@ -6,7 +6,7 @@ import {parseMarkdownDeck} from '../source/markdown/parse-deck.js';
 import {App} from '../source/show/app.js';
 import {useForAWhile} from '../source/show/hooks/use-for-a-while.js';
 import {PresenterView} from '../source/show/presenter-view.js';
-import {themes} from '../source/layout/theme.js';
+import {themes} from '../source/text/theme.js';
 import {audienceMark} from '../source/layout/screen.js';
 import {presenterLines} from '../source/layout/presenter-screen.js';
 import {lineText} from '../source/layout/layout.js';

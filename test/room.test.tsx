@@ -11,7 +11,7 @@ import {followCursor, openWindow} from '../source/show/components/sections-menu.
 import {initNavigation, navigate, type NavigationAction, type NavigationState} from '../source/show/navigation.js';
 import {type PeerLink, type Position, samePosition} from '../source/link/peer.js';
 import {parseMessage, positionLine} from '../source/link/protocol.js';
-import {themes} from '../source/layout/theme.js';
+import {themes} from '../source/text/theme.js';
 import {fixtureDeck} from './helpers/fixture-deck.js';
 import {cleanupShown, frameAfter, keys, press, pressUntil, renderShow, waitForFrame} from './helpers/ink.js';
 

@@ -10,7 +10,7 @@ import {styleSequence} from '../source/terminal/frame-writer.js';
 import {lineText, textWidth} from '../source/layout/layout.js';
 import {deckLook, screenLines, slideBody} from '../source/layout/screen.js';
 import {initNavigation} from '../source/show/navigation.js';
-import {isLightBackground, pickTheme, type Role, type Theme, themes} from '../source/layout/theme.js';
+import {isLightBackground, pickTheme, type Role, type Theme, themes} from '../source/text/theme.js';
 import {cleanupShown, keys, press, pressUntil, renderShow, waitForFrame} from './helpers/ink.js';
 import {hasColourCodes, sgrParameters, spawnBin} from './helpers/pty.js';
 

@@ -1,6 +1,6 @@
 import {type ComponentProps, createElement, type ReactElement} from 'react';
 import type {Line} from '../layout/layout.js';
-import {splitSgr} from '../terminal/sgr.js';
+import {splitSgr} from '../text/sgr.js';
 import {importInk} from './vendor.js';
 import {withoutFetch} from './without-fetch.js';
 

@@ -1,5 +1,5 @@
 import {type Block, revealUnits} from '../deck/blocks.js';
-import type {Role} from './theme.js';
+import type {Role} from '../text/theme.js';
 
 /**
 The layout engine: blocks in, lines of styled segments out. It is pure, so the live show, the

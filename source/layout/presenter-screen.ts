@@ -7,7 +7,7 @@ import {firstWords, menuHeading, menuPlace, type MenuPlace, overviewLines} from 
 import {helpScreen, modeOf, type NavigationState} from '../show/navigation.js';
 import {paceAt, paceText, type Plan} from './pace.js';
 import {fit, helpLines, slideLines, spread, toHeight, type Size} from './screen.js';
-import type {Role} from './theme.js';
+import type {Role} from '../text/theme.js';
 
 /**
 The presenter view's screen as lines, pure, every row of the terminal: the notes big, the slide

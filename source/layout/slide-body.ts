@@ -4,7 +4,7 @@ import type {Deck, Slide} from '../deck/deck.js';
 import {formatParagraphs} from '../deck/deck.js';
 import {canDrawBig, drawBig, wrapBig} from './big-text.js';
 import {indentLines, type Line, layoutBlock, lineWidth, seg, symbols, textWidth, wrap} from './layout.js';
-import type {Role} from './theme.js';
+import type {Role} from '../text/theme.js';
 
 /**
 A slide's body at a size, pure. Two looks:

@@ -2,7 +2,7 @@ import {stringify} from 'yaml';
 import {type Block, textWidthOfDrawings} from '../deck/blocks.js';
 import type {Deck, Slide} from '../deck/deck.js';
 import {escapeMarkdown} from '../outputs/export-markdown.js';
-import {stripControls} from '../deck/sanitize.js';
+import {stripControls} from '../text/sanitize.js';
 import {slugify} from './parse-deck.js';
 
 /**

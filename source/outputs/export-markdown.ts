@@ -2,7 +2,7 @@ import {type Block, blockTexts} from '../deck/blocks.js';
 import type {Deck, Slide} from '../deck/deck.js';
 import {slideFooter, sourceLine, sourceUrl} from './print.js';
 import {aboutLine, handoutParts, isWholeDeck, slideRange, summaryPoints} from './handout.js';
-import {stripControls} from '../deck/sanitize.js';
+import {stripControls} from '../text/sanitize.js';
 
 /**
 The deck as a Markdown memo (CommonMark with GFM tables), ready to paste into a document or an email:

@@ -3,7 +3,7 @@ import {blockTexts, revealUnits} from '../deck/blocks.js';
 import {type Deck, paragraphRanges, type Slide} from '../deck/deck.js';
 import {helpRows} from '../show/keymap.js';
 import {modeOf, type NavigationState} from '../show/navigation.js';
-import {stripControls} from '../deck/sanitize.js';
+import {stripControls} from '../text/sanitize.js';
 
 /**
 The screen-reader view, pure: a slide as linear text, one line per thing on it, each line saying what

@@ -18,7 +18,7 @@ import {lineText} from '../layout/layout.js';
 import {overviewGrid, overviewLines} from '../layout/lists.js';
 import {isTooSmall, menuPlaceOnScreen, screenLines, type Size} from '../layout/screen.js';
 import {screenReaderLines} from '../outputs/screen-reader.js';
-import type {Theme} from '../layout/theme.js';
+import type {Theme} from '../text/theme.js';
 
 export type AppProps = {
 	readonly deck: Deck;

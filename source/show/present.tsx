@@ -14,7 +14,7 @@ import {initNavigation} from './navigation.js';
 import {audienceMark, screenLines} from '../layout/screen.js';
 import type {Line} from '../layout/layout.js';
 import type {PeerLink} from '../link/peer.js';
-import type {Background, Theme} from '../layout/theme.js';
+import type {Background, Theme} from '../text/theme.js';
 import {askBackground} from '../terminal/background.js';
 
 /**

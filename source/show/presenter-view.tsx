@@ -10,7 +10,7 @@ import {planTalk} from '../layout/pace.js';
 import type {PeerLink} from '../link/peer.js';
 import {presenterLines, presenterMenuPlace, presenterMinimum} from '../layout/presenter-screen.js';
 import {type Size, tooSmallLines} from '../layout/screen.js';
-import type {Theme} from '../layout/theme.js';
+import type {Theme} from '../text/theme.js';
 
 /**
 The presenter's screen (`briefing --presenter`): the same keys and the same navigation state as the
