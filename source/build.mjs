@@ -134,7 +134,7 @@ changes, rather than bundle them unchanged.
 const narrowTextPlugin = {
 	name: 'narrow-text',
 	setup(builder) {
-		const vendorText = JSON.stringify(path.join(root, 'source/deck/vendor-text.ts'));
+		const vendorText = JSON.stringify(path.join(root, 'source/boot/vendor-text.ts'));
 		builder.onLoad({filter: /[\\/]string-width[\\/]index\.js$/, namespace: 'file'}, ({path: file}) => ({
 			contents: `import {narrowFirstWidth} from ${vendorText};\nexport default narrowFirstWidth(() => require(${JSON.stringify(`${file}?module`)}).default);\n`,
 			resolveDir: path.dirname(file),

@@ -1,6 +1,6 @@
 import process from 'node:process';
 import {usage, usageError, version, writeOut} from './answer.js';
-import {lightenV8} from './deck/lighter-v8.js';
+import {lightenV8} from './boot/lighter-v8.js';
 import type {DeckCommand} from './deck-command.js';
 import {type Command, needsMeow, parseArgs} from './parse-args.js';
 import {escaped} from './text/quoted.js';

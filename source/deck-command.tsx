@@ -7,8 +7,8 @@ import {isAutoTheme, pickTheme, themeNames} from './text/theme.js';
 import {checkShow, type Command, type PresentCommand, resolveStart} from './parse-args.js';
 import {quoted} from './text/quoted.js';
 import {firstFrameText, present} from './show/present.js';
-import {withoutFetch} from './deck/without-fetch.js';
-import {lightenV8} from './deck/lighter-v8.js';
+import {withoutFetch} from './boot/without-fetch.js';
+import {lightenV8} from './boot/lighter-v8.js';
 
 /**
 The commands that show or write a deck: present, print, list and export. What the first slide needs

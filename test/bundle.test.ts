@@ -123,7 +123,7 @@ describe('the bundle', () => {
 		expect(staticInputs(menu)).toContain('source/show/components/sections-menu.tsx');
 		const importsOf = (output: string | undefined) => Object.values(metafile.outputs).flatMap(each => each.imports).filter(imported => imported.path === output);
 		expect(importsOf(menu).map(imported => imported.kind)).toEqual(['dynamic-import']);
-		// ink-select-input is imported (deck/vendor.ts) only when the menu loads (show/ink.ts's loadSelectInput).
+		// ink-select-input is imported (boot/vendor.ts) only when the menu loads (show/ink.ts's loadSelectInput).
 		const selectInput = Object.keys(metafile.outputs).find(output => Object.keys(metafile.outputs[output]?.inputs ?? {}).some(input => input.startsWith('node_modules/ink-select-input/')));
 		expect(importsOf(selectInput).map(imported => imported.kind)).toEqual(['dynamic-import']);
 	});
