@@ -10,7 +10,7 @@ import {deckToMarkdown} from '../source/markdown/export-deck.js';
 import {MarkdownDeckError} from '../source/markdown/inline.js';
 import {formatDeckError} from '../source/markdown/load.js';
 import {parseMarkdownDeck} from '../source/markdown/parse-deck.js';
-import {followSlide, initNavigation, navigate} from '../source/show/navigation.js';
+import {followSlide, initNavigation, navigate} from '../source/model/navigation.js';
 import {everyBlockDeck} from './helpers/every-block-deck.js';
 
 const fixture = readFileSync(new URL('fixtures/every-primitive.md', import.meta.url), 'utf8');

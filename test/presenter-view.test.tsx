@@ -4,7 +4,7 @@ import path from 'node:path';
 import React from 'react';
 import {afterEach, describe, expect, test, vi} from 'vitest';
 import {lineText} from '../source/layout/layout.js';
-import {initNavigation} from '../source/show/navigation.js';
+import {initNavigation} from '../source/model/navigation.js';
 import {deckKey, openPresenterLink, type PresenterLink} from '../source/link/presenter-link.js';
 import {nextStep, presenterLines} from '../source/layout/presenter-screen.js';
 import {PresenterView, useHeldStatus} from '../source/show/presenter-view.js';

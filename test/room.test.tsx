@@ -8,7 +8,7 @@ import {blankLines, bodyRows, deckLook, footerColumns, screenLines, slideBody} f
 import {soleQuote} from '../source/layout/slide-body.js';
 import {App, hintMs, statusMs} from '../source/show/app.js';
 import {followCursor, openWindow} from '../source/show/components/sections-menu.js';
-import {initNavigation, navigate, type NavigationAction, type NavigationState} from '../source/show/navigation.js';
+import {initNavigation, navigate, type NavigationAction, type NavigationState} from '../source/model/navigation.js';
 import {type PeerLink, type Position, samePosition} from '../source/link/peer.js';
 import {parseMessage, positionLine} from '../source/link/protocol.js';
 import {themes} from '../source/text/theme.js';

@@ -1,4 +1,4 @@
-import {formatElapsed} from '../show/hooks/use-clock.js';
+import {formatElapsed} from '../model/clock.js';
 
 /**
 Talk planning, pure: parse `--duration`, give each slide its share of the time, and say how far

@@ -1,10 +1,10 @@
 import {revealUnits} from '../deck/blocks.js';
 import type {Deck, Slide} from '../deck/deck.js';
-import {hintText} from '../show/keymap.js';
-import {formatElapsed} from '../show/hooks/use-clock.js';
+import {hintText} from '../model/keymap.js';
+import {formatElapsed} from '../model/clock.js';
 import {indentLines, type Line, lineWidth, seg, type Segment, symbols, textWidth, wrap} from './layout.js';
 import {firstWords, menuHeading, menuPlace, type MenuPlace, overviewLines} from './lists.js';
-import {helpScreen, modeOf, type NavigationState} from '../show/navigation.js';
+import {helpScreen, modeOf, type NavigationState} from '../model/navigation.js';
 import {paceAt, paceText, type Plan} from './pace.js';
 import {fit, helpLines, slideLines, spread, toHeight, type Size} from './screen.js';
 import type {Role} from '../text/theme.js';

@@ -1,8 +1,8 @@
 import type {Deck, Slide} from '../deck/deck.js';
-import {helpSections, type HelpScreen, hintParts, type View} from '../show/keymap.js';
+import {helpSections, type HelpScreen, hintParts, type View} from '../model/keymap.js';
 import {indentLines, type Line, lineWidth, seg, textWidth, wrap, type Segment, symbols} from './layout.js';
 import {menuHeading, menuPlace, type MenuPlace, overviewLines} from './lists.js';
-import {helpScreen, modeOf, type NavigationState} from '../show/navigation.js';
+import {helpScreen, modeOf, type NavigationState} from '../model/navigation.js';
 import {
 	bodyRows,
 	contentWidth,

@@ -1,4 +1,4 @@
-import type {Blank} from '../show/navigation.js';
+import type {Blank} from '../model/navigation.js';
 
 /** Where the show is: what the audience and presenter views keep in step. */
 export type Position = {

@@ -1,5 +1,5 @@
 import {createHash} from 'node:crypto';
-import type {Blank} from '../show/navigation.js';
+import type {Blank} from '../model/navigation.js';
 import type {Position} from './peer.js';
 import {maxClock} from './position-clock.js';
 

@@ -1,8 +1,8 @@
 import type {Block} from '../deck/blocks.js';
 import {blockTexts, revealUnits} from '../deck/blocks.js';
 import {type Deck, paragraphRanges, type Slide} from '../deck/deck.js';
-import {helpRows} from '../show/keymap.js';
-import {modeOf, type NavigationState} from '../show/navigation.js';
+import {helpRows} from '../model/keymap.js';
+import {modeOf, type NavigationState} from '../model/navigation.js';
 import {stripControls} from '../text/sanitize.js';
 
 /**

@@ -2,7 +2,7 @@ import type {Block} from '../deck/blocks.js';
 import type {Deck} from '../deck/deck.js';
 import type {Line} from '../layout/layout.js';
 import {screenLines, type Size} from '../layout/screen.js';
-import {initNavigation} from './navigation.js';
+import {initNavigation} from '../model/navigation.js';
 
 /**
 A drawn block (an Ink component in a slide) is drawn with Ink's `renderToString`, which runs a React

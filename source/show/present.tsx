@@ -9,8 +9,8 @@ import {FrameSink} from '../terminal/frame-sink.js';
 import {createLinearWriter} from '../terminal/linear-writer.js';
 import {openTerminalSession, type TerminalSession} from '../terminal/session.js';
 import {drawAhead} from './deferred-drawings.js';
-import {formatElapsed} from './hooks/use-clock.js';
-import {initNavigation} from './navigation.js';
+import {formatElapsed} from '../model/clock.js';
+import {initNavigation} from '../model/navigation.js';
 import {audienceMark, screenLines} from '../layout/screen.js';
 import type {Line} from '../layout/layout.js';
 import type {PeerLink} from '../link/peer.js';
@@ -139,7 +139,7 @@ async function loadShow(view: PresentOptions['view']) {
 		import('./app.js'),
 		view === 'presenter' ? import('./presenter-view.js').then(module => module.PresenterView) : undefined,
 		import('../terminal/input-stream.js'),
-		import('./keymap.js'),
+		import('../model/keymap.js'),
 	]);
 }
 
