@@ -29,7 +29,7 @@ async function answerAtOnce(command: Command): Promise<number | DeckCommand> {
 
 		case 'check':
 		case 'paragraphs': {
-			const {runCheck, runParagraphs} = await import('./markdown/commands.js');
+			const {runCheck, runParagraphs} = await import('./check-command.js');
 			return command.kind === 'check' ? runCheck(command) : runParagraphs(command.article);
 		}
 

@@ -1,9 +1,9 @@
 import {stringify} from 'yaml';
 import {type Block, textWidthOfDrawings} from '../deck/blocks.js';
 import type {Deck, Slide} from '../deck/deck.js';
-import {escapeMarkdown} from '../outputs/export-markdown.js';
+import {escapeMarkdown} from './export-markdown.js';
 import {stripControls} from '../text/sanitize.js';
-import {slugify} from './parse-deck.js';
+import {slugify} from '../markdown/parse-deck.js';
 
 /**
 `--export deck`: any deck written as a Markdown deck (the format parse-deck.ts reads), so that
