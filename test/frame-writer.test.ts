@@ -2,7 +2,7 @@ import {fc, test} from '@fast-check/vitest';
 import {Terminal} from '@xterm/headless';
 import {describe, expect} from 'vitest';
 import {createFrameWriter, type FrameWriter} from '../source/terminal/frame-writer.js';
-import type {Line} from '../source/layout/layout.js';
+import type {Line} from '../source/text/lines.js';
 import {type Role, themes} from '../source/text/theme.js';
 
 /**

@@ -5,7 +5,7 @@ import {helpRows, helpSections, hintText, keyConflicts, keymap, resolveKeypress,
 import type {Mode} from '../source/model/navigation.js';
 import {noKey} from './helpers/position-model.js';
 import {bodyRows, helpLines} from '../source/layout/screen.js';
-import {lineText, lineWidth} from '../source/layout/layout.js';
+import {lineText, lineWidth} from '../source/text/lines.js';
 
 const named = (name: keyof Key, extra: Partial<Key> = {}): Key => ({...noKey, [name]: true, ...extra});
 

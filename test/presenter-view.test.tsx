@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import React from 'react';
 import {afterEach, describe, expect, test, vi} from 'vitest';
-import {lineText} from '../source/layout/layout.js';
+import {lineText} from '../source/text/lines.js';
 import {initNavigation} from '../source/model/navigation.js';
 import {deckKey, openPresenterLink, type PresenterLink} from '../source/link/presenter-link.js';
 import {nextStep, presenterLines} from '../source/layout/presenter-screen.js';

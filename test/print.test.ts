@@ -3,7 +3,7 @@ import process from 'node:process';
 import {describe, expect, test} from 'vitest';
 import {deck} from '../slides/index.js';
 import {findSection} from '../source/deck/deck.js';
-import {textWidth} from '../source/layout/layout.js';
+import {textWidth} from '../source/text/lines.js';
 import {deckText, listText, slideText} from '../source/outputs/print.js';
 import {selectSlides, summaryPoints} from '../source/outputs/handout.js';
 import {stripControls} from '../source/text/sanitize.js';

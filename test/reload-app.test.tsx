@@ -9,7 +9,7 @@ import {PresenterView} from '../source/show/presenter-view.js';
 import {themes} from '../source/text/theme.js';
 import {audienceMark} from '../source/layout/screen.js';
 import {presenterLines} from '../source/layout/presenter-screen.js';
-import {lineText} from '../source/layout/layout.js';
+import {lineText} from '../source/text/lines.js';
 import {initNavigation} from '../source/model/navigation.js';
 import {cleanupShown, keys, press, renderShow, waitForFrame} from './helpers/ink.js';
 

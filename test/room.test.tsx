@@ -2,7 +2,7 @@ import React from 'react';
 import {afterEach, beforeAll, describe, expect, test} from 'vitest';
 import {loadInk} from '../source/deck/drawn.js';
 import {deck} from '../slides/index.js';
-import {lineText, lineWidth, textWidth} from '../source/layout/layout.js';
+import {lineText, lineWidth, textWidth} from '../source/text/lines.js';
 import {menuRow, overviewGrid} from '../source/layout/lists.js';
 import {blankLines, bodyRows, deckLook, footerColumns, screenLines, slideBody} from '../source/layout/screen.js';
 import {soleQuote} from '../source/layout/slide-body.js';

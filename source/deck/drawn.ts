@@ -1,5 +1,5 @@
 import {type ComponentProps, createElement, type ReactElement} from 'react';
-import type {Line} from '../layout/layout.js';
+import type {Line} from '../text/lines.js';
 import {splitSgr} from '../text/sgr.js';
 import {importInk} from '../boot/vendor.js';
 import {withoutFetch} from '../boot/without-fetch.js';

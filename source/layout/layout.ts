@@ -1,4 +1,5 @@
 import {type Block, revealUnits} from '../deck/blocks.js';
+import {type Line, seg, type Segment, textWidth, wrap} from '../text/lines.js';
 import type {Role} from '../text/theme.js';
 
 /**
@@ -6,14 +7,6 @@ The layout engine: blocks in, lines of styled segments out. It is pure, so the l
 plain-text print and the tests all measure the same lines; the frame writer paints them. (A drawn
 block, an Ink component in a slide, brings its own lines: its `draw` asks Ink for them.)
 */
-export type Segment = {
-	readonly text: string;
-	readonly role: Role;
-	/** Set on what Ink drew (a component in a slide body): the SGR parameters it drew the text with. */
-	readonly sgr?: string;
-};
-export type Line = readonly Segment[];
-
 export type LayoutOptions = {
 	/** Columns the body may use. */
 	readonly width: number;
@@ -34,80 +27,6 @@ export const symbols = {
 	column: '│',
 	dot: '●',
 } as const;
-
-
-/** A segment: text in a role. */
-export function seg(text: string, role: Role): Segment {
-	return {text, role};
-}
-
-/** Lines moved right by `margin` columns (empty lines stay empty). */
-export function indentLines(lines: readonly Line[], margin: number): Line[] {
-	const pad = seg(' '.repeat(margin), 'body');
-	return lines.map(line => (line.length === 0 ? line : [pad, ...line]));
-}
-
-/** Display width: the deck is written in characters one cell wide (a test checks that). */
-export function textWidth(text: string): number {
-	let width = 0;
-	for (const _ of text) {
-		width++;
-	}
-
-	return width;
-}
-
-export function lineWidth(line: Line): number {
-	let width = 0;
-	for (const segment of line) {
-		width += textWidth(segment.text);
-	}
-
-	return width;
-}
-
-export function lineText(line: Line): string {
-	return line.map(segment => segment.text).join('');
-}
-
-/** Word-wraps text to `width` columns; a word longer than a line is broken. */
-export function wrap(text: string, width: number): string[] {
-	const limit = Math.max(1, width);
-	const lines: string[] = [];
-	let current = '';
-	for (const word of text.split(/\s+/).filter(Boolean)) {
-		let rest = word;
-		while (textWidth(rest) > limit) {
-			if (current) {
-				lines.push(current);
-				current = '';
-			}
-
-			const chars = [...rest];
-			lines.push(chars.slice(0, limit).join(''));
-			rest = chars.slice(limit).join('');
-		}
-
-		if (!rest) {
-			continue;
-		}
-
-		if (!current) {
-			current = rest;
-		} else if (textWidth(current) + 1 + textWidth(rest) <= limit) {
-			current += ' ' + rest;
-		} else {
-			lines.push(current);
-			current = rest;
-		}
-	}
-
-	if (current) {
-		lines.push(current);
-	}
-
-	return lines.length > 0 ? lines : [''];
-}
 
 function padEnd(text: string, width: number): string {
 	return text + ' '.repeat(Math.max(0, width - textWidth(text)));

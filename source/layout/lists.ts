@@ -1,6 +1,6 @@
 import {blockTexts} from '../deck/blocks.js';
 import type {Deck, Slide} from '../deck/deck.js';
-import {indentLines, type Line, lineWidth, seg, textWidth} from './layout.js';
+import {indentLines, type Line, lineWidth, seg, textWidth} from '../text/lines.js';
 import type {NavigationState} from '../model/navigation.js';
 import {bodyRows, contentWidth, type Size, toHeight} from './slide-body.js';
 

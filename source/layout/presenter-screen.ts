@@ -2,11 +2,12 @@ import {revealUnits} from '../deck/blocks.js';
 import type {Deck, Slide} from '../deck/deck.js';
 import {hintText} from '../model/keymap.js';
 import {formatElapsed} from '../model/clock.js';
-import {indentLines, type Line, lineWidth, seg, type Segment, symbols, textWidth, wrap} from './layout.js';
+import {symbols} from './layout.js';
+import {fit, indentLines, type Line, lineWidth, seg, type Segment, textWidth, wrap} from '../text/lines.js';
 import {firstWords, menuHeading, menuPlace, type MenuPlace, overviewLines} from './lists.js';
 import {helpScreen, modeOf, type NavigationState} from '../model/navigation.js';
 import {paceAt, paceText, type Plan} from './pace.js';
-import {fit, helpLines, slideLines, spread, toHeight, type Size} from './screen.js';
+import {helpLines, slideLines, spread, toHeight, type Size} from './screen.js';
 import type {Role} from '../text/theme.js';
 
 /**

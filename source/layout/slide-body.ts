@@ -3,7 +3,8 @@ import {revealUnits} from '../deck/blocks.js';
 import type {Deck, Slide} from '../deck/deck.js';
 import {formatParagraphs} from '../deck/deck.js';
 import {canDrawBig, drawBig, wrapBig} from './big-text.js';
-import {indentLines, type Line, layoutBlock, lineWidth, seg, symbols, textWidth, wrap} from './layout.js';
+import {layoutBlock, symbols} from './layout.js';
+import {indentLines, type Line, lineWidth, seg, textWidth, wrap} from '../text/lines.js';
 import type {Role} from '../text/theme.js';
 
 /**

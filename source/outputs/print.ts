@@ -1,6 +1,7 @@
 import type {Deck, Slide} from '../deck/deck.js';
 import {formatParagraphs} from '../deck/deck.js';
-import {layoutBlocks, lineText, textWidth, wrap} from '../layout/layout.js';
+import {layoutBlocks} from '../layout/layout.js';
+import {lineText, textWidth, wrap} from '../text/lines.js';
 import {stripControls} from '../text/sanitize.js';
 import {aboutLine, handoutParts, isWholeDeck, partTitle, slideLabel, slideRange, summaryPoints} from './handout.js';
 

@@ -15,7 +15,7 @@ import type {View} from '../model/keymap.js';
 import {initNavigation, modeOf, navigate} from '../model/navigation.js';
 import {useDeckReload} from './hooks/use-deck-reload.js';
 import {type PeerLink, presenterConnected} from '../link/peer.js';
-import {lineText} from '../layout/layout.js';
+import {lineText} from '../text/lines.js';
 import {overviewGrid, overviewLines} from '../layout/lists.js';
 import {isTooSmall, menuPlaceOnScreen, screenLines, type Size} from '../layout/screen.js';
 import {screenReaderLines} from '../outputs/screen-reader.js';

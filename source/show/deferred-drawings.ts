@@ -1,6 +1,6 @@
 import type {Block} from '../deck/blocks.js';
 import type {Deck} from '../deck/deck.js';
-import type {Line} from '../layout/layout.js';
+import type {Line} from '../text/lines.js';
 import {screenLines, type Size} from '../layout/screen.js';
 import {initNavigation} from '../model/navigation.js';
 

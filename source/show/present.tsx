@@ -12,7 +12,7 @@ import {drawAhead} from './deferred-drawings.js';
 import {formatElapsed} from '../model/clock.js';
 import {initNavigation} from '../model/navigation.js';
 import {audienceMark, screenLines} from '../layout/screen.js';
-import type {Line} from '../layout/layout.js';
+import type {Line} from '../text/lines.js';
 import type {PeerLink} from '../link/peer.js';
 import type {Background, Theme} from '../text/theme.js';
 import {askBackground} from '../terminal/background.js';

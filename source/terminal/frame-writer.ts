@@ -1,4 +1,4 @@
-import type {Line} from '../layout/layout.js';
+import type {Line} from '../text/lines.js';
 import type {Role, RoleStyle, Theme} from '../text/theme.js';
 import {sgrMarksSpace, splitSgr, type StyledRow} from '../text/sgr.js';
 

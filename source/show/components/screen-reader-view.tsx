@@ -1,6 +1,6 @@
 import React from 'react';
 import {Box, Text} from '../ink.js';
-import {wrap} from '../../layout/layout.js';
+import {wrap} from '../../text/lines.js';
 import type {Theme} from '../../text/theme.js';
 
 export type ScreenReaderViewProps = {
