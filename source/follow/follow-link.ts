@@ -1,0 +1,122 @@
+import {openConnection} from '../link/connection.js';
+import type {PeerLink, Position} from '../link/peer.js';
+import {type Bounds, parseMessage} from '../link/protocol.js';
+import {tryConnect} from '../link/rendezvous.js';
+import {checkSocketPath, ensurePrivateDirectory, type Environment} from '../link/socket-directory.js';
+import {followPath} from './follow-socket.js';
+
+/**
+A follower's side (`briefing --follow`): connects to the audience view's followers' socket (after
+checking the directory is private, as the presenter view does), takes each checked position line
+(protocol.ts) and hands it to the view. It sends nothing, so `publish` is a no-op: a follower
+cannot move the show. Without an audience view it says it waits, and looks again every 250 ms.
+*/
+export type FollowLinkOptions = {
+	readonly deckKey: string;
+	readonly env?: Environment;
+	/** The reveal units of each slide of a fixed deck: positions outside them close the connection. */
+	readonly bounds?: Bounds;
+	readonly retryMs?: number;
+};
+
+export const waitingStatus = 'waiting for the audience view';
+export const followingStatus = 'following the show';
+
+/** Opens the follower's link; throws LinkError when the socket directory is unsafe. */
+export function openFollowLink({deckKey, env, bounds, retryMs = 250}: FollowLinkOptions): PeerLink {
+	const {directory, file} = followPath(deckKey, env);
+	ensurePrivateDirectory(directory);
+	const positionListeners = new Set<(position: Position) => void>();
+	const statusListeners = new Set<(status: string) => void>();
+	let status = waitingStatus;
+	let isClosed = false;
+	let timer: NodeJS.Timeout | undefined;
+	let close: (() => void) | undefined;
+	const setStatus = (text: string) => {
+		if (text !== status) {
+			status = text;
+			for (const listener of statusListeners) {
+				listener(text);
+			}
+		}
+	};
+
+	const schedule = () => {
+		if (!isClosed) {
+			timer = setTimeout(look, retryMs);
+			timer.unref();
+		}
+	};
+
+	const look = () => {
+		try {
+			checkSocketPath(file);
+		} catch (error: unknown) {
+			setStatus(error instanceof Error ? error.message : String(error));
+			schedule();
+			return;
+		}
+
+		void tryConnect(file).then(attempt => {
+			if (!('socket' in attempt)) {
+				schedule();
+				return;
+			}
+
+			if (isClosed) {
+				attempt.socket.destroy();
+				return;
+			}
+
+			const connection = openConnection(attempt.socket, {
+				onLine(each, line) {
+					const message = parseMessage(line, bounds);
+					if ('position' in message) {
+						setStatus(followingStatus);
+						const {index, step, blank} = message.position;
+						for (const listener of positionListeners) {
+							listener({index, step, blank});
+						}
+					} else if ('error' in message) {
+						each.close();
+					}
+				},
+				onOversize(each) {
+					each.close();
+				},
+				onClose() {
+					close = undefined;
+					setStatus(waitingStatus);
+					schedule();
+				},
+				latest: () => undefined,
+			});
+			close = connection.close;
+		});
+	};
+
+	look();
+	return {
+		publish() {
+			// A follower never moves the show.
+		},
+		onPosition(listener) {
+			positionListeners.add(listener);
+			return () => {
+				positionListeners.delete(listener);
+			};
+		},
+		onStatus(listener) {
+			statusListeners.add(listener);
+			listener(status);
+			return () => {
+				statusListeners.delete(listener);
+			};
+		},
+		async close() {
+			isClosed = true;
+			clearTimeout(timer);
+			close?.();
+		},
+	};
+}

@@ -1,0 +1,123 @@
+import {randomBytes} from 'node:crypto';
+import net from 'node:net';
+import process from 'node:process';
+import {positionLine} from '../link/protocol.js';
+import {clearStale, inodeOf, listenAt, removeOwn, tryConnect} from '../link/rendezvous.js';
+import {checkSocketPath, ensurePrivateDirectory, type Environment, LinkError, socketDirectory, socketPath, temporaryName} from '../link/socket-directory.js';
+import type {ShowFeed, Shown} from './feed.js';
+import {latestWriter} from './latest-writer.js';
+
+/**
+The followers' socket: the audience view listens at `<deck key>-follow.sock`, in the same private
+per-user directory as the presenter link (socket-directory.ts), and writes every position it shows
+to each follower as one line of the link's protocol (protocol.ts: a position with a clock, which
+counts the audience view's changes). Followers only read: nothing they send is read. Any number of
+them; each gets only the newest position while it is behind (latest-writer.ts).
+*/
+export const followSuffix = '-follow';
+
+export type FollowerHub = {
+	readonly path: string;
+	/** Followers connected now. */
+	readonly followers: () => number;
+	readonly close: () => Promise<void>;
+};
+
+export type FollowSocketOptions = {
+	readonly deckKey: string;
+	readonly feed: ShowFeed;
+	readonly env?: Environment;
+	/** One line about a follower that went wrong (a broken pipe); the show goes on. */
+	readonly onNotice?: (text: string) => void;
+};
+
+/** The path followers of a deck look for. */
+export function followPath(deckKey: string, env?: Environment): {directory: string; file: string} {
+	const directory = socketDirectory(env);
+	return {directory, file: socketPath(directory, deckKey + followSuffix)};
+}
+
+function lineOf(shown: Shown, clock: number, origin: string): string {
+	return positionLine({index: shown.index, step: shown.step, blank: shown.blank, clock, origin});
+}
+
+/** Listens for followers; throws LinkError when the directory is unsafe or another audience view serves them. */
+export async function serveFollowers({deckKey, feed, env, onNotice}: FollowSocketOptions): Promise<FollowerHub> {
+	const {directory, file} = followPath(deckKey, env);
+	ensurePrivateDirectory(directory);
+	checkSocketPath(file);
+	const attempt = await tryConnect(file);
+	if ('socket' in attempt) {
+		attempt.socket.destroy();
+		throw new LinkError('another audience view of this deck already has the followers');
+	}
+
+	clearStale(file, attempt.code);
+	const origin = randomBytes(8).toString('hex');
+	const followers = new Map<net.Socket, (line: string) => void>();
+	let clock = 0;
+	let line: string | undefined;
+	const server = net.createServer(socket => {
+		const writer = latestWriter(socket);
+		const send = (text: string) => {
+			writer.send(text);
+		};
+
+		followers.set(socket, send);
+		socket.resume();
+		socket.on('error', (error: NodeJS.ErrnoException) => {
+			if (error.code === 'EPIPE') {
+				onNotice?.('a follower went away mid-write (broken pipe); the show goes on');
+			}
+		});
+		socket.on('close', () => {
+			followers.delete(socket);
+		});
+		if (line) {
+			send(line);
+		}
+	});
+	const taken = await listenAt(server, temporaryName(directory, deckKey + followSuffix, origin), file);
+	if (taken === 'taken') {
+		throw new LinkError('another audience view of this deck already has the followers');
+	}
+
+	const inode = inodeOf(file);
+	const onExit = () => {
+		removeOwn(file, inode);
+	};
+
+	process.on('exit', onExit);
+	const publish = (shown: Shown) => {
+		clock++;
+		line = lineOf(shown, clock, origin);
+		for (const send of followers.values()) {
+			send(line);
+		}
+	};
+
+	const off = feed.onShown(publish);
+	const current = feed.current();
+	if (current) {
+		publish(current);
+	}
+
+	return {
+		path: file,
+		followers: () => followers.size,
+		async close() {
+			off();
+			onExit();
+			process.off('exit', onExit);
+			for (const socket of followers.keys()) {
+				socket.destroy();
+			}
+
+			await new Promise<void>(resolve => {
+				server.close(() => {
+					resolve();
+				});
+			});
+		},
+	};
+}

@@ -1,0 +1,103 @@
+import process from 'node:process';
+import type {PeerLink} from '../link/peer.js';
+import {LinkError} from '../link/socket-directory.js';
+import type {Bounds} from '../link/protocol.js';
+import type {PresentCommand} from '../parse-args.js';
+import {createShowFeed, type ShowFeed} from './feed.js';
+
+/**
+What `--follow` and `--serve` add to a show, set up before it starts (deck-command.tsx): a follower's
+read-only link, or the audience view's feed with what serves it (the followers' socket, opened once
+the first frame is up, and the web server, started before the show so a port in use is one line and
+exit 2). The URLs go to stderr before the show takes the screen.
+*/
+export type FollowSetup =
+	| {readonly code: number}
+	| {
+			readonly link?: PeerLink;
+			readonly feed?: ShowFeed;
+			readonly openFollowers?: (notice: (text: string) => void) => Promise<{close(): Promise<void>}>;
+	  };
+
+export type FollowContext = {
+	readonly command: PresentCommand;
+	readonly deckKey: string;
+	/** A built-in deck's reveal units (a Markdown deck's may change while it is shown). */
+	readonly bounds?: Bounds;
+	readonly duration?: number;
+};
+
+export async function setUpFollowing({command, deckKey, bounds, duration}: FollowContext): Promise<FollowSetup> {
+	if (command.view === 'follower') {
+		const {openFollowLink} = await import('./follow-link.js');
+		try {
+			return {link: openFollowLink({deckKey, ...(bounds ? {bounds} : {})})};
+		} catch (error: unknown) {
+			if (error instanceof LinkError) {
+				process.stderr.write(`briefing: ${error.message}\n`);
+				return {code: 1};
+			}
+
+			throw error;
+		}
+	}
+
+	if (command.view !== 'audience') {
+		return {};
+	}
+
+	const feed = createShowFeed();
+	const served = command.serve === undefined ? undefined : await serve(command.serve, feed, duration);
+	if (typeof served === 'number') {
+		return {code: served};
+	}
+
+	const openFollowers = async (notice: (text: string) => void) => {
+		const {serveFollowers} = await import('./follow-socket.js');
+		const hub = command.isRehearsal
+			? undefined
+			: await serveFollowers({deckKey, feed, onNotice: notice}).catch((error: unknown) => {
+					notice(`terminal followers off: ${error instanceof Error ? error.message : String(error)}`);
+					return undefined;
+				});
+		return {
+			async close() {
+				await Promise.all([hub?.close(), served?.close()]);
+			},
+		};
+	};
+
+	return {feed, openFollowers};
+}
+
+/** Starts the web server, or says in one line why not (exit 2). */
+async function serve(text: string, feed: ShowFeed, duration: number | undefined) {
+	const {parseServeAddress} = await import('../serve/address.js');
+	const {ServeError, startServer} = await import('../serve/server.js');
+	const address = parseServeAddress(text);
+	if ('message' in address) {
+		process.stderr.write(`briefing: ${address.message}\n`);
+		return 2;
+	}
+
+	try {
+		const served = await startServer({address, feed, ...(duration ? {duration} : {})});
+		process.stderr.write(
+			[
+				`briefing: follow along at ${served.followUrl}`,
+				'  (anyone with this link sees the slides as they are shown; give it to the audience)',
+				`briefing: remote at ${served.remoteUrl}`,
+				'  (this one moves the show: keep it to yourself)',
+				'',
+			].join('\n'),
+		);
+		return served;
+	} catch (error: unknown) {
+		if (error instanceof ServeError) {
+			process.stderr.write(`briefing: ${error.message}\n`);
+			return 2;
+		}
+
+		throw error;
+	}
+}
