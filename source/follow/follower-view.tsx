@@ -131,5 +131,6 @@ function readerLines(deck: Deck, state: NavigationState, status: string | undefi
 		return [`The audience screen is blanked (${state.blank}), on slide ${state.index + 1} of ${deck.slides.length}.`, ...(status ? [status] : [])];
 	}
 
-	return screenReaderLines(deck, state, status);
+	// The last line names the keys that move the show: a follower's do not.
+	return [...screenReaderLines(deck, state, status).slice(0, -1), 'Following the show. Quit: q.'];
 }
