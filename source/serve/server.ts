@@ -90,9 +90,12 @@ function inkKey(name: string | undefined): Key {
 
 type Stream = {readonly writer: LatestWriter; readonly response: http.ServerResponse; behindSince: number | undefined};
 
+/** An empty answer, then the connection closed: whatever else the client was sending is not read. */
 function deny(response: http.ServerResponse, status = 403): void {
 	response.writeHead(status, {...securityHeaders, 'Content-Length': '0', Connection: 'close'});
-	response.end();
+	response.end(() => {
+		response.socket?.destroy();
+	});
 }
 
 function send(response: http.ServerResponse, type: string, body: string): void {
@@ -322,7 +325,6 @@ class Server {
 		const declared = Number(request.headers['content-length'] ?? 0);
 		if (!Number.isSafeInteger(declared) || declared > this.limits.bodyBytes) {
 			deny(response, 413);
-			request.destroy();
 			return;
 		}
 
@@ -330,9 +332,8 @@ class Server {
 		request.setEncoding('utf8');
 		request.on('data', (chunk: string) => {
 			body += chunk;
-			if (Buffer.byteLength(body) > this.limits.bodyBytes) {
+			if (Buffer.byteLength(body) > this.limits.bodyBytes && !response.headersSent) {
 				deny(response, 413);
-				request.destroy();
 			}
 		});
 		request.on('end', () => {
