@@ -46,17 +46,20 @@ export function followSlideHtml(deck: Deck, index: number, step = Number.POSITIV
 const barWidths = Array.from({length: 101}, (_, percent) => `.w${percent} { width: ${percent}%; }`).join('\n');
 
 const pageCss = `
-.live-bar { position: sticky; top: 0; z-index: 2; background: var(--paper); border-bottom: 3px solid var(--accent); }
-.live-bar p { max-width: 46rem; margin: 0 auto; padding: .6rem 1.25rem; display: flex; flex-wrap: wrap; gap: .25rem 1rem; align-items: baseline; }
-.live-bar .deck { font-weight: 700; flex: 1 1 12rem; }
-.state { color: var(--muted); font-size: .9rem; }
+header.live-bar { position: sticky; top: 0; z-index: 2; max-width: none; padding: 0; background: var(--paper); border-bottom: 3px solid var(--accent); }
+.live-bar p { max-width: 46rem; margin: 0 auto; padding: .45rem 1.25rem; display: flex; flex-wrap: wrap; gap: 0 .75rem; align-items: baseline; font-size: .9rem; }
+.live-bar .deck { font-weight: 700; flex: 1 0 100%; min-width: 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+#where { white-space: nowrap; }
+/* Room below the last slide, so the live one can always come to the top. */
+.follow main { padding-bottom: 70vh; }
+.state { color: var(--muted); }
 .state.is-live::before { content: ""; display: inline-block; width: .6rem; height: .6rem; border-radius: 50%; background: var(--accent); margin-right: .35rem; }
 .slide { scroll-margin-top: 4rem; }
 .slide.is-current article { border-left: 4px solid var(--accent); padding-left: .9rem; margin-left: -1.15rem; }
 .blanked { display: none; max-width: 46rem; margin: 2rem auto; padding: 1rem 1.25rem; background: var(--ink); color: var(--paper); border-radius: 6px; }
 body.is-blanked .blanked { display: block; }
 body.is-blanked main { display: none; }
-.to-live { position: fixed; right: 1rem; bottom: 1rem; z-index: 3; font: inherit; font-weight: 700; padding: .8rem 1.2rem; border: 0; border-radius: 999px; background: var(--accent); color: var(--paper); box-shadow: 0 2px 8px rgba(0,0,0,.3); cursor: pointer; }
+.to-live { position: fixed; right: 1rem; bottom: 1rem; max-width: calc(100vw - 2rem); z-index: 3; font: inherit; font-weight: 700; padding: .8rem 1.2rem; border: 0; border-radius: 999px; background: var(--accent); color: var(--paper); box-shadow: 0 2px 8px rgba(0,0,0,.3); cursor: pointer; }
 .to-live[hidden] { display: none; }
 .remote main { padding-top: 1rem; }
 .remote h1 { font-size: 1.5rem; margin: .5rem 0 1rem; }
@@ -81,6 +84,8 @@ function head(title: string, key: string, script: string): string {
 		'<meta charset="utf-8">',
 		'<meta name="viewport" content="width=device-width, initial-scale=1">',
 		'<meta name="referrer" content="no-referrer">',
+		// No icon to fetch: a request without the key would only get 403.
+		'<link rel="icon" href="data:,">',
 		`<title>${escapeHtml(title)}</title>`,
 		`<link rel="stylesheet" href="/page.css${query}">`,
 		`<script src="/${script}${query}" defer></script>`,

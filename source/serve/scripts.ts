@@ -19,19 +19,22 @@ export const followScript = String.raw`'use strict';
 	function setLive(live) {
 		isLive = live;
 		toLive.hidden = live;
-		state.textContent = live ? 'live' : 'reading back: the show is on slide ' + (current + 1);
+		state.textContent = live ? 'live' : 'reading back';
+		toLive.textContent = 'Back to live: slide ' + (current + 1) + ' \u2193';
 		state.classList.toggle('is-live', live);
 	}
 	function showCurrent() {
 		var slide = slideOf(current);
 		if (slide) {
-			quietUntil = Date.now() + 600;
-			slide.scrollIntoView({block: 'start'});
+			quietUntil = Date.now() + 300;
+			var bar = document.querySelector('.live-bar');
+			window.scrollTo(0, Math.max(0, slide.getBoundingClientRect().top + window.scrollY - (bar ? bar.offsetHeight : 0) - 8));
 		}
 	}
 	function isInView(element) {
 		var box = element.getBoundingClientRect();
-		return box.bottom > 80 && box.top < window.innerHeight;
+		var bar = document.querySelector('.live-bar');
+		return box.bottom > (bar ? bar.offsetHeight : 0) + 40 && box.top < window.innerHeight - 40;
 	}
 	function place(index, html) {
 		var slide = slideOf(index);
@@ -68,7 +71,8 @@ export const followScript = String.raw`'use strict';
 		if (isLive) { setLive(true); showCurrent(); } else { setLive(false); }
 	}
 	function onScroll() {
-		if (Date.now() < quietUntil) { return; }
+		// The page's own scroll to the live slide is no reader's: look again once it has settled.
+		if (Date.now() < quietUntil) { setTimeout(onScroll, quietUntil - Date.now() + 20); return; }
 		var slide = slideOf(current);
 		if (slide && isLive !== isInView(slide)) { setLive(isInView(slide)); }
 	}
