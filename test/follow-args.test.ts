@@ -18,7 +18,7 @@ test.each([
 	[['--follow', '--serve', '80'], 'use --follow or --serve, not both (a follower only watches the show)'],
 	[['--serve', '80', '--presenter'], '--serve runs in the audience view: use it without --presenter'],
 	[['--serve', '80', '--print'], '--serve runs in the audience view: use it without --print'],
-	[['--serve'], '--serve takes a value ([HOST:]PORT)'],
+	[['--serve'], '--serve takes a value (PORT)'],
 	[['--follow', '--duration', '5m'], '--duration "5m" plans the presenter view: use it with --presenter'],
 ])('%j is a usage error', (argv, message) => {
 	expect(parse(...argv)).toEqual({kind: 'usage-error', message});

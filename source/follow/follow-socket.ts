@@ -1,6 +1,7 @@
 import {randomBytes} from 'node:crypto';
 import net from 'node:net';
 import process from 'node:process';
+import {nextCount} from '../link/position-clock.js';
 import {positionLine} from '../link/protocol.js';
 import {clearStale, inodeOf, listenAt, removeOwn, tryConnect} from '../link/rendezvous.js';
 import {checkSocketPath, ensurePrivateDirectory, type Environment, LinkError, socketDirectory, socketPath, temporaryName} from '../link/socket-directory.js';
@@ -89,7 +90,7 @@ export async function serveFollowers({deckKey, feed, env, onNotice}: FollowSocke
 
 	process.on('exit', onExit);
 	const publish = (shown: Shown) => {
-		clock++;
+		clock = nextCount(clock);
 		line = lineOf(shown, clock, origin);
 		for (const send of followers.values()) {
 			send(line);
