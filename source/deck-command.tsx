@@ -133,12 +133,6 @@ async function show(deck: Deck, start: number, command: PresentCommand, duration
 		return openPresenterLink({deckKey: linkKey, role: isPresenter ? 'presenter' : 'audience', ...(bounds ? {bounds} : {})});
 	};
 
-	// --follow: a read-only link instead; the audience view feeds followers (and --serve's pages).
-	const following = command.view === 'presenter' ? {} : await (await import('./follow/wiring.js')).setUpFollowing({command, deckKey: linkKey, ...(bounds ? {bounds} : {}), ...(duration ? {duration} : {})});
-	if ('code' in following) {
-		return following.code;
-	}
-
 	let link;
 	if (isPresenter && !command.isRehearsal) {
 		// The presenter view is nothing without the link: an unsafe socket directory stops it here.
@@ -153,6 +147,12 @@ async function show(deck: Deck, start: number, command: PresentCommand, duration
 
 			throw error;
 		}
+	}
+
+	// --follow: a read-only link instead; the audience view feeds followers (and --serve's pages).
+	const following = await (await import('./follow/wiring.js')).setUpFollowing({command, deckKey: linkKey, ...(bounds ? {bounds} : {}), ...(duration ? {duration} : {}), ...(link ? {link} : {})});
+	if ('code' in following) {
+		return following.code;
 	}
 
 	const {watchDeck} = markdown ? await import('./markdown/watch.js') : {watchDeck: undefined};

@@ -3,7 +3,8 @@ import type {PeerLink, Position} from '../link/peer.js';
 import {type Bounds, parseMessage} from '../link/protocol.js';
 import {tryConnect} from '../link/rendezvous.js';
 import {checkSocketPath, ensurePrivateDirectory, type Environment} from '../link/socket-directory.js';
-import {followPath} from './follow-socket.js';
+import {followPath, maxNoticeLength} from './follow-socket.js';
+import {stripControls} from '../deck/sanitize.js';
 
 /**
 A follower's side (`briefing --follow`): connects to the audience view's followers' socket (after
@@ -19,15 +20,29 @@ export type FollowLinkOptions = {
 	readonly retryMs?: number;
 };
 
+/** A follower's link; `onNotice` hears the audience view's notices (the presenter view shows them). */
+export type FollowLink = PeerLink & {readonly onNotice: (listener: (text: string) => void) => () => void};
+
+/** The text of a notice line, or undefined for any other line; nothing received is shown raw. */
+export function noticeOf(line: string): string | undefined {
+	try {
+		const value = JSON.parse(line) as {type?: unknown; text?: unknown};
+		return value?.type === 'notice' && typeof value.text === 'string' ? stripControls(value.text).slice(0, maxNoticeLength) : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
 export const waitingStatus = 'waiting for the audience view';
 export const followingStatus = 'following the show';
 
 /** Opens the follower's link; throws LinkError when the socket directory is unsafe. */
-export function openFollowLink({deckKey, env, bounds, retryMs = 250}: FollowLinkOptions): PeerLink {
+export function openFollowLink({deckKey, env, bounds, retryMs = 250}: FollowLinkOptions): FollowLink {
 	const {directory, file} = followPath(deckKey, env);
 	ensurePrivateDirectory(directory);
 	const positionListeners = new Set<(position: Position) => void>();
 	const statusListeners = new Set<(status: string) => void>();
+	const noticeListeners = new Set<(text: string) => void>();
 	let status = waitingStatus;
 	let isClosed = false;
 	let timer: NodeJS.Timeout | undefined;
@@ -70,6 +85,15 @@ export function openFollowLink({deckKey, env, bounds, retryMs = 250}: FollowLink
 
 			const connection = openConnection(attempt.socket, {
 				onLine(each, line) {
+					const notice = noticeOf(line);
+					if (notice !== undefined) {
+						for (const listener of noticeListeners) {
+							listener(notice);
+						}
+
+						return;
+					}
+
 					const message = parseMessage(line, bounds);
 					if ('position' in message) {
 						setStatus(followingStatus);
@@ -104,6 +128,12 @@ export function openFollowLink({deckKey, env, bounds, retryMs = 250}: FollowLink
 			positionListeners.add(listener);
 			return () => {
 				positionListeners.delete(listener);
+			};
+		},
+		onNotice(listener) {
+			noticeListeners.add(listener);
+			return () => {
+				noticeListeners.delete(listener);
 			};
 		},
 		onStatus(listener) {

@@ -19,6 +19,8 @@ export const followSuffix = '-follow';
 
 export type FollowerHub = {
 	readonly path: string;
+	/** Says one line to whoever listens for notices (the presenter view), and to the audience view's footer. */
+	readonly notice: (text: string) => void;
 	/** Followers connected now. */
 	readonly followers: () => number;
 	readonly close: () => Promise<void>;
@@ -37,6 +39,13 @@ export function followPath(deckKey: string, env?: Environment): {directory: stri
 	const directory = socketDirectory(env);
 	return {directory, file: socketPath(directory, deckKey + followSuffix)};
 }
+
+/** A line for the presenter view (followers skip it: an unknown type to protocol.ts). */
+export function noticeLine(text: string): string {
+	return JSON.stringify({type: 'notice', text: text.slice(0, maxNoticeLength)}) + '\n';
+}
+
+export const maxNoticeLength = 200;
 
 function lineOf(shown: Shown, clock: number, origin: string): string {
 	return positionLine({index: shown.index, step: shown.step, blank: shown.blank, clock, origin});
@@ -58,6 +67,13 @@ export async function serveFollowers({deckKey, feed, env, onNotice}: FollowSocke
 	const followers = new Map<net.Socket, (line: string) => void>();
 	let clock = 0;
 	let line: string | undefined;
+	const notice = (text: string) => {
+		onNotice?.(text);
+		for (const send of followers.values()) {
+			send(noticeLine(text));
+		}
+	};
+
 	const server = net.createServer(socket => {
 		const writer = latestWriter(socket);
 		const send = (text: string) => {
@@ -68,7 +84,7 @@ export async function serveFollowers({deckKey, feed, env, onNotice}: FollowSocke
 		socket.resume();
 		socket.on('error', (error: NodeJS.ErrnoException) => {
 			if (error.code === 'EPIPE') {
-				onNotice?.('a follower went away mid-write (broken pipe); the show goes on');
+				notice('a follower went away mid-write (broken pipe); the show goes on');
 			}
 		});
 		socket.on('close', () => {
@@ -105,6 +121,7 @@ export async function serveFollowers({deckKey, feed, env, onNotice}: FollowSocke
 
 	return {
 		path: file,
+		notice,
 		followers: () => followers.size,
 		async close() {
 			off();

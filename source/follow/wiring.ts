@@ -4,6 +4,7 @@ import {LinkError} from '../link/socket-directory.js';
 import type {Bounds} from '../link/protocol.js';
 import type {PresentCommand} from '../parse-args.js';
 import {createShowFeed, type ShowFeed} from './feed.js';
+import type {FollowLink} from './follow-link.js';
 
 /**
 What `--follow` and `--serve` add to a show, set up before it starts (deck-command.tsx): a follower's
@@ -21,13 +22,55 @@ export type FollowSetup =
 
 export type FollowContext = {
 	readonly command: PresentCommand;
+	/** The presenter view's link, opened already: the audience view's notices are added to its status. */
+	readonly link?: PeerLink;
 	readonly deckKey: string;
 	/** A built-in deck's reveal units (a Markdown deck's may change while it is shown). */
 	readonly bounds?: Bounds;
 	readonly duration?: number;
 };
 
-export async function setUpFollowing({command, deckKey, bounds, duration}: FollowContext): Promise<FollowSetup> {
+/** The presenter link with the audience view's notices (a follower's broken pipe, a full follow page) in its status. */
+function withNotices(link: PeerLink, notices: FollowLink): PeerLink {
+	return {
+		publish: link.publish,
+		onPosition: link.onPosition,
+		onStatus(listener) {
+			const offStatus = link.onStatus(listener);
+			const offNotice = notices.onNotice(listener);
+			return () => {
+				offStatus();
+				offNotice();
+			};
+		},
+		async close() {
+			await Promise.all([link.close(), notices.close()]);
+		},
+	};
+}
+
+/** The same line at most once in 10 s: a flood of failures is one line, not a flicker. */
+function throttled(say: (text: string) => void, now = Date.now): (text: string) => void {
+	const said = new Map<string, number>();
+	return text => {
+		const last = said.get(text);
+		if (last === undefined || now() - last > 10_000) {
+			said.set(text, now());
+			say(text);
+		}
+	};
+}
+
+export async function setUpFollowing({command, deckKey, bounds, duration, link}: FollowContext): Promise<FollowSetup> {
+	if (command.view === 'presenter') {
+		if (!link) {
+			return {};
+		}
+
+		const {openFollowLink} = await import('./follow-link.js');
+		return {link: withNotices(link, openFollowLink({deckKey}))};
+	}
+
 	if (command.view === 'follower') {
 		const {openFollowLink} = await import('./follow-link.js');
 		try {
@@ -47,7 +90,9 @@ export async function setUpFollowing({command, deckKey, bounds, duration}: Follo
 	}
 
 	const feed = createShowFeed();
-	const served = command.serve === undefined ? undefined : await serve(command.serve, feed, duration);
+	// The web server's notices go where the followers' socket sends its own, once it is open.
+	let hubNotice: ((text: string) => void) | undefined;
+	const served = command.serve === undefined ? undefined : await serve(command.serve, feed, duration, throttled(text => hubNotice?.(text)));
 	if (typeof served === 'number') {
 		return {code: served};
 	}
@@ -60,6 +105,7 @@ export async function setUpFollowing({command, deckKey, bounds, duration}: Follo
 					notice(`terminal followers off: ${error instanceof Error ? error.message : String(error)}`);
 					return undefined;
 				});
+		hubNotice = hub?.notice ?? notice;
 		return {
 			async close() {
 				await Promise.all([hub?.close(), served?.close()]);
@@ -71,7 +117,7 @@ export async function setUpFollowing({command, deckKey, bounds, duration}: Follo
 }
 
 /** Starts the web server, or says in one line why not (exit 2). */
-async function serve(text: string, feed: ShowFeed, duration: number | undefined) {
+async function serve(text: string, feed: ShowFeed, duration: number | undefined, onNotice: (text: string) => void) {
 	const {parseServeAddress} = await import('../serve/address.js');
 	const {ServeError, startServer} = await import('../serve/server.js');
 	const address = parseServeAddress(text);
@@ -81,7 +127,7 @@ async function serve(text: string, feed: ShowFeed, duration: number | undefined)
 	}
 
 	try {
-		const served = await startServer({address, feed, ...(duration ? {duration} : {})});
+		const served = await startServer({address, feed, onNotice, ...(duration ? {duration} : {})});
 		process.stderr.write(
 			[
 				`briefing: follow along at ${served.followUrl}`,

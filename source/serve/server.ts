@@ -31,6 +31,8 @@ export type ServeOptions = {
 	readonly duration?: number;
 	readonly limits?: Partial<Limits>;
 	readonly now?: () => number;
+	/** One line for the presenter about a follower the server let go or turned away; the show goes on. */
+	readonly onNotice?: (text: string) => void;
 };
 
 export type Served = {
@@ -225,6 +227,7 @@ class Server {
 				stream.behindSince = time;
 			} else if (time - stream.behindSince > this.limits.stalledMs) {
 				stream.response.destroy();
+				this.options.onNotice?.('let go of a follow page that stopped reading; the show goes on');
 			}
 		}
 	}
@@ -300,6 +303,7 @@ class Server {
 
 	stream(request: http.IncomingMessage, response: http.ServerResponse, streams: Set<Stream>, most: number, first: string): void {
 		if (streams.size >= most) {
+			this.options.onNotice?.(`${streams === this.follow ? 'the follow page' : 'the remote'} is full (${most} open): turned one away`);
 			response.writeHead(503, {...securityHeaders, 'Retry-After': '5', 'Content-Length': '0', Connection: 'close'});
 			response.end();
 			return;
