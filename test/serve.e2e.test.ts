@@ -1,3 +1,4 @@
+import http from 'node:http';
 import net from 'node:net';
 import {expect, test} from 'vitest';
 import {deck} from '../slides/index.js';
@@ -51,6 +52,19 @@ test('the remote moves the audience and presenter views; the follow stream sees 
 	await poll(() => received.includes('"blank":"black"'), 'the follow stream to say black');
 	await press('next');
 	await audience.waitFor(() => audience.screen().includes(` 2/${count}`), 'the slide back, not moved');
+	// More remote pages than the server holds: the one turned away is a line in the presenter view.
+	const remotes = Array.from({length: 9}, () => http.get(remote.replace('/remote?', '/remote/events?'), {agent: false}));
+	for (const each of remotes) {
+		each.on('error', () => undefined);
+	}
+
+	await presenter.waitFor(() => presenter.screen().includes('the remote is full (8 open): turned one away'), 'the presenter to hear of it');
+	await press('next');
+	await audience.waitFor(() => audience.screen().includes(` 3/${count}`), 'the show going on');
+	for (const each of remotes) {
+		each.destroy();
+	}
+
 	// The follow key moves nothing.
 	expect((await fetch(follow.replace('/follow?', '/press?'), {method: 'POST', body: 'button=next'})).status).toBe(403);
 	controller.abort();
