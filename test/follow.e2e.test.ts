@@ -87,7 +87,7 @@ test('three followers see every move, reveal and blank screen; their keys move n
 	}
 
 	// The keys above may arrive as one read (a paste, which means nothing): ? again until the help shows.
-	const hasHelp = () => followers[0]!.screen().includes('Your keys never move the show');
+	const hasHelp = () => followers[0]!.screen().includes('Your keys never move');
 	for (let attempt = 0; attempt < 5 && !hasHelp(); attempt++) {
 		followers[0]!.write('?');
 		await followers[0]!.seen(hasHelp, 'the follower help').catch(() => undefined);

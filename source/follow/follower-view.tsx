@@ -9,7 +9,7 @@ import {useDeckReload} from '../show/hooks/use-deck-reload.js';
 import {useTerminalSize} from '../show/hooks/use-terminal-size.js';
 import {initNavigation, navigate, type NavigationAction, type NavigationState} from '../show/navigation.js';
 import type {PeerLink} from '../link/peer.js';
-import {seg, wrap, type Line} from '../layout/layout.js';
+import {indentLines, seg, wrap, type Line} from '../layout/layout.js';
 import {bodyRows, contentWidth, frameLines, isTooSmall, screenLines, type Size} from '../layout/screen.js';
 import {screenReaderLines} from '../outputs/screen-reader.js';
 import type {Theme} from '../layout/theme.js';
@@ -33,20 +33,19 @@ export type FollowerViewProps = {
 	readonly onFatal?: (error: unknown) => void;
 };
 
-/** The follower's help: its few keys, and why the others do nothing. */
-export const followerHelp = [
-	'You are following the show: this screen shows what the audience screen shows,',
-	'and moves when the presenter moves. Your keys never move the show.',
-	'',
-	'q or Ctrl+C   Quit',
-	'?             Show or hide this help',
-	'Ctrl+Z        Suspend (fg returns)',
+/** The follower's help: why its keys do nothing, and the few that do something. */
+export const followerIntro = 'You are following the show: this screen shows what the audience screen shows, and moves when the show moves. Your keys never move the show.';
+export const followerKeys = [
+	['q, Ctrl+C', 'Quit'],
+	['?', 'Show or hide this help'],
+	['Ctrl+Z', 'Suspend (fg returns)'],
 ] as const;
 
 function helpBody(size: Size): Line[] {
 	const width = contentWidth(size);
-	const lines = followerHelp.flatMap(text => (text === '' ? [''] : wrap(text, width)));
-	return lines.slice(0, bodyRows(size)).map(text => [seg(text, 'body')]);
+	const keyWidth = Math.max(...followerKeys.map(([keys]) => keys.length)) + 3;
+	const lines: Line[] = [[], ...wrap(followerIntro, width).map(text => [seg(text, 'body')]), [], ...followerKeys.map(([keys, label]) => [seg(keys.padEnd(keyWidth), 'accent'), seg(label, 'body')])];
+	return indentLines(lines.slice(0, bodyRows(size)), 2);
 }
 
 export function FollowerView(props: FollowerViewProps) {
@@ -124,7 +123,7 @@ function Follower(props: FollowerViewProps) {
 /** The screen reader's lines: the slide as the audience view reads it, but a follower has no key to unblank. */
 function readerLines(deck: Deck, state: NavigationState, status: string | undefined, isHelp: boolean): string[] {
 	if (isHelp) {
-		return followerHelp.filter(Boolean).map(line => line.replace(/\s{2,}/g, ': '));
+		return [followerIntro, ...followerKeys.map(([keys, label]) => `${label}: ${keys}.`)];
 	}
 
 	if (state.blank !== 'none') {
