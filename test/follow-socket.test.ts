@@ -71,6 +71,22 @@ test('followers get the position on joining and every move after; notices reach 
 	await poll(() => early.statuses.at(-1) === waitingStatus, 'the follower to wait again');
 });
 
+test('a view that connects is told --serve\'s addresses first, or that there are none', async () => {
+	const {env, key, feed} = setUp();
+	const addresses = {follow: 'http://127.0.0.1:8080/follow?key=abc', remote: 'http://127.0.0.1:8080/remote?key=def'};
+	const hub = await serveFollowers({deckKey: key, feed, env, addresses});
+	cleanups.push(async () => hub.close());
+	const {link} = follower({deckKey: key, env});
+	await poll(() => link.hasAnswered(), 'the addresses');
+	expect(link.addresses()).toEqual(addresses);
+	await hub.close();
+	const plain = await serveFollowers({deckKey: key, feed, env});
+	cleanups.push(async () => plain.close());
+	const other = follower({deckKey: key, env});
+	await poll(() => other.link.hasAnswered(), 'the answer');
+	expect(other.link.addresses()).toBe('none');
+});
+
 test('a second audience view of the deck does not take the followers', async () => {
 	const {env, key, feed} = setUp();
 	const hub = await serveFollowers({deckKey: key, feed, env});

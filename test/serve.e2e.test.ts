@@ -24,6 +24,9 @@ test('the remote moves the audience and presenter views; the follow stream sees 
 	const presenter = spawnBin(['--presenter'], {env});
 	running.push(presenter);
 	await presenter.waitFor(() => presenter.screen().includes('audience view connected'), 'the presenter view');
+	// The presenter view printed both addresses before its show took the screen.
+	expect(presenter.log).toContain(`briefing: remote at ${remote}`);
+	expect(presenter.log).toContain(`briefing: follow along at ${follow}`);
 
 	const controller = new AbortController();
 	const stream = await fetch(follow.replace('/follow?', '/events?'), {signal: controller.signal});

@@ -3,7 +3,7 @@ import type {PeerLink, Position} from '../link/peer.js';
 import {type Bounds, parseMessage} from '../link/protocol.js';
 import {tryConnect} from '../link/rendezvous.js';
 import {checkSocketPath, ensurePrivateDirectory, type Environment} from '../link/socket-directory.js';
-import {followPath, maxNoticeLength} from './follow-socket.js';
+import {type Addresses, followPath, maxNoticeLength} from './follow-socket.js';
 import {stripControls} from '../deck/sanitize.js';
 
 /**
@@ -21,7 +21,28 @@ export type FollowLinkOptions = {
 };
 
 /** A follower's link; `onNotice` hears the audience view's notices (the presenter view shows them). */
-export type FollowLink = PeerLink & {readonly onNotice: (listener: (text: string) => void) => () => void};
+export type FollowLink = PeerLink & {
+	readonly onNotice: (listener: (text: string) => void) => () => void;
+	/** What the audience view said of `--serve`: its addresses, 'none', or undefined while it is not known (yet). */
+	readonly addresses: () => Addresses | 'none' | undefined;
+	/** Whether the first look has its answer: no audience view there, or the audience view's addresses line. */
+	readonly hasAnswered: () => boolean;
+};
+
+/** The addresses of an `addresses` line: http URLs only, at most 300 characters each. */
+export function addressesOf(line: string): Addresses | 'none' | undefined {
+	try {
+		const value = JSON.parse(line) as {type?: unknown; follow?: unknown; remote?: unknown};
+		const isUrl = (text: unknown): text is string => typeof text === 'string' && text.length <= 300 && /^http:\/\/[\w.:[\]-]+\/(follow|remote)\?key=[\w-]+$/.test(text);
+		if (value?.type !== 'addresses') {
+			return undefined;
+		}
+
+		return isUrl(value.follow) && isUrl(value.remote) ? {follow: value.follow, remote: value.remote} : 'none';
+	} catch {
+		return undefined;
+	}
+}
 
 /** The text of a notice line, or undefined for any other line; nothing received is shown raw. */
 export function noticeOf(line: string): string | undefined {
@@ -43,6 +64,9 @@ export function openFollowLink({deckKey, env, bounds, retryMs = 250}: FollowLink
 	const positionListeners = new Set<(position: Position) => void>();
 	const statusListeners = new Set<(status: string) => void>();
 	const noticeListeners = new Set<(text: string) => void>();
+	let addresses: Addresses | 'none' | undefined;
+	let hasLooked = false;
+	let isConnected = false;
 	let status = waitingStatus;
 	let isClosed = false;
 	let timer: NodeJS.Timeout | undefined;
@@ -73,6 +97,8 @@ export function openFollowLink({deckKey, env, bounds, retryMs = 250}: FollowLink
 		}
 
 		void tryConnect(file).then(attempt => {
+			hasLooked = true;
+			isConnected = 'socket' in attempt;
 			if (!('socket' in attempt)) {
 				schedule();
 				return;
@@ -85,6 +111,12 @@ export function openFollowLink({deckKey, env, bounds, retryMs = 250}: FollowLink
 
 			const connection = openConnection(attempt.socket, {
 				onLine(each, line) {
+					const told = addressesOf(line);
+					if (told !== undefined) {
+						addresses = told;
+						return;
+					}
+
 					const notice = noticeOf(line);
 					if (notice !== undefined) {
 						for (const listener of noticeListeners) {
@@ -110,6 +142,7 @@ export function openFollowLink({deckKey, env, bounds, retryMs = 250}: FollowLink
 				},
 				onClose() {
 					close = undefined;
+					isConnected = false;
 					setStatus(waitingStatus);
 					schedule();
 				},
@@ -130,6 +163,8 @@ export function openFollowLink({deckKey, env, bounds, retryMs = 250}: FollowLink
 				positionListeners.delete(listener);
 			};
 		},
+		addresses: () => addresses,
+		hasAnswered: () => hasLooked && (!isConnected || addresses !== undefined),
 		onNotice(listener) {
 			noticeListeners.add(listener);
 			return () => {

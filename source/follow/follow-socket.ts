@@ -32,7 +32,16 @@ export type FollowSocketOptions = {
 	readonly env?: Environment;
 	/** One line about a follower that went wrong (a broken pipe); the show goes on. */
 	readonly onNotice?: (text: string) => void;
+	/** `--serve`'s two addresses, told to each view that connects (the presenter view prints them). */
+	readonly addresses?: Addresses;
 };
+
+export type Addresses = {readonly follow: string; readonly remote: string};
+
+/** The first line to each view: `--serve`'s addresses, or none. Only views of the same user reach this socket (socket-directory.ts). */
+export function addressesLine(addresses: Addresses | undefined): string {
+	return JSON.stringify({type: 'addresses', ...addresses}) + '\n';
+}
 
 /** The path followers of a deck look for. */
 export function followPath(deckKey: string, env?: Environment): {directory: string; file: string} {
@@ -52,7 +61,7 @@ function lineOf(shown: Shown, clock: number, origin: string): string {
 }
 
 /** Listens for followers; throws LinkError when the directory is unsafe or another audience view serves them. */
-export async function serveFollowers({deckKey, feed, env, onNotice}: FollowSocketOptions): Promise<FollowerHub> {
+export async function serveFollowers({deckKey, feed, env, onNotice, addresses}: FollowSocketOptions): Promise<FollowerHub> {
 	const {directory, file} = followPath(deckKey, env);
 	ensurePrivateDirectory(directory);
 	checkSocketPath(file);
@@ -90,6 +99,9 @@ export async function serveFollowers({deckKey, feed, env, onNotice}: FollowSocke
 		socket.on('close', () => {
 			followers.delete(socket);
 		});
+		// Written before any position, so it is never replaced by one (latest-writer.ts).
+		socket.write(addressesLine(addresses));
+
 		if (line) {
 			send(line);
 		}

@@ -68,7 +68,9 @@ export async function setUpFollowing({command, deckKey, bounds, duration, link}:
 		}
 
 		const {openFollowLink} = await import('./follow-link.js');
-		return {link: withNotices(link, openFollowLink({deckKey}))};
+		const notices = openFollowLink({deckKey});
+		await printAddresses(notices);
+		return {link: withNotices(link, notices)};
 	}
 
 	if (command.view === 'follower') {
@@ -101,7 +103,7 @@ export async function setUpFollowing({command, deckKey, bounds, duration, link}:
 		const {serveFollowers} = await import('./follow-socket.js');
 		const hub = command.isRehearsal
 			? undefined
-			: await serveFollowers({deckKey, feed, onNotice: notice}).catch((error: unknown) => {
+			: await serveFollowers({deckKey, feed, onNotice: notice, ...(served ? {addresses: {follow: served.followUrl, remote: served.remoteUrl}} : {})}).catch((error: unknown) => {
 					notice(`terminal followers off: ${error instanceof Error ? error.message : String(error)}`);
 					return undefined;
 				});
@@ -116,6 +118,34 @@ export async function setUpFollowing({command, deckKey, bounds, duration, link}:
 	return {feed, openFollowers};
 }
 
+/**
+A presenter view joining an audience view that serves: the two addresses on stderr before the show
+takes the screen (they are there again when it gives the screen back). Waits at most half a second.
+*/
+async function printAddresses(link: FollowLink): Promise<void> {
+	const end = Date.now() + 500;
+	while (!link.hasAnswered() && Date.now() < end) {
+		await new Promise(resolve => {
+			setTimeout(resolve, 20);
+		});
+	}
+
+	const addresses = link.addresses();
+	if (addresses && addresses !== 'none') {
+		process.stderr.write(addressLines(addresses.follow, addresses.remote));
+	}
+}
+
+function addressLines(follow: string, remote: string): string {
+	return [
+		`briefing: follow along at ${follow}`,
+		'  (anyone with this link sees the slides as they are shown; give it to the audience)',
+		`briefing: remote at ${remote}`,
+		'  (this one moves the show: keep it to yourself)',
+		'',
+	].join('\n');
+}
+
 /** Starts the web server, or says in one line why not (exit 2). */
 async function serve(text: string, feed: ShowFeed, duration: number | undefined, onNotice: (text: string) => void) {
 	const {parseServeAddress} = await import('../serve/address.js');
@@ -128,15 +158,7 @@ async function serve(text: string, feed: ShowFeed, duration: number | undefined,
 
 	try {
 		const served = await startServer({address, feed, onNotice, ...(duration ? {duration} : {})});
-		process.stderr.write(
-			[
-				`briefing: follow along at ${served.followUrl}`,
-				'  (anyone with this link sees the slides as they are shown; give it to the audience)',
-				`briefing: remote at ${served.remoteUrl}`,
-				'  (this one moves the show: keep it to yourself)',
-				'',
-			].join('\n'),
-		);
+		process.stderr.write(addressLines(served.followUrl, served.remoteUrl));
 		return served;
 	} catch (error: unknown) {
 		if (error instanceof ServeError) {

@@ -135,8 +135,11 @@ function openLinkLater(open: () => Promise<PeerLink>, inputs: ShowInputs, sessio
 /** What serves followers, opened after the first frame; its notices go in the footer, and the show goes on. */
 async function openFollowersLater(open: NonNullable<PresentOptions['openFollowers']>, inputs: ShowInputs, session: TerminalSession, rerender: () => void) {
 	const notice = (text: string) => {
-		inputs.linkProblem = text;
-		rerender();
+		// The presenter link's own problem stays: it names the cause (the followers share its directory).
+		if (!inputs.linkProblem?.startsWith('presenter link off')) {
+			inputs.linkProblem = text;
+			rerender();
+		}
 	};
 
 	await new Promise(resolve => {
