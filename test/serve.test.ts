@@ -190,6 +190,32 @@ describe('the remote', () => {
 		expect(plain.headers.location).toBe(new URL(served.remoteUrl).pathname + new URL(served.remoteUrl).search);
 	});
 
+	test('with --duration its stream says when the talk ends: the duration after the talk\'s first move, again after r', async () => {
+		let time = 1_000_000;
+		const feed = createShowFeed(() => time);
+		let state = initNavigation({units: deck.slides.map(slide => slide.units)});
+		const dispatch = (action: NavigationAction) => {
+			state = navigate(state, action);
+			feed.report(state, deck);
+		};
+
+		feed.report(state, deck);
+		feed.attach({dispatch, mode: () => modeOf(state)});
+		const served = await startServer({address: {host: '127.0.0.1', port: 0}, feed, duration: 15 * 60_000, now: () => time});
+		open.push(served);
+		const stream = listen(served.remoteUrl.replace('/remote?', '/remote/events?'));
+		await poll(() => stream.events.length > 0, 'the first event');
+		// Before the first move the timer waits: no end yet.
+		expect(stream.events[0]).not.toHaveProperty('endsAt');
+		time += 5000;
+		dispatch({type: 'next'});
+		await poll(() => stream.events.some(event => event['endsAt'] === 1_005_000 + 15 * 60_000), 'the end, from the first move');
+		time += 60_000;
+		dispatch({type: 'reset-timer'});
+		await poll(() => stream.events.some(event => event['endsAt'] === 1_065_000 + 15 * 60_000), 'the end, from the restart');
+		stream.request.destroy();
+	});
+
 	test('its stream has the slide\'s title and notes', async () => {
 		const {served, feed} = await show();
 		const stream = listen(served.remoteUrl.replace('/remote?', '/remote/events?'));
