@@ -317,6 +317,51 @@ describe('limits', () => {
 		await poll(() => closed, 'the slow request to be cut off', {timeoutMs: defaultLimits.headersMs + 5000});
 	});
 
+	test('an idle connection is closed', async () => {
+		const {served} = await show({idleMs: 300});
+		const socket = net.createConnection({host: '127.0.0.1', port: served.port});
+		sockets.push(socket);
+		let closed = false;
+		socket.resume();
+		socket.on('end', () => (closed = true));
+		socket.on('close', () => (closed = true));
+		socket.on('error', () => undefined);
+		// One request on a kept-alive connection, then nothing.
+		socket.write(`GET ${new URL(served.followUrl).pathname}${new URL(served.followUrl).search} HTTP/1.1\r\nHost: x\r\n\r\n`);
+		await poll(() => closed, 'the idle connection to be closed', {timeoutMs: 5000});
+	});
+
+	test('a follow page that stops reading is let go, with a line for the presenter; the others go on', {timeout: 20_000}, async () => {
+		const notices: string[] = [];
+		const feed = createShowFeed();
+		let state = initNavigation({units: deck.slides.map(slide => slide.units)});
+		feed.report(state, deck);
+		const served = await startServer({address: {host: '127.0.0.1', port: 0}, feed, limits: {stalledMs: 300}, onNotice: text => notices.push(text)});
+		open.push(served);
+		const events = served.followUrl.replace('/follow?', '/events?');
+		const frozen = listen(events);
+		const reading = listen(events);
+		await poll(() => frozen.events.length > 0 && reading.events.length > 0, 'both streams');
+		frozen.response!.pause();
+		// Moves until the frozen reader's socket is full and its writer is behind.
+		for (let move = 0; move < 20_000 && !frozen.closed; move++) {
+			state = navigate(state, {type: move % 2 === 0 ? 'next' : 'previous'});
+			feed.report(state, deck);
+			// A turn of the event loop between moves, as between a presenter's keys.
+			await new Promise(resolve => {
+				setImmediate(resolve);
+			});
+		}
+
+		await poll(() => served.streams().follow === 1, 'the frozen stream to be let go', {timeoutMs: 10_000});
+		expect(notices).toContain('let go of a follow page that stopped reading; the show goes on');
+		state = navigate(initNavigation({units: deck.slides.map(slide => slide.units)}), {type: 'last'});
+		feed.report(state, deck);
+		await poll(() => reading.events.at(-1)?.['index'] === deck.slides.length - 1, 'the reader to see the last slide');
+		reading.request.destroy();
+		frozen.request.destroy();
+	});
+
 	test('a client that asks too often is told to wait (429)', async () => {
 		const {served} = await show();
 		const statuses: number[] = [];

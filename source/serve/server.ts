@@ -148,9 +148,12 @@ class Server {
 		}
 
 		// Streams whose reader stopped reading, and a heartbeat for the others (proxies close quiet ones).
-		this.sweep = setInterval(() => {
-			this.heartbeat();
-		}, 10_000);
+		this.sweep = setInterval(
+			() => {
+				this.heartbeat();
+			},
+			Math.min(10_000, this.limits.stalledMs / 3),
+		);
 		this.sweep.unref();
 	}
 
