@@ -1,4 +1,4 @@
-import {openConnection} from '../link/connection.js';
+import {type Connection, openConnection} from '../link/connection.js';
 import type {PeerLink, Position} from '../link/peer.js';
 import {type Bounds, parseMessage} from '../link/protocol.js';
 import {tryConnect} from '../link/rendezvous.js';
@@ -57,131 +57,141 @@ export function noticeOf(line: string): string | undefined {
 export const waitingStatus = 'waiting for the audience view';
 export const followingStatus = 'following the show';
 
-/** Opens the follower's link; throws LinkError when the socket directory is unsafe. */
-export function openFollowLink({deckKey, env, bounds, retryMs = 250}: FollowLinkOptions): FollowLink {
-	const {directory, file} = followPath(deckKey, env);
-	ensurePrivateDirectory(directory);
-	const positionListeners = new Set<(position: Position) => void>();
-	const statusListeners = new Set<(status: string) => void>();
-	const noticeListeners = new Set<(text: string) => void>();
-	let addresses: Addresses | 'none' | undefined;
-	let hasLooked = false;
-	let isConnected = false;
-	let status = waitingStatus;
-	let isClosed = false;
-	let timer: NodeJS.Timeout | undefined;
-	let close: (() => void) | undefined;
-	const setStatus = (text: string) => {
-		if (text !== status) {
-			status = text;
-			for (const listener of statusListeners) {
+/** The follower's side of the socket: looks for the audience view, reads its lines, looks again when it goes. */
+class Follower {
+	readonly positionListeners = new Set<(position: Position) => void>();
+	readonly statusListeners = new Set<(status: string) => void>();
+	readonly noticeListeners = new Set<(text: string) => void>();
+	status = waitingStatus;
+	addresses: Addresses | 'none' | undefined;
+	hasLooked = false;
+	isConnected = false;
+	isClosed = false;
+	timer: NodeJS.Timeout | undefined;
+	connection: Connection | undefined;
+
+	constructor(
+		readonly file: string,
+		readonly bounds: Bounds | undefined,
+		readonly retryMs: number,
+	) {}
+
+	setStatus(text: string): void {
+		if (text !== this.status) {
+			this.status = text;
+			for (const listener of this.statusListeners) {
 				listener(text);
 			}
 		}
-	};
+	}
 
-	const schedule = () => {
-		if (!isClosed) {
-			timer = setTimeout(look, retryMs);
-			timer.unref();
+	schedule(): void {
+		if (!this.isClosed) {
+			this.timer = setTimeout(() => {
+				this.look();
+			}, this.retryMs);
+			this.timer.unref();
 		}
-	};
+	}
 
-	const look = () => {
+	/** One line from the audience view: its addresses, a notice, or a position (anything else malformed ends the connection). */
+	onLine(connection: Connection, line: string): void {
+		const told = addressesOf(line);
+		const notice = told === undefined ? noticeOf(line) : undefined;
+		if (told !== undefined) {
+			this.addresses = told;
+		} else if (notice !== undefined) {
+			for (const listener of this.noticeListeners) {
+				listener(notice);
+			}
+		} else {
+			const message = parseMessage(line, this.bounds);
+			if ('position' in message) {
+				this.setStatus(followingStatus);
+				const {index, step, blank} = message.position;
+				for (const listener of this.positionListeners) {
+					listener({index, step, blank});
+				}
+			} else if ('error' in message) {
+				connection.close();
+			}
+		}
+	}
+
+	look(): void {
 		try {
-			checkSocketPath(file);
+			checkSocketPath(this.file);
 		} catch (error: unknown) {
-			setStatus(error instanceof Error ? error.message : String(error));
-			schedule();
+			this.setStatus(error instanceof Error ? error.message : String(error));
+			this.schedule();
 			return;
 		}
 
-		void tryConnect(file).then(attempt => {
-			hasLooked = true;
-			isConnected = 'socket' in attempt;
+		void tryConnect(this.file).then(attempt => {
+			this.hasLooked = true;
 			if (!('socket' in attempt)) {
-				schedule();
+				this.schedule();
 				return;
 			}
 
-			if (isClosed) {
+			if (this.isClosed) {
 				attempt.socket.destroy();
 				return;
 			}
 
-			const connection = openConnection(attempt.socket, {
-				onLine(each, line) {
-					const told = addressesOf(line);
-					if (told !== undefined) {
-						addresses = told;
-						return;
-					}
-
-					const notice = noticeOf(line);
-					if (notice !== undefined) {
-						for (const listener of noticeListeners) {
-							listener(notice);
-						}
-
-						return;
-					}
-
-					const message = parseMessage(line, bounds);
-					if ('position' in message) {
-						setStatus(followingStatus);
-						const {index, step, blank} = message.position;
-						for (const listener of positionListeners) {
-							listener({index, step, blank});
-						}
-					} else if ('error' in message) {
-						each.close();
-					}
+			this.isConnected = true;
+			this.connection = openConnection(attempt.socket, {
+				onLine: (connection, line) => {
+					this.onLine(connection, line);
 				},
-				onOversize(each) {
-					each.close();
+				onOversize(connection) {
+					connection.close();
 				},
-				onClose() {
-					close = undefined;
-					isConnected = false;
-					setStatus(waitingStatus);
-					schedule();
+				onClose: () => {
+					this.connection = undefined;
+					this.isConnected = false;
+					this.setStatus(waitingStatus);
+					this.schedule();
 				},
 				latest: () => undefined,
 			});
-			close = connection.close;
 		});
-	};
+	}
 
-	look();
+	close(): void {
+		this.isClosed = true;
+		clearTimeout(this.timer);
+		this.connection?.close();
+	}
+}
+
+function listen<T>(listeners: Set<(value: T) => void>, listener: (value: T) => void): () => void {
+	listeners.add(listener);
+	return () => {
+		listeners.delete(listener);
+	};
+}
+
+/** Opens the follower's link; throws LinkError when the socket directory is unsafe. */
+export function openFollowLink({deckKey, env, bounds, retryMs = 250}: FollowLinkOptions): FollowLink {
+	const {directory, file} = followPath(deckKey, env);
+	ensurePrivateDirectory(directory);
+	const follower = new Follower(file, bounds, retryMs);
+	follower.look();
 	return {
 		publish() {
 			// A follower never moves the show.
 		},
-		onPosition(listener) {
-			positionListeners.add(listener);
-			return () => {
-				positionListeners.delete(listener);
-			};
-		},
-		addresses: () => addresses,
-		hasAnswered: () => hasLooked && (!isConnected || addresses !== undefined),
-		onNotice(listener) {
-			noticeListeners.add(listener);
-			return () => {
-				noticeListeners.delete(listener);
-			};
-		},
+		onPosition: listener => listen(follower.positionListeners, listener),
+		onNotice: listener => listen(follower.noticeListeners, listener),
 		onStatus(listener) {
-			statusListeners.add(listener);
-			listener(status);
-			return () => {
-				statusListeners.delete(listener);
-			};
+			listener(follower.status);
+			return listen(follower.statusListeners, listener);
 		},
+		addresses: () => follower.addresses,
+		hasAnswered: () => follower.hasLooked && (!follower.isConnected || follower.addresses !== undefined),
 		async close() {
-			isClosed = true;
-			clearTimeout(timer);
-			close?.();
+			follower.close();
 		},
 	};
 }
