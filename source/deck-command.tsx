@@ -123,14 +123,18 @@ async function checkShowFlags(command: PresentCommand) {
 /** The live show: the link, then present(). */
 async function show(deck: Deck, start: number, command: PresentCommand, duration: number | undefined, markdown?: {file: string; text: string}): Promise<number> {
 	const isPresenter = command.view === 'presenter';
-	const {deckKey} = await import('./link/protocol.js');
 	// A Markdown deck pairs by its file, whose slides may change while it is shown (so no fixed bounds).
-	const linkKey = markdown ? deckKey({title: `file:${realpathSync(markdown.file)}`, slides: []}) : deckKey(deck);
+	// The key is hashed when a link needs it: the audience view's after its first frame.
+	const linkKey = async () => {
+		const {deckKey} = await import('./link/protocol.js');
+		return markdown ? deckKey({title: `file:${realpathSync(markdown.file)}`, slides: []}) : deckKey(deck);
+	};
+
 	const bounds = markdown ? undefined : deck.slides.map(slide => slide.units);
 	const openLink = async () => {
 		const {openPresenterLink} = await import('./link/presenter-link.js');
 		// The audience view listens too, so a presenter view started later finds it.
-		return openPresenterLink({deckKey: linkKey, role: isPresenter ? 'presenter' : 'audience', ...(bounds ? {bounds} : {})});
+		return openPresenterLink({deckKey: await linkKey(), role: isPresenter ? 'presenter' : 'audience', ...(bounds ? {bounds} : {})});
 	};
 
 	let link;

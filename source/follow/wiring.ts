@@ -24,7 +24,8 @@ export type FollowContext = {
 	readonly command: PresentCommand;
 	/** The presenter view's link, opened already: the audience view's notices are added to its status. */
 	readonly link?: PeerLink;
-	readonly deckKey: string;
+	/** The deck's key in the socket paths (hashed when first needed: not on the audience view's way to its first frame). */
+	readonly deckKey: () => Promise<string>;
 	/** A built-in deck's reveal units (a Markdown deck's may change while it is shown). */
 	readonly bounds?: Bounds;
 	readonly duration?: number;
@@ -68,7 +69,7 @@ export async function setUpFollowing({command, deckKey, bounds, duration, link}:
 		}
 
 		const {openFollowLink} = await import('./follow-link.js');
-		const notices = openFollowLink({deckKey});
+		const notices = openFollowLink({deckKey: await deckKey()});
 		await printAddresses(notices);
 		return {link: withNotices(link, notices)};
 	}
@@ -76,7 +77,7 @@ export async function setUpFollowing({command, deckKey, bounds, duration, link}:
 	if (command.view === 'follower') {
 		const {openFollowLink} = await import('./follow-link.js');
 		try {
-			return {link: openFollowLink({deckKey, ...(bounds ? {bounds} : {})})};
+			return {link: openFollowLink({deckKey: await deckKey(), ...(bounds ? {bounds} : {})})};
 		} catch (error: unknown) {
 			if (error instanceof LinkError) {
 				process.stderr.write(`briefing: ${error.message}\n`);
@@ -103,7 +104,7 @@ export async function setUpFollowing({command, deckKey, bounds, duration, link}:
 		const {serveFollowers} = await import('./follow-socket.js');
 		const hub = command.isRehearsal
 			? undefined
-			: await serveFollowers({deckKey, feed, onNotice: notice, ...(served ? {addresses: {follow: served.followUrl, remote: served.remoteUrl}} : {})}).catch((error: unknown) => {
+			: await serveFollowers({deckKey: await deckKey(), feed, onNotice: notice, ...(served ? {addresses: {follow: served.followUrl, remote: served.remoteUrl}} : {})}).catch((error: unknown) => {
 					notice(`terminal followers off: ${error instanceof Error ? error.message : String(error)}`);
 					return undefined;
 				});
