@@ -83,6 +83,14 @@ test('the follow page follows the show and has its own back to live; the remote 
 	await expect.poll(async () => phone.locator('#title').textContent()).toBe(titleOf(4));
 	await expect.poll(async () => current.textContent()).toBe(titleOf(4));
 
+	// A blank screen blanks the follow page too, and the slide comes back with the show's.
+	audience.write('b');
+	await expect.poll(async () => page.locator('.blanked').isVisible()).toBe(true);
+	expect(await page.locator('#slides').isVisible()).toBe(false);
+	audience.write('x');
+	await expect.poll(async () => page.locator('.blanked').isVisible()).toBe(false);
+	expect(await current.isVisible()).toBe(true);
+
 	// A laptop's window.
 	const laptop = await browser.newPage({viewport: {width: 1366, height: 768}});
 	await laptop.goto(follow);
