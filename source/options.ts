@@ -45,7 +45,7 @@ export const options = [
 	{name: 'follow', type: 'boolean', description: 'Follow the show read-only: what the audience view shows', goesWith: presenting},
 	{name: 'serve', type: 'string', arg: 'PORT', description: 'Serve a follow page and a remote on [HOST:]PORT', goesWith: presenting},
 	{name: 'duration', type: 'string', arg: 'TIME', description: 'With --presenter or --serve: talk length (15m, 1h30m)', goesWith: presenting},
-	{name: 'theme', type: 'string', arg: 'NAME', choices: ['dark', 'light', 'high-contrast'], description: 'dark, light or high-contrast (default: from COLORFGBG)', goesWith: presenting},
+	{name: 'theme', type: 'string', arg: 'NAME', choices: ['auto', 'dark', 'light', 'high-contrast'], description: 'auto (default), dark, light or high-contrast', goesWith: presenting},
 	{name: 'screen-reader', type: 'boolean', description: 'Slides as linear text, for screen readers', goesWith: presenting},
 	{name: 'debug', type: 'boolean', description: 'Print the stack with an error'},
 	{name: 'help', type: 'boolean', shortFlag: 'h', description: 'Show this help'},
