@@ -28,6 +28,8 @@ afterAll(async () => {
 });
 
 const titleOf = (index: number) => deck.slides[index]!.title;
+/** A value the page reaches: polled, with room for a machine busy with other tests. */
+const eventually = <T>(read: () => Promise<T>) => expect.poll(read, {timeout: 8000, interval: 50});
 
 test('the follow page follows the show and has its own back to live; the remote page moves the show', {timeout: 60_000}, async () => {
 	const audience = spawnBin(['--serve', '0', '--no-reveal'], {env: {XDG_RUNTIME_DIR: folder('brf-browser-')}});
@@ -46,11 +48,11 @@ test('the follow page follows the show and has its own back to live; the remote 
 	page.on('pageerror', error => problems.push(error.message));
 	await page.goto(follow);
 	const current = page.locator('.slide.is-current h3');
-	await expect.poll(async () => current.textContent()).toBe(titleOf(0));
+	await eventually(async () => current.textContent()).toBe(titleOf(0));
 
 	audience.write(right);
-	await expect.poll(async () => current.textContent(), {timeout: 5000}).toBe(titleOf(1));
-	await expect.poll(async () => page.locator('#where').textContent()).toBe(`slide 2 of ${count}`);
+	await eventually(async () => current.textContent()).toBe(titleOf(1));
+	await eventually(async () => page.locator('#where').textContent()).toBe(`slide 2 of ${count}`);
 	// It reads on a phone: nothing wider than the screen.
 	expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
 	const shots = path.join(root, 'test/screenshots');
@@ -59,42 +61,42 @@ test('the follow page follows the show and has its own back to live; the remote 
 
 	// A reader scrolls back to slide 1: the page stops following and offers the way back.
 	audience.write(right);
-	await expect.poll(async () => current.textContent()).toBe(titleOf(2));
+	await eventually(async () => current.textContent()).toBe(titleOf(2));
 	await page.evaluate('window.scrollTo(0, 0)');
 	const toLive = page.locator('#to-live');
-	await expect.poll(async () => toLive.isVisible()).toBe(true);
+	await eventually(async () => toLive.isVisible()).toBe(true);
 	audience.write(right);
-	await expect.poll(async () => current.textContent()).toBe(titleOf(3));
+	await eventually(async () => current.textContent()).toBe(titleOf(3));
 	expect(await page.evaluate('window.scrollY')).toBe(0);
 	await page.screenshot({path: path.join(shots, 'follow-phone-reading-back.png')});
 	await toLive.click();
-	await expect.poll(async () => toLive.isVisible()).toBe(false);
+	await eventually(async () => toLive.isVisible()).toBe(false);
 	const isLiveInView = '(() => { const box = document.querySelector(".slide.is-current").getBoundingClientRect(); return box.top < innerHeight && box.bottom > 0; })()';
-	await expect.poll(async () => page.evaluate(isLiveInView)).toBe(true);
+	await eventually(async () => page.evaluate(isLiveInView)).toBe(true);
 
 	// The remote's Next moves the audience view.
 	const phone = await context.newPage();
 	phone.on('pageerror', error => problems.push(error.message));
 	await phone.goto(remote);
-	await expect.poll(async () => phone.locator('#title').textContent()).toBe(titleOf(3));
+	await eventually(async () => phone.locator('#title').textContent()).toBe(titleOf(3));
 	await phone.screenshot({path: path.join(shots, 'remote-phone.png')});
 	await phone.getByRole('button', {name: /Next/}).click();
 	await audience.waitFor(() => audience.screen().includes(` 5/${count}`), 'the audience on slide 5');
-	await expect.poll(async () => phone.locator('#title').textContent()).toBe(titleOf(4));
-	await expect.poll(async () => current.textContent()).toBe(titleOf(4));
+	await eventually(async () => phone.locator('#title').textContent()).toBe(titleOf(4));
+	await eventually(async () => current.textContent()).toBe(titleOf(4));
 
 	// A blank screen blanks the follow page too, and the slide comes back with the show's.
 	audience.write('b');
-	await expect.poll(async () => page.locator('.blanked').isVisible()).toBe(true);
+	await eventually(async () => page.locator('.blanked').isVisible()).toBe(true);
 	expect(await page.locator('#slides').isVisible()).toBe(false);
 	audience.write('x');
-	await expect.poll(async () => page.locator('.blanked').isVisible()).toBe(false);
+	await eventually(async () => page.locator('.blanked').isVisible()).toBe(false);
 	expect(await current.isVisible()).toBe(true);
 
 	// A laptop's window.
 	const laptop = await browser.newPage({viewport: {width: 1366, height: 768}});
 	await laptop.goto(follow);
-	await expect.poll(async () => laptop.locator('.slide.is-current h3').textContent()).toBe(titleOf(4));
+	await eventually(async () => laptop.locator('.slide.is-current h3').textContent()).toBe(titleOf(4));
 	await laptop.screenshot({path: path.join(shots, 'follow-laptop.png')});
 	expect(problems).toEqual([]);
 	await context.close();
