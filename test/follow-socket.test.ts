@@ -1,4 +1,5 @@
 import {mkdtempSync, rmSync, statSync} from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import {afterEach, expect, test} from 'vitest';
@@ -85,6 +86,26 @@ test('a view that connects is told --serve\'s addresses first, or that there are
 	const other = follower({deckKey: key, env});
 	await poll(() => other.link.hasAnswered(), 'the answer');
 	expect(other.link.addresses()).toBe('none');
+});
+
+test('a follower whose pipe breaks mid-write is one notice, and the others go on', async () => {
+	const {env, key, feed, move} = setUp();
+	const notices: string[] = [];
+	const hub = await serveFollowers({deckKey: key, feed, env, onNotice: text => notices.push(text)});
+	cleanups.push(async () => hub.close());
+	const other = follower({deckKey: key, env});
+	const broken = net.createConnection(hub.path);
+	await poll(() => hub.followers() === 2 && other.seen.length > 0, 'two followers');
+	// The follower goes; the show moves before the audience view has read that it went.
+	broken.destroy();
+	for (let index = 1; index <= 3; index++) {
+		move({type: 'go-to', index});
+	}
+
+	await poll(() => notices.length > 0, 'the notice');
+	expect(notices).toEqual(['a follower went away mid-write (broken pipe); the show goes on']);
+	await poll(() => other.seen.at(-1)?.index === 3, 'the other follower on slide 4');
+	await poll(() => hub.followers() === 1, 'the broken one gone');
 });
 
 test('a second audience view of the deck does not take the followers', async () => {
