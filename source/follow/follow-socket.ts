@@ -111,6 +111,9 @@ export async function serveFollowers({deckKey, feed, env, onNotice, addresses}: 
 		throw new LinkError('another audience view of this deck already has the followers');
 	}
 
+	server.on('error', (error: NodeJS.ErrnoException) => {
+		notice(`the followers' socket: ${error.code ?? 'error'}; the show goes on`);
+	});
 	const inode = inodeOf(file);
 	const onExit = () => {
 		removeOwn(file, inode);

@@ -376,6 +376,10 @@ class Server {
 			this.server.once('error', onError);
 			this.server.listen({host, port, exclusive: true}, () => {
 				this.server.off('error', onError);
+				// Later errors (out of file descriptors while accepting, say) are a line; the show goes on.
+				this.server.on('error', (error: NodeJS.ErrnoException) => {
+					this.options.onNotice?.(`the follow page's server: ${error.code ?? 'error'}; the show goes on`);
+				});
 				resolve();
 			});
 		});
