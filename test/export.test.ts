@@ -412,7 +412,8 @@ describe('writing a handout to a file', () => {
 		expect(formatFromFileName('handout.html')).toBe('html');
 		expect(formatFromFileName('notes.MD')).toBe('md');
 		expect(formatFromFileName('deck.txt')).toBe('txt');
-		expect(formatFromFileName('deck.pdf')).toBeUndefined();
+		expect(formatFromFileName('deck.pdf')).toBe('pdf');
+		expect(formatFromFileName('deck.docx')).toBeUndefined();
 		expect(formatFromFileName('deck')).toBeUndefined();
 	});
 });
@@ -490,8 +491,8 @@ describe('the built bin exports', () => {
 	});
 
 	test.each([
-		[['--export', 'pdf'], '--export takes txt, md, html, deck, not "pdf"'],
-		[['-o', 'handout.pdf'], '-o "handout.pdf": add --export txt|md|html|deck'],
+		[['--export', 'docx'], '--export takes txt, md, html, pdf, deck, not "docx"'],
+		[['-o', 'handout.docx'], '-o "handout.docx": add --export txt|md|html|pdf|deck'],
 		[['--export', 'md', '--list'], 'use --list or --export, not both'],
 	])('usage errors exit 2 before writing anything: %j', async (args, message) => {
 		const result = await cli(args);

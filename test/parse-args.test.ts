@@ -88,8 +88,8 @@ describe('parseArgs', () => {
 	test('every flag of the table is read (a switch, or a value joined to its flag)', () => {
 		for (const option of options) {
 			const argv = option.type === 'boolean' ? [`--${option.name}`] : [`--${option.name}`, 'x'];
-			// --force and --duration need their partner flag.
-			const partner = option.name === 'force' ? ['-o', 'x.md'] : option.name === 'duration' ? ['--presenter'] : [];
+			// --force, --duration, --slides and --paper need their partner flag.
+			const partner = option.name === 'force' ? ['-o', 'x.md'] : option.name === 'duration' ? ['--presenter'] : option.name === 'slides' || option.name === 'paper' ? ['--export', 'pdf'] : [];
 			expect(parse(...argv, ...partner).kind, option.name).not.toBe('usage-error');
 		}
 	});
