@@ -100,12 +100,15 @@ type Painter = {
 const cellWidth = (p: Painter) => p.size * advance;
 const cellHeight = (p: Painter) => p.size * lineHeight;
 
+/** Shapes that join across cells: a run of them is drawn as one shape (a shade drawn twice where cells overlap would show seams). */
+const joining = /^[─━█▀▄░▒▓]$/u;
+
 /**
-A box-drawing or block character drawn as a shape in its cell (x, y: its top left corner), or false
-for a character the font draws.
+A box-drawing or block character drawn as a shape in its cell, or in `count` cells for a run of one
+that joins (x, y: the top left corner), or false for a character the font draws.
 */
-function drawShape(p: Painter, character: string, x: number, y: number, colour: string): boolean {
-	const w = cellWidth(p);
+function drawShape(p: Painter, character: string, x: number, y: number, colour: string, count = 1): boolean {
+	const w = cellWidth(p) * (joining.test(character) ? count : 1);
 	const h = cellHeight(p);
 	const thin = p.size * 0.08;
 	const thick = p.size * 0.16;
@@ -174,23 +177,57 @@ function paintLine(p: Painter, line: Line, row: number, theme: Theme, table: rea
 			run = '';
 		};
 
-		for (const character of characters) {
-			if (drawShape(p, character, p.x0 + column * cellWidth(p), y, fg)) {
-				flush();
-				runStart = column + 1;
-			} else {
-				if (!run) {
-					runStart = column;
-				}
-
-				run += character;
+		for (let index = 0; index < characters.length; index++) {
+			const character = characters[index]!;
+			let count = 1;
+			while (joining.test(character) && characters[index + count] === character) {
+				count++;
 			}
 
+			if (drawShape(p, character, p.x0 + column * cellWidth(p), y, fg, count)) {
+				flush();
+				index += count - 1;
+				column += count;
+				runStart = column;
+				continue;
+			}
+
+			if (!run) {
+				runStart = column;
+			}
+
+			run += character;
 			column++;
 		}
 
 		flush();
 	}
+}
+
+const squash = (text: string) => text.replaceAll(/\s+/g, ' ').trim();
+
+/**
+What the slide says in big letters (its title on a section's first slide, a short quote), which the
+page draws as shapes: the words, to be laid invisibly over them, so that they can be selected,
+searched and read aloud like the rest of the page. Each is a title or quote the page's text lacks.
+*/
+export function bigWords(slide: Slide, lines: readonly Line[]): string[] {
+	const visible = squash(lines.map(line => line.map(segment => segment.text).join('')).join('\n').replaceAll(/[\u2500-\u259F]/g, ' '));
+	const quotes = slide.blocks.flatMap(block => (block.kind === 'quote' ? [`“${squash(block.text)}”`] : []));
+	return [squash(slide.title), ...quotes].filter(words => !visible.includes(words) && !visible.includes(words.slice(1, -1)));
+}
+
+/** The big letters' words, invisible (transparent), over the first rows drawn in blocks. */
+function paintBigWords(p: Painter, slide: Slide, lines: readonly Line[]): void {
+	const words = bigWords(slide, lines);
+	const row = lines.findIndex(line => line.some(segment => /[\u2580-\u259F]/.test(segment.text)));
+	if (words.length === 0 || row === -1) {
+		return;
+	}
+
+	p.doc.save().font('mono').fontSize(p.size).fillColor(p.ink).fillOpacity(0);
+	p.doc.text(p.fonts.clean(words.join(' '), 'mono'), p.x0, p.y0 + row * cellHeight(p), {width: slideSize.columns * cellWidth(p), lineGap: p.size * (lineHeight - 1.164)});
+	p.doc.restore();
 }
 
 /** The screen the audience sees on slide `slide`, every step shown, at the projector size. */
@@ -232,9 +269,12 @@ export function slidesDocument(deck: Deck, options: SlidePagesOptions): {doc: PD
 		doc.addPage();
 		doc.outline.addItem(`${slide.index + 1}. ${slide.title}`);
 		doc.rect(0, 0, page.width, page.height).fill(painter.paper);
-		for (const [row, line] of slideScreen(deck, slide).entries()) {
+		const lines = slideScreen(deck, slide);
+		for (const [row, line] of lines.entries()) {
 			paintLine(painter, line, row, options.theme, table);
 		}
+
+		paintBigWords(painter, slide, lines);
 	}
 
 	return {doc, missing: fonts.missing()};
