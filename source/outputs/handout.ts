@@ -62,11 +62,16 @@ export function slideRange(slides: readonly Slide[]): string {
 	return first === last ? `slide ${first}` : `slides ${first}-${last}`;
 }
 
+/** `1 slide`, `32 slides`. */
+function count(number: number, noun: string): string {
+	return `${number} ${noun}${number === 1 ? '' : 's'}`;
+}
+
 /** Under the title: when the facts are from, what the ¶ numbers mean, and what part of the deck this is. */
 export function aboutLine(deck: Deck, slides: readonly Slide[] = deck.slides): string {
 	const asOf = `As of ${deck.source.date}, the article’s date: anything about the future is as of then.`;
 	const extent = isWholeDeck(deck, slides)
-		? `${deck.slides.length} slides in ${deck.sections.length} sections.`
+		? `${count(deck.slides.length, 'slide')} in ${count(deck.sections.length, 'section')}.`
 		: `This handout holds ${slideRange(slides)} of ${deck.slides.length}.`;
 	return `${asOf} ${extent} “¶ 13” means paragraph 13 of the article.`;
 }

@@ -12,8 +12,8 @@ The memo handout as a PDF (`--export pdf`): the title, whose briefing it is and 
 summary, the contents with page numbers (each a link), then each section with its slides as
 sub-headings; tables as tables, bar charts drawn, quotes set off with their speakers, each slide's
 paragraphs cited; PDF bookmarks for the sections and slides; the page number and the "as of" date
-in every page's footer. Laid out twice: the first run finds the page each section starts on, the
-second writes the contents with those numbers (the contents' lines do not depend on them).
+in every page's footer. Laid out once, with the pages kept: the contents' page numbers stand in a
+column of their own, written in once the sections have found their pages.
 */
 export type Paper = 'a4' | 'letter';
 
@@ -261,7 +261,8 @@ function slidePdf(w: Writer, slide: Slide, section: PDFKit.PDFOutline, showNotes
 	room(w, 90);
 	w.doc.y += 6;
 	if (hasOwnHeading(slide)) {
-		section.addItem(clean(w, slide.title, styles.h3));
+		// A bookmark is drawn by the reader's own fonts: its title is not cleaned (nor counted).
+		section.addItem(stripControls(slide.title));
 		paragraph(w, slide.title, styles.h3, {after: 5});
 	}
 
@@ -291,7 +292,7 @@ function partPdf(w: Writer, part: HandoutPart, showNotes: boolean): number {
 	w.doc.y += 10;
 	const page = pageIndex(w);
 	w.doc.addNamedDestination(`section-${part.number}`);
-	const item = w.doc.outline.addItem(clean(w, partTitle(part), styles.h2));
+	const item = w.doc.outline.addItem(stripControls(partTitle(part)));
 	paragraph(w, partTitle(part), styles.h2, {after: 3});
 	rule(w, w.doc.y, palette.accent, 1);
 	w.doc.y += 6;
@@ -302,24 +303,35 @@ function partPdf(w: Writer, part: HandoutPart, showNotes: boolean): number {
 	return page;
 }
 
-/** The contents: a line per section with its slides and, at the right, its page (a link to it). */
-function contentsPdf(w: Writer, parts: readonly HandoutPart[], pages: ReadonlyMap<number, number>): void {
+/** Where a line of the contents is, for its page number. */
+type ContentsLine = {readonly number: number; readonly page: number; readonly y: number};
+
+/** The contents: a line per section with its slides, a link to the section; the page numbers come later (`pageNumbers`). */
+function contentsPdf(w: Writer, parts: readonly HandoutPart[]): ContentsLine[] {
 	paragraph(w, 'Contents', styles.h2, {after: 4});
-	for (const part of parts) {
+	return parts.map(part => {
 		const line = `${partTitle(part)} (${slideRange(part.slides)})`;
 		room(w, 16);
 		const top = w.doc.y;
 		paragraph(w, line, styles.body, {width: w.width - 40});
 		const height = w.doc.y - top;
-		use(w, styles.body);
-		w.doc.text(String((pages.get(part.number) ?? 0) + 1), w.left + w.width - 40, top, {width: 40, align: 'right', lineBreak: false});
 		w.doc.goTo(w.left, top, w.width, height, `section-${part.number}`);
 		w.doc.y = top + height + 3;
 		w.doc.x = w.left;
+		return {number: part.number, page: pageIndex(w), y: top};
+	});
+}
+
+/** The page each section starts on, at the right of its line in the contents. */
+function pageNumbers(w: Writer, lines: readonly ContentsLine[], pages: ReadonlyMap<number, number>): void {
+	for (const line of lines) {
+		w.doc.switchToPage(line.page);
+		use(w, styles.body);
+		w.doc.text(String((pages.get(line.number) ?? 0) + 1), w.left + w.width - 40, line.y, {width: 40, align: 'right', lineBreak: false});
 	}
 }
 
-function headPdf(w: Writer, deck: Deck, slides: readonly Slide[], parts: readonly HandoutPart[], pages: ReadonlyMap<number, number>): void {
+function headPdf(w: Writer, deck: Deck, slides: readonly Slide[]): ContentsLine[] {
 	paragraph(w, deck.title, styles.title, {after: 8});
 	paragraph(w, whoseLine(deck), styles.whose, {after: 3});
 	const url = sourceUrl(deck);
@@ -331,7 +343,7 @@ function headPdf(w: Writer, deck: Deck, slides: readonly Slide[], parts: readonl
 	rule(w, w.doc.y);
 	w.doc.y += 12;
 	if (!isWholeDeck(deck, slides)) {
-		return;
+		return [];
 	}
 
 	const memo = memoSummary(deck);
@@ -345,7 +357,7 @@ function headPdf(w: Writer, deck: Deck, slides: readonly Slide[], parts: readonl
 		}
 	}
 
-	contentsPdf(w, parts, pages);
+	return contentsPdf(w, handoutParts(deck));
 }
 
 function footers(w: Writer, deck: Deck): void {
@@ -362,8 +374,8 @@ function footers(w: Writer, deck: Deck): void {
 	}
 }
 
-/** One run of the layout; returns the document (not ended), the pages the sections start on and the characters replaced. */
-function layOut(deck: Deck, options: MemoOptions, pages: ReadonlyMap<number, number>) {
+/** The memo's PDF document, laid out, with the characters the fonts lacked; the caller ends it. */
+export function memoDocument(deck: Deck, options: MemoOptions): {doc: PDFKit.PDFDocument; missing: number} {
 	const [width, height] = paperSizes[options.paper];
 	const doc = new PDFDocument({
 		size: [width, height],
@@ -378,21 +390,13 @@ function layOut(deck: Deck, options: MemoOptions, pages: ReadonlyMap<number, num
 	const fonts = registerFonts(doc, ['sans', 'sansBold', 'sansItalic', 'sansBoldItalic']);
 	const w: Writer = {doc, fonts, left: margin, width: width - 2 * margin};
 	const slides = options.slides ?? deck.slides;
-	const parts = handoutParts(deck, slides);
-	headPdf(w, deck, slides, handoutParts(deck), pages);
-	const found = new Map<number, number>();
-	for (const part of parts) {
-		found.set(part.number, partPdf(w, part, Boolean(options.showNotes)));
+	const contents = headPdf(w, deck, slides);
+	const pages = new Map<number, number>();
+	for (const part of handoutParts(deck, slides)) {
+		pages.set(part.number, partPdf(w, part, Boolean(options.showNotes)));
 	}
 
+	pageNumbers(w, contents, pages);
 	footers(w, deck);
-	return {doc, pages: found, missing: fonts.missing()};
-}
-
-/** The memo's PDF document, laid out with the contents' page numbers; the caller ends it. */
-export function memoDocument(deck: Deck, options: MemoOptions): {doc: PDFKit.PDFDocument; missing: number} {
-	const first = layOut(deck, options, new Map());
-	first.doc.end();
-	const second = layOut(deck, options, first.pages);
-	return {doc: second.doc, missing: second.missing};
+	return {doc, missing: fonts.missing()};
 }
