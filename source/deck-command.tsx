@@ -255,9 +255,15 @@ export async function warmUp(): Promise<void> {
 	listText(builtInDeck);
 }
 
-/** Ink drawing the built-in deck's Ink components, as --print does (cli.tsx's warmUpInk). */
+/** Ink drawing the built-in deck's Ink components, as the show does, and the plain text (cli.tsx's warmUpInk). */
 export async function warmUpInk(): Promise<void> {
 	await (await import('./deck/drawn.js')).loadInk();
 	const {deckText} = await import('./outputs/print.js');
 	deckText(builtInDeck);
+	// The plain text reads a drawing's words, which may not draw it: draw each as a slide does.
+	for (const block of builtInDeck.slides.flatMap(slide => slide.blocks)) {
+		if (block.kind === 'drawn') {
+			block.draw(76);
+		}
+	}
 }

@@ -277,9 +277,8 @@ function slidePdf(w: Writer, slide: Slide, section: PDFKit.PDFOutline, showNotes
 	}
 
 	if (showNotes && slide.notes) {
-		const top = w.doc.y;
 		room(w, heightOf(w, slide.notes, styles.notes, w.width - 14) + 16);
-		const start = w.doc.y === top ? top : w.doc.y;
+		const start = w.doc.y;
 		paragraph(w, 'Speaker notes', styles.notesHead, {x: w.left + 12, after: 1});
 		paragraph(w, slide.notes, styles.notes, {x: w.left + 12});
 		w.doc.save().rect(w.left + 3, start, 1.5, w.doc.y - start).fill(palette.rule).restore();

@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type {Deck, Slide} from '../deck/deck.js';
 import type {Line} from '../layout/layout.js';
-import {screenLines} from '../layout/screen.js';
+import {deckLook, screenLines, type Size, slideBody} from '../layout/screen.js';
 import type {Theme} from '../layout/theme.js';
 import {initNavigation} from '../show/navigation.js';
 import {styleParams} from '../terminal/frame-writer.js';
@@ -16,6 +16,13 @@ shapes filling their cells, so they join up as they do on a screen. Colours are 
 paper for the light theme and on the theme's own background for the others.
 */
 export const slideSize = {columns: 128, rows: 36} as const;
+
+/** Larger 16:9 grids, for a slide (of a deck someone wrote) whose body does not fit the projector's: the same page, a smaller font. */
+const largerSizes = [
+	{columns: 160, rows: 45},
+	{columns: 192, rows: 54},
+	{columns: 256, rows: 72},
+] as const;
 
 /** 16:9, the size of a widescreen presentation's page (13.333 by 7.5 inches). */
 const page = {width: 960, height: 540, margin: 18} as const;
@@ -90,12 +97,20 @@ export function sgrStyle(params: string, table: readonly string[]): Style {
 type Painter = {
 	readonly doc: PDFKit.PDFDocument;
 	readonly fonts: FontSet;
+	/** The font size that fits `grid` on the page, and where the grid starts. */
 	readonly size: number;
+	readonly grid: Size;
 	readonly x0: number;
 	readonly y0: number;
 	readonly ink: string;
 	readonly paper: string;
 };
+
+/** The painter for a grid of `grid` cells, centred on the page. */
+function painterFor(base: Pick<Painter, 'doc' | 'fonts' | 'ink' | 'paper'>, grid: Size): Painter {
+	const size = Math.min((page.width - 2 * page.margin) / (grid.columns * advance), (page.height - 2 * page.margin) / (grid.rows * lineHeight));
+	return {...base, size, grid, x0: (page.width - grid.columns * size * advance) / 2, y0: (page.height - grid.rows * size * lineHeight) / 2};
+}
 
 const cellWidth = (p: Painter) => p.size * advance;
 const cellHeight = (p: Painter) => p.size * lineHeight;
@@ -226,14 +241,15 @@ function paintBigWords(p: Painter, slide: Slide, lines: readonly Line[]): void {
 	}
 
 	p.doc.save().font('mono').fontSize(p.size).fillColor(p.ink).fillOpacity(0);
-	p.doc.text(p.fonts.clean(words.join(' '), 'mono'), p.x0, p.y0 + row * cellHeight(p), {width: slideSize.columns * cellWidth(p), lineGap: p.size * (lineHeight - 1.164)});
+	p.doc.text(p.fonts.clean(words.join(' '), 'mono'), p.x0, p.y0 + row * cellHeight(p), {width: p.grid.columns * cellWidth(p), lineGap: p.size * (lineHeight - 1.164)});
 	p.doc.restore();
 }
 
-/** The screen the audience sees on slide `slide`, every step shown, at the projector size. */
-export function slideScreen(deck: Deck, slide: Slide): Line[] {
+/** The screen the audience sees on slide `slide`, every step shown, at the projector size (or the first larger one its body fits). */
+export function slideScreen(deck: Deck, slide: Slide): {lines: Line[]; size: Size} {
 	const state = initNavigation({units: deck.slides.map(each => each.units), start: slide.index, isRevealing: false});
-	return screenLines(deck, state, slideSize);
+	const size = [slideSize, ...largerSizes].find(each => !slideBody(slide, slide.units, each, {look: deckLook(deck, each)}).needs) ?? largerSizes.at(-1)!;
+	return {lines: screenLines(deck, state, size), size};
 }
 
 export type SlidePagesOptions = {
@@ -255,21 +271,13 @@ export function slidesDocument(deck: Deck, options: SlidePagesOptions): {doc: PD
 	const fonts = registerFonts(doc, ['mono', 'monoBold', 'monoItalic', 'monoBoldItalic']);
 	const isLight = options.theme.name === 'light' || options.theme.name === 'plain';
 	const table = isLight ? colours.light : colours.dark;
-	const size = Math.min((page.width - 2 * page.margin) / (slideSize.columns * advance), (page.height - 2 * page.margin) / (slideSize.rows * lineHeight));
-	const painter: Painter = {
-		doc,
-		fonts,
-		size,
-		x0: (page.width - slideSize.columns * size * advance) / 2,
-		y0: (page.height - slideSize.rows * size * lineHeight) / 2,
-		ink: isLight ? '#1a1a1a' : '#e5e5e5',
-		paper: isLight ? '#ffffff' : '#1e1e1e',
-	};
+	const base = {doc, fonts, ink: isLight ? '#1a1a1a' : '#e5e5e5', paper: isLight ? '#ffffff' : '#1e1e1e'};
 	for (const slide of options.slides ?? deck.slides) {
 		doc.addPage();
 		doc.outline.addItem(`${slide.index + 1}. ${slide.title}`);
-		doc.rect(0, 0, page.width, page.height).fill(painter.paper);
-		const lines = slideScreen(deck, slide);
+		doc.rect(0, 0, page.width, page.height).fill(base.paper);
+		const {lines, size} = slideScreen(deck, slide);
+		const painter = painterFor(base, size);
 		for (const [row, line] of lines.entries()) {
 			paintLine(painter, line, row, options.theme, table);
 		}
