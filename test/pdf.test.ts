@@ -223,6 +223,21 @@ describe('--export pdf: checks and warnings', () => {
 		}
 	}, 30_000);
 
+	test('a Markdown deck: a slide too long for the projector\'s grid gets a page of its own with every line; a PDF goes down a pipe', async () => {
+		const deckFile = path.join(directory, 'long.md');
+		const items = Array.from({length: 40}, (_, index) => `- Point number ${index + 1} of a long list`);
+		await writeFile(deckFile, ['---', 'title: A long deck', 'outlet: Test Outlet', 'date: January 1, 2000', 'author: A. Writer', '---', '', '# Only part {#only}', '', '## Forty points {#forty}', '', ...items, ''].join('\n'));
+		const file = path.join(directory, 'long.pdf');
+		const result = await cli([deckFile, '--export', 'pdf', '--slides', '-o', file]);
+		expect(result.code, result.stderr).toBe(0);
+		const [page] = await pages(file);
+		expect(flat(page!)).toContain('Point number 40 of a long list');
+		expect(flat(page!)).not.toMatch(/too small/i);
+		const piped = await cli([deckFile, '--export', 'pdf']);
+		expect(piped.code).toBe(0);
+		expect(piped.stdout.startsWith('%PDF-')).toBe(true);
+	}, 30_000);
+
 	test('the paper follows the locale: LC_ALL, then LC_PAPER, then LANG; Letter when none names a territory', () => {
 		expect(paperFromLocale({LANG: 'en_US.UTF-8'})).toBe('letter');
 		expect(paperFromLocale({LANG: 'en_GB.UTF-8'})).toBe('a4');
