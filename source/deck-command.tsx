@@ -159,9 +159,9 @@ async function show(deck: Deck, start: number, command: PresentCommand, duration
 
 type ExportCommand = Extract<Command, {kind: 'export'}>;
 
-/** --paper, --slides and --theme for --export pdf (an error message for them elsewhere or for a bad value). */
+/** --paper, --slides and --theme for --export pdf (an error message for a bad value, or for --paper and --slides elsewhere; --theme is ignored there, as it was). */
 function checkPdfFlags(command: ExportCommand, format: string): {paper?: string; slidePages: boolean; theme?: string} | string | undefined {
-	const pdfOnly = [command.paper === undefined ? '' : '--paper', command.slidePages ? '--slides' : '', command.theme === undefined ? '' : '--theme'].filter(Boolean);
+	const pdfOnly = [command.paper === undefined ? '' : '--paper', command.slidePages ? '--slides' : ''].filter(Boolean);
 	if (format !== 'pdf') {
 		return pdfOnly.length > 0 ? `${pdfOnly[0]!} goes with --export pdf` : undefined;
 	}

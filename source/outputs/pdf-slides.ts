@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit';
 import type {Deck, Slide} from '../deck/deck.js';
 import type {Line} from '../layout/layout.js';
 import {deckLook, screenLines, type Size, slideBody} from '../layout/screen.js';
-import type {Theme} from '../layout/theme.js';
+import {slidePagePalettes, type Theme} from '../layout/theme.js';
 import {initNavigation} from '../show/navigation.js';
 import {styleParams} from '../terminal/frame-writer.js';
 import {defaultFontPath, type FontName, type FontSet, registerFonts} from './pdf-fonts.js';
@@ -32,12 +32,6 @@ const advance = 1233 / 2048;
 const lineHeight = 1.2;
 
 type Style = {fg?: string; bg?: string; bold: boolean; italic: boolean; underline: boolean; dim: boolean; inverse: boolean};
-
-/** The 16 terminal colours, as they print on paper (a light background) and as a dark screen shows them. */
-const colours = {
-	light: ['#1a1a1a', '#b3261e', '#2e7d4f', '#8a6d00', '#1f4e79', '#7b2d83', '#00707a', '#8a8a8a', '#666666', '#c62828', '#2e7d32', '#9a7b00', '#1565c0', '#8e24aa', '#00838f', '#ffffff'],
-	dark: ['#000000', '#cd3131', '#0dbc79', '#e5e510', '#2472c8', '#bc3fbc', '#11a8cd', '#e5e5e5', '#767676', '#f14c4c', '#23d18b', '#f5f543', '#3b8eea', '#d670d6', '#29b8db', '#ffffff'],
-} as const;
 
 /** 256-colour codes 16-255: the colour cube and the grey ramp. */
 function colour256(code: number, table: readonly string[]): string {
@@ -269,9 +263,9 @@ export function slidesDocument(deck: Deck, options: SlidePagesOptions): {doc: PD
 		info: {Title: deck.title, Subject: `The slides of a briefing on the article by ${deck.source.author} in ${deck.source.outlet}, ${deck.source.date}`, Creator: 'briefing', Producer: 'briefing (pdfkit)'},
 	});
 	const fonts = registerFonts(doc, ['mono', 'monoBold', 'monoItalic', 'monoBoldItalic']);
-	const isLight = options.theme.name === 'light' || options.theme.name === 'plain';
-	const table = isLight ? colours.light : colours.dark;
-	const base = {doc, fonts, ink: isLight ? '#1a1a1a' : '#e5e5e5', paper: isLight ? '#ffffff' : '#1e1e1e'};
+	const palette = options.theme.name === 'light' || options.theme.name === 'plain' ? slidePagePalettes.paper : slidePagePalettes.screen;
+	const table = palette.colours;
+	const base = {doc, fonts, ink: palette.ink, paper: palette.page};
 	for (const slide of options.slides ?? deck.slides) {
 		doc.addPage();
 		doc.outline.addItem(`${slide.index + 1}. ${slide.title}`);

@@ -1,6 +1,6 @@
-import {type Block, blockTexts} from '../deck/blocks.js';
+import {type Block, drawingCharacters} from '../deck/blocks.js';
 import type {Deck, Slide} from '../deck/deck.js';
-import {textWidth, wrap} from '../layout/layout.js';
+import {lineText, textWidth, wrap} from '../layout/layout.js';
 import {stripControls} from '../deck/sanitize.js';
 import {aboutLine, handoutParts, hasOwnHeading, isWholeDeck, memoSummary, partTitle, slideCitation, slideRange, whoseLine} from './handout.js';
 
@@ -83,7 +83,12 @@ export function blockPlain(block: Block, width: number): string[] {
 		}
 
 		case 'drawn': {
-			return blockTexts(block).flatMap(line => wrap(line, width));
+			// As Ink lays it out at this width (a centred line stays centred), without its frame's characters.
+			return block
+				.draw(width)
+				.map(line => lineText(line).replaceAll(drawingCharacters, ' ').trimEnd())
+				.map(line => line.replace(/(?<=\S) {2,}/g, ' '))
+				.filter((line, index, lines) => line || (index > 0 && index < lines.length - 1));
 		}
 
 		default: {
