@@ -216,7 +216,9 @@ async function exportHandout(deck: Deck, command: ExportCommand, slides: Deck['s
 	}
 
 	if (format === 'pdf' && (file === undefined || file === '-') && process.stdout.isTTY) {
-		return usageError('a PDF is not for a terminal: write it to a file with -o FILE.pdf');
+		// One line, not the usage: the command was right, the place is not.
+		process.stderr.write('briefing: a PDF is not for a terminal: write it to a file with -o FILE.pdf\n');
+		return 2;
 	}
 
 	// The built-in deck written as a Markdown deck names its article, so `briefing check` finds it.

@@ -209,6 +209,7 @@ describe('--export pdf: checks and warnings', () => {
 		expect(code).toBe(2);
 		expect(session.log).toContain('briefing: a PDF is not for a terminal: write it to a file with -o FILE.pdf');
 		expect(session.log).not.toContain('%PDF');
+		expect(session.log).not.toContain('Usage');
 	}, 30_000);
 
 	test('a character the fonts lack is drawn as a visible mark and counted in one line', async () => {
