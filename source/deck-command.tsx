@@ -5,6 +5,7 @@ import {usageError, writeOut} from './answer.js';
 import {type Deck, findSection, hasDrawnBlocks} from './deck/deck.js';
 import {pickTheme, themeNames} from './layout/theme.js';
 import {checkShow, type Command, type PresentCommand, resolveStart} from './parse-args.js';
+import {quoted} from './quoted.js';
 import {firstFrameText, present} from './show/present.js';
 import {withoutFetch} from './deck/without-fetch.js';
 
@@ -159,11 +160,19 @@ async function show(deck: Deck, start: number, command: PresentCommand, duration
 
 type ExportCommand = Extract<Command, {kind: 'export'}>;
 
-/** --paper, --slides and --theme for --export pdf (an error message for a bad value, or for --paper and --slides elsewhere; --theme is ignored there, as it was). */
+/** --paper, --slides and --theme for --export pdf (an error message for a bad value, or for them with another format; --theme only with --slides). */
 function checkPdfFlags(command: ExportCommand, format: string): {paper?: string; slidePages: boolean; theme?: string} | string | undefined {
 	const pdfOnly = [command.paper === undefined ? '' : '--paper', command.slidePages ? '--slides' : ''].filter(Boolean);
+	if (format !== 'pdf' && pdfOnly.length > 0) {
+		return `${pdfOnly[0]!} goes with --export pdf`;
+	}
+
+	if (command.theme !== undefined && (format !== 'pdf' || !command.slidePages)) {
+		return '--theme goes with presenting or with --export pdf --slides';
+	}
+
 	if (format !== 'pdf') {
-		return pdfOnly.length > 0 ? `${pdfOnly[0]!} goes with --export pdf` : undefined;
+		return undefined;
 	}
 
 	if (command.paper !== undefined && command.paper !== 'a4' && command.paper !== 'letter') {
@@ -202,12 +211,12 @@ async function exportHandout(deck: Deck, command: ExportCommand, slides: Deck['s
 	}
 
 	if (asked !== undefined && !isExportFormat(asked)) {
-		return usageError(`--export takes ${exportFormats.join(', ')}, not "${asked}"`);
+		return usageError(`--export takes ${exportFormats.join(', ')}, not ${quoted(asked)}`);
 	}
 
 	const format = asked ?? formatFromFileName(file ?? '');
 	if (format === undefined || !isExportFormat(format)) {
-		return usageError(`-o "${file ?? ''}": add --export ${exportFormats.join('|')} (the file name does not say which)`);
+		return usageError(`-o ${quoted(file ?? '')}: add --export ${exportFormats.join('|')} (the file name does not say which)`);
 	}
 
 	const pdfOptions = checkPdfFlags(command, format);
@@ -240,7 +249,7 @@ async function exportHandout(deck: Deck, command: ExportCommand, slides: Deck['s
 	}
 
 	if (process.stderr.isTTY) {
-		process.stderr.write(`briefing: wrote ${file}\n`);
+		process.stderr.write(`briefing: wrote ${quoted(file)}\n`);
 	}
 
 	return 0;

@@ -191,10 +191,11 @@ describe('--export pdf: checks and warnings', () => {
 
 	test('--paper, --slides and --theme are checked; --slides goes with --export pdf', async () => {
 		for (const [args, message] of [
-			[['--export', 'pdf', '--paper', 'a3', '-o', path.join(directory, 'x.pdf')], '--paper takes a4 or letter, not "a3"'],
+			[['--export', 'pdf', '--paper', 'a3', '-o', path.join(directory, 'x.pdf')], '--paper takes a4, letter, not "a3"'],
 			[['--export', 'pdf', '--theme', 'pink', '-o', path.join(directory, 'x.pdf')], '--theme takes dark, light, high-contrast, not "pink"'],
 			[['--export', 'md', '--slides'], '--slides goes with --export pdf'],
-			[['--print', '--paper', 'a4'], '--paper goes with --export pdf'],
+			[['--export', 'md', '--theme', 'dark'], '--theme goes with presenting or with --export pdf --slides'],
+			[['--export', 'md', '--paper', 'a4'], '--paper goes with --export pdf'],
 		] as const) {
 			const result = await cli(args);
 			expect(result.code, args.join(' ')).toBe(2);
