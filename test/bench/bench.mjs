@@ -224,9 +224,9 @@ function ourCitations() {
 	return [...run(process.execPath, [bin, '--print']).matchAll(/^ {2}Article (¶ .+)$/gm)].map(match => match[1].trim());
 }
 
-/** Our slides as plain text (title, body lines), from `--print --no-reveal`: each slide is a title underlined with dashes, its body (indented two spaces), and its `Article ¶` line. */
+/** Our slides as plain text (title, body lines), from `--print` (every slide whole): each slide is a title underlined with dashes, its body (indented two spaces), and its `Article ¶` line. */
 function ourSlides() {
-	const lines = run(process.execPath, [bin, '--print', '--no-reveal']).split('\n');
+	const lines = run(process.execPath, [bin, '--print']).split('\n');
 	const slides = [];
 	let current;
 	for (const [i, line] of lines.entries()) {
