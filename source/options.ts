@@ -45,7 +45,7 @@ export const options = [
 	{name: 'presenter', type: 'boolean', description: 'Notes, next slide, time; pairs with the audience view', goesWith: presenting},
 	{name: 'rehearse', type: 'boolean', description: 'Practise alone: never pairs with another view', goesWith: presenting},
 	{name: 'duration', type: 'string', arg: 'TIME', description: 'With --presenter: talk length (15m, 1h30m, 15)', goesWith: presenting},
-	{name: 'theme', type: 'string', arg: 'NAME', choices: ['dark', 'light', 'high-contrast'], description: 'dark, light or high-contrast (default: from COLORFGBG)', goesWith: ['present', 'export']},
+	{name: 'theme', type: 'string', arg: 'NAME', choices: ['auto', 'dark', 'light', 'high-contrast'], description: 'auto (default), dark, light or high-contrast', goesWith: ['present', 'export']},
 	{name: 'screen-reader', type: 'boolean', description: 'Slides as linear text, for screen readers', goesWith: presenting},
 	{name: 'debug', type: 'boolean', description: 'Print the stack with an error'},
 	{name: 'help', type: 'boolean', shortFlag: 'h', description: 'Show this help'},

@@ -242,7 +242,13 @@ function paintBigWords(p: Painter, slide: Slide, lines: readonly Line[]): void {
 /** The screen the audience sees on slide `slide`, every step shown, at the projector size (or the first larger one its body fits). */
 export function slideScreen(deck: Deck, slide: Slide): {lines: Line[]; size: Size} {
 	const state = initNavigation({units: deck.slides.map(each => each.units), start: slide.index, isRevealing: false});
-	const size = [slideSize, ...largerSizes].find(each => !slideBody(slide, slide.units, each, {look: deckLook(deck, each)}).needs) ?? largerSizes.at(-1)!;
+	const fits = (each: Size) => {
+		const body = slideBody(slide, slide.units, each, {look: deckLook(deck, each)});
+		// Neither too small nor shown across pages (the show's "more than fits" mark).
+		return !body.needs && !body.pages;
+	};
+
+	const size = [slideSize, ...largerSizes].find(each => fits(each)) ?? largerSizes.at(-1)!;
 	return {lines: screenLines(deck, state, size), size};
 }
 
