@@ -154,7 +154,7 @@ async function show(deck: Deck, start: number, command: PresentCommand, duration
 	}
 
 	// --follow: a read-only link instead; the audience view feeds followers (and --serve's pages).
-	const following = await (await import('./follow/wiring.js')).setUpFollowing({command, deckKey: linkKey, ...(bounds ? {bounds} : {}), ...(duration ? {duration} : {}), ...(link ? {link} : {})});
+	const following = await (await import('./follow-setup.js')).setUpFollowing({command, deckKey: linkKey, ...(bounds ? {bounds} : {}), ...(duration ? {duration} : {}), ...(link ? {link} : {})});
 	if ('code' in following) {
 		return following.code;
 	}

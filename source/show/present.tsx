@@ -170,7 +170,7 @@ async function loadShow(view: PresentOptions['view']) {
 		loadInk(),
 		import('./app.js'),
 		view === 'presenter' ? import('./presenter-view.js').then(module => module.PresenterView) : undefined,
-		view === 'follower' ? import('../follow/follower-view.js').then(module => module.FollowerView) : undefined,
+		view === 'follower' ? import('./follower-view.js').then(module => module.FollowerView) : undefined,
 		import('../terminal/input-stream.js'),
 		import('../model/keymap.js'),
 	]);
@@ -295,7 +295,7 @@ type ShowRootProps = {
 	readonly session: TerminalSession;
 	readonly App: typeof AppView;
 	readonly PresenterView: typeof import('./presenter-view.js').PresenterView | undefined;
-	readonly FollowerView: typeof import('../follow/follower-view.js').FollowerView | undefined;
+	readonly FollowerView: typeof import('./follower-view.js').FollowerView | undefined;
 };
 
 /** The audience view or the presenter view, with what the show currently has. */
