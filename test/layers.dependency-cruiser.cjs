@@ -4,7 +4,7 @@ only the folders below it (and itself). The files directly in `source/` (the com
 deck-command, check-command, parse-args, options, answer) are the top and may import any folder.
 `test/layers.test.ts` runs this in `npm test`; by hand: `npx depcruise --config test/layers.dependency-cruiser.cjs source slides`.
 */
-const layers = ['text', 'boot', 'terminal', 'model', 'deck', 'layout', 'check', 'markdown', 'link', 'outputs', 'show'];
+const layers = ['text', 'boot', 'terminal', 'model', 'deck', 'layout', 'check', 'markdown', 'link', 'outputs', 'follow', 'serve', 'show'];
 
 const upward = layers.map((layer, index) => {
 	const above = layers.slice(index + 1);

@@ -1,3 +1,4 @@
+import {readdirSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {cruise} from 'dependency-cruiser';
@@ -23,6 +24,13 @@ async function violations(baseDir: string, folders: readonly string[]): Promise<
 }
 
 describe('the layers', () => {
+	test('every folder of source/ has its place in the order', async () => {
+		const options = await extractDepcruiseOptions(config);
+		const layers = (options.ruleSet?.forbidden ?? []).flatMap(rule => /^(.+)-imports-only-below$/.exec(rule.name ?? '')?.[1] ?? []);
+		const folders = readdirSync(path.join(root, 'source'), {withFileTypes: true}).filter(entry => entry.isDirectory() && entry.name !== 'types').map(entry => entry.name);
+		expect(layers.toSorted()).toEqual(folders.toSorted());
+	});
+
 	test('every import in source/ and slides/ goes down the code map, with no cycle', async () => {
 		expect(await violations(root, ['source', 'slides', 'test'])).toEqual([]);
 	}, 60_000);
