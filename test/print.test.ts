@@ -3,7 +3,7 @@ import process from 'node:process';
 import {describe, expect, test} from 'vitest';
 import {deck} from '../slides/index.js';
 import {findSection} from '../source/deck/deck.js';
-import {textWidth} from '../source/text/lines.js';
+import {textWidth} from '../source/text/wrap.js';
 import {deckText, listText, slideText} from '../source/outputs/print.js';
 import {hasOwnHeading, memoSummary, selectSlides, slideCitation, whoseLine} from '../source/outputs/handout.js';
 import {formatParagraphs} from '../source/deck/deck.js';

@@ -1,7 +1,8 @@
 import type {Deck, Slide} from '../deck/deck.js';
 import {helpSections, type HelpScreen, hintParts, type View} from '../model/keymap.js';
 import {symbols} from './layout.js';
-import {fit, indentLines, type Line, lineWidth, seg, textWidth, wrap, type Segment} from '../text/lines.js';
+import {indentLines, type Line, lineWidth, seg, type Segment} from '../text/lines.js';
+import {fit, textWidth, wrap} from '../text/wrap.js';
 import {menuHeading, menuPlace, type MenuPlace, overviewLines} from './lists.js';
 import {helpScreen, modeOf, type NavigationState} from '../model/navigation.js';
 import {

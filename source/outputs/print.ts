@@ -1,6 +1,7 @@
 import {type Block, drawingCharacters} from '../deck/blocks.js';
 import type {Deck, Slide} from '../deck/deck.js';
-import {lineText, textWidth, wrap} from '../text/lines.js';
+import {lineText} from '../text/lines.js';
+import {textWidth, wrap} from '../text/wrap.js';
 import {stripControls} from '../text/sanitize.js';
 import {aboutLine, handoutParts, hasOwnHeading, isWholeDeck, memoSummary, partTitle, slideCitation, slideRange, whoseLine} from './handout.js';
 

@@ -1,6 +1,6 @@
 import React from 'react';
 import {Box, Text} from '../ink.js';
-import {wrap} from '../../text/lines.js';
+import {wrap} from '../../text/wrap.js';
 import type {Theme} from '../../text/theme.js';
 
 export type ScreenReaderViewProps = {
