@@ -1,4 +1,4 @@
-import {readdirSync} from 'node:fs';
+import {readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {cruise} from 'dependency-cruiser';
@@ -7,7 +7,7 @@ import extractTSConfig from 'dependency-cruiser/config-utl/extract-ts-config';
 import {describe, expect, test} from 'vitest';
 
 /**
-The layers hold: dependency-cruiser (test/layers.dependency-cruiser.cjs) checks that every folder of
+The layers hold, and the code map says so: dependency-cruiser (test/layers.dependency-cruiser.cjs) checks that every folder of
 source/ imports only the folders below it in docs/architecture.md's code map, that no module imports
 itself through others, that text/, model/ and layout/ load no package, that slides import only
 source/deck/, and that nothing in source/ imports test/. A fixture breaks each rule once, so the
@@ -15,6 +15,11 @@ check is shown to fail where it must.
 */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const config = path.join(root, 'test/layers.dependency-cruiser.cjs');
+
+async function layerOrder(): Promise<string[]> {
+	const options = await extractDepcruiseOptions(config);
+	return (options.ruleSet?.forbidden ?? []).flatMap(rule => /^(.+)-imports-only-below$/.exec(rule.name ?? '')?.[1] ?? []);
+}
 
 async function violations(baseDir: string, folders: readonly string[]): Promise<string[]> {
 	const options = await extractDepcruiseOptions(config);
@@ -25,10 +30,16 @@ async function violations(baseDir: string, folders: readonly string[]): Promise<
 
 describe('the layers', () => {
 	test('every folder of source/ has its place in the order', async () => {
-		const options = await extractDepcruiseOptions(config);
-		const layers = (options.ruleSet?.forbidden ?? []).flatMap(rule => /^(.+)-imports-only-below$/.exec(rule.name ?? '')?.[1] ?? []);
+		const layers = await layerOrder();
 		const folders = readdirSync(path.join(root, 'source'), {withFileTypes: true}).filter(entry => entry.isDirectory() && entry.name !== 'types').map(entry => entry.name);
 		expect(layers.toSorted()).toEqual(folders.toSorted());
+	});
+
+	test('the code map in docs/architecture.md lists the folders in the order the check holds them to', async () => {
+		const architecture = readFileSync(path.join(root, 'docs/architecture.md'), 'utf8');
+		const map = architecture.slice(architecture.indexOf('## The code map'));
+		const listed = [...map.matchAll(/^source\/([a-z-]+)\/ /gm)].map(match => match[1]);
+		expect(listed).toEqual(await layerOrder());
 	});
 
 	test('every import in source/ and slides/ goes down the code map, with no cycle', async () => {
