@@ -7,11 +7,11 @@ import extractTSConfig from 'dependency-cruiser/config-utl/extract-ts-config';
 import {describe, expect, test} from 'vitest';
 
 /**
-The layers hold, and the code map says so: dependency-cruiser (test/layers.dependency-cruiser.cjs) checks that every folder of
-source/ imports only the folders below it in docs/architecture.md's code map, that no module imports
-itself through others, that text/, model/ and layout/ load no package, that slides import only
-source/deck/, and that nothing in source/ imports test/. A fixture breaks each rule once, so the
-check is shown to fail where it must.
+The layers hold, and the code map says so. dependency-cruiser (test/layers.dependency-cruiser.cjs)
+checks that every folder of source/ imports only the folders below it in docs/architecture.md's code
+map, that no module imports itself through others, that text/, model/ and layout/ load no package,
+that slides import only source/deck/, and that nothing in source/ imports test/. A fixture breaks
+each rule once, so the check is shown to fail where it must.
 */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const config = path.join(root, 'test/layers.dependency-cruiser.cjs');
