@@ -9,7 +9,7 @@ import {describe, expect, test} from 'vitest';
 /**
 The layers hold, and the code map says so. dependency-cruiser (test/layers.dependency-cruiser.cjs)
 checks that every folder of source/ imports only the folders below it in docs/architecture.md's code
-map, that no module imports itself through others, that text/, model/ and layout/ load no package,
+map, that no module imports itself through others, that text/, model/, layout/ and check/ load no package,
 that slides import only source/deck/, and that nothing in source/ imports test/. A fixture breaks
 each rule once, so the check is shown to fail where it must.
 */
