@@ -11,6 +11,8 @@ import {section as workforce} from './workforce.js';
 import {section as reactions} from './reactions.js';
 import {section as whatToWatch} from './what-to-watch.js';
 import {section as source} from './source.js';
+import {budgeted, talkLength} from './budgets.js';
+import {parseDuration} from '../source/layout/pace.js';
 
 /** The briefing, in the order it is presented. */
 export const definition: DeckDefinition = {
@@ -21,6 +23,7 @@ export const definition: DeckDefinition = {
 		author: 'Stephen Dinan',
 	},
 	summary: 'at-a-glance',
+	duration: parseDuration(talkLength)!,
 	sections: [
 		opening,
 		atAGlance,
@@ -34,7 +37,7 @@ export const definition: DeckDefinition = {
 		reactions,
 		whatToWatch,
 		source,
-	],
+	].map(section => budgeted(section)),
 };
 
 export const deck = compileDeck(definition);

@@ -26,6 +26,7 @@ export const options = [
 	{name: 'presenter', type: 'boolean', description: 'Notes, next slide, time; pairs with the audience view'},
 	{name: 'rehearse', type: 'boolean', description: 'Practise alone: never pairs with another view'},
 	{name: 'duration', type: 'string', arg: 'TIME', description: 'With --presenter: talk length (15m, 1h30m, 15)'},
+	{name: 'end-at', type: 'string', arg: 'HH:MM', description: 'With --presenter or --timer: count down to this time'},
 	{name: 'theme', type: 'string', arg: 'NAME', description: 'dark, light or high-contrast (default: from COLORFGBG)'},
 	{name: 'screen-reader', type: 'boolean', description: 'Slides as linear text, for screen readers'},
 	{name: 'debug', type: 'boolean', description: 'Print the stack with an error'},

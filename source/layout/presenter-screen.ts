@@ -22,6 +22,8 @@ export type PresenterInfo = {
 	/** The wall clock, HH:MM. */
 	readonly wall: string;
 	readonly plan?: Plan;
+	/** The timing line's words and colours, made by plan.ts (time left, this slide, pace): shown instead of the plan's. */
+	readonly readout?: readonly Segment[];
 	readonly status?: string;
 	/** Why the deck file could not be read again (live reload): a line of its own, until it reads. */
 	readonly problem?: string;
@@ -114,6 +116,10 @@ function stepText(slide: Slide, state: NavigationState): string {
 
 /** The countdown against the plan, turning to overtime past its end; or the elapsed time. */
 function timeParts(state: NavigationState, info: PresenterInfo): Segment[] {
+	if (info.readout) {
+		return [...info.readout];
+	}
+
 	if (!info.isRunning && info.elapsed === 0) {
 		return [seg('timer starts at the first move (or r)', 'muted')];
 	}

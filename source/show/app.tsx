@@ -5,8 +5,10 @@ import {Frame} from './components/frame.js';
 import {LazySectionsMenu} from './components/lazy-sections-menu.js';
 import {deferDrawings} from './deferred-drawings.js';
 import {ScreenReaderView} from './components/screen-reader-view.js';
-import {formatElapsed, useClock} from './hooks/use-clock.js';
+import {useClock} from './hooks/use-clock.js';
 import {useForAWhile} from './hooks/use-for-a-while.js';
+import {type Countdown, countdownText, useRehearsal} from './hooks/use-rehearsal.js';
+import type {Rehearsal} from './rehearsal.js';
 import {useKeymap} from './hooks/use-keymap.js';
 import {usePeerLink} from './hooks/use-peer-link.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
@@ -43,6 +45,10 @@ export type AppProps = {
 	readonly fault?: 'render';
 	/** The time source of the timer (tests drive it); default Date.now. */
 	readonly now?: () => number;
+	/** A rehearsal (--rehearse) that records how long each slide and reveal step is up. */
+	readonly rehearsal?: Rehearsal;
+	/** What --timer counts down: the talk's length (ms), or to an --end-at time; default: it counts up. */
+	readonly countdown?: Countdown;
 	/** How long the first slide's key hint and a new link status stay (ms); tests shorten them. */
 	readonly hintMs?: number;
 	readonly statusMs?: number;
@@ -99,10 +105,10 @@ function useNavigation(deck: Deck, start: number, isRevealing: boolean) {
 }
 
 
-type ShowProps = Pick<AppProps, 'deck' | 'start' | 'isRevealing' | 'size' | 'link' | 'onSuspend'> & {readonly view?: View};
+type ShowProps = Pick<AppProps, 'deck' | 'start' | 'isRevealing' | 'size' | 'link' | 'onSuspend' | 'rehearsal'> & {readonly view?: View};
 
 /** What every view of the show shares: the state, the keys, the size, the peer link, quit and suspend. */
-export function useShow({deck, start = 0, isRevealing = true, size: fixedSize, link, onSuspend, view = 'audience'}: ShowProps) {
+export function useShow({deck, start = 0, isRevealing = true, size: fixedSize, link, onSuspend, view = 'audience', rehearsal}: ShowProps) {
 	const [reduced, dispatch] = useNavigation(deck, start, isRevealing);
 	const {exit} = useApp();
 	const {isRawModeSupported} = useStdin();
@@ -131,6 +137,7 @@ export function useShow({deck, start = 0, isRevealing = true, size: fixedSize, l
 		}
 	}, [state.suspendCount]);
 
+	useRehearsal(rehearsal, deck, state);
 	const onSelect = useCallback(
 		(index: number) => {
 			act({type: 'go-to', index});
@@ -175,7 +182,7 @@ function Show(props: AppProps) {
 		);
 	}
 
-	const timer = showTimer ? formatElapsed(clock.elapsed) : undefined;
+	const timer = showTimer ? countdownText(props.countdown, clock) : undefined;
 	const extras = {
 		...(status ? {status} : {}),
 		...(timer ? {timer} : {}),

@@ -255,6 +255,12 @@ export const keymap: readonly Binding[] = [
 		modes: slides,
 	},
 	{
+		label: 'Save the rehearsal\'s timings (--rehearse)',
+		action: {type: 'save-timings'},
+		keys: [{input: 't'}],
+		modes: slides,
+	},
+	{
 		label: 'Suspend (fg returns)',
 		action: {type: 'suspend'},
 		keys: [{ctrl: 'z'}],

@@ -1,3 +1,4 @@
+import process from 'node:process';
 import React from 'react';
 import type {Instance, RenderOptions} from 'ink';
 import type {App as AppView} from './app.js';
@@ -15,6 +16,7 @@ import {screenLines} from '../layout/screen.js';
 import type {Line} from '../layout/layout.js';
 import type {PeerLink} from '../link/peer.js';
 import type {Theme} from '../layout/theme.js';
+import type {Rehearsal} from './rehearsal.js';
 
 /**
 The live show: a terminal session (session.ts) taken for the show, the first slide painted before Ink
@@ -37,6 +39,12 @@ export type PresentOptions = {
 	readonly view?: 'audience' | 'presenter';
 	/** The planned length of the talk in ms, for the presenter view's pace. */
 	readonly duration?: number;
+	/** --end-at: the presenter view (and --timer) count down to this wall-clock time. */
+	readonly endAt?: {readonly hours: number; readonly minutes: number; readonly text: string};
+	/** Rehearsed time per slide id, for the presenter view's plan. */
+	readonly rehearsed?: ReadonlyMap<string, number>;
+	/** --rehearse: records each slide's and step's time; written as the show goes and at its end. */
+	readonly rehearsal?: Rehearsal;
 	/** Called once the show runs, with what can change while it does (a deck read again, for example). */
 	readonly onReady?: (show: RunningShow) => void;
 };
@@ -212,7 +220,18 @@ export async function present(options: PresentOptions): Promise<number> {
 		instance.rerender(app());
 	};
 
-	session.onShutdown({unmount: instance.unmount, close: async () => inputs.link?.close()});
+	session.onShutdown({
+		unmount: instance.unmount,
+		async close() {
+			// The rehearsal's last write, after the terminal is given back (a signal's way out too).
+			options.rehearsal?.finish();
+			for (const problem of options.rehearsal?.problems() ?? []) {
+				process.stderr.write(`briefing: ${problem}\n`);
+			}
+
+			return inputs.link?.close();
+		},
+	});
 	// The slides that hold an Ink component are drawn while the presenter reads the first slide.
 	setTimeout(() => {
 		drawAhead(inputs.deck, session.size());
@@ -247,15 +266,18 @@ function ShowRoot({options, inputs, session, App, PresenterView}: ShowRootProps)
 		onFatal: session.fatal,
 		...(inputs.link ? {link: inputs.link} : {}),
 		...(inputs.linkProblem ? {linkProblem: inputs.linkProblem} : {}),
+		...(options.rehearsal ? {rehearsal: options.rehearsal} : {}),
 	};
+	const countdown = {...(options.duration ? {length: options.duration} : {}), ...(options.endAt ? {endAt: options.endAt} : {})};
 	if (PresenterView) {
-		return <PresenterView {...common} {...(options.duration ? {duration: options.duration} : {})} />;
+		return <PresenterView {...common} {...(options.duration ? {duration: options.duration} : {})} {...(options.endAt ? {endAt: options.endAt} : {})} {...(options.rehearsed ? {rehearsed: options.rehearsed} : {})} />;
 	}
 
 	return (
 		<App
 			{...common}
 			showTimer={options.showTimer}
+			countdown={countdown}
 			isScreenReader={options.isScreenReader ?? false}
 			{...(session.fault === 'render' ? {fault: 'render' as const} : {})}
 		/>

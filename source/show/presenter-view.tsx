@@ -6,7 +6,9 @@ import {Frame} from './components/frame.js';
 import {LazySectionsMenu} from './components/lazy-sections-menu.js';
 import {deferDrawings} from './deferred-drawings.js';
 import {formatWall, useClock} from './hooks/use-clock.js';
-import {planTalk} from '../layout/pace.js';
+import {makePlan, paceReadout} from '../layout/plan.js';
+import {type Countdown, timeToEnd, useSlideSince} from './hooks/use-rehearsal.js';
+import type {Rehearsal} from './rehearsal.js';
 import type {PeerLink} from '../link/peer.js';
 import {presenterLines, presenterMenuPlace} from '../layout/presenter-screen.js';
 import {isTooSmall, minimumSize, type Size, tooSmallLines} from '../layout/screen.js';
@@ -22,8 +24,13 @@ export type PresenterViewProps = {
 	readonly theme: Theme;
 	readonly start?: number;
 	readonly isRevealing?: boolean;
-	/** The planned length of the talk (ms), for the pace; none shows elapsed time only. */
+	/** The planned length of the talk (ms), for the pace; none shows elapsed time only (or the deck's `duration`). */
 	readonly duration?: number;
+	/** --end-at: count down to a time on the wall clock instead of a length. */
+	readonly endAt?: Countdown['endAt'];
+	/** Rehearsed time per slide id (the median of the rehearsals): the plan paces against them. */
+	readonly rehearsed?: ReadonlyMap<string, number>;
+	readonly rehearsal?: Rehearsal;
 	readonly size?: Size;
 	readonly link?: PeerLink;
 	readonly onSuspend?: () => void;
@@ -47,13 +54,26 @@ export function PresenterView(props: PresenterViewProps) {
 }
 
 function Presenter(props: PresenterViewProps) {
-	const {deck, theme, duration, now} = props;
+	const {deck, theme, duration, endAt, rehearsed, now = Date.now} = props;
 	const show = useShow({...props, view: 'presenter'});
 	const {state, size, mode, onSelect} = show;
 	// The deck's problem has a line of its own; the header has it too while that line says "blanked".
 	const status = (state.blank === 'none' ? undefined : props.deckProblem) ?? show.status;
 	const clock = useClock(state.isTimerRunning, state.timerEpoch, now);
-	const plan = useMemo(() => (duration ? planTalk(duration, deck.slides.length) : undefined), [duration, deck]);
+	const since = useSlideSince(state.index, now);
+	const toEnd = timeToEnd(endAt ? {endAt} : undefined, clock.wall);
+	// The length the budgets share: to --end-at from the start, --duration, or the deck's own.
+	const length = useMemo(() => (toEnd === undefined ? undefined : toEnd + clock.elapsed), [endAt, clock.elapsed === 0]) ?? duration ?? deck.duration;
+	const plan = useMemo(
+		() => makePlan({slides: deck.slides, sections: deck.sections, ...(length === undefined ? {} : {length}), ...(rehearsed ? {rehearsed} : {})}),
+		[deck, length, rehearsed],
+	);
+	const readout = paceReadout(plan, state.index, {
+		elapsed: clock.elapsed,
+		isRunning: state.isTimerRunning,
+		onSlide: Math.max(0, clock.wall.getTime() - since),
+		...(toEnd === undefined ? {} : {toEnd, endAt: endAt?.text}),
+	});
 	// "no slide 99" for a few seconds, or until the next key.
 	const notice = useForAWhile(state.notice || undefined, noticeMs) ?? '';
 
@@ -65,7 +85,7 @@ function Presenter(props: PresenterViewProps) {
 		elapsed: clock.elapsed,
 		isRunning: state.isTimerRunning,
 		wall: formatWall(clock.wall),
-		...(plan ? {plan} : {}),
+		readout,
 		...(status ? {status} : {}),
 		...(props.deckProblem ? {problem: props.deckProblem} : {}),
 	});
