@@ -88,8 +88,8 @@ describe('parseArgs', () => {
 	test('every flag of the table is read (a switch, or a value joined to its flag)', () => {
 		for (const option of options) {
 			const argv = option.type === 'boolean' ? [`--${option.name}`] : [`--${option.name}`, 'x'];
-			// --force and --duration need their partner flag.
-			const partner = option.name === 'force' ? ['-o', 'x.md'] : option.name === 'duration' ? ['--presenter'] : [];
+			// --force, --duration and --end-at need their partner flag.
+			const partner = option.name === 'force' ? ['-o', 'x.md'] : option.name === 'duration' || option.name === 'end-at' ? ['--presenter'] : [];
 			expect(parse(...argv, ...partner).kind, option.name).not.toBe('usage-error');
 		}
 	});
