@@ -47,7 +47,8 @@ const fiveSlides = [
 describe('a rehearsal', () => {
 	test('of five slides with set times writes the expected file', () => {
 		rehearse(fiveSlides, 330);
-		const marks = new Map(deck.slides.map(slide => [slide.id, (parseTimings(readFileSync(file, 'utf8')) as {slides: Map<string, {mark?: string}>}).slides.get(slide.id)?.mark]));
+		const parsed = parseTimings(readFileSync(file, 'utf8'));
+		const marks = new Map(deck.slides.map(slide => [slide.id, 'problem' in parsed ? undefined : parsed.slides.get(slide.id)?.mark]));
 		expect(readFileSync(file, 'utf8')).toBe(
 			[
 				'{',
