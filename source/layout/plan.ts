@@ -18,6 +18,8 @@ export type PlanInput = {
 	readonly length?: number;
 	/** Rehearsed time per slide id (the median of the rehearsals). */
 	readonly rehearsed?: ReadonlyMap<string, number>;
+	/** The deck's own length: a different `length` (--duration, --end-at) scales the deck's budgets to fit. */
+	readonly deckLength?: number;
 };
 
 /** Where a slide's budget comes from. */
@@ -50,8 +52,10 @@ function sum(values: ReadonlyArray<number | undefined>): number {
 
 /** Each slide's budget and where it comes from; slides without one share what the length leaves. */
 function budgets(input: PlanInput): Array<{budget?: number; kind: BudgetKind}> {
-	const sectionBudget = new Map((input.sections ?? []).flatMap(section => (section.budget === undefined ? [] : [[section.id, section.budget] as const])));
-	const result: Array<{budget?: number; kind: BudgetKind}> = input.slides.map(slide => (slide.budget === undefined ? {kind: 'none'} : {budget: slide.budget, kind: 'slide'}));
+	const scale = input.deckLength && input.length ? input.length / input.deckLength : 1;
+	const scaled = (budget: number) => Math.round(budget * scale);
+	const sectionBudget = new Map((input.sections ?? []).flatMap(section => (section.budget === undefined ? [] : [[section.id, scaled(section.budget)] as const])));
+	const result: Array<{budget?: number; kind: BudgetKind}> = input.slides.map(slide => (slide.budget === undefined ? {kind: 'none'} : {budget: scaled(slide.budget), kind: 'slide'}));
 	for (const [sectionId, budget] of sectionBudget) {
 		const members = input.slides.flatMap((slide, index) => (slide.sectionId === sectionId ? [index] : []));
 		const open = members.filter(index => result[index]!.kind === 'none');
@@ -170,22 +174,23 @@ export function paceRole(pace: Pace): Role {
 }
 
 /**
-The presenter view's timing line: time left (in the talk, or to --end-at), this slide against its
-budget, and ahead or behind the plan to this point.
+The presenter view's timing line: time left (in the talk, or to --end-at), ahead or behind the plan
+to this point, and this slide against its budget.
 */
 export function paceReadout(plan: TalkPlan, index: number, clock: PaceClock): ReadoutPart[] {
 	if (!clock.isRunning && clock.elapsed === 0 && clock.toEnd === undefined) {
 		return [{text: 'timer starts at the first move (or r)', role: 'muted'}];
 	}
 
-	const parts = [...leftParts(plan, clock), ...slideParts(plan.slides[index], clock.onSlide)];
+	// Most needed first, so that a narrow screen cuts the slide's time before the pace.
+	const parts = leftParts(plan, clock);
 	const pace = paceOf(plan);
 	if (pace && (clock.isRunning || clock.elapsed > 0)) {
 		const at = paceAt(pace, index, clock.elapsed);
 		parts.push({text: '  ·  ', role: 'muted'}, {text: paceText(at), role: paceRole(at)});
 	}
 
-	return parts;
+	return [...parts, ...slideParts(plan.slides[index], clock.onSlide)];
 }
 
 /** What the audience footer's --timer shows: the time left when the talk has a length or an end, else the elapsed time. */

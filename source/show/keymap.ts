@@ -255,7 +255,7 @@ export const keymap: readonly Binding[] = [
 		modes: slides,
 	},
 	{
-		label: 'Save the rehearsal\'s timings (--rehearse)',
+		label: 'Save rehearsal timings',
 		action: {type: 'save-timings'},
 		keys: [{input: 't'}],
 		modes: slides,

@@ -65,7 +65,14 @@ function Presenter(props: PresenterViewProps) {
 	// The length the budgets share: to --end-at from the start, --duration, or the deck's own.
 	const length = useMemo(() => (toEnd === undefined ? undefined : toEnd + clock.elapsed), [endAt, clock.elapsed === 0]) ?? duration ?? deck.duration;
 	const plan = useMemo(
-		() => makePlan({slides: deck.slides, sections: deck.sections, ...(length === undefined ? {} : {length}), ...(rehearsed ? {rehearsed} : {})}),
+		() =>
+			makePlan({
+				slides: deck.slides,
+				sections: deck.sections,
+				...(length === undefined ? {} : {length}),
+				...(deck.duration === undefined ? {} : {deckLength: deck.duration}),
+				...(rehearsed ? {rehearsed} : {}),
+			}),
 		[deck, length, rehearsed],
 	);
 	const readout = paceReadout(plan, state.index, {
