@@ -58,7 +58,8 @@ function fitLine(plan: TalkPlan): string {
 	const lines = [`The plan runs ${time(excess)} over ${time(plan.length)}.`];
 	if (cuts.length > 0) {
 		lines.push('To fit, cut from the slides furthest over their budget:');
-		lines.push(...cuts.map(cut => `  ${cut.id}  +${time(cut.over)}  ${visibleControls(cut.title ?? '')}`));
+		const width = Math.max(...cuts.map(cut => cut.id.length));
+		lines.push(...cuts.map(cut => `  ${cut.id.padEnd(width)}  ${`+${time(cut.over)}`.padStart(6)}  ${visibleControls(cut.title ?? '')}`));
 	} else {
 		lines.push('No rehearsed slide is over its budget: the budgets themselves add up to more than the talk.');
 	}
@@ -73,8 +74,12 @@ function textReport({label, deck, plan, store, file}: Report): string {
 	const columns = `${'#'.padStart(3)}  ${'slide'.padEnd(idWidth)}  ${'budget'.padStart(6)}  ${'rehearsed'.padStart(9)}  ${'running'.padStart(7)}`;
 	let running = 0;
 	const rows = plan.slides.map((slide, index) => {
+		const before = running;
 		running += slide.planned ?? 0;
-		const over = slide.budget !== undefined && slide.rehearsed !== undefined && slide.rehearsed > slide.budget ? `  +${time(slide.rehearsed - slide.budget)}` : '';
+		const isOver = slide.budget !== undefined && slide.rehearsed !== undefined && slide.rehearsed > slide.budget;
+		const crosses = plan.length !== undefined && before <= plan.length && running > plan.length;
+		const notes = [...(isOver ? [`+${time(slide.rehearsed! - slide.budget!)} over budget`] : []), ...(crosses ? [`past ${time(plan.length)}`] : [])];
+		const over = notes.length > 0 ? `  ${notes.join(', ')}` : '';
 		const id = slide.id.length > idWidth ? slide.id.slice(0, idWidth - 1) + '…' : slide.id;
 		return `${String(index + 1).padStart(3)}  ${id.padEnd(idWidth)}  ${time(slide.budget).padStart(6)}  ${time(slide.rehearsed).padStart(9)}  ${time(running).padStart(7)}${over}`;
 	});

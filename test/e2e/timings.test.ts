@@ -114,9 +114,11 @@ describe('briefing timings', () => {
 		const text = await runBin(['timings', deck]);
 		expect(text.code).toBe(0);
 		expect(text.stdout).toContain('A timed deck');
-		expect(text.stdout).toMatch(/ {2}3 {2}numbers +1:00 +1:40 +3:45 {2}\+0:40\n/);
+		expect(text.stdout).toMatch(/ {2}3 {2}numbers +1:00 +1:40 +3:45 {2}\+0:40 over budget\n/);
+		// The running total passes the talk's 5:00 on the people slide.
+		expect(text.stdout).toMatch(/ {2}4 {2}people +2:00 +2:10 +5:55 {2}\+0:10 over budget, past 5:00\n/);
 		expect(text.stdout).toContain('The plan runs 1:35 over 5:00.');
-		expect(text.stdout).toMatch(/To fit, cut from the slides furthest over their budget:\n {2}numbers {2}\+0:40 {2}The numbers\n {2}welcome {2}\+0:35 {2}Welcome\n/);
+		expect(text.stdout).toMatch(/To fit, cut from the slides furthest over their budget:\n {2}numbers +\+0:40 {2}The numbers\n {2}welcome +\+0:35 {2}Welcome\n/);
 		const json = await runBin(['timings', deck, '--json']);
 		const report = JSON.parse(json.stdout) as {lengthMs: number; plannedMs: number; overMs: number; slides: Array<{id: string; budgetMs: number; rehearsedMs: number; runningMs: number}>; cut: Array<{id: string}>};
 		expect(report).toMatchObject({lengthMs: 300_000, plannedMs: 395_000, overMs: 95_000});
