@@ -52,12 +52,29 @@ describe('rehearsing in the show', () => {
 		time = 55_000;
 		await press(app, keys.right);
 		time = 65_000;
-		await press(app, 't');
+		const frame = await press(app, 't');
+		// The footer says so.
+		expect(frame).toContain('timings saved');
 		const {store} = loadTimings(file, deck);
 		expect(store?.slides.get('welcome')?.runs).toEqual([40_000]);
 		expect(store?.slides.get('plan')?.runs).toEqual([25_000]);
 		expect(store?.slides.get('plan')?.steps).toEqual([0, 15_000, 10_000]);
 	});
+});
+
+test('t without --rehearse says what it is for, and writes nothing', async () => {
+	const app = renderShow(<PresenterView deck={deck} theme={themes.plain} size={size} />, size);
+	await waitForFrame(app, frame => frame.includes('Say hello.'));
+	const frame = await press(app, 't');
+	expect(frame).toContain('t saves timings in a rehearsal (--rehearse)');
+	expect(loadTimings(file, deck)).toEqual({});
+});
+
+test('a presenter view that rehearses says so in its header', async () => {
+	const rehearsal = createRehearsal({deck, file, delayMs: 60_000});
+	const app = renderShow(<PresenterView deck={deck} theme={themes.plain} size={size} rehearsal={rehearsal} />, size);
+	const frame = await waitForFrame(app, f => f.includes('Say hello.'));
+	expect(frame.split('\n')[0]).toContain('rehearsal: timings kept');
 });
 
 describe('the presenter view paces the talk', () => {

@@ -137,14 +137,14 @@ export function useShow({deck, start = 0, isRevealing = true, size: fixedSize, l
 		}
 	}, [state.suspendCount]);
 
-	useRehearsal(rehearsal, deck, state);
+	const timingsNote = useRehearsal(rehearsal, deck, state);
 	const onSelect = useCallback(
 		(index: number) => {
 			act({type: 'go-to', index});
 		},
 		[act],
 	);
-	return {state, size, mode, status, onSelect};
+	return {state, size, mode, status, onSelect, timingsNote};
 }
 
 function Show(props: AppProps) {
@@ -158,7 +158,10 @@ function Show(props: AppProps) {
 	const isLinked = isPresenterLinked(show.status);
 	// The link's status and the key hint come and go; the presenter view keeps its status.
 	const linkStatus = useForAWhile(show.status ?? props.linkProblem, props.statusMs ?? statusMs);
-	const status = useForAWhile(props.deckProblem, deckProblemMs) ?? linkStatus;
+	const deckStatus = useForAWhile(props.deckProblem, deckProblemMs);
+	// What the save-timings key did, for a few seconds.
+	const timingsNote = useForAWhile(show.timingsNote, noticeMs)?.text;
+	const status = timingsNote ?? deckStatus ?? linkStatus;
 	const isHintTime = useForAWhile(true, props.hintMs ?? hintMs) ?? false;
 	const notice = useForAWhile(state.notice || undefined, noticeMs) ?? '';
 	const isInkScreenReader = useIsScreenReaderEnabled();

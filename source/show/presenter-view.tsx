@@ -58,7 +58,8 @@ function Presenter(props: PresenterViewProps) {
 	const show = useShow({...props, view: 'presenter'});
 	const {state, size, mode, onSelect} = show;
 	// The deck's problem has a line of its own; the header has it too while that line says "blanked".
-	const status = (state.blank === 'none' ? undefined : props.deckProblem) ?? show.status;
+	const timingsNote = useForAWhile(show.timingsNote, noticeMs)?.text;
+	const status = timingsNote ?? (state.blank === 'none' ? undefined : props.deckProblem) ?? show.status ?? (props.rehearsal ? 'rehearsal: timings kept' : undefined);
 	const clock = useClock(state.isTimerRunning, state.timerEpoch, now);
 	const since = useSlideSince(state.index, now);
 	const toEnd = timeToEnd(endAt ? {endAt} : undefined, clock.wall);

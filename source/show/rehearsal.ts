@@ -13,8 +13,8 @@ export type Rehearsal = {
 	readonly move: (slideId: string, step: number) => void;
 	/** The deck was read again (live reload): its slides' marks change with their words. */
 	readonly setDeck: (deck: Deck) => void;
-	/** Writes now, counting the time on the slide still up (the save key). */
-	readonly save: () => void;
+	/** Writes now, counting the time on the slide still up (the save key); why it could not, or undefined. */
+	readonly save: () => string | undefined;
 	/** The last write, when the show ends; synchronous, so a signal's handler can call it. */
 	readonly finish: () => void;
 	/** What could not be written, in one line each (said once the terminal is given back). */
@@ -85,6 +85,8 @@ export function createRehearsal(options: RehearsalOptions): Rehearsal {
 		if (problem && !problems.includes(problem)) {
 			problems.push(problem);
 		}
+
+		return problem;
 	};
 
 	return {
@@ -109,7 +111,7 @@ export function createRehearsal(options: RehearsalOptions): Rehearsal {
 			deck = next;
 		},
 		save() {
-			writeNow(true);
+			return writeNow(true);
 		},
 		finish() {
 			if (current) {

@@ -1,11 +1,15 @@
-import {useEffect, useMemo} from 'react';
+import {useEffect, useMemo, useState} from 'react';
 import type {Deck} from '../../deck/deck.js';
 import {timerText, untilWallClock} from '../../layout/plan.js';
 import type {NavigationState} from '../navigation.js';
 import type {Rehearsal} from '../rehearsal.js';
 
-/** Tells a rehearsal where the show stands, and writes its timings on the save key. */
-export function useRehearsal(rehearsal: Rehearsal | undefined, deck: Deck, state: Pick<NavigationState, 'index' | 'step' | 'saveCount'>): void {
+/**
+Tells a rehearsal where the show stands, and writes its timings on the save key; returns what the
+key did, in words (a new object each time, so that the same words show again).
+*/
+export function useRehearsal(rehearsal: Rehearsal | undefined, deck: Deck, state: Pick<NavigationState, 'index' | 'step' | 'saveCount'>): {readonly text: string} | undefined {
+	const [saved, setSaved] = useState<{readonly text: string} | undefined>(undefined);
 	useEffect(() => {
 		rehearsal?.setDeck(deck);
 	}, [rehearsal, deck]);
@@ -17,9 +21,10 @@ export function useRehearsal(rehearsal: Rehearsal | undefined, deck: Deck, state
 	}, [rehearsal, deck, state.index, state.step]);
 	useEffect(() => {
 		if (state.saveCount > 0) {
-			rehearsal?.save();
+			setSaved({text: rehearsal ? rehearsal.save() ?? 'timings saved' : 't saves timings in a rehearsal (--rehearse)'});
 		}
 	}, [rehearsal, state.saveCount]);
+	return saved;
 }
 
 /** What a countdown counts to: the talk's length from the first move, or a time on the wall clock (--end-at). */
