@@ -6,8 +6,7 @@ import {Frame} from './components/frame.js';
 import {LazySectionsMenu} from './components/lazy-sections-menu.js';
 import {deferDrawings} from './deferred-drawings.js';
 import {formatWall, useClock} from './hooks/use-clock.js';
-import {makePlan, paceReadout} from '../layout/plan.js';
-import {type Countdown, timeToEnd, useSlideSince} from './hooks/use-rehearsal.js';
+import {type Countdown, usePaceReadout} from './hooks/use-pace.js';
 import type {Rehearsal} from './rehearsal.js';
 import type {PeerLink} from '../link/peer.js';
 import {presenterLines, presenterMenuPlace} from '../layout/presenter-screen.js';
@@ -61,27 +60,7 @@ function Presenter(props: PresenterViewProps) {
 	const timingsNote = useForAWhile(show.timingsNote, noticeMs)?.text;
 	const status = timingsNote ?? (state.blank === 'none' ? undefined : props.deckProblem) ?? show.status ?? (props.rehearsal ? 'rehearsal: timings kept' : undefined);
 	const clock = useClock(state.isTimerRunning, state.timerEpoch, now);
-	const since = useSlideSince(state.index, now);
-	const toEnd = timeToEnd(endAt ? {endAt} : undefined, clock.wall);
-	// The length the budgets share: to --end-at from the start, --duration, or the deck's own.
-	const length = useMemo(() => (toEnd === undefined ? undefined : toEnd + clock.elapsed), [endAt, clock.elapsed === 0]) ?? duration ?? deck.duration;
-	const plan = useMemo(
-		() =>
-			makePlan({
-				slides: deck.slides,
-				sections: deck.sections,
-				...(length === undefined ? {} : {length}),
-				...(deck.duration === undefined ? {} : {deckLength: deck.duration}),
-				...(rehearsed ? {rehearsed} : {}),
-			}),
-		[deck, length, rehearsed],
-	);
-	const readout = paceReadout(plan, state.index, {
-		elapsed: clock.elapsed,
-		isRunning: state.isTimerRunning,
-		onSlide: Math.max(0, clock.wall.getTime() - since),
-		...(toEnd === undefined ? {} : {toEnd, endAt: endAt?.text}),
-	});
+	const readout = usePaceReadout(deck, state, clock, {...(duration ? {duration} : {}), ...(endAt ? {endAt} : {}), ...(rehearsed ? {rehearsed} : {}), now});
 	// "no slide 99" for a few seconds, or until the next key.
 	const notice = useForAWhile(state.notice || undefined, noticeMs) ?? '';
 

@@ -1,6 +1,7 @@
-import {useEffect, useMemo, useState} from 'react';
+import {useEffect, useState} from 'react';
 import type {Deck} from '../../deck/deck.js';
-import {timerText, untilWallClock} from '../../layout/plan.js';
+import {timerText} from '../../layout/plan.js';
+import {type Countdown, timeToEnd} from './use-pace.js';
 import type {NavigationState} from '../navigation.js';
 import type {Rehearsal} from '../rehearsal.js';
 
@@ -27,21 +28,8 @@ export function useRehearsal(rehearsal: Rehearsal | undefined, deck: Deck, state
 	return saved;
 }
 
-/** What a countdown counts to: the talk's length from the first move, or a time on the wall clock (--end-at). */
-export type Countdown = {readonly length?: number; readonly endAt?: {readonly hours: number; readonly minutes: number; readonly text: string}};
-
-/** Time left to --end-at, from the wall clock; undefined without one. */
-export function timeToEnd(countdown: Countdown | undefined, wall: Date): number | undefined {
-	return countdown?.endAt ? untilWallClock(countdown.endAt, wall) : undefined;
-}
-
 /** The audience footer's --timer: a countdown when the talk has a length or an end, else the elapsed time. */
 export function countdownText(countdown: Countdown | undefined, clock: {readonly elapsed: number; readonly wall: Date}): string {
 	const toEnd = timeToEnd(countdown, clock.wall);
 	return timerText(countdown?.length, {elapsed: clock.elapsed, ...(toEnd === undefined ? {} : {toEnd})});
-}
-
-/** When the slide on screen came up (ms, from `now`): the time on this slide counts from it. */
-export function useSlideSince(index: number, now: () => number): number {
-	return useMemo(() => now(), [index]);
 }
