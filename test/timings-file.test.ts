@@ -123,6 +123,8 @@ describe('a timings file that is not ours', () => {
 		['foreign', '{"name": "some-package", "version": "1.0.0"}\n', 'not a briefing timings file'],
 		['broken', '{"briefing": "rehearsal timings", "version": 1, "deck": "A timed deck", "rehearsals": 1, "slides": {"welcome": {"runs": [-5]}}}', 'a timings file with a broken entry for slide "welcome"'],
 		['another deck', '{"briefing": "rehearsal timings", "version": 1, "deck": "Another", "rehearsals": 1, "slides": {"intro": {"runs": [5]}}}', 'timings of another deck ("Another")'],
+		// Its words reach the terminal only as pictures of control characters.
+		['escapes', '{"briefing": "rehearsal timings", "version": 1, "deck": "\\u001b[2J", "rehearsals": 1, "slides": {}}', 'timings of another deck ("␛[2J")'],
 	])('%s: one line, and ignored', (_, text, words) => {
 		writeFileSync(file, text);
 		const {store, problem} = loadTimings(file, deck);

@@ -4,6 +4,7 @@ import {homedir} from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
 import type {Deck, Slide} from '../deck/deck.js';
+import {visibleControls} from '../markdown/inline.js';
 import {reason, temporaryName} from './write-file.js';
 
 /**
@@ -141,7 +142,7 @@ export function parseTimings(text: string): TimingsStore | {readonly problem: st
 	for (const [id, value] of Object.entries(slides)) {
 		const record = readRecord(value);
 		if (!record) {
-			return {problem: `a timings file with a broken entry for slide "${id.slice(0, 60)}"`};
+			return {problem: `a timings file with a broken entry for slide "${visibleControls(id.slice(0, 60))}"`};
 		}
 
 		records.set(id, record);
@@ -174,7 +175,7 @@ export function loadTimings(file: string, deck: Deck): {store?: TimingsStore; pr
 
 	const byId = new Map(deck.slides.map(slide => [slide.id, slide]));
 	if (parsed.deck !== deck.title && ![...parsed.slides.keys()].some(id => byId.has(id))) {
-		return {problem: `${file}: timings of another deck ("${parsed.deck.slice(0, 60)}"); ignored`};
+		return {problem: `${file}: timings of another deck ("${visibleControls(parsed.deck.slice(0, 60))}"); ignored`};
 	}
 
 	const slides = new Map([...parsed.slides].filter(([id, record]) => {
