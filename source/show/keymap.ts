@@ -255,7 +255,7 @@ export const keymap: readonly Binding[] = [
 		modes: slides,
 	},
 	{
-		label: 'Save rehearsal timings',
+		label: 'Save timings',
 		action: {type: 'save-timings'},
 		keys: [{input: 't'}],
 		modes: slides,
