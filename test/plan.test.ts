@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, test} from 'vitest';
 import {durationText} from '../source/layout/pace.js';
-import {makePlan, paceReadout, type PaceClock, parseEndAt, timerText, untilWallClock} from '../source/layout/plan.js';
+import {fitReadout, makePlan, paceReadout, type PaceClock, parseEndAt, timerText, untilWallClock} from '../source/layout/plan.js';
 import {deckToMarkdown} from '../source/markdown/export-deck.js';
 import {parseMarkdownDeck} from '../source/markdown/parse-deck.js';
 import {deck as builtInDeck} from '../slides/index.js';
@@ -110,6 +110,14 @@ describe('pacing against the plan', () => {
 		expect(behind.find(part => part.text.startsWith('behind'))).toEqual({text: 'behind 0:20', role: 'warn'});
 		// The mark is quiet: muted, not the warning colour.
 		expect(behind.find(part => part.text === ' +0:15')?.role).toBe('muted');
+	});
+
+	test('cut to a narrow width by whole parts from the end: the pace outlasts the slide\'s time, no separator last', () => {
+		const parts = paceReadout(plan, 2, clock(200_000, 75_000));
+		expect(text(fitReadout(parts, 50))).toBe('1:40 left of 5:00  ·  behind 0:20');
+		expect(fitReadout(parts, 50).at(-1)?.role).toBe('warn');
+		expect(text(fitReadout(parts, 30))).toBe('1:40 left of 5:00');
+		expect(text(fitReadout(parts, 3))).toBe('1:4');
 	});
 
 	test('--end-at 14:30 at 14:25 shows 5:00 left, before the talk starts too; past it, overtime', () => {

@@ -193,6 +193,29 @@ export function paceReadout(plan: TalkPlan, index: number, clock: PaceClock): Re
 	return [...parts, ...slideParts(plan.slides[index], clock.onSlide)];
 }
 
+/**
+The readout cut to `width` columns by whole parts from the end (the slide's time goes first, then
+the pace), so what is left keeps its colours; a separator never ends it.
+*/
+export function fitReadout(parts: readonly ReadoutPart[], width: number): ReadoutPart[] {
+	const kept: ReadoutPart[] = [];
+	let used = 0;
+	for (const part of parts) {
+		if (used + part.text.length > width) {
+			break;
+		}
+
+		kept.push(part);
+		used += part.text.length;
+	}
+
+	while (kept.length > 0 && kept.at(-1)!.text.trim() === '·') {
+		kept.pop();
+	}
+
+	return kept.length > 0 || parts.length === 0 ? kept : [{...parts[0]!, text: parts[0]!.text.slice(0, Math.max(0, width))}];
+}
+
 /** What the audience footer's --timer shows: the time left when the talk has a length or an end, else the elapsed time. */
 export function timerText(length: number | undefined, clock: Pick<PaceClock, 'elapsed' | 'toEnd'>): string {
 	const left = clock.toEnd ?? (length === undefined ? undefined : length - clock.elapsed);

@@ -6,6 +6,7 @@ import {indentLines, type Line, lineWidth, seg, type Segment, symbols, textWidth
 import {firstWords, menuHeading, menuPlace, type MenuPlace, overviewLines} from './lists.js';
 import {modeOf, type NavigationState} from '../show/navigation.js';
 import {paceAt, paceText, type Plan} from './pace.js';
+import {fitReadout} from './plan.js';
 import {fit, helpLines, slideLines, spread, toHeight, type Size} from './screen.js';
 
 /**
@@ -115,9 +116,10 @@ function stepText(slide: Slide, state: NavigationState): string {
 }
 
 /** The countdown against the plan, turning to overtime past its end; or the elapsed time. */
-function timeParts(state: NavigationState, info: PresenterInfo): Segment[] {
+function timeParts(state: NavigationState, info: PresenterInfo, columns: number): Segment[] {
 	if (info.readout) {
-		return [...info.readout];
+		// Room for the wall clock on the right ("clock HH:MM ").
+		return fitReadout(info.readout, columns - 2 - textWidth(`clock ${info.wall} `));
 	}
 
 	if (!info.isRunning && info.elapsed === 0) {
@@ -143,7 +145,7 @@ function timeParts(state: NavigationState, info: PresenterInfo): Segment[] {
 }
 
 function clockLine(state: NavigationState, info: PresenterInfo, columns: number): Line {
-	return spread([seg(' ', 'body'), ...timeParts(state, info)], [seg('clock ', 'muted'), seg(info.wall + ' ', 'accent')], columns);
+	return spread([seg(' ', 'body'), ...timeParts(state, info, columns)], [seg('clock ', 'muted'), seg(info.wall + ' ', 'accent')], columns);
 }
 
 function hintLine(state: NavigationState, columns: number): Line {
