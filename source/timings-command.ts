@@ -71,7 +71,7 @@ function textReport({label, deck, plan, store, file}: Report): string {
 	const idWidth = Math.min(28, Math.max(5, ...plan.slides.map(slide => slide.id.length)));
 	const rehearsals = store ? `${store.rehearsals} rehearsal${store.rehearsals === 1 ? '' : 's'} (${file})` : `no rehearsal yet (${file})`;
 	const head = `${visibleControls(deck.title)} (${label}): talk ${time(plan.length)}, ${rehearsals}`;
-	const columns = `${'#'.padStart(3)}  ${'slide'.padEnd(idWidth)}  ${'budget'.padStart(6)}  ${'rehearsed'.padStart(9)}  ${'running'.padStart(7)}`;
+	const columns = `${'#'.padStart(3)}  ${'slide'.padEnd(idWidth)}  ${'budget'.padStart(6)}  ${'rehearsed'.padStart(9)}  ${'last'.padStart(5)}  ${'running'.padStart(7)}`;
 	let running = 0;
 	const rows = plan.slides.map((slide, index) => {
 		const before = running;
@@ -81,12 +81,13 @@ function textReport({label, deck, plan, store, file}: Report): string {
 		const notes = [...(isOver ? [`+${time(slide.rehearsed! - slide.budget!)} over budget`] : []), ...(crosses ? [`past ${time(plan.length)}`] : [])];
 		const over = notes.length > 0 ? `  ${notes.join(', ')}` : '';
 		const id = slide.id.length > idWidth ? slide.id.slice(0, idWidth - 1) + '…' : slide.id;
-		return `${String(index + 1).padStart(3)}  ${id.padEnd(idWidth)}  ${time(slide.budget).padStart(6)}  ${time(slide.rehearsed).padStart(9)}  ${time(running).padStart(7)}${over}`;
+		const last = store?.slides.get(slide.id)?.runs.at(-1);
+		return `${String(index + 1).padStart(3)}  ${id.padEnd(idWidth)}  ${time(slide.budget).padStart(6)}  ${time(slide.rehearsed).padStart(9)}  ${time(last).padStart(5)}  ${time(running).padStart(7)}${over}`;
 	});
 	const budgets = plan.slides.reduce((sum, slide) => sum + (slide.budget ?? 0), 0);
 	const rehearsed = plan.slides.reduce((sum, slide) => sum + (slide.rehearsed ?? 0), 0);
-	const total = `${''.padStart(3)}  ${'total'.padEnd(idWidth)}  ${time(budgets).padStart(6)}  ${time(store ? rehearsed : undefined).padStart(9)}  ${time(plan.total).padStart(7)}`;
-	const note = 'running: the plan so far (the rehearsed time where there is one, else the budget)';
+	const total = `${''.padStart(3)}  ${'total'.padEnd(idWidth)}  ${time(budgets).padStart(6)}  ${time(store ? rehearsed : undefined).padStart(9)}  ${''.padStart(5)}  ${time(plan.total).padStart(7)}`;
+	const note = 'rehearsed: the median of the rehearsals; last: the latest one; running: the plan so far (rehearsed, else the budget)';
 	return [head, '', columns, ...rows, total, '', note, fitLine(plan)].join('\n') + '\n';
 }
 
@@ -94,7 +95,8 @@ function jsonReport({label, deck, plan, store, file}: Report): string {
 	let running = 0;
 	const slides = plan.slides.map((slide, index) => {
 		running += slide.planned ?? 0;
-		const runs = store?.slides.get(slide.id)?.runs;
+		const record = store?.slides.get(slide.id);
+		const runs = record?.runs;
 		return {
 			index: index + 1,
 			id: slide.id,
@@ -105,6 +107,7 @@ function jsonReport({label, deck, plan, store, file}: Report): string {
 			rehearsedMs: slide.rehearsed ?? null,
 			lastMs: runs?.at(-1) ?? null,
 			runs: runs?.length ?? 0,
+			stepsMs: record?.steps ?? [],
 			plannedMs: slide.planned ?? null,
 			runningMs: running,
 		};
