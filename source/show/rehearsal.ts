@@ -36,6 +36,14 @@ export type RehearsalOptions = {
 
 type Spent = {total: number; steps: number[]};
 
+/** Adds `time` to a slide's total and to its step's. */
+function addTo(spent: Map<string, Spent>, id: string, step: number, time: number): void {
+	const entry = spent.get(id) ?? {total: 0, steps: []};
+	entry.total += time;
+	entry.steps[step] = (entry.steps[step] ?? 0) + time;
+	spent.set(id, entry);
+}
+
 export function createRehearsal(options: RehearsalOptions): Rehearsal {
 	const {file, base, now = Date.now, delayMs = 30, write = saveTimings} = options;
 	let deck = options.deck;
@@ -45,34 +53,28 @@ export function createRehearsal(options: RehearsalOptions): Rehearsal {
 	const problems: string[] = [];
 
 	const add = (until: number) => {
-		if (!current) {
-			return;
+		if (current) {
+			addTo(spent, current.id, current.step, Math.max(0, until - current.since));
 		}
-
-		const entry = spent.get(current.id) ?? {total: 0, steps: []};
-		const time = Math.max(0, until - current.since);
-		entry.total += time;
-		entry.steps[current.step] = (entry.steps[current.step] ?? 0) + time;
-		spent.set(current.id, entry);
 	};
 
 	const store = (countOpen: boolean): TimingsStore => {
-		const open = countOpen && current ? {id: current.id, step: current.step, time: Math.max(0, now() - current.since)} : undefined;
+		const totals = new Map([...spent].map(([id, entry]) => [id, {total: entry.total, steps: [...entry.steps]}]));
+		const open = countOpen && current ? Math.max(0, now() - current.since) : 0;
+		if (current && open > 0) {
+			addTo(totals, current.id, current.step, open);
+		}
+
 		const slides = new Map<string, SlideRecord>();
 		for (const slide of deck.slides) {
 			const earlier = base?.slides.get(slide.id);
-			const mine = spent.get(slide.id);
-			const extra = open?.id === slide.id ? open.time : 0;
-			if (!mine && extra === 0) {
-				if (earlier) {
-					slides.set(slide.id, earlier);
-				}
-
-				continue;
+			const mine = totals.get(slide.id);
+			if (mine) {
+				const steps = Array.from(mine.steps, time => time ?? 0);
+				slides.set(slide.id, {runs: [...(earlier?.runs ?? []), mine.total].slice(-keptRuns), steps, mark: slideMark(slide)});
+			} else if (earlier) {
+				slides.set(slide.id, earlier);
 			}
-
-			const steps = Array.from({length: Math.max(mine?.steps.length ?? 0, open?.id === slide.id ? open.step + 1 : 0)}, (_, step) => (mine?.steps[step] ?? 0) + (open?.id === slide.id && open.step === step ? extra : 0));
-			slides.set(slide.id, {runs: [...(earlier?.runs ?? []), (mine?.total ?? 0) + extra].slice(-keptRuns), steps, mark: slideMark(slide)});
 		}
 
 		return {deck: deck.title, rehearsals: (base?.rehearsals ?? 0) + 1, updated: new Date(now()).toISOString(), slides};
