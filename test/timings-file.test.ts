@@ -108,6 +108,19 @@ describe('a rehearsal', () => {
 		expect(store?.slides.get('plan')?.runs).toEqual([30_000]);
 	});
 
+	test('the time while suspended (Ctrl+Z, until fg) is not counted', () => {
+		let time = 0;
+		const rehearsal = createRehearsal({deck, file, now: () => time, delayMs: 60_000});
+		rehearsal.move('welcome', 0);
+		time = 10_000;
+		rehearsal.pause();
+		time = 300_000;
+		rehearsal.resume();
+		time = 315_000;
+		rehearsal.move('plan', 1);
+		expect(rehearsal.store(false).slides.get('welcome')?.runs).toEqual([25_000]);
+	});
+
 	test('an edit keeps the timings of the slides it did not change', () => {
 		rehearse(fiveSlides, 330);
 		const edited = parseMarkdownDeck(fixture.replace('Three figures.', 'Four figures.').replace('## The people {#people}', '## The persons {#people}')).deck;

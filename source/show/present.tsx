@@ -177,6 +177,7 @@ export async function present(options: PresentOptions): Promise<number> {
 	// Registered before the first paint: a stop (Ctrl+Z, kill -TSTP) while Ink still loads comes back
 	// to the first frame, painted whole.
 	session.onResume(size => {
+		options.rehearsal?.resume();
 		// A new size is a new frame, which the resize brings; at the same size, paint the last one whole.
 		if (!sink.resize(size)) {
 			target.repaint();
@@ -262,7 +263,11 @@ function ShowRoot({options, inputs, session, App, PresenterView}: ShowRootProps)
 		theme: options.theme,
 		start: options.start,
 		isRevealing: options.isRevealing,
-		onSuspend: session.suspend,
+		onSuspend() {
+			// A rehearsal stops counting while the show is suspended (Ctrl+Z), until fg.
+			options.rehearsal?.pause();
+			session.suspend();
+		},
 		onFatal: session.fatal,
 		...(inputs.link ? {link: inputs.link} : {}),
 		...(inputs.linkProblem ? {linkProblem: inputs.linkProblem} : {}),

@@ -11,6 +11,9 @@ the time on the slide still up.
 export type Rehearsal = {
 	/** The show stands here now (a slide by id, and how many reveal steps are shown). */
 	readonly move: (slideId: string, step: number) => void;
+	/** Ctrl+Z: the time until `resume` (fg) is nobody's. */
+	readonly pause: () => void;
+	readonly resume: () => void;
 	/** The deck was read again (live reload): its slides' marks change with their words. */
 	readonly setDeck: (deck: Deck) => void;
 	/** Writes now, counting the time on the slide still up (the save key); why it could not, or undefined. */
@@ -49,18 +52,19 @@ export function createRehearsal(options: RehearsalOptions): Rehearsal {
 	let deck = options.deck;
 	const spent = new Map<string, Spent>();
 	let current: {id: string; step: number; since: number} | undefined;
+	let isPaused = false;
 	let timer: NodeJS.Timeout | undefined;
 	const problems: string[] = [];
 
 	const add = (until: number) => {
-		if (current) {
+		if (current && !isPaused) {
 			addTo(spent, current.id, current.step, Math.max(0, until - current.since));
 		}
 	};
 
 	const store = (countOpen: boolean): TimingsStore => {
 		const totals = new Map([...spent].map(([id, entry]) => [id, {total: entry.total, steps: [...entry.steps]}]));
-		const open = countOpen && current ? Math.max(0, now() - current.since) : 0;
+		const open = countOpen && current && !isPaused ? Math.max(0, now() - current.since) : 0;
 		if (current && open > 0) {
 			addTo(totals, current.id, current.step, open);
 		}
@@ -101,6 +105,7 @@ export function createRehearsal(options: RehearsalOptions): Rehearsal {
 			const isNewSlide = current !== undefined && current.id !== slideId;
 			add(at);
 			current = {id: slideId, step, since: at};
+			isPaused = false;
 			if (isNewSlide) {
 				clearTimeout(timer);
 				timer = setTimeout(() => {
@@ -108,6 +113,17 @@ export function createRehearsal(options: RehearsalOptions): Rehearsal {
 				}, delayMs);
 				timer.unref();
 			}
+		},
+		pause() {
+			add(now());
+			isPaused = true;
+		},
+		resume() {
+			if (current && isPaused) {
+				current = {...current, since: now()};
+			}
+
+			isPaused = false;
 		},
 		setDeck(next) {
 			deck = next;
