@@ -26,14 +26,19 @@ export const usage = `
 ${optionsHelp()}
 `;
 
+/** A usage error: its one line, and where the usage is (the whole usage would scroll the line away). */
 export function usageError(message: string): number {
-	process.stderr.write(`briefing: ${message}\n${usage}`);
+	process.stderr.write(`briefing: ${message}\n${usageHint}\n`);
 	return 2;
 }
 
+export const usageHint = 'briefing --help shows the usage.';
+
 /**
 Writes the program's output to stdout, all of it before it returns: a full disk or a dead device
-(ENOSPC, EIO, EBADF) is one line and exit 1; a reader that left (EPIPE) ends the program quietly.
+(ENOSPC, EIO), or one opened for reading only (`1<file`: EBADF), is one line and exit 1; a reader
+that left (EPIPE) ends the program quietly. A closed stdout (`>&-`) cannot happen: Node opens
+/dev/null in its place at start, so the output is lost and the exit code is 0.
 It is written with fs.writeSync, whatever stdout is (a terminal, a pipe, a socket, a file, a device):
 Node's stream for stdout loads node:net or node:tty and its stream modules first, about 3 ms of a
 `--list` that takes 35.

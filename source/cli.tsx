@@ -3,6 +3,7 @@ import {usage, usageError, version, writeOut} from './answer.js';
 import {lightenV8} from './deck/lighter-v8.js';
 import type {DeckCommand} from './deck-command.js';
 import {type Command, needsMeow, parseArgs} from './parse-args.js';
+import {escaped} from './quoted.js';
 
 /**
 The program: flags in (parse-args.ts) and an exit code out. What needs no deck (help, version, a
@@ -74,7 +75,8 @@ export async function run(argv: readonly string[]): Promise<void> {
 	} catch (error: unknown) {
 		const isDebug = argv.includes('--debug');
 		const message = error instanceof Error ? error.message : String(error);
-		process.stderr.write(`briefing: ${message.split('\n')[0]}\n`);
+		// Whatever the error says (a file's name, a value), no control character reaches the terminal.
+		process.stderr.write(`briefing: ${escaped(message.split('\n')[0] ?? '')}\n`);
 		if (isDebug && error instanceof Error && error.stack) {
 			process.stderr.write(error.stack + '\n');
 		}

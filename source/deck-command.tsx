@@ -5,6 +5,7 @@ import {usageError, writeOut} from './answer.js';
 import {type Deck, findSection, hasDrawnBlocks} from './deck/deck.js';
 import {pickTheme, themeNames} from './layout/theme.js';
 import {checkShow, type Command, type PresentCommand, resolveStart} from './parse-args.js';
+import {quoted} from './quoted.js';
 import {firstFrameText, present} from './show/present.js';
 import {withoutFetch} from './deck/without-fetch.js';
 
@@ -202,12 +203,12 @@ async function exportHandout(deck: Deck, command: ExportCommand, slides: Deck['s
 	}
 
 	if (asked !== undefined && !isExportFormat(asked)) {
-		return usageError(`--export takes ${exportFormats.join(', ')}, not "${asked}"`);
+		return usageError(`--export takes ${exportFormats.join(', ')}, not ${quoted(asked)}`);
 	}
 
 	const format = asked ?? formatFromFileName(file ?? '');
 	if (format === undefined || !isExportFormat(format)) {
-		return usageError(`-o "${file ?? ''}": add --export ${exportFormats.join('|')} (the file name does not say which)`);
+		return usageError(`-o ${quoted(file ?? '')}: add --export ${exportFormats.join('|')} (the file name does not say which)`);
 	}
 
 	// The built-in deck written as a Markdown deck names its article, so `briefing check` finds it.
@@ -229,7 +230,7 @@ async function exportHandout(deck: Deck, command: ExportCommand, slides: Deck['s
 	}
 
 	if (process.stderr.isTTY) {
-		process.stderr.write(`briefing: wrote ${file}\n`);
+		process.stderr.write(`briefing: wrote ${quoted(file)}\n`);
 	}
 
 	return 0;

@@ -1,7 +1,8 @@
 import process from 'node:process';
 import type meowFunction from 'meow';
 import type {Result} from 'meow';
-import {camel, type MeowFlags, meowFlags, type OptionSpec, options} from './options.js';
+import {quoted} from './quoted.js';
+import {camel, type CommandKind, type MeowFlags, meowFlags, type OptionSpec, options} from './options.js';
 
 /**
 The command line as data: `parseArgs(argv)` says what to do, or why not, and touches nothing (no
@@ -65,22 +66,19 @@ const table: readonly OptionSpec[] = options;
 const byName = new Map(table.map(option => [option.name, option]));
 const byShort = new Map(table.flatMap(option => (option.shortFlag ? [[option.shortFlag, option] as const] : [])));
 
-function quoted(text: string): string {
-	return JSON.stringify(text);
-}
-
 /** Which option a word names (`--slide`, `--no-reveal`, `-o`), and the value it carries after `=`. */
 function optionOf(word: string): {option?: OptionSpec; isNegated: boolean; value?: string} {
 	if (word.startsWith('--')) {
 		const [name = '', ...rest] = word.slice(2).split('=');
 		const value = rest.length > 0 ? rest.join('=') : undefined;
 		const option = byName.get(name);
-		if (option) {
+		if (option && !option.negated) {
 			return {option, isNegated: false, ...(value === undefined ? {} : {value})};
 		}
 
+		// `--no-NAME` only for a switch the table writes so (`--no-reveal`), and that one only so.
 		const negated = name.startsWith('no-') ? byName.get(name.slice(3)) : undefined;
-		return negated?.type === 'boolean' ? {option: negated, isNegated: true, ...(value === undefined ? {} : {value})} : {isNegated: false};
+		return negated?.negated ? {option: negated, isNegated: true, ...(value === undefined ? {} : {value})} : {isNegated: false};
 	}
 
 	const option = word.length === 2 ? byShort.get(word.slice(1)) : undefined;
@@ -115,14 +113,15 @@ function scan(argv: readonly string[]): Scanned {
 
 		const {option, isNegated, value} = optionOf(word);
 		if (!option) {
-			fail(`unknown option ${quoted(word)}`);
+			const onlyNegated = byName.get(word.slice(2).split('=')[0]!)?.negated;
+			fail(`unknown option ${quoted(word)}${onlyNegated ? ` (the switch is --no-${word.slice(2).split('=')[0]!})` : ''}`);
 			continue;
 		}
 
 		wantsHelp ||= option.name === 'help';
 		wantsVersion ||= option.name === 'version';
 		const repeated = (again: string) => {
-			fail(`--${option.name} is given more than once (${quoted(seen.get(option.name)!)}, then ${quoted(again)}); give it once`);
+			fail(`--${option.negated ? 'no-' : ''}${option.name} is given more than once (${quoted(seen.get(option.name)!)}, then ${quoted(again)}); give it once`);
 		};
 
 		if (option.type === 'boolean') {
@@ -162,8 +161,50 @@ function scan(argv: readonly string[]): Scanned {
 	return error === undefined ? {words, positionals, wantsHelp, wantsVersion} : {error, wantsHelp, wantsVersion};
 }
 
-/** What the flags ask for, once they are known to be well formed. */
-function commandOf(flags: Flags): Command {
+/** What each command is called in a message. */
+const commandWords: Readonly<Record<CommandKind, string>> = {present: 'presenting', list: '--list', print: '--print', export: '--export'};
+
+/** "a, b or c". */
+function either(words: readonly string[]): string {
+	return words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words.at(-1)!}` : words.join('');
+}
+
+/** A value that no command takes, whatever else is asked: one outside the table's choices, a slide that is no number. */
+function valueProblem(flags: Flags): string | undefined {
+	const values = flags as Readonly<Record<string, unknown>>;
+	for (const option of table) {
+		const value = values[camel(option.name)];
+		if (option.choices && typeof value === 'string' && !option.choices.includes(value)) {
+			return `--${option.name} takes ${option.choices.join(', ')}, not ${quoted(value)}`;
+		}
+	}
+
+	if (flags.slide !== undefined && !/^\d+$/.test(flags.slide)) {
+		return `--slide takes a slide number (1 is the first), not ${quoted(flags.slide)}`;
+	}
+
+	return undefined;
+}
+
+/** The first flag given that does not go with the command (the table's `goesWith`). */
+function misplaced(kind: CommandKind, given: readonly OptionSpec[]): string | undefined {
+	const option = given.find(each => each.goesWith && !each.goesWith.includes(kind));
+	return option ? `--${option.negated ? 'no-' : ''}${option.name} goes with ${either(option.goesWith!.map(each => commandWords[each]))}, not with ${commandWords[kind]}` : undefined;
+}
+
+/** What the flags ask for, once they are known to be well formed; `given` are the options typed. */
+function commandOf(flags: Flags, given: readonly OptionSpec[]): Command {
+	const problem = valueProblem(flags);
+	if (problem) {
+		return {kind: 'usage-error', message: problem};
+	}
+
+	const command = commandKindOf(flags);
+	const message = command.kind === 'usage-error' ? undefined : misplaced(command.kind, given);
+	return message === undefined ? command : {kind: 'usage-error', message};
+}
+
+function commandKindOf(flags: Flags): Extract<Command, {kind: CommandKind | 'usage-error'}> {
 	const start: StartAt = {...(flags.slide === undefined ? {} : {slide: flags.slide}), ...(flags.section === undefined ? {} : {section: flags.section})};
 	if (start.slide !== undefined && start.section !== undefined) {
 		return {kind: 'usage-error', message: 'use --slide or --section, not both'};
@@ -322,7 +363,8 @@ export function parseArgs(argv: readonly string[], meow?: Meow): Command {
 		throw new Error('parseArgs needs meow to read the values of flags');
 	}
 
-	const command = commandOf(readFlags(meow, scanned.words));
+	const given = scanned.words.map(word => byName.get(word.slice(word.startsWith('--no-') ? 5 : 2).split('=')[0]!)!);
+	const command = commandOf(readFlags(meow, scanned.words), given);
 	switch (command.kind) {
 		case 'list':
 		case 'print':

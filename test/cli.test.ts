@@ -83,3 +83,32 @@ describe('what a command loads', () => {
 	});
 });
 
+
+describe('a bad flag', () => {
+	test.each([
+		['--slide', '99', '--list'],
+		['--slide', 'abc', '--list'],
+		['--theme', 'x', '--print'],
+		['--theme', 'x', '--export', 'html'],
+		['--duration', 'garbage', '--export', 'md'],
+		['--section', 'zz', '--list'],
+		['--no-help'],
+		['--no-version'],
+		['--no-timer'],
+		['--no-notes'],
+		['--no-force'],
+		['--reveal'],
+		['--bogus'],
+		['--slide', '99', '--print'],
+		['--section', 'zz', '--export', 'md'],
+	])('%j exits 2 with its one line and a line that says where the usage is, nothing more', (...args) => {
+		const result = run(args);
+		expect(result.status, result.stderr).toBe(2);
+		expect(result.stdout).toBe('');
+		const lines = result.stderr.split('\n');
+		expect(lines, result.stderr).toHaveLength(3);
+		expect(lines[0]).toMatch(/^briefing: \S/);
+		expect(lines[1]).toBe('briefing --help shows the usage.');
+		expect(lines[2]).toBe('');
+	});
+});

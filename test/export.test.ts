@@ -374,7 +374,7 @@ describe('writing a handout to a file', () => {
 
 	test('a folder that does not exist is a clear error and leaves nothing behind', async () => {
 		const file = path.join(directory, 'missing', 'handout.html');
-		await expect(writeFileAtomic(file, 'text')).rejects.toThrow(`cannot write ${file}: the folder does not exist`);
+		await expect(writeFileAtomic(file, 'text')).rejects.toThrow(`cannot write "${file}": the folder does not exist`);
 		await expect(readdir(path.join(directory, 'missing'))).rejects.toThrow();
 	});
 
@@ -414,7 +414,7 @@ describe('the built bin exports', () => {
 		await writeFile(file, 'keep me\n');
 		result = await cli(['--export', 'html', '-o', file]);
 		expect(result.code).toBe(1);
-		expect(result.stderr).toBe(`briefing: ${file} already exists; add --force to replace it\n`);
+		expect(result.stderr).toBe(`briefing: "${file}" already exists; add --force to replace it\n`);
 		expect(await readFile(file, 'utf8')).toBe('keep me\n');
 
 		result = await cli(['--export', 'html', '-o', file, '--force', '--notes']);
@@ -455,7 +455,7 @@ describe('the built bin exports', () => {
 		const file = path.join(directory, 'no', 'such', 'handout.txt');
 		const result = await cli(['--export', 'txt', '-o', file]);
 		expect(result.code).toBe(1);
-		expect(result.stderr).toBe(`briefing: cannot write ${file}: the folder does not exist\n`);
+		expect(result.stderr).toBe(`briefing: cannot write "${file}": the folder does not exist\n`);
 		await expect(readdir(path.join(directory, 'no'))).rejects.toThrow();
 	});
 

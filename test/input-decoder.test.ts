@@ -173,7 +173,7 @@ describe('Esc and splits across reads', () => {
 		expect(keys(decode(`${esc}${esc}[C`))).toMatchObject([{name: 'right', alt: true}]);
 	});
 
-	test.prop([fc.array(fc.constantFrom(`${esc}[1;5P`, `${esc}[C`, 'q', `${esc}]0;x\u0007`, `${esc}[<0;1;1M`, `${esc}[200~q${esc}[C${esc}[201~`, `${esc}OB`, 'é', '\u0003'), {maxLength: 12}), fc.array(fc.nat(), {maxLength: 8})], {numRuns: 300, seed: 20_210_406})(
+	test.prop([fc.array(fc.constantFrom(`${esc}[1;5P`, `${esc}[C`, 'q', `${esc}]0;x\u0007`, `${esc}[<0;1;1M`, `${esc}OB`, 'é', '\u0003'), {maxLength: 12}), fc.array(fc.nat(), {maxLength: 8})], {numRuns: 300, seed: 20_210_406})(
 		'any split of a run of sequences decodes as the whole does',
 		(tokens, cuts) => {
 			const text = tokens.join('');
@@ -193,7 +193,28 @@ describe('pastes', () => {
 		const reads = [0, ...points].map((from, at, all) => text.slice(from, all[at + 1] ?? text.length));
 		const events = decodeReads(reads);
 		expect(keys(events)).toEqual([]);
-		expect(events).toEqual([{type: 'paste', length: pasted.length}]);
+		expect(events.filter(event => event.type === 'paste')).toEqual([{type: 'paste', length: pasted.length}]);
+		expect(toInk(reads)).toEqual([]);
+	});
+
+	// What a terminal sends for pasted text that holds an end marker, or a whole paste: its own markers around it.
+	const bracketed = (text: string) => `${esc}[200~${text}${esc}[201~`;
+	const tricks = [`x${esc}[201~q`, `${esc}[200~a${esc}[201~G`, `${esc}[201~w`, `${esc}[201~${esc}[200~${esc}[201~\r`, `x${esc}[201~${esc}[200~q`];
+	test.each(tricks)('pasted %j presses no key, in one read or split in two at any byte', text => {
+		const sent = bracketed(text);
+		expect(toInk([sent])).toEqual([]);
+		for (let at = 0; at <= sent.length; at++) {
+			expect(toInk([sent.slice(0, at), sent.slice(at)]), `split at ${at}`).toEqual([]);
+		}
+	});
+
+	test('the same bytes written, not pasted: nothing after the end marker in its read acts, not even a new paste', () => {
+		expect(toInk([`${esc}[200~a${esc}[201~G`])).toEqual([]);
+		expect(toInk([`x${esc}[201~q`])).toEqual([]);
+		// A paste's start after an end marker in the same read opens no paste: the next read's key acts.
+		expect(toInk([`${esc}[200~a${esc}[201~${esc}[200~`, 'j'])).toEqual(['j']);
+		// A key before a paste's start in its read came with it.
+		expect(toInk([`q${esc}[200~a${esc}[201~`])).toEqual([]);
 	});
 
 	test('a paste that never ends is dropped after the long wait only; keys then act again', () => {

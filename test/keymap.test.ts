@@ -3,29 +3,10 @@ import type {Key} from 'ink';
 import {describe, expect, test} from 'vitest';
 import {helpRows, helpSections, hintText, keyConflicts, keymap, resolveKeypress, type Binding} from '../source/show/keymap.js';
 import type {Mode} from '../source/show/navigation.js';
+import {noKey} from './helpers/position-model.js';
+import {bodyRows, helpLines} from '../source/layout/screen.js';
+import {lineText, lineWidth} from '../source/layout/layout.js';
 
-const noKey: Key = {
-	upArrow: false,
-	downArrow: false,
-	leftArrow: false,
-	rightArrow: false,
-	pageDown: false,
-	pageUp: false,
-	home: false,
-	end: false,
-	return: false,
-	escape: false,
-	ctrl: false,
-	shift: false,
-	tab: false,
-	backspace: false,
-	delete: false,
-	meta: false,
-	super: false,
-	hyper: false,
-	capsLock: false,
-	numLock: false,
-};
 const named = (name: keyof Key, extra: Partial<Key> = {}): Key => ({...noKey, [name]: true, ...extra});
 
 describe('the key table', () => {
@@ -105,29 +86,26 @@ describe('the key table', () => {
 		expect(resolveKeypress('', named('rightArrow'), 'overview')).toEqual({type: 'cursor', move: 'right'});
 	});
 
-	test('in the sections menu the table leaves ↑↓ j k, Enter and 1-9 to ink-select-input, and binds only close and quit', () => {
-		for (const [input, key] of [
-			['', named('upArrow')],
-			['', named('downArrow')],
-			['k', noKey],
-			['j', noKey],
-			['', named('return')],
-			['3', noKey],
-		] as const) {
-			expect(resolveKeypress(input, key, 'menu'), JSON.stringify({input, key: Object.keys(key).find(name => key[name as keyof typeof key])})).toBeUndefined();
-		}
-
-		// Yet help lists them, from the same table.
+	test('in the sections menu every key is the table\'s: ↑↓ j k Home End move the highlight, Enter and 1-9 choose', () => {
+		expect(resolveKeypress('', named('upArrow'), 'menu')).toEqual({type: 'cursor', move: 'up'});
+		expect(resolveKeypress('k', noKey, 'menu')).toEqual({type: 'cursor', move: 'up'});
+		expect(resolveKeypress('', named('downArrow'), 'menu')).toEqual({type: 'cursor', move: 'down'});
+		expect(resolveKeypress('j', noKey, 'menu')).toEqual({type: 'cursor', move: 'down'});
+		expect(resolveKeypress('', named('home'), 'menu')).toEqual({type: 'cursor', move: 'first'});
+		expect(resolveKeypress('', named('pageDown'), 'menu')).toEqual({type: 'cursor', move: 'last'});
+		expect(resolveKeypress('', named('return'), 'menu')).toEqual({type: 'choose'});
+		expect(resolveKeypress('h', noKey, 'menu')).toBeUndefined();
+		expect(resolveKeypress('3', noKey, 'menu')).toEqual({type: 'section-number', digit: '3'});
 		const menuRows = helpRows('menu');
 		expect(menuRows.find(row => row.label === 'Up or down the list')?.keys).toBe('↑ k, ↓ j');
 		expect(menuRows.find(row => row.label === 'Go to that section')?.keys).toBe('Enter');
-		expect(menuRows.find(row => row.label === 'Go to the section on that row')?.keys).toBe('1-9');
+		expect(menuRows.find(row => row.label === 'Go to section <n>')?.keys).toBe('1-9');
 		expect(resolveKeypress('', named('escape', {meta: true}), 'menu')?.type).toBe('close-overlay');
 		expect(resolveKeypress('m', noKey, 'menu')?.type).toBe('toggle-menu');
 		expect(resolveKeypress('', named('tab'), 'menu')?.type).toBe('toggle-menu');
+		expect(resolveKeypress('?', noKey, 'menu')?.type).toBe('toggle-help');
 		expect(resolveKeypress('q', noKey, 'menu')?.type).toBe('quit');
 		expect(resolveKeypress('', named('rightArrow'), 'menu')).toBeUndefined();
-		expect(resolveKeypress('', named('home'), 'menu')).toBeUndefined();
 	});
 
 	test('each view answers to its own keys: s (notes under the slide) is the audience view\'s', () => {
@@ -137,13 +115,31 @@ describe('the key table', () => {
 		expect(helpRows('slides', 'presenter').find(row => row.keys === 'b .')?.label).toBe('Black out audience');
 	});
 
-	test('the help lists every key of every mode, each once, with no ambiguous sequence', () => {
-		const listed = helpSections('audience').flatMap(section => section.rows);
+	test('each screen\'s help lists its own keys and no other screen\'s; together they list every row', () => {
+		const screens = ['slides', 'menu', 'overview'] as const;
+		const rowsOf = (screen: (typeof screens)[number]) => helpSections('audience', screen).flatMap(section => section.rows);
 		for (const binding of keymap.filter(binding => !binding.views || binding.views.includes('audience'))) {
-			expect(listed.some(row => row.label === binding.label), binding.label).toBe(true);
+			expect(screens.some(screen => rowsOf(screen).some(row => row.label === binding.label)), binding.label).toBe(true);
 		}
 
-		const keysText = listed.map(row => row.keys).join(' | ');
+		const labels = (screen: (typeof screens)[number]) => rowsOf(screen).map(row => row.label);
+		expect(labels('slides')).not.toContain('Go to that section');
+		expect(labels('slides')).not.toContain('Go to that slide');
+		expect(labels('menu')).toContain('Go to that section');
+		expect(labels('menu')).not.toContain('Go to that slide');
+		expect(labels('overview')).toContain('Go to that slide');
+		expect(labels('overview')).not.toContain('Go to that section');
+		expect(rowsOf('overview').map(row => row.keys)).not.toContain('1-9');
+		// Every row listed on a screen is a key that works there.
+		for (const screen of screens) {
+			for (const row of rowsOf(screen)) {
+				const modes: Mode[] = screen === 'slides' ? ['slides', 'blank'] : [screen];
+				const works = keymap.some(binding => binding.modes.some(mode => modes.includes(mode) && (binding.modeLabels?.[mode] ?? binding.label) === row.label));
+				expect(works, `${screen}: ${row.label}`).toBe(true);
+			}
+		}
+
+		const keysText = rowsOf('slides').map(row => row.keys).join(' | ');
 		expect(keysText).not.toContain('g g');
 		expect(keysText).toContain('gg (g twice)');
 		expect(helpSections('presenter').map(section => section.title)).toContain('While the audience screen is blanked');
@@ -195,6 +191,41 @@ describe('the key table', () => {
 		for (const mode of ['slides', 'menu', 'overview', 'blank'] as Mode[]) {
 			for (const row of helpRows(mode)) {
 				expect(readme).toContain(`| ${row.keys} | ${row.label} |`);
+			}
+		}
+	});
+});
+
+describe('help on screen', () => {
+	const sizes = [
+		{columns: 80, rows: 24},
+		{columns: 120, rows: 40},
+		{columns: 80, rows: 16},
+		{columns: 60, rows: 16},
+		{columns: 40, rows: 20},
+	];
+	const screens = ['slides', 'menu', 'overview'] as const;
+	test.each(sizes)('at %j every key name of every screen\'s help is whole on one line, every line fits; at 120 columns no row\'s keys wrap', size => {
+		for (const view of ['audience', 'presenter'] as const) {
+			for (const screen of screens) {
+				const lines = helpLines(size, view, bodyRows(size), screen);
+				const text = lines.map(line => lineText(line)).join('\n');
+				expect(lines).toHaveLength(bodyRows(size));
+				for (const line of lines) {
+					expect(lineWidth(line), `${view} ${screen}: ${lineText(line)}`).toBeLessThanOrEqual(size.columns);
+				}
+
+				for (const row of helpSections(view, screen).flatMap(section => section.rows)) {
+					for (const name of row.names) {
+						if (!text.includes('more in a bigger window')) {
+							expect(text, `${view} ${screen}: ${name}`).toContain(name);
+						}
+					}
+
+					if (size.columns >= 120) {
+						expect(text, `${view} ${screen}: ${row.keys}`).toContain(row.keys);
+					}
+				}
 			}
 		}
 	});

@@ -6,6 +6,7 @@ import {compileDeck, type Deck} from '../source/deck/deck.js';
 import {lineText, lineWidth} from '../source/layout/layout.js';
 import {isTooSmall, screenLines, type Size} from '../source/layout/screen.js';
 import {Bullets, Lead} from '../source/deck/typography.js';
+import {backward, firstOf, forward, jump, lastOf, type PositionModel} from './helpers/position-model.js';
 
 /**
 Model-based test of the navigation reducer: random command sequences run against the real reducer
@@ -16,15 +17,7 @@ exactly its rows, fits its columns and says where the show stands. The seed is f
 export const seed = 20_210_406;
 export const numRuns = 200;
 
-type Model = {
-	index: number;
-	step: number;
-	pending: string;
-	overlay: 'none' | 'help' | 'menu' | 'overview';
-	blank: 'none' | 'black' | 'white';
-	readonly units: readonly number[];
-	readonly isRevealing: boolean;
-};
+type Model = PositionModel & {blank: 'none' | 'black' | 'white'};
 
 type Real = {state: NavigationState; size: Size; readonly deck: Deck};
 
@@ -56,37 +49,8 @@ function checkScreen(real: Real): void {
 	}
 }
 
-const first = (model: Model, index: number) => (model.isRevealing ? Math.min(1, model.units[index]!) : model.units[index]!);
-const last = (model: Model, index: number) => model.units[index]!;
-
-function jump(model: Model, index: number) {
-	model.pending = '';
-	if (Number.isInteger(index) && index >= 0 && index < model.units.length) {
-		model.index = index;
-		model.step = first(model, index);
-		model.overlay = 'none';
-	}
-}
-
-function forward(model: Model) {
-	model.pending = '';
-	if (model.step < last(model, model.index)) {
-		model.step++;
-	} else if (model.index + 1 < model.units.length) {
-		model.index++;
-		model.step = first(model, model.index);
-	}
-}
-
-function backward(model: Model) {
-	model.pending = '';
-	if (model.step > first(model, model.index)) {
-		model.step--;
-	} else if (model.index > 0) {
-		model.index--;
-		model.step = last(model, model.index);
-	}
-}
+const first = firstOf;
+const last = lastOf;
 
 /** One command: what the model does, and the actions the reducer gets for it. */
 class Step implements fc.Command<Model, Real> {
@@ -108,11 +72,12 @@ class Step implements fc.Command<Model, Real> {
 		expect(state.index).toBeLessThan(model.units.length);
 		expect(state.step).toBeGreaterThanOrEqual(firstStep(state, state.index));
 		expect(state.step).toBeLessThanOrEqual(lastStep(state, state.index));
-		expect({index: state.index, step: state.step, pending: state.pending, overlay: state.overlay, blank: state.blank}).toEqual({
+		expect({index: state.index, step: state.step, pending: state.pending, overlay: state.overlay, under: state.under, blank: state.blank}).toEqual({
 			index: model.index,
 			step: model.step,
 			pending: model.pending,
 			overlay: model.overlay,
+			under: model.under,
 			blank: model.blank,
 		});
 		checkScreen(real);
@@ -143,8 +108,21 @@ class Resize implements fc.Command<Model, Real> {
 	}
 }
 
+/** Help covers the menu or the overview and gives it back; anything else closed goes back to the slides. */
+const close = (model: Model) => {
+	model.overlay = model.overlay === 'help' ? model.under : 'none';
+	model.under = 'none';
+	model.pending = '';
+};
+
 const toggle = (overlay: 'help' | 'menu' | 'overview') => (model: Model) => {
-	model.overlay = model.overlay === overlay ? 'none' : overlay;
+	if (model.overlay === overlay) {
+		close(model);
+		return;
+	}
+
+	model.under = overlay === 'help' ? model.overlay : 'none';
+	model.overlay = overlay;
 	model.pending = '';
 };
 
@@ -188,10 +166,7 @@ const commands = [
 	fc.constant(new Step('?', [{type: 'toggle-help'}], toggle('help'))),
 	fc.constant(new Step('m', [{type: 'toggle-menu'}], toggle('menu'))),
 	fc.constant(new Step('o', [{type: 'toggle-overview'}], toggle('overview'))),
-	fc.constant(new Step('Esc (close)', [{type: 'close-overlay'}], model => {
-		model.overlay = 'none';
-		model.pending = '';
-	})),
+	fc.constant(new Step('Esc (close)', [{type: 'close-overlay'}], close)),
 	fc.constantFrom('black', 'white').map(color => new Step(`blank ${color}`, [{type: 'blank', color}], model => {
 		model.blank = model.blank === color ? 'none' : color;
 		model.pending = '';
@@ -227,6 +202,7 @@ describe('navigation against a model', () => {
 						step: state.step,
 						pending: '',
 						overlay: 'none',
+						under: 'none',
 						blank: 'none',
 						units,
 						isRevealing,

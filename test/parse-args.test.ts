@@ -4,7 +4,7 @@ import {describe, expect, test} from 'vitest';
 import {findSection} from '../source/deck/deck.js';
 import {parseDuration} from '../source/layout/pace.js';
 import {themeNames} from '../source/layout/theme.js';
-import {options} from '../source/options.js';
+import {type CommandKind, type OptionSpec, options} from '../source/options.js';
 import {checkShow, type Command, meowFlagsOf, needsMeow, parseArgs, resolveStart, switchFlags} from '../source/parse-args.js';
 import {deck} from '../slides/index.js';
 
@@ -59,7 +59,7 @@ describe('parseArgs', () => {
 		[['--theme=dark', '--theme', 'light'], '--theme is given more than once ("dark", then "light"); give it once'],
 		[['-o', 'a.html', '--output', 'b.html'], '--output is given more than once ("a.html", then "b.html"); give it once'],
 		[['--timer', '--timer'], '--timer is given more than once ("--timer", then "--timer"); give it once'],
-		[['--reveal', '--no-reveal'], '--reveal is given more than once ("--reveal", then "--no-reveal"); give it once'],
+		[['--no-reveal', '--no-reveal'], '--no-reveal is given more than once ("--no-reveal", then "--no-reveal"); give it once'],
 		[['--list=1'], '--list is a switch and takes no value, not "1"'],
 		[['--no-reveal=yes'], '--no-reveal is a switch and takes no value, not "yes"'],
 		[['--slide'], '--slide takes a value (N)'],
@@ -80,18 +80,82 @@ describe('parseArgs', () => {
 		[['--list', '--print'], 'use --list or --print, not both'],
 		[['--list', '--export', 'md'], 'use --list or --export, not both'],
 		[['--force'], '--force goes with -o FILE'],
+		// Every value is checked whatever else is asked; a flag that makes no sense with the command is refused.
+		[['--slide', '99', '--list'], '--slide goes with presenting, --print or --export, not with --list'],
+		[['--slide', 'abc', '--list'], '--slide takes a slide number (1 is the first), not "abc"'],
+		[['--slide', 'abc', '--print'], '--slide takes a slide number (1 is the first), not "abc"'],
+		[['--slide', '-3', '--export', 'md'], '--slide takes a slide number (1 is the first), not "-3"'],
+		[['--section', 'zz', '--list'], '--section goes with presenting, --print or --export, not with --list'],
+		[['--theme', 'x', '--print'], '--theme takes dark, light, high-contrast, not "x"'],
+		[['--theme', 'x', '--export', 'html'], '--theme takes dark, light, high-contrast, not "x"'],
+		[['--theme', 'x', '--list'], '--theme takes dark, light, high-contrast, not "x"'],
+		[['--theme', 'x'], '--theme takes dark, light, high-contrast, not "x"'],
+		[['--theme', 'dark', '--print'], '--theme goes with presenting, not with --print'],
+		[['--theme', 'light', '--export', 'html'], '--theme goes with presenting, not with --export'],
+		[['--duration', 'garbage', '--export', 'md'], '--duration "garbage" plans the presenter view: use it with --presenter'],
+		[['--duration', '15m', '--presenter', '--export', 'md'], '--duration goes with presenting, not with --export'],
+		[['--presenter', '--duration', '15m', '--list'], '--presenter goes with presenting, not with --list'],
+		[['--list', '--notes'], '--notes goes with presenting, --print or --export, not with --list'],
+		[['--print', '--timer'], '--timer goes with presenting, not with --print'],
+		[['--print', '--no-reveal'], '--no-reveal goes with presenting, not with --print'],
+		[['--export', 'md', '--rehearse'], '--rehearse goes with presenting, not with --export'],
+		[['--list', '--screen-reader'], '--screen-reader goes with presenting, not with --list'],
+		[['check', '--theme', 'x'], 'check takes [FILE.md] [--source ARTICLE] [--json], not "--theme"'],
+		[['check', '--slide=3'], 'check takes [FILE.md] [--source ARTICLE] [--json], not "--slide=3"'],
+		// No --no- forms but the table's (--no-reveal), and --no-reveal only so.
+		[['--no-help'], 'unknown option "--no-help"'],
+		[['--no-version'], 'unknown option "--no-version"'],
+		[['--no-timer'], 'unknown option "--no-timer"'],
+		[['--no-notes'], 'unknown option "--no-notes"'],
+		[['--no-force'], 'unknown option "--no-force"'],
+		[['--no-list'], 'unknown option "--no-list"'],
+		[['--reveal'], 'unknown option "--reveal" (the switch is --no-reveal)'],
+		[['--no-no-reveal'], 'unknown option "--no-no-reveal"'],
 	];
 	test.each(errors)('%j is a usage error', (argv, message) => {
 		expect(parse(...argv)).toEqual({kind: 'usage-error', message});
 	});
 
+	/** A flag as the table writes it, with a value it takes. */
+	const written = (option: OptionSpec) =>
+		option.type === 'boolean' ? [`--${option.negated ? 'no-' : ''}${option.name}`] : [`--${option.name}`, option.choices?.[0] ?? (option.name === 'slide' ? '3' : 'x')];
+
 	test('every flag of the table is read (a switch, or a value joined to its flag)', () => {
 		for (const option of options) {
-			const argv = option.type === 'boolean' ? [`--${option.name}`] : [`--${option.name}`, 'x'];
+			const argv = written(option);
 			// --force, --duration and --end-at need their partner flag.
 			const partner = option.name === 'force' ? ['-o', 'x.md'] : option.name === 'duration' || option.name === 'end-at' ? ['--presenter'] : [];
 			expect(parse(...argv, ...partner).kind, option.name).not.toBe('usage-error');
 		}
+	});
+
+	test('every flag with a goesWith row is taken with each command it names and refused with each other', () => {
+		const commands: Record<CommandKind, string[]> = {present: [], list: ['--list'], print: ['--print'], export: ['--export', 'md']};
+		for (const option of options as readonly OptionSpec[]) {
+			if (!option.goesWith) {
+				continue;
+			}
+
+			// --force needs -o; --duration and --end-at need --presenter (which goes with presenting only).
+			const partner = option.name === 'force' ? ['-o', 'x.md'] : option.name === 'duration' || option.name === 'end-at' ? ['--presenter'] : [];
+			for (const [kind, words] of Object.entries(commands) as Array<[CommandKind, string[]]>) {
+				if (kind === 'present' && option.goesWith.includes('export') && option.goesWith.length === 1) {
+					// -o and --force alone ask for an export.
+					continue;
+				}
+
+				const command = parse(...written(option), ...partner, ...words);
+				if (option.goesWith.includes(kind)) {
+					expect(command.kind, `${option.name} with ${kind}`).toBe(kind);
+				} else {
+					expect(command, `${option.name} with ${kind}`).toMatchObject({kind: 'usage-error'});
+				}
+			}
+		}
+	});
+
+	test('the themes the table offers are the themes there are', () => {
+		expect(options.find(option => option.name === 'theme')?.choices).toEqual(themeNames);
 	});
 
 	test('needs meow only to read the values of well-formed flags: not for --help, --version, usage errors, subcommands or switches', () => {
@@ -118,7 +182,8 @@ describe('parseArgs', () => {
 		const switches = options.filter(option => option.type === 'boolean' && option.name !== 'help' && option.name !== 'version').map(option => option.name);
 		fc.assert(
 			fc.property(fc.uniqueArray(fc.constantFrom(...switches)), fc.array(fc.boolean(), {minLength: switches.length, maxLength: switches.length}), (chosen, negations) => {
-				const words = chosen.map((name, index) => (negations[index] ? `--no-${name}` : `--${name}`));
+				// Each as the table writes it (--no-reveal), and meow's own negation of each too.
+				const words = chosen.map((name, index) => (negations[index] || name === 'reveal' ? `--no-${name}` : `--${name}`));
 				expect(switchFlags(words)).toEqual(meowFlagsOf(meow, words));
 			}),
 			{numRuns: 200},

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import {afterEach, beforeEach, describe, expect, test} from 'vitest';
 import type {Position} from '../source/link/peer.js';
 import {maxClock} from '../source/link/position-clock.js';
+import {initNavigation, navigate, type NavigationAction} from '../source/show/navigation.js';
 import {parseMessage, positionProblem} from '../source/link/protocol.js';
 import {
 	deckKey,
@@ -217,7 +218,7 @@ s.on('error', e => console.log(e.code));`;
 
 			const failure = link(key);
 			await expect(failure, make).rejects.toBeInstanceOf(LinkError);
-			await expect(failure, make).rejects.toThrow(`${file} exists and is not a socket; not touching it (remove it yourself if it is not needed)`);
+			await expect(failure, make).rejects.toThrow(`"${file}" exists and is not a socket; not touching it (remove it yourself if it is not needed)`);
 			expect(lstatSync(file).isSocket(), make).toBe(false);
 		}
 	});
@@ -410,6 +411,7 @@ const badPositions: Array<[string, Record<string, unknown>, string]> = [
 	['a huge slide number', {index: 1_000_000_000, step: 0, clock: 1}, 'a position on slide 1000000001 of a deck of 10'],
 	['a step past its slide', {index: 8, step: 3, clock: 1}, 'a position on step 3 of a slide with 2'],
 	['a clock past the ceiling', {index: 8, step: 2, clock: maxClock + 1}, `a position whose clock is not a whole number from 0 to ${maxClock}`],
+	['a timer count past the ceiling', {index: 8, step: 2, clock: 1, timer: maxClock + 1}, `a position whose timer count is not a whole number from 0 to ${maxClock}`],
 	['the largest safe integer as clock', {index: 8, step: 2, clock: Number.MAX_SAFE_INTEGER}, `a position whose clock is not a whole number from 0 to ${maxClock}`],
 	['a blank that is no blank', {index: 8, step: 2, clock: 1, blank: 'grey'}, 'a malformed position'],
 ];
@@ -522,6 +524,120 @@ describe('what the link refuses', () => {
 			await new Promise(resolve => {
 				impostor.close(resolve);
 			});
+		}
+	});
+});
+
+/**
+A view as the app keeps one: the navigation state, every local action published as the position
+(and the timer's restarts) and every position from the link applied as 'sync' (use-peer-link.ts).
+*/
+function linkedView(opened: PresenterLink, units: readonly number[]) {
+	let state = initNavigation({units});
+	const publish = () => {
+		opened.publish({index: state.index, step: state.step, blank: state.blank, timer: state.timerEpoch});
+	};
+
+	opened.onPosition(position => {
+		state = navigate(state, {type: 'sync', ...position});
+	});
+	publish();
+	return {
+		state: () => state,
+		act(action: NavigationAction) {
+			state = navigate(state, action);
+			publish();
+		},
+	};
+}
+
+describe('what a peer that left behind the largest values cannot break', () => {
+	const units = [0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0];
+	const largest = [
+		{what: 'the largest clock (2^40)', clock: maxClock},
+		{what: 'the largest timer count (2^40)', clock: 1, timer: maxClock},
+		{what: 'both at 2^40', clock: maxClock, timer: maxClock},
+		{what: 'one below each', clock: maxClock - 1, timer: maxClock - 1},
+	];
+
+	for (const {what, clock, timer} of largest) {
+		test(`${what}, from a peer that said hello as the presenter and left: a real presenter view pairs, stays in step for ten moves and an r`, async () => {
+			const key = freshKey();
+			const audienceLink = await link(key, 'audience', units);
+			const audience = linkedView(audienceLink, units);
+			const bad = await rawClient(audienceLink.path);
+			// Half the circle below first, so that the largest value is later than the audience's start and is taken.
+			const halfBelow = (clock - 2 ** 39 + maxClock + 1) % (maxClock + 1);
+			const ladder = [{index: 4, clock: halfBelow}, {index: 5, clock}].map(each => JSON.stringify({type: 'position', step: 0, blank: 'none', origin: 'f'.repeat(32), ...each, ...(timer === undefined ? {} : {timer})}) + '\n');
+			bad.write(JSON.stringify({type: 'hello', proto: protocolVersion, deck: key, role: 'presenter'}) + '\n' + ladder.join(''));
+			await until(() => audience.state().index === 5, 'the audience to take the position');
+			bad.end();
+			await closed(bad);
+			await until(() => audienceLink.peers() === 0, 'the bad peer to be gone');
+			const epochBefore = audience.state().timerEpoch;
+
+			const presenterLink = await link(key, 'presenter', units);
+			const statuses: string[] = [];
+			presenterLink.onStatus(status => statuses.push(status));
+			const presenter = linkedView(presenterLink, units);
+			await until(() => presenterLink.peers() === 1 && audienceLink.peers() === 1, 'the pair');
+			await until(() => presenter.state().index === 5, 'the presenter view to join the show where it is');
+			for (let move = 0; move < 10; move++) {
+				presenter.act({type: move === 6 ? 'previous' : 'next'});
+				const {index, step} = presenter.state();
+				await until(() => audience.state().index === index && audience.state().step === step, `the audience to follow move ${move + 1} to slide ${index + 1} step ${step}`);
+			}
+
+			const audienceEpoch = audience.state().timerEpoch;
+			presenter.act({type: 'reset-timer'});
+			await until(() => audience.state().timerEpoch > audienceEpoch, 'the r to restart the audience view\'s timer');
+			expect(audience.state().timerEpoch).toBeGreaterThanOrEqual(epochBefore);
+			// And the audience's own moves still reach the presenter view.
+			audience.act({type: 'next'});
+			await until(() => presenter.state().index === audience.state().index, 'the presenter view to follow the audience view');
+			expect(presenterLink.peers()).toBe(1);
+			expect(statuses.at(-1)).toBe('audience view connected');
+		});
+	}
+
+	test('a restarted presenter view pairs again and stays in step after the largest clock', async () => {
+		const key = freshKey();
+		const audienceLink = await link(key, 'audience', units);
+		const audience = linkedView(audienceLink, units);
+		const bad = await rawClient(audienceLink.path);
+		bad.write(JSON.stringify({type: 'hello', proto: protocolVersion, deck: key, role: 'presenter'}) + '\n' + JSON.stringify({type: 'position', index: 2, step: 0, blank: 'none', clock: maxClock, timer: maxClock, origin: 'f'.repeat(32)}) + '\n');
+		bad.end();
+		await closed(bad);
+		for (const round of [1, 2]) {
+			const presenterLink = await link(key, 'presenter', units);
+			const presenter = linkedView(presenterLink, units);
+			await until(() => audienceLink.peers() === 1 && presenter.state().index === audience.state().index, `round ${round}: the pair`);
+			for (let move = 0; move < 3; move++) {
+				presenter.act({type: 'next'});
+				await until(() => audience.state().index === presenter.state().index, `round ${round}: move ${move + 1}`);
+			}
+
+			const epoch = audience.state().timerEpoch;
+			presenter.act({type: 'reset-timer'});
+			await until(() => audience.state().timerEpoch > epoch, `round ${round}: the r`);
+			await presenterLink.close();
+			await until(() => audienceLink.peers() === 0, `round ${round}: the presenter view gone`);
+		}
+	});
+
+	test('one past the largest clock or timer count is refused and that peer dropped; the next good peer pairs', async () => {
+		for (const position of [{clock: maxClock + 1}, {clock: 1, timer: maxClock + 1}]) {
+			const key = freshKey();
+			const audienceLink = await link(key, 'audience', units);
+			const audience = linkedView(audienceLink, units);
+			const bad = await rawClient(audienceLink.path);
+			bad.write(JSON.stringify({type: 'hello', proto: protocolVersion, deck: key, role: 'presenter'}) + '\n' + JSON.stringify({type: 'position', index: 5, step: 0, blank: 'none', origin: 'ab', ...position}) + '\n');
+			await closed(bad);
+			expect(audience.state().index).toBe(0);
+			const presenter = linkedView(await link(key, 'presenter', units), units);
+			await until(() => audienceLink.peers() === 1, 'the good peer');
+			presenter.act({type: 'next'});
+			await until(() => audience.state().index === 1, 'the good peer to move the audience view');
 		}
 	});
 });

@@ -6,7 +6,7 @@ import {lineText, lineWidth, textWidth} from '../source/layout/layout.js';
 import {menuRow, overviewGrid} from '../source/layout/lists.js';
 import {blankLines, footerColumns, screenLines, slideBody} from '../source/layout/screen.js';
 import {App, hintMs, statusMs} from '../source/show/app.js';
-import {followHighlight, openWindow} from '../source/show/components/sections-menu.js';
+import {followCursor, openWindow} from '../source/show/components/sections-menu.js';
 import {initNavigation, navigate, type NavigationAction, type NavigationState} from '../source/show/navigation.js';
 import {type PeerLink, type Position, samePosition} from '../source/link/peer.js';
 import {parseMessage, positionLine} from '../source/link/protocol.js';
@@ -203,22 +203,20 @@ describe('the sections menu and the overview', () => {
 		}
 	});
 
-	test('the window the menu follows: ink-select-input\'s, from its highlights; going round is caught and undone', () => {
+	test('the window the menu follows: opened with the highlight in view, scrolled only as far as keeps it there', () => {
 		// Twelve sections, seven rows: opened on the ninth, it is on the last row.
 		let window = openWindow(8, 7);
-		expect(window).toEqual({mount: 0, limit: 7, start: 2, selected: 8});
-		window = followHighlight(window, 9, 12);
-		expect(window).toMatchObject({start: 3, selected: 9, mount: 0});
-		window = followHighlight(followHighlight(window, 10, 12), 11, 12);
-		expect(window).toMatchObject({start: 5, selected: 11});
-		// ↓ on the last: SelectInput highlights the first; the menu mounts it again on the last.
-		expect(followHighlight(window, 0, 12)).toEqual({mount: 1, limit: 7, start: 5, selected: 11});
-		const top = followHighlight(openWindow(0, 7), 11, 12);
-		expect(top).toEqual({mount: 1, limit: 7, start: 0, selected: 0});
+		expect(window).toEqual({limit: 7, start: 2});
+		window = followCursor(window, 9, 12);
+		expect(window).toEqual({limit: 7, start: 3});
+		window = followCursor(followCursor(window, 10, 12), 11, 12);
+		expect(window).toEqual({limit: 7, start: 5});
+		// Moving inside the window leaves it where it is (the same object: nothing to draw again).
+		expect(followCursor(window, 6, 12)).toBe(window);
 		// ↑ from the top row of a scrolled list moves the window up by one.
-		expect(followHighlight({mount: 0, limit: 7, start: 5, selected: 5}, 4, 12)).toMatchObject({start: 4, selected: 4});
-		// Two items: a step and going round look the same; it goes round.
-		expect(followHighlight(openWindow(1, 2), 0, 2)).toMatchObject({mount: 0, selected: 0});
+		expect(followCursor(window, 4, 12)).toEqual({limit: 7, start: 4});
+		// A list that fits never scrolls.
+		expect(followCursor(openWindow(0, 12), 11, 12)).toEqual({limit: 12, start: 0});
 	});
 
 	test('the list stops at its ends, and on a short screen "▲ more above" / "▼ more below" say it goes on', async () => {

@@ -29,16 +29,21 @@ function runWithStdout(args: readonly string[], stdout: number | 'pipe' = 'pipe'
 	return {code: result.status, stderr: result.stderr};
 }
 
+/** The bin with stdout on `file`, opened with `flags` ('w', or 'r' for a stdout that cannot be written). */
+function runWithStdoutOn(args: readonly string[], file: string, flags: 'r' | 'w') {
+	const descriptor = openSync(file, flags);
+	try {
+		return runWithStdout(args, descriptor);
+	} finally {
+		closeSync(descriptor);
+	}
+}
+
 describe('stdout on a full disk', () => {
 	test.each([[['--print']], [['--list']], [['--export', 'html']], [['--export', 'md', '-o', '-']], [['--help']]])('%j into /dev/full: one line, exit 1', args => {
-		const full = openSync('/dev/full', 'w');
-		try {
-			const result = runWithStdout(args, full);
-			expect(result.stderr).toBe('briefing: cannot write to stdout: the disk is full\n');
-			expect(result.code).toBe(1);
-		} finally {
-			closeSync(full);
-		}
+		const result = runWithStdoutOn(args, '/dev/full', 'w');
+		expect(result.stderr).toBe('briefing: cannot write to stdout: the disk is full\n');
+		expect(result.code).toBe(1);
 	});
 });
 
@@ -129,7 +134,7 @@ describe('stdout as a pipe or a file, written directly (answer.ts writeAll)', ()
 });
 
 describe('-o writes only a regular file or a new one', () => {
-	const refusal = (file: string, kind: string) => `briefing: cannot write ${file}: ${kind}; -o writes only a regular file or a new one\n`;
+	const refusal = (file: string, kind: string) => `briefing: cannot write "${file}": ${kind}; -o writes only a regular file or a new one\n`;
 
 	test.each([[[]], [['--force']]])('/dev/full, a folder and a socket are refused %j', async force => {
 		const folder = path.join(directory, 'folder.md');
@@ -204,7 +209,7 @@ describe('-o writes only a regular file or a new one', () => {
 		}
 	});
 
-	test.each(['SIGTERM', 'SIGINT', 'SIGHUP'] as const)('%s while the handout is being written leaves no temporary file', async signal => {
+	test.each(['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGUSR2', 'SIGALRM', 'SIGVTALRM', 'SIGPROF', 'SIGXCPU'] as const)('%s while the handout is being written leaves no temporary file', async signal => {
 		const file = path.join(directory, 'handout.md');
 		const child = spawn(process.execPath, [bin, '--export', 'md', '-o', file], {env: {...env, BRIEFING_FAULT: 'export-stall'}, stdio: ['ignore', 'pipe', 'pipe']});
 		await new Promise<void>(resolve => {
@@ -215,14 +220,52 @@ describe('-o writes only a regular file or a new one', () => {
 			});
 		});
 		expect(readdirSync(directory).some(name => name.endsWith('.tmp'))).toBe(true);
-		const ended = new Promise<NodeJS.Signals | null>(resolve => {
-			child.once('exit', (_, how) => {
-				resolve(how);
+		const ended = new Promise<NodeJS.Signals | number | null>(resolve => {
+			child.once('exit', (code, how) => {
+				resolve(how ?? code);
 			});
 		});
 		child.kill(signal);
-		expect(await ended).toBe(signal);
+		// XCPU would dump core: the program exits with 128 + its number instead.
+		expect(await ended).toBe(signal === 'SIGXCPU' ? 152 : signal);
 		expect(readdirSync(directory)).toEqual([]);
 		expect(existsSync(file)).toBe(false);
+	});
+});
+
+describe('a file name is never written raw into a message', () => {
+	/** An OSC 52 clipboard write, a bidi override and a C1 CSI, all in one name. */
+	const hostile = 'x\u001B]52;c;SGk=\u0007\u202E\u009B2J';
+	const unsafe = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202E]/;
+
+	test.each([
+		['a folder that does not exist', () => ['--export', 'md', '-o', path.join(directory, hostile, 'a.md')]],
+		['a file that exists', () => ['--export', 'md', '-o', path.join(directory, `${hostile}.md`)]],
+		['a name that says no format', () => ['-o', path.join(directory, hostile)]],
+		['a format that is none', () => ['--export', hostile]],
+		['a fifo', () => ['--export', 'md', '-o', path.join(directory, `${hostile}.fifo`)]],
+	])('%s: the message escapes it (exit 1 or 2, one line)', (what, args) => {
+		execFileSync('touch', [path.join(directory, `${hostile}.md`)]);
+		execFileSync('mkfifo', [path.join(directory, `${hostile}.fifo`)]);
+		const result = runWithStdout(args());
+		expect(result.code, result.stderr).toBeGreaterThan(0);
+		expect(result.stderr).toMatch(/^briefing: /);
+		expect(result.stderr).not.toMatch(unsafe);
+		expect(result.stderr).toContain('\\u001b]52;c;SGk=\\u0007\\u202e\\u009b2J');
+	});
+});
+
+describe('stdout that cannot be written to, or is not there', () => {
+	test.each([[['--list']], [['--print']], [['--export', 'md']]])('%j with stdout opened for reading only (1<file): EBADF, one line, exit 1', args => {
+		const result = runWithStdoutOn(args, '/dev/null', 'r');
+		expect(result.stderr).toBe('briefing: cannot write to stdout: it is not open for writing (EBADF)\n');
+		expect(result.code).toBe(1);
+	});
+
+	test('a closed stdout (>&-) is /dev/null to Node: nothing on stderr, exit 0, the output lost', () => {
+		const result = spawnSync('sh', ['-c', `exec "$0" "$1" --list >&-`, process.execPath, bin], {encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'pipe']});
+		expect(result.stderr).toBe('');
+		expect(result.status).toBe(0);
+		expect(result.stdout).toBe('');
 	});
 });

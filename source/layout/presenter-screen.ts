@@ -4,7 +4,7 @@ import {hintText} from '../show/keymap.js';
 import {formatElapsed} from '../show/hooks/use-clock.js';
 import {indentLines, type Line, lineWidth, seg, type Segment, symbols, textWidth, wrap} from './layout.js';
 import {firstWords, menuHeading, menuPlace, type MenuPlace, overviewLines} from './lists.js';
-import {modeOf, type NavigationState} from '../show/navigation.js';
+import {helpScreen, modeOf, type NavigationState} from '../show/navigation.js';
 import {paceAt, paceText, type Plan} from './pace.js';
 import {fitReadout} from './plan.js';
 import {fit, helpLines, slideLines, spread, toHeight, type Size} from './screen.js';
@@ -238,7 +238,7 @@ export function presenterLines(deck: Deck, state: NavigationState, size: Size, i
 	if (state.overlay === 'help') {
 		// The key list needs every row: only the header and a hint around it.
 		const rows = Math.max(0, total - 4);
-		return toHeight([...top.slice(0, 2), ...helpLines({columns, rows}, 'presenter', rows), rule(columns), hintLine(state, columns)], total, false);
+		return toHeight([...top.slice(0, 2), ...helpLines({columns, rows}, 'presenter', rows, helpScreen(state)), rule(columns), hintLine(state, columns)], total, false);
 	}
 
 	const bottom: Line[] = [rule(columns), ...nextLines(deck, state, columns), hintLine(state, columns)];

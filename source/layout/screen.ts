@@ -1,8 +1,8 @@
 import type {Deck, Slide} from '../deck/deck.js';
-import {helpSections, hintParts, type View} from '../show/keymap.js';
+import {helpSections, type HelpScreen, hintParts, type View} from '../show/keymap.js';
 import {indentLines, type Line, lineWidth, seg, textWidth, wrap, type Segment, symbols} from './layout.js';
 import {menuHeading, menuPlace, type MenuPlace, overviewLines} from './lists.js';
-import {modeOf, type NavigationState} from '../show/navigation.js';
+import {helpScreen, modeOf, type NavigationState} from '../show/navigation.js';
 import {
 	bodyRows,
 	contentWidth,
@@ -144,16 +144,39 @@ export function footer(deck: Deck, state: NavigationState, size: Size, hint: rea
 	return [[seg(symbols.rule.repeat(size.columns), 'rule')], spread(left, [...right, seg(' ', 'body')], size.columns)];
 }
 
-function helpColumn(view: View, width: number): Line[] {
-	const sections = helpSections(view);
+/** Key names in lines of `width`, broken only between names: a name ("gg (g twice)") never breaks. */
+function wrapNames(names: readonly string[], width: number): string[] {
+	const lines: string[] = [];
+	for (const name of names) {
+		const last = lines.at(-1);
+		if (last !== undefined && textWidth(`${last} ${name}`) <= width) {
+			lines[lines.length - 1] = `${last} ${name}`;
+		} else {
+			lines.push(name);
+		}
+	}
+
+	return lines;
+}
+
+/** A label's column is never narrower than this: a column of help must hold its widest key name and it. */
+const helpLabelWidth = 10;
+
+function widestKeyName(view: View, screen: HelpScreen): number {
+	return Math.max(...helpSections(view, screen).flatMap(section => section.rows.flatMap(row => row.names.map(name => textWidth(name)))));
+}
+
+function helpColumn(view: View, width: number, screen: HelpScreen): Line[] {
+	const sections = helpSections(view, screen).filter(section => section.rows.length > 0);
 	const all = sections.flatMap(section => section.rows);
-	const keysWidth = Math.min(Math.floor(width * 0.4), 26, Math.max(...all.map(row => textWidth(row.keys))));
+	// The keys' column: every row's keys on one line where that leaves the labels room, never narrower than a name.
+	const keysWidth = Math.max(widestKeyName(view, screen), Math.min(Math.floor(width * 0.45), Math.max(...all.map(row => textWidth(row.keys)))));
 	const lines: Line[] = [];
 	for (const section of sections) {
 		lines.push(...(lines.length > 0 ? [[]] : []), ...wrap(section.title, width).map(part => [seg(part, 'heading')]));
 		for (const row of section.rows) {
-			const keyParts = wrap(row.keys, keysWidth);
-			const labelParts = wrap(row.label, Math.max(10, width - keysWidth - 2));
+			const keyParts = wrapNames(row.names, keysWidth);
+			const labelParts = wrap(row.label, Math.max(helpLabelWidth, width - keysWidth - 2));
 			for (let i = 0; i < Math.max(keyParts.length, labelParts.length); i++) {
 				const keys = keyParts[i] ?? '';
 				lines.push([seg(keys + ' '.repeat(keysWidth - textWidth(keys) + 2), 'key'), seg(labelParts[i] ?? '', 'body')]);
@@ -164,26 +187,29 @@ function helpColumn(view: View, width: number): Line[] {
 	return lines;
 }
 
+/** At most `rows` lines: the blank lines between sections go first, then a mark says what is left out. */
+function helpThatFits(lines: readonly Line[], rows: number, width: number): Line[] {
+	const dense = lines.length > rows ? lines.filter(line => line.length > 0) : [...lines];
+	// Below 80x24 the help may not hold every key: say so rather than cut silently.
+	return dense.length > rows ? [...dense.slice(0, Math.max(0, rows - 1)), [seg(fit('▼ more in a bigger window', width), 'muted')]] : dense;
+}
+
 /**
-The help: every key of the view, from the key table, keys beside what they do. Where one column is
-longer than the screen, two side by side; where even two are, the blank lines between sections go.
+The help of one screen (the slides, the menu, the overview): its keys, from the key table, beside
+what they do. Where one column is longer than the screen, two side by side, where each holds a key
+name and its label; where even two are not enough, the blank lines between sections go, then a mark
+says there are more keys.
 */
-export function helpLines(size: Size, view: View = 'audience', rows = bodyRows(size)): Line[] {
+export function helpLines(size: Size, view: View = 'audience', rows = bodyRows(size), screen: HelpScreen = 'slides'): Line[] {
 	const width = Math.min(contentWidth(size), size.columns - 4);
 	const margin = Math.max(2, Math.floor((size.columns - width) / 2));
-	const one = helpColumn(view, width);
-	if (one.length + 1 <= rows) {
-		return indentLines(toHeight([[], ...one], rows, false), margin);
-	}
-
+	const one = helpColumn(view, width, screen);
 	const half = Math.floor((width - 3) / 2);
-	let lines = helpColumn(view, half);
-	lines = lines.length > rows * 2 ? lines.filter(line => line.length > 0) : lines;
-	if (lines.length > rows * 2) {
-		// Below 80x24 even two columns may not hold every key: say so rather than cut silently.
-		lines = [...lines.slice(0, rows * 2 - 1), [seg('▼ more keys on a bigger terminal', 'muted')]];
+	if (one.length + 1 <= rows || half < widestKeyName(view, screen) + 2 + helpLabelWidth) {
+		return indentLines(toHeight(helpThatFits(one.length + 1 <= rows ? [[], ...one] : one, rows, width), rows, false), margin);
 	}
 
+	const lines = helpThatFits(helpColumn(view, half, screen), rows * 2, half);
 	const split = Math.ceil(lines.length / 2) <= rows ? Math.ceil(lines.length / 2) : rows;
 	// Break between sections where one is near.
 	const blank = lines.slice(0, split + 1).findLastIndex((line, index) => line.length === 0 && index >= split - 3);
@@ -274,7 +300,7 @@ export function screenLines(deck: Deck, state: NavigationState, size: Size, extr
 
 	const hint = mode === 'slides' && !extras.showHints ? [] : hintParts(mode);
 	if (mode === 'help') {
-		return frameLines(deck, state, size, helpLines(size), hint, extras);
+		return frameLines(deck, state, size, helpLines(size, 'audience', bodyRows(size), helpScreen(state)), hint, extras);
 	}
 
 	if (mode === 'menu' || mode === 'overview') {

@@ -3,7 +3,7 @@ import net from 'node:net';
 import process from 'node:process';
 import {type Connection, openConnection} from './connection.js';
 import {type PeerLink, type Position, presenterConnected} from './peer.js';
-import {type ClockState, initialClock, publishLocal, receive, unstamped} from './position-clock.js';
+import {type ClockState, initialClock, nextCount, publishLocal, receive, unstamped} from './position-clock.js';
 import {type Bounds, busyLine, type Hello, helloLine, type LinkRole, maxLineBytes, parseMessage, positionLine, protocolVersion, type Stamped} from './protocol.js';
 import {clearStale, inodeOf, listenAt, removeOwn, tryConnect} from './rendezvous.js';
 import {checkSocketPath, ensurePrivateDirectory, type Environment, socketDirectory, socketPath, temporaryName} from './socket-directory.js';
@@ -52,6 +52,12 @@ class Link {
 	server: net.Server | undefined;
 	serverInode: number | undefined;
 	clock: ClockState = initialClock;
+	/**
+	The view's own count of timer restarts, as it last published it or was handed it. On the wire
+	the count goes round the clock's circle, and a change means `r`; the view is handed its own
+	count plus one for each change (see timerFor), so a peer's number never becomes the view's.
+	*/
+	viewTimer: number | undefined;
 	isClosed = false;
 	isAlone = false;
 	status = '';
@@ -118,6 +124,17 @@ class Link {
 				connection.send(line);
 			}
 		}
+	}
+
+	/** A position for the view: its timer count is the view's own, one more if the wire's count moved on from `held`. */
+	timerFor(position: Position, held: number): Position {
+		const isSame = (position.timer ?? 0) === held;
+		if (isSame && this.viewTimer === undefined) {
+			return position;
+		}
+
+		this.viewTimer = (this.viewTimer ?? 0) + (isSame ? 0 : 1);
+		return {...position, timer: this.viewTimer};
 	}
 
 	emit(position: Position): void {
@@ -192,6 +209,7 @@ class Link {
 			return;
 		}
 
+		const held = this.clock.current?.timer ?? 0;
 		const received = receive(this.clock, position);
 		this.clock = received.state;
 		if (received.isTaken) {
@@ -199,7 +217,7 @@ class Link {
 				this.broadcast(connection);
 			}
 
-			this.emit(unstamped(position));
+			this.emit(this.timerFor(unstamped(position), held));
 		}
 
 		if (!this.server) {
@@ -382,11 +400,16 @@ class Link {
 			return;
 		}
 
-		const published = publishLocal(this.clock, position, this.id);
+		// The wire's count of restarts: one round further when the view's own count changed (`r`).
+		const held = this.clock.current?.timer ?? 0;
+		const viewTimer = position.timer ?? 0;
+		const timer = this.viewTimer === undefined || this.viewTimer === viewTimer ? held : nextCount(held);
+		this.viewTimer = position.timer ?? this.viewTimer;
+		const published = publishLocal(this.clock, {...position, ...(position.timer === undefined && timer === 0 ? {} : {timer})}, this.id);
 		this.clock = published.state;
 		if (published.adopt) {
 			// Joining a running show: its position wins over where this view happened to start.
-			this.emit(published.adopt);
+			this.emit(this.timerFor(published.adopt, 0));
 		} else if (published.send) {
 			this.broadcast();
 		}

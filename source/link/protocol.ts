@@ -6,7 +6,8 @@ import {maxClock} from './position-clock.js';
 /**
 What the views say to each other: newline-delimited JSON, one message a line. Every line is
 checked in full before anything in it is used: a position must be in range for this deck (the
-slide, its step, the blank), its clock a safe integer at most `maxClock`.
+slide, its step, the blank), its clock and timer count whole numbers from 0 to `maxClock`, which
+count on round a circle (position-clock.ts), so no value a peer sends leaves a view unable to count.
 */
 export const protocolVersion = 1;
 
@@ -49,7 +50,7 @@ export function positionProblem(message: Readonly<Record<string, unknown>>, boun
 	}
 
 	if (message['timer'] !== undefined && (!isNonNegativeInteger(message['timer']) || message['timer'] > maxClock)) {
-		return 'a position whose timer count is not a whole number';
+		return `a position whose timer count is not a whole number from 0 to ${maxClock}`;
 	}
 
 	if (!isNonNegativeInteger(clock) || clock > maxClock) {

@@ -1,6 +1,7 @@
 import {linkSync, lstatSync, unlinkSync} from 'node:fs';
 import net from 'node:net';
 import process from 'node:process';
+import {quoted} from '../quoted.js';
 import {checkSocketPath, LinkError} from './socket-directory.js';
 
 /**
@@ -97,7 +98,7 @@ export function clearStale(file: string, code: string): void {
 	}
 
 	if (code !== 'ENOENT') {
-		throw new LinkError(`cannot reach the presenter socket ${file} (${code})`);
+		throw new LinkError(`cannot reach the presenter socket ${quoted(file)} (${code})`);
 	}
 }
 

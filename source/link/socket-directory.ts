@@ -2,6 +2,7 @@ import {lstatSync, mkdirSync, statSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
+import {quoted} from '../quoted.js';
 
 /**
 Where the link's socket lives: a private per-user directory, checked before every use, and a path
@@ -44,26 +45,26 @@ export function ensurePrivateDirectory(directory: string): void {
 		mkdirSync(directory, {mode: 0o700});
 	} catch (error: unknown) {
 		if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
-			throw new LinkError(`cannot create ${directory} for the presenter socket (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+			throw new LinkError(`cannot create ${quoted(directory)} for the presenter socket (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
 		}
 	}
 
 	const stat = lstatSync(directory);
 	if (stat.isSymbolicLink()) {
-		throw new LinkError(`${directory} is a symbolic link; refusing to put the presenter socket there`);
+		throw new LinkError(`${quoted(directory)} is a symbolic link; refusing to put the presenter socket there`);
 	}
 
 	if (!stat.isDirectory()) {
-		throw new LinkError(`${directory} is not a directory; refusing to put the presenter socket there`);
+		throw new LinkError(`${quoted(directory)} is not a directory; refusing to put the presenter socket there`);
 	}
 
 	if (stat.uid !== uid()) {
-		throw new LinkError(`${directory} belongs to uid ${stat.uid}, not to you; refusing to put the presenter socket there`);
+		throw new LinkError(`${quoted(directory)} belongs to uid ${stat.uid}, not to you; refusing to put the presenter socket there`);
 	}
 
 	if ((stat.mode & 0o077) !== 0) {
 		const mode = (stat.mode & 0o777).toString(8);
-		throw new LinkError(`${directory} has unsafe permissions ${mode} (others can reach it); run chmod 700 ${directory}`);
+		throw new LinkError(`${quoted(directory)} has unsafe permissions ${mode} (others can reach it); run chmod 700 ${quoted(directory)}`);
 	}
 }
 
@@ -75,7 +76,7 @@ export function temporaryName(directory: string, key: string, id: string): strin
 export function socketPath(directory: string, key: string): string {
 	const file = path.join(directory, `${key}.sock`);
 	if (Buffer.byteLength(temporaryName(directory, key, '0'.repeat(8))) > maxPathBytes) {
-		throw new LinkError(`the presenter socket path ${file} is longer than ${maxPathBytes} bytes; set XDG_RUNTIME_DIR to a shorter directory`);
+		throw new LinkError(`the presenter socket path ${quoted(file)} is longer than ${maxPathBytes} bytes; set XDG_RUNTIME_DIR to a shorter directory`);
 	}
 
 	return file;
@@ -94,6 +95,6 @@ export function checkSocketPath(file: string): void {
 	}
 
 	if (!isSocket) {
-		throw new LinkError(`${file} exists and is not a socket; not touching it (remove it yourself if it is not needed)`);
+		throw new LinkError(`${quoted(file)} exists and is not a socket; not touching it (remove it yourself if it is not needed)`);
 	}
 }

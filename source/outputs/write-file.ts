@@ -3,6 +3,8 @@ import {constants, type Stats, unlinkSync} from 'node:fs';
 import {chmod, link, open, rename, stat, unlink} from 'node:fs/promises';
 import path from 'node:path';
 import process from 'node:process';
+import {escaped, quoted} from '../quoted.js';
+import {dumpsCore, endingSignals, ignoredSignals, signalCode} from '../terminal/signals.js';
 
 /**
 Writes a whole file or nothing: the text goes to a temporary file beside the target, is flushed to
@@ -53,7 +55,12 @@ export function reason(error: unknown): string {
 		}
 
 		case 'EBADF': {
-			return 'it is closed (EBADF)';
+			// Not a closed stdout (`>&-`: Node opens /dev/null in its place at start) but one opened for reading (`1<file`).
+			return 'it is not open for writing (EBADF)';
+		}
+
+		case 'EFBIG': {
+			return 'the file would be larger than this system allows (EFBIG)';
 		}
 
 		case 'ENAMETOOLONG': {
@@ -61,7 +68,8 @@ export function reason(error: unknown): string {
 		}
 
 		default: {
-			return error instanceof Error ? error.message.split('\n')[0] ?? 'unknown error' : String(error);
+			// A system's message can name the file: escaped like every name.
+			return escaped(error instanceof Error ? error.message.split('\n')[0] ?? 'unknown error' : String(error));
 		}
 	}
 }
@@ -97,7 +105,7 @@ async function existingMode(target: string): Promise<number | undefined> {
 
 	const kind = kindOf(info);
 	if (kind) {
-		throw new WriteError(`cannot write ${target}: ${kind}; -o writes only a regular file or a new one`);
+		throw new WriteError(`cannot write ${quoted(target)}: ${kind}; -o writes only a regular file or a new one`);
 	}
 
 	return info.mode & 0o7777;
@@ -120,7 +128,8 @@ export function temporaryName(target: string, pid = process.pid, hex = randomByt
 
 /**
 Removes the temporary file if the process is ended by a signal (or exits) while it exists, then
-lets the signal end the process as it would have. Returns the function that stops watching.
+lets the signal end the process as it would have (QUIT and XCPU exit with 128+n instead of dumping
+core; the signals ignored while presenting are ignored here too). Returns the function that stops watching.
 */
 function removeOnExit(temporary: string): () => void {
 	const remove = () => {
@@ -131,23 +140,36 @@ function removeOnExit(temporary: string): () => void {
 		}
 	};
 
-	const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const;
 	const onSignal = (signal: NodeJS.Signals) => {
 		remove();
 		stop();
+		if (dumpsCore.has(signal)) {
+			process.exit(signalCode(signal));
+		}
+
 		process.kill(process.pid, signal);
 	};
 
+	// Ignored as while presenting (signals.ts): XFSZ, a file larger than the system allows, then fails the write with EFBIG.
+	const onIgnored = () => undefined;
 	const stop = () => {
-		for (const signal of signals) {
+		for (const signal of endingSignals) {
 			process.off(signal, onSignal);
+		}
+
+		for (const signal of ignoredSignals) {
+			process.off(signal, onIgnored);
 		}
 
 		process.off('exit', remove);
 	};
 
-	for (const signal of signals) {
+	for (const signal of endingSignals) {
 		process.on(signal, onSignal);
+	}
+
+	for (const signal of ignoredSignals) {
+		process.on(signal, onIgnored);
 	}
 
 	process.on('exit', remove);
@@ -157,7 +179,7 @@ function removeOnExit(temporary: string): () => void {
 export async function writeFileAtomic(target: string, text: string, options: WriteOptions = {}): Promise<void> {
 	const mode = await existingMode(target);
 	if (mode !== undefined && !options.force) {
-		throw new WriteError(`${target} already exists; add --force to replace it`);
+		throw new WriteError(`${quoted(target)} already exists; add --force to replace it`);
 	}
 
 	const directory = path.dirname(path.resolve(target));
@@ -199,10 +221,10 @@ export async function writeFileAtomic(target: string, text: string, options: Wri
 		}
 
 		if ((error as NodeJS.ErrnoException).code === 'EEXIST' && !options.force) {
-			throw new WriteError(`${target} already exists; add --force to replace it`);
+			throw new WriteError(`${quoted(target)} already exists; add --force to replace it`);
 		}
 
-		throw new WriteError(`cannot write ${target}: ${reason(error)}`);
+		throw new WriteError(`cannot write ${quoted(target)}: ${reason(error)}`);
 	} finally {
 		stopWatching();
 	}

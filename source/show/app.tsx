@@ -102,7 +102,8 @@ export function App(props: AppProps) {
 }
 
 function useNavigation(deck: Deck, start: number, isRevealing: boolean) {
-	return useReducer(navigate, {units: deck.slides.map(slide => slide.units), start, isRevealing}, initNavigation);
+	const sections = deck.sections.map(section => section.start);
+	return useReducer(navigate, {units: deck.slides.map(slide => slide.units), sections, start, isRevealing}, initNavigation);
 }
 
 
@@ -139,13 +140,7 @@ export function useShow({deck, start = 0, isRevealing = true, size: fixedSize, l
 	}, [state.suspendCount]);
 
 	const timingsNote = useRehearsal(rehearsal, deck, state);
-	const onSelect = useCallback(
-		(index: number) => {
-			act({type: 'go-to', index});
-		},
-		[act],
-	);
-	return {state, size, mode, status, onSelect, timingsNote};
+	return {state, size, mode, status, timingsNote};
 }
 
 function Show(props: AppProps) {
@@ -180,7 +175,7 @@ function Show(props: AppProps) {
 			<Box flexDirection="column">
 				<ScreenReaderView lines={lines} theme={theme} columns={size.columns} />
 				{mode === 'menu' ? (
-					<LazySectionsMenu isPlain isFocused deck={deck} theme={theme} current={state.index} place={{top: 0, left: 0, width: Math.min(size.columns - 1, 72), rows: deck.sections.length}} onSelect={show.onSelect} />
+					<LazySectionsMenu isPlain deck={deck} theme={theme} current={state.index} cursor={state.menuCursor} place={{top: 0, left: 0, width: Math.min(size.columns - 1, 72), rows: deck.sections.length}} />
 				) : null}
 			</Box>
 		);
@@ -192,10 +187,11 @@ function Show(props: AppProps) {
 		...(timer ? {timer} : {}),
 		showHints: !isLinked && state.index === 0 && isHintTime,
 	};
-	// The sections menu's list is ink-select-input's, drawn by Ink over the menu screen's lines.
+	// The sections menu's list is ink-select-input's, drawn by Ink over the menu screen's lines; its
+	// highlight is the navigation state's (the key table moves it, ink-select-input reads no key).
 	const menu =
 		mode === 'menu' && !isTooSmall(size) ? (
-			<LazySectionsMenu isFocused={mode === 'menu'} deck={deck} theme={theme} current={state.index} place={menuPlaceOnScreen(size, deck)} onSelect={show.onSelect} />
+			<LazySectionsMenu deck={deck} theme={theme} current={state.index} cursor={state.menuCursor} place={menuPlaceOnScreen(size, deck)} />
 		) : null;
 	return <Frame lines={screenLines(deck, {...state, notice}, size, extras)}>{menu}</Frame>;
 }

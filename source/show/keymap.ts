@@ -33,15 +33,14 @@ export type Matcher =
 export type View = 'audience' | 'presenter';
 
 export type Binding = {
-	/**
-	What the key does; none on a row whose keys a component reads itself (the sections menu's
-	ink-select-input): the row lists them in help and keeps every other row off them.
-	*/
-	readonly action?: NavigationAction | ((input: string) => NavigationAction);
+	/** What the key does: one action, the only thing the key does in these modes. */
+	readonly action: NavigationAction | ((input: string) => NavigationAction);
 	readonly keys: readonly Matcher[];
 	readonly modes: readonly Mode[];
 	/** What the help overlay says the row does. */
 	readonly label: string;
+	/** The label in one mode's help, where the row means something else there (m closes the menu it opened). */
+	readonly modeLabels?: Partial<Record<Mode, string>>;
 	/** The label in the presenter view's help, where the row means something else there. */
 	readonly presenterLabel?: string;
 	/** The views the row works in; default both. */
@@ -55,6 +54,8 @@ export type Binding = {
 const slides: readonly Mode[] = ['slides'];
 const overlays: readonly Mode[] = ['help', 'menu', 'overview'];
 const everywhere: readonly Mode[] = ['slides', 'help', 'menu', 'overview', 'blank'];
+/** The two lists with a cursor: the sections menu and the overview. */
+const lists: readonly Mode[] = ['menu', 'overview'];
 
 /** The first row that matches wins: Ctrl+C comes before the blank screen's "any key". */
 export const keymap: readonly Binding[] = [
@@ -128,38 +129,19 @@ export const keymap: readonly Binding[] = [
 		modes: slides,
 		display: '<n> Enter, <n>G',
 	},
-	// In the sections menu these are ink-select-input's keys (show/components/sections-menu.tsx).
-	{
-		label: 'Up or down the list',
-		keys: [{key: 'upArrow'}, {input: 'k'}, {key: 'downArrow'}, {input: 'j'}],
-		modes: ['menu'],
-		display: '↑ k, ↓ j',
-		hint: {text: 'choose', keys: '↑↓'},
-	},
-	{
-		label: 'Go to that section',
-		keys: [{key: 'return'}],
-		modes: ['menu'],
-		hint: {text: 'go'},
-	},
-	{
-		label: 'Go to the section on that row',
-		keys: [{digit: true}],
-		modes: ['menu'],
-		display: '1-9',
-	},
+	// The sections menu and the overview share their cursor keys: the reducer moves the open one's cursor.
 	{
 		label: 'Up or down the list',
 		action: {type: 'cursor', move: 'up'},
 		keys: [{key: 'upArrow'}, {input: 'k'}],
-		modes: ['overview'],
+		modes: lists,
 		hint: {text: 'choose', keys: '↑↓'},
 	},
 	{
 		label: 'Up or down the list',
 		action: {type: 'cursor', move: 'down'},
 		keys: [{key: 'downArrow'}, {input: 'j'}],
-		modes: ['overview'],
+		modes: lists,
 	},
 	{
 		label: 'Across the cards',
@@ -178,30 +160,39 @@ export const keymap: readonly Binding[] = [
 		label: 'First or last',
 		action: {type: 'cursor', move: 'first'},
 		keys: [{key: 'home'}, {key: 'pageUp'}],
-		modes: ['overview'],
+		modes: lists,
 	},
 	{
 		label: 'First or last',
 		action: {type: 'cursor', move: 'last'},
 		keys: [{key: 'end'}, {key: 'pageDown'}],
-		modes: ['overview'],
+		modes: lists,
 	},
 	{
 		label: 'Go to that slide',
+		modeLabels: {menu: 'Go to that section'},
 		action: {type: 'choose'},
 		keys: [{key: 'return'}],
-		modes: ['overview'],
+		modes: lists,
 		hint: {text: 'go'},
+	},
+	{
+		label: 'Go to section <n>',
+		action: input => ({type: 'section-number', digit: input}),
+		keys: [{digit: true}],
+		modes: ['menu'],
+		display: '1-9',
 	},
 	{
 		label: 'Help (this list)',
 		action: {type: 'toggle-help'},
 		keys: [{input: '?'}],
-		modes: ['slides', 'help'],
+		modes: ['slides', 'help', 'menu', 'overview'],
 		hint: {text: 'help', modes: slides},
 	},
 	{
 		label: 'Sections menu',
+		modeLabels: {menu: 'Close'},
 		action: {type: 'toggle-menu'},
 		keys: [{input: 'm'}, {key: 'tab'}],
 		modes: ['slides', 'menu'],
@@ -209,6 +200,7 @@ export const keymap: readonly Binding[] = [
 	},
 	{
 		label: 'Overview of slides',
+		modeLabels: {overview: 'Close'},
 		action: {type: 'toggle-overview'},
 		keys: [{input: 'o'}],
 		modes: ['slides', 'overview'],
@@ -326,60 +318,75 @@ export function matcherLabel(matcher: Matcher): string {
 	return matcher.input === ' ' ? 'Space' : matcher.input;
 }
 
-/** The keys of a row as help shows them, duplicates folded ("Backspace" is two terminal keys). */
-export function bindingKeys(binding: Binding): string {
+/**
+The keys of a row as help shows them, each name whole ("gg (g twice)" is one name), duplicates folded
+("Backspace" is two terminal keys). A display's names are split at its commas.
+*/
+export function bindingNames(binding: Binding): string[] {
 	if (binding.display) {
-		return binding.display;
+		return binding.display.split(', ').map((name, index, all) => (index < all.length - 1 ? `${name},` : name));
 	}
 
-	return [...new Set(binding.keys.map(matcherLabel))].join(' ');
+	return [...new Set(binding.keys.map(matcherLabel))];
+}
+
+/** The keys of a row as one line of text. */
+export function bindingKeys(binding: Binding): string {
+	return bindingNames(binding).join(' ');
 }
 
 function worksIn(binding: Binding, view: View): boolean {
 	return binding.views?.includes(view) ?? true;
 }
 
+/** One line of help: its keys (and their names, which never break), and what they do. */
+export type HelpRow = {keys: string; names: string[]; label: string};
+
 /** Rows as help lists them: one line per action label, for one mode of one view. */
-export function helpRows(mode: Mode = 'slides', view: View = 'audience'): Array<{keys: string; label: string}> {
-	const rows: Array<{keys: string; label: string}> = [];
+export function helpRows(mode: Mode = 'slides', view: View = 'audience'): HelpRow[] {
+	const rows: HelpRow[] = [];
 	for (const binding of keymap) {
 		if (!binding.modes.includes(mode) || !worksIn(binding, view)) {
 			continue;
 		}
 
-		const keys = bindingKeys(binding);
-		const label = view === 'presenter' ? binding.presenterLabel ?? binding.label : binding.label;
+		const names = bindingNames(binding);
+		const label = binding.modeLabels?.[mode] ?? (view === 'presenter' ? binding.presenterLabel ?? binding.label : binding.label);
 		const same = rows.find(row => row.label === label);
 		if (same) {
-			same.keys += ', ' + keys;
+			same.names = [...same.names.slice(0, -1), `${same.names.at(-1)!},`, ...names];
+			same.keys = same.names.join(' ');
 		} else {
-			rows.push({keys, label});
+			rows.push({keys: names.join(' '), names, label});
 		}
 	}
 
 	return rows;
 }
 
-/** Every key the help lists for a view: the slides rows, then each overlay's own rows. */
-export function helpSections(view: View = 'audience'): Array<{title: string; rows: Array<{keys: string; label: string}>}> {
-	const seen = new Set<string>();
-	const sections: Array<{title: string; modes: Mode[]}> = [
-		{title: 'Keys', modes: ['slides']},
-		{title: 'In the sections menu and the overview', modes: ['menu', 'overview']},
-		{title: view === 'presenter' ? 'While the audience screen is blanked' : 'On a blank screen', modes: ['blank']},
-	];
-	return sections.map(({title, modes}) => {
-		// A row already listed (Ctrl+C quits everywhere) is not listed again.
-		const rows = modes.flatMap(mode => helpRows(mode, view)).filter(row => {
-			const isNew = row.keys.split(', ').some(keys => !seen.has(`${keys}=${row.label}`));
-			for (const keys of row.keys.split(', ')) {
-				seen.add(`${keys}=${row.label}`);
-			}
+/** The screens that have a help of their own: the slides (with the blank screens they lead to), the menu, the overview. */
+export type HelpScreen = 'slides' | 'menu' | 'overview';
 
-			return isNew;
-		});
-		return {title, rows};
-	});
+/**
+The help of one screen of a view: only the keys that work there. The slides' help also says how a
+blank screen comes back (a blank screen has no help of its own: any key returns).
+*/
+export function helpSections(view: View = 'audience', screen: HelpScreen = 'slides'): Array<{title: string; rows: HelpRow[]}> {
+	if (screen === 'menu') {
+		return [{title: 'In the sections menu', rows: helpRows('menu', view)}];
+	}
+
+	if (screen === 'overview') {
+		return [{title: 'In the overview', rows: helpRows('overview', view)}];
+	}
+
+	// Ctrl+C quits on a blank screen too; the slides' rows already say so.
+	const listed = new Set(helpRows('slides', view).flatMap(row => row.names.map(name => `${name.replace(/,$/, '')}=${row.label}`)));
+	const blank = helpRows('blank', view).filter(row => row.names.some(name => !listed.has(`${name.replace(/,$/, '')}=${row.label}`)));
+	return [
+		{title: 'Keys', rows: helpRows('slides', view)},
+		{title: view === 'presenter' ? 'While the audience screen is blanked' : 'On a blank screen', rows: blank},
+	];
 }
 
 /** The footer hint of a mode in a view, from the rows' hints: "? help · m sections · q quit". */
@@ -445,7 +452,6 @@ export function resolveKeypress(input: string, key: Key, mode: Mode, view: View 
 		}
 
 		if (binding.keys.some(matcher => matches(matcher, input, key))) {
-			// A row without an action: the key is the menu's ink-select-input's, nothing for the table to do.
 			return typeof binding.action === 'function' ? binding.action(input) : binding.action;
 		}
 	}

@@ -21,8 +21,14 @@ export type NavigationState = {
 	readonly showNotes: boolean;
 	/** Digits typed so far for "go to N", or "g" waiting for a second g. */
 	readonly pending: string;
-	/** The slide the overview's cursor is on. (The sections menu's cursor is its ink-select-input's.) */
+	/** The slide the overview's cursor is on. */
 	readonly cursor: number;
+	/** The first slide of each section, in order (the sections menu's rows). */
+	readonly sections: readonly number[];
+	/** The section the sections menu's highlight is on (0-based). */
+	readonly menuCursor: number;
+	/** What the help covers, and goes back to when it closes: the slides, the menu or the overview. */
+	readonly under: Overlay;
 	/** Cards per row in the overview grid, so ↑↓ move a whole row (the app sets it from the size). */
 	readonly gridColumns: number;
 	/** A short word for the presenter ("no slide 99"); cleared by the next key. */
@@ -57,6 +63,8 @@ export type NavigationAction =
 	| {readonly type: 'close-overlay'}
 	| {readonly type: 'cursor'; readonly move: CursorMove}
 	| {readonly type: 'choose'}
+	/** The sections menu: go to a section by its number. (Its highlight moves by 'cursor', Enter is 'choose'.) */
+	| {readonly type: 'section-number'; readonly digit: string}
 	| {readonly type: 'grid'; readonly columns: number}
 	| {readonly type: 'toggle-notes'}
 	| {readonly type: 'blank'; readonly color: 'black' | 'white'}
@@ -73,18 +81,20 @@ export type NavigationAction =
 			/** The peer's timer resets; a higher number than ours restarts our timer too. */
 			readonly timer?: number;
 	  }
-	/** The deck was read again (live reload): new reveal units, and the slide to stay on. Not a key. */
-	| {readonly type: 'reload'; readonly units: readonly number[]; readonly index: number};
+	/** The deck was read again (live reload): new reveal units, sections, and the slide to stay on. Not a key. */
+	| {readonly type: 'reload'; readonly units: readonly number[]; readonly index: number; readonly sections?: readonly number[]};
 
 export type NavigationInit = {
 	readonly units: readonly number[];
+	/** The first slide of each section; default one section of every slide. */
+	readonly sections?: readonly number[];
 	readonly start?: number;
 	readonly isRevealing?: boolean;
 };
 
 const maxPendingDigits = 4;
 
-export function initNavigation({units, start = 0, isRevealing = true}: NavigationInit): NavigationState {
+export function initNavigation({units, sections = [0], start = 0, isRevealing = true}: NavigationInit): NavigationState {
 	const index = Math.min(Math.max(0, Math.trunc(start)), Math.max(0, units.length - 1));
 	const base = {units, isRevealing};
 	return {
@@ -97,6 +107,9 @@ export function initNavigation({units, start = 0, isRevealing = true}: Navigatio
 		showNotes: false,
 		pending: '',
 		cursor: index,
+		sections,
+		menuCursor: sectionAt(sections, index),
+		under: 'none',
 		gridColumns: 1,
 		notice: '',
 		timerEpoch: 0,
@@ -113,6 +126,16 @@ export function modeOf(state: NavigationState): Mode {
 	}
 
 	return state.overlay === 'none' ? 'slides' : state.overlay;
+}
+
+/** Which help a help screen shows: the keys of the screen it covers. */
+export function helpScreen(state: Pick<NavigationState, 'under'>): Exclude<Mode, 'help' | 'blank'> {
+	return state.under === 'none' || state.under === 'help' ? 'slides' : state.under;
+}
+
+/** The section (0-based) a slide is in, from the sections' first slides. */
+export function sectionAt(sections: readonly number[], index: number): number {
+	return Math.max(0, sections.findLastIndex(start => start <= index));
 }
 
 type StepInfo = Pick<NavigationState, 'units' | 'isRevealing'>;
@@ -147,7 +170,7 @@ function goTo(state: NavigationState, index: number): NavigationState {
 		return with_(state, {pending: ''});
 	}
 
-	return with_(state, {index, step: firstStep(state, index), pending: '', overlay: 'none'});
+	return with_(state, {index, step: firstStep(state, index), pending: '', overlay: 'none', under: 'none'});
 }
 
 /** A typed number: that slide, or a word that there is none. */
@@ -217,8 +240,37 @@ const typing: Pick<Handlers, 'digit' | 'confirm' | 'last-or-count' | 'g' | 'canc
 	cancel: state => with_(state, {pending: ''}),
 };
 
+/**
+Opens an overlay, or closes it when it is the one open. Help opened over the menu or the overview
+covers it and gives it back when it closes; the menu opens on the section of the slide on screen.
+*/
 function toggle(state: NavigationState, overlay: Exclude<Overlay, 'none'>): NavigationState {
-	return with_(state, {overlay: state.overlay === overlay ? 'none' : overlay, pending: '', cursor: state.index});
+	if (state.overlay === overlay) {
+		return closeOverlay(state);
+	}
+
+	const under = overlay === 'help' ? state.overlay : 'none';
+	const opened = under === 'none' ? {cursor: state.index, menuCursor: sectionAt(state.sections, state.index)} : {};
+	return with_(state, {overlay, under, pending: '', ...opened});
+}
+
+/** Closes the open overlay: help goes back to what it covered, the menu and the overview to the slides. */
+function closeOverlay(state: NavigationState): NavigationState {
+	const back = state.overlay === 'help' ? state.under : 'none';
+	return with_(state, {overlay: back, under: 'none', pending: ''});
+}
+
+/** The sections menu's highlight: a row up or down, or to an end; it stops there. A list has no across. */
+function moveSection(state: NavigationState, move: CursorMove): NavigationState {
+	const last = Math.max(0, state.sections.length - 1);
+	const to: Record<CursorMove, number> = {up: state.menuCursor - 1, down: state.menuCursor + 1, first: 0, last, left: state.menuCursor, right: state.menuCursor};
+	return with_(state, {menuCursor: Math.min(last, Math.max(0, to[move]))});
+}
+
+/** A section's first slide, by its 0-based number; a number that is no section does nothing. */
+function goToSection(state: NavigationState, section: number): NavigationState {
+	const start = state.sections[section];
+	return start === undefined ? state : goTo(state, start);
 }
 
 function moveCursor(state: NavigationState, move: CursorMove): NavigationState {
@@ -232,14 +284,15 @@ function moveCursor(state: NavigationState, move: CursorMove): NavigationState {
 	return with_(state, {cursor: isWhole ? cursor : state.cursor});
 }
 
-/** The overlays: help, the sections menu, the overview grid and its cursor (the menu's is ink-select-input's). */
-const overlays: Pick<Handlers, 'toggle-help' | 'toggle-menu' | 'toggle-overview' | 'close-overlay' | 'cursor' | 'choose' | 'grid'> = {
+/** The overlays: help, the sections menu and its highlight, the overview grid and its cursor (the open list's). */
+const overlays: Pick<Handlers, 'toggle-help' | 'toggle-menu' | 'toggle-overview' | 'close-overlay' | 'cursor' | 'choose' | 'section-number' | 'grid'> = {
 	'toggle-help': state => toggle(state, 'help'),
 	'toggle-menu': state => toggle(state, 'menu'),
 	'toggle-overview': state => toggle(state, 'overview'),
-	'close-overlay': state => with_(state, {overlay: 'none', pending: ''}),
-	cursor: (state, action) => moveCursor(state, action.move),
-	choose: state => goTo(state, state.cursor),
+	'close-overlay': closeOverlay,
+	cursor: (state, action) => (state.overlay === 'menu' ? moveSection(state, action.move) : moveCursor(state, action.move)),
+	choose: state => (state.overlay === 'menu' ? goToSection(state, state.menuCursor) : goTo(state, state.cursor)),
+	'section-number': (state, action) => (/^[1-9]$/.test(action.digit) ? goToSection(state, Number(action.digit) - 1) : state),
 	grid: (state, action) => (Number.isInteger(action.columns) && action.columns > 0 ? with_(state, {gridColumns: action.columns}) : state),
 };
 
@@ -275,7 +328,9 @@ function reload(state: NavigationState, action: Extract<NavigationAction, {type:
 	const index = Math.min(Math.max(0, Math.trunc(action.index) || 0), units.length - 1);
 	const least = firstStep({units, isRevealing: state.isRevealing}, index);
 	const step = Math.min(units[index] ?? 0, Math.max(least, state.step));
-	return with_(state, {units, index, step, pending: ''});
+	const sections = action.sections && action.sections.length > 0 ? action.sections : state.sections;
+	const menuCursor = Math.min(state.menuCursor, sections.length - 1);
+	return with_(state, {units, index, step, pending: '', sections, menuCursor, cursor: Math.min(state.cursor, units.length - 1)});
 }
 
 const handlers: Handlers = {...moving, ...typing, ...overlays, ...others, reload};

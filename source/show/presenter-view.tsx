@@ -55,7 +55,7 @@ export function PresenterView(props: PresenterViewProps) {
 function Presenter(props: PresenterViewProps) {
 	const {deck, theme, duration, endAt, rehearsed, now = Date.now} = props;
 	const show = useShow({...props, view: 'presenter'});
-	const {state, size, mode, onSelect} = show;
+	const {state, size, mode} = show;
 	// The deck's problem has a line of its own; the header has it too while that line says "blanked".
 	const timingsNote = useForAWhile(show.timingsNote, noticeMs)?.text;
 	const status = timingsNote ?? (state.blank === 'none' ? undefined : props.deckProblem) ?? show.status ?? (props.rehearsal ? 'rehearsal: timings kept' : undefined);
@@ -79,7 +79,7 @@ function Presenter(props: PresenterViewProps) {
 	// The sections menu's list is ink-select-input's, drawn by Ink over the presenter view's lines.
 	const menu =
 		mode === 'menu' ? (
-			<LazySectionsMenu isFocused={mode === 'menu'} deck={deck} theme={theme} current={state.index} place={presenterMenuPlace(size, deck)} onSelect={onSelect} />
+			<LazySectionsMenu deck={deck} theme={theme} current={state.index} cursor={state.menuCursor} place={presenterMenuPlace(size, deck)} />
 		) : null;
 	return <Frame lines={lines}>{menu}</Frame>;
 }

@@ -13,8 +13,9 @@ unknown sequence stop here.
 
 Keys that arrive together each count: the next key goes to Ink only once React has rendered the one
 before and run its effects (an idle task of React's scheduler, which Ink's renderer schedules its work
-on). A component that reads its state through its input handler, as ink-select-input does, gets that
-handler back from an effect; a key handed over sooner would meet the old one and be lost.
+on). The app's one input handler reads its mode from the state every earlier key left (see
+hooks/use-keymap.ts), and Ink renews a handler in an effect: a key handed over sooner could meet the
+old one.
 */
 export type GuardedInput = {
 	/** The object to pass as Ink's `render(..., {stdin})`. */

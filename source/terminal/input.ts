@@ -40,7 +40,8 @@ export type InputEvent =
 	| KeyEvent
 	/** A bracketed paste: its text is dropped whole, however it was split. */
 	| {readonly type: 'paste'; readonly length: number}
-	| {readonly type: 'ignored'; readonly what: 'focus' | 'mouse' | 'string' | 'sequence' | 'control'};
+	/** `paste`: a paste's start marker, a stray end marker, or what came after an end marker in its read. */
+	| {readonly type: 'ignored'; readonly what: 'focus' | 'mouse' | 'string' | 'sequence' | 'control' | 'paste'};
 
 /** Longest CSI parameter run read as one; a longer one is consumed to its end and ignored. */
 const maxParameters = 64;
@@ -121,6 +122,11 @@ export function csiEvent(parameters: string, final: string): InputEvent {
 		return {type: 'ignored', what: 'sequence'};
 	}
 
+	if (parameters === '201' && final === '~') {
+		// An end marker with no paste open: the paste began in a read before (its start is gone).
+		return {type: 'ignored', what: 'paste'};
+	}
+
 	const fields = parameters.split(';');
 	if (final === 'Z' && parameters === '') {
 		return key('tab', '', {shift: true});
@@ -193,6 +199,8 @@ type Mode =
 	| {readonly kind: 'string'; readonly afterEsc: boolean}
 	/** Inside a bracketed paste; `length` counts what was dropped so far. */
 	| {readonly kind: 'paste'; readonly length: number; readonly tail: string}
+	/** After a paste's end marker, to the end of its read: pasted too (the marker may have been pasted). */
+	| {readonly kind: 'pasted'}
 	/** An X10 mouse report (`ESC [ M` and three bytes): `left` bytes still to skip. */
 	| {readonly kind: 'mouse'; readonly left: number}
 	/** The rest of an overlong CSI sequence: parameters until its final byte. */
@@ -235,7 +243,7 @@ function readCsi(text: string, start: number, alt: boolean): Step {
 			}
 
 			if (parameters === '200' && final === '~') {
-				return {events: [], mode: {kind: 'paste', length: 0, tail: ''}, next: index + 1};
+				return {events: [{type: 'ignored', what: 'paste'}], mode: {kind: 'paste', length: 0, tail: ''}, next: index + 1};
 			}
 
 			const event = csiEvent(parameters, final);
@@ -343,7 +351,7 @@ function readPaste(text: string, index: number, mode: {length: number; tail: str
 	const end = joined.indexOf(pasteEnd);
 	if (end !== -1) {
 		const consumed = end + pasteEnd.length - mode.tail.length;
-		return {events: [{type: 'paste', length: mode.length + end}], mode: {kind: 'ground'}, next: index + consumed};
+		return {events: [{type: 'paste', length: mode.length + end}], mode: {kind: 'pasted'}, next: index + consumed};
 	}
 
 	// Keep the longest end that could be the start of the closing marker.
@@ -367,6 +375,18 @@ function readMode(mode: Mode, text: string, index: number): Step {
 
 		case 'paste': {
 			return readPaste(text, index, mode);
+		}
+
+		case 'pasted': {
+			// Nothing after an end marker in its read acts, not even a new paste's start. The start of
+			// another end marker at the read's end waits for the next read, which it makes a paste's too.
+			const rest = text.slice(index);
+			let keep = Math.min(pasteEnd.length - 1, rest.length);
+			while (keep >= 2 && !pasteEnd.startsWith(rest.slice(-keep))) {
+				keep--;
+			}
+
+			return {events: [{type: 'ignored', what: 'paste'}], mode: keep >= 2 ? {kind: 'ground'} : mode, next: text.length - (keep >= 2 ? keep : 0)};
 		}
 
 		case 'skip': {
@@ -410,7 +430,8 @@ export function decodeInput(state: DecoderState, chunk: string): {state: Decoder
 		index = step.next;
 	}
 
-	return {state: {mode, pending: ''}, events};
+	// The read is over: what comes next is read afresh.
+	return {state: {mode: mode.kind === 'pasted' ? {kind: 'ground'} : mode, pending: ''}, events};
 }
 
 /**
@@ -453,11 +474,17 @@ export function flushDecoder(state: DecoderState, quiet: 'short' | 'long' = 'sho
 }
 
 /**
-A terminal without bracketed paste delivers a paste as one read holding many keys. A person types
-one key per read (a held arrow may repeat a few in one): a read with two keys or more, any of them
-a character, is taken as pasted text and none of its keys act.
+A read that holds any part of a bracketed paste (its start, its end, a stray end marker) gives no
+key: a key beside a paste in one read came with it. A terminal without bracketed paste delivers a
+paste as one read holding many keys. A person types one key per read (a held arrow may repeat a few
+in one): a read with two keys or more, any of them a character, is taken as pasted text and none of
+its keys act.
 */
 export function keysOfRead(events: readonly InputEvent[]): KeyEvent[] {
+	if (events.some(event => event.type === 'paste' || (event.type === 'ignored' && event.what === 'paste'))) {
+		return [];
+	}
+
 	const keys = events.filter((event): event is KeyEvent => event.type === 'key');
 	if (keys.length > 1 && keys.some(each => each.name === 'char' && !each.ctrl)) {
 		return [];

@@ -1,4 +1,5 @@
 import process from 'node:process';
+import {dumpsCore, endingSignals, ignoredSignals, signalCode} from './signals.js';
 import {
 	escapes,
 	isTerminalLost,
@@ -54,8 +55,6 @@ export type SessionOptions = {
 	readonly isDebug: boolean;
 };
 
-const signalCodes = {SIGINT: 130, SIGQUIT: 131, SIGTERM: 143, SIGHUP: 129} as const;
-
 /** How long after fg the screen is taken back, so that signals sent with the SIGCONT come first. */
 const resumeDelayMs = 30;
 
@@ -78,16 +77,16 @@ const giveBackEscapes = [
 ];
 
 /**
-Ends the process. For INT, TERM and HUP the terminal is already given back, and the process ends by
-the signal itself (the shell's $? is 128+n): exiting normally would run libuv's termios reset at
+Ends the process. For a signal (signals.ts) the terminal is already given back, and the process ends
+by the signal itself (the shell's $? is 128+n): exiting normally would run libuv's termios reset at
 exit, and a background job (`kill %1` on a stopped show sends TERM, then CONT) is stopped again by
-SIGTTOU there. QUIT would dump core that way, so it exits with 131.
+SIGTTOU there. QUIT and XCPU would dump core that way, so they exit with 128+n.
 */
 function exitWith(code: number, signal?: NodeJS.Signals): void {
 	// A hung-up terminal cannot take its modes back, and Node's own reset at exit aborts with an
 	// assertion when it tries (EIO): end by SIGHUP, which skips that reset, as a hang-up should.
 	const ending = isTerminalLost() ? 'SIGHUP' : signal;
-	if (ending && ending !== 'SIGQUIT') {
+	if (ending && !dumpsCore.has(ending)) {
 		process.removeAllListeners(ending);
 		process.kill(process.pid, ending);
 		if (ending === 'SIGHUP' && isTerminalLost()) {
@@ -163,7 +162,7 @@ function createShutdown(screen: Screen, isDebug: boolean) {
 	const fatal = (error: unknown) => {
 		if (noteTerminalError(error)) {
 			// The terminal hung up under a write or a read: a hang-up, not a crash to report.
-			finish(signalCodes.SIGHUP, undefined, 'SIGHUP');
+			finish(signalCode('SIGHUP'), undefined, 'SIGHUP');
 			return;
 		}
 
@@ -282,9 +281,15 @@ type ProcessHandlers = {
 
 /** Signals, job control and uncaught errors, each ending in the session's own handling. */
 function listenToProcess({finish, fatal, suspend, resume, isSelfStopped, clearSelfStopped}: ProcessHandlers): void {
-	for (const [signal, code] of Object.entries(signalCodes)) {
+	for (const signal of endingSignals) {
 		process.on(signal, () => {
-			finish(code, undefined, signal as NodeJS.Signals);
+			finish(signalCode(signal), undefined, signal);
+		});
+	}
+
+	for (const signal of ignoredSignals) {
+		process.on(signal, () => {
+			// Ignored while presenting (signals.ts says why).
 		});
 	}
 

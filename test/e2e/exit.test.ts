@@ -61,13 +61,44 @@ describe.sequential('every way out gives the terminal back', {timeout: 30_000}, 
 		await expectRestored(session, pid, 0);
 	});
 
-	for (const [signal, code] of [['SIGTERM', 143], ['SIGHUP', 129], ['SIGINT', 130], ['SIGQUIT', 131]] as const) {
+	// The signals that end the show (source/terminal/signals.ts), each with 128 + its number.
+	for (const [signal, code] of [
+		['SIGTERM', 143],
+		['SIGHUP', 129],
+		['SIGINT', 130],
+		['SIGQUIT', 131],
+		['SIGUSR2', 140],
+		['SIGALRM', 142],
+		['SIGXCPU', 152],
+		['SIGVTALRM', 154],
+		['SIGPROF', 155],
+		['SIGABRT', 134],
+		['SIGPWR', 158],
+	] as const) {
 		test(`kill -${signal.slice(3)} from outside exits ${code}`, async () => {
 			const {session, pid} = await start();
 			process.kill(pid, signal);
 			await expectRestored(session, pid, code);
 		});
 	}
+
+	test('USR1, IO (POLL) and XFSZ are ignored while presenting: the show answers the next key, on a clean screen', async () => {
+		const {session, pid} = await start();
+		// One at a time, each answered by a key: signal-exit in Ink would end the show with 0 on SIGIO.
+		for (const [signal, slide] of [['SIGUSR1', 4], ['SIGIO', 5], ['SIGXFSZ', 6]] as const) {
+			process.kill(pid, signal);
+			session.write(String(slide));
+			await session.waitForText(`go to ${slide}`);
+			session.write('\r');
+			await session.waitForText(counter(slide));
+		}
+
+		expect(isRunning(pid)).toBe(true);
+		// Node's debugger, which USR1 would start, printed nothing over the slide.
+		expect(session.all()).not.toContain('Debugger');
+		session.write('q');
+		await expectRestored(session, pid, 0);
+	});
 
 	test('a second SIGTERM during shutdown changes nothing', async () => {
 		const {session, pid} = await start();

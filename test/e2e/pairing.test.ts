@@ -1,6 +1,7 @@
 import {expect, test} from 'vitest';
 import {waitUntilAnswering} from '../helpers/answering.js';
 import {counter, slideCount} from '../helpers/deck-facts.js';
+import {goTo} from '../helpers/go-to.js';
 import {endAfterEach, type Session, spawnBin} from '../helpers/pty.js';
 
 /**
@@ -19,20 +20,6 @@ async function start(args: readonly string[], here: RegExp): Promise<Session> {
 	await session.waitFor(() => here.test(session.screen()), `${args.join(' ')} to start`);
 	await waitUntilAnswering(session, here);
 	return session;
-}
-
-/**
-Types a slide number and Enter, a key at a time as a person does: keys that reach the program in one
-read (a busy machine) would be taken for a paste.
-*/
-async function goTo(session: Session, number: number): Promise<void> {
-	const typed = String(number);
-	for (let at = 1; at <= typed.length; at++) {
-		session.write(typed[at - 1]!);
-		await session.waitFor(() => new RegExp(`go to ${typed.slice(0, at)}(?!\\d)`).test(session.screen()), 'the typed digit');
-	}
-
-	session.write('\r');
 }
 
 test('a second audience view and a rehearsal run alone; a late presenter view lands on the show\'s slide and drives only it', {timeout: 60_000}, async () => {

@@ -7,51 +7,37 @@ import type {Theme} from '../../layout/theme.js';
 
 /**
 The sections menu (m, Tab): ink-select-input's list of the deck's sections, drawn by Ink over the
-menu screen's lines (the `<Frame>`'s child) in the body's place. ↑↓ j k, Enter and 1-9 are
-SelectInput's own keys; the key table leaves them to it in menu mode. Enter goes to the section's
-first slide.
+menu screen's lines (the `<Frame>`'s child) in the body's place. It reads no key: the key table moves
+the highlight (the navigation state's `menuCursor`) and chooses, so a key in the menu is handled
+once, by one handler, however fast the keys come (ink-select-input's own input handler would see each
+key beside the table's, and the Enter that chose a section would step the slide too).
 */
 export type SectionsMenuProps = {
 	readonly deck: Deck;
 	readonly theme: Theme;
-	/** The slide on screen: its section is marked ▶ and highlighted when the menu opens. */
+	/** The slide on screen: its section is marked ▶. */
 	readonly current: number;
+	/** The highlighted section (0-based). */
+	readonly cursor: number;
 	readonly place: MenuPlace;
-	readonly isFocused: boolean;
-	/** Called with the chosen section's first slide. */
-	readonly onSelect: (slide: number) => void;
 	/** Words only (the screen-reader view): no colours, no scrolling, no markers. */
 	readonly isPlain?: boolean;
 };
 
-/**
-What ink-select-input shows, followed from the items it highlights: the first item in view and the
-highlighted one. SelectInput keeps both to itself; one move at a time they follow from the highlight.
-At an end SelectInput goes round to the other end; the menu stops there instead: SelectInput is
-mounted afresh (`mount`) on the item it left, which shows the same window. (A list of two cannot
-tell a step from going round: it goes round.)
-*/
-export type MenuWindow = {
-	readonly mount: number;
-	readonly limit: number;
-	readonly start: number;
-	readonly selected: number;
-};
+/** The rows in view: the first section shown, and how many rows the list has. */
+export type MenuWindow = {readonly start: number; readonly limit: number};
 
-/** The window SelectInput opens with `initialIndex` and `limit`: the item on the last row when it is far down. */
-export function openWindow(selected: number, limit: number, mount = 0): MenuWindow {
-	return {mount, limit, start: Math.max(0, selected - (limit - 1)), selected};
+/** The window a menu opens with: the highlight on the last row when it is far down. */
+export function openWindow(cursor: number, limit: number): MenuWindow {
+	return {limit, start: Math.max(0, cursor - (limit - 1))};
 }
 
-export function followHighlight(window: MenuWindow, highlighted: number, count: number): MenuWindow {
-	const {start, selected, limit} = window;
-	const wentRound = count > 2 && ((selected === count - 1 && highlighted === 0) || (selected === 0 && highlighted === count - 1));
-	if (wentRound) {
-		return openWindow(selected, limit, window.mount + 1);
-	}
-
-	const first = highlighted < start ? highlighted : highlighted >= start + limit ? highlighted - limit + 1 : start;
-	return {...window, start: first, selected: highlighted};
+/** The window after the highlight moved: it scrolls only as far as keeps the highlight in view. */
+export function followCursor(window: MenuWindow, cursor: number, count: number): MenuWindow {
+	const {start, limit} = window;
+	const first = cursor < start ? cursor : cursor >= start + limit ? cursor - limit + 1 : start;
+	const clamped = Math.max(0, Math.min(first, count - limit));
+	return clamped === start ? window : {...window, start: clamped};
 }
 
 function LineText({line, theme, isPlain}: {readonly line: Line; readonly theme: Theme; readonly isPlain: boolean}) {
@@ -85,43 +71,39 @@ function useRowComponents({deck, theme, current, place, isPlain = false}: Sectio
 }
 
 export function SectionsMenu(props: SectionsMenuProps) {
-	const {deck, theme, current, place, isFocused, onSelect, isPlain = false} = props;
+	const {deck, theme, cursor, place, isPlain = false} = props;
 	const items = useMemo(() => deck.sections.map((section, index) => ({key: section.id, label: section.title, value: index})), [deck]);
 	const count = items.length;
 	const fits = isPlain || count <= place.rows;
 	const limit = fits ? count : Math.max(1, place.rows - 2);
-	const [window, setWindow] = useState(() => openWindow(sectionOf(deck, current), limit));
+	const [window, setWindow] = useState(() => openWindow(cursor, limit));
 	const [shownDeck, setShownDeck] = useState(deck);
-	if (shownDeck !== deck) {
-		// The deck was read again (an edited deck file): SelectInput opens again on the slide's section.
+	const [mount, setMount] = useState(0);
+	if (shownDeck !== deck || window.limit !== limit) {
+		// The deck was read again, or a resize: the list opens again on the highlighted section.
 		setShownDeck(deck);
-		setWindow(openWindow(sectionOf(deck, current), limit, window.mount + 1));
-	} else if (window.limit !== limit) {
-		// A resize: SelectInput opens again at the new size on the same section.
-		setWindow(openWindow(window.selected, limit, window.mount + 1));
+		setMount(mount + 1);
+		setWindow(openWindow(cursor, limit));
+	} else if (followCursor(window, cursor, count) !== window) {
+		setWindow(followCursor(window, cursor, count));
 	}
 
 	const {Item, Indicator} = useRowComponents(props);
 	const marker = (direction: 'above' | 'below', isShown: boolean) => (
 		<Box height={1}>{isShown ? <LineText line={moreLine(direction, indicatorWidth)} theme={theme} isPlain={isPlain} /> : null}</Box>
 	);
+	const shown = items.slice(window.start, window.start + limit);
 	return (
 		<Box flexDirection="column" marginTop={place.top} marginLeft={place.left} width={place.width}>
 			{fits ? null : marker('above', window.start > 0)}
+			{/* Mounted afresh on each move: ink-select-input keeps its highlight to itself, from initialIndex. */}
 			<SelectInput
-				key={window.mount}
-				items={items}
-				limit={limit}
-				initialIndex={window.selected}
-				isFocused={isFocused}
+				key={`${mount}:${window.start}:${cursor}`}
+				items={shown}
+				initialIndex={Math.max(0, cursor - window.start)}
+				isFocused={false}
 				indicatorComponent={Indicator}
 				itemComponent={Item}
-				onHighlight={item => {
-					setWindow(shown => followHighlight(shown, item.value, count));
-				}}
-				onSelect={item => {
-					onSelect(deck.sections[item.value]?.start ?? 0);
-				}}
 			/>
 			{fits ? null : marker('below', window.start + limit < count)}
 		</Box>

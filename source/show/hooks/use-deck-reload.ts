@@ -24,6 +24,7 @@ export function useDeckReload(
 	const action: NavigationAction = {
 		type: 'reload',
 		units: deck.slides.map(slide => slide.units),
+		sections: deck.sections.map(section => section.start),
 		index: followSlide(before, deck.slides.map(slide => slide.id), latest().index),
 	};
 	adopt(action);

@@ -1,0 +1,74 @@
+import type {Key} from 'ink';
+
+/**
+The plain model the navigation property tests check the reducer against: where the show stands and
+how →, ← and a jump move it, written out from the README rather than from the reducer.
+*/
+export type PositionModel = {
+	index: number;
+	step: number;
+	pending: string;
+	overlay: 'none' | 'help' | 'menu' | 'overview';
+	/** What the help covers and goes back to. */
+	under: 'none' | 'help' | 'menu' | 'overview';
+	readonly units: readonly number[];
+	readonly isRevealing: boolean;
+};
+
+/** Where a slide starts when arrived at going forward or by a jump. */
+export const firstOf = (model: PositionModel, index: number) => (model.isRevealing ? Math.min(1, model.units[index]!) : model.units[index]!);
+export const lastOf = (model: PositionModel, index: number) => model.units[index]!;
+
+export function jump(model: PositionModel, index: number): void {
+	model.pending = '';
+	if (Number.isInteger(index) && index >= 0 && index < model.units.length) {
+		model.index = index;
+		model.step = firstOf(model, index);
+		model.overlay = 'none';
+		model.under = 'none';
+	}
+}
+
+export function forward(model: PositionModel): void {
+	model.pending = '';
+	if (model.step < lastOf(model, model.index)) {
+		model.step++;
+	} else if (model.index + 1 < model.units.length) {
+		model.index++;
+		model.step = firstOf(model, model.index);
+	}
+}
+
+export function backward(model: PositionModel): void {
+	model.pending = '';
+	if (model.step > firstOf(model, model.index)) {
+		model.step--;
+	} else if (model.index > 0) {
+		model.index--;
+		model.step = lastOf(model, model.index);
+	}
+}
+
+/** No key at all, as Ink reports it: a test sets the one that is pressed. */
+export const noKey: Key = {
+	upArrow: false,
+	downArrow: false,
+	leftArrow: false,
+	rightArrow: false,
+	pageDown: false,
+	pageUp: false,
+	home: false,
+	end: false,
+	return: false,
+	escape: false,
+	ctrl: false,
+	shift: false,
+	tab: false,
+	backspace: false,
+	delete: false,
+	meta: false,
+	super: false,
+	hyper: false,
+	capsLock: false,
+	numLock: false,
+};
