@@ -111,7 +111,7 @@ async function checkShowFlags(command: PresentCommand) {
 	}
 
 	const endAt = (await import('./layout/plan.js')).parseEndAt(command.endAt);
-	return endAt ? {...checked, endAt: {...endAt, text: command.endAt.trim()}} : {message: `--end-at takes a time of day such as 14:30 (24-hour), not ${JSON.stringify(command.endAt)}`};
+	return endAt ? {...checked, endAt: {...endAt, text: command.endAt.trim()}} : {message: `--end-at takes a time of day such as 14:30 (24-hour), not ${quoted(command.endAt)}`};
 }
 
 /** The rehearsed times the presenter view paces against, and with --rehearse the recorder; a timings file that is not ours is one line. */

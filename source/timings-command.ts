@@ -69,7 +69,7 @@ function fitLine(plan: TalkPlan): string {
 
 function textReport({label, deck, plan, store, file}: Report): string {
 	const idWidth = Math.min(28, Math.max(5, ...plan.slides.map(slide => slide.id.length)));
-	const rehearsals = store ? `${store.rehearsals} rehearsal${store.rehearsals === 1 ? '' : 's'} (${file})` : `no rehearsal yet (${file})`;
+	const rehearsals = `${store ? `${store.rehearsals} rehearsal${store.rehearsals === 1 ? '' : 's'}` : 'no rehearsal yet'} (${visibleControls(file)})`;
 	const head = `${visibleControls(deck.title)} (${label}): talk ${time(plan.length)}, ${rehearsals}`;
 	const columns = `${'#'.padStart(3)}  ${'slide'.padEnd(idWidth)}  ${'budget'.padStart(6)}  ${'rehearsed'.padStart(9)}  ${'last'.padStart(5)}  ${'running'.padStart(7)}`;
 	let running = 0;

@@ -5,6 +5,7 @@ import path from 'node:path';
 import process from 'node:process';
 import type {Deck, Slide} from '../deck/deck.js';
 import {visibleControls} from '../markdown/inline.js';
+import {escaped} from '../quoted.js';
 import {reason, temporaryName} from './write-file.js';
 
 /**
@@ -160,22 +161,22 @@ export function loadTimings(file: string, deck: Deck): {store?: TimingsStore; pr
 	try {
 		const info = statSync(file);
 		if (!info.isFile() || info.size > largestFile) {
-			return {problem: `${file}: ${info.isFile() ? 'too big for a timings file' : 'not a file'}; ignored`};
+			return {problem: `${escaped(file)}: ${info.isFile() ? 'too big for a timings file' : 'not a file'}; ignored`};
 		}
 
 		text = readFileSync(file, 'utf8');
 	} catch (error: unknown) {
-		return (error as NodeJS.ErrnoException).code === 'ENOENT' ? {} : {problem: `${file}: cannot read it: ${reason(error)}; ignored`};
+		return (error as NodeJS.ErrnoException).code === 'ENOENT' ? {} : {problem: `${escaped(file)}: cannot read it: ${reason(error)}; ignored`};
 	}
 
 	const parsed = parseTimings(text);
 	if ('problem' in parsed) {
-		return {problem: `${file}: ${parsed.problem}; ignored`};
+		return {problem: `${escaped(file)}: ${parsed.problem}; ignored`};
 	}
 
 	const byId = new Map(deck.slides.map(slide => [slide.id, slide]));
 	if (parsed.deck !== deck.title && ![...parsed.slides.keys()].some(id => byId.has(id))) {
-		return {problem: `${file}: timings of another deck ("${visibleControls(parsed.deck.slice(0, 60))}"); ignored`};
+		return {problem: `${escaped(file)}: timings of another deck ("${visibleControls(parsed.deck.slice(0, 60))}"); ignored`};
 	}
 
 	const slides = new Map([...parsed.slides].filter(([id, record]) => {
@@ -216,6 +217,6 @@ export function saveTimings(file: string, store: TimingsStore): string | undefin
 			// Never made, or gone.
 		}
 
-		return `cannot write ${file}: ${reason(error)}`;
+		return `cannot write ${escaped(file)}: ${reason(error)}`;
 	}
 }
