@@ -5,6 +5,7 @@ about 0.6 s, where tsc takes about 5 s.
 - dist/briefing.js: the program (cli.tsx and all it imports, slides and React included), one
   CommonJS file.
 - dist/libs/meow.js, dist/libs/markdown.js: libraries only some commands need (see `libraries`).
+- dist/libs/parse-worker.js: the live reload's Markdown parser, run in a worker thread.
 - dist/vendor.js: Ink and ink-select-input, one CommonJS file, loaded where the program's sources
   import 'ink' or 'ink-select-input' (deck/vendor.ts).
 - dist/cli.js: the bin (bin.ts), which loads the program and Ink with V8's code cache.
@@ -260,6 +261,15 @@ export const bundles = {
 	},
 	meow: libraryBundle('meow'),
 	markdown: libraryBundle('markdown'),
+	// The live reload's parser, run in a worker thread (markdown/watch.ts): the Markdown libraries bundled in.
+	parseWorker: {
+		...common,
+		entryPoints: ['source/markdown/parse-worker.ts'],
+		outfile: 'dist/libs/parse-worker.js',
+		...commonJs,
+		define: {...commonJs.define, BRIEFING_BUNDLE: 'true'},
+		plugins: [vendorPlugin, processPlugin],
+	},
 	vendor: {
 		...common,
 		stdin: {contents: "export * from 'ink';\nexport {default} from 'ink-select-input';\nexport {loadYoga} from 'yoga-layout';\n", resolveDir: root, sourcefile: 'vendor.js'},

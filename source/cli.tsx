@@ -57,8 +57,9 @@ async function main(argv: readonly string[]): Promise<number> {
 		return writeOut(listText(deck));
 	}
 
-	if (command.kind === 'present') {
-		// A show runs for an hour: V8's flags for a lighter process, before the deck is read.
+	if (command.kind === 'present' && command.deckFile === undefined) {
+		// A show runs for an hour: V8's flags for a lighter process, before the deck is read (a Markdown
+		// deck is parsed first, with V8's optimizing compiler: deck-command.tsx).
 		lightenV8();
 	}
 

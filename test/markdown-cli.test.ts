@@ -16,7 +16,8 @@ afterAll(() => {
 });
 
 describe('--export deck', () => {
-	test('the built-in deck as a Markdown deck presents the same slides, word for word', async () => {
+	// Eight and three runs of the bin: on a loaded machine more than vitest's 5 s.
+	test('the built-in deck as a Markdown deck presents the same slides, word for word', {timeout: 30_000}, async () => {
 		const file = path.join(directory, 'built-in.md');
 		expect((await runBin(['--export', 'deck', '-o', file])).code).toBe(0);
 		for (const flags of [['--print'], ['--print', '--notes'], ['--list']]) {
@@ -32,7 +33,7 @@ describe('--export deck', () => {
 		expect([checked.code, checked.stdout]).toEqual([0, `${file}: ${slideCount} slides check out against ${article}\n`]);
 	});
 
-	test('a Markdown deck exports itself again unchanged', async () => {
+	test('a Markdown deck exports itself again unchanged', {timeout: 30_000}, async () => {
 		const once = await runBin([fixture('every-primitive.md'), '--export', 'deck']);
 		const file = path.join(directory, 'again.md');
 		writeFileSync(file, once.stdout);

@@ -50,6 +50,21 @@ describe('budgets in a Markdown deck', () => {
 		expect(() => parseMarkdownDeck(fixture.replace('Why we are here.\n', 'Why we are here.\n\n---\n\n<!-- budget: 1m -->\n'))).toThrow(/"budget" belongs inside a slide/);
 	});
 
+	test('a deck big enough to be read in pieces keeps every budget, a section\'s under its # line too', () => {
+		const parts = ['---\ntitle: T\noutlet: O\ndate: D\nauthor: A\nduration: 2h\n---\n'];
+		for (let section = 0; section < 100; section++) {
+			parts.push(`# Section ${section}\n\n<!-- budget: ${section + 1}m -->\n`);
+			for (let slide = 0; slide < 3; slide++) {
+				parts.push(`## Slide ${section}-${slide}\n\n${slide === 1 ? '<!-- budget: 10s -->\n\n' : ''}Words ${'to fill the slide '.repeat(5)}\n\n---\n`);
+			}
+		}
+
+		const {deck} = parseMarkdownDeck(parts.join('\n'));
+		expect(deck.sections.map(section => section.budget)).toEqual(Array.from({length: 100}, (_, section) => (section + 1) * 60_000));
+		expect(deck.slides.map(slide => slide.budget)).toEqual(Array.from({length: 300}, (_, slide) => (slide % 3 === 1 ? 10_000 : undefined)));
+		expect(deck.duration).toBe(2 * 3_600_000);
+	});
+
 	test('the budgets survive the --export deck round trip, the built-in deck\'s too', () => {
 		for (const deck of [timed, builtInDeck]) {
 			const markdown = deckToMarkdown(deck);

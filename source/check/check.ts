@@ -30,7 +30,9 @@ export type ProblemKind =
 	| 'number-not-cited'
 	| 'no-such-paragraph'
 	| 'furniture-cited'
-	| 'no-citation';
+	| 'no-citation'
+	/** A bidirectional control or zero-width character in a Markdown deck (markdown/hidden.ts). */
+	| 'hidden-character';
 
 export type Problem = {
 	readonly slideId: string;

@@ -193,16 +193,26 @@ function barsBlock(node: Table): ReadBlock {
 	return {block: {kind: 'bars', bars}, pieces};
 }
 
+/** The fenced text each drawn block of a Markdown deck was made from: what a parse in a worker sends back in place of the drawing functions. */
+const drawnSources = new WeakMap<Block, {readonly text: string; readonly line: number}>();
+
 /**
 A drawing kept as drawn: the lines of a fenced ```drawn block (what an Ink component in a built-in
 slide drew at the text outputs' width), shown as they are at every width, cut where they do not fit.
 */
-function drawnBlock(text: string, line = 1): ReadBlock {
+export function drawnBlock(text: string, line = 1): ReadBlock {
 	const rows = text.split('\n').map(row => visibleControls(row).trimEnd());
 	const lines: Line[] = rows.map(row => (row ? [{text: row, role: 'body'}] : []));
 	const draw = (width: number) => lines.map(each => each.map(segment => ({...segment, text: [...segment.text].slice(0, Math.max(1, width)).join('')})));
 	const words = drawnWords(lines);
-	return {block: {kind: 'drawn', name: 'drawn', words, draw, peek: draw}, pieces: words.map(each => ({text: each, line}))};
+	const block: Block = {kind: 'drawn', name: 'drawn', words, draw, peek: draw};
+	drawnSources.set(block, {text, line});
+	return {block, pieces: words.map(each => ({text: each, line}))};
+}
+
+/** What a drawn block of a Markdown deck was made from (undefined for any other block). */
+export function drawnSource(block: Block): {readonly text: string; readonly line: number} | undefined {
+	return drawnSources.get(block);
 }
 
 export function readBlock(node: RootContent, isBars: boolean): ReadBlock {

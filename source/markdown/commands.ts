@@ -8,13 +8,14 @@ import type {CheckCommand} from '../parse-args.js';
 import {checkout, defaultArticle} from './article-path.js';
 import {visibleControls} from './inline.js';
 import {DeckFileError, loadMarkdownDeck, readTextFile} from './load.js';
+import {hiddenProblems} from './hidden.js';
 import {builtInPlaces, type Place, placeOf} from './places.js';
 
 /**
 `briefing check [FILE.md] [--source ARTICLE] [--json]` and `briefing paragraphs ARTICLE`: the deck
 held to its article by the one checker (source/check), each problem at its file and line.
 */
-type Target = {deck: Deck; label: string; article: string; place: (problem: Problem) => Place};
+type Target = {deck: Deck; label: string; article: string; place: (problem: Problem) => Place; hidden?: Array<Problem & {line: number}>};
 
 async function target(args: CheckCommand): Promise<Target> {
 	if (args.deckFile === undefined) {
@@ -31,7 +32,13 @@ async function target(args: CheckCommand): Promise<Target> {
 		throw new DeckFileError(`${visibleControls(file)}: no article to check against: give --source ARTICLE or a "source:" line in the front matter`);
 	}
 
-	return {deck: parsed.deck, label: visibleControls(file), article, place: problem => placeOf(file, parsed.places, problem)};
+	return {
+		deck: parsed.deck,
+		label: visibleControls(file),
+		article,
+		place: problem => placeOf(file, parsed.places, problem),
+		hidden: hiddenProblems(parsed.text, parsed.deck, parsed.places),
+	};
 }
 
 function summary(problems: readonly Problem[], deck: Deck, label: string, article: string): string {
@@ -52,13 +59,19 @@ function textReport(placed: Array<Problem & {file: string; line?: number | undef
 	return visibleControls([...lines, last].join('\n')) + '\n';
 }
 
-/** Exit 0: the deck checks out; 1: it has problems; 2: a usage error or a file that cannot be read. */
+/**
+Exit 0: the deck checks out; 1: it has problems; 2: a usage error or a file that cannot be read. With
+--json the answer is JSON whatever happens: the report, or `{"deck": …, "error": "…"}` for a deck or
+article that cannot be read (the error is on stderr too).
+*/
 export async function runCheck(parsed: CheckCommand): Promise<number> {
 	try {
-		const {deck, label, article, place} = await target(parsed);
+		const {deck, label, article, place, hidden = []} = await target(parsed);
 		const text = await readTextFile(article, 'an article', '.txt');
-		const problems = checkDeck(deck, text);
-		const placed = problems.map(problem => ({...problem, ...place(problem)}));
+		const checked = checkDeck(deck, text);
+		const problems = [...checked, ...hidden];
+		// In slide order, each slide's hidden characters after its other problems.
+		const placed = [...checked.map(problem => ({...problem, ...place(problem)})), ...hidden.map(problem => ({...problem, file: parsed.deckFile ?? ''}))].sort((a, b) => a.slide - b.slide);
 		const shownArticle = visibleControls(article);
 		const written = await writeOut(parsed.isJson ? jsonReport({deck: label, article: shownArticle, slides: deck.slides.length, problems: placed}) : textReport(placed, summary(problems, deck, label, shownArticle)));
 		// A failed write (exit 1) says more than the problems found.
@@ -66,6 +79,10 @@ export async function runCheck(parsed: CheckCommand): Promise<number> {
 	} catch (error: unknown) {
 		if (error instanceof DeckFileError) {
 			process.stderr.write(`briefing: ${error.message}\n`);
+			if (parsed.isJson) {
+				await writeOut(JSON.stringify({deck: visibleControls(parsed.deckFile ?? 'the built-in deck'), error: error.message}, null, '\t') + '\n');
+			}
+
 			return 2;
 		}
 

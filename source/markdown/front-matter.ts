@@ -36,7 +36,14 @@ export function readFrontMatter(node: Yaml | undefined): FrontMatter {
 		throw new MarkdownDeckError(`front matter: ${error.message.split('\n')[0] ?? 'not YAML'}`, {line: (at?.line ?? 1) + 1, column: at?.col ?? 1});
 	}
 
-	const data: unknown = document.toJS();
+	let data: unknown;
+	try {
+		// An alias bomb (aliases of aliases, each many times over) stops here, in the yaml package's count.
+		data = document.toJS({maxAliasCount: 50});
+	} catch (error: unknown) {
+		throw new MarkdownDeckError(`front matter: ${(error as Error).message.split('\n')[0] ?? 'not YAML'}`, {line: 2, column: 1});
+	}
+
 	if (typeof data !== 'object' || data === null || Array.isArray(data)) {
 		throw new MarkdownDeckError('front matter holds "key: value" lines (title, outlet, date, author, url, source)', startOf(node));
 	}

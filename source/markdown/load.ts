@@ -1,9 +1,10 @@
-import {readFile, stat} from 'node:fs/promises';
+import {constants} from 'node:fs';
+import {type FileHandle, open} from 'node:fs/promises';
 import {MarkdownDeckError, visibleControls} from './inline.js';
 import {type ParsedDeck, parseMarkdownDeck} from './parse-deck.js';
 
 /**
-A deck file from disk: read whole, checked (a regular file, at most `maxDeckBytes`, UTF-8), parsed.
+A deck file from disk: opened once, checked (a regular file, at most `maxDeckBytes`, UTF-8), parsed.
 Every failure is a DeckFileError whose message is one line, `FILE: problem` or `FILE:LINE:COLUMN:
 problem`, with no control characters in it.
 */
@@ -22,12 +23,49 @@ export async function readDeckText(file: string): Promise<string> {
 	return readTextFile(file, 'a deck', '.md');
 }
 
-/** A text file read whole: one line for a missing file, a directory, too many bytes or not UTF-8. */
+/** How the opening flags keep a file that is not a regular file from holding the read up: a fifo opens at once, a terminal is not taken over. */
+const openFlags = constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY;
+
+/**
+Up to `cap + 1` bytes from an open file: a file that grew past what fstat said, or past the cap, is
+seen to be too big without reading the rest.
+*/
+async function readCapped(handle: FileHandle, cap: number): Promise<Buffer> {
+	const chunks: Buffer[] = [];
+	let total = 0;
+	while (total <= cap) {
+		const buffer = Buffer.allocUnsafe(Math.min(64 * 1024, cap + 1 - total));
+		// eslint-disable-next-line no-await-in-loop
+		const {bytesRead} = await handle.read(buffer, 0, buffer.length, null);
+		if (bytesRead === 0) {
+			break;
+		}
+
+		chunks.push(buffer.subarray(0, bytesRead));
+		total += bytesRead;
+	}
+
+	return Buffer.concat(chunks, total);
+}
+
+function readProblem(error: unknown): string {
+	const code = (error as NodeJS.ErrnoException).code;
+	return code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'ELOOP' ? 'too many symbolic links' : (error as Error).message;
+}
+
+/**
+A text file read whole: opened once, the open file checked (a regular file, at most `maxDeckBytes`),
+then read from that same descriptor with the cap, so what is read is what was checked even when the
+path is swapped meanwhile (for a symbolic link to /dev/zero, a fifo, a bigger file). One line for a
+missing file, a directory, too many bytes or not UTF-8.
+*/
 export async function readTextFile(file: string, what = 'a deck', extension = '.md'): Promise<string> {
 	const name = visibleControls(file);
 	let bytes: Buffer;
+	let handle: FileHandle | undefined;
 	try {
-		const info = await stat(file);
+		handle = await open(file, openFlags);
+		const info = await handle.stat();
 		if (info.isDirectory()) {
 			throw new DeckFileError(`${name}: is a directory, not ${what} (give a ${extension} file)`);
 		}
@@ -40,15 +78,15 @@ export async function readTextFile(file: string, what = 'a deck', extension = '.
 			throw new DeckFileError(`${name}: ${Math.ceil(info.size / 1024)} KiB is too big for ${what} (at most ${maxDeckBytes / 1024} KiB)`);
 		}
 
-		bytes = await readFile(file);
+		bytes = await readCapped(handle, maxDeckBytes);
 	} catch (error: unknown) {
 		if (error instanceof DeckFileError) {
 			throw error;
 		}
 
-		const code = (error as NodeJS.ErrnoException).code;
-		const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
-		throw new DeckFileError(`${name}: ${visibleControls(why)}`);
+		throw new DeckFileError(`${name}: ${visibleControls(readProblem(error))}`);
+	} finally {
+		await handle?.close();
 	}
 
 	if (bytes.length > maxDeckBytes) {
@@ -62,9 +100,10 @@ export async function readTextFile(file: string, what = 'a deck', extension = '.
 	}
 }
 
-/** Reads and parses a deck file; every problem is a DeckFileError with a one-line message. */
-export async function loadMarkdownDeck(file: string): Promise<ParsedDeck & {readonly text: string}> {
+/** Reads and parses a deck file; every problem is a DeckFileError with a one-line message. `beforeParse` is told the text's length. */
+export async function loadMarkdownDeck(file: string, beforeParse?: (length: number) => void): Promise<ParsedDeck & {readonly text: string}> {
 	const text = await readDeckText(file);
+	beforeParse?.(text.length);
 	return {...parseDeckText(file, text), text};
 }
 
@@ -75,6 +114,11 @@ export function parseDeckText(file: string, text: string): ParsedDeck {
 	} catch (error: unknown) {
 		if (error instanceof MarkdownDeckError) {
 			throw new DeckFileError(formatDeckError(file, error));
+		}
+
+		if (error instanceof RangeError) {
+			// The limits (split.ts) keep a deck from nesting this deep; should one still, it is the deck's problem, said so.
+			throw new DeckFileError(`${visibleControls(file)}: too deeply nested to read (${error.message})`);
 		}
 
 		throw error;

@@ -1,3 +1,4 @@
+import process from 'node:process';
 import type {Heading, Html, Root, RootContent, Yaml} from 'mdast';
 import {fromMarkdown} from 'mdast-util-from-markdown';
 import {frontmatterFromMarkdown} from 'mdast-util-frontmatter';
@@ -7,9 +8,10 @@ import {gfm} from 'micromark-extension-gfm';
 import type {Block} from '../deck/blocks.js';
 import {assembleDeck, type Deck, DeckError, type SlideData} from '../deck/deck.js';
 import {type Piece, readBlock} from './blocks.js';
-import {readFrontMatter} from './front-matter.js';
+import {type FrontMatter, readFrontMatter} from './front-matter.js';
 import {parseDuration} from '../layout/pace.js';
 import {inlineText, MarkdownDeckError, type Position, slideText, startOf, visibleControls} from './inline.js';
+import {deckLimits, type Piece as SplitPiece, splitDeck} from './split.js';
 
 /**
 A Markdown deck read into the same `Deck` the built-in slides compile to, with the line of every
@@ -173,7 +175,7 @@ function caption(node: RootContent, slide: SlideDraft, source: string): string |
 	return inlineText(node.children).replace(/^(?:Table|Chart):\s*/, '');
 }
 
-type Walk = {sections: SectionDraft[]; slide?: SlideDraft; source: string; ids: Map<string, number>};
+type Walk = {sections: SectionDraft[]; slide?: SlideDraft; source: string; ids: Map<string, number>; sectionIds: Map<string, SectionDraft>; next: Map<string, number>; front?: FrontMatter};
 
 function openSlide(node: Heading, walk: Walk): void {
 	const section = walk.sections.at(-1);
@@ -186,7 +188,7 @@ function openSlide(node: Heading, walk: Walk): void {
 		throw new MarkdownDeckError('a slide needs a title after "##"', startOf(node));
 	}
 
-	const id = written ?? uniqueId(slugify(title) || 'slide', walk.ids);
+	const id = written ?? uniqueId(slugify(title) || 'slide', walk.ids, walk.next);
 	const first = walk.ids.get(id);
 	if (written && first !== undefined) {
 		throw new MarkdownDeckError(`slide id "${id}" is used twice (first on line ${first})`, startOf(node));
@@ -198,12 +200,15 @@ function openSlide(node: Heading, walk: Walk): void {
 	section.slides.push(walk.slide);
 }
 
-function uniqueId(base: string, ids: ReadonlyMap<string, number>): string {
+/** `base`, or `base-2`, `base-3`… the first not taken; `next` remembers where each base's count got to, so many like titles cost no more than others. */
+function uniqueId(base: string, ids: ReadonlyMap<string, unknown>, next: Map<string, number>, kind = 'slide'): string {
 	let id = base;
-	for (let n = 2; ids.has(id); n++) {
+	let n = next.get(`${kind}:${base}`) ?? 2;
+	for (; ids.has(id); n++) {
 		id = `${base}-${n}`;
 	}
 
+	next.set(`${kind}:${base}`, n);
 	return id;
 }
 
@@ -213,8 +218,8 @@ function openSection(node: Heading, walk: Walk): void {
 		throw new MarkdownDeckError('a section needs a title after "#"', startOf(node));
 	}
 
-	const id = written ?? uniqueId(slugify(title) || 'section', new Map(walk.sections.map(section => [section.id, 0])));
-	const twin = walk.sections.find(section => section.id === id);
+	const id = written ?? uniqueId(slugify(title) || 'section', walk.sectionIds, walk.next, 'section');
+	const twin = walk.sectionIds.get(id);
 	if (twin) {
 		throw new MarkdownDeckError(`section id "${id}" is used twice (first on line ${twin.at.line})`, startOf(node));
 	}
@@ -225,6 +230,7 @@ function openSection(node: Heading, walk: Walk): void {
 	}
 
 	walk.sections.push({id, title, slides: [], at: startOf(node)});
+	walk.sectionIds.set(id, walk.sections.at(-1)!);
 	walk.slide = undefined;
 }
 
@@ -277,23 +283,101 @@ function walkNode(node: RootContent, walk: Walk): void {
 	}
 }
 
+/** The parser's options, made once: micromark combines its extensions on every call it is given new ones. */
+let options: Parameters<typeof fromMarkdown>[1] | undefined;
+
 export function parseMarkdownTree(text: string): Root {
-	return fromMarkdown(text, {
+	options ??= {
 		extensions: [gfm(), frontmatter(['yaml'])],
 		mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml'])],
-	});
+	};
+	return fromMarkdown(text, options);
+}
+
+type Point = {line: number; column: number; offset?: number | undefined};
+
+/** Moves every position in a piece's tree to where the piece is in the file (no recursion: a tree may be deep). */
+function placeTree(tree: Root, piece: SplitPiece): void {
+	const move = (point: Point) => {
+		point.line += piece.line - 1;
+		point.offset = (point.offset ?? 0) + piece.offset;
+	};
+
+	const stack: Array<{position?: {start: Point; end: Point} | undefined; children?: unknown[]}> = [...tree.children];
+	while (stack.length > 0) {
+		const node = stack.pop()!;
+		if (node.position) {
+			move(node.position.start);
+			move(node.position.end);
+		}
+
+		if (Array.isArray(node.children)) {
+			stack.push(...(node.children as typeof stack));
+		}
+	}
+}
+
+/**
+Neighbouring pieces joined up to about 8 KB: each call of the parser costs a fixed part (it puts its
+extensions together again) that a slide of a few lines would mostly pay, while the growth that made a
+whole file slow does not show at this size. Any pieces side by side may be joined, as each starts
+where a block may.
+*/
+function* batches(source: string, pieces: readonly SplitPiece[], size: number): Generator<SplitPiece> {
+	for (let first = 0; first < pieces.length; ) {
+		let last = first;
+		let length = pieces[first]!.text.length;
+		while (last + 1 < pieces.length && length + pieces[last + 1]!.text.length <= size) {
+			last++;
+			length += pieces[last]!.text.length;
+		}
+
+		const start = pieces[first]!;
+		yield {text: source.slice(start.offset, start.offset + length), line: start.line, offset: start.offset};
+		first = last + 1;
+	}
+}
+
+/**
+The deck's Markdown nodes, in file order, read a few slides at a time (`batchSize` characters; 0: each
+alone) with the file's positions, until `parseMs` of processor time (the deck's limit) have gone.
+*/
+export function* deckNodes(source: string, batchSize = 8 * 1024, parseMs: number = deckLimits.parseMs): Generator<RootContent> {
+	// Processor time, not the clock's: a busy machine slows a deck down, it does not make it too big.
+	const cpuMs = () => {
+		const used = process.cpuUsage();
+		return (used.user + used.system) / 1000;
+	};
+
+	const started = cpuMs();
+	// The processor time is asked for only when the clock says it may be over (the question is a system call).
+	let clock = performance.now();
+	for (const piece of batches(source, splitDeck(source), batchSize)) {
+		if (performance.now() - clock >= parseMs / 4 && ((clock = performance.now()), cpuMs() - started > parseMs)) {
+			throw new MarkdownDeckError(`reading the deck took over ${parseMs / 1000} s and stopped at this line (split the deck)`, {line: piece.line, column: 1});
+		}
+
+		const tree = parseMarkdownTree(piece.text);
+		placeTree(tree, piece);
+		yield* tree.children;
+	}
 }
 
 /** Reads a Markdown deck; a mistake throws a MarkdownDeckError with its line and column. */
 export function parseMarkdownDeck(text: string): ParsedDeck {
-	const tree = parseMarkdownTree(text.replace(/^\uFEFF/, ''));
-	const first = tree.children[0];
-	const front = readFrontMatter(first?.type === 'yaml' ? (first as Yaml) : undefined);
-	const walk: Walk = {sections: [], source: text.replace(/^\uFEFF/, ''), ids: new Map()};
-	for (const node of tree.children) {
+	const source = text.replace(/^\uFEFF/, '');
+	const walk: Walk = {sections: [], source, ids: new Map(), sectionIds: new Map(), next: new Map()};
+	let isFirst = true;
+	for (const node of deckNodes(source)) {
+		if (isFirst) {
+			walk.front = readFrontMatter(node.type === 'yaml' ? (node as Yaml) : undefined);
+			isFirst = false;
+		}
+
 		walkNode(node, walk);
 	}
 
+	const front = walk.front ?? readFrontMatter(undefined);
 	const last = walk.sections.at(-1);
 	if (!last) {
 		throw new MarkdownDeckError('the deck has no slides: add a "# Section" line and a "## Slide title" under it', {line: 1, column: 1});

@@ -1,7 +1,12 @@
 import {type FSWatcher, watch, watchFile, unwatchFile} from 'node:fs';
 import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {Worker} from 'node:worker_threads';
 import type {Deck} from '../deck/deck.js';
+import {visibleControls} from './inline.js';
 import {DeckFileError, parseDeckText, readDeckText} from './load.js';
+import {type PackedDeck, unpackDeck} from './packed-deck.js';
+import {deckLimits} from './split.js';
 
 /**
 Live reload of a Markdown deck: the file's directory is watched (an editor that saves by writing a
@@ -9,6 +14,12 @@ new file and renaming it over the old one replaces the file, which a watch on th
 lose), changes are gathered for a moment, then the file is read and parsed again. Each reading
 reports a new deck or the problem; a reading that gives the same text reports nothing. Where the
 directory cannot be watched, the file is polled.
+
+The text is parsed in a worker thread (dist/libs/parse-worker.js), so that the show reads its keys
+whatever the file holds: a parse that takes a while says "reading deck.md…" in the status line, one
+that outlasts the deck's time limit is ended, a newer save ends the parse of an older one, and the
+last good deck stays on screen throughout. In the sources (the tests), which a worker cannot run as
+they are, the text is parsed in this thread.
 */
 export type WatchUpdate = {readonly deck: Deck} | {readonly problem: string};
 
@@ -30,6 +41,7 @@ export function watchDeck(file: string, shownText: string, onUpdate: (update: Wa
 	let lastText: string | undefined = shownText;
 	let isStopped = false;
 	let retries = 0;
+	const parser = deckParser();
 
 	const read = async () => {
 		timer = undefined;
@@ -41,7 +53,12 @@ export function watchDeck(file: string, shownText: string, onUpdate: (update: Wa
 			}
 
 			lastText = text;
-			onUpdate({deck: parseDeckText(file, text).deck});
+			const update = await parser.parse(file, text, () => {
+				onUpdate({problem: `reading ${visibleControls(name)}…`});
+			});
+			if (update && !isStopped) {
+				onUpdate(update);
+			}
 		} catch (error: unknown) {
 			if (isStopped) {
 				return;
@@ -93,8 +110,84 @@ export function watchDeck(file: string, shownText: string, onUpdate: (update: Wa
 
 	return () => {
 		isStopped = true;
+		parser.stop();
 		clearTimeout(timer);
 		watcher?.close();
 		unwatchFile(file);
+	};
+}
+
+/** True in the bundle (esbuild --define), where the worker's file is dist/libs/parse-worker.js. */
+declare const BRIEFING_BUNDLE: boolean | undefined;
+
+/** After this long a parse says so in the status line (ms). */
+const readingNoticeMs = 150;
+
+type Answer = {readonly id: number; readonly deck?: PackedDeck; readonly problem?: string};
+
+/**
+Parses a deck's text off the show's thread; `parse` resolves to the update, or to undefined when a
+newer parse (or stop) took its place.
+*/
+function deckParser() {
+	let worker: Worker | undefined;
+	let pending: {id: number; settle: (update: WatchUpdate | undefined) => void} | undefined;
+	let count = 0;
+	const end = () => {
+		void worker?.terminate();
+		worker = undefined;
+		pending?.settle(undefined);
+		pending = undefined;
+	};
+
+	const start = () => {
+		const started = new Worker(fileURLToPath(new URL('libs/parse-worker.js', import.meta.url)), {resourceLimits: {maxOldGenerationSizeMb: 256}});
+		started.unref();
+		started.on('message', (answer: Answer) => {
+			if (answer.id === pending?.id) {
+				const {settle} = pending;
+				pending = undefined;
+				settle(answer.deck ? {deck: unpackDeck(answer.deck)} : {problem: answer.problem ?? 'the deck could not be read'});
+			}
+		});
+		started.on('error', (error: Error) => {
+			const {settle} = pending ?? {settle: () => undefined};
+			worker = undefined;
+			pending = undefined;
+			settle({problem: `the deck could not be read (${visibleControls(error.message)})`});
+		});
+		return started;
+	};
+
+	return {
+		async parse(file: string, text: string, onSlow: () => void): Promise<WatchUpdate | undefined> {
+			if (!(typeof BRIEFING_BUNDLE === 'boolean' && BRIEFING_BUNDLE)) {
+				return {deck: parseDeckText(file, text).deck};
+			}
+
+			if (pending) {
+				end();
+			}
+
+			worker ??= start();
+			const id = ++count;
+			const notice = setTimeout(onSlow, readingNoticeMs);
+			const limit = setTimeout(() => {
+				const settle = pending?.settle;
+				pending = undefined;
+				end();
+				settle?.({problem: `${visibleControls(file)}: reading the deck took over ${deckLimits.parseMs / 1000} s`});
+			}, 4 * deckLimits.parseMs);
+			try {
+				return await new Promise<WatchUpdate | undefined>(resolve => {
+					pending = {id, settle: resolve};
+					worker!.postMessage({id, file, text});
+				});
+			} finally {
+				clearTimeout(notice);
+				clearTimeout(limit);
+			}
+		},
+		stop: end,
 	};
 }

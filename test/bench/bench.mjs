@@ -17,7 +17,14 @@ The floor and the commands take their turn in the same alternation as the progra
 issue 15's; the bench exits 1 when one is missed (without patat, its target is reported as not measured).
 mdp and patat run on a generated 10-slide Markdown deck with the same words, when they are installed.
 
-Environment: BENCH_RUNS (default 7), BENCH_SIZES (default "120x40,200x50"), BENCH_STEPS (default 32).
+Then Markdown decks of every size (issue 22), generated here (test/bench/decks.mjs: 30, 300 and 3,000
+slides of a title and three bullets, the last about 880 KB), each presented at 120x40 with --rehearse
+beside the built-in deck: spawn to first frame, a key on slide 1 to slide 2, peak RSS; and --print and
+--list of the biggest, to exit, with their peak RSS. mdp -f and patat present the same decks when they
+are installed.
+
+Environment: BENCH_RUNS (default 7), BENCH_SIZES (default "120x40,200x50"), BENCH_STEPS (default 32),
+BENCH_DECK_RUNS (default 3; 0 leaves the Markdown decks out).
 Ours run as the bin itself (dist/cli.js), as `npx briefing` runs it (its first line starts Node).
 Timings are only meaningful on a quiet machine.
 Not part of `npm test`.
@@ -29,6 +36,7 @@ import path from 'node:path';
 import process from 'node:process';
 import {fileURLToPath} from 'node:url';
 import {createRequire} from 'node:module';
+import {sizedDeck} from './decks.mjs';
 
 const require = createRequire(import.meta.url);
 const pty = require('@lydell/node-pty');
@@ -119,13 +127,13 @@ class Session {
 	}
 
 	/** Resolves with the arrival time of the chunk after which the screen satisfied `predicate`. */
-	waitFor(predicate, what) {
+	waitFor(predicate, what, ms = timeoutMs) {
 		return new Promise((resolve, reject) => {
 			const waiter = {predicate, resolve};
 			waiter.timer = setTimeout(() => {
 				this.waiters = this.waiters.filter(other => other !== waiter);
 				reject(new Error(`timed out waiting for ${what}; screen:\n${this.screen().join('\n')}`));
-			}, timeoutMs);
+			}, ms);
 			this.waiters.push(waiter);
 			this.check(performance.now());
 		});
@@ -527,6 +535,131 @@ function table(rows) {
 	return [line(rows[0]), '|' + widths.map(width => '-'.repeat(width + 2)).join('|') + '|', ...rows.slice(1).map(line)].join('\n');
 }
 
+// ---------------------------------------------------------------- Markdown decks of every size
+
+const deckRuns = Number(process.env.BENCH_DECK_RUNS ?? 3);
+const deckSizes = [30, 300, 3000];
+
+/** The generated decks, ours and (a title line and the bullets a slide, `---` between) the peers'. */
+function generatedDecks(directory) {
+	return deckSizes.map(count => {
+		const text = sizedDeck(count);
+		const file = path.join(directory, `deck-${count}.md`);
+		writeFileSync(file, text);
+		const slides = text.split('\n## ').slice(1).map(slide => slide.replace(/<!--.*-->\n?/g, '').trim());
+		const peerFile = path.join(directory, `peer-${count}.md`);
+		writeFileSync(peerFile, slides.map(slide => `# ${slide}`).join('\n\n---\n\n') + '\n');
+		return {count, file, peerFile, bytes: Buffer.byteLength(text)};
+	});
+}
+
+/**
+Ours on a generated deck (or the built-in one): slide n is up when its footer counter is (the footer is
+painted last; a section's first slide has its title in big letters), and for the built-in deck its
+citation too.
+*/
+function ourDeck(file, count) {
+	const counter = index => new RegExp(`^\\s*${index + 1}/${count}(\\s|$)`);
+	const builtIn = file ? undefined : ours();
+	const isSlide = index => lines => lines.slice(-3).some(line => counter(index).test(line)) && (!builtIn || builtIn.isSlide(index)(lines));
+	return {name: 'briefing', file: bin, args: [...(file ? [file] : []), '--rehearse', '--no-reveal'], isSlide};
+}
+
+function peerOnDeck(name, file, args, deck) {
+	const isSlide = index => lines => lines.some(line => line.includes(`Slide ${index + 1}:`));
+	return {name, file, args: [...args, deck.peerFile], isSlide};
+}
+
+/** First frame, a key on slide 1, peak RSS, quit: one run of one program on one deck. */
+async function measureDeck(program, size) {
+	const session = new Session(program.file, program.args, size);
+	try {
+		const first = (await session.waitFor(program.isSlide(0), `${program.name} first frame`, 60_000)) - session.started;
+		await session.quiet(300);
+		const pressed = performance.now();
+		session.write(arrow(session.term, 'C'));
+		const key = (await session.waitFor(program.isSlide(1), `${program.name} slide 2`, 60_000)) - pressed;
+		await session.quiet();
+		const rss = session.peakRss();
+		session.write('q');
+		await session.waitExit();
+		return {first, key, rss};
+	} finally {
+		session.kill();
+	}
+}
+
+/** A command to exit, with its peak RSS (MB) read by a wrapper in the same process (stdout to /dev/null). */
+function timeWithRss(directory, args) {
+	const wrapper = path.join(directory, 'rss.cjs');
+	writeFileSync(wrapper, "process.on('exit', () => process.stderr.write(`\\nmaxrss ${process.resourceUsage().maxRSS}\\n`));\nprocess.argv.splice(1, 1);\nrequire(process.argv[1]);\n");
+	const started = performance.now();
+	const result = spawnSync(process.execPath, [wrapper, bin, ...args], {cwd: root, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], env: {...process.env, CI: ''}});
+	const ms = performance.now() - started;
+	if (result.status !== 0) {
+		throw new Error(`briefing ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+	}
+
+	return {ms, rss: Number(/maxrss (\d+)/.exec(result.stderr)?.[1]) / 1024};
+}
+
+async function benchDecks(directory, verdicts) {
+	const size = {cols: 120, rows: 40};
+	const decks = generatedDecks(directory);
+	const peers = [['mdp', ['-f']], ['patat', []]].filter(([name]) => which(name));
+	const programs = [
+		{label: 'built-in deck', deck: undefined, program: ourDeck(undefined, ourTitles().length)},
+		...decks.flatMap(deck => [
+			{label: `${deck.count} slides`, deck, program: ourDeck(deck.file, deck.count)},
+			...peers.map(([name, args]) => ({label: `${deck.count} slides, ${name}`, deck, program: peerOnDeck(name, which(name), args, deck)})),
+		]),
+	];
+	const results = new Map(programs.map(entry => [entry.label, []]));
+	const commandsRun = new Map([['--print', []], ['--list', []]]);
+	const biggest = decks.at(-1);
+	for (let r = 0; r < deckRuns; r++) {
+		for (let i = 0; i < programs.length; i++) {
+			const entry = programs[(i + r) % programs.length];
+			results.get(entry.label).push(await measureDeck(entry.program, size));
+		}
+
+		for (const flag of commandsRun.keys()) {
+			commandsRun.get(flag).push(timeWithRss(directory, [flag, biggest.file]));
+		}
+	}
+
+	const values = (label, key) => results.get(label).map(result => result[key]);
+	const median = (label, key) => stats(values(label, key))?.median ?? Number.NaN;
+	const rows = [
+		['120x40, --rehearse', 'file', 'first frame, ms', 'key on slide 1, ms', 'peak RSS, MB'],
+		...programs.map(({label, deck}) => [label, deck ? `${Math.round(deck.bytes / 1024)} KB` : '-', cell(values(label, 'first')), cell(values(label, 'key'), 2), cell(values(label, 'rss'))]),
+		...[...commandsRun].map(([flag, runs]) => [
+			`${flag} of ${biggest.count} slides, to exit`,
+			`${Math.round(biggest.bytes / 1024)} KB`,
+			cell(runs.map(run => run.ms)),
+			'n/a',
+			cell(runs.map(run => run.rss)),
+		]),
+	];
+	console.log(`\nMarkdown decks (generated: a title and three bullets a slide), ${deckRuns} runs, median / p95 (min-max)\n`);
+	console.log(table(rows));
+	const builtIn = median('built-in deck', 'first');
+	const patat300 = results.has('300 slides, patat') ? median('300 slides, patat', 'first') : undefined;
+	const checks = [
+		[`30 slides: first frame <= 1.2x the built-in deck's (${format(1.2 * builtIn, 1)} ms)`, median('30 slides', 'first') <= 1.2 * builtIn],
+		patat300 === undefined
+			? ['300 slides: first frame <= patat\'s (patat not installed)', undefined]
+			: [`300 slides: first frame <= patat's (${format(patat300, 1)} ms)`, median('300 slides', 'first') <= patat300],
+		['3,000 slides: first frame < 150 ms', median('3000 slides', 'first') < 150],
+		['3,000 slides: peak RSS < 100 MB', median('3000 slides', 'rss') < 100],
+		[`3,000 slides: key on slide 1 <= 1.25x the built-in deck's (${format(1.25 * median('built-in deck', 'key'), 2)} ms)`, median('3000 slides', 'key') <= 1.25 * median('built-in deck', 'key')],
+		['--print of 3,000 slides: peak RSS < 100 MB', stats(commandsRun.get('--print').map(run => run.rss)).median < 100],
+	];
+	for (const [label, ok] of checks) {
+		verdicts.push({ok, line: `decks    ${ok === undefined ? 'n/m ' : ok ? 'met ' : 'MISS'}  ${label}`});
+	}
+}
+
 // ---------------------------------------------------------------- main
 
 if (!existsSync(bin)) {
@@ -657,6 +790,10 @@ try {
 		for (const [label, ok] of checks) {
 			verdicts.push({ok, line: `${size.cols}x${size.rows}  ${ok === undefined ? 'n/m ' : ok ? 'met ' : 'MISS'}  ${label}`});
 		}
+	}
+
+	if (deckRuns > 0) {
+		await benchDecks(directory, verdicts);
 	}
 
 	console.log('\ntargets (medians unless p95; n/m = not measured):');
