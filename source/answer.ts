@@ -11,7 +11,7 @@ exit code, and --help and --version, which the bin answers before it loads the p
 export const usage = `
   Usage
     $ npx briefing [FILE.md] [options]
-    $ npx briefing check [FILE.md] [--source ARTICLE] [--json]
+    $ npx briefing check [FILE.md] [--source ARTICLE] [--size WxH] [--json]
     $ npx briefing paragraphs ARTICLE
     $ npx briefing timings [FILE.md] [--json]
 

@@ -3,7 +3,7 @@ import process from 'node:process';
 import {deck as builtInDeck} from '../slides/index.js';
 import {usageError, writeOut} from './answer.js';
 import {type Deck, findSection, hasDrawnBlocks} from './deck/deck.js';
-import {pickTheme, themeNames} from './layout/theme.js';
+import {isAutoTheme, pickTheme, themeNames} from './layout/theme.js';
 import {checkShow, type Command, type PresentCommand, resolveStart} from './parse-args.js';
 import {quoted} from './quoted.js';
 import {firstFrameText, present} from './show/present.js';
@@ -196,6 +196,7 @@ async function show(deck: Deck, start: number, command: PresentCommand, times: A
 		deck,
 		start,
 		theme: pickTheme(command.theme, process.env),
+		...(isAutoTheme(command.theme, process.env) ? {themeFor: background => pickTheme('auto', process.env, background)} : {}),
 		isRevealing: command.isRevealing,
 		showTimer: command.showTimer,
 		isDebug,

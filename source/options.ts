@@ -44,7 +44,7 @@ export const options = [
 	{name: 'rehearse', type: 'boolean', description: 'Practise alone: never pairs with another view', goesWith: presenting},
 	{name: 'duration', type: 'string', arg: 'TIME', description: 'With --presenter: talk length (15m, 1h30m, 15)', goesWith: presenting},
 	{name: 'end-at', type: 'string', arg: 'HH:MM', description: 'With --presenter or --timer: count down to this time', goesWith: presenting},
-	{name: 'theme', type: 'string', arg: 'NAME', choices: ['dark', 'light', 'high-contrast'], description: 'dark, light or high-contrast (default: from COLORFGBG)', goesWith: presenting},
+	{name: 'theme', type: 'string', arg: 'NAME', choices: ['auto', 'dark', 'light', 'high-contrast'], description: 'auto (default), dark, light or high-contrast', goesWith: presenting},
 	{name: 'screen-reader', type: 'boolean', description: 'Slides as linear text, for screen readers', goesWith: presenting},
 	{name: 'debug', type: 'boolean', description: 'Print the stack with an error'},
 	{name: 'help', type: 'boolean', shortFlag: 'h', description: 'Show this help'},

@@ -33,8 +33,15 @@ export type PresentCommand = {
 	readonly showNotes: boolean;
 };
 
-/** `briefing check [FILE.md] [--source ARTICLE] [--json]`. */
-export type CheckCommand = {readonly kind: 'check'; readonly deckFile?: string; readonly source?: string; readonly isJson: boolean};
+/** `briefing check [FILE.md] [--source ARTICLE] [--size WxH] [--json]`. */
+export type CheckCommand = {
+	readonly kind: 'check';
+	readonly deckFile?: string;
+	readonly source?: string;
+	readonly isJson: boolean;
+	/** `--size WxH`: the terminal size the slides are measured at (default 80x24). */
+	readonly size?: {readonly columns: number; readonly rows: number};
+};
 
 /** `briefing timings [FILE.md] [--json]`: the plan of budgets and rehearsed times. */
 export type TimingsCommand = {readonly kind: 'timings'; readonly deckFile?: string; readonly isJson: boolean};
@@ -379,7 +386,7 @@ export function parseArgs(argv: readonly string[], meow?: Meow): Command {
 	}
 }
 
-/** `check [FILE.md] [--source ARTICLE] [--json]` and `paragraphs ARTICLE`, after their name. */
+/** `check [FILE.md] [--source ARTICLE] [--size WxH] [--json]`, `paragraphs ARTICLE` and `timings [FILE.md] [--json]`, after their name. */
 function parseSubcommand(name: 'check' | 'paragraphs' | 'timings', argv: readonly string[]): Command {
 	if (argv.some(word => word === '--help' || word === '-h')) {
 		return {kind: 'help'};
@@ -411,8 +418,16 @@ function parseSubcommand(name: 'check' | 'paragraphs' | 'timings', argv: readonl
 			}
 
 			check = {...check, source: given};
+		} else if (flag === '--size' && check.size === undefined) {
+			const given = value ?? argv[++index] ?? '';
+			const match = /^(\d{1,4})x(\d{1,4})$/.exec(given);
+			if (!match || Number(match[1]) < 20 || Number(match[2]) < 8) {
+				return {kind: 'usage-error', message: `--size takes a terminal size as COLUMNSxROWS (at least 20x8), such as 80x24, not ${quoted(given)}`};
+			}
+
+			check = {...check, size: {columns: Number(match[1]), rows: Number(match[2])}};
 		} else if (word.startsWith('-') && word !== '-') {
-			return {kind: 'usage-error', message: `check takes [FILE.md] [--source ARTICLE] [--json], not ${quoted(word)}`};
+			return {kind: 'usage-error', message: `check takes [FILE.md] [--source ARTICLE] [--size WxH] [--json], not ${quoted(word)}`};
 		} else if (check.deckFile === undefined) {
 			check = {...check, deckFile: word};
 		} else {

@@ -156,7 +156,7 @@ describe('the live show', () => {
 		const app = show({size: {columns: 40, rows: 10}});
 		const frame = await waitForFrame(app, f => f.includes('too small'));
 		expect(frame).toContain('40x10');
-		expect(frame).toContain('60x16');
+		expect(frame).toContain('36x16');
 	});
 
 	test('q asks to quit', async () => {

@@ -52,9 +52,13 @@ function cells(target: Screen): string[] {
 		for (let x = 0; x < target.columns; x++) {
 			const cell = line?.getCell(x);
 			const char = cell?.getChars() || ' ';
+			// A blank cell shows its background only (its foreground is seen under inverse or an underline).
+			const isBlank = char === ' ' && !cell?.isInverse() && !cell?.isUnderline();
 			const look =
 				cell && (char !== ' ' || !cell.isBgDefault() || cell.isInverse() || cell.isUnderline())
-					? `${cell.getFgColor()}/${cell.getBgColor()}/${cell.isBold()}${cell.isItalic()}${cell.isUnderline()}${cell.isInverse()}`
+					? isBlank
+						? `/${cell.getBgColor()}`
+						: `${cell.getFgColor()}/${cell.getBgColor()}/${cell.isBold()}${cell.isItalic()}${cell.isUnderline()}${cell.isInverse()}`
 					: '';
 			row += `${char}${look}|`;
 		}
@@ -63,6 +67,20 @@ function cells(target: Screen): string[] {
 	}
 
 	return rows;
+}
+
+/** Every cell's background colour (-1: the terminal's default, a cell no theme painted). */
+function backgrounds(target: Screen): number[] {
+	const buffer = target.term.buffer.active;
+	const all: number[] = [];
+	for (let y = 0; y < target.rows; y++) {
+		for (let x = 0; x < target.columns; x++) {
+			const cell = buffer.getLine(y)?.getCell(x);
+			all.push(!cell || cell.isBgDefault() ? -1 : cell.getBgColor());
+		}
+	}
+
+	return all;
 }
 
 function text(target: Screen): string[] {
@@ -103,6 +121,9 @@ describe('the frame writer', () => {
 			paint(writerFor(fresh), lines, ink);
 			await flush(fresh);
 			expect(cells(live)).toEqual(cells(fresh));
+			// The theme paints its own background on every cell, written or erased (the dark page is black: 0).
+			expect(cells(live).join('').match(/\|/g)?.length).toBe(24 * 8);
+			expect(backgrounds(live).every(bg => bg !== -1 && bg !== undefined), backgrounds(live).join(',')).toBe(true);
 			if (!ink) {
 				expect(text(live).map(row => row.trimEnd())).toEqual(expectedText(lines, 24, 8));
 			}

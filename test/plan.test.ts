@@ -1,12 +1,15 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, test} from 'vitest';
 import {durationText} from '../source/layout/pace.js';
-import {fitReadout, makePlan, paceReadout, type PaceClock, parseEndAt, timerText, untilWallClock} from '../source/layout/plan.js';
+import {makePlan, paceReadout, type PaceClock, parseEndAt, timerText, untilWallClock} from '../source/layout/plan.js';
 import {deckToMarkdown} from '../source/markdown/export-deck.js';
 import {parseMarkdownDeck} from '../source/markdown/parse-deck.js';
 import {deck as builtInDeck} from '../slides/index.js';
 import {cutsToFit} from '../source/timings-command.js';
 import {loadInk} from '../source/deck/drawn.js';
+import {lineText} from '../source/layout/layout.js';
+import {presenterLines} from '../source/layout/presenter-screen.js';
+import {initNavigation} from '../source/show/navigation.js';
 
 // The built-in deck's export draws its Ink component.
 await loadInk();
@@ -118,21 +121,25 @@ describe('pacing against the plan', () => {
 		// The numbers are due from 1:30 to 3:00 (rehearsed 1:30).
 		const ahead = paceReadout(plan, 2, clock(60_000, 5_000));
 		expect(text(ahead)).toBe('4:00 left of 5:00  ·  ahead 0:30  ·  slide 0:05/1:00');
-		expect(ahead.find(part => part.text.startsWith('ahead'))).toEqual({text: 'ahead 0:30', role: 'accent'});
+		expect(ahead.find(part => part.text.includes('ahead'))).toMatchObject({text: '  ·  ahead 0:30', role: 'accent'});
 		expect(text(paceReadout(plan, 2, clock(120_000, 30_000)))).toContain('on time');
 		const behind = paceReadout(plan, 2, clock(200_000, 75_000));
 		expect(text(behind)).toBe('1:40 left of 5:00  ·  behind 0:20  ·  slide 1:15/1:00 +0:15');
-		expect(behind.find(part => part.text.startsWith('behind'))).toEqual({text: 'behind 0:20', role: 'warn'});
+		expect(behind.find(part => part.text.includes('behind'))).toMatchObject({text: '  ·  behind 0:20', role: 'warn'});
 		// The mark is quiet: muted, not the warning colour.
-		expect(behind.find(part => part.text === ' +0:15')?.role).toBe('muted');
+		expect(behind.at(-1)).toEqual({text: '  ·  slide 1:15/1:00 +0:15', role: 'muted'});
 	});
 
-	test('cut to a narrow width by whole parts from the end: the pace outlasts the slide\'s time, no separator last', () => {
-		const parts = paceReadout(plan, 2, clock(200_000, 75_000));
-		expect(text(fitReadout(parts, 50))).toBe('1:40 left of 5:00  ·  behind 0:20');
-		expect(fitReadout(parts, 50).at(-1)?.role).toBe('warn');
-		expect(text(fitReadout(parts, 30))).toBe('1:40 left of 5:00');
-		expect(text(fitReadout(parts, 3))).toBe('1:4');
+	test('on a narrow presenter view the line keeps the time left and the pace, each whole and in its colour, before the slide\'s time', () => {
+		const readout = paceReadout(plan, 2, clock(200_000, 75_000));
+		const state = initNavigation({units: timed.slides.map(slide => slide.units), start: 2});
+		const line = (columns: number) => presenterLines(timed, state, {columns, rows: 24}, {elapsed: 200_000, isRunning: true, wall: '14:05', readout})[2]!;
+		expect(lineText(line(100))).toMatch(/^ 1:40 left of 5:00 {2}· {2}behind 0:20 {2}· {2}slide 1:15\/1:00 \+0:15 +clock 14:05 $/);
+		expect(lineText(line(50))).toMatch(/^ 1:40 left of 5:00 {2}· {2}behind 0:20 +clock 14:05 $/);
+		// At 40, the narrowest presenter view, the time left and the pace before the wall clock.
+		expect(lineText(line(40))).toBe(' 1:40 left of 5:00  ·  behind 0:20');
+		expect([100, 50].map(columns => lineText(line(columns)).length)).toEqual([100, 50]);
+		expect(line(40).find(segment => segment.text.includes('behind 0:20'))?.role).toBe('warn');
 	});
 
 	test('--end-at 14:30 at 14:25 shows 5:00 left, before the talk starts too; past it, overtime', () => {

@@ -6,8 +6,10 @@ import {afterEach, describe, expect, test, vi} from 'vitest';
 import {lineText} from '../source/layout/layout.js';
 import {initNavigation} from '../source/show/navigation.js';
 import {deckKey, openPresenterLink, type PresenterLink} from '../source/link/presenter-link.js';
-import {presenterLines} from '../source/layout/presenter-screen.js';
-import {PresenterView} from '../source/show/presenter-view.js';
+import {nextStep, presenterLines} from '../source/layout/presenter-screen.js';
+import {PresenterView, useHeldStatus} from '../source/show/presenter-view.js';
+import {Text} from 'ink';
+import {render} from 'ink-testing-library';
 import {themes} from '../source/layout/theme.js';
 import {fixtureDeck} from './helpers/fixture-deck.js';
 import {deck as realDeck} from '../slides/index.js';
@@ -176,15 +178,60 @@ describe('the presenter view', () => {
 		expect(frame).not.toContain('OVERTIME');
 	});
 
-	test('overtime is in the warning colour, the countdown is not', () => {
-		const state = initNavigation({units: fixtureDeck.slides.map(slide => slide.units), start: 0});
+	test('a clear end: 0:00 left through the last second, then OVERTIME in its own colour, not "behind"\'s', () => {
+		const state = initNavigation({units: fixtureDeck.slides.map(slide => slide.units), start: 2});
 		const plan = {duration: 60_000, starts: [0, 20_000, 40_000]};
+		const at = (elapsed: number) => presenterLines(fixtureDeck, state, size, {elapsed, isRunning: true, wall: '09:30', plan});
 		const roleOf = (elapsed: number, text: string) =>
-			presenterLines(fixtureDeck, state, size, {elapsed, isRunning: true, wall: '09:30', plan})
+			at(elapsed)
 				.flat()
 				.find(segment => segment.text.includes(text))?.role;
+		const clock = (elapsed: number) => lineText(at(elapsed)[2] ?? []);
 		expect(roleOf(10_000, '0:50')).toBe('accent');
-		expect(roleOf(65_000, 'OVERTIME +0:05')).toBe('warn');
+		// The last slide is behind from 0:60 on; the time is not over until its last second is.
+		expect(clock(60_000)).toContain('0:00 left of 1:00');
+		expect(clock(60_999)).toContain('0:00 left of 1:00');
+		expect(clock(60_999)).not.toContain('OVERTIME');
+		expect(clock(61_000)).toContain('OVERTIME +0:01 · 1:01 of 1:00');
+		expect(clock(61_000)).not.toContain('+0:00');
+		expect(roleOf(65_000, 'OVERTIME +0:05')).toBe('overtime');
+		const first = initNavigation({units: fixtureDeck.slides.map(slide => slide.units), start: 0});
+		const behind = presenterLines(fixtureDeck, first, size, {elapsed: 59_000, isRunning: true, wall: '09:30', plan}).flat().find(segment => segment.text.includes('behind'));
+		expect(behind?.role).toBe('warn');
+		for (const theme of [themes.dark, themes.light, themes['high-contrast'], themes.plain]) {
+			expect(JSON.stringify(theme.roles.overtime), theme.name).not.toBe(JSON.stringify(theme.roles.warn));
+		}
+	});
+
+	test('the next slide, a table: its first row, not only its first column\'s head', () => {
+		const table = {kind: 'table' as const, columns: ['Option', 'Cost'], rows: [['Buses', 'low'], ['Trains', 'high']]};
+		const withTable = {...fixtureDeck, slides: fixtureDeck.slides.map(slide => (slide.index === 1 ? {...slide, blocks: [table], units: 0} : slide))};
+		const state = initNavigation({units: withTable.slides.map(slide => slide.units), start: 0});
+		expect(nextStep(withTable, state)).toEqual({label: 'Next slide (2/3)', text: 'Slide two — Buses · low'});
+		const text = presenterLines(withTable, state, size, {elapsed: 0, wall: '09:30'}).map(lineText).join('\n');
+		expect(text).toContain('Next slide (2/3): Slide two — Buses · low');
+	});
+
+	test('down to 40 columns, and 39 (an 80-column split): slide, step, time and notes; the preview goes first', () => {
+		const units = fixtureDeck.slides.map(slide => slide.units);
+		const state = {...initNavigation({units, start: 1}), step: 2};
+		const plan = {duration: 60_000, starts: [0, 20_000, 40_000]};
+		for (const columns of [40, 39]) {
+			const lines = presenterLines(fixtureDeck, state, {columns, rows: 20}, {elapsed: 30_000, isRunning: true, wall: '09:30', plan}).map(lineText);
+			expect(lines).toHaveLength(20);
+			expect(lines.every(line => line.length <= columns), lines.join('\n')).toBe(true);
+			const text = lines.join('\n');
+			expect(text).toContain('slide 2/3 · step 2/3');
+			expect(text).toContain('0:30 left');
+			expect(text).toContain('Notes for two.');
+			expect(text).toContain('Next bullet: Point C');
+		}
+
+		// A slide whose notes fill the view keeps them whole and drops the preview.
+		const long = {...fixtureDeck, slides: fixtureDeck.slides.map(slide => (slide.index === 0 ? {...slide, notes: 'Many words of notes. '.repeat(40)} : slide))};
+		const lines = presenterLines(long, initNavigation({units, start: 0}), {columns: 40, rows: 20}, {elapsed: 0, wall: '09:30'}).map(lineText);
+		expect(lines.join('\n')).not.toContain('On the audience screen');
+		expect(lines.filter(line => line.includes('Many words')).length).toBeGreaterThan(5);
 	});
 
 	test('at 200x50 the notes and the slide sit side by side', () => {
@@ -214,6 +261,21 @@ describe('the presenter view', () => {
 				expect(shown.at(-1)?.endsWith('…') ?? false, `${slide.id} step ${step}`).toBe(isCut);
 			}
 		}
+	});
+
+	test('a refused position\'s status stays readable for a while, though the link goes straight back to "connected"', async () => {
+		function Probe({status}: {readonly status?: string}) {
+			return <Text>[{useHeldStatus(status, 200) ?? 'none'}]</Text>;
+		}
+
+		const app = render(<Probe status="audience view connected" />);
+		expect(app.lastFrame()).toBe('[audience view connected]');
+		app.rerender(<Probe status="closed a connection: the peer sent a step out of range" />);
+		app.rerender(<Probe status="audience view connected" />);
+		await waitForFrame(app, frame => frame === '[closed a connection: the peer sent a step out of range]');
+		// Held, then the everyday status again.
+		expect(await waitForFrame(app, frame => frame === '[audience view connected]')).toBe('[audience view connected]');
+		app.unmount();
 	});
 
 	test('too small: the notice, not a broken screen', async () => {

@@ -7,6 +7,10 @@ import {App} from '../source/show/app.js';
 import {useForAWhile} from '../source/show/hooks/use-for-a-while.js';
 import {PresenterView} from '../source/show/presenter-view.js';
 import {themes} from '../source/layout/theme.js';
+import {audienceMark} from '../source/layout/screen.js';
+import {presenterLines} from '../source/layout/presenter-screen.js';
+import {lineText} from '../source/layout/layout.js';
+import {initNavigation} from '../source/show/navigation.js';
 import {cleanupShown, keys, press, renderShow, waitForFrame} from './helpers/ink.js';
 
 /** The show handed a new deck, as live reload does: the same slide, the same step; a problem in the footer for a while. */
@@ -50,6 +54,18 @@ describe('a reloaded deck', () => {
 		app.rerender(<PresenterView deck={after} theme={themes.plain} size={size} start={2} />);
 		const fixed = await waitForFrame(app, each => each.includes('slide 4/4'));
 		expect(fixed).not.toContain('not reloaded');
+	});
+
+	test('on the audience screen a reload problem is a short mark, never the file\'s path; the presenter view has it whole', () => {
+		expect(audienceMark('/home/me/talks/deck.md:9:1: a quote needs its speaker')).toBe('deck.md not reloaded (line 9)');
+		expect(audienceMark('/home/me/talks/deck.md: not a regular file')).toBe('deck.md: not a regular file');
+		expect(audienceMark('talks/deck.md:12: front matter needs "outlet:"')).toBe('deck.md not reloaded (line 12)');
+		expect(audienceMark('reading deck.md…')).toBe('reading deck.md…');
+		const state = initNavigation({units: before.slides.map(slide => slide.units), start: 0});
+		const long = '/home/me/talks/a/very/long/path/to/the/deck.md:9:1: a quote needs its speaker, written as a line of its own under the quote';
+		const lines = presenterLines(before, state, {columns: 60, rows: 24}, {elapsed: 0, wall: '09:30', problem: long}).map(lineText).join('\n');
+		// Whole, over as many lines as it takes.
+		expect(lines.replaceAll(/\s+/g, ' ')).toContain(`■ not reloaded: ${long}`);
 	});
 
 	test('a deck problem shows for a while: from when it appears or changes, and never after it is gone', async () => {

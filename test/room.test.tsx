@@ -4,7 +4,8 @@ import {loadInk} from '../source/deck/drawn.js';
 import {deck} from '../slides/index.js';
 import {lineText, lineWidth, textWidth} from '../source/layout/layout.js';
 import {menuRow, overviewGrid} from '../source/layout/lists.js';
-import {blankLines, footerColumns, screenLines, slideBody} from '../source/layout/screen.js';
+import {blankLines, bodyRows, deckLook, footerColumns, screenLines, slideBody} from '../source/layout/screen.js';
+import {soleQuote} from '../source/layout/slide-body.js';
 import {App, hintMs, statusMs} from '../source/show/app.js';
 import {followCursor, openWindow} from '../source/show/components/sections-menu.js';
 import {initNavigation, navigate, type NavigationAction, type NavigationState} from '../source/show/navigation.js';
@@ -122,17 +123,67 @@ describe('the screen uses every row', () => {
 		}
 	});
 
-	test('the too-small notice only when the slide truly does not fit: at 72x20 none; at 60x16 a slide fits at the size the notice asks for', () => {
+	test.each([
+		{columns: 120, rows: 40},
+		{columns: 200, rows: 50},
+	])('on a projector (%j) the page reads from the back: a centred column of at most 80 characters, the title over the body', size => {
+		const titleRows = new Set<number>();
+		for (const slide of deck.slides.slice(1)) {
+			const lines = slideBody(slide, slide.units, size, {look: deckLook(deck, size)}).lines.map(lineText);
+			const title = lines.findIndex(line => line.includes(slide.title.split(' ')[0]!));
+			titleRows.add(title);
+			const rule = lines.findIndex((line, index) => index > title && /^\s*─+$/.test(line));
+			const first = lines.findIndex((line, index) => index > rule && line.trim() !== '');
+			expect(first - rule - 1, slide.id).toBeLessThanOrEqual(3);
+			const text = lines.filter(line => line.trim() !== '' && !/[▀▄█]{2}/.test(line) && !line.trim().startsWith('¶'));
+			for (const line of text) {
+				expect(line.trim().length, `${slide.id}: ${line}`).toBeLessThanOrEqual(80);
+			}
+
+			if (!soleQuote(slide)) {
+				// A content slide: title and body share the column's left edge, and the column is centred.
+				const lefts = new Set(text.map(line => line.search(/\S/)));
+				const left = Math.min(...lefts);
+				expect(left, slide.id).toBe(lines[title]!.search(/\S/));
+				expect(Math.abs(left - (size.columns - 76) / 2), slide.id).toBeLessThanOrEqual(1);
+			}
+		}
+
+		// The title on the same row of every slide but the title slide.
+		expect(titleRows.size).toBe(1);
+	});
+
+	test('no slide is ever replaced by the too-small notice from the smallest frame up: a tall one is shown across pages, every word on one of them', () => {
 		for (const state of everyStep()) {
 			expect(lineText(screenLines(deck, state, {columns: 72, rows: 20})[0] ?? []), `${state.index + 1}.${state.step}`).not.toContain('too small');
 		}
 
 		const tight = {columns: 60, rows: 16};
 		for (const slide of deck.slides) {
-			const {needs} = slideBody(slide, slide.units, tight);
-			if (needs) {
-				expect(slideBody(slide, slide.units, needs).needs, slide.id).toBeUndefined();
-				expect(slideBody(slide, slide.units, {...needs, rows: needs.rows - 1}).needs, slide.id).toBeDefined();
+			const count = slideBody(slide, slide.units, tight).pages?.count ?? 1;
+			const shown = new Set<string>();
+			const pages = new Set<number>();
+			for (let step = 0; step <= slide.units; step++) {
+				const body = slideBody(slide, step, tight);
+				expect(body.needs, slide.id).toBeUndefined();
+				expect(body.lines.length, slide.id).toBe(bodyRows(tight));
+				pages.add(body.pages?.index ?? 0);
+				for (const line of body.lines) {
+					shown.add(lineText(line).trim());
+				}
+			}
+
+			// Every line of the whole slide (at its last step) is on one of the pages, each page reached by a step.
+			const whole = slideBody(slide, slide.units, {columns: 60, rows: 200}).lines.map(line => lineText(line).trim()).filter(Boolean);
+			const text = [...shown].join('\n');
+			// A slide no step can page through (a tall table, no bullets) says more than fits, on its first page.
+			const isCut = text.includes('▼ more than fits: a bigger terminal shows it');
+			for (const line of whole.filter(line => !line.startsWith('¶'))) {
+				expect(isCut || text.includes(line), `${slide.id}: ${line}`).toBe(true);
+			}
+
+			if (count > 1 && slide.units > 0) {
+				expect(pages.size, slide.id).toBe(count);
 			}
 		}
 	});

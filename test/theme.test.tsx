@@ -154,7 +154,8 @@ describe.each(['dark', 'light', 'high-contrast', 'plain'] as const)('the %s them
 		{columns: 80, rows: 24},
 		{columns: 200, rows: 50},
 	])('paints every slide of the briefing whole at %j, in this theme’s styles and no other', async size => {
-		const allowed = new Set([...Object.values(theme.roles).map(style => styleSequence(style)), '\u001B[0m']);
+		// Every role on the theme's page (its colours under a role without its own), the page itself, a reset.
+		const allowed = new Set([...Object.values(theme.roles).map(style => styleSequence(style, theme.page)), styleSequence({}, theme.page), '\u001B[0m']);
 		for (const slide of deck.slides) {
 			const counter = `${slide.index + 1}/${deck.slides.length}`;
 			const app = renderShow(<App deck={deck} theme={theme} size={size} start={slide.index} isRevealing={false} />, size, theme);
@@ -176,7 +177,7 @@ describe.each(['dark', 'light', 'high-contrast', 'plain'] as const)('the %s them
 			const used = sequencesIn(bytes);
 			expect([...used].filter(sequence => !allowed.has(sequence)), slide.id).toEqual([]);
 			for (const role of ['title', 'header', 'cite'] as const) {
-				expect(used.has(styleSequence(theme.roles[role])), `${slide.id} ${role}`).toBe(true);
+				expect(used.has(styleSequence(theme.roles[role], theme.page)), `${slide.id} ${role}`).toBe(true);
 			}
 
 			cleanupShown();

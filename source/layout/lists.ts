@@ -110,6 +110,11 @@ export function overviewGrid(size: Size, count = 32): {columns: number; cardWidt
 /** A slide's first line of words, for a card or the presenter's next-slide line. */
 export function firstWords(slide: Slide): string {
 	const block = slide.blocks[0];
+	if (block?.kind === 'table') {
+		// A table's first line is its first row (its column heads say little alone).
+		return (block.rows[0] ?? block.columns).filter(Boolean).join(' · ');
+	}
+
 	// A timeline's first line is its first event: when, then what.
 	return block ? blockTexts(block).slice(0, block.kind === 'timeline' ? 2 : 1).join(': ') : '';
 }

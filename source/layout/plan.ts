@@ -123,7 +123,8 @@ export function parseEndAt(text: string): {hours: number; minutes: number} | und
 	return match && hours < 24 && minutes < 60 ? {hours, minutes} : undefined;
 }
 
-export type ReadoutPart = {readonly text: string; readonly role: Role};
+/** A piece of the timing line; `short` is what it says where the line is narrow ('' leaves it out). */
+export type ReadoutPart = {readonly text: string; readonly short?: string; readonly role: Role};
 
 export type PaceClock = {
 	/** Since the talk's timer started (0 until the first move). */
@@ -137,24 +138,29 @@ export type PaceClock = {
 	readonly endAt?: string;
 };
 
+/**
+The time left, or overtime once the countdown's last second (0:00) is over (the first overtime
+second is +0:01, as the presenter screen counts it), in the overtime colour.
+*/
+function countdown(left: number, after: string, short: string, overtime: string): ReadoutPart[] {
+	return left <= -1000
+		? [{text: `OVERTIME +${formatElapsed(-left)}`, role: 'overtime'}, {text: overtime, short: '', role: 'muted'}]
+		: [{text: formatElapsed(Math.ceil(Math.max(0, left) / 1000) * 1000), role: 'accent'}, {text: after, short, role: 'muted'}];
+}
+
 function leftParts(plan: TalkPlan, clock: PaceClock): ReadoutPart[] {
 	if (clock.toEnd !== undefined) {
-		return clock.toEnd < 0
-			? [{text: `OVERTIME +${formatElapsed(-clock.toEnd)}`, role: 'warn'}, {text: ` past ${clock.endAt ?? ''}`, role: 'muted'}]
-			: [{text: formatElapsed(Math.ceil(clock.toEnd / 1000) * 1000), role: 'accent'}, {text: ` left to ${clock.endAt ?? ''}`, role: 'muted'}];
+		return countdown(clock.toEnd, ` left to ${clock.endAt ?? ''}`, ' left', ` past ${clock.endAt ?? ''}`);
 	}
 
 	if (plan.length === undefined) {
 		return [{text: formatElapsed(clock.elapsed), role: 'accent'}, {text: ' elapsed', role: 'muted'}];
 	}
 
-	const left = plan.length - clock.elapsed;
-	return left < 0
-		? [{text: `OVERTIME +${formatElapsed(-left)}`, role: 'warn'}, {text: ` · ${formatElapsed(clock.elapsed)} of ${formatElapsed(plan.length)}`, role: 'muted'}]
-		: [{text: formatElapsed(Math.ceil(left / 1000) * 1000), role: 'accent'}, {text: ` left of ${formatElapsed(plan.length)}`, role: 'muted'}];
+	return countdown(plan.length - clock.elapsed, ` left of ${formatElapsed(plan.length)}`, ' left', ` · ${formatElapsed(clock.elapsed)} of ${formatElapsed(plan.length)}`);
 }
 
-/** This slide's time against its budget (or rehearsal); past it, a quiet "+0:20". */
+/** This slide's time against its budget (or rehearsal); past it, a quiet "+0:20" (one part: shown whole or not at all). */
 function slideParts(slide: SlidePlan | undefined, onSlide: number): ReadoutPart[] {
 	const against = slide?.budget ?? slide?.rehearsed;
 	if (against === undefined) {
@@ -162,11 +168,7 @@ function slideParts(slide: SlidePlan | undefined, onSlide: number): ReadoutPart[
 	}
 
 	const over = onSlide - against;
-	return [
-		{text: '  ·  ', role: 'muted'},
-		{text: `slide ${formatElapsed(onSlide)}/${formatElapsed(against)}`, role: 'muted'},
-		...(over > 0 ? [{text: ` +${formatElapsed(over)}`, role: 'muted' as const}] : []),
-	];
+	return [{text: `  ·  slide ${formatElapsed(onSlide)}/${formatElapsed(against)}${over > 0 ? ` +${formatElapsed(over)}` : ''}`, role: 'muted'}];
 }
 
 export function paceRole(pace: Pace): Role {
@@ -182,38 +184,16 @@ export function paceReadout(plan: TalkPlan, index: number, clock: PaceClock): Re
 		return [{text: 'timer starts at the first move (or r)', role: 'muted'}];
 	}
 
-	// Most needed first, so that a narrow screen cuts the slide's time before the pace.
+	// Most needed first, so that a narrow screen cuts the slide's time before the pace. Each part
+	// carries its separator, so a part left out leaves none hanging.
 	const parts = leftParts(plan, clock);
 	const pace = paceOf(plan);
 	if (pace && (clock.isRunning || clock.elapsed > 0)) {
 		const at = paceAt(pace, index, clock.elapsed);
-		parts.push({text: '  ·  ', role: 'muted'}, {text: paceText(at), role: paceRole(at)});
+		parts.push({text: `  ·  ${paceText(at)}`, short: ` · ${paceText(at)}`, role: paceRole(at)});
 	}
 
 	return [...parts, ...slideParts(plan.slides[index], clock.onSlide)];
-}
-
-/**
-The readout cut to `width` columns by whole parts from the end (the slide's time goes first, then
-the pace), so what is left keeps its colours; a separator never ends it.
-*/
-export function fitReadout(parts: readonly ReadoutPart[], width: number): ReadoutPart[] {
-	const kept: ReadoutPart[] = [];
-	let used = 0;
-	for (const part of parts) {
-		if (used + part.text.length > width) {
-			break;
-		}
-
-		kept.push(part);
-		used += part.text.length;
-	}
-
-	while (kept.length > 0 && kept.at(-1)!.text.trim() === '·') {
-		kept.pop();
-	}
-
-	return kept.length > 0 || parts.length === 0 ? kept : [{...parts[0]!, text: parts[0]!.text.slice(0, Math.max(0, width))}];
 }
 
 /** What the audience footer's --timer shows: the time left when the talk has a length or an end, else the elapsed time. */

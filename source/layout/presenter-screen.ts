@@ -6,8 +6,8 @@ import {indentLines, type Line, lineWidth, seg, type Segment, symbols, textWidth
 import {firstWords, menuHeading, menuPlace, type MenuPlace, overviewLines} from './lists.js';
 import {helpScreen, modeOf, type NavigationState} from '../show/navigation.js';
 import {paceAt, paceText, type Plan} from './pace.js';
-import {fitReadout} from './plan.js';
 import {fit, helpLines, slideLines, spread, toHeight, type Size} from './screen.js';
+import type {Role} from './theme.js';
 
 /**
 The presenter view's screen as lines, pure, every row of the terminal: the notes big, the slide
@@ -23,8 +23,8 @@ export type PresenterInfo = {
 	/** The wall clock, HH:MM. */
 	readonly wall: string;
 	readonly plan?: Plan;
-	/** The timing line's words and colours, made by plan.ts (time left, this slide, pace): shown instead of the plan's. */
-	readonly readout?: readonly Segment[];
+	/** The timing line's words and colours, made by plan.ts (time left, the pace, this slide): shown instead of the plan's. */
+	readonly readout?: ReadonlyArray<{readonly text: string; readonly short?: string; readonly role: Role}>;
 	readonly status?: string;
 	/** Why the deck file could not be read again (live reload): a line of its own, until it reads. */
 	readonly problem?: string;
@@ -32,6 +32,12 @@ export type PresenterInfo = {
 
 /** From this width the notes and the slide sit side by side. */
 const sideBySide = 120;
+
+/** Below this width the slide's preview shows only where the notes leave it room: the notes come first. */
+const narrow = 60;
+
+/** The smallest presenter view: a tmux split of an 80-column window gives 39 and 40 columns. */
+export const presenterMinimum: Size = {columns: 30, rows: 12};
 
 /** Rows above the middle (header, rule, clock, blank notice) and below it (rule, next two, hint). */
 const topRows = 4;
@@ -115,37 +121,82 @@ function stepText(slide: Slide, state: NavigationState): string {
 	return slide.units > 1 ? ` · step ${state.step}/${slide.units}` : '';
 }
 
-/** The countdown against the plan, turning to overtime past its end; or the elapsed time. */
-function timeParts(state: NavigationState, info: PresenterInfo, columns: number): Segment[] {
+/** Overtime begins once the countdown's last second (0:00) is over: the first overtime second is +0:01. */
+export function isOvertime(plan: Plan, elapsed: number): boolean {
+	return elapsed >= plan.duration + 1000;
+}
+
+/**
+The time as parts, most important first, each a choice of texts from long to short: the clock line
+keeps what fits of it at the width there is.
+*/
+type TimePart = {readonly texts: readonly string[]; readonly role: Role};
+
+/** The countdown against the plan, then overtime in its own colour and words; or the elapsed time. */
+function timeParts(state: NavigationState, info: PresenterInfo): TimePart[] {
 	if (info.readout) {
-		// Room for the wall clock on the right ("clock HH:MM ").
-		return fitReadout(info.readout, columns - 2 - textWidth(`clock ${info.wall} `));
+		return info.readout.map(part => ({texts: part.short === undefined ? [part.text] : [part.text, part.short], role: part.role}));
 	}
 
 	if (!info.isRunning && info.elapsed === 0) {
-		return [seg('timer starts at the first move (or r)', 'muted')];
+		return [{texts: ['timer starts at the first move (or r)', 'timer starts at the first move', 'timer not started'], role: 'muted'}];
 	}
 
 	if (!info.plan) {
-		return [seg(formatElapsed(info.elapsed), 'accent'), seg(' elapsed', 'muted')];
+		return [
+			{texts: [formatElapsed(info.elapsed)], role: 'accent'},
+			{texts: [' elapsed'], role: 'muted'},
+		];
 	}
 
-	const left = info.plan.duration - info.elapsed;
-	if (left < 0) {
-		return [seg(`OVERTIME +${formatElapsed(-left)}`, 'warn'), seg(` · ${formatElapsed(info.elapsed)} of ${formatElapsed(info.plan.duration)}`, 'muted')];
+	const {duration} = info.plan;
+	if (isOvertime(info.plan, info.elapsed)) {
+		return [
+			{texts: [`OVERTIME +${formatElapsed(info.elapsed - duration)}`], role: 'overtime'},
+			{texts: [` · ${formatElapsed(info.elapsed)} of ${formatElapsed(duration)}`, ''], role: 'muted'},
+		];
 	}
 
+	const left = Math.max(0, duration - info.elapsed);
 	const pace = paceAt(info.plan, state.index, info.elapsed);
 	return [
-		seg(formatElapsed(Math.ceil(left / 1000) * 1000), 'accent'),
-		seg(` left of ${formatElapsed(info.plan.duration)}`, 'muted'),
-		seg('  ·  ', 'muted'),
-		seg(paceText(pace), pace.kind === 'behind' ? 'warn' : 'accent'),
+		{texts: [formatElapsed(Math.ceil(left / 1000) * 1000)], role: 'accent'},
+		{texts: [` left of ${formatElapsed(duration)}`, ' left'], role: 'muted'},
+		{texts: ['  ·  ', ' · '], role: 'muted'},
+		{texts: [paceText(pace)], role: pace.kind === 'behind' ? 'warn' : 'accent'},
 	];
 }
 
+/** The clock line: the time parts that fit (longest text of each that does), the wall clock at the right when it fits too. */
 function clockLine(state: NavigationState, info: PresenterInfo, columns: number): Line {
-	return spread([seg(' ', 'body'), ...timeParts(state, info, columns)], [seg('clock ', 'muted'), seg(info.wall + ' ', 'accent')], columns);
+	const parts = timeParts(state, info);
+	const wall: Line = [seg('clock ', 'muted'), seg(info.wall + ' ', 'accent')];
+	const shortWall: Line = [seg(info.wall + ' ', 'accent')];
+	const left: Segment[] = [seg(' ', 'body')];
+	for (const [index, part] of parts.entries()) {
+		// A part after the first goes only with the ones before it, and only whole.
+		const room = columns - lineWidth(left) - (index === 0 ? 0 : 1);
+		const text = part.texts.find(each => textWidth(each) <= room);
+		if (text === undefined) {
+			if (index === 0) {
+				left.push(seg(fit(part.texts.at(-1) ?? '', Math.max(0, columns - 1)), part.role));
+			}
+
+			break;
+		}
+
+		if (text) {
+			left.push(seg(text, part.role));
+		}
+	}
+
+	for (const right of [wall, shortWall]) {
+		if (lineWidth(left) + lineWidth(right) + 1 <= columns) {
+			return spread(left, right, columns);
+		}
+	}
+
+	return left;
 }
 
 function hintLine(state: NavigationState, columns: number): Line {
@@ -214,6 +265,52 @@ export function presenterMenuPlace(size: Size, deck: Deck): MenuPlace {
 	return menuPlace(listSize(size), topRows, deck.sections.length);
 }
 
+/** The header: where the talk stands (shorter on a narrow view), the link's status at the right when it fits. */
+function headerLine(deck: Deck, slide: Slide, state: NavigationState, info: PresenterInfo, columns: number): Line {
+	const place = `slide ${state.index + 1}/${deck.slides.length}${stepText(slide, state)}`;
+	const long = ` Presenter view · ${place}`;
+	const where = textWidth(long) + 12 <= columns ? long : ` ${place}`;
+	const status = info.status ? fit(info.status, Math.max(0, columns - textWidth(where) - 3)) + ' ' : '';
+	return spread([seg(fit(where, columns), 'title')], [seg(status, 'muted')], columns);
+}
+
+/** The reload problem, whole, wrapped: its first line sits under the clock, the rest opens the middle. */
+function problemLines(problem: string, columns: number): Line[] {
+	return wrap(`■ not reloaded: ${problem}`, Math.max(10, columns - 2)).map(part => [seg(' ', 'body'), seg(part, 'warn')]);
+}
+
+/**
+Notes over the slide's preview, for views narrower than side by side. The notes come first; the slide
+takes what they leave, but never less than a third; on a narrow view the preview is the first thing to
+go: it shows only where the notes leave it a few rows.
+*/
+function stackedBody(slide: Slide, step: number, columns: number, middle: number): Line[] {
+	const width = columns - 2;
+	const notesWanted = notesBlock(slide, width, Number.MAX_SAFE_INTEGER).length + 1;
+	const previewWanted = slideLines(slide, width, step, false, false).length + 1;
+	const least = columns < narrow ? 0 : Math.floor(middle / 3);
+	let previewRows = Math.max(least, Math.min(previewWanted, middle - notesWanted));
+	if (previewRows < 4) {
+		// A rule and a line or two of the slide say little: the notes keep those rows.
+		previewRows = 0;
+	}
+
+	const preview = previewRows > 0 ? [rule(width, 'On the audience screen'), ...previewBlock(slide, width, step, previewRows - 1)] : [];
+	const notesRows = middle - preview.length;
+	const notes = [rule(width, 'Notes'), ...notesBlock(slide, width, notesRows - 1)];
+	return indentLines([...toHeight(notes, notesRows, false), ...preview], 1);
+}
+
+/** Notes on the left, the slide's preview on the right. */
+function sideBySideBody(slide: Slide, step: number, columns: number, middle: number): Line[] {
+	const inner = columns - 2;
+	const leftWidth = Math.floor(inner * 0.6) - 2;
+	const rightWidth = inner - leftWidth - 3;
+	const notes = [rule(leftWidth, 'Notes'), [], ...notesBlock(slide, leftWidth, middle - 2)];
+	const preview = [rule(rightWidth, 'On the audience screen'), [], ...previewBlock(slide, rightWidth, step, middle - 2)];
+	return indentLines(besides(notes, preview, leftWidth, middle), 1);
+}
+
 export function presenterLines(deck: Deck, state: NavigationState, size: Size, info: PresenterInfo): Line[] {
 	const slide = deck.slides[state.index];
 	if (!slide) {
@@ -222,18 +319,12 @@ export function presenterLines(deck: Deck, state: NavigationState, size: Size, i
 
 	const {columns} = size;
 	const total = Math.max(0, size.rows);
-	const count = deck.slides.length;
-	const where = ` Presenter view · slide ${state.index + 1}/${count}${stepText(slide, state)}`;
-	const status = info.status ? fit(info.status, Math.max(0, columns - textWidth(where) - 3)) + ' ' : '';
+	const problem = state.blank === 'none' && info.problem ? problemLines(info.problem, columns) : [];
 	const top: Line[] = [
-		spread([seg(fit(where, columns), 'title')], [seg(status, 'muted')], columns),
+		headerLine(deck, slide, state, info, columns),
 		rule(columns),
 		clockLine(state, info, columns),
-		state.blank === 'none'
-			? info.problem
-				? [seg(fit(` ■ not reloaded: ${info.problem}`, columns), 'warn')]
-				: []
-			: [seg(fit(` ■ audience screen blanked (${state.blank})`, columns), 'warn')],
+		state.blank === 'none' ? (problem[0] ?? []) : [seg(fit(` ■ audience screen blanked (${state.blank})`, columns), 'warn')],
 	];
 	if (state.overlay === 'help') {
 		// The key list needs every row: only the header and a hint around it.
@@ -248,23 +339,12 @@ export function presenterLines(deck: Deck, state: NavigationState, size: Size, i
 		// The list in the middle, as on the audience screen (whose body is four rows shorter than its size);
 		// the menu's list is ink-select-input's, drawn over the body at `presenterMenuPlace`.
 		body = state.overlay === 'menu' ? menuHeading(listSize(size), deck.sections.length) : overviewLines(deck, state, listSize(size));
-	} else if (columns >= sideBySide) {
-		const inner = columns - 2;
-		const leftWidth = Math.floor(inner * 0.6) - 2;
-		const rightWidth = inner - leftWidth - 3;
-		const notes = [rule(leftWidth, 'Notes'), [], ...notesBlock(slide, leftWidth, middle - 2)];
-		const preview = [rule(rightWidth, 'On the audience screen'), [], ...previewBlock(slide, rightWidth, state.step, middle - 2)];
-		body = indentLines(besides(notes, preview, leftWidth, middle), 1);
 	} else {
-		const width = columns - 2;
-		// The notes come first; the slide takes what they leave, but never less than a third.
-		const notesWanted = notesBlock(slide, width, Number.MAX_SAFE_INTEGER).length + 1;
-		const previewWanted = slideLines(slide, width, state.step, false, false).length + 1;
-		const previewRows = Math.max(Math.floor(middle / 3), Math.min(previewWanted, middle - notesWanted));
-		const preview = [rule(width, 'On the audience screen'), ...previewBlock(slide, width, state.step, previewRows - 1)];
-		const notesRows = middle - preview.length;
-		const notes = [rule(width, 'Notes'), ...notesBlock(slide, width, notesRows - 1)];
-		body = indentLines([...toHeight(notes, notesRows, false), ...preview], 1);
+		// The rest of a long reload problem, whole, above the notes (up to half the middle).
+		const more = problem.slice(1, Math.floor(middle / 2));
+		const rest = middle - more.length - (more.length > 0 ? 1 : 0);
+		const notes = columns >= sideBySide ? sideBySideBody(slide, state.step, columns, rest) : stackedBody(slide, state.step, columns, rest);
+		body = [...more, ...(more.length > 0 ? [[]] : []), ...notes];
 	}
 
 	const lines = [...top, ...toHeight(body, middle, false), ...bottom];

@@ -31,6 +31,17 @@ export type ScreenExtras = {
 	readonly showHints?: boolean;
 };
 
+/**
+A reload problem as the audience screen shows it: short, never with the file's directories (the
+presenter view shows the problem whole). "/home/me/deck.md:9:1: a quote needs its speaker" is
+"deck.md not reloaded (line 9)"; a message without a line keeps its words, with the file's name only.
+*/
+export function audienceMark(problem: string): string {
+	const named = problem.replaceAll(/(?:[^\s:/]*\/)+(?=[^\s/])/g, '');
+	const placed = /^(.+?):(\d+)(?::\d+)?:\s/.exec(named);
+	return placed ? `${placed[1]} not reloaded (line ${placed[2]})` : named;
+}
+
 export function fit(text: string, width: number): string {
 	if (width <= 0) {
 		return '';
@@ -309,7 +320,7 @@ export function screenLines(deck: Deck, state: NavigationState, size: Size, extr
 		return frameLines(deck, state, size, lines, hint, extras);
 	}
 
-	const body = slideBody(slide, state.step, size, {showNotes: state.showNotes, look: deckLook(deck, size)});
+	const body = slideBody(slide, state.step, size, {showNotes: state.showNotes, look: deckLook(deck, size), isRevealing: state.isRevealing});
 	if (body.needs) {
 		return tooSmallLines(size, body.needs, where);
 	}

@@ -21,6 +21,8 @@ export type Size = {readonly columns: number; readonly rows: number};
 
 export type SlideScreen = {
 	readonly lines: Line[];
+	/** Set on a slide too tall for the rows, shown across pages: the page shown and how many there are. */
+	readonly pages?: {readonly index: number; readonly count: number};
 	/** Set when the slide cannot be shown at this size: the size it needs. */
 	readonly needs?: Size;
 };
@@ -40,6 +42,8 @@ function isTitleSlide(slide: Slide): boolean {
 }
 
 export type BodyOptions = {
+	/** False with --no-reveal: no step reaches a second page, so a tall slide is tightened, then cut (marked), instead. */
+	readonly isRevealing?: boolean;
 	readonly showNotes?: boolean;
 	readonly look?: Look;
 };
@@ -48,7 +52,7 @@ export type BodyOptions = {
 export const chromeRows = 4;
 
 /** Below this the frame itself cannot be drawn. */
-export const minimumSize: Size = {columns: 60, rows: 16};
+export const minimumSize: Size = {columns: 36, rows: 16};
 
 /** Big letters are used for titles that fit in this many big lines, and for quotes in this many. */
 const mostBigTitleLines = 3;
@@ -67,6 +71,19 @@ export function isRoomy(size: Size): boolean {
 
 export function contentWidth(size: Size, roomy = isRoomy(size)): number {
 	return roomy ? Math.min(size.columns - 8, 120) : Math.min(size.columns - 4, 96);
+}
+
+/** A line of a slide read from the back of a room: no longer than this many characters. */
+const readableMeasure = 76;
+
+/** The slide's text column: a readable measure, centred on the screen as a column. */
+export function readingWidth(size: Size, roomy = isRoomy(size)): number {
+	return Math.min(contentWidth(size, roomy), readableMeasure);
+}
+
+/** Where the text column starts: centred on the screen. */
+function columnMargin(size: Size, width: number): number {
+	return Math.max(2, Math.floor((size.columns - width) / 2));
 }
 
 /** Width for big letters: nearly the whole screen. */
@@ -157,12 +174,15 @@ export function slideLines(slide: Slide, width: number, step: number, roomy = fa
 	return [...textTitle(slide.title, width, roomy), [], ...blockLines(slide, width, step, 1, roomy), ...(cite ? [[], cite] : [])];
 }
 
-/** The roomy blocks placed on the screen: text in the centred column, a big quote centred. */
-function roomyBlocks(slide: Slide, size: Size, step: number, gap: number, big: Big | undefined): Line[] | undefined {
-	const width = contentWidth(size, true);
-	const margin = Math.floor((size.columns - width) / 2);
+/**
+The roomy blocks placed on the screen: in the text column (indented to it), or centred, line by line,
+for a centred kind (a big quote centred as a whole, its speaker right-aligned under it).
+*/
+function roomyBlocks(slide: Slide, size: Size, step: number, gap: number, alignment: Alignment, big: Big | undefined): Line[] | undefined {
+	const width = readingWidth(size, true);
+	const place = (lines: readonly Line[]) => (alignment === 'column' ? indentLines(lines, columnMargin(size, width)) : centred(lines, size.columns));
 	if (!big) {
-		return indentLines(blockLines(slide, width, step, gap, true), margin);
+		return place(blockLines(slide, width, step, gap, true));
 	}
 
 	const lines: Line[] = [];
@@ -176,7 +196,7 @@ function roomyBlocks(slide: Slide, size: Size, step: number, gap: number, big: B
 			return undefined;
 		}
 
-		lines.push(...(quote ? centred(quote, big.columns) : indentLines(layoutBlock(block, width, visible, {width, isRoomy: true}), margin)));
+		lines.push(...(quote ? centred(quote, big.columns) : place(layoutBlock(block, width, visible, {width, isRoomy: true}))));
 	}
 
 	return lines;
@@ -185,49 +205,67 @@ function roomyBlocks(slide: Slide, size: Size, step: number, gap: number, big: B
 /** The title as the roomy look draws it: big letters (undefined when they take too many lines), or text. */
 function roomyTitle(slide: Slide, size: Size, big: boolean): Line[] | undefined {
 	if (!big) {
-		return centred(textTitle(slide.title, contentWidth(size, true), true), size.columns);
+		return textTitle(slide.title, readingWidth(size, true), true);
 	}
 
 	const title = bigLines(slide.title, bigWidthAt(size), mostBigTitleLines, 'title');
 	return title ? centred(title, size.columns) : undefined;
 }
 
-/** The roomy look in `rows` rows, placed on the screen, or undefined when it does not fit. */
-function roomyBody(slide: Slide, step: number, size: Size, rows: number, look: Look, gaps: readonly number[] = [3, 2, 1]): Line[] | undefined {
-	const width = contentWidth(size, true);
-	const margin = Math.floor((size.columns - width) / 2);
+/** How a kind of slide is aligned on a projector: a content slide to its column's left edge, the title slide and a big quote centred. */
+type Alignment = 'column' | 'centre';
+
+/** The row the title of every content and quote slide starts on: the same on every one of them. */
+function titleTop(rows: number): number {
+	return Math.max(1, Math.round(rows * 0.12));
+}
+
+/** The title placed for the kind: at the column's left edge, or centred (big letters come centred). */
+function placeTitle(title: readonly Line[], alignment: Alignment, size: Size, isBig: boolean): Line[] {
+	if (isBig) {
+		return [...title];
+	}
+
+	return alignment === 'column' ? indentLines(title, columnMargin(size, readingWidth(size, true))) : centred(title, size.columns);
+}
+
+/**
+The roomy look in `rows` rows, placed on the screen, or undefined when it does not fit. The title and
+the body read as one group: the title on the same row on every slide but the title slide (which is
+centred in the rows), the blocks two rows under it (one where rows are tight), the citation on the
+body's last row.
+*/
+function roomyBody(slide: Slide, step: number, size: Size, rows: number, look: Look, gaps: readonly number[] = [2, 1]): Line[] | undefined {
+	const width = readingWidth(size, true);
+	const margin = columnMargin(size, width);
 	const isBig = look.bigOpening && isTitleSlide(slide);
 	const title = roomyTitle(slide, size, isBig);
 	if (!title) {
 		return undefined;
 	}
 
-	const titleLines = isBig ? title : [...title, ...blankLines(look.titleRows - title.length)];
+	// Content titles padded towards the tallest one's rows (one row at most), so bodies start on nearly one row.
+	const titleLines = isBig ? title : [...title, ...blankLines(Math.min(1, look.titleRows - title.length))];
 	const cite = citation(slide, width);
 	const quote = soleQuote(slide);
 	for (const big of quote ? [{quote, columns: size.columns}, undefined] : [undefined]) {
+		// One alignment per kind: the title slide and a big quote centred, a content slide in its column.
+		const alignment: Alignment = isTitleSlide(slide) || big ? 'centre' : 'column';
 		for (const gap of gaps) {
-			const blocks = roomyBlocks(slide, size, step, gap, big);
+			const blocks = roomyBlocks(slide, size, step, gap, alignment, big);
 			if (!blocks) {
 				break;
 			}
 
-			// A row above the title, `gap` rows under it, the blocks, a row, the citation.
-			const fixed = 1 + titleLines.length + gap + (cite ? 2 : 0);
-			if (fixed + blocks.length > rows) {
+			const group = [...placeTitle(titleLines, alignment, size, isBig), ...blankLines(gap), ...blocks];
+			// The citation and a row over it are below the group.
+			const room = rows - (cite ? 2 : 0);
+			if (group.length > room) {
 				continue;
 			}
 
-			const middle = rows - fixed;
-			const top = Math.floor((middle - blocks.length) / 2);
-			return [
-				[],
-				...titleLines,
-				...blankLines(gap + top),
-				...blocks,
-				...blankLines(middle - top - blocks.length),
-				...(cite ? [[], ...indentLines([cite], margin)] : []),
-			];
+			const top = isTitleSlide(slide) ? Math.floor((room - group.length) / 2) : Math.min(titleTop(rows), room - group.length);
+			return [...blankLines(top), ...group, ...blankLines(room - top - group.length), ...(cite ? [[], ...indentLines([cite], margin)] : [])];
 		}
 	}
 
@@ -302,8 +340,8 @@ export function toHeight(lines: readonly Line[], rows: number, center: boolean):
 export function slideBody(slide: Slide, step: number, size: Size, options: BodyOptions = {}): SlideScreen {
 	const rows = bodyRows(size);
 	const roomy = isRoomy(size);
-	const width = contentWidth(size, roomy);
-	const margin = Math.max(2, Math.floor((size.columns - width) / 2));
+	const width = readingWidth(size, roomy);
+	const margin = columnMargin(size, width);
 	const notes = options.showNotes ? notesLines(slide, width, Math.max(3, Math.floor(rows / 3))) : [];
 	const notesBlock: Line[] = notes.length > 0 ? [[seg(symbols.rule.repeat(width), 'rule')], ...notes] : [];
 	const contentRows = rows - notesBlock.length;
@@ -317,20 +355,109 @@ export function slideBody(slide: Slide, step: number, size: Size, options: BodyO
 	}
 
 	// Compact: a row of air on top, then the slide from the top.
-	const compactWidth = contentWidth(size, false);
-	const compactMargin = Math.max(2, Math.floor((size.columns - compactWidth) / 2));
+	const compactWidth = readingWidth(size, false);
+	const compactMargin = columnMargin(size, compactWidth);
 	const lines = slideLines(slide, compactWidth, step);
-	// The row of air goes first when the rows are tight: the notice is only for a slide that truly does not fit.
+	// The row of air goes first when the rows are tight.
 	const content = lines.length < contentRows ? [[], ...lines] : lines;
 	if (content.length <= contentRows) {
-		return {lines: indentLines([...toHeight(content, contentRows, false), ...notesBlock], roomy ? compactMargin : margin)};
+		return {lines: indentLines([...toHeight(content, contentRows, false), ...notesBlock], compactMargin)};
 	}
 
-	return {
-		lines: [],
-		needs: {
-			columns: Math.max(minimumSize.columns, size.columns),
-			rows: Math.max(minimumSize.rows, content.length + notesBlock.length + chromeRows),
-		},
-	};
+	// Too tall for the rows there are: never a notice instead of it. First without the citation; then
+	// across pages where steps reach them; else spacing tightened; else its first page, marked.
+	const place = (shown: readonly Line[]) => ({lines: indentLines([...toHeight(shown, contentRows, false), ...notesBlock], compactMargin)});
+	const title = textTitle(slide.title, compactWidth, false);
+	const uncited = [...title, [], ...blockLines(slide, compactWidth, step, 1, false)];
+	if (uncited.length <= contentRows) {
+		return place(uncited);
+	}
+
+	const isRevealing = options.isRevealing ?? true;
+	const paged = pageOf(slide, compactWidth, step, contentRows, isRevealing);
+	if (!paged.stepsOn) {
+		for (const gap of [1, 0]) {
+			const tight = [...title, ...blockLines(slide, compactWidth, step, gap, false)];
+			if (tight.length <= contentRows) {
+				return place(tight);
+			}
+		}
+	}
+
+	return {lines: indentLines([...toHeight(paged.lines, contentRows, false), ...notesBlock], compactMargin), pages: {index: paged.index, count: paged.count}};
+}
+
+/** A piece of a slide that stays whole on a page: a bullet, a quote, any other block; and the reveal unit it is, if any. */
+type Piece = {readonly lines: readonly Line[]; readonly unit?: number; readonly gapBefore: number};
+
+/** The slide's blocks as pieces: each bullet one (its unit), a quote one (its unit), any other block one. */
+function pieces(slide: Slide, width: number, step: number): Piece[] {
+	const all: Piece[] = [];
+	let before = 0;
+	for (const [index, block] of slide.blocks.entries()) {
+		const gapBefore = index > 0 ? 1 : 0;
+		if (block.kind === 'bullets') {
+			for (const [at, item] of block.items.entries()) {
+				const unit = before + at;
+				const lines = layoutBlock({...block, items: [item]}, width, unit < step ? 1 : 0, {width});
+				all.push({lines, unit, gapBefore: at === 0 ? gapBefore : 0});
+			}
+		} else {
+			const units = revealUnits(block);
+			const lines = layoutBlock(block, width, Math.max(0, step - before), {width});
+			all.push({lines, gapBefore, ...(units > 0 ? {unit: before} : {})});
+		}
+
+		before += revealUnits(block);
+	}
+
+	return all;
+}
+
+/** Fills pages of `rows` rows with pieces, in order; a piece taller than a page is cut to it. */
+function fillPages(all: readonly Piece[], rows: number): Piece[][] {
+	const pages: Piece[][] = [[]];
+	let used = 0;
+	for (const piece of all) {
+		const page = pages.at(-1)!;
+		const need = (page.length > 0 ? piece.gapBefore : 0) + piece.lines.length;
+		if (page.length > 0 && used + need > rows) {
+			pages.push([{...piece, lines: piece.lines.slice(0, rows), gapBefore: 0}]);
+			used = Math.min(rows, piece.lines.length);
+			continue;
+		}
+
+		page.push(page.length === 0 ? {...piece, lines: piece.lines.slice(0, rows), gapBefore: 0} : piece);
+		used += need;
+	}
+
+	return pages;
+}
+
+/**
+A tall slide's page at a step: the title on every page, then the pieces that fit, and a mark that more
+follows (or that this page goes on from the one before). The page shown is the one with the last
+revealed bullet or quote, so its bullets continue on the next step; on the last step the last page.
+*/
+function pageOf(slide: Slide, width: number, step: number, rows: number, isRevealing = true): {lines: Line[]; index: number; count: number; stepsOn: boolean} {
+	const title = textTitle(slide.title, width, false);
+	// The title, a blank row under it, and the mark's row.
+	const room = Math.max(1, rows - title.length - 2);
+	const pages = fillPages(pieces(slide, width, step), room);
+	const hasUnit = (page: readonly Piece[], most: number) => page.some(piece => piece.unit !== undefined && piece.unit <= most);
+	const count = pages.length;
+	// Whether a step brings a later page (a page with no bullet or quote of its own is reached by none).
+	const stepsOn = isRevealing && pages.slice(1).every(later => hasUnit(later, Number.POSITIVE_INFINITY)) && count > 1;
+	const index = stepsOn ? Math.max(0, pages.findLastIndex(page => hasUnit(page, step - 1))) : 0;
+	const page = pages[index] ?? [];
+	const body = page.flatMap(piece => [...blankLines(piece.gapBefore), ...piece.lines]);
+	const where = `page ${index + 1} of ${count}`;
+	const mark = index === count - 1 ? `▲ continued (${where})` : stepsOn ? `▼ more on the next step (${where})` : `▼ more than fits: a bigger terminal shows it (${where})`;
+	return {lines: [...title, [], ...body, [seg(fit(mark, width), 'muted')]], index, count, stepsOn};
+}
+
+/** Text cut to `width` with an ellipsis. */
+function fit(text: string, width: number): string {
+	const chars = [...text];
+	return chars.length <= width ? text : chars.slice(0, Math.max(0, width - 1)).join('') + '…';
 }

@@ -28,6 +28,8 @@ export type Role =
 	| 'progress'
 	| 'progressTrack'
 	| 'warn'
+	/** The talk's time is over: its own colour, unlike a slide's "behind". */
+	| 'overtime'
 	| 'selected'
 	/** The blank screens (b, w): every cell of the terminal. */
 	| 'blackout'
@@ -47,6 +49,12 @@ export type ThemeName = 'dark' | 'light' | 'high-contrast' | 'plain';
 
 export type Theme = {
 	readonly name: ThemeName;
+	/**
+	The page: the foreground and background of every cell the show paints, under each role's own
+	colours (a role without a colour of its own takes the page's). So a light theme is light on a
+	dark terminal and the reverse. The plain theme has none: the terminal's own colours.
+	*/
+	readonly page: RoleStyle;
 	readonly roles: Readonly<Record<Role, RoleStyle>>;
 	/** The blackout screens: what `b` and `w` fill the terminal with. */
 	readonly black: RoleStyle;
@@ -63,8 +71,23 @@ const palette = {
 
 const trueColorBlanks = {blackout: {backgroundColor: '#000000'}, whiteout: {backgroundColor: '#ffffff'}} as const;
 
+/** The pages: the light one in the brightest palette white (#ffffff with true colour), the dark ones black. */
+const pages = {
+	dark: {color: 'white', backgroundColor: 'black'},
+	light: {color: 'black', backgroundColor: 'whiteBright'},
+	highContrast: {color: 'whiteBright', backgroundColor: 'black'},
+} as const;
+
+const trueColorPages: Readonly<Record<ThemeName, RoleStyle>> = {
+	dark: {color: 'white', backgroundColor: '#000000'},
+	light: {color: 'black', backgroundColor: '#ffffff'},
+	'high-contrast': {color: 'whiteBright', backgroundColor: '#000000'},
+	plain: {},
+};
+
 const dark: Theme = {
 	name: 'dark',
+	page: pages.dark,
 	roles: {
 		title: {color: 'cyanBright', bold: true},
 		header: {color: 'gray'},
@@ -89,6 +112,7 @@ const dark: Theme = {
 		progress: {color: 'cyan'},
 		progressTrack: {color: 'gray'},
 		warn: {color: 'yellowBright', bold: true},
+		overtime: {color: 'redBright', bold: true, inverse: true},
 		selected: {color: 'black', backgroundColor: 'cyan'},
 		...palette.blanks,
 	},
@@ -98,6 +122,7 @@ const dark: Theme = {
 
 const light: Theme = {
 	name: 'light',
+	page: pages.light,
 	roles: {
 		title: {color: 'blue', bold: true},
 		header: {color: 'gray'},
@@ -122,6 +147,7 @@ const light: Theme = {
 		progress: {color: 'blue'},
 		progressTrack: {color: 'gray'},
 		warn: {color: 'red', bold: true},
+		overtime: {color: 'red', bold: true, inverse: true},
 		selected: {color: 'white', backgroundColor: 'blue'},
 		...palette.blanks,
 	},
@@ -131,6 +157,7 @@ const light: Theme = {
 
 const highContrast: Theme = {
 	name: 'high-contrast',
+	page: pages.highContrast,
 	roles: {
 		title: {color: 'cyanBright', bold: true},
 		header: {color: 'whiteBright', underline: true},
@@ -155,6 +182,7 @@ const highContrast: Theme = {
 		progress: {color: 'yellowBright'},
 		progressTrack: {color: 'whiteBright'},
 		warn: {color: 'yellowBright', bold: true, inverse: true},
+		overtime: {color: 'redBright', bold: true, inverse: true, underline: true},
 		selected: {inverse: true, bold: true},
 		...palette.blanks,
 	},
@@ -165,6 +193,7 @@ const highContrast: Theme = {
 /** NO_COLOR: emphasis by weight, italics, underline and symbols only. */
 const plain: Theme = {
 	name: 'plain',
+	page: {},
 	roles: {
 		title: {bold: true, underline: true},
 		header: {},
@@ -189,6 +218,7 @@ const plain: Theme = {
 		progress: {},
 		progressTrack: {},
 		warn: {bold: true},
+		overtime: {bold: true, inverse: true},
 		selected: {inverse: true},
 		blackout: {},
 		whiteout: {inverse: true},
@@ -219,21 +249,36 @@ export const themes: Readonly<Record<ThemeName, Theme>> = {
 	plain,
 };
 
-export const themeNames = ['dark', 'light', 'high-contrast'] as const;
+/** What `--theme` takes; `auto` (the default) is dark or light after the terminal's own background. */
+export const themeNames = ['auto', 'dark', 'light', 'high-contrast'] as const;
+
+/** A terminal's background, as it answered (background.ts) or as COLORFGBG says. */
+export type Background = 'dark' | 'light';
 
 /**
-Which theme to use: the one asked for, else light where `COLORFGBG` says the background is light,
-else dark. No colour at all (the plain theme: weight, italics and symbols carry the emphasis) when
-NO_COLOR is set and not empty, or FORCE_COLOR is 0 or false. FORCE_COLOR 1-3 (or true, or empty)
-wins over NO_COLOR, as it does for Node itself: it is the more explicit of the two.
+Which theme to use: the one asked for; for `auto` (or none asked) light on a light background, dark
+on a dark one: the background the terminal answered (`background`, see background.ts), else the one
+`COLORFGBG` names, else dark. No colour at all (the plain theme: weight, italics and symbols carry the
+emphasis) when NO_COLOR is set and not empty, or FORCE_COLOR is 0 or false. FORCE_COLOR 1-3 (or true,
+or empty) wins over NO_COLOR, as it does for Node itself: it is the more explicit of the two.
 */
-export function pickTheme(asked: string | undefined, env: Readonly<Record<string, string | undefined>>): Theme {
+export function pickTheme(asked: string | undefined, env: Readonly<Record<string, string | undefined>>, background?: Background): Theme {
 	if (!isColorWanted(env)) {
 		return plain;
 	}
 
-	const theme = asked === 'dark' || asked === 'light' || asked === 'high-contrast' ? themes[asked] : isLightBackground(env['COLORFGBG']) ? light : dark;
+	const theme = asked === 'dark' || asked === 'light' || asked === 'high-contrast' ? themes[asked] : (background ?? fallbackBackground(env)) === 'light' ? light : dark;
 	return hasTrueColor(env) ? withTrueColorBlanks(theme) : theme;
+}
+
+/** Whether the theme follows the terminal's background (`auto`, the default), so asking the terminal is worth it. */
+export function isAutoTheme(asked: string | undefined, env: Readonly<Record<string, string | undefined>>): boolean {
+	return (asked === undefined || asked === 'auto') && isColorWanted(env);
+}
+
+/** The background when the terminal does not say: COLORFGBG's, else dark. */
+export function fallbackBackground(env: Readonly<Record<string, string | undefined>>): Background {
+	return isLightBackground(env['COLORFGBG']) ? 'light' : 'dark';
 }
 
 /** COLORTERM=truecolor (or 24bit) is how terminals say they take 24-bit colour. */
@@ -242,7 +287,7 @@ export function hasTrueColor(env: Readonly<Record<string, string | undefined>>):
 }
 
 function withTrueColorBlanks(theme: Theme): Theme {
-	return {...theme, roles: {...theme.roles, ...trueColorBlanks}, black: trueColorBlanks.blackout, white: trueColorBlanks.whiteout};
+	return {...theme, page: trueColorPages[theme.name], roles: {...theme.roles, ...trueColorBlanks}, black: trueColorBlanks.blackout, white: trueColorBlanks.whiteout};
 }
 
 export function isColorWanted(env: Readonly<Record<string, string | undefined>>): boolean {

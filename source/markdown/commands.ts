@@ -2,6 +2,7 @@ import path from 'node:path';
 import process from 'node:process';
 import {writeOut} from '../answer.js';
 import {checkDeck, formatProblem, type Problem} from '../check/check.js';
+import {defaultCheckSize, formatTallSlide, measureSlides} from '../check/size.js';
 import {isFurniture, splitParagraphs} from '../check/paragraphs.js';
 import type {Deck} from '../deck/deck.js';
 import type {CheckCommand} from '../parse-args.js';
@@ -12,7 +13,7 @@ import {hiddenProblems} from './hidden.js';
 import {builtInPlaces, type Place, placeOf} from './places.js';
 
 /**
-`briefing check [FILE.md] [--source ARTICLE] [--json]` and `briefing paragraphs ARTICLE`: the deck
+`briefing check [FILE.md] [--source ARTICLE] [--size WxH] [--json]` and `briefing paragraphs ARTICLE`: the deck
 held to its article by the one checker (source/check), each problem at its file and line.
 */
 type Target = {deck: Deck; label: string; article: string; place: (problem: Problem) => Place; hidden?: Array<Problem & {line: number}>};
@@ -50,7 +51,7 @@ function summary(problems: readonly Problem[], deck: Deck, label: string, articl
 	return `${label}: ${problems.length} problem${problems.length === 1 ? '' : 's'} on ${slides} of ${deck.slides.length} slides, against ${article}`;
 }
 
-function jsonReport(report: {deck: string; article: string; slides: number; problems: unknown[]}): string {
+function jsonReport(report: {deck: string; article: string; slides: number; problems: unknown[]; size: string; tall: unknown[]}): string {
 	return JSON.stringify(report, null, '\t') + '\n';
 }
 
@@ -73,7 +74,15 @@ export async function runCheck(parsed: CheckCommand): Promise<number> {
 		// In slide order, each slide's hidden characters after its other problems.
 		const placed = [...checked.map(problem => ({...problem, ...place(problem)})), ...hidden.map(problem => ({...problem, file: parsed.deckFile ?? ''}))].sort((a, b) => a.slide - b.slide);
 		const shownArticle = visibleControls(article);
-		const written = await writeOut(parsed.isJson ? jsonReport({deck: label, article: shownArticle, slides: deck.slides.length, problems: placed}) : textReport(placed, summary(problems, deck, label, shownArticle)));
+		// Slides that need more than one page at the size (a note: they are shown across pages, the check still passes).
+		const size = parsed.size ?? defaultCheckSize;
+		const tall = (await measureSlides(deck, size)).map(each => ({...each, ...place({slide: each.slide, slideId: each.slideId, field: 'title', kind: 'no-citation', text: '', message: ''})}));
+		const tallLines = tall.map(each => `${each.file}${each.line === undefined ? '' : `:${each.line}`}: ${formatTallSlide(each, size)}`);
+		const written = await writeOut(
+			parsed.isJson
+				? jsonReport({deck: label, article: shownArticle, slides: deck.slides.length, problems: placed, size: `${size.columns}x${size.rows}`, tall})
+				: textReport(placed, [...tallLines, summary(problems, deck, label, shownArticle)].join('\n')),
+		);
 		// A failed write (exit 1) says more than the problems found.
 		return written || (problems.length > 0 ? 1 : 0);
 	} catch (error: unknown) {

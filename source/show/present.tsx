@@ -12,10 +12,11 @@ import {openTerminalSession, type TerminalSession} from '../terminal/session.js'
 import {drawAhead} from './deferred-drawings.js';
 import {formatElapsed} from './hooks/use-clock.js';
 import {initNavigation} from './navigation.js';
-import {screenLines} from '../layout/screen.js';
+import {audienceMark, screenLines} from '../layout/screen.js';
 import type {Line} from '../layout/layout.js';
 import type {PeerLink} from '../link/peer.js';
-import type {Theme} from '../layout/theme.js';
+import type {Background, Theme} from '../layout/theme.js';
+import {askBackground} from '../terminal/background.js';
 import type {Rehearsal} from './rehearsal.js';
 
 /**
@@ -25,7 +26,10 @@ app's lines and paints. The session gives the terminal back on every way out.
 */
 export type PresentOptions = {
 	readonly deck: Deck;
+	/** The theme; with `themeFor`, the one to start with until the terminal says its background. */
 	readonly theme: Theme;
+	/** The `auto` theme: the show asks the terminal for its background (background.ts) and takes this theme for it. */
+	readonly themeFor?: (background: Background | undefined) => Theme;
 	readonly start: number;
 	readonly isRevealing: boolean;
 	readonly showTimer: boolean;
@@ -62,6 +66,7 @@ const drawAheadMs = 50;
 /** What the app is given, kept here between renders: the parts that change while the show runs. */
 type ShowInputs = {
 	deck: Deck;
+	theme: Theme;
 	deckProblem?: string | undefined;
 	link: PeerLink | undefined;
 	linkProblem: string | undefined;
@@ -163,7 +168,7 @@ function deckControl(inputs: ShowInputs, rerender: () => void) {
 
 export async function present(options: PresentOptions): Promise<number> {
 	const session = openTerminalSession({isScreenReader: options.isScreenReader ?? false, isDebug: options.isDebug});
-	const inputs: ShowInputs = {deck: options.deck, link: options.link, linkProblem: undefined};
+	const inputs: ShowInputs = {deck: options.deck, theme: options.theme, link: options.link, linkProblem: undefined};
 	const target = frameTarget(options, session);
 	const sink = new FrameSink(session.size(), target.onFrame);
 	const showLines = (lines: readonly Line[]) => {
@@ -174,6 +179,8 @@ export async function present(options: PresentOptions): Promise<number> {
 		sink.resize(size);
 	});
 	session.take();
+	// The auto theme asks the terminal for its background; the first slide goes up meanwhile, in the fallback's theme.
+	const background = options.themeFor && !options.isScreenReader && session.hasStyles ? askBackground({stdin: session.stdin, write: session.write}) : undefined;
 	// Registered before the first paint: a stop (Ctrl+Z, kill -TSTP) while Ink still loads comes back
 	// to the first frame, painted whole.
 	session.onResume(size => {
@@ -189,6 +196,16 @@ export async function present(options: PresentOptions): Promise<number> {
 
 	// A show that cannot load (a file of dist/ gone, Ink's developer tools asked for) gives the
 	// terminal back and says so in one line, as a crash while it runs does.
+	// The answer repaints the show in the theme for the terminal's background, if it differs (no wait for it).
+	let rerenderShow: (() => void) | undefined;
+	void background?.then(answer => {
+		const theme = options.themeFor?.(answer);
+		if (theme && theme.name !== inputs.theme.name && !session.isFinished()) {
+			inputs.theme = theme;
+			target.writer?.setTheme(theme);
+			rerenderShow?.();
+		}
+	});
 	const loaded = await loadShow(options.view).catch((error: unknown) => {
 		session.fatal(error);
 	});
@@ -220,6 +237,7 @@ export async function present(options: PresentOptions): Promise<number> {
 	const rerender = () => {
 		instance.rerender(app());
 	};
+	rerenderShow = rerender;
 
 	session.onShutdown({
 		unmount: instance.unmount,
@@ -257,10 +275,12 @@ type ShowRootProps = {
 
 /** The audience view or the presenter view, with what the show currently has. */
 function ShowRoot({options, inputs, session, App, PresenterView}: ShowRootProps) {
+	// The presenter view shows a reload problem whole; the audience screen a short mark without the file's path.
+	const problem = inputs.deckProblem && (PresenterView ? inputs.deckProblem : audienceMark(inputs.deckProblem));
 	const common = {
 		deck: inputs.deck,
-		...(inputs.deckProblem ? {deckProblem: inputs.deckProblem} : {}),
-		theme: options.theme,
+		...(problem ? {deckProblem: problem} : {}),
+		theme: inputs.theme,
 		start: options.start,
 		isRevealing: options.isRevealing,
 		onSuspend() {

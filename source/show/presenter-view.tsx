@@ -1,5 +1,5 @@
-import React, {Suspense, useMemo, useReducer} from 'react';
-import {ErrorBoundary, noticeMs, useShow} from './app.js';
+import React, {Suspense, useEffect, useMemo, useReducer, useRef, useState} from 'react';
+import {ErrorBoundary, noticeMs, statusMs, useShow} from './app.js';
 import {useForAWhile} from './hooks/use-for-a-while.js';
 import type {Deck} from '../deck/deck.js';
 import {Frame} from './components/frame.js';
@@ -9,8 +9,8 @@ import {formatWall, useClock} from './hooks/use-clock.js';
 import {type Countdown, usePaceReadout} from './hooks/use-pace.js';
 import type {Rehearsal} from './rehearsal.js';
 import type {PeerLink} from '../link/peer.js';
-import {presenterLines, presenterMenuPlace} from '../layout/presenter-screen.js';
-import {isTooSmall, minimumSize, type Size, tooSmallLines} from '../layout/screen.js';
+import {presenterLines, presenterMenuPlace, presenterMinimum} from '../layout/presenter-screen.js';
+import {type Size, tooSmallLines} from '../layout/screen.js';
 import type {Theme} from '../layout/theme.js';
 
 /**
@@ -52,20 +52,51 @@ export function PresenterView(props: PresenterViewProps) {
 	);
 }
 
+/** The link's everyday states; anything else (a refused position, a dropped peer) is news. */
+const routine = /^(?:$|waiting for the|audience view connected|presenter view connected)/;
+
+/**
+The link's status, news held for `ms` (a refused position, a dropped connection) even when the link
+moves straight on to its everyday state, so the presenter can read it.
+*/
+export function useHeldStatus(status: string | undefined, ms: number): string | undefined {
+	const [held, setHeld] = useState<string | undefined>(undefined);
+	const timer = useRef<NodeJS.Timeout | undefined>(undefined);
+	useEffect(() => {
+		if (status === undefined || routine.test(status)) {
+			return;
+		}
+
+		setHeld(status);
+		clearTimeout(timer.current);
+		timer.current = setTimeout(() => {
+			setHeld(undefined);
+		}, ms);
+	}, [status, ms]);
+	useEffect(
+		() => () => {
+			clearTimeout(timer.current);
+		},
+		[],
+	);
+	return held ?? status;
+}
+
 function Presenter(props: PresenterViewProps) {
 	const {deck, theme, duration, endAt, rehearsed, now = Date.now} = props;
 	const show = useShow({...props, view: 'presenter'});
 	const {state, size, mode} = show;
 	// The deck's problem has a line of its own; the header has it too while that line says "blanked".
+	const linkStatus = useHeldStatus(show.status, statusMs);
 	const timingsNote = useForAWhile(show.timingsNote, noticeMs)?.text;
-	const status = timingsNote ?? (state.blank === 'none' ? undefined : props.deckProblem) ?? show.status ?? (props.rehearsal ? 'rehearsal: timings kept' : undefined);
+	const status = timingsNote ?? (state.blank === 'none' ? undefined : props.deckProblem) ?? linkStatus ?? (props.rehearsal ? 'rehearsal: timings kept' : undefined);
 	const clock = useClock(state.isTimerRunning, state.timerEpoch, now);
 	const readout = usePaceReadout(deck, state, clock, {...(duration ? {duration} : {}), ...(endAt ? {endAt} : {}), ...(rehearsed ? {rehearsed} : {}), now});
 	// "no slide 99" for a few seconds, or until the next key.
 	const notice = useForAWhile(state.notice || undefined, noticeMs) ?? '';
 
-	if (isTooSmall(size)) {
-		return <Frame lines={tooSmallLines(size, minimumSize, `slide ${state.index + 1}/${deck.slides.length}`)} />;
+	if (size.columns < presenterMinimum.columns || size.rows < presenterMinimum.rows) {
+		return <Frame lines={tooSmallLines(size, presenterMinimum, `slide ${state.index + 1}/${deck.slides.length}`)} />;
 	}
 
 	const lines = presenterLines(deck, {...state, notice}, size, {

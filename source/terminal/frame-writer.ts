@@ -22,6 +22,8 @@ export type FrameWriter = {
 	readonly paint: () => void;
 	/** The screen is unknown (the shell had it): the next paint is a whole one. */
 	readonly invalidate: () => void;
+	/** Paints in another theme from now on (the auto theme, once the terminal said its background): a whole paint. */
+	readonly setTheme: (theme: Theme) => void;
 	/** The composed frame as text rows, trailing blanks cut: what a person sees. */
 	readonly text: () => string[];
 };
@@ -106,9 +108,9 @@ export function styleParams(style: RoleStyle): string {
 	return codes.join(';');
 }
 
-/** The SGR sequence that sets exactly this style (from a reset). */
-export function styleSequence(style: RoleStyle): string {
-	const params = styleParams(style);
+/** The SGR sequence that sets exactly this style (from a reset), on the theme's page when one is given. */
+export function styleSequence(style: RoleStyle, page: RoleStyle = {}): string {
+	const params = onPage(styleParams(style), page);
 	return params ? `${esc}0;${params}m` : reset;
 }
 
@@ -126,11 +128,45 @@ type Styles = {
 	readonly roleId: (role: Role) => number;
 	readonly sequence: (id: number) => string;
 	readonly marksSpace: (id: number) => boolean;
+	/** The page's SGR parameters ('' for none): the pen of every blank cell. */
+	readonly page: string;
 };
+
+/** Whether an SGR parameter list sets a foreground and a background colour. */
+function coloursSet(params: string): {fg: boolean; bg: boolean} {
+	const codes = params ? params.split(';').map(Number) : [];
+	const set = {fg: false, bg: false};
+	for (let at = 0; at < codes.length; at++) {
+		const code = codes[at]!;
+		if (code === 38 || code === 48) {
+			set[code === 38 ? 'fg' : 'bg'] = true;
+			at += codes[at + 1] === 2 ? 4 : 2;
+		} else if ((code >= 30 && code <= 37) || (code >= 90 && code <= 97)) {
+			set.fg = true;
+		} else if ((code >= 40 && code <= 47) || (code >= 100 && code <= 107)) {
+			set.bg = true;
+		}
+	}
+
+	return set;
+}
+
+/**
+A style over the theme's page: the page's foreground and background wherever the style sets none, so
+every cell painted (and every cell erased, which takes the pen's background) is in the theme's colours.
+*/
+function onPage(params: string, page: RoleStyle): string {
+	const set = coloursSet(params);
+	const {color, ...background} = page;
+	const fill = [set.fg || !color ? '' : styleParams({color}), set.bg ? '' : styleParams(background)];
+	return [params, ...fill].filter(Boolean).join(';');
+}
 
 function createStyles(theme: Theme, hasStyles: boolean): Styles {
 	const ids = new Map<string, number>([['', 0]]);
-	const sequences = [''];
+	const page = hasStyles ? onPage('', theme.page) : '';
+	// The blank cell (style 0) is the page: an erase in it fills with the page's background.
+	const sequences = [page ? `${esc}0;${page}m` : reset];
 	const marks = [false];
 	const roles = new Map<Role, number>();
 	const idOf = (params: string): number => {
@@ -139,7 +175,8 @@ function createStyles(theme: Theme, hasStyles: boolean): Styles {
 		if (id === undefined) {
 			id = sequences.length;
 			ids.set(key, id);
-			sequences.push(`${esc}0;${key}m`);
+			sequences.push(`${esc}0;${onPage(key, theme.page)}m`);
+			// A space shows only where it differs from the page: its own background, inverse, a line.
 			marks.push(sgrMarksSpace(key));
 		}
 
@@ -157,8 +194,9 @@ function createStyles(theme: Theme, hasStyles: boolean): Styles {
 
 			return id;
 		},
-		sequence: id => (id === 0 ? (hasStyles ? reset : '') : sequences[id]!),
+		sequence: id => (hasStyles ? sequences[id]! : ''),
 		marksSpace: id => marks[id]!,
+		page,
 	};
 }
 
@@ -362,7 +400,8 @@ function paintFrame(state: WriterState, {columns, rows}: {columns: number; rows:
 	const pen = {style: 0};
 	const isWhole = state.isWholeNext || columns !== state.screenSize.columns || rows !== state.screenSize.rows;
 	if (isWhole) {
-		out.push(`${esc}H${esc}2J`);
+		// The screen is erased in the page's background (the pen is in it from here on).
+		out.push(`${all.page ? all.sequence(0) : ''}${esc}H${esc}2J`);
 		state.screen = [];
 	}
 
@@ -395,7 +434,7 @@ function paintFrame(state: WriterState, {columns, rows}: {columns: number; rows:
 }
 
 export function createFrameWriter({theme, write, size, hasStyles}: FrameWriterOptions): FrameWriter {
-	const all = createStyles(theme, hasStyles);
+	let all = createStyles(theme, hasStyles);
 	const state: WriterState = {lines: [], ink: noInk, screen: [], screenSize: {columns: 0, rows: 0}, isWholeNext: true};
 	let isQueued = false;
 	const paint = () => {
@@ -428,6 +467,11 @@ export function createFrameWriter({theme, write, size, hasStyles}: FrameWriterOp
 		paint,
 		invalidate() {
 			state.isWholeNext = true;
+		},
+		setTheme(next) {
+			all = createStyles(next, hasStyles);
+			state.isWholeNext = true;
+			paint();
 		},
 		text: () => state.screen.map(row => row.chars.join('').trimEnd()),
 	};

@@ -232,9 +232,9 @@ function ourCitations() {
 	return [...run(process.execPath, [bin, '--print']).matchAll(/Source: article (¶ .+)$/gm)].map(match => match[1].trim());
 }
 
-/** Our slides as plain text (title, body lines), from `--print --no-reveal`: each slide is a title underlined with dashes, its body, and a `Slide N of M` line. */
+/** Our slides as plain text (title, body lines), from `--print` (whole slides; --no-reveal goes with presenting only): each slide is a title underlined with dashes, its body, and a `Slide N of M` line. */
 function ourSlides() {
-	const lines = run(process.execPath, [bin, '--print', '--no-reveal']).split('\n');
+	const lines = run(process.execPath, [bin, '--print']).split('\n');
 	const slides = [];
 	let current;
 	for (const [i, line] of lines.entries()) {

@@ -1,0 +1,46 @@
+import {type Deck, hasDrawnBlocks} from '../deck/deck.js';
+import {loadInk} from '../deck/drawn.js';
+import {chromeRows, deckLook, slideBody, slideLines, readingWidth, type Size} from '../layout/slide-body.js';
+
+/**
+`briefing check --size WxH`: the slides that need more than one page at a terminal size (a tall slide
+is shown across pages while presenting, its bullets continuing on the next step). Pure: the same
+layout the show uses, at every slide's last step.
+*/
+export const defaultCheckSize: Size = {columns: 80, rows: 24};
+
+export type TallSlide = {
+	/** 1-based, as the show and --slide count. */
+	readonly slide: number;
+	readonly slideId: string;
+	readonly title: string;
+	readonly pages: number;
+	/** The rows the slide would need on one page. */
+	readonly rows: number;
+};
+
+/** The tall slides, once Ink is loaded where a slide holds an Ink component (it draws its own lines). */
+export async function measureSlides(deck: Deck, size: Size): Promise<TallSlide[]> {
+	if (hasDrawnBlocks(deck, deck.slides)) {
+		await loadInk();
+	}
+
+	return tallSlides(deck, size);
+}
+
+export function tallSlides(deck: Deck, size: Size): TallSlide[] {
+	const look = deckLook(deck, size);
+	return deck.slides.flatMap(slide => {
+		const pages = slideBody(slide, slide.units, size, {look}).pages?.count ?? 1;
+		if (pages <= 1) {
+			return [];
+		}
+
+		const rows = slideLines(slide, readingWidth(size, false), slide.units).length + chromeRows;
+		return [{slide: slide.index + 1, slideId: slide.id, title: slide.title, pages, rows}];
+	});
+}
+
+export function formatTallSlide(tall: TallSlide, size: Size): string {
+	return `slide ${tall.slide} “${tall.title}” needs ${tall.pages} pages at ${size.columns}x${size.rows} (one page needs ${size.columns}x${tall.rows}): shown across pages while presenting`;
+}
