@@ -126,6 +126,16 @@ describe('the presenter view paces the talk', () => {
 		frame = await waitForFrame(app, f => f.includes('OVERTIME +1:01 past 14:30'));
 	});
 
+	test('an --end-at hours away leaves the deck\'s budgets as they are', async () => {
+		const clock = testClock(new Date(2026, 11, 6, 14, 25, 0));
+		const app = renderShow(<PresenterView deck={deck} theme={themes.plain} size={size} endAt={{hours: 16, minutes: 30, text: '16:30'}} now={clock.now} />, size);
+		await waitForFrame(app, f => f.includes('Say hello.'));
+		const frame = await press(app, keys.right);
+		expect(frame).toContain('2:05:00 left to 16:30');
+		expect(frame).toContain('slide 0:00/0:45');
+		expect(frame).toContain('ahead 0:45');
+	});
+
 	test('nothing of it reaches the audience screen, unless --timer asks for it', async () => {
 		const clock = testClock(new Date(2026, 11, 6, 14, 25, 0));
 		const endAt = {hours: 14, minutes: 30, text: '14:30'};

@@ -27,15 +27,16 @@ export type PaceOptions = {
 
 /**
 The presenter view's timing line, from the deck's budgets, the rehearsal and the clock: the length
-the budgets share is the time from the timer's start to --end-at, else --duration, else the deck's
-own (a length other than the deck's scales its budgets).
+the budgets share is --duration (which scales the deck's own budgets to fit), else the deck's own,
+else the time from the timer's start to --end-at.
 */
 export function usePaceReadout(deck: Deck, state: Pick<NavigationState, 'index' | 'isTimerRunning'>, clock: {readonly elapsed: number; readonly wall: Date}, options: PaceOptions): ReadoutPart[] {
 	const {duration, endAt, rehearsed, now} = options;
 	const since = useSlideSince(state.index, now);
 	const toEnd = timeToEnd(endAt ? {endAt} : undefined, clock.wall);
-	// Constant while the timer runs (both count from the same clock); before it, the time to the end.
-	const length = toEnd === undefined ? duration ?? deck.duration : toEnd + clock.elapsed;
+	// --end-at gives the budgets a length only for a deck that has none of its own: the time from the
+	// timer's start to the end (constant while the timer runs; before it, the time to the end).
+	const length = duration ?? deck.duration ?? (toEnd === undefined ? undefined : toEnd + clock.elapsed);
 	const plan = useMemo(
 		() =>
 			makePlan({
