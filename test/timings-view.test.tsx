@@ -45,16 +45,16 @@ describe('rehearsing in the show', () => {
 	test('the keys move the rehearsal; t writes the timings, the slide still up counted', async () => {
 		let time = 0;
 		const rehearsal = createRehearsal({deck, file, now: () => time, delayMs: 60_000});
-		const app = renderShow(<App deck={deck} theme={themes.plain} size={size} rehearsal={rehearsal} />, size);
-		await waitForFrame(app, frame => frame.includes('Welcome'));
+		const app = renderShow(<PresenterView deck={deck} theme={themes.plain} size={size} rehearsal={rehearsal} />, size);
+		await waitForFrame(app, frame => frame.includes('Say hello.'));
 		time = 40_000;
 		await press(app, keys.right);
 		time = 55_000;
 		await press(app, keys.right);
 		time = 65_000;
 		const frame = await press(app, 't');
-		// The footer says so.
-		expect(frame).toContain('timings saved');
+		// The header says so.
+		expect(frame.split('\n')[0]).toContain('timings saved');
 		const {store} = loadTimings(file, deck);
 		expect(store?.slides.get('welcome')?.runs).toEqual([40_000]);
 		expect(store?.slides.get('plan')?.runs).toEqual([25_000]);
@@ -75,6 +75,19 @@ test('a presenter view that rehearses says so in its header', async () => {
 	const app = renderShow(<PresenterView deck={deck} theme={themes.plain} size={size} rehearsal={rehearsal} />, size);
 	const frame = await waitForFrame(app, f => f.includes('Say hello.'));
 	expect(frame.split('\n')[0]).toContain('rehearsal: timings kept');
+});
+
+test('the audience view rehearses too; t is no key there (its help has no row to spare)', async () => {
+	let time = 0;
+	const rehearsal = createRehearsal({deck, file, now: () => time, delayMs: 1});
+	const app = renderShow(<App deck={deck} theme={themes.plain} size={size} rehearsal={rehearsal} />, size);
+	await waitForFrame(app, frame => frame.includes('Welcome'));
+	time = 30_000;
+	await press(app, keys.right);
+	await press(app, 't');
+	const {poll} = await import('./helpers/poll.js');
+	await poll(() => loadTimings(file, deck).store?.slides.get('welcome')?.runs[0] === 30_000, 'the welcome slide\'s time in the file');
+	expect(loadTimings(file, deck).store?.slides.has('plan')).toBe(false);
 });
 
 describe('the presenter view paces the talk', () => {
