@@ -45,6 +45,8 @@ export type DeckDefinition = {
 	readonly summary?: string;
 	/** How long the talk is (ms): slides without a budget share what the budgets leave. */
 	readonly duration?: number;
+	/** The memo's summary, a few sentences written for the handouts (not a slide's words); before the summary slide's bullets. */
+	readonly abstract?: string;
 	readonly sections: readonly SectionDefinition[];
 };
 
@@ -83,6 +85,8 @@ export type Deck = {
 	readonly summary?: string;
 	/** How long the talk is (ms), if the deck says. */
 	readonly duration?: number;
+	/** The memo's summary, written for the handouts, if the deck has one. */
+	readonly abstract?: string;
 	readonly sections: readonly Section[];
 	readonly slides: readonly Slide[];
 };
@@ -210,6 +214,7 @@ export type DeckData = {
 	readonly source: SourceInfo;
 	readonly summary?: string;
 	readonly duration?: number;
+	readonly abstract?: string;
 	readonly sections: ReadonlyArray<{readonly id: string; readonly title: string; readonly budget?: number; readonly slides: readonly SlideData[]}>;
 };
 
@@ -280,7 +285,7 @@ export function assembleDeck(definition: DeckData): Deck {
 	}
 
 	const duration = definition.duration === undefined ? {} : {duration: definition.duration};
-	return {title: definition.title, source: definition.source, ...(definition.summary ? {summary: definition.summary} : {}), ...duration, sections, slides};
+	return {title: definition.title, source: definition.source, ...(definition.summary ? {summary: definition.summary} : {}), ...(definition.abstract ? {abstract: definition.abstract} : {}), ...duration, sections, slides};
 }
 
 /** Runs of consecutive paragraph numbers, in order, each once: `[9, 6, 7]` → `[[6, 7], [9, 9]]`. */

@@ -15,13 +15,14 @@ The deck's YAML front matter: what the article is and where its text is.
 	url: https://…            (optional)
 	source: article.txt       (optional: the article's text, for `briefing check`)
 	summary: slide-id         (optional: the slide whose bullets sum the deck up, for handouts)
+	abstract: A few sentences (optional: the handouts' summary, before the summary slide's bullets)
 	duration: 20m             (optional: the talk's length, for the presenter view's pace)
 	---
 */
-export type FrontMatter = {readonly title: string; readonly source: SourceInfo; readonly summary?: string; readonly duration?: number};
+export type FrontMatter = {readonly title: string; readonly source: SourceInfo; readonly summary?: string; readonly abstract?: string; readonly duration?: number};
 
 const required = ['title', 'outlet', 'date', 'author'] as const;
-const optional = ['url', 'source', 'summary', 'duration'] as const;
+const optional = ['url', 'source', 'summary', 'abstract', 'duration'] as const;
 const known: readonly string[] = [...required, ...optional];
 
 export function readFrontMatter(node: Yaml | undefined): FrontMatter {
@@ -78,6 +79,7 @@ export function readFrontMatter(node: Yaml | undefined): FrontMatter {
 		title: get('title'),
 		...(duration === undefined ? {} : {duration}),
 		...(fields.get('summary') ? {summary: get('summary')} : {}),
+		...(fields.get('abstract') ? {abstract: get('abstract')} : {}),
 		source: {
 			outlet: get('outlet'),
 			date: get('date'),
