@@ -1,6 +1,7 @@
 import type {Deck, Slide} from '../deck/deck.js';
 import {helpSections, type HelpScreen, hintParts, type View} from '../show/keymap.js';
 import {indentLines, type Line, lineWidth, seg, textWidth, wrap, type Segment, symbols} from './layout.js';
+import {fit} from '../text/wrap.js';
 import {menuHeading, menuPlace, type MenuPlace, overviewLines} from './lists.js';
 import {helpScreen, modeOf, type NavigationState} from '../show/navigation.js';
 import {
@@ -40,15 +41,6 @@ export function audienceMark(problem: string): string {
 	const named = problem.replaceAll(/(?:[^\s:/]*\/)+(?=[^\s/])/g, '');
 	const placed = /^(.+?):(\d+)(?::\d+)?:\s/.exec(named);
 	return placed ? `${placed[1]} not reloaded (line ${placed[2]})` : named;
-}
-
-export function fit(text: string, width: number): string {
-	if (width <= 0) {
-		return '';
-	}
-
-	const chars = [...text];
-	return chars.length <= width ? text : chars.slice(0, Math.max(0, width - 1)).join('') + '…';
 }
 
 export function spread(left: Line, right: Line, width: number): Line {
