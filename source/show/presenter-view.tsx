@@ -1,37 +1,23 @@
 import React, {Suspense, useEffect, useMemo, useReducer, useRef, useState} from 'react';
-import {ErrorBoundary, noticeMs, statusMs, useShow} from './app.js';
+import {type AppProps, ErrorBoundary, noticeMs, statusMs, useShow} from './app.js';
 import {useForAWhile} from './hooks/use-for-a-while.js';
-import type {Deck} from '../deck/deck.js';
 import {Frame} from './components/frame.js';
 import {LazySectionsMenu} from './components/lazy-sections-menu.js';
 import {deferDrawings} from './deferred-drawings.js';
 import {formatWall, useClock} from './hooks/use-clock.js';
 import {planTalk} from '../layout/pace.js';
-import type {PeerLink} from '../link/peer.js';
 import {presenterLines, presenterMenuPlace, presenterMinimum} from '../layout/presenter-screen.js';
-import {type Size, tooSmallLines} from '../layout/screen.js';
-import type {Theme} from '../layout/theme.js';
+import {tooSmallLines} from '../layout/screen.js';
 
 /**
 The presenter's screen (`briefing --presenter`): the same keys and the same navigation state as the
 audience view, kept in step over the link; a different picture. It never blanks itself: when the
 audience screen is blanked it says so and keeps the notes up.
 */
-export type PresenterViewProps = {
-	readonly deck: Deck;
-	readonly theme: Theme;
-	readonly start?: number;
-	readonly isRevealing?: boolean;
+/** The audience app's props that the presenter view takes too (`now` drives its timer and clock). */
+export type PresenterViewProps = Pick<AppProps, 'deck' | 'theme' | 'start' | 'isRevealing' | 'size' | 'link' | 'onSuspend' | 'onFatal' | 'deckProblem' | 'now'> & {
 	/** The planned length of the talk (ms), for the pace; none shows elapsed time only. */
 	readonly duration?: number;
-	readonly size?: Size;
-	readonly link?: PeerLink;
-	readonly onSuspend?: () => void;
-	readonly onFatal?: (error: unknown) => void;
-	/** Why the deck file could not be read again: shown until it reads (the last good deck stays up). */
-	readonly deckProblem?: string;
-	/** The time source of the timer and clock (tests drive it); default Date.now. */
-	readonly now?: () => number;
 };
 
 export function PresenterView(props: PresenterViewProps) {
