@@ -1,9 +1,8 @@
-import React, {Suspense, useEffect, useMemo, useReducer, useRef, useState} from 'react';
-import {type AppProps, ErrorBoundary, noticeMs, statusMs, useShow} from './app.js';
+import React, {useEffect, useMemo, useRef, useState} from 'react';
+import {type AppProps, noticeMs, ShowRoot, statusMs, useShow} from './app.js';
 import {useForAWhile} from './hooks/use-for-a-while.js';
 import {Frame} from './components/frame.js';
 import {LazySectionsMenu} from './components/lazy-sections-menu.js';
-import {deferDrawings} from './deferred-drawings.js';
 import {formatWall, useClock} from './hooks/use-clock.js';
 import {planTalk} from '../layout/pace.js';
 import {presenterLines, presenterMenuPlace, presenterMinimum} from '../layout/presenter-screen.js';
@@ -21,15 +20,7 @@ export type PresenterViewProps = Pick<AppProps, 'deck' | 'theme' | 'start' | 'is
 };
 
 export function PresenterView(props: PresenterViewProps) {
-	const [, drawn] = useReducer((count: number) => count + 1, 0);
-	const deck = useMemo(() => deferDrawings(props.deck, drawn), [props.deck]);
-	return (
-		<ErrorBoundary onFatal={props.onFatal}>
-			<Suspense fallback={null}>
-				<Presenter {...props} deck={deck} />
-			</Suspense>
-		</ErrorBoundary>
-	);
+	return <ShowRoot deck={props.deck} onFatal={props.onFatal}>{deck => <Presenter {...props} deck={deck} />}</ShowRoot>;
 }
 
 /** The link's everyday states; anything else (a refused position, a dropped peer) is news. */
