@@ -5,7 +5,8 @@ import {indentLines as indentSegments, seg} from '../source/layout/layout.js';
 import {deckToMarkdown} from '../source/markdown/export-deck.js';
 import {paragraphsText} from '../source/markdown/commands.js';
 import {parseMarkdownDeck} from '../source/markdown/parse-deck.js';
-import {fit, indentLines, textWidth, wrap} from '../source/text/wrap.js';
+import {bigWidth, wrapBig} from '../source/layout/big-text.js';
+import {fit, indentLines, packWords, textWidth, wrap} from '../source/text/wrap.js';
 
 describe('wrap: the one word wrapper', () => {
 	test('breaks at whitespace, each line at most the width, the words kept in order', () => {
@@ -31,6 +32,20 @@ describe('wrap: the one word wrapper', () => {
 	test('counts characters, not UTF-16 units', () => {
 		expect(wrap('“é” — ok', 5)).toEqual(['“é” —', 'ok']);
 		expect(textWidth('𝐀𝐁')).toBe(2);
+	});
+});
+
+describe('packWords: the packer under every wrapper', () => {
+	test('packs whole words (a key name with spaces in it too), one too wide on its own line', () => {
+		expect(packWords(['gg (g twice)', 'Home', 'PageUp', 'k'], 12)).toEqual(['gg (g twice)', 'Home PageUp', 'k']);
+		expect(packWords(['wide-word', 'a'], 4)).toEqual(['wide-word', 'a']);
+		expect(packWords([], 10)).toEqual([]);
+	});
+
+	test('big letters: measured in big columns, no line wider, undefined when a word cannot fit', () => {
+		const lines = wrapBig('ICE TOWN HALL', bigWidth('TOWN HALL'));
+		expect(lines).toEqual(['ICE TOWN', 'HALL']);
+		expect(wrapBig('MAYORKAS', bigWidth('MAYORKAS') - 1)).toBeUndefined();
 	});
 });
 

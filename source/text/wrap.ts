@@ -18,42 +18,38 @@ export type WrapOptions = {
 	readonly breakLongWords?: boolean;
 };
 
+/**
+Words packed greedily into lines no wider than `width` as `measure` counts (columns by default), a
+space between two words; a word is never broken, so one wider than a line stands on a line of its own.
+*/
+export function packWords(words: readonly string[], width: number, measure: (text: string) => number = textWidth): string[] {
+	const lines: string[] = [];
+	let current: string | undefined;
+	for (const word of words) {
+		if (current === undefined) {
+			current = word;
+		} else if (measure(`${current} ${word}`) <= width) {
+			current = `${current} ${word}`;
+		} else {
+			lines.push(current);
+			current = word;
+		}
+	}
+
+	return current === undefined ? lines : [...lines, current];
+}
+
+/** A word cut into pieces of `limit` characters. */
+function pieces(word: string, limit: number): string[] {
+	const chars = [...word];
+	return chars.length <= limit ? [word] : Array.from({length: Math.ceil(chars.length / limit)}, (_, index) => chars.slice(index * limit, (index + 1) * limit).join(''));
+}
+
 /** Word-wraps text to `width` columns at whitespace; a word longer than a line is broken unless told otherwise. */
 export function wrap(text: string, width: number, {breakLongWords = true}: WrapOptions = {}): string[] {
 	const limit = Math.max(1, width);
-	const lines: string[] = [];
-	let current = '';
-	for (const word of text.split(/\s+/).filter(Boolean)) {
-		let rest = word;
-		while (breakLongWords && textWidth(rest) > limit) {
-			if (current) {
-				lines.push(current);
-				current = '';
-			}
-
-			const chars = [...rest];
-			lines.push(chars.slice(0, limit).join(''));
-			rest = chars.slice(limit).join('');
-		}
-
-		if (!rest) {
-			continue;
-		}
-
-		if (!current) {
-			current = rest;
-		} else if (textWidth(current) + 1 + textWidth(rest) <= limit) {
-			current += ' ' + rest;
-		} else {
-			lines.push(current);
-			current = rest;
-		}
-	}
-
-	if (current) {
-		lines.push(current);
-	}
-
+	const words = text.split(/\s+/).filter(Boolean);
+	const lines = packWords(breakLongWords ? words.flatMap(word => (textWidth(word) > limit ? pieces(word, limit) : [word])) : words, limit);
 	return lines.length > 0 ? lines : [''];
 }
 
