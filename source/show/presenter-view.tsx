@@ -1,10 +1,10 @@
-import React, {useEffect, useMemo, useRef, useState} from 'react';
+import React, {useEffect, useRef, useState} from 'react';
 import {type AppProps, noticeMs, ShowRoot, statusMs, useShow} from './app.js';
 import {useForAWhile} from './hooks/use-for-a-while.js';
 import {Frame} from './components/frame.js';
 import {LazySectionsMenu} from './components/lazy-sections-menu.js';
 import {formatWall, useClock} from './hooks/use-clock.js';
-import {planTalk} from '../layout/pace.js';
+import {type Countdown, usePaceReadout} from './hooks/use-pace.js';
 import {presenterLines, presenterMenuPlace, presenterMinimum} from '../layout/presenter-screen.js';
 import {tooSmallLines} from '../layout/screen.js';
 
@@ -14,9 +14,13 @@ audience view, kept in step over the link; a different picture. It never blanks 
 audience screen is blanked it says so and keeps the notes up.
 */
 /** The audience app's props that the presenter view takes too (`now` drives its timer and clock). */
-export type PresenterViewProps = Pick<AppProps, 'deck' | 'theme' | 'start' | 'isRevealing' | 'size' | 'link' | 'onSuspend' | 'onFatal' | 'deckProblem' | 'now'> & {
-	/** The planned length of the talk (ms), for the pace; none shows elapsed time only. */
+export type PresenterViewProps = Pick<AppProps, 'deck' | 'theme' | 'start' | 'isRevealing' | 'size' | 'link' | 'onSuspend' | 'onFatal' | 'deckProblem' | 'now' | 'rehearsal'> & {
+	/** The planned length of the talk (ms), for the pace; none shows elapsed time only (or the deck's `duration`). */
 	readonly duration?: number;
+	/** --end-at: count down to a time on the wall clock instead of a length. */
+	readonly endAt?: Countdown['endAt'];
+	/** Rehearsed time per slide id (the median of the rehearsals): the plan paces against them. */
+	readonly rehearsed?: ReadonlyMap<string, number>;
 };
 
 export function PresenterView(props: PresenterViewProps) {
@@ -54,14 +58,15 @@ export function useHeldStatus(status: string | undefined, ms: number): string | 
 }
 
 function Presenter(props: PresenterViewProps) {
-	const {deck, theme, duration, now} = props;
+	const {deck, theme, duration, endAt, rehearsed, now = Date.now} = props;
 	const show = useShow({...props, view: 'presenter'});
 	const {state, size, mode} = show;
 	// The deck's problem has a line of its own; the header has it too while that line says "blanked".
 	const linkStatus = useHeldStatus(show.status, statusMs);
-	const status = (state.blank === 'none' ? undefined : props.deckProblem) ?? linkStatus;
+	const timingsNote = useForAWhile(show.timingsNote, noticeMs)?.text;
+	const status = timingsNote ?? (state.blank === 'none' ? undefined : props.deckProblem) ?? linkStatus ?? (props.rehearsal ? 'rehearsal: timings kept' : undefined);
 	const clock = useClock(state.isTimerRunning, state.timerEpoch, now);
-	const plan = useMemo(() => (duration ? planTalk(duration, deck.slides.length) : undefined), [duration, deck]);
+	const readout = usePaceReadout(deck, state, clock, {...(duration ? {duration} : {}), ...(endAt ? {endAt} : {}), ...(rehearsed ? {rehearsed} : {}), now});
 	// "no slide 99" for a few seconds, or until the next key.
 	const notice = useForAWhile(state.notice || undefined, noticeMs) ?? '';
 
@@ -73,7 +78,7 @@ function Presenter(props: PresenterViewProps) {
 		elapsed: clock.elapsed,
 		isRunning: state.isTimerRunning,
 		wall: formatWall(clock.wall),
-		...(plan ? {plan} : {}),
+		readout,
 		...(status ? {status} : {}),
 		...(props.deckProblem ? {problem: props.deckProblem} : {}),
 	});
