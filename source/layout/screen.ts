@@ -1,8 +1,9 @@
 import type {Deck, Slide} from '../deck/deck.js';
 import {helpSections, type HelpScreen, hintParts, type View} from '../model/keymap.js';
 import {symbols} from './layout.js';
+import {textWidth, wrap} from '../text/wrap.js';
 import {indentLines, type Line, lineWidth, seg, type Segment} from '../text/lines.js';
-import {fit, textWidth, wrap} from '../text/wrap.js';
+import {fit, packWords} from '../text/wrap.js';
 import {menuHeading, menuPlace, type MenuPlace, overviewLines} from './lists.js';
 import {helpScreen, modeOf, type NavigationState} from '../model/navigation.js';
 import {
@@ -148,21 +149,6 @@ export function footer(deck: Deck, state: NavigationState, size: Size, hint: rea
 	return [[seg(symbols.rule.repeat(size.columns), 'rule')], spread(left, [...right, seg(' ', 'body')], size.columns)];
 }
 
-/** Key names in lines of `width`, broken only between names: a name ("gg (g twice)") never breaks. */
-function wrapNames(names: readonly string[], width: number): string[] {
-	const lines: string[] = [];
-	for (const name of names) {
-		const last = lines.at(-1);
-		if (last !== undefined && textWidth(`${last} ${name}`) <= width) {
-			lines[lines.length - 1] = `${last} ${name}`;
-		} else {
-			lines.push(name);
-		}
-	}
-
-	return lines;
-}
-
 /** A label's column is never narrower than this: a column of help must hold its widest key name and it. */
 const helpLabelWidth = 10;
 
@@ -179,7 +165,7 @@ function helpColumn(view: View, width: number, screen: HelpScreen): Line[] {
 	for (const section of sections) {
 		lines.push(...(lines.length > 0 ? [[]] : []), ...wrap(section.title, width).map(part => [seg(part, 'heading')]));
 		for (const row of section.rows) {
-			const keyParts = wrapNames(row.names, keysWidth);
+			const keyParts = packWords(row.names, keysWidth);
 			const labelParts = wrap(row.label, Math.max(helpLabelWidth, width - keysWidth - 2));
 			for (let i = 0; i < Math.max(keyParts.length, labelParts.length); i++) {
 				const keys = keyParts[i] ?? '';

@@ -1,5 +1,5 @@
 import type {Role} from './theme.js';
-import {textWidth} from './wrap.js';
+import {indentLines as indented, textWidth} from './wrap.js';
 
 /**
 Styled lines, the unit every screen is made of: segments of text in a role (the theme gives a role
@@ -20,8 +20,7 @@ export function seg(text: string, role: Role): Segment {
 
 /** Lines moved right by `margin` columns (empty lines stay empty). */
 export function indentLines(lines: readonly Line[], margin: number): Line[] {
-	const pad = seg(' '.repeat(margin), 'body');
-	return lines.map(line => (line.length === 0 ? line : [pad, ...line]));
+	return indented(lines, seg(' '.repeat(margin), 'body'));
 }
 
 export function lineWidth(line: Line): number {
