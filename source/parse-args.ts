@@ -45,7 +45,18 @@ export type CheckCommand = {
 type DeckCommand =
 	| {readonly kind: 'list'}
 	| {readonly kind: 'print'; readonly start: StartAt; readonly showNotes: boolean}
-	| {readonly kind: 'export'; readonly start: StartAt; readonly format?: string; readonly file?: string; readonly isForced: boolean; readonly showNotes: boolean}
+	| {
+			readonly kind: 'export';
+			readonly start: StartAt;
+			readonly format?: string;
+			readonly file?: string;
+			readonly isForced: boolean;
+			readonly showNotes: boolean;
+			/** --export pdf: the paper (--paper), the slides as pages (--slides) and their theme (--theme). */
+			readonly paper?: string;
+			readonly slidePages?: boolean;
+			readonly theme?: string;
+	  }
 	| PresentCommand;
 
 export type Command =
@@ -225,7 +236,17 @@ function commandKindOf(flags: Flags): Extract<Command, {kind: CommandKind | 'usa
 			return {kind: 'usage-error', message: '--force goes with -o FILE'};
 		}
 
-		return {kind: 'export', start, ...(flags.export === undefined ? {} : {format: flags.export}), ...(flags.output === undefined ? {} : {file: flags.output}), isForced: Boolean(flags.force), showNotes: Boolean(flags.notes)};
+		return {
+			kind: 'export',
+			start,
+			...(flags.export === undefined ? {} : {format: flags.export}),
+			...(flags.output === undefined ? {} : {file: flags.output}),
+			isForced: Boolean(flags.force),
+			showNotes: Boolean(flags.notes),
+			...(flags.paper === undefined ? {} : {paper: flags.paper}),
+			...(flags.slides ? {slidePages: true} : {}),
+			...(flags.theme === undefined ? {} : {theme: flags.theme}),
+		};
 	}
 
 	if (flags.list) {
