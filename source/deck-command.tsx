@@ -44,7 +44,7 @@ export async function runDeckCommand(command: DeckCommand): Promise<number> {
 			lighten();
 		}
 	};
-	const markdown = command.deckFile === undefined ? undefined : await loadDeckFile(command.deckFile, beforeParse);
+	const markdown = command.deckFile === undefined ? undefined : await loadDeckFile(command.deckFile, beforeParse, isInteractive);
 	if (command.deckFile !== undefined && !markdown) {
 		return 2;
 	}
@@ -96,14 +96,15 @@ export async function runDeckCommand(command: DeckCommand): Promise<number> {
 		return writeOut(deckText(deck, {showNotes: command.showNotes, slides: await chosenSlides()}));
 	}
 
-	return show(deck, start, command, checked.duration, markdown && command.deckFile !== undefined ? {file: command.deckFile, text: markdown.text} : undefined);
+	return show(deck, start, command, checked.duration, markdown && command.deckFile !== undefined ? {file: command.deckFile, text: markdown.text, ...('problemOf' in markdown ? {problemOf: markdown.problemOf} : {})} : undefined);
 }
 
 /** The Markdown deck named on the command line, or undefined after a one-line problem with its file, line and column. */
-async function loadDeckFile(file: string, beforeParse: (length: number) => void) {
-	const {DeckFileError, loadMarkdownDeck} = await import('./markdown/load.js');
+async function loadDeckFile(file: string, beforeParse: (length: number) => void, isShow: boolean) {
+	const {DeckFileError, loadDeckForShow, loadMarkdownDeck} = await import('./markdown/load.js');
 	try {
-		return await withoutFetch(async () => loadMarkdownDeck(file, beforeParse));
+		// A show reads each slide when it is first shown (the rest in its idle time); the outputs read the whole deck now.
+		return await withoutFetch(async () => (isShow ? loadDeckForShow(file, beforeParse) : loadMarkdownDeck(file, beforeParse)));
 	} catch (error: unknown) {
 		if (error instanceof DeckFileError) {
 			process.stderr.write(`briefing: ${error.message}\n`);
@@ -121,7 +122,7 @@ async function checkShowFlags(command: PresentCommand) {
 }
 
 /** The live show: the link, then present(). */
-async function show(deck: Deck, start: number, command: PresentCommand, duration: number | undefined, markdown?: {file: string; text: string}): Promise<number> {
+async function show(deck: Deck, start: number, command: PresentCommand, duration: number | undefined, markdown?: {file: string; text: string; problemOf?: (index: number) => string | undefined}): Promise<number> {
 	const isPresenter = command.view === 'presenter';
 	const openLink = async () => {
 		const {deckKey, openPresenterLink} = await import('./link/presenter-link.js');
@@ -151,10 +152,20 @@ async function show(deck: Deck, start: number, command: PresentCommand, duration
 	}
 
 	const {watchDeck} = markdown ? await import('./markdown/watch.js') : {watchDeck: undefined};
+	const {readAhead} = markdown?.problemOf ? await import('./markdown/read-ahead.js') : {readAhead: undefined};
 	return present({
-		// Live reload: each save of a Markdown deck is read again; the show keeps its place.
+		// Live reload: each save of a Markdown deck is read again; the show keeps its place. The slides not
+		// shown yet are read in the idle time, and the first that fails is said as a reload's problem is.
 		...(markdown && watchDeck
-			? {onReady: running => watchDeck(markdown.file, markdown.text, update => ('deck' in update ? running.setDeck(update.deck) : running.setDeckProblem(update.problem)))}
+			? {
+				onReady(running) {
+					const stop = markdown.problemOf && readAhead?.(deck, markdown.problemOf, running.setDeckProblem);
+					watchDeck(markdown.file, markdown.text, update => {
+						stop?.();
+						return 'deck' in update ? running.setDeck(update.deck) : running.setDeckProblem(update.problem);
+					});
+				},
+			}
 			: {}),
 		// The audience view opens its link after the first frame: the slide comes first. A rehearsal has none.
 		...(link ? {link} : command.isRehearsal ? {} : {openLink}),

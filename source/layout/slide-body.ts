@@ -275,6 +275,24 @@ function roomyBody(slide: Slide, step: number, size: Size, rows: number, look: L
 const looks = new WeakMap<Deck, Map<string, Look>>();
 
 /**
+The rows the tallest content title takes as text. A title of no more than half the reading width in
+characters (a character is at most two columns wide) is one line and its rule, without wrapping it:
+only longer ones are laid out, so a deck of thousands of short titles costs a pass over their lengths.
+*/
+function mostTitleRows(deck: Deck, size: Size): number {
+	const width = readingWidth(size, true);
+	let most = 0;
+	for (const slide of deck.slides) {
+		if (!isTitleSlide(slide)) {
+			const isShort = slide.title.length * 2 <= width && !/[\u0000-\u001F]/.test(slide.title);
+			most = Math.max(most, isShort ? 2 : roomyTitle(slide, size, false)?.length ?? 0);
+		}
+	}
+
+	return most;
+}
+
+/**
 The deck's look at a size: content slides' text titles each given the tallest one's rows; the title
 slide's title in big letters when it fits in them and the slide, whole, still fits.
 */
@@ -294,7 +312,7 @@ export function deckLook(deck: Deck, size: Size): Look {
 	// Measured when a content slide first needs it: the title slide in big letters (the first frame) does not.
 	let titleRows: number | undefined;
 	const rowsOfTitles = () => {
-		titleRows ??= Math.max(0, ...deck.slides.filter(slide => !isTitleSlide(slide)).map(slide => roomyTitle(slide, size, false)?.length ?? 0));
+		titleRows ??= mostTitleRows(deck, size);
 		return titleRows;
 	};
 

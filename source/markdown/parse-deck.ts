@@ -5,12 +5,12 @@ import {frontmatterFromMarkdown} from 'mdast-util-frontmatter';
 import {gfmFromMarkdown} from 'mdast-util-gfm';
 import {frontmatter} from 'micromark-extension-frontmatter';
 import {gfm} from 'micromark-extension-gfm';
-import type {Block} from '../deck/blocks.js';
-import {assembleDeck, type Deck, DeckError, type SlideData} from '../deck/deck.js';
+import {type Block, revealUnits} from '../deck/blocks.js';
+import {assembleDeck, type Deck, DeckError, lazySlide, type Section, type Slide, type SlideBody, type SlideData} from '../deck/deck.js';
 import {type Piece, readBlock} from './blocks.js';
 import {type FrontMatter, readFrontMatter} from './front-matter.js';
 import {inlineText, MarkdownDeckError, type Position, slideText, startOf, visibleControls} from './inline.js';
-import {deckLimits, type Piece as SplitPiece, splitDeck} from './split.js';
+import {deckLimits, type Piece as SplitPiece, splitDeck, stepsAtMost} from './split.js';
 
 /**
 A Markdown deck read into the same `Deck` the built-in slides compile to, with the line of every
@@ -380,4 +380,176 @@ export function parseMarkdownDeck(text: string): ParsedDeck {
 
 function slideData(slide: SlideDraft): SlideData {
 	return {id: slide.id, title: slide.title, paragraphs: slide.paragraphs, notes: slide.notes.join(' '), blocks: slide.blocks};
+}
+
+/**
+A Markdown deck read for a show: the line scan's pieces give every slide's title, section and place, and
+each slide's body is parsed the first time it is asked for (so the first frame parses the slide it
+shows). The front matter and any piece the scan cannot vouch for (see `isPlainPiece`) are parsed
+now, in order; everything the whole deck's reading checks across slides (ids, sections, the summary)
+is checked now too. A slide that fails when read later becomes a slide saying so, and `problemOf`
+gives its error: a show reads the rest in the background to find it.
+*/
+export type LazyDeck = {
+	readonly deck: Deck;
+	readonly problemOf: (index: number) => MarkdownDeckError | undefined;
+};
+
+/** A slide's title line read without the parser: `## Words` of plain letters, digits and punctuation that Markdown leaves as written. */
+export function plainTitle(line: string): string | undefined {
+	const heading = /^#{1,2}[ \t]+(.*)$/.exec(line.replace(/\r$/, ''));
+	const words = heading?.[1]?.replace(/(?:^|[ \t]+)#+[ \t]*$/, '').trim();
+	return words && /^[A-Za-z\d,.:;'"?()%$/+=-]+(?: [A-Za-z\d,.:;'"?()%$/+=-]+)*$/.test(words) ? words : undefined;
+}
+
+/** Lines after a piece's first that could make another heading (an indented ATX heading, a setext underline after text): such a piece is parsed at once. */
+function hasOtherHeading(lines: readonly string[]): boolean {
+	for (let index = 1; index < lines.length; index++) {
+		const line = lines[index]!;
+		if (/^ {0,3}#{1,2}(?:[ \t]|$)/.test(line) || (/^ {0,3}(?:=+|-+)[ \t]*$/.test(line) && /\S/.test(lines[index - 1]!))) {
+			return true;
+		}
+	}
+
+	return false;
+}
+
+/** A piece the scan reads as one `## ` slide or one `# ` section line and blank lines, with a plain title. */
+function isPlainPiece(piece: SplitPiece): {level: 1 | 2; title: string} | undefined {
+	const lines = piece.text.split('\n');
+	const title = plainTitle(lines[0]!);
+	if (title === undefined || hasOtherHeading(lines)) {
+		return undefined;
+	}
+
+	const level = lines[0]!.startsWith('## ') || lines[0]!.startsWith('##\t') ? 2 : 1;
+	return level === 1 && lines.slice(1).some(line => /\S/.test(line)) ? undefined : {level, title};
+}
+
+/** Parses one piece alone, with the file's positions. */
+function pieceNodes(piece: SplitPiece): RootContent[] {
+	const tree = parseMarkdownTree(piece.text);
+	placeTree(tree, piece);
+	return tree.children;
+}
+
+/** A lazy slide's body: its piece parsed and walked as the whole deck's reading would walk it. */
+function readPiece(piece: SplitPiece, draft: SlideDraft, walk: Walk): SlideBody {
+	const slide: SlideDraft = {...draft, paragraphs: [], notes: [], blocks: [], places: {title: draft.places.title, body: []}, isOpen: true, isBars: false};
+	const own: Walk = {...walk, slide};
+	const [heading, ...rest] = pieceNodes(piece);
+	if (heading?.type !== 'heading' || heading.depth !== 2) {
+		throw new MarkdownDeckError('this slide could not be read apart from the deck', {line: piece.line, column: 1});
+	}
+
+	for (const node of rest) {
+		if (node.type === 'heading' && node.depth <= 2) {
+			throw new MarkdownDeckError('this slide could not be read apart from the deck', startOf(node));
+		}
+
+		walkNode(node, own);
+	}
+
+	return {blocks: slide.blocks, paragraphs: slide.paragraphs, notes: slide.notes.join(' ')};
+}
+
+type LazyDraft = SlideDraft & {piece?: SplitPiece};
+
+/** The skeleton's walk: plain pieces become lazy slides and sections from their lines, the rest is parsed and walked now. */
+function walkPieces(pieces: readonly SplitPiece[], walk: Walk): void {
+	for (const [index, piece] of pieces.entries()) {
+		const plain = index === 0 ? undefined : isPlainPiece(piece);
+		if (!plain) {
+			for (const node of pieceNodes(piece)) {
+				if (index === 0 && walk.front === undefined) {
+					walk.front = readFrontMatter(node.type === 'yaml' ? (node as Yaml) : undefined);
+				}
+
+				walkNode(node, walk);
+			}
+
+			continue;
+		}
+
+		const text = `${'#'.repeat(plain.level)} ${plain.title}`;
+		const heading = {
+			type: 'heading',
+			depth: plain.level,
+			children: [{type: 'text', value: plain.title}],
+			position: {start: {line: piece.line, column: 1, offset: 0}, end: {line: piece.line, column: text.length + 1, offset: text.length}},
+		} as Heading;
+		const at = {...walk, source: text};
+		if (plain.level === 1) {
+			openSection(heading, at);
+		} else {
+			openSlide(heading, at);
+			(at.slide as LazyDraft).piece = piece;
+		}
+
+		walk.slide = at.slide;
+	}
+}
+
+function deckSkeleton(source: string): {walk: Walk; front: FrontMatter} {
+	const walk: Walk = {sections: [], source, ids: new Map(), sectionIds: new Map(), next: new Map()};
+	walkPieces(splitDeck(source), walk);
+	const front = walk.front ?? readFrontMatter(undefined);
+	const last = walk.sections.at(-1);
+	if (!last) {
+		throw new MarkdownDeckError('the deck has no slides: add a "# Section" line and a "## Slide title" under it', {line: 1, column: 1});
+	}
+
+	if (last.slides.length === 0) {
+		throw new MarkdownDeckError(`section "${last.title}" has no slides`, last.at);
+	}
+
+	if (!front.title.trim()) {
+		throw new MarkdownDeckError('the deck has no title', {line: 1, column: 1});
+	}
+
+	if (front.summary !== undefined && !walk.ids.has(front.summary)) {
+		throw new MarkdownDeckError(`the summary slide "${front.summary}" is not in the deck`, {line: 1, column: 1});
+	}
+
+	return {walk, front};
+}
+
+/** What a slide that fails when it is read shows instead of its body. */
+function unreadable(error: MarkdownDeckError): SlideBody {
+	return {blocks: [{kind: 'text', text: `This slide could not be read (line ${error.at.line}, column ${error.at.column}): ${error.problem}`}], paragraphs: [], notes: ''};
+}
+
+/** Reads a Markdown deck for a show, each slide's body when it is first asked for; a mistake found now throws a MarkdownDeckError. */
+export function readDeckLazily(text: string): LazyDeck {
+	const source = text.replace(/^\uFEFF/, '');
+	const {walk, front} = deckSkeleton(source);
+	const problems = new Map<number, MarkdownDeckError>();
+	const slides: Slide[] = [];
+	const sections: Section[] = [];
+	for (const section of walk.sections) {
+		sections.push({id: section.id, title: section.title, start: slides.length, count: section.slides.length});
+		for (const [at, draft] of (section.slides as LazyDraft[]).entries()) {
+			const index = slides.length;
+			const place = {id: draft.id, title: draft.title, index, sectionId: section.id, sectionTitle: section.title, opensSection: at === 0};
+			const {piece} = draft;
+			const read = piece
+				? () => {
+					try {
+						return readPiece(piece, draft, walk);
+					} catch (error: unknown) {
+						if (!(error instanceof MarkdownDeckError)) {
+							throw error;
+						}
+
+						problems.set(index, error);
+						return unreadable(error);
+					}
+				}
+				: () => ({blocks: draft.blocks, paragraphs: draft.paragraphs, notes: draft.notes.join(' ')});
+			slides.push(lazySlide(place, read, piece ? stepsAtMost(piece.text) : draft.blocks.reduce((sum, block) => sum + revealUnits(block), 0)));
+		}
+	}
+
+	const deck: Deck = {title: front.title, source: front.source, ...(front.summary ? {summary: front.summary} : {}), sections, slides};
+	return {deck, problemOf: index => problems.get(index)};
 }

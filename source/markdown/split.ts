@@ -210,3 +210,22 @@ export function splitDeck(text: string): Piece[] {
 	close(text.length);
 	return pieces;
 }
+
+/**
+At least as many reveal steps as a piece's slide can have, from its lines alone: a step is a list item
+or a quote, and each starts on a line with a list marker or on the first line of a run of `>` lines.
+*/
+export function stepsAtMost(text: string): number {
+	let steps = 0;
+	let wasQuote = false;
+	for (const line of text.split('\n')) {
+		const isQuote = /^ {0,3}>/.test(line);
+		if ((isQuote && !wasQuote) || /^[ \t>]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/.test(line)) {
+			steps++;
+		}
+
+		wasQuote = isQuote;
+	}
+
+	return steps;
+}
