@@ -320,13 +320,27 @@ a copy made by spreading it reads it.
 export function lazySlide(place: Omit<Slide, 'blocks' | 'units' | 'paragraphs' | 'notes'>, read: () => SlideBody, stepsAtMost: number): Slide {
 	const state: LazyState = {read, stepsAtMost};
 	const body = () => (state.body ??= state.read());
-	const slide = {...place} as Slide;
-	Object.defineProperties(slide, {
-		blocks: {enumerable: true, get: () => body().blocks},
-		paragraphs: {enumerable: true, get: () => body().paragraphs},
-		notes: {enumerable: true, get: () => body().notes},
-		units: {enumerable: true, get: () => (state.units ??= body().blocks.reduce((sum, block) => sum + revealUnits(block), 0))},
-	});
+	// An object literal's getters are its own enumerable properties (and quick to make for thousands of slides).
+	const slide: Slide = {
+		id: place.id,
+		title: place.title,
+		index: place.index,
+		sectionId: place.sectionId,
+		sectionTitle: place.sectionTitle,
+		opensSection: place.opensSection,
+		get blocks() {
+			return body().blocks;
+		},
+		get paragraphs() {
+			return body().paragraphs;
+		},
+		get notes() {
+			return body().notes;
+		},
+		get units() {
+			return (state.units ??= body().blocks.reduce((sum, block) => sum + revealUnits(block), 0));
+		},
+	};
 	lazySlides.set(slide, state);
 	return slide;
 }

@@ -275,8 +275,8 @@ function roomyBody(slide: Slide, step: number, size: Size, rows: number, look: L
 const looks = new WeakMap<Deck, Map<string, Look>>();
 
 /**
-The rows the tallest content title takes as text. A title of no more than half the reading width in
-characters (a character is at most two columns wide) is one line and its rule, without wrapping it:
+The rows the tallest content title takes as text. A title no wider than the reading width in the
+most columns its characters can take (one for printable ASCII, else two) is one line and its rule:
 only longer ones are laid out, so a deck of thousands of short titles costs a pass over their lengths.
 */
 function mostTitleRows(deck: Deck, size: Size): number {
@@ -284,7 +284,8 @@ function mostTitleRows(deck: Deck, size: Size): number {
 	let most = 0;
 	for (const slide of deck.slides) {
 		if (!isTitleSlide(slide)) {
-			const isShort = slide.title.length * 2 <= width && !/[\u0000-\u001F]/.test(slide.title);
+			// Printable ASCII is a column a character; anything else at most two.
+			const isShort = slide.title.length <= width && (/^[\u0020-\u007E]*$/.test(slide.title) || slide.title.length * 2 <= width);
 			most = Math.max(most, isShort ? 2 : roomyTitle(slide, size, false)?.length ?? 0);
 		}
 	}

@@ -51,9 +51,9 @@ type SlideDraft = {
 type SectionDraft = {id: string; title: string; slides: SlideDraft[]; at: Position};
 
 export function slugify(text: string): string {
-	return text
-		.normalize('NFKD')
-		.replaceAll(/[\u0300-\u036F]/g, '')
+	// ASCII has nothing to decompose (most titles: a deck of thousands of slides reads them all at start).
+	const letters = /^[\u0000-\u007F]*$/.test(text) ? text : text.normalize('NFKD').replaceAll(/[\u0300-\u036F]/g, '');
+	return letters
 		.toLowerCase()
 		.replaceAll(/[^a-z\d]+/g, '-')
 		.replaceAll(/^-+|-+$/g, '')
@@ -155,13 +155,14 @@ function caption(node: RootContent, slide: SlideDraft, source: string): string |
 
 type Walk = {sections: SectionDraft[]; slide?: SlideDraft; source: string; ids: Map<string, number>; sectionIds: Map<string, SectionDraft>; next: Map<string, number>; front?: FrontMatter};
 
-function openSlide(node: Heading, walk: Walk): void {
+/** `parts`: the heading's words and written id, when the line scan read them already. */
+function openSlide(node: Heading, walk: Walk, parts?: {title: string; id?: string}): void {
 	const section = walk.sections.at(-1);
 	if (!section) {
 		throw new MarkdownDeckError('a slide belongs to a section: put a "# Section title" line before the first "## " slide', startOf(node));
 	}
 
-	const {title, id: written} = headingParts(node, walk.source);
+	const {title, id: written} = parts ?? headingParts(node, walk.source);
 	if (!title) {
 		throw new MarkdownDeckError('a slide needs a title after "##"', startOf(node));
 	}
@@ -190,8 +191,8 @@ function uniqueId(base: string, ids: ReadonlyMap<string, unknown>, next: Map<str
 	return id;
 }
 
-function openSection(node: Heading, walk: Walk): void {
-	const {title, id: written} = headingParts(node, walk.source);
+function openSection(node: Heading, walk: Walk, parts?: {title: string; id?: string}): void {
+	const {title, id: written} = parts ?? headingParts(node, walk.source);
 	if (!title) {
 		throw new MarkdownDeckError('a section needs a title after "#"', startOf(node));
 	}
@@ -402,28 +403,21 @@ export function plainTitle(line: string): string | undefined {
 	return words && /^[A-Za-z\d,.:;'"?()%$/+=-]+(?: [A-Za-z\d,.:;'"?()%$/+=-]+)*$/.test(words) ? words : undefined;
 }
 
-/** Lines after a piece's first that could make another heading (an indented ATX heading, a setext underline after text): such a piece is parsed at once. */
-function hasOtherHeading(lines: readonly string[]): boolean {
-	for (let index = 1; index < lines.length; index++) {
-		const line = lines[index]!;
-		if (/^ {0,3}#{1,2}(?:[ \t]|$)/.test(line) || (/^ {0,3}(?:=+|-+)[ \t]*$/.test(line) && /\S/.test(lines[index - 1]!))) {
-			return true;
-		}
-	}
-
-	return false;
-}
-
 /** A piece the scan reads as one `## ` slide or one `# ` section line and blank lines, with a plain title. */
 function isPlainPiece(piece: SplitPiece): {level: 1 | 2; title: string} | undefined {
-	const lines = piece.text.split('\n');
-	const title = plainTitle(lines[0]!);
-	if (title === undefined || hasOtherHeading(lines)) {
+	if (piece.mayHoldHeading !== false) {
 		return undefined;
 	}
 
-	const level = lines[0]!.startsWith('## ') || lines[0]!.startsWith('##\t') ? 2 : 1;
-	return level === 1 && lines.slice(1).some(line => /\S/.test(line)) ? undefined : {level, title};
+	const firstEnd = piece.text.indexOf('\n');
+	const first = firstEnd === -1 ? piece.text : piece.text.slice(0, firstEnd);
+	const title = plainTitle(first);
+	if (title === undefined) {
+		return undefined;
+	}
+
+	const level = first.startsWith('## ') || first.startsWith('##\t') ? 2 : 1;
+	return level === 1 && firstEnd !== -1 && /\S/.test(piece.text.slice(firstEnd)) ? undefined : {level, title};
 }
 
 /** Parses one piece alone, with the file's positions. */
@@ -471,22 +465,14 @@ function walkPieces(pieces: readonly SplitPiece[], walk: Walk): void {
 			continue;
 		}
 
-		const text = `${'#'.repeat(plain.level)} ${plain.title}`;
-		const heading = {
-			type: 'heading',
-			depth: plain.level,
-			children: [{type: 'text', value: plain.title}],
-			position: {start: {line: piece.line, column: 1, offset: 0}, end: {line: piece.line, column: text.length + 1, offset: text.length}},
-		} as Heading;
-		const at = {...walk, source: text};
+		// Only its place is read from the heading: the scan read its words.
+		const heading = {type: 'heading', depth: plain.level, children: [], position: {start: {line: piece.line, column: 1}, end: {line: piece.line, column: 1}}} as unknown as Heading;
 		if (plain.level === 1) {
-			openSection(heading, at);
+			openSection(heading, walk, {title: plain.title});
 		} else {
-			openSlide(heading, at);
-			(at.slide as LazyDraft).piece = piece;
+			openSlide(heading, walk, {title: plain.title});
+			(walk.slide as LazyDraft).piece = piece;
 		}
-
-		walk.slide = at.slide;
 	}
 }
 
@@ -546,7 +532,7 @@ export function readDeckLazily(text: string): LazyDeck {
 					}
 				}
 				: () => ({blocks: draft.blocks, paragraphs: draft.paragraphs, notes: draft.notes.join(' ')});
-			slides.push(lazySlide(place, read, piece ? stepsAtMost(piece.text) : draft.blocks.reduce((sum, block) => sum + revealUnits(block), 0)));
+			slides.push(lazySlide(place, read, piece ? (piece.steps ?? stepsAtMost(piece.text)) : draft.blocks.reduce((sum, block) => sum + revealUnits(block), 0)));
 		}
 	}
 

@@ -25,6 +25,10 @@ export type Piece = {
 	/** The file's line (1-based) and character offset where the piece starts. */
 	readonly line: number;
 	readonly offset: number;
+	/** At least as many reveal steps as the piece's slide can have (see `stepsAtMost`). */
+	readonly steps?: number;
+	/** A line after the first may make a heading of its own (an indented one, a setext underline after text, a `#` line in a fence). */
+	readonly mayHoldHeading?: boolean;
 };
 
 export const deckLimits = {
@@ -120,6 +124,11 @@ function track(line: string, index: number, scan: Scan): boolean {
 		return false;
 	}
 
+	const lead = line[/^ {0,3}/.exec(line)![0].length];
+	if (lead !== '`' && lead !== '~' && lead !== '<') {
+		return true;
+	}
+
 	const open = fenceOpen.exec(line);
 	if (open?.[1] && !(open[1].startsWith('`') && open[2]?.includes('`'))) {
 		scan.fence = {mark: open[1][0]!, length: open[1].length};
@@ -148,7 +157,7 @@ function checkLine(line: string, number: number, scan: Scan, isMarkdown: boolean
 		return;
 	}
 
-	if (nestingOf(line) > deckLimits.depth) {
+	if (/^[ \t]*[>*+\-\d]/.test(line) && nestingOf(line) > deckLimits.depth) {
 		throw new MarkdownDeckError(`lists and quotes nest at most ${deckLimits.depth} levels deep (a slide's lists and quotes do not nest)`, {line: number, column: 1});
 	}
 
@@ -177,8 +186,9 @@ export function splitDeck(text: string): Piece[] {
 	const scan: Scan = {isFront: /^---[ \t]*\r?(?:\n|$)/.test(text), slides: 0, delimiters: 0};
 	let start = 0;
 	let startLine = 1;
+	const shape = {steps: 0, mayHoldHeading: false, wasQuote: false, wasBlank: true};
 	const close = (end: number) => {
-		const piece = {text: text.slice(start, end), line: startLine, offset: start};
+		const piece = {text: text.slice(start, end), line: startLine, offset: start, steps: shape.steps, mayHoldHeading: shape.mayHoldHeading};
 		if (piece.text.length > deckLimits.slideChars) {
 			throw tooBig(piece);
 		}
@@ -197,6 +207,9 @@ export function splitDeck(text: string): Piece[] {
 			start = at;
 			startLine = number;
 			scan.delimiters = 0;
+			Object.assign(shape, {steps: 0, mayHoldHeading: false, wasQuote: false, wasBlank: true});
+		} else if (at > start) {
+			readShape(line, shape);
 		}
 
 		checkLine(line, number, scan, isMarkdown);
@@ -209,6 +222,23 @@ export function splitDeck(text: string): Piece[] {
 
 	close(text.length);
 	return pieces;
+}
+
+/** One line's part in its piece's shape: a reveal step it may start, a heading it may make. */
+function readShape(line: string, shape: {steps: number; mayHoldHeading: boolean; wasQuote: boolean; wasBlank: boolean}): void {
+	const code = line.codePointAt(0) ?? 32;
+	const isLetter = (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+	const isQuote = !isLetter && /^ {0,3}>/.test(line);
+	if (!isLetter && ((isQuote && !shape.wasQuote) || /^[ \t>]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/.test(line))) {
+		shape.steps++;
+	}
+
+	if (!isLetter && (/^ {0,3}#{1,2}(?:[ \t]|$)/.test(line) || (!shape.wasBlank && /^ {0,3}(?:=+|-+)[ \t]*$/.test(line)))) {
+		shape.mayHoldHeading = true;
+	}
+
+	shape.wasQuote = isQuote;
+	shape.wasBlank = !/\S/.test(line);
 }
 
 /**
