@@ -78,6 +78,15 @@ describe('a deck read lazily', () => {
 		expect(deck.slides[7]!.blocks).toEqual(parseMarkdownDeck(sizedDeck(300)).deck.slides[7]!.blocks);
 	});
 
+	test('the title rows are the tallest title\'s, measured only for titles that may wrap', () => {
+		const long = 'A title long enough to take two lines of the reading column when it is laid out at this size';
+		const wide = 'Ｗｉｄｅ　ｌｅｔｔｅｒｓ ｔａｋｅ ｔｗｏ ｃｏｌｕｍｎｓ ｅａｃｈ ａｎｄ ｗｒａｐ';
+		for (const [title, rows] of [['Short', 2], [long, 3], [wide, 3]] as const) {
+			const {deck} = parseMarkdownDeck(`${head}# S\n\n## Opening\n\n## ${title}\n\n## Another\n`);
+			expect(deckLook(deck, {columns: 120, rows: 40}).titleRows, title).toBe(rows);
+		}
+	});
+
 	test('a changed deck (the show\'s deferred drawings) is changed as each slide is read', () => {
 		const {deck} = readDeckLazily(sizedDeck(20));
 		const changed = mapBlocks(deck, blocks => blocks.slice(0, 1));

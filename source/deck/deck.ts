@@ -385,13 +385,21 @@ export function stepCounts(deck: Deck): readonly number[] {
 
 /** The most reveal steps a slide has (for a slide not read yet, its bound): how wide the footer's step counter is. */
 export function mostSteps(deck: Deck): number {
-	let most = 0;
-	for (const slide of deck.slides) {
-		most = Math.max(most, lazySlides.get(slide)?.stepsAtMost ?? slide.units);
+	let most = mostStepsOf.get(deck.slides);
+	if (most === undefined) {
+		most = 0;
+		for (const slide of deck.slides) {
+			most = Math.max(most, lazySlides.get(slide)?.stepsAtMost ?? slide.units);
+		}
+
+		mostStepsOf.set(deck.slides, most);
 	}
 
 	return most;
 }
+
+/** The footer asks on every frame: a deck's slides are counted once. */
+const mostStepsOf = new WeakMap<readonly Slide[], number>();
 
 /**
 The deck with each slide's blocks changed by `change` (when the slide is read, for a lazy one), all

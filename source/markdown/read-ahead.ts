@@ -2,13 +2,14 @@ import {type Deck, readSlide} from '../deck/deck.js';
 
 /**
 Reads, in the show's idle time, every slide of a lazily read deck that the show has not read yet, a few
-milliseconds at a time (the keys are read between slices), in order from the first; the first slide that
+milliseconds at a time with as long a rest after each (the keys are read between slices, and a key's
+frame shares the processor with at most one slice), in order from the first; the first slide that
 fails is told to `onProblem` (`FILE:LINE:COLUMN: problem`) and the reading stops, as it does when the
 returned function is called (the deck was reloaded).
 */
-export function readAhead(deck: Deck, problemOf: (index: number) => string | undefined, onProblem: (message: string) => void, sliceMs = 8): () => void {
+export function readAhead(deck: Deck, problemOf: (index: number) => string | undefined, onProblem: (message: string) => void, sliceMs = 4): () => void {
 	let next = 0;
-	let timer: NodeJS.Immediate | undefined;
+	let timer: NodeJS.Timeout | undefined;
 	const slice = () => {
 		const started = performance.now();
 		while (next < deck.slides.length && performance.now() - started < sliceMs) {
@@ -21,13 +22,13 @@ export function readAhead(deck: Deck, problemOf: (index: number) => string | und
 			}
 		}
 
-		timer = next < deck.slides.length ? setImmediate(slice) : undefined;
+		timer = next < deck.slides.length ? setTimeout(slice, sliceMs).unref() : undefined;
 	};
 
-	timer = setImmediate(slice);
+	timer = setTimeout(slice, sliceMs).unref();
 	return () => {
 		if (timer) {
-			clearImmediate(timer);
+			clearTimeout(timer);
 		}
 	};
 }

@@ -145,7 +145,8 @@ function track(line: string, index: number, scan: Scan): boolean {
 	return true;
 }
 
-function checkLine(line: string, number: number, scan: Scan, isMarkdown: boolean): void {
+/** `firstMark`: where the line's first `*`, `_` or `~` is (found for the whole text at once), or -1. */
+function checkLine(line: string, number: number, scan: Scan, isMarkdown: boolean, firstMark: number): void {
 	if (line.length > deckLimits.lineChars) {
 		throw new MarkdownDeckError(
 			`this line has ${group(line.length)} characters; a deck's lines hold at most ${group(deckLimits.lineChars)} (break it into lines)`,
@@ -165,7 +166,7 @@ function checkLine(line: string, number: number, scan: Scan, isMarkdown: boolean
 		throw new MarkdownDeckError(`a deck holds at most ${group(deckLimits.slides)} slides (split it into several decks)`, {line: number, column: 1});
 	}
 
-	for (let at = line.search(/[*_~]/); at >= 0 && at < line.length; at++) {
+	for (let at = firstMark; at >= 0 && at < line.length; at++) {
 		const code = line.codePointAt(at);
 		if ((code === 42 || code === 95 || code === 126) && ++scan.delimiters > deckLimits.delimiters) {
 			throw new MarkdownDeckError(`a slide holds at most ${group(deckLimits.delimiters)} *, _ and ~ marks`, {line: number, column: at + 1});
@@ -196,6 +197,14 @@ export function splitDeck(text: string): Piece[] {
 		pieces.push(piece);
 	};
 
+	// The marks are found by one search of the text, not one a line.
+	const marks = /[*_~]/g;
+	const markFrom = (from: number) => {
+		marks.lastIndex = from;
+		return marks.exec(text)?.index ?? Number.POSITIVE_INFINITY;
+	};
+
+	let mark = markFrom(0);
 	let number = 1;
 	for (let at = 0; at <= text.length; number++) {
 		const next = text.indexOf('\n', at);
@@ -212,7 +221,11 @@ export function splitDeck(text: string): Piece[] {
 			readShape(line, shape);
 		}
 
-		checkLine(line, number, scan, isMarkdown);
+		checkLine(line, number, scan, isMarkdown, mark < at + line.length ? mark - at : -1);
+		if (mark < end) {
+			mark = markFrom(end);
+		}
+
 		if (next === -1) {
 			break;
 		}
