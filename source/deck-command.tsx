@@ -154,12 +154,12 @@ async function show(deck: Deck, start: number, command: PresentCommand, duration
 	const {watchDeck} = markdown ? await import('./markdown/watch.js') : {watchDeck: undefined};
 	const {readAhead} = markdown?.problemOf ? await import('./markdown/read-ahead.js') : {readAhead: undefined};
 	return present({
-		// Live reload: each save of a Markdown deck is read again; the show keeps its place. The slides not
-		// shown yet are read in the idle time, and the first that fails is said as a reload's problem is.
+		// Live reload: each save of a Markdown deck is read again; the show keeps its place. The deck is read
+		// whole in the idle time (a show parses a slide when it shows it), and a mistake is said as a reload's is.
 		...(markdown && watchDeck
 			? {
 				onReady(running) {
-					const stop = markdown.problemOf && readAhead?.(deck, markdown.problemOf, running.setDeckProblem);
+					const stop = readAhead?.(markdown.file, markdown.text, running.setDeckProblem);
 					watchDeck(markdown.file, markdown.text, update => {
 						stop?.();
 						return 'deck' in update ? running.setDeck(update.deck) : running.setDeckProblem(update.problem);

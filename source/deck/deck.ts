@@ -351,14 +351,6 @@ export function isSlideRead(slide: Slide): boolean {
 	return state === undefined || state.body !== undefined;
 }
 
-/** Reads a lazy slide's body now (nothing for another slide); what it throws is the reader's. */
-export function readSlide(slide: Slide): void {
-	const state = lazySlides.get(slide);
-	if (state) {
-		state.body ??= state.read();
-	}
-}
-
 /**
 Each slide's reveal steps, in deck order, each asked of its slide only when it is looked up (the
 navigation asks for a slide's when it moves onto it): a deck whose slides are read lazily is not read

@@ -140,7 +140,8 @@ export async function loadDeckForShow(file: string, beforeParse?: (length: numbe
 	}
 }
 
-function deckFileError(file: string, error: unknown): unknown {
+/** A reading error as a DeckFileError with its file (another error as it is). */
+export function deckFileError(file: string, error: unknown): unknown {
 	if (error instanceof MarkdownDeckError) {
 		return new DeckFileError(formatDeckError(file, error));
 	}

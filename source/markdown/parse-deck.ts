@@ -342,18 +342,21 @@ export function* deckNodes(source: string, batchSize = 8 * 1024, parseMs: number
 	}
 }
 
-/** Reads a Markdown deck; a mistake throws a MarkdownDeckError with its line and column. */
-export function parseMarkdownDeck(text: string): ParsedDeck {
-	const source = text.replace(/^\uFEFF/, '');
+/**
+Walks the whole deck, a node at a time (it yields after each), and ends with the walk and the front
+matter; a mistake throws a MarkdownDeckError with its line and column.
+*/
+function* walkDeck(source: string, batchSize?: number, parseMs?: number): Generator<void, {walk: Walk; front: FrontMatter}> {
 	const walk: Walk = {sections: [], source, ids: new Map(), sectionIds: new Map(), next: new Map()};
 	let isFirst = true;
-	for (const node of deckNodes(source)) {
+	for (const node of deckNodes(source, batchSize, parseMs)) {
 		if (isFirst) {
 			walk.front = readFrontMatter(node.type === 'yaml' ? (node as Yaml) : undefined);
 			isFirst = false;
 		}
 
 		walkNode(node, walk);
+		yield;
 	}
 
 	const front = walk.front ?? readFrontMatter(undefined);
@@ -366,6 +369,29 @@ export function parseMarkdownDeck(text: string): ParsedDeck {
 		throw new MarkdownDeckError(`section "${last.title}" has no slides`, last.at);
 	}
 
+	return {walk, front};
+}
+
+/**
+The whole deck read as `parseMarkdownDeck` reads it, a step at a time (a show's reading ahead runs it in
+its idle time: in pieces of about 2 KB, and without the time limit, as it holds nothing up); the last
+step throws the first mistake, as the whole read would.
+*/
+export function* checkDeckSteps(text: string): Generator<void, void> {
+	const source = text.replace(/^\uFEFF/, '');
+	yield* walkDeck(source, 2 * 1024, Number.POSITIVE_INFINITY);
+}
+
+/** Reads a Markdown deck; a mistake throws a MarkdownDeckError with its line and column. */
+export function parseMarkdownDeck(text: string): ParsedDeck {
+	const source = text.replace(/^\uFEFF/, '');
+	const steps = walkDeck(source);
+	let step = steps.next();
+	while (!step.done) {
+		step = steps.next();
+	}
+
+	const {walk, front} = step.value;
 	const slides = walk.sections.flatMap(section => section.slides);
 	try {
 		const deck = assembleDeck({...front, sections: walk.sections.map(section => ({...section, slides: section.slides.map(slide => slideData(slide))}))});

@@ -1,34 +1,42 @@
-import {type Deck, readSlide} from '../deck/deck.js';
+import {DeckFileError, deckFileError} from './load.js';
+import {checkDeckSteps} from './parse-deck.js';
 
 /**
-Reads, in the show's idle time, every slide of a lazily read deck that the show has not read yet, a few
-milliseconds at a time with as long a rest after each (the keys are read between slices, and a key's
-frame shares the processor with at most one slice), in order from the first; the first slide that
-fails is told to `onProblem` (`FILE:LINE:COLUMN: problem`) and the reading stops, as it does when the
-returned function is called (the deck was reloaded).
+Reads the whole deck in a show's idle time, as `--list` or `check` would read it (so with the same
+errors), a few milliseconds at a time: the keys are read between slices, and a key waits for one
+slice at most. A show starts on a deck read lazily (see readDeckLazily), whose slides not shown yet
+have not been parsed: the first mistake in the file is told to `onProblem` (`FILE:LINE:COLUMN:
+problem`) and the reading stops, as it does when the returned function is called (the deck was
+reloaded).
 */
-export function readAhead(deck: Deck, problemOf: (index: number) => string | undefined, onProblem: (message: string) => void, sliceMs = 4): () => void {
-	let next = 0;
-	let timer: NodeJS.Timeout | undefined;
+export function readAhead(file: string, text: string, onProblem: (message: string) => void, sliceMs = 4): () => void {
+	const steps = checkDeckSteps(text);
+	let timer: NodeJS.Immediate | undefined;
 	const slice = () => {
 		const started = performance.now();
-		while (next < deck.slides.length && performance.now() - started < sliceMs) {
-			readSlide(deck.slides[next]!);
-			const problem = problemOf(next);
-			next++;
-			if (problem) {
-				onProblem(problem);
+		try {
+			while (performance.now() - started < sliceMs) {
+				if (steps.next().done) {
+					return;
+				}
+			}
+		} catch (error: unknown) {
+			const known = deckFileError(file, error);
+			if (known instanceof DeckFileError) {
+				onProblem(known.message);
 				return;
 			}
+
+			throw error;
 		}
 
-		timer = next < deck.slides.length ? setTimeout(slice, sliceMs).unref() : undefined;
+		timer = setImmediate(slice).unref();
 	};
 
-	timer = setTimeout(slice, sliceMs).unref();
+	timer = setImmediate(slice).unref();
 	return () => {
 		if (timer) {
-			clearTimeout(timer);
+			clearImmediate(timer);
 		}
 	};
 }
