@@ -160,6 +160,8 @@ async function show(deck: Deck, start: number, command: PresentCommand, duration
 			? {
 				onReady(running) {
 					const stop = readAhead?.(markdown.file, markdown.text, running.setDeckProblem);
+					// The next slide read just after the first frame, so the first key finds it parsed.
+					setTimeout(() => deck.slides[start + 1]?.units, 50).unref();
 					watchDeck(markdown.file, markdown.text, update => {
 						stop?.();
 						return 'deck' in update ? running.setDeck(update.deck) : running.setDeckProblem(update.problem);

@@ -119,15 +119,15 @@ describe('a deck read lazily', () => {
 		const text = sizedDeck(200).replace(/(## Slide 150:[^\n]*\n)/, '$1\n<!-- nope: x -->\n');
 		const line = text.split('\n').findIndex(row => row === '<!-- nope: x -->') + 1;
 		const problems: string[] = [];
-		readAhead('deck.md', text, problem => problems.push(problem), 1);
+		readAhead('deck.md', text, problem => problems.push(problem), {sliceMs: 1, afterMs: 0});
 		await poll(() => problems.length > 0, 'a problem');
 		expect(problems).toEqual([`deck.md:${line}:1: unknown directive "nope" (known: paragraphs, speaker_note, bars)`]);
 		const fine: string[] = [];
-		const stop = readAhead('deck.md', sizedDeck(50), problem => fine.push(problem), 1);
+		const stop = readAhead('deck.md', sizedDeck(50), problem => fine.push(problem), {sliceMs: 1, afterMs: 0});
 		stop();
-		readAhead('deck.md', sizedDeck(50), problem => fine.push(problem), 1);
+		readAhead('deck.md', sizedDeck(50), problem => fine.push(problem), {sliceMs: 1, afterMs: 0});
 		// A deck without mistakes: nothing is told (the reading ends; the test waits for a broken deck's word to be sure it ran).
-		readAhead('deck.md', sizedDeck(30).replace('## Slide 30:', '## Slide 30:\n\n<p>x</p>\n\n## Slide 31:'), problem => fine.push(problem), 1);
+		readAhead('deck.md', sizedDeck(30).replace('## Slide 30:', '## Slide 30:\n\n<p>x</p>\n\n## Slide 31:'), problem => fine.push(problem), {sliceMs: 1, afterMs: 0});
 		await poll(() => fine.length > 0, 'the broken deck\'s problem');
 		expect(fine).toEqual([expect.stringMatching(/^deck\.md:\d+:1: HTML is not shown on slides/) as string]);
 	});

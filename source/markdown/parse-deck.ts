@@ -374,12 +374,12 @@ function* walkDeck(source: string, batchSize?: number, parseMs?: number): Genera
 
 /**
 The whole deck read as `parseMarkdownDeck` reads it, a step at a time (a show's reading ahead runs it in
-its idle time: in pieces of about 2 KB, and without the time limit, as it holds nothing up); the last
+its idle time: in pieces of about 1 KB, and without the time limit, as it holds nothing up); the last
 step throws the first mistake, as the whole read would.
 */
 export function* checkDeckSteps(text: string): Generator<void, void> {
 	const source = text.replace(/^\uFEFF/, '');
-	yield* walkDeck(source, 2 * 1024, Number.POSITIVE_INFINITY);
+	yield* walkDeck(source, 1024, Number.POSITIVE_INFINITY);
 }
 
 /** Reads a Markdown deck; a mistake throws a MarkdownDeckError with its line and column. */

@@ -3,15 +3,15 @@ import {checkDeckSteps} from './parse-deck.js';
 
 /**
 Reads the whole deck in a show's idle time, as `--list` or `check` would read it (so with the same
-errors), a few milliseconds at a time: the keys are read between slices, and a key waits for one
-slice at most. A show starts on a deck read lazily (see readDeckLazily), whose slides not shown yet
+errors), from a second after the show is up, 2 ms at a time: the keys are read between slices, and a
+key waits for one slice at most (and a piece's parse: about 1 KB). A show starts on a deck read lazily (see readDeckLazily), whose slides not shown yet
 have not been parsed: the first mistake in the file is told to `onProblem` (`FILE:LINE:COLUMN:
 problem`) and the reading stops, as it does when the returned function is called (the deck was
 reloaded).
 */
-export function readAhead(file: string, text: string, onProblem: (message: string) => void, sliceMs = 4): () => void {
+export function readAhead(file: string, text: string, onProblem: (message: string) => void, {sliceMs = 2, afterMs = 1000} = {}): () => void {
 	const steps = checkDeckSteps(text);
-	let timer: NodeJS.Immediate | undefined;
+	let timer: NodeJS.Immediate | NodeJS.Timeout | undefined;
 	const slice = () => {
 		const started = performance.now();
 		try {
@@ -33,10 +33,10 @@ export function readAhead(file: string, text: string, onProblem: (message: strin
 		timer = setImmediate(slice).unref();
 	};
 
-	timer = setImmediate(slice).unref();
+	// Begun a second after the show is up: the first keys of a talk come before it.
+	timer = setTimeout(slice, afterMs).unref();
 	return () => {
-		if (timer) {
-			clearImmediate(timer);
-		}
+		clearTimeout(timer as NodeJS.Timeout);
+		clearImmediate(timer as NodeJS.Immediate);
 	};
 }
