@@ -153,13 +153,15 @@ async function show(deck: Deck, start: number, command: PresentCommand, duration
 
 	const {watchDeck} = markdown ? await import('./markdown/watch.js') : {watchDeck: undefined};
 	const {readAhead} = markdown?.problemOf ? await import('./markdown/read-ahead.js') : {readAhead: undefined};
-	return present({
+	let stopReading: (() => void) | undefined;
+	const code = await present({
 		// Live reload: each save of a Markdown deck is read again; the show keeps its place. The deck is read
 		// whole in the idle time (a show parses a slide when it shows it), and a mistake is said as a reload's is.
 		...(markdown && watchDeck
 			? {
 				onReady(running) {
 					const stop = readAhead?.(markdown.file, markdown.text, running.setDeckProblem);
+					stopReading = stop;
 					// The next slide read just after the first frame, so the first key finds it parsed.
 					setTimeout(() => deck.slides[start + 1]?.units, 50).unref();
 					watchDeck(markdown.file, markdown.text, update => {
@@ -182,6 +184,8 @@ async function show(deck: Deck, start: number, command: PresentCommand, duration
 		isDebug,
 		isScreenReader: command.isScreenReader || process.env['INK_SCREEN_READER'] === 'true',
 	});
+	stopReading?.();
+	return code;
 }
 
 type ExportCommand = Extract<Command, {kind: 'export'}>;

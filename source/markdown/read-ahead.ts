@@ -30,7 +30,8 @@ export function readAhead(file: string, text: string, onProblem: (message: strin
 			throw error;
 		}
 
-		timer = setImmediate(slice).unref();
+		// Held (not unref'd): an unref'd immediate lets the event loop sleep in its poll, and runs only when something else wakes it.
+		timer = setImmediate(slice);
 	};
 
 	// Begun a second after the show is up: the first keys of a talk come before it.
