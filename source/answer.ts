@@ -13,12 +13,14 @@ export const usage = `
     $ npx briefing [FILE.md] [options]
     $ npx briefing check [FILE.md] [--source ARTICLE] [--size WxH] [--json]
     $ npx briefing paragraphs ARTICLE
+    $ npx briefing timings [FILE.md] [--json]
 
   Presents a briefing on The Washington Times article of April 6, 2021 about
   Alejandro Mayorkas's town hall with ICE employees, or your own Markdown deck
   FILE.md (reloaded as you save it). Press ? while presenting for the keys.
   When stdin or stdout is not a terminal, prints the deck. \`check\` holds a
-  deck to its article; \`paragraphs\` numbers an article's paragraphs.
+  deck to its article; \`paragraphs\` numbers an article's paragraphs;
+  \`timings\` prints the talk's plan (budgets, rehearsals, what to cut).
 
   Options
 ${optionsHelp()}
@@ -41,8 +43,8 @@ It is written with fs.writeSync, whatever stdout is (a terminal, a pipe, a socke
 Node's stream for stdout loads node:net or node:tty and its stream modules first, about 3 ms of a
 `--list` that takes 35.
 */
-export async function writeOut(text: string): Promise<number> {
-	const error = writeAll((bytes, offset) => writeSync(stdoutFd, bytes, offset), Buffer.from(text));
+export async function writeOut(text: string | Uint8Array): Promise<number> {
+	const error = writeAll((bytes, offset) => writeSync(stdoutFd, bytes, offset), typeof text === 'string' ? Buffer.from(text) : Buffer.from(text.buffer, text.byteOffset, text.byteLength));
 	if (!error) {
 		return 0;
 	}

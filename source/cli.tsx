@@ -28,6 +28,10 @@ async function answerAtOnce(command: Command): Promise<number | DeckCommand> {
 			return command.isJson ? (await writeOut(JSON.stringify({error: command.message}, null, '\t') + '\n')) || code : code;
 		}
 
+		case 'timings': {
+			return (await import('./timings-command.js')).runTimings(command);
+		}
+
 		case 'check':
 		case 'paragraphs': {
 			const {runCheck, runParagraphs} = await import('./markdown/commands.js');

@@ -19,9 +19,13 @@ export type StartAt = {readonly slide?: string; readonly section?: string};
 export type PresentCommand = {
 	readonly kind: 'present';
 	readonly start: StartAt;
-	readonly view: 'audience' | 'presenter';
+	readonly view: 'audience' | 'presenter' | 'follower';
+	/** `--serve [HOST:]PORT`: the audience view serves the follow page and the remote (serve/address.ts checks it). */
+	readonly serve?: string;
 	readonly theme?: string;
 	readonly duration?: string;
+	/** --end-at HH:MM: count down to a wall-clock time. */
+	readonly endAt?: string;
 	readonly isRevealing: boolean;
 	readonly showTimer: boolean;
 	readonly isScreenReader: boolean;
@@ -41,11 +45,25 @@ export type CheckCommand = {
 	readonly size?: {readonly columns: number; readonly rows: number};
 };
 
+/** `briefing timings [FILE.md] [--json]`: the plan of budgets and rehearsed times. */
+export type TimingsCommand = {readonly kind: 'timings'; readonly deckFile?: string; readonly isJson: boolean};
+
 /** What shows a deck: the built-in one, or the Markdown deck `deckFile`. */
 type DeckCommand =
 	| {readonly kind: 'list'}
 	| {readonly kind: 'print'; readonly start: StartAt; readonly showNotes: boolean}
-	| {readonly kind: 'export'; readonly start: StartAt; readonly format?: string; readonly file?: string; readonly isForced: boolean; readonly showNotes: boolean}
+	| {
+			readonly kind: 'export';
+			readonly start: StartAt;
+			readonly format?: string;
+			readonly file?: string;
+			readonly isForced: boolean;
+			readonly showNotes: boolean;
+			/** --export pdf: the paper (--paper), the slides as pages (--slides) and their theme (--theme). */
+			readonly paper?: string;
+			readonly slidePages?: boolean;
+			readonly theme?: string;
+	  }
 	| PresentCommand;
 
 export type Command =
@@ -53,6 +71,7 @@ export type Command =
 	| {readonly kind: 'version'}
 	| {readonly kind: 'usage-error'; readonly message: string; /** `check --json` was asked: the error is written as JSON too. */ readonly isJson?: boolean}
 	| CheckCommand
+	| TimingsCommand
 	| {readonly kind: 'paragraphs'; readonly article: string}
 	| (DeckCommand & {readonly deckFile?: string});
 
@@ -211,8 +230,17 @@ function commandKindOf(flags: Flags): Extract<Command, {kind: CommandKind | 'usa
 		return {kind: 'usage-error', message: 'use --slide or --section, not both'};
 	}
 
-	if (flags.duration !== undefined && !flags.presenter) {
+	if (flags.duration !== undefined && !flags.presenter && !flags.timer && flags.serve === undefined) {
 		return {kind: 'usage-error', message: `--duration ${quoted(flags.duration)} plans the presenter view: use it with --presenter`};
+	}
+
+	if (flags.endAt !== undefined && (!flags.presenter && !flags.timer || flags.duration !== undefined)) {
+		return {kind: 'usage-error', message: flags.duration === undefined ? `--end-at ${quoted(flags.endAt)} times the talk: use it with --presenter or --timer` : 'use --duration or --end-at, not both'};
+	}
+
+	const followProblem = followConflict(flags);
+	if (followProblem) {
+		return {kind: 'usage-error', message: followProblem};
 	}
 
 	const isExport = flags.export !== undefined || flags.output !== undefined;
@@ -225,7 +253,17 @@ function commandKindOf(flags: Flags): Extract<Command, {kind: CommandKind | 'usa
 			return {kind: 'usage-error', message: '--force goes with -o FILE'};
 		}
 
-		return {kind: 'export', start, ...(flags.export === undefined ? {} : {format: flags.export}), ...(flags.output === undefined ? {} : {file: flags.output}), isForced: Boolean(flags.force), showNotes: Boolean(flags.notes)};
+		return {
+			kind: 'export',
+			start,
+			...(flags.export === undefined ? {} : {format: flags.export}),
+			...(flags.output === undefined ? {} : {file: flags.output}),
+			isForced: Boolean(flags.force),
+			showNotes: Boolean(flags.notes),
+			...(flags.paper === undefined ? {} : {paper: flags.paper}),
+			...(flags.slides ? {slidePages: true} : {}),
+			...(flags.theme === undefined ? {} : {theme: flags.theme}),
+		};
 	}
 
 	if (flags.list) {
@@ -240,9 +278,11 @@ function commandKindOf(flags: Flags): Extract<Command, {kind: CommandKind | 'usa
 	return {
 		kind: 'present',
 		start,
-		view: flags.presenter ? 'presenter' : 'audience',
+		view: flags.presenter ? 'presenter' : flags.follow ? 'follower' : 'audience',
+		...(flags.serve === undefined ? {} : {serve: flags.serve}),
 		...(flags.theme === undefined ? {} : {theme: flags.theme}),
 		...(flags.duration === undefined ? {} : {duration: flags.duration}),
+		...(flags.endAt === undefined ? {} : {endAt: flags.endAt}),
 		isRevealing: flags.reveal,
 		showTimer: Boolean(flags.timer),
 		isScreenReader: Boolean(flags.screenReader),
@@ -252,6 +292,20 @@ function commandKindOf(flags: Flags): Extract<Command, {kind: CommandKind | 'usa
 }
 
 type Flags = Result<MeowFlags>['flags'];
+
+/** --follow is a read-only view and --serve belongs to the audience view: what they cannot go with. */
+function followConflict(flags: Flags): string | undefined {
+	const other = flags.follow ? (flags.presenter ? '--presenter' : flags.rehearse ? '--rehearse' : flags.serve === undefined ? undefined : '--serve') : undefined;
+	if (other) {
+		return `use --follow or ${other}, not both (a follower only watches the show)`;
+	}
+
+	if (flags.serve !== undefined && (flags.presenter || flags.list || flags.print)) {
+		return `--serve runs in the audience view: use it without ${flags.presenter ? '--presenter' : flags.list ? '--list' : '--print'}`;
+	}
+
+	return undefined;
+}
 
 /** What meow gives for no arguments: every switch off but `--reveal` (its default), no values. */
 const noFlags = Object.fromEntries(
@@ -293,9 +347,9 @@ export function meowFlagsOf(meow: Meow, words: readonly string[]): Flags {
 	}
 }
 
-/** `check` and `paragraphs` first: subcommands with flags of their own. */
-function isSubcommand(first: string | undefined): first is 'check' | 'paragraphs' {
-	return first === 'check' || first === 'paragraphs';
+/** `check`, `paragraphs` and `timings` first: subcommands with flags of their own. */
+function isSubcommand(first: string | undefined): first is 'check' | 'paragraphs' | 'timings' {
+	return first === 'check' || first === 'paragraphs' || first === 'timings';
 }
 
 /**
@@ -375,10 +429,14 @@ export function parseArgs(argv: readonly string[], meow?: Meow): Command {
 	}
 }
 
-/** `check [FILE.md] [--source ARTICLE] [--size WxH] [--json]` and `paragraphs ARTICLE`, after their name. */
-function parseSubcommand(name: 'check' | 'paragraphs', argv: readonly string[]): Command {
+/** `check [FILE.md] [--source ARTICLE] [--size WxH] [--json]`, `paragraphs ARTICLE` and `timings [FILE.md] [--json]`, after their name. */
+function parseSubcommand(name: 'check' | 'paragraphs' | 'timings', argv: readonly string[]): Command {
 	if (argv.some(word => word === '--help' || word === '-h')) {
 		return {kind: 'help'};
+	}
+
+	if (name === 'timings') {
+		return parseTimings(argv);
 	}
 
 	if (name === 'paragraphs') {
@@ -423,6 +481,17 @@ function parseSubcommand(name: 'check' | 'paragraphs', argv: readonly string[]):
 	}
 
 	return check;
+}
+
+/** `timings [FILE.md] [--json]`, after its name. */
+function parseTimings(argv: readonly string[]): Command {
+	const files = argv.filter(word => word !== '--json');
+	const [file, extra] = files;
+	if ((file !== undefined && file.startsWith('-') && file !== '-') || extra !== undefined || argv.filter(word => word === '--json').length > 1) {
+		return {kind: 'usage-error', message: `timings takes [FILE.md] [--json], not ${quoted(file?.startsWith('-') ? file : extra ?? '--json')}`};
+	}
+
+	return {kind: 'timings', ...(file === undefined ? {} : {deckFile: file}), isJson: argv.includes('--json')};
 }
 
 /** What the deck-dependent checks need of the deck: its size and its sections. */

@@ -130,9 +130,23 @@ describe('the bundle', () => {
 
 	it('uses every package listed in dependencies (nothing there is unused at runtime)', () => {
 		const inputs = Object.keys(metafile.inputs);
+		// The fonts are files the PDF export reads at runtime (outputs/pdf-fonts.ts), not code to bundle.
+		const fonts = readFileSync(path.join(root, 'source/outputs/pdf-fonts.ts'), 'utf8');
 		for (const dependency of Object.keys(packageJson.dependencies)) {
-			expect(inputs.some(input => input.includes(`node_modules/${dependency}/`)), dependency).toBe(true);
+			const isUsed = inputs.some(input => input.includes(`node_modules/${dependency}/`)) || fonts.includes(`\`${dependency}/ttf/`);
+			expect(isUsed, dependency).toBe(true);
 		}
+	});
+
+	it('loads the PDF export and pdfkit only when a PDF is asked for: by dynamic import, off the way to the first slide', () => {
+		const outputOf = (source: string) => Object.keys(metafile.outputs).find(output => metafile.outputs[output]?.entryPoint === source);
+		const pdf = outputOf('source/outputs/pdf.ts');
+		expect(pdf, 'the PDF export is its own output').toBeDefined();
+		const firstSlide = ['source/cli.tsx', 'source/deck-command.tsx'].flatMap(source => staticInputs(outputOf(source)));
+		expect(firstSlide.filter(input => /source\/outputs\/pdf|node_modules\/(pdfkit|fontkit)\//.test(input))).toEqual([]);
+		expect(staticInputs(pdf).some(input => input.includes('node_modules/pdfkit/'))).toBe(true);
+		const importsOf = (output: string | undefined) => Object.values(metafile.outputs).flatMap(each => each.imports).filter(imported => imported.path === output);
+		expect(importsOf(pdf).map(imported => imported.kind)).toEqual(['dynamic-import']);
 	});
 
 	it('keeps meow and the printer in chunks of their own, loaded by dynamic import', () => {
@@ -206,6 +220,14 @@ describe('dist/', () => {
 	it('makes no import() in the program: code compiled from a V8 code cache cannot import on Node 20 (every module is required)', () => {
 		const program = readFileSync(path.join(root, 'dist/briefing.js'), 'utf8');
 		expect(program.match(/\bimport\([^)]*\)/)?.[0]).toBeUndefined();
+	});
+
+	it('keeps pdfkit out of the program: required from node_modules by the PDF export, inside the module evaluated on first use', () => {
+		const program = readFileSync(path.join(root, 'dist/briefing.js'), 'utf8');
+		expect(program.includes('require("pdfkit")')).toBe(true);
+		// pdfkit's own code (its PDF object writer) is not in the bundle.
+		expect(program.includes('/FontDescriptor')).toBe(false);
+		expect(bundles.program.external).toContain('pdfkit');
 	});
 
 	it('is ASCII, file by file (a character outside ASCII would make Node read the whole file as a two-byte string)', () => {

@@ -1,8 +1,7 @@
-import {type Block, blockTexts} from '../deck/blocks.js';
 import type {Deck, Slide} from '../deck/deck.js';
-import {slideFooter, sourceLine, sourceUrl} from './print.js';
-import {aboutLine, handoutParts, isWholeDeck, slideRange, summaryPoints} from './handout.js';
-import {stripControls} from '../deck/sanitize.js';
+import {blockMarkdown, escapeMarkdown, listMarkdown} from '../deck/markdown.js';
+import {sourceUrl} from './print.js';
+import {aboutLine, handoutParts, hasOwnHeading, isWholeDeck, memoSummary, slideCitation, slideRange, whoseLine} from './handout.js';
 
 /**
 The deck as a Markdown memo (CommonMark with GFM tables), ready to paste into a document or an email:
@@ -15,92 +14,10 @@ export type MarkdownOptions = {
 	readonly slides?: readonly Slide[];
 };
 
-/** Escapes what Markdown would read as markup, so every word comes out as written. */
-export function escapeMarkdown(text: string): string {
-	return stripControls(text)
-		.replaceAll(/\s+/g, ' ')
-		.trim()
-		.replaceAll(/[\\`*_[\]<|~]/g, character => '\\' + character)
-		.replaceAll(/&(?=[#A-Za-z\d]+;)/g, '\\&')
-		// GFM links bare addresses; the words of a slide are never a link.
-		.replaceAll('://', '\\://')
-		.replaceAll(/\b(www)\./gi, '$1\\.')
-		.replaceAll(/(?<=\w)@(?=\w)/g, '\\@')
-		.replace(/^(\d+)([.)])/, '$1\\$2')
-		.replace(/^([-+=#>])/, '\\$1');
-}
-
-function tableRow(cells: readonly string[]): string {
-	return `| ${cells.map(cell => escapeMarkdown(cell) || ' ').join(' | ')} |`;
-}
-
-function table(columns: readonly string[], rows: ReadonlyArray<readonly string[]>, alignRight: readonly boolean[] = []): string {
-	const rule = `| ${columns.map((_, index) => (alignRight[index] ? '---:' : '---')).join(' | ')} |`;
-	return [tableRow(columns), rule, ...rows.map(row => tableRow(columns.map((_, index) => row[index] ?? '')))].join('\n');
-}
-
-function caption(text: string | undefined): string[] {
-	return text ? [`*${escapeMarkdown(text)}*`] : [];
-}
-
-export function blockMarkdown(block: Block): string {
-	switch (block.kind) {
-		case 'heading': {
-			return `#### ${escapeMarkdown(block.text)}`;
-		}
-
-		case 'lead': {
-			return `**${escapeMarkdown(block.text)}**`;
-		}
-
-		case 'text': {
-			return escapeMarkdown(block.text);
-		}
-
-		case 'source': {
-			return `*${escapeMarkdown(block.text)}*`;
-		}
-
-		case 'bullets': {
-			return block.items.map(item => `- ${escapeMarkdown(item)}`).join('\n');
-		}
-
-		case 'quote': {
-			const who = escapeMarkdown(block.speaker) + (block.role ? `, ${escapeMarkdown(block.role)}` : '');
-			return `> “${escapeMarkdown(block.text)}”\n>\n> — ${who}`;
-		}
-
-		case 'fact': {
-			return `**${escapeMarkdown(block.value)}** ${escapeMarkdown(block.label)}`;
-		}
-
-		case 'table': {
-			return [table(block.columns, block.rows), ...caption(block.caption)].join('\n\n');
-		}
-
-		case 'bars': {
-			const rows = block.bars.map(bar => [bar.label, bar.display]);
-			return [table(['Group', 'Figure in the article'], rows, [false, true]), ...caption(block.caption)].join('\n\n');
-		}
-
-		case 'timeline': {
-			return block.events.map(event => `- **${escapeMarkdown(event.when)}**: ${escapeMarkdown(event.what)}`).join('\n');
-		}
-
-		case 'drawn': {
-			return blockTexts(block).map(line => escapeMarkdown(line)).join('\n\n');
-		}
-
-		default: {
-			const never: never = block;
-			return never;
-		}
-	}
-}
-
 /** One slide as a `###` sub-heading of its section, with its number and cited paragraphs under it. */
-export function slideMarkdown(deck: Deck, slide: Slide, options: MarkdownOptions = {}): string {
-	const parts = [`### ${escapeMarkdown(slide.title)}`, ...slide.blocks.map(block => blockMarkdown(block)), `*${escapeMarkdown(slideFooter(deck, slide))}*`];
+export function slideMarkdown(slide: Slide, options: MarkdownOptions = {}): string {
+	const cited = slideCitation(slide);
+	const parts = [...(hasOwnHeading(slide) ? [`### ${escapeMarkdown(slide.title)}`] : []), ...slide.blocks.map(block => blockMarkdown(block, 'memo')), ...(cited ? [`*${escapeMarkdown(cited)}*`] : [])];
 	if (options.showNotes && slide.notes) {
 		parts.push(`**Speaker notes:** ${escapeMarkdown(slide.notes)}`);
 	}
@@ -110,14 +27,14 @@ export function slideMarkdown(deck: Deck, slide: Slide, options: MarkdownOptions
 
 /** The memo's head: title, source, the "as of" line, and for the whole deck the summary and the contents. */
 function headMarkdown(deck: Deck, slides: readonly Slide[]): string[] {
-	const source = escapeMarkdown(sourceLine(deck));
-	const head = [`# ${escapeMarkdown(deck.title)}`, sourceUrl(deck) ? `${source}: <${sourceUrl(deck)!}>` : source, escapeMarkdown(aboutLine(deck, slides))];
+	const whose = escapeMarkdown(whoseLine(deck));
+	const head = [`# ${escapeMarkdown(deck.title)}`, sourceUrl(deck) ? `${whose} The article: <${sourceUrl(deck)!}>` : whose, escapeMarkdown(aboutLine(deck, slides))];
 	if (!isWholeDeck(deck, slides)) {
 		return head;
 	}
 
-	const points = summaryPoints(deck);
-	const summary = points.length > 0 ? ['## Summary', points.map(point => `- ${escapeMarkdown(point)}`).join('\n')] : [];
+	const memo = memoSummary(deck);
+	const summary = memo ? ['## Summary', memo.kind === 'paragraph' ? escapeMarkdown(memo.text) : listMarkdown(memo.points)] : [];
 	const contents = handoutParts(deck).map(part => `${part.number}. ${escapeMarkdown(part.section.title)} · ${slideRange(part.slides)}`);
 	return [...head, ...summary, '## Contents', contents.join('\n')];
 }
@@ -127,7 +44,7 @@ export function deckMarkdown(deck: Deck, options: MarkdownOptions = {}): string 
 	const slides = options.slides ?? deck.slides;
 	const body = handoutParts(deck, slides).flatMap(part => [
 		`## ${part.number}. ${escapeMarkdown(part.section.title)}`,
-		...part.slides.map(slide => slideMarkdown(deck, slide, options)),
+		...part.slides.map(slide => slideMarkdown(slide, options)),
 	]);
 	return [...headMarkdown(deck, slides), ...body].join('\n\n') + '\n';
 }

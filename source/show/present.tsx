@@ -1,3 +1,4 @@
+import process from 'node:process';
 import React from 'react';
 import type {Instance, RenderOptions} from 'ink';
 import type {App as AppView} from './app.js';
@@ -16,6 +17,8 @@ import type {Line} from '../layout/layout.js';
 import type {PeerLink} from '../link/peer.js';
 import type {Background, Theme} from '../layout/theme.js';
 import {askBackground} from '../terminal/background.js';
+import type {Rehearsal} from './rehearsal.js';
+import {FeedContext, type ShowFeed} from '../follow/feed.js';
 
 /**
 The live show: a terminal session (session.ts) taken for the show, the first slide painted before Ink
@@ -37,10 +40,20 @@ export type PresentOptions = {
 	readonly openLink?: () => Promise<PeerLink>;
 	/** Linear text for screen readers, in the normal screen (its scrollback keeps what was read). */
 	readonly isScreenReader?: boolean;
-	/** The audience view (the slides) or the presenter view (notes, next, time). */
-	readonly view?: 'audience' | 'presenter';
+	/** The audience view (the slides), the presenter view (notes, next, time) or a follower (`--follow`). */
+	readonly view?: 'audience' | 'presenter' | 'follower';
+	/** The audience view's feed to followers and the remote page (follow/feed.ts), with what serves them. */
+	readonly feed?: ShowFeed;
+	/** Opens what serves the feed once the first frame is up; `notice` puts one line in the footer. */
+	readonly openFollowers?: (notice: (text: string) => void) => Promise<{close(): Promise<void>}>;
 	/** The planned length of the talk in ms, for the presenter view's pace. */
 	readonly duration?: number;
+	/** --end-at: the presenter view (and --timer) count down to this wall-clock time. */
+	readonly endAt?: {readonly hours: number; readonly minutes: number; readonly text: string};
+	/** Rehearsed time per slide id, for the presenter view's plan. */
+	readonly rehearsed?: ReadonlyMap<string, number>;
+	/** --rehearse: records each slide's and step's time; written as the show goes and at its end. */
+	readonly rehearsal?: Rehearsal;
 	/** Called once the show runs, with what can change while it does (a deck read again, for example). */
 	readonly onReady?: (show: RunningShow) => void;
 };
@@ -87,7 +100,7 @@ export function firstFrameText(deck: Deck, theme: Theme, size: {columns: number;
 /** Whether the first slide can go up before Ink loads: a drawn slide and the other views need Ink. */
 function canPaintEarly(options: PresentOptions, inputs: ShowInputs): boolean {
 	const slide = inputs.deck.slides[options.start];
-	return !options.isScreenReader && options.view !== 'presenter' && slide !== undefined && !hasDrawnBlocks(inputs.deck, [slide]);
+	return !options.isScreenReader && (options.view ?? 'audience') === 'audience' && slide !== undefined && !hasDrawnBlocks(inputs.deck, [slide]);
 }
 
 /** Where Ink's frames go: the frame writer, or in screen-reader mode the linear writer. */
@@ -132,12 +145,40 @@ function openLinkLater(open: () => Promise<PeerLink>, inputs: ShowInputs, sessio
 	});
 }
 
+/** What serves followers, opened after the first frame; its notices go in the footer, and the show goes on. */
+async function openFollowersLater(open: NonNullable<PresentOptions['openFollowers']>, inputs: ShowInputs, session: TerminalSession, rerender: () => void) {
+	const notice = (text: string) => {
+		// The presenter link's own problem stays: it names the cause (the followers share its directory).
+		if (!inputs.linkProblem?.startsWith('presenter link off')) {
+			inputs.linkProblem = text;
+			rerender();
+		}
+	};
+
+	await new Promise(resolve => {
+		setImmediate(resolve);
+	});
+	try {
+		const served = await open(notice);
+		if (session.isFinished()) {
+			await served.close();
+			return undefined;
+		}
+
+		return served;
+	} catch (error: unknown) {
+		notice(`followers off: ${error instanceof Error ? error.message : String(error)}`);
+		return undefined;
+	}
+}
+
 /** Ink, the app and the input guard, loaded once the first slide is up; the presenter view is its own module, off the audience view's way. */
 async function loadShow(view: PresentOptions['view']) {
 	return Promise.all([
 		loadInk(),
 		import('./app.js'),
 		view === 'presenter' ? import('./presenter-view.js').then(module => module.PresenterView) : undefined,
+		view === 'follower' ? import('../follow/follower-view.js').then(module => module.FollowerView) : undefined,
 		import('../terminal/input-stream.js'),
 		import('./keymap.js'),
 	]);
@@ -176,6 +217,7 @@ export async function present(options: PresentOptions): Promise<number> {
 	// Registered before the first paint: a stop (Ctrl+Z, kill -TSTP) while Ink still loads comes back
 	// to the first frame, painted whole.
 	session.onResume(size => {
+		options.rehearsal?.resume();
 		// A new size is a new frame, which the resize brings; at the same size, paint the last one whole.
 		if (!sink.resize(size)) {
 			target.repaint();
@@ -205,11 +247,13 @@ export async function present(options: PresentOptions): Promise<number> {
 		return loaded ? 0 : 1;
 	}
 
-	const [ink, {App}, PresenterView, {guardInput}, {isTableKey}] = loaded;
+	const [ink, {App}, PresenterView, FollowerView, {guardInput}, {isTableKey}] = loaded;
 
 	const app = () => (
 		<FrameContext.Provider value={showLines}>
-			<ShowRoot options={options} inputs={inputs} session={session} App={App} PresenterView={PresenterView} />
+			<FeedContext.Provider value={options.feed}>
+				<ShowRoot options={options} inputs={inputs} session={session} App={App} PresenterView={PresenterView} FollowerView={FollowerView} />
+			</FeedContext.Provider>
 		</FrameContext.Provider>
 	);
 	// Ink renders into the sink, each render one whole frame (debug mode); it never writes to the terminal.
@@ -230,13 +274,30 @@ export async function present(options: PresentOptions): Promise<number> {
 	};
 	rerenderShow = rerender;
 
-	session.onShutdown({unmount: instance.unmount, close: async () => inputs.link?.close()});
+	const followers: Array<Promise<{close(): Promise<void>} | undefined>> = [];
+	session.onShutdown({
+		unmount: instance.unmount,
+		// The rehearsal's last write, after the terminal is given back (a signal's way out too); the
+		// followers' socket and the web server end with the show.
+		async close() {
+			options.rehearsal?.finish();
+			for (const problem of options.rehearsal?.problems() ?? []) {
+				process.stderr.write(`briefing: ${problem}\n`);
+			}
+
+			await Promise.all([inputs.link?.close(), ...followers.map(async served => (await served)?.close())]);
+		},
+	});
 	// The slides that hold an Ink component are drawn while the presenter reads the first slide.
 	setTimeout(() => {
 		drawAhead(inputs.deck, session.size());
 	}, drawAheadMs).unref();
 	if (options.openLink) {
 		openLinkLater(options.openLink, inputs, session, rerender);
+	}
+
+	if (options.openFollowers) {
+		followers.push(openFollowersLater(options.openFollowers, inputs, session, rerender));
 	}
 
 	options.onReady?.(deckControl(inputs, rerender));
@@ -251,11 +312,12 @@ type ShowRootProps = {
 	readonly session: TerminalSession;
 	readonly App: typeof AppView;
 	readonly PresenterView: typeof import('./presenter-view.js').PresenterView | undefined;
+	readonly FollowerView: typeof import('../follow/follower-view.js').FollowerView | undefined;
 };
 
 /** The audience view or the presenter view, with what the show currently has. */
-function ShowRoot({options, inputs, session, App, PresenterView}: ShowRootProps) {
-	// The presenter view shows a reload problem whole; the audience screen a short mark without the file's path.
+function ShowRoot({options, inputs, session, App, PresenterView, FollowerView}: ShowRootProps) {
+	// The presenter view shows a reload problem whole; the audience screen (and a follower) a short mark without the file's path.
 	const problem = inputs.deckProblem && (PresenterView ? inputs.deckProblem : audienceMark(inputs.deckProblem));
 	const common = {
 		deck: inputs.deck,
@@ -263,19 +325,30 @@ function ShowRoot({options, inputs, session, App, PresenterView}: ShowRootProps)
 		theme: inputs.theme,
 		start: options.start,
 		isRevealing: options.isRevealing,
-		onSuspend: session.suspend,
+		onSuspend() {
+			// A rehearsal stops counting while the show is suspended (Ctrl+Z), until fg.
+			options.rehearsal?.pause();
+			session.suspend();
+		},
 		onFatal: session.fatal,
 		...(inputs.link ? {link: inputs.link} : {}),
 		...(inputs.linkProblem ? {linkProblem: inputs.linkProblem} : {}),
+		...(options.rehearsal ? {rehearsal: options.rehearsal} : {}),
 	};
+	if (FollowerView) {
+		return <FollowerView {...common} isScreenReader={options.isScreenReader ?? false} />;
+	}
+
+	const countdown = {...(options.duration ? {length: options.duration} : {}), ...(options.endAt ? {endAt: options.endAt} : {})};
 	if (PresenterView) {
-		return <PresenterView {...common} {...(options.duration ? {duration: options.duration} : {})} />;
+		return <PresenterView {...common} {...(options.duration ? {duration: options.duration} : {})} {...(options.endAt ? {endAt: options.endAt} : {})} {...(options.rehearsed ? {rehearsed: options.rehearsed} : {})} />;
 	}
 
 	return (
 		<App
 			{...common}
 			showTimer={options.showTimer}
+			countdown={countdown}
 			isScreenReader={options.isScreenReader ?? false}
 			{...(session.fault === 'render' ? {fault: 'render' as const} : {})}
 		/>
