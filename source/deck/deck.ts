@@ -337,6 +337,7 @@ export function lazySlide(place: Omit<Slide, 'blocks' | 'units' | 'paragraphs' |
 	const slide: Slide = {
 		id: place.id,
 		title: place.title,
+		...(place.budget === undefined ? {} : {budget: place.budget}),
 		index: place.index,
 		sectionId: place.sectionId,
 		sectionTitle: place.sectionTitle,

@@ -453,7 +453,8 @@ export function plainTitle(line: string): string | undefined {
 
 /** A piece the scan reads as one `## ` slide or one `# ` section line and blank lines, with a plain title. */
 function isPlainPiece(piece: SplitPiece): {level: 1 | 2; title: string} | undefined {
-	if (piece.mayHoldHeading !== false) {
+	// A slide's budget is read at start with its title (the pace plans the talk from every slide's).
+	if (piece.mayHoldHeading !== false || (piece.text.includes('budget') && /<!--\s*budget\s*:/i.test(piece.text))) {
 		return undefined;
 	}
 
@@ -561,10 +562,10 @@ export function readDeckLazily(text: string): LazyDeck {
 	const slides: Slide[] = [];
 	const sections: Section[] = [];
 	for (const section of walk.sections) {
-		sections.push({id: section.id, title: section.title, start: slides.length, count: section.slides.length});
+		sections.push({id: section.id, title: section.title, start: slides.length, count: section.slides.length, ...(section.budget === undefined ? {} : {budget: section.budget})});
 		for (const [at, draft] of (section.slides as LazyDraft[]).entries()) {
 			const index = slides.length;
-			const place = {id: draft.id, title: draft.title, index, sectionId: section.id, sectionTitle: section.title, opensSection: at === 0};
+			const place = {id: draft.id, title: draft.title, ...(draft.budget === undefined ? {} : {budget: draft.budget}), index, sectionId: section.id, sectionTitle: section.title, opensSection: at === 0};
 			const {piece} = draft;
 			const read = piece
 				? () => {
@@ -584,6 +585,6 @@ export function readDeckLazily(text: string): LazyDeck {
 		}
 	}
 
-	const deck: Deck = {title: front.title, source: front.source, ...(front.summary ? {summary: front.summary} : {}), sections, slides};
+	const deck: Deck = {title: front.title, source: front.source, ...(front.summary ? {summary: front.summary} : {}), ...(front.abstract ? {abstract: front.abstract} : {}), ...(front.duration === undefined ? {} : {duration: front.duration}), sections, slides};
 	return {deck, problemOf: index => problems.get(index)};
 }
