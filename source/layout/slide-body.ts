@@ -4,9 +4,8 @@ import type {Deck, Slide} from '../deck/deck.js';
 import {formatParagraphs} from '../deck/deck.js';
 import {canDrawBig, drawBig, wrapBig} from './big-text.js';
 import {layoutBlock, symbols} from './layout.js';
-import {textWidth, wrap} from '../text/wrap.js';
+import {fit, textWidth, wrap} from '../text/wrap.js';
 import {indentLines, type Line, lineWidth, seg} from '../text/lines.js';
-import {fit} from '../text/wrap.js';
 import type {Role} from '../text/theme.js';
 
 /**
