@@ -99,8 +99,8 @@ function isValue(word: string | undefined): word is string {
 
 /**
 What meow cannot say of argv, the first found: a word with a dash before `--` that names no flag as the
-table writes it (`unknown` says so), a value on a switch, a flag with no value. Otherwise the keys of
-the flags typed, in order.
+table writes it (`unknown` says so; meow would print it raw and end the process), a value on a switch,
+a flag with no value. Otherwise the keys of the flags typed, in order.
 */
 function checkWords(argv: readonly string[], flags: FlagTable, unknown: (word: string) => string): {readonly given: ReadonlySet<string>} | {readonly message: string} {
 	const given = new Set<string>();
@@ -117,8 +117,10 @@ function checkWords(argv: readonly string[], flags: FlagTable, unknown: (word: s
 		}
 
 		given.add(flag.key);
-		if (flag.row.type === 'boolean' && flag.value !== undefined) {
-			return {message: `${flagWord(flag.key, flag.row)} is a switch and takes no value, not ${quoted(flag.value)}`};
+		// meow would take a `true` or `false` after a switch for its value, and drop it from the arguments.
+		const switchValue = flag.value ?? /^(?:true|false)$/.exec(words[index + 1] ?? '')?.[0];
+		if (flag.row.type === 'boolean' && switchValue !== undefined) {
+			return {message: `${flagWord(flag.key, flag.row)} is a switch and takes no value, not ${quoted(switchValue)}`};
 		}
 
 		if (flag.row.type === 'string' && flag.value === undefined) {

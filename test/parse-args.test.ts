@@ -62,6 +62,7 @@ describe('parseArgs', () => {
 		[['--no-reveal', '--no-reveal'], '--no-reveal is given more than once ("--no-reveal", then "--no-reveal"); give it once'],
 		[['--list=1'], '--list is a switch and takes no value, not "1"'],
 		[['--no-reveal=yes'], '--no-reveal is a switch and takes no value, not "yes"'],
+		[['--print', 'true'], '--print is a switch and takes no value, not "true"'],
 		[['--slide'], '--slide takes a value (N)'],
 		[['--slide', '--timer'], '--slide takes a value (N)'],
 		[['--bogus'], 'unknown option "--bogus"'],
