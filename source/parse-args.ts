@@ -4,7 +4,7 @@ import {checkFlags, type CommandKind, type FlagRow, type FlagTable, flags as tab
 
 /**
 The command line as data: `parseArgs(argv, meow)` says what to do, or why not, and touches nothing
-(no stdout, no exit, no deck). meow reads the flags by the tables in options.ts. Before it, one pass
+(no stdout, no exit, no deck; meow names the process `briefing`, as run() does). meow reads the flags by the tables in options.ts. Before it, one pass
 over the words says what meow cannot: a word with a dash that names no flag as the table writes it
 (meow would print it raw and end the process, and it takes `--no-` before any switch), a value on a
 switch, a flag with no value. After it: a flag given twice, a value outside a flag's choices, an

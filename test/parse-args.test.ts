@@ -188,8 +188,14 @@ describe('parseArgs', () => {
 	});
 
 	test('meow names the process briefing, as the program does (so `pgrep -x briefing` finds a show)', () => {
-		parse('--slide', '3');
-		expect(process.title).toBe('briefing');
+		const title = process.title;
+		process.title = 'vitest';
+		try {
+			parse('--slide', '3');
+			expect(process.title).toBe('briefing');
+		} finally {
+			process.title = title;
+		}
 	});
 
 	test('any words at all: a command or a usage error, never an exit or a throw from meow', () => {
