@@ -121,15 +121,18 @@ async function checkShowFlags(command: PresentCommand) {
 /** The live show: the link, then present(). */
 async function show(deck: Deck, start: number, command: PresentCommand, duration: number | undefined, markdown?: {file: string; text: string}): Promise<number> {
 	const isPresenter = command.view === 'presenter';
+	// A Markdown deck pairs by its file, whose slides may change while it is shown (so no fixed bounds).
+	// The key is hashed when a link needs it: the audience view's after its first frame.
+	const linkKey = async () => {
+		const {deckKey} = await import('./link/protocol.js');
+		return markdown ? deckKey({title: `file:${realpathSync(markdown.file)}`, slides: []}) : deckKey(deck);
+	};
+
+	const bounds = markdown ? undefined : deck.slides.map(slide => slide.units);
 	const openLink = async () => {
-		const {deckKey, openPresenterLink} = await import('./link/presenter-link.js');
+		const {openPresenterLink} = await import('./link/presenter-link.js');
 		// The audience view listens too, so a presenter view started later finds it.
-		// A Markdown deck pairs by its file, whose slides may change while it is shown (so no fixed bounds).
-		return openPresenterLink({
-			deckKey: markdown ? deckKey({title: `file:${realpathSync(markdown.file)}`, slides: []}) : deckKey(deck),
-			role: isPresenter ? 'presenter' : 'audience',
-			...(markdown ? {} : {bounds: deck.slides.map(slide => slide.units)}),
-		});
+		return openPresenterLink({deckKey: await linkKey(), role: isPresenter ? 'presenter' : 'audience', ...(bounds ? {bounds} : {})});
 	};
 
 	let link;
@@ -148,6 +151,12 @@ async function show(deck: Deck, start: number, command: PresentCommand, duration
 		}
 	}
 
+	// --follow: a read-only link instead; the audience view feeds followers (and --serve's pages).
+	const following = await (await import('./follow/wiring.js')).setUpFollowing({command, deckKey: linkKey, ...(bounds ? {bounds} : {}), ...(duration ? {duration} : {}), ...(link ? {link} : {})});
+	if ('code' in following) {
+		return following.code;
+	}
+
 	const {watchDeck} = markdown ? await import('./markdown/watch.js') : {watchDeck: undefined};
 	return present({
 		// Live reload: each save of a Markdown deck is read again; the show keeps its place.
@@ -155,7 +164,9 @@ async function show(deck: Deck, start: number, command: PresentCommand, duration
 			? {onReady: running => watchDeck(markdown.file, markdown.text, update => ('deck' in update ? running.setDeck(update.deck) : running.setDeckProblem(update.problem)))}
 			: {}),
 		// The audience view opens its link after the first frame: the slide comes first. A rehearsal has none.
-		...(link ? {link} : command.isRehearsal ? {} : {openLink}),
+		...(following.link ? {link: following.link} : link ? {link} : command.isRehearsal ? {} : {openLink}),
+		...(following.feed ? {feed: following.feed} : {}),
+		...(following.openFollowers ? {openFollowers: following.openFollowers} : {}),
 		view: command.view,
 		...(duration ? {duration} : {}),
 		deck,

@@ -17,7 +17,9 @@ export type StartAt = {readonly slide?: string; readonly section?: string};
 export type PresentCommand = {
 	readonly kind: 'present';
 	readonly start: StartAt;
-	readonly view: 'audience' | 'presenter';
+	readonly view: 'audience' | 'presenter' | 'follower';
+	/** `--serve [HOST:]PORT`: the audience view serves the follow page and the remote (serve/address.ts checks it). */
+	readonly serve?: string;
 	readonly theme?: string;
 	readonly duration?: string;
 	readonly isRevealing: boolean;
@@ -239,8 +241,13 @@ function commandKindOf(flags: MainFlags): Extract<Command, {kind: CommandKind | 
 		return {kind: 'usage-error', message: 'use --slide or --section, not both'};
 	}
 
-	if (flags.duration !== undefined && !flags.presenter) {
+	if (flags.duration !== undefined && !flags.presenter && flags.serve === undefined) {
 		return {kind: 'usage-error', message: `--duration ${quoted(flags.duration)} plans the presenter view: use it with --presenter`};
+	}
+
+	const followProblem = followConflict(flags);
+	if (followProblem) {
+		return {kind: 'usage-error', message: followProblem};
 	}
 
 	const isExport = flags.export !== undefined || flags.output !== undefined;
@@ -278,7 +285,8 @@ function commandKindOf(flags: MainFlags): Extract<Command, {kind: CommandKind | 
 	return {
 		kind: 'present',
 		start,
-		view: flags.presenter ? 'presenter' : 'audience',
+		view: flags.presenter ? 'presenter' : flags.follow ? 'follower' : 'audience',
+		...(flags.serve === undefined ? {} : {serve: flags.serve}),
 		...(flags.theme === undefined ? {} : {theme: flags.theme}),
 		...(flags.duration === undefined ? {} : {duration: flags.duration}),
 		isRevealing: flags.reveal,
@@ -287,6 +295,20 @@ function commandKindOf(flags: MainFlags): Extract<Command, {kind: CommandKind | 
 		isRehearsal: Boolean(flags.rehearse),
 		showNotes,
 	};
+}
+
+/** --follow is a read-only view and --serve belongs to the audience view: what they cannot go with. */
+function followConflict(flags: MainFlags): string | undefined {
+	const other = flags.follow ? (flags.presenter ? '--presenter' : flags.rehearse ? '--rehearse' : flags.serve === undefined ? undefined : '--serve') : undefined;
+	if (other) {
+		return `use --follow or ${other}, not both (a follower only watches the show)`;
+	}
+
+	if (flags.serve !== undefined && (flags.presenter || flags.list || flags.print)) {
+		return `--serve runs in the audience view: use it without ${flags.presenter ? '--presenter' : flags.list ? '--list' : '--print'}`;
+	}
+
+	return undefined;
 }
 
 /** The unknown-flag message of the show's flags, with the form the table writes a switch in (`--no-reveal`). */

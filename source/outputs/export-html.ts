@@ -164,7 +164,7 @@ export function blockHtml(block: Block): string {
 	}
 }
 
-function slideHtml(slide: Slide, options: HtmlOptions): string {
+export function slideHtml(slide: Slide, options: HtmlOptions): string {
 	const id = `slide-${slide.index + 1}`;
 	const cited = slideCitation(slide);
 	return [
@@ -206,6 +206,11 @@ function frontMatterHtml(deck: Deck, slides: readonly Slide[]): string[] {
 	return [...summary, '<nav aria-labelledby="contents">', '<h2 id="contents">Contents</h2>', `<ol>${contents.join('')}</ol>`, '</nav>'];
 }
 
+/** The handout's stylesheet (the follow page of `--serve` serves it too). */
+export function handoutCss(): string {
+	return `${paletteCss()}\n${style}\n.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }`;
+}
+
 export function deckHtml(deck: Deck, options: HtmlOptions = {}): string {
 	const url = sourceUrl(deck);
 	const source = url ? `<a href="${text(url)}">${text(sourceLine(deck))}</a>` : text(sourceLine(deck));
@@ -217,7 +222,7 @@ export function deckHtml(deck: Deck, options: HtmlOptions = {}): string {
 		'<meta charset="utf-8">',
 		'<meta name="viewport" content="width=device-width, initial-scale=1">',
 		`<title>${text(deck.title)}</title>`,
-		`<style>\n${paletteCss()}\n${style}\n.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }\n</style>`,
+		`<style>\n${handoutCss()}\n</style>`,
 		'</head>',
 		'<body>',
 		'<header>',
