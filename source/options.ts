@@ -75,6 +75,13 @@ export function flagWord(key: string, row: FlagRow): string {
 	return `--${row.negated ? 'no-' : ''}${kebab(key)}`;
 }
 
+/** A table's flags as a usage line writes them: `[--source ARTICLE] [--json]`. */
+export function synopsis(table: FlagTable): string {
+	return Object.entries(table)
+		.map(([key, row]) => `[${flagWord(key, row)}${row.arg ? ` ${row.arg}` : ''}]`)
+		.join(' ');
+}
+
 export function optionsHelp(): string {
 	const rows = Object.entries(flags as FlagTable).map(([key, row]) => {
 		const short = row.shortFlag ? `-${row.shortFlag}, ` : '    ';

@@ -1,6 +1,6 @@
 import type meowFunction from 'meow';
 import {quoted} from './quoted.js';
-import {checkFlags, type CommandKind, type FlagRow, type FlagTable, flags as table, flagWord, kebab} from './options.js';
+import {checkFlags, type CommandKind, type FlagRow, type FlagTable, flags as table, flagWord, kebab, synopsis} from './options.js';
 
 /**
 The command line as data: `parseArgs(argv, meow)` says what to do, or why not, and touches nothing
@@ -372,7 +372,7 @@ function parseParagraphs(argv: readonly string[]): Command {
 
 /** `check [FILE.md] [--source ARTICLE] [--size WxH] [--json]`, after its name. */
 function parseCheck(argv: readonly string[], meow: Meow | undefined): Command {
-	const checked = read(meow, argv, checkFlags, word => `check takes [FILE.md] [--source ARTICLE] [--size WxH] [--json], not ${quoted(word)}`);
+	const checked = read(meow, argv, checkFlags, word => `check takes [FILE.md] ${synopsis(checkFlags)}, not ${quoted(word)}`);
 	if ('message' in checked) {
 		return {kind: 'usage-error', message: checked.message};
 	}
