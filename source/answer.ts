@@ -1,7 +1,7 @@
 import {writeSync} from 'node:fs';
 import module from 'node:module';
 import process from 'node:process';
-import {checkFlags, optionsHelp, synopsis} from './options.js';
+import {checkFlags, optionsHelp, synopsis, timingsFlags} from './options.js';
 import {helpOrVersion} from './parse-args.js';
 
 /**
@@ -13,12 +13,14 @@ export const usage = `
     $ npx briefing [FILE.md] [options]
     $ npx briefing check [FILE.md] ${synopsis(checkFlags)}
     $ npx briefing paragraphs ARTICLE
+    $ npx briefing timings [FILE.md] ${synopsis(timingsFlags)}
 
   Presents a briefing on The Washington Times article of April 6, 2021 about
   Alejandro Mayorkas's town hall with ICE employees, or your own Markdown deck
   FILE.md (reloaded as you save it). Press ? while presenting for the keys.
   When stdin or stdout is not a terminal, prints the deck. \`check\` holds a
-  deck to its article; \`paragraphs\` numbers an article's paragraphs.
+  deck to its article; \`paragraphs\` numbers an article's paragraphs;
+  \`timings\` prints the talk's plan (budgets, rehearsals, what to cut).
 
   Options
 ${optionsHelp()}

@@ -51,6 +51,7 @@ export const flags = {
 	follow: {type: 'boolean', isMultiple: true, description: 'Follow the show read-only: what the audience view shows', goesWith: presenting},
 	serve: {type: 'string', isMultiple: true, arg: 'PORT', description: 'Serve a follow page and a remote on [HOST:]PORT', goesWith: presenting},
 	duration: {type: 'string', isMultiple: true, arg: 'TIME', description: 'With --presenter or --serve: talk length (15m, 1h30m)', goesWith: presenting},
+	endAt: {type: 'string', isMultiple: true, arg: 'HH:MM', description: 'With --presenter or --timer: count down to this time', goesWith: presenting},
 	theme: {type: 'string', isMultiple: true, arg: 'NAME', choices: ['auto', 'dark', 'light', 'high-contrast'], description: 'auto (default), dark, light or high-contrast', goesWith: ['present', 'export']},
 	screenReader: {type: 'boolean', isMultiple: true, description: 'Slides as linear text, for screen readers', goesWith: presenting},
 	debug: {type: 'boolean', isMultiple: true, description: 'Print the stack with an error'},
@@ -63,6 +64,11 @@ export const checkFlags = {
 	source: {type: 'string', isMultiple: true, arg: 'ARTICLE', description: 'The article\'s text file'},
 	size: {type: 'string', isMultiple: true, arg: 'WxH', description: 'The terminal size the slides are measured at (80x24)'},
 	json: {type: 'boolean', isMultiple: true, description: 'The problems as JSON'},
+} satisfies FlagTable;
+
+/** The flags of `briefing timings [FILE.md]`. */
+export const timingsFlags = {
+	json: {type: 'boolean', isMultiple: true, description: 'The plan as JSON'},
 } satisfies FlagTable;
 
 /** `screenReader` as it is typed: `screen-reader`. */

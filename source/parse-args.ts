@@ -1,6 +1,6 @@
 import type meowFunction from 'meow';
 import {quoted} from './quoted.js';
-import {checkFlags, type CommandKind, type FlagRow, type FlagTable, flags as table, flagWord, kebab, synopsis} from './options.js';
+import {checkFlags, type CommandKind, type FlagRow, type FlagTable, flags as table, flagWord, kebab, synopsis, timingsFlags} from './options.js';
 
 /**
 The command line as data: `parseArgs(argv, meow)` says what to do, or why not, and touches nothing
@@ -10,7 +10,7 @@ over the words says what meow cannot: a word with a dash that names no flag as t
 switch, a flag with no value. After it: a flag given twice, a value outside a flag's choices, an
 argument nobody asked for, a flag that does not go with the command. Each is a usage error that quotes
 what was typed; `--help` and `--version` win over everything else. One word that is no flag names a
-Markdown deck (`deckFile`); `check` and `paragraphs` first are subcommands with flags of their own.
+Markdown deck (`deckFile`); `check`, `timings` and `paragraphs` first are subcommands.
 */
 export type StartAt = {readonly slide?: string; readonly section?: string};
 
@@ -22,6 +22,8 @@ export type PresentCommand = {
 	readonly serve?: string;
 	readonly theme?: string;
 	readonly duration?: string;
+	/** --end-at HH:MM: count down to a wall-clock time. */
+	readonly endAt?: string;
 	readonly isRevealing: boolean;
 	readonly showTimer: boolean;
 	readonly isScreenReader: boolean;
@@ -42,6 +44,9 @@ export type CheckCommand = {
 	/** `--size WxH`: the terminal size the slides are measured at (default 80x24). */
 	readonly size?: {readonly columns: number; readonly rows: number};
 };
+
+/** `briefing timings [FILE.md] [--json]`: the plan of budgets and rehearsed times. */
+export type TimingsCommand = {readonly kind: 'timings'; readonly deckFile?: string; readonly isJson: boolean};
 
 /** What shows a deck: the built-in one, or the Markdown deck `deckFile`. */
 type DeckCommand =
@@ -66,6 +71,7 @@ export type Command =
 	| {readonly kind: 'version'}
 	| {readonly kind: 'usage-error'; readonly message: string}
 	| CheckCommand
+	| TimingsCommand
 	| {readonly kind: 'paragraphs'; readonly article: string}
 	| (DeckCommand & {readonly deckFile?: string; readonly isDebug?: boolean});
 
@@ -241,8 +247,12 @@ function commandKindOf(flags: MainFlags): Extract<Command, {kind: CommandKind | 
 		return {kind: 'usage-error', message: 'use --slide or --section, not both'};
 	}
 
-	if (flags.duration !== undefined && !flags.presenter && flags.serve === undefined) {
+	if (flags.duration !== undefined && !flags.presenter && !flags.timer && flags.serve === undefined) {
 		return {kind: 'usage-error', message: `--duration ${quoted(flags.duration)} plans the presenter view: use it with --presenter`};
+	}
+
+	if (flags.endAt !== undefined && ((!flags.presenter && !flags.timer) || flags.duration !== undefined)) {
+		return {kind: 'usage-error', message: flags.duration === undefined ? `--end-at ${quoted(flags.endAt)} times the talk: use it with --presenter or --timer` : 'use --duration or --end-at, not both'};
 	}
 
 	const followProblem = followConflict(flags);
@@ -289,6 +299,7 @@ function commandKindOf(flags: MainFlags): Extract<Command, {kind: CommandKind | 
 		...(flags.serve === undefined ? {} : {serve: flags.serve}),
 		...(flags.theme === undefined ? {} : {theme: flags.theme}),
 		...(flags.duration === undefined ? {} : {duration: flags.duration}),
+		...(flags.endAt === undefined ? {} : {endAt: flags.endAt}),
 		isRevealing: flags.reveal,
 		showTimer: Boolean(flags.timer),
 		isScreenReader: Boolean(flags.screenReader),
@@ -330,8 +341,12 @@ export function parseArgs(argv: readonly string[], meow?: Meow): Command {
 	}
 
 	const [first, ...rest] = argv;
-	if (first === 'check' || first === 'paragraphs') {
-		return first === 'check' ? parseCheck(rest, meow) : parseParagraphs(rest);
+	if (first === 'check' || first === 'timings') {
+		return first === 'check' ? parseCheck(rest, meow) : parseTimings(rest, meow);
+	}
+
+	if (first === 'paragraphs') {
+		return parseParagraphs(rest);
 	}
 
 	const flags = read(meow, argv, table, unknownOption);
@@ -394,6 +409,21 @@ function parseCheck(argv: readonly string[], meow: Meow | undefined): Command {
 		isJson: flags.json,
 		...(match ? {size: {columns: Number(match[1]), rows: Number(match[2])}} : {}),
 	};
+}
+
+/** `timings [FILE.md] [--json]`, after its name. */
+function parseTimings(argv: readonly string[], meow: Meow | undefined): Command {
+	const checked = read(meow, argv, timingsFlags, word => `timings takes [FILE.md] ${synopsis(timingsFlags)}, not ${quoted(word)}`);
+	if ('message' in checked) {
+		return {kind: 'usage-error', message: checked.message};
+	}
+
+	const [deckFile, extra] = checked.input;
+	if (extra !== undefined) {
+		return {kind: 'usage-error', message: `timings takes one deck file, not also ${quoted(extra)}`};
+	}
+
+	return {kind: 'timings', ...(deckFile === undefined ? {} : {deckFile}), isJson: checked.flags.json};
 }
 
 /** What the deck-dependent checks need of the deck: its size and its sections. */

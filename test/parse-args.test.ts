@@ -124,8 +124,8 @@ describe('parseArgs', () => {
 
 	/** A flag as the table writes it, with a value it takes. */
 	const written = (key: string, row: FlagRow) => (row.type === 'boolean' ? [flagWord(key, row)] : [flagWord(key, row), String(row.choices?.[0] ?? (key === 'slide' ? '3' : 'x'))]);
-	/** --force needs -o; --duration needs --presenter; --slides and --paper need --export pdf. */
-	const partnerOf = (key: string) => (key === 'force' ? ['-o', 'x.md'] : key === 'duration' ? ['--presenter'] : key === 'slides' || key === 'paper' ? ['--export', 'pdf'] : []);
+	/** --force needs -o; --duration and --end-at need --presenter; --slides and --paper need --export pdf. */
+	const partnerOf = (key: string) => (key === 'force' ? ['-o', 'x.md'] : key === 'duration' || key === 'endAt' ? ['--presenter'] : key === 'slides' || key === 'paper' ? ['--export', 'pdf'] : []);
 
 	test('every flag of the table is read (a switch, or a flag and its value)', () => {
 		for (const [key, row] of rows) {
@@ -146,7 +146,7 @@ describe('parseArgs', () => {
 					continue;
 				}
 
-				const command = parse(...written(key, row), ...(key === 'duration' ? ['--presenter'] : key === 'force' ? ['-o', 'x.md'] : []), ...words);
+				const command = parse(...written(key, row), ...(key === 'duration' || key === 'endAt' ? ['--presenter'] : key === 'force' ? ['-o', 'x.md'] : []), ...words);
 				if (row.goesWith.includes(kind)) {
 					expect(command.kind, `${key} with ${kind}`).toBe(kind);
 				} else {
