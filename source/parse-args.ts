@@ -413,14 +413,15 @@ function parseCheck(argv: readonly string[], meow: Meow | undefined): Command {
 
 /** `timings [FILE.md] [--json]`, after its name. */
 function parseTimings(argv: readonly string[], meow: Meow | undefined): Command {
-	const checked = read(meow, argv, timingsFlags, word => `timings takes [FILE.md] ${synopsis(timingsFlags)}, not ${quoted(word)}`);
+	const takes = (word: string) => `timings takes [FILE.md] ${synopsis(timingsFlags)}, not ${quoted(word)}`;
+	const checked = read(meow, argv, timingsFlags, takes);
 	if ('message' in checked) {
 		return {kind: 'usage-error', message: checked.message};
 	}
 
 	const [deckFile, extra] = checked.input;
 	if (extra !== undefined) {
-		return {kind: 'usage-error', message: `timings takes one deck file, not also ${quoted(extra)}`};
+		return {kind: 'usage-error', message: takes(extra)};
 	}
 
 	return {kind: 'timings', ...(deckFile === undefined ? {} : {deckFile}), isJson: checked.flags.json};

@@ -30,7 +30,7 @@ describe('briefing timings', () => {
 		expect(parse('timings', '--json')).toEqual({kind: 'timings', isJson: true});
 		expect(parse('timings', '--nope')).toEqual({kind: 'usage-error', message: 'timings takes [FILE.md] [--json], not "--nope"'});
 		expect(parse('timings', '--json', '--json')).toEqual({kind: 'usage-error', message: '--json is given more than once ("--json", then "--json"); give it once'});
-		expect(parse('timings', 'a.md', 'b.md')).toEqual({kind: 'usage-error', message: 'timings takes one deck file, not also "b.md"'});
+		expect(parse('timings', 'a.md', 'b.md')).toEqual({kind: 'usage-error', message: 'timings takes [FILE.md] [--json], not "b.md"'});
 		expect(parse('timings', '--help')).toEqual({kind: 'help'});
 	});
 });
