@@ -4,13 +4,14 @@ import {checkFlags, type CommandKind, type FlagRow, type FlagTable, flags as tab
 
 /**
 The command line as data: `parseArgs(argv, meow)` says what to do, or why not, and touches nothing
-(no stdout, no exit, no deck; meow names the process `briefing`, as run() does). meow reads the flags by the tables in options.ts. Before it, one pass
-over the words says what meow cannot: a word with a dash that names no flag as the table writes it
-(meow would print it raw and end the process, and it takes `--no-` before any switch), a value on a
-switch, a flag with no value. After it: a flag given twice, a value outside a flag's choices, an
-argument nobody asked for, a flag that does not go with the command. Each is a usage error that quotes
-what was typed; `--help` and `--version` win over everything else. One word that is no flag names a
-Markdown deck (`deckFile`); `check`, `timings` and `paragraphs` first are subcommands.
+(no stdout, no exit, no deck; meow names the process `briefing`, as run() does). meow reads the flags
+by the tables in options.ts. Before it, one pass over the words says what meow cannot: a word with a
+dash that names no flag as the table writes it (meow would print it raw and end the process, and it
+takes `--no-` before any switch), a value on a switch, a flag with no value. After it: a flag given
+twice, a value outside a flag's choices, an argument nobody asked for, a flag that does not go with
+the command. Each is a usage error that quotes what was typed; `--help` and `--version` win over
+everything else. One word that is no flag names a Markdown deck (`deckFile`); `check`, `timings` and
+`paragraphs` first are subcommands. docs/flags.md tells it in order.
 */
 export type StartAt = {readonly slide?: string; readonly section?: string};
 
