@@ -24,7 +24,8 @@ async function answerAtOnce(command: Command): Promise<number | DeckCommand> {
 		}
 
 		case 'usage-error': {
-			return usageError(command.message);
+			const code = usageError(command.message);
+			return command.isJson ? (await writeOut(JSON.stringify({error: command.message}, null, '\t') + '\n')) || code : code;
 		}
 
 		case 'timings': {
@@ -72,7 +73,7 @@ export async function run(argv: readonly string[]): Promise<void> {
 	process.title = 'briefing';
 	let isDebug = false;
 	try {
-		// meow costs tens of milliseconds to load: only when there are arguments to read.
+		// meow is slow to load next to the rest of a start: only when there are arguments to read.
 		const command = parseArgs(argv, argv.length > 0 ? (await import('meow')).default : undefined);
 		isDebug = 'isDebug' in command && command.isDebug === true;
 		process.exitCode = await main(command);

@@ -70,7 +70,7 @@ type DeckCommand =
 export type Command =
 	| {readonly kind: 'help'}
 	| {readonly kind: 'version'}
-	| {readonly kind: 'usage-error'; readonly message: string}
+	| {readonly kind: 'usage-error'; readonly message: string; /** `check --json` was asked: the error is written as JSON too. */ readonly isJson?: boolean}
 	| CheckCommand
 	| TimingsCommand
 	| {readonly kind: 'paragraphs'; readonly article: string}
@@ -332,8 +332,8 @@ function unknownOption(word: string): string {
 
 /**
 argv (without node and the script) to a command. `meow` is meow's default export, loaded by the
-caller when there are arguments (it costs tens of milliseconds at start); --help, --version and no
-arguments need none.
+caller when there are arguments (it is slow to load next to the rest of a start); --help, --version
+and no arguments need none.
 */
 export function parseArgs(argv: readonly string[], meow?: Meow): Command {
 	const wanted = helpOrVersion(argv);
@@ -342,8 +342,14 @@ export function parseArgs(argv: readonly string[], meow?: Meow): Command {
 	}
 
 	const [first, ...rest] = argv;
-	if (first === 'check' || first === 'timings') {
-		return first === 'check' ? parseCheck(rest, meow) : parseTimings(rest, meow);
+	if (first === 'check') {
+		const command = parseCheck(rest, meow);
+		// `check --json` answers a usage error in JSON too, wherever --json stands.
+		return command.kind === 'usage-error' && beforeDashes(rest).includes('--json') ? {...command, isJson: true} : command;
+	}
+
+	if (first === 'timings') {
+		return parseTimings(rest, meow);
 	}
 
 	if (first === 'paragraphs') {
