@@ -74,7 +74,6 @@ describe('parseArgs', () => {
 		[['check', '--bogus'], 'check takes [FILE.md] [--source ARTICLE] [--size WxH] [--json], not "--bogus"'],
 		[['check', 'a.md', 'b.md'], 'check takes one deck file, not also "b.md"'],
 		[['check', '--source'], '--source takes a value (ARTICLE)'],
-		[['check', '--json', '--json'], '--json is given more than once ("--json", then "--json"); give it once'],
 		[['check', '--size', '10x5'], '--size takes a terminal size as COLUMNSxROWS (at least 20x8), such as 80x24, not "10x5"'],
 		[['paragraphs'], 'paragraphs takes one article file: briefing paragraphs ARTICLE'],
 		[['paragraphs', 'a.txt', 'b.txt'], 'paragraphs takes one article file: briefing paragraphs ARTICLE'],
@@ -125,6 +124,7 @@ describe('parseArgs', () => {
 		expect(parse('check', '--size', 'x', '--json')).toMatchObject({kind: 'usage-error', isJson: true});
 		expect(parse('check', 'a.md', 'b.md', '--json')).toMatchObject({kind: 'usage-error', isJson: true});
 		expect(parse('check', '--bogus')).not.toHaveProperty('isJson');
+		expect(parse('check', '--json', '--json')).toEqual({kind: 'usage-error', isJson: true, message: '--json is given more than once ("--json", then "--json"); give it once'});
 	});
 
 	const rows = Object.entries(flags as FlagTable);
