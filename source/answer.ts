@@ -1,7 +1,7 @@
 import {writeSync} from 'node:fs';
 import module from 'node:module';
 import process from 'node:process';
-import {optionsHelp} from './options.js';
+import {checkFlags, optionsHelp, synopsis, timingsFlags} from './options.js';
 import {helpOrVersion} from './parse-args.js';
 
 /**
@@ -11,9 +11,9 @@ exit code, and --help and --version, which the bin answers before it loads the p
 export const usage = `
   Usage
     $ npx briefing [FILE.md] [options]
-    $ npx briefing check [FILE.md] [--source ARTICLE] [--size WxH] [--json]
+    $ npx briefing check [FILE.md] ${synopsis(checkFlags)}
     $ npx briefing paragraphs ARTICLE
-    $ npx briefing timings [FILE.md] [--json]
+    $ npx briefing timings [FILE.md] ${synopsis(timingsFlags)}
 
   Presents a briefing on The Washington Times article of April 6, 2021 about
   Alejandro Mayorkas's town hall with ICE employees, or your own Markdown deck

@@ -2,7 +2,7 @@ import process from 'node:process';
 import {usage, usageError, version, writeOut} from './answer.js';
 import {lightenV8} from './boot/lighter-v8.js';
 import type {DeckCommand} from './deck-command.js';
-import {type Command, needsMeow, parseArgs} from './parse-args.js';
+import {type Command, parseArgs} from './parse-args.js';
 import {escaped} from './text/quoted.js';
 
 /**
@@ -44,9 +44,8 @@ async function answerAtOnce(command: Command): Promise<number | DeckCommand> {
 	}
 }
 
-async function main(argv: readonly string[]): Promise<number> {
-	// meow is slow to load next to the rest of a start: only when there are flags to read (not for --help or --version).
-	const command = await answerAtOnce(parseArgs(argv, needsMeow(argv) ? (await import('meow')).default : undefined));
+async function main(parsed: Command): Promise<number> {
+	const command = await answerAtOnce(parsed);
 	if (typeof command === 'number') {
 		return command;
 	}
@@ -72,10 +71,13 @@ async function main(argv: readonly string[]): Promise<number> {
 export async function run(argv: readonly string[]): Promise<void> {
 	// What `ps` and `pgrep -x briefing` show (meow did this when it was always loaded).
 	process.title = 'briefing';
+	let isDebug = false;
 	try {
-		process.exitCode = await main(argv);
+		// meow is slow to load next to the rest of a start: only when there are arguments to read.
+		const command = parseArgs(argv, argv.length > 0 ? (await import('meow')).default : undefined);
+		isDebug = 'isDebug' in command && command.isDebug === true;
+		process.exitCode = await main(command);
 	} catch (error: unknown) {
-		const isDebug = argv.includes('--debug');
 		const message = error instanceof Error ? error.message : String(error);
 		// Whatever the error says (a file's name, a value), no control character reaches the terminal.
 		process.stderr.write(`briefing: ${escaped(message.split('\n')[0] ?? '')}\n`);
@@ -94,7 +96,7 @@ out and painted into a string), so that the cache holds it and a presenter's sta
 Writes nothing to the terminal.
 */
 export async function warmUp(): Promise<void> {
-	for (const argv of [[], ['--help'], ['--list']]) {
+	for (const argv of [[], ['--help']]) {
 		parseArgs(argv);
 	}
 

@@ -18,8 +18,6 @@ when they are needed.
 */
 export type DeckCommand = Extract<Command, {kind: 'present' | 'print' | 'list' | 'export'}>;
 
-const isDebug = process.argv.includes('--debug');
-
 /** Ink reads CI at import time and would then draw nothing until exit. */
 function notInCi(): void {
 	for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) {
@@ -225,7 +223,7 @@ async function show(deck: Deck, start: number, command: PresentCommand, times: A
 		...(isAutoTheme(command.theme, process.env) ? {themeFor: background => pickTheme('auto', process.env, background)} : {}),
 		isRevealing: command.isRevealing,
 		showTimer: command.showTimer,
-		isDebug,
+		isDebug: command.isDebug ?? false,
 		isScreenReader: command.isScreenReader || process.env['INK_SCREEN_READER'] === 'true',
 	});
 	stopReading?.();

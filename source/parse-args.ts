@@ -1,18 +1,17 @@
-import process from 'node:process';
 import type meowFunction from 'meow';
-import type {Result} from 'meow';
 import {quoted} from './text/quoted.js';
-import {camel, type CommandKind, type MeowFlags, meowFlags, type OptionSpec, options} from './options.js';
+import {checkFlags, type CommandKind, type FlagRow, type FlagTable, flags as table, flagWord, kebab, synopsis, timingsFlags} from './options.js';
 
 /**
-The command line as data: `parseArgs(argv)` says what to do, or why not, and touches nothing (no
-stdout, no exit, no deck). Every flag is checked against the table in options.ts before meow reads
-the typed values; a value given with a space is joined to its flag first, so `--duration -5m` and
-`-o -` reach meow as `--duration=-5m` and `--output=-`. Rules: a flag given twice, a value on a
-switch, a missing value, an unknown flag or an argument nobody asked for is a usage error that
-quotes what was typed; `--help` and `--version` win over everything else. One word that is no flag
-names a Markdown deck (`deckFile`); `check` and `paragraphs` first are subcommands with flags of
-their own.
+The command line as data: `parseArgs(argv, meow)` says what to do, or why not, and touches nothing
+(no stdout, no exit, no deck; meow names the process `briefing`, as run() does). meow reads the flags
+by the tables in options.ts. Before it, one pass over the words says what meow cannot: a word with a
+dash that names no flag as the table writes it (meow would print it raw and end the process, and it
+takes `--no-` before any switch), a value on a switch, a flag with no value. After it: a flag given
+twice, a value outside a flag's choices, an argument nobody asked for, a flag that does not go with
+the command. Each is a usage error that quotes what was typed; `--help` and `--version` win over
+everything else. One word that is no flag names a Markdown deck (`deckFile`); `check`, `timings` and
+`paragraphs` first are subcommands. docs/flags.md tells it in order.
 */
 export type StartAt = {readonly slide?: string; readonly section?: string};
 
@@ -33,6 +32,8 @@ export type PresentCommand = {
 	readonly isRehearsal: boolean;
 	/** With --notes: what a print falls back to when there is no terminal. */
 	readonly showNotes: boolean;
+	/** --debug: an error brings its stack. */
+	readonly isDebug?: boolean;
 };
 
 /** `briefing check [FILE.md] [--source ARTICLE] [--size WxH] [--json]`. */
@@ -73,112 +74,138 @@ export type Command =
 	| CheckCommand
 	| TimingsCommand
 	| {readonly kind: 'paragraphs'; readonly article: string}
-	| (DeckCommand & {readonly deckFile?: string});
+	| (DeckCommand & {readonly deckFile?: string; readonly isDebug?: boolean});
 
 type Meow = typeof meowFunction;
 
-/** The program's arguments, as the table reads them: canonical `--name[=value]` words. */
-type Scanned =
-	| {readonly words: string[]; readonly positionals: string[]; readonly wantsHelp: boolean; readonly wantsVersion: boolean}
-	| {readonly error: string; readonly wantsHelp: boolean; readonly wantsVersion: boolean};
+/** A table's flags as read: a value (undefined when not given), or a switch on or off. */
+type Flags<T extends FlagTable> = {readonly [K in keyof T]: T[K]['type'] extends 'string' ? string | undefined : boolean};
 
-const table: readonly OptionSpec[] = options;
-const byName = new Map(table.map(option => [option.name, option]));
-const byShort = new Map(table.flatMap(option => (option.shortFlag ? [[option.shortFlag, option] as const] : [])));
-
-/** Which option a word names (`--slide`, `--no-reveal`, `-o`), and the value it carries after `=`. */
-function optionOf(word: string): {option?: OptionSpec; isNegated: boolean; value?: string} {
-	if (word.startsWith('--')) {
-		const [name = '', ...rest] = word.slice(2).split('=');
-		const value = rest.length > 0 ? rest.join('=') : undefined;
-		const option = byName.get(name);
-		if (option && !option.negated) {
-			return {option, isNegated: false, ...(value === undefined ? {} : {value})};
-		}
-
-		// `--no-NAME` only for a switch the table writes so (`--no-reveal`), and that one only so.
-		const negated = name.startsWith('no-') ? byName.get(name.slice(3)) : undefined;
-		return negated?.negated ? {option: negated, isNegated: true, ...(value === undefined ? {} : {value})} : {isNegated: false};
-	}
-
-	const option = word.length === 2 ? byShort.get(word.slice(1)) : undefined;
-	return option ? {option, isNegated: false} : {isNegated: false};
+/** The words before `--`: after it, every word is an argument. */
+function beforeDashes(argv: readonly string[]): readonly string[] {
+	const end = argv.indexOf('--');
+	return end === -1 ? argv : argv.slice(0, end);
 }
 
-/** Walks argv by the option table; the first problem found is the one reported. */
-function scan(argv: readonly string[]): Scanned {
-	const words: string[] = [];
-	/** Words that are no flag: everything after `--`, and words not starting with a dash (or `-` alone). */
-	const positionals: string[] = [];
-	/** What each option was given as so far (its value, or the switch as typed). */
-	const seen = new Map<string, string>();
-	let error: string | undefined;
-	let wantsHelp = false;
-	let wantsVersion = false;
-	const fail = (message: string) => {
-		error ??= message;
-	};
+/** Whether argv asks for --help or --version, which win over everything else (in the subcommands too). */
+export function helpOrVersion(argv: readonly string[]): 'help' | 'version' | undefined {
+	const words = beforeDashes(argv);
+	return words.some(word => word === '--help' || word === '-h') ? 'help' : words.some(word => word === '--version' || word === '-v') ? 'version' : undefined;
+}
 
-	for (let index = 0; index < argv.length; index++) {
-		const word = argv[index]!;
-		if (word === '--') {
-			positionals.push(...argv.slice(index + 1));
-			break;
-		}
+/** The flag a word names as the table writes it (`--slide`, `--slide=3`, `-o`, `--no-reveal`), and the value after `=`. */
+function flagOf(flags: FlagTable, word: string): {key: string; row: FlagRow; value?: string} | undefined {
+	const equals = word.startsWith('--') ? word.indexOf('=') : -1;
+	const name = equals === -1 ? word : word.slice(0, equals);
+	const found = Object.entries(flags).find(([key, row]) => name === flagWord(key, row) || (row.shortFlag !== undefined && name === `-${row.shortFlag}`));
+	return found && {key: found[0], row: found[1], ...(equals === -1 ? {} : {value: word.slice(equals + 1)})};
+}
 
+/** Whether the word after a flag is its value: one with no dash first, `-` alone, or a dash and a digit (`-5m`, `-3`), which meow reads so too. */
+function isValue(word: string | undefined): word is string {
+	return word !== undefined && (!word.startsWith('-') || word === '-' || /^-\d/.test(word));
+}
+
+/**
+What meow cannot say of argv, the first found: a word with a dash before `--` that names no flag as the
+table writes it (`unknown` says so; meow would print it raw and end the process), a value on a switch,
+a flag with no value. Otherwise the keys of the flags typed, in order.
+*/
+function checkWords(argv: readonly string[], flags: FlagTable, unknown: (word: string) => string): {readonly given: ReadonlySet<string>} | {readonly message: string} {
+	const given = new Set<string>();
+	const words = beforeDashes(argv);
+	for (let index = 0; index < words.length; index++) {
+		const word = words[index]!;
 		if (!word.startsWith('-') || word === '-') {
-			positionals.push(word);
 			continue;
 		}
 
-		const {option, isNegated, value} = optionOf(word);
-		if (!option) {
-			const onlyNegated = byName.get(word.slice(2).split('=')[0]!)?.negated;
-			fail(`unknown option ${quoted(word)}${onlyNegated ? ` (the switch is --no-${word.slice(2).split('=')[0]!})` : ''}`);
-			continue;
+		const flag = flagOf(flags, word);
+		if (!flag) {
+			return {message: unknown(word)};
 		}
 
-		wantsHelp ||= option.name === 'help';
-		wantsVersion ||= option.name === 'version';
-		const repeated = (again: string) => {
-			fail(`--${option.negated ? 'no-' : ''}${option.name} is given more than once (${quoted(seen.get(option.name)!)}, then ${quoted(again)}); give it once`);
-		};
+		given.add(flag.key);
+		// meow would take a `true` or `false` after a switch for its value, and drop it from the arguments.
+		const switchValue = flag.value ?? /^(?:true|false)$/.exec(words[index + 1] ?? '')?.[0];
+		if (flag.row.type === 'boolean' && switchValue !== undefined) {
+			return {message: `${flagWord(flag.key, flag.row)} is a switch and takes no value, not ${quoted(switchValue)}`};
+		}
 
-		if (option.type === 'boolean') {
-			if (seen.has(option.name)) {
-				repeated(word);
+		if (flag.row.type === 'string' && flag.value === undefined) {
+			if (!isValue(words[index + 1])) {
+				return {message: `${flagWord(flag.key, flag.row)} takes a value (${flag.row.arg ?? 'VALUE'})`};
 			}
 
-			seen.set(option.name, word);
-			if (value !== undefined) {
-				fail(`--${isNegated ? 'no-' : ''}${option.name} is a switch and takes no value, not ${quoted(value)}`);
-			}
-
-			words.push(`--${isNegated ? 'no-' : ''}${option.name}`);
-			continue;
-		}
-
-		// A value is the rest after `=`, or the next word unless that is a long flag (`--slide --help`).
-		const next = argv[index + 1];
-		const given = value ?? (next !== undefined && !next.startsWith('--') ? next : undefined);
-		if (given === undefined) {
-			fail(`--${option.name} takes a value (${option.arg ?? 'VALUE'})`);
-			continue;
-		}
-
-		if (value === undefined) {
 			index++;
 		}
-
-		if (seen.has(option.name)) {
-			repeated(given);
-		}
-
-		seen.set(option.name, given);
-		words.push(`--${option.name}=${given}`);
 	}
 
-	return error === undefined ? {words, positionals, wantsHelp, wantsVersion} : {error, wantsHelp, wantsVersion};
+	return {given};
+}
+
+/** What meow gives for no arguments: each switch its default or off, no values. */
+function defaults<T extends FlagTable>(flags: T): Flags<T> {
+	return Object.fromEntries(Object.entries(flags).map(([key, row]) => [key, row.type === 'boolean' ? (row.default?.[0] ?? false) : undefined])) as Flags<T>;
+}
+
+/**
+meow's reading of argv by a table, each flag a list: a flag given twice is a usage error that quotes
+what was given. meow throws on a value outside a flag's choices, the value raw in its message: the
+message is then ours, the value read again without the choices and quoted.
+*/
+function readFlags<T extends FlagTable>(meow: Meow, argv: readonly string[], flags: T): {readonly flags: Flags<T>; readonly input: readonly string[]} | {readonly message: string} {
+	// meow names the process after `pkg` each time: the bin's own name, as run() names it.
+	const read = (table: FlagTable) => meow({importMeta: {url: import.meta.url} as ImportMeta, argv: [...argv], flags: table, autoHelp: false, autoVersion: false, allowUnknownFlags: false, pkg: {name: 'briefing'}});
+	let result: ReturnType<typeof read>;
+	try {
+		result = read(flags);
+	} catch (error: unknown) {
+		const lists = read(Object.fromEntries(Object.entries(flags).map(([key, {choices, ...row}]) => [key, row])) as FlagTable).flags as Record<string, unknown[]>;
+		for (const [key, row] of Object.entries(flags)) {
+			const outside = row.choices && lists[key]?.find(value => !(row.choices as unknown[]).includes(value));
+			if (row.choices && outside !== undefined) {
+				return {message: `${flagWord(key, row)} takes ${row.choices.join(', ')}, not ${quoted(String(outside))}`};
+			}
+		}
+
+		throw error;
+	}
+
+	const lists = result.flags as Record<string, unknown[]>;
+	for (const [key, row] of Object.entries(flags)) {
+		const [first, then] = lists[key] ?? [];
+		if (then !== undefined) {
+			const [one, other] = row.type === 'boolean' ? [flagWord(key, row), flagWord(key, row)] : [String(first), String(then)];
+			return {message: `${flagWord(key, row)} is given more than once (${quoted(one)}, then ${quoted(other)}); give it once`};
+		}
+	}
+
+	return {flags: Object.fromEntries(Object.keys(flags).map(key => [key, lists[key]?.[0]])) as Flags<T>, input: result.input};
+}
+
+/** The words checked, then read by meow (not needed for no words); or the first usage error. */
+function read<T extends FlagTable>(
+	meow: Meow | undefined,
+	argv: readonly string[],
+	flags: T,
+	unknown: (word: string) => string,
+): {readonly flags: Flags<T>; readonly input: readonly string[]; readonly given: ReadonlySet<string>} | {readonly message: string} {
+	const checked = checkWords(argv, flags, unknown);
+	if ('message' in checked) {
+		return checked;
+	}
+
+	if (argv.length === 0) {
+		return {flags: defaults(flags), input: [], given: checked.given};
+	}
+
+	if (!meow) {
+		throw new Error('parseArgs needs meow to read flags');
+	}
+
+	const result = readFlags(meow, argv, flags);
+	return 'message' in result ? result : {...result, given: checked.given};
 }
 
 /** What each command is called in a message. */
@@ -189,34 +216,25 @@ function either(words: readonly string[]): string {
 	return words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words.at(-1)!}` : words.join('');
 }
 
-/** A value that no command takes, whatever else is asked: one outside the table's choices, a slide that is no number. */
-function valueProblem(flags: Flags): string | undefined {
-	const values = flags as Readonly<Record<string, unknown>>;
-	for (const option of table) {
-		const value = values[camel(option.name)];
-		if (option.choices && typeof value === 'string' && !option.choices.includes(value)) {
-			return `--${option.name} takes ${option.choices.join(', ')}, not ${quoted(value)}`;
+/** The first flag given that does not go with the command (the table's `goesWith`). */
+function misplaced(kind: CommandKind, given: ReadonlySet<string>): string | undefined {
+	for (const key of given) {
+		const row = (table as FlagTable)[key]!;
+		if (row.goesWith && !row.goesWith.includes(kind)) {
+			return `${flagWord(key, row)} goes with ${either(row.goesWith.map(each => commandWords[each]))}, not with ${commandWords[kind]}`;
 		}
-	}
-
-	if (flags.slide !== undefined && !/^\d+$/.test(flags.slide)) {
-		return `--slide takes a slide number (1 is the first), not ${quoted(flags.slide)}`;
 	}
 
 	return undefined;
 }
 
-/** The first flag given that does not go with the command (the table's `goesWith`). */
-function misplaced(kind: CommandKind, given: readonly OptionSpec[]): string | undefined {
-	const option = given.find(each => each.goesWith && !each.goesWith.includes(kind));
-	return option ? `--${option.negated ? 'no-' : ''}${option.name} goes with ${either(option.goesWith!.map(each => commandWords[each]))}, not with ${commandWords[kind]}` : undefined;
-}
+type MainFlags = Flags<typeof table>;
 
-/** What the flags ask for, once they are known to be well formed; `given` are the options typed. */
-function commandOf(flags: Flags, given: readonly OptionSpec[]): Command {
-	const problem = valueProblem(flags);
-	if (problem) {
-		return {kind: 'usage-error', message: problem};
+/** What the flags ask for, once they are known to be well formed; `given` are the flags typed. */
+function commandOf(flags: MainFlags, given: ReadonlySet<string>): Command {
+	// A slide that is no number is refused whatever the command (its range needs the deck: resolveStart).
+	if (flags.slide !== undefined && !/^\d+$/.test(flags.slide)) {
+		return {kind: 'usage-error', message: `--slide takes a slide number (1 is the first), not ${quoted(flags.slide)}`};
 	}
 
 	const command = commandKindOf(flags);
@@ -224,7 +242,7 @@ function commandOf(flags: Flags, given: readonly OptionSpec[]): Command {
 	return message === undefined ? command : {kind: 'usage-error', message};
 }
 
-function commandKindOf(flags: Flags): Extract<Command, {kind: CommandKind | 'usage-error'}> {
+function commandKindOf(flags: MainFlags): Extract<Command, {kind: CommandKind | 'usage-error'}> {
 	const start: StartAt = {...(flags.slide === undefined ? {} : {slide: flags.slide}), ...(flags.section === undefined ? {} : {section: flags.section})};
 	if (start.slide !== undefined && start.section !== undefined) {
 		return {kind: 'usage-error', message: 'use --slide or --section, not both'};
@@ -234,7 +252,7 @@ function commandKindOf(flags: Flags): Extract<Command, {kind: CommandKind | 'usa
 		return {kind: 'usage-error', message: `--duration ${quoted(flags.duration)} plans the presenter view: use it with --presenter`};
 	}
 
-	if (flags.endAt !== undefined && (!flags.presenter && !flags.timer || flags.duration !== undefined)) {
+	if (flags.endAt !== undefined && ((!flags.presenter && !flags.timer) || flags.duration !== undefined)) {
 		return {kind: 'usage-error', message: flags.duration === undefined ? `--end-at ${quoted(flags.endAt)} times the talk: use it with --presenter or --timer` : 'use --duration or --end-at, not both'};
 	}
 
@@ -291,10 +309,8 @@ function commandKindOf(flags: Flags): Extract<Command, {kind: CommandKind | 'usa
 	};
 }
 
-type Flags = Result<MeowFlags>['flags'];
-
 /** --follow is a read-only view and --serve belongs to the audience view: what they cannot go with. */
-function followConflict(flags: Flags): string | undefined {
+function followConflict(flags: MainFlags): string | undefined {
 	const other = flags.follow ? (flags.presenter ? '--presenter' : flags.rehearse ? '--rehearse' : flags.serve === undefined ? undefined : '--serve') : undefined;
 	if (other) {
 		return `use --follow or ${other}, not both (a follower only watches the show)`;
@@ -307,120 +323,57 @@ function followConflict(flags: Flags): string | undefined {
 	return undefined;
 }
 
-/** What meow gives for no arguments: every switch off but `--reveal` (its default), no values. */
-const noFlags = Object.fromEntries(
-	table.filter(option => option.type === 'boolean' && option.name !== 'help' && option.name !== 'version').map(option => [camel(option.name), option.default ?? false]),
-) as Flags;
-
-/** Whether every word is a switch (`--list`, `--no-reveal`): words that carry no value to read. */
-function isSwitchesOnly(words: readonly string[]): boolean {
-	return words.every(word => !word.includes('='));
-}
-
-/**
-The flags of canonical words that are switches only, as meow reads them (each one true, or false
-after `--no-`, the rest as for no arguments): a test holds this to meow's own reading of every switch.
-*/
-export function switchFlags(words: readonly string[]): Flags {
-	const flags: Record<string, unknown> = {...noFlags};
-	for (const word of words) {
-		const isNegated = word.startsWith('--no-') && byName.get(word.slice(5))?.type === 'boolean';
-		flags[camel(word.slice(isNegated ? 5 : 2))] = !isNegated;
-	}
-
-	return flags as Flags;
-}
-
-/** meow reads the canonical words with the table's types (switches alone need no reading). */
-function readFlags(meow: Meow | undefined, words: readonly string[]): Flags {
-	return !meow || isSwitchesOnly(words) ? switchFlags(words) : meowFlagsOf(meow, words);
-}
-
-/** meow's reading of canonical words (the test of switchFlags compares the two). */
-export function meowFlagsOf(meow: Meow, words: readonly string[]): Flags {
-	// meow names the process after the package it is given; the bin's name stays.
-	const title = process.title;
-	try {
-		return meow({importMeta: {url: import.meta.url} as ImportMeta, argv: [...words], flags: meowFlags(), autoHelp: false, autoVersion: false, allowUnknownFlags: false, pkg: {}}).flags;
-	} finally {
-		process.title = title;
-	}
-}
-
-/** `check`, `paragraphs` and `timings` first: subcommands with flags of their own. */
-function isSubcommand(first: string | undefined): first is 'check' | 'paragraphs' | 'timings' {
-	return first === 'check' || first === 'paragraphs' || first === 'timings';
-}
-
-/**
-Whether parseArgs needs meow for argv: only to read the values of well-formed flags (`--slide 5`,
-`--theme light`). `--help`, `--version`, a usage error, a subcommand, no arguments and switches alone
-(`--list`, `--presenter --no-reveal`) are answered without it: meow and the package-data normaliser
-behind it take about as long to load as Node takes to start.
-*/
-export function needsMeow(argv: readonly string[]): boolean {
-	const [first] = argv;
-	if (isSubcommand(first)) {
-		return false;
-	}
-
-	const scanned = scan(argv);
-	return !scanned.wantsHelp && !scanned.wantsVersion && !('error' in scanned) && !isSwitchesOnly(scanned.words);
-}
-
-/** Whether argv asks for --help or --version (which win over every other flag, outside the subcommands). */
-export function helpOrVersion(argv: readonly string[]): 'help' | 'version' | undefined {
-	const [first] = argv;
-	if (isSubcommand(first)) {
-		return undefined;
-	}
-
-	const scanned = scan(argv);
-	return scanned.wantsHelp ? 'help' : scanned.wantsVersion ? 'version' : undefined;
+/** The unknown-flag message of the show's flags, with the form the table writes a switch in (`--no-reveal`). */
+function unknownOption(word: string): string {
+	const name = word.split('=')[0]!;
+	const negated = Object.entries(table as FlagTable).find(([key, row]) => row.negated && name === `--${kebab(key)}`);
+	return `unknown option ${quoted(word)}${negated ? ` (the switch is ${flagWord(...negated)})` : ''}`;
 }
 
 /**
 argv (without node and the script) to a command. `meow` is meow's default export, loaded by the
-caller only when there are arguments (it is slow to load next to the rest of a start); with no
-arguments it is not needed.
+caller when there are arguments (it is slow to load next to the rest of a start); --help, --version
+and no arguments need none.
 */
 export function parseArgs(argv: readonly string[], meow?: Meow): Command {
+	const wanted = helpOrVersion(argv);
+	if (wanted) {
+		return {kind: wanted};
+	}
+
 	const [first, ...rest] = argv;
-	if (isSubcommand(first)) {
-		return parseSubcommand(first, rest);
+	if (first === 'check') {
+		const command = parseCheck(rest, meow);
+		// `check --json` answers a usage error in JSON too, wherever --json stands.
+		return command.kind === 'usage-error' && beforeDashes(rest).includes('--json') ? {...command, isJson: true} : command;
 	}
 
-	const scanned = scan(argv);
-	if (scanned.wantsHelp) {
-		return {kind: 'help'};
+	if (first === 'timings') {
+		return parseTimings(rest, meow);
 	}
 
-	if (scanned.wantsVersion) {
-		return {kind: 'version'};
+	if (first === 'paragraphs') {
+		return parseParagraphs(rest);
 	}
 
-	if ('error' in scanned) {
-		return {kind: 'usage-error', message: scanned.error};
+	const flags = read(meow, argv, table, unknownOption);
+	if ('message' in flags) {
+		return {kind: 'usage-error', message: flags.message};
 	}
 
 	// One word that is no flag names a Markdown deck (`briefing FILE.md`).
-	const [deckFile, extra] = scanned.positionals;
+	const [deckFile, extra] = flags.input;
 	if (extra !== undefined) {
 		return {kind: 'usage-error', message: `unexpected argument ${quoted(extra)}`};
 	}
 
-	if (!isSwitchesOnly(scanned.words) && !meow) {
-		throw new Error('parseArgs needs meow to read the values of flags');
-	}
-
-	const given = scanned.words.map(word => byName.get(word.slice(word.startsWith('--no-') ? 5 : 2).split('=')[0]!)!);
-	const command = commandOf(readFlags(meow, scanned.words), given);
+	const command = commandOf(flags.flags, flags.given);
 	switch (command.kind) {
 		case 'list':
 		case 'print':
 		case 'export':
 		case 'present': {
-			return deckFile === undefined ? command : {...command, deckFile};
+			return {...command, ...(deckFile === undefined ? {} : {deckFile}), ...(flags.flags.debug ? {isDebug: true} : {})};
 		}
 
 		default: {
@@ -429,69 +382,56 @@ export function parseArgs(argv: readonly string[], meow?: Meow): Command {
 	}
 }
 
-/** `check [FILE.md] [--source ARTICLE] [--size WxH] [--json]`, `paragraphs ARTICLE` and `timings [FILE.md] [--json]`, after their name. */
-function parseSubcommand(name: 'check' | 'paragraphs' | 'timings', argv: readonly string[]): Command {
-	if (argv.some(word => word === '--help' || word === '-h')) {
-		return {kind: 'help'};
+/** `paragraphs ARTICLE`, after its name. */
+function parseParagraphs(argv: readonly string[]): Command {
+	const [article, extra] = argv;
+	if (article === undefined || (article.startsWith('-') && article !== '-') || extra !== undefined) {
+		return {kind: 'usage-error', message: 'paragraphs takes one article file: briefing paragraphs ARTICLE'};
 	}
 
-	if (name === 'timings') {
-		return parseTimings(argv);
+	return {kind: 'paragraphs', article};
+}
+
+/** `check [FILE.md] [--source ARTICLE] [--size WxH] [--json]`, after its name. */
+function parseCheck(argv: readonly string[], meow: Meow | undefined): Command {
+	const checked = read(meow, argv, checkFlags, word => `check takes [FILE.md] ${synopsis(checkFlags)}, not ${quoted(word)}`);
+	if ('message' in checked) {
+		return {kind: 'usage-error', message: checked.message};
 	}
 
-	if (name === 'paragraphs') {
-		const [article, extra] = argv;
-		if (article === undefined || (article.startsWith('-') && article !== '-') || extra !== undefined) {
-			return {kind: 'usage-error', message: 'paragraphs takes one article file: briefing paragraphs ARTICLE'};
-		}
-
-		return {kind: 'paragraphs', article};
+	const {flags, input: [deckFile, extra]} = checked;
+	if (extra !== undefined) {
+		return {kind: 'usage-error', message: `check takes one deck file, not also ${quoted(extra)}`};
 	}
 
-	// `check --json` answers a usage error in JSON too, wherever --json stands.
-	const asJson = argv.includes('--json') ? {isJson: true} : {};
-	let check: CheckCommand = {kind: 'check', isJson: false};
-	for (let index = 0; index < argv.length; index++) {
-		const word = argv[index]!;
-		const [flag, value] = word.startsWith('--') ? [word.split('=', 1)[0], word.includes('=') ? word.slice(word.indexOf('=') + 1) : undefined] : [word, undefined];
-		if (flag === '--json' && value === undefined && !check.isJson) {
-			check = {...check, isJson: true};
-		} else if (flag === '--source' && check.source === undefined) {
-			const given = value ?? argv[++index];
-			if (!given) {
-				return {kind: 'usage-error', ...asJson, message: '--source takes the article\'s text file (ARTICLE)'};
-			}
-
-			check = {...check, source: given};
-		} else if (flag === '--size' && check.size === undefined) {
-			const given = value ?? argv[++index] ?? '';
-			const match = /^(\d{1,4})x(\d{1,4})$/.exec(given);
-			if (!match || Number(match[1]) < 20 || Number(match[2]) < 8) {
-				return {kind: 'usage-error', ...asJson, message: `--size takes a terminal size as COLUMNSxROWS (at least 20x8), such as 80x24, not ${quoted(given)}`};
-			}
-
-			check = {...check, size: {columns: Number(match[1]), rows: Number(match[2])}};
-		} else if (word.startsWith('-') && word !== '-') {
-			return {kind: 'usage-error', ...asJson, message: `check takes [FILE.md] [--source ARTICLE] [--size WxH] [--json], not ${quoted(word)}`};
-		} else if (check.deckFile === undefined) {
-			check = {...check, deckFile: word};
-		} else {
-			return {kind: 'usage-error', ...asJson, message: `check takes one deck file, not also ${quoted(word)}`};
-		}
+	const match = flags.size === undefined ? undefined : /^(\d{1,4})x(\d{1,4})$/.exec(flags.size);
+	if (flags.size !== undefined && (!match || Number(match[1]) < 20 || Number(match[2]) < 8)) {
+		return {kind: 'usage-error', message: `--size takes a terminal size as COLUMNSxROWS (at least 20x8), such as 80x24, not ${quoted(flags.size)}`};
 	}
 
-	return check;
+	return {
+		kind: 'check',
+		...(deckFile === undefined ? {} : {deckFile}),
+		...(flags.source === undefined ? {} : {source: flags.source}),
+		isJson: flags.json,
+		...(match ? {size: {columns: Number(match[1]), rows: Number(match[2])}} : {}),
+	};
 }
 
 /** `timings [FILE.md] [--json]`, after its name. */
-function parseTimings(argv: readonly string[]): Command {
-	const files = argv.filter(word => word !== '--json');
-	const [file, extra] = files;
-	if ((file !== undefined && file.startsWith('-') && file !== '-') || extra !== undefined || argv.filter(word => word === '--json').length > 1) {
-		return {kind: 'usage-error', message: `timings takes [FILE.md] [--json], not ${quoted(file?.startsWith('-') ? file : extra ?? '--json')}`};
+function parseTimings(argv: readonly string[], meow: Meow | undefined): Command {
+	const takes = (word: string) => `timings takes [FILE.md] ${synopsis(timingsFlags)}, not ${quoted(word)}`;
+	const checked = read(meow, argv, timingsFlags, takes);
+	if ('message' in checked) {
+		return {kind: 'usage-error', message: checked.message};
 	}
 
-	return {kind: 'timings', ...(file === undefined ? {} : {deckFile: file}), isJson: argv.includes('--json')};
+	const [deckFile, extra] = checked.input;
+	if (extra !== undefined) {
+		return {kind: 'usage-error', message: takes(extra)};
+	}
+
+	return {kind: 'timings', ...(deckFile === undefined ? {} : {deckFile}), isJson: checked.flags.json};
 }
 
 /** What the deck-dependent checks need of the deck: its size and its sections. */

@@ -4,8 +4,8 @@ import {describe, expect, test} from 'vitest';
 import {findSection} from '../source/deck/deck.js';
 import {parseDuration} from '../source/model/clock.js';
 import {themeNames} from '../source/text/theme.js';
-import {type CommandKind, type OptionSpec, options} from '../source/options.js';
-import {checkShow, type Command, meowFlagsOf, needsMeow, parseArgs, resolveStart, switchFlags} from '../source/parse-args.js';
+import {type CommandKind, type FlagRow, type FlagTable, flags, flagWord} from '../source/options.js';
+import {checkShow, type Command, parseArgs, resolveStart} from '../source/parse-args.js';
 import {deck} from '../slides/index.js';
 
 /** The command line, read in-process: argv in, a command or a usage error out. */
@@ -62,6 +62,7 @@ describe('parseArgs', () => {
 		[['--no-reveal', '--no-reveal'], '--no-reveal is given more than once ("--no-reveal", then "--no-reveal"); give it once'],
 		[['--list=1'], '--list is a switch and takes no value, not "1"'],
 		[['--no-reveal=yes'], '--no-reveal is a switch and takes no value, not "yes"'],
+		[['--print', 'true'], '--print is a switch and takes no value, not "true"'],
 		[['--slide'], '--slide takes a value (N)'],
 		[['--slide', '--timer'], '--slide takes a value (N)'],
 		[['--bogus'], 'unknown option "--bogus"'],
@@ -72,7 +73,8 @@ describe('parseArgs', () => {
 		[['--print', 'deck.md', '-'], 'unexpected argument "-"'],
 		[['check', '--bogus'], 'check takes [FILE.md] [--source ARTICLE] [--size WxH] [--json], not "--bogus"'],
 		[['check', 'a.md', 'b.md'], 'check takes one deck file, not also "b.md"'],
-		[['check', '--source'], '--source takes the article\'s text file (ARTICLE)'],
+		[['check', '--source'], '--source takes a value (ARTICLE)'],
+		[['check', '--size', '10x5'], '--size takes a terminal size as COLUMNSxROWS (at least 20x8), such as 80x24, not "10x5"'],
 		[['paragraphs'], 'paragraphs takes one article file: briefing paragraphs ARTICLE'],
 		[['paragraphs', 'a.txt', 'b.txt'], 'paragraphs takes one article file: briefing paragraphs ARTICLE'],
 		[['--slide', '2', '--section', 'abolition'], 'use --slide or --section, not both'],
@@ -122,80 +124,110 @@ describe('parseArgs', () => {
 		expect(parse('check', '--size', 'x', '--json')).toMatchObject({kind: 'usage-error', isJson: true});
 		expect(parse('check', 'a.md', 'b.md', '--json')).toMatchObject({kind: 'usage-error', isJson: true});
 		expect(parse('check', '--bogus')).not.toHaveProperty('isJson');
+		expect(parse('check', '--json', '--json')).toEqual({kind: 'usage-error', isJson: true, message: '--json is given more than once ("--json", then "--json"); give it once'});
 	});
 
-	/** A flag as the table writes it, with a value it takes. */
-	const written = (option: OptionSpec) =>
-		option.type === 'boolean' ? [`--${option.negated ? 'no-' : ''}${option.name}`] : [`--${option.name}`, option.choices?.[0] ?? (option.name === 'slide' ? '3' : 'x')];
+	const rows = Object.entries(flags as FlagTable);
 
-	test('every flag of the table is read (a switch, or a value joined to its flag)', () => {
-		for (const option of options) {
-			const argv = written(option);
-			// --force, --duration, --end-at, --slides and --paper need their partner flag.
-			const partner = option.name === 'force' ? ['-o', 'x.md'] : option.name === 'duration' || option.name === 'end-at' ? ['--presenter'] : option.name === 'slides' || option.name === 'paper' ? ['--export', 'pdf'] : [];
-			expect(parse(...argv, ...partner).kind, option.name).not.toBe('usage-error');
+	/** A flag as the table writes it, with a value it takes. */
+	const written = (key: string, row: FlagRow) => (row.type === 'boolean' ? [flagWord(key, row)] : [flagWord(key, row), String(row.choices?.[0] ?? (key === 'slide' ? '3' : 'x'))]);
+	/** --force needs -o; --duration and --end-at need --presenter; --slides and --paper need --export pdf. */
+	const partnerOf = (key: string) => (key === 'force' ? ['-o', 'x.md'] : key === 'duration' || key === 'endAt' ? ['--presenter'] : key === 'slides' || key === 'paper' ? ['--export', 'pdf'] : []);
+
+	test('every flag of the table is read (a switch, or a flag and its value)', () => {
+		for (const [key, row] of rows) {
+			expect(parse(...written(key, row), ...partnerOf(key)).kind, key).not.toBe('usage-error');
 		}
 	});
 
 	test('every flag with a goesWith row is taken with each command it names and refused with each other', () => {
 		const commands: Record<CommandKind, string[]> = {present: [], list: ['--list'], print: ['--print'], export: ['--export', 'md']};
-		for (const option of options as readonly OptionSpec[]) {
-			if (!option.goesWith) {
+		for (const [key, row] of rows) {
+			if (!row.goesWith) {
 				continue;
 			}
 
-			// --force needs -o; --duration and --end-at need --presenter (which goes with presenting only).
-			const partner = option.name === 'force' ? ['-o', 'x.md'] : option.name === 'duration' || option.name === 'end-at' ? ['--presenter'] : [];
 			for (const [kind, words] of Object.entries(commands) as Array<[CommandKind, string[]]>) {
-				if (kind === 'present' && option.goesWith.includes('export') && option.goesWith.length === 1) {
+				if (kind === 'present' && row.goesWith.includes('export') && row.goesWith.length === 1) {
 					// -o and --force alone ask for an export.
 					continue;
 				}
 
-				const command = parse(...written(option), ...partner, ...words);
-				if (option.goesWith.includes(kind)) {
-					expect(command.kind, `${option.name} with ${kind}`).toBe(kind);
+				const command = parse(...written(key, row), ...(key === 'duration' || key === 'endAt' ? ['--presenter'] : key === 'force' ? ['-o', 'x.md'] : []), ...words);
+				if (row.goesWith.includes(kind)) {
+					expect(command.kind, `${key} with ${kind}`).toBe(kind);
 				} else {
-					expect(command, `${option.name} with ${kind}`).toMatchObject({kind: 'usage-error'});
+					expect(command, `${key} with ${kind}`).toMatchObject({kind: 'usage-error'});
 				}
 			}
 		}
 	});
 
 	test('the themes the table offers are the themes there are', () => {
-		expect(options.find(option => option.name === 'theme')?.choices).toEqual(themeNames);
+		expect(flags.theme.choices).toEqual(themeNames);
 	});
 
-	test('needs meow only to read the values of well-formed flags: not for --help, --version, usage errors, subcommands or switches', () => {
-		for (const argv of [[], ['--help'], ['-h'], ['--version'], ['-v'], ['--timer', '--version'], ['--slide', '3', '--help'], ['--nope'], ['--slide'], ['check'], ['paragraphs', 'a.txt'], ['deck.md'], ['--timer'], ['--list'], ['--no-reveal'], ['deck.md', '--print'], ['--presenter', '--no-reveal', '--rehearse']]) {
-			expect(needsMeow(argv), JSON.stringify(argv)).toBe(false);
-			// And parseArgs answers them without it.
-			expect(() => parseArgs(argv), JSON.stringify(argv)).not.toThrow();
-		}
-
-		for (const argv of [['--slide=3'], ['--slide', '3'], ['--list', '--theme', 'light'], ['deck.md', '--export', 'md'], ['-o', 'x.md']]) {
-			expect(needsMeow(argv), JSON.stringify(argv)).toBe(true);
-			expect(() => parseArgs(argv), JSON.stringify(argv)).toThrow(/needs meow/);
-		}
+	test('a value outside the choices, an unknown flag and a repeated value are quoted with control characters escaped', () => {
+		expect(parse('--theme', '\u001B]52;c;eA==\u0007')).toEqual({kind: 'usage-error', message: '--theme takes auto, dark, light, high-contrast, not "\\u001b]52;c;eA==\\u0007"'});
+		expect(parse('--paper', 'a5\n', '--export', 'pdf')).toEqual({kind: 'usage-error', message: '--paper takes a4, letter, not "a5\\n"'});
+		expect(parse('--bogus=\u001B[2J')).toEqual({kind: 'usage-error', message: 'unknown option "--bogus=\\u001b[2J"'});
+		expect(parse('--section', 'a', '--section', 'b\u009B')).toEqual({kind: 'usage-error', message: '--section is given more than once ("a", then "b\\u009b"); give it once'});
 	});
 
-	test('needs no meow without arguments, and keeps the process title', () => {
+	test('a value with a dash is a value when it is - or a dash and a digit; a flag after a flag that takes a value is no value', () => {
+		expect(parse('--presenter', '--duration', '-1')).toEqual({...present, view: 'presenter', duration: '-1'});
+		expect(parse('--duration', '-o', 'x.md')).toEqual({kind: 'usage-error', message: '--duration takes a value (TIME)'});
+		expect(parse('--section', '-intro')).toEqual({kind: 'usage-error', message: '--section takes a value (NAME)'});
+		expect(parse('-o', '--', 'x.md')).toEqual({kind: 'usage-error', message: '--output takes a value (FILE)'});
+	});
+
+	test('--debug goes with every command, read once: on the command', () => {
+		expect(parse('--debug')).toEqual({...present, isDebug: true});
+		expect(parse('--list', '--debug', 'deck.md')).toEqual({kind: 'list', deckFile: 'deck.md', isDebug: true});
+		expect(parse('--debug', '--debug')).toEqual({kind: 'usage-error', message: '--debug is given more than once ("--debug", then "--debug"); give it once'});
+	});
+
+	test('no arguments need no meow and read as meow reads them; any other argument needs it', () => {
 		expect(parseArgs([])).toEqual(present);
-		const title = process.title;
-		parse('--slide', '3');
-		expect(process.title).toBe(title);
+		expect(parse()).toEqual(present);
+		expect(parseArgs(['--help'])).toEqual({kind: 'help'});
+		expect(() => parseArgs(['--timer'])).toThrow(/needs meow/);
 	});
 
-	test('reads switches alone as meow reads them, any of them, in any order, each on or negated', () => {
-		const switches = options.filter(option => option.type === 'boolean' && option.name !== 'help' && option.name !== 'version').map(option => option.name);
-		fc.assert(
-			fc.property(fc.uniqueArray(fc.constantFrom(...switches)), fc.array(fc.boolean(), {minLength: switches.length, maxLength: switches.length}), (chosen, negations) => {
-				// Each as the table writes it (--no-reveal), and meow's own negation of each too.
-				const words = chosen.map((name, index) => (negations[index] || name === 'reveal' ? `--no-${name}` : `--${name}`));
-				expect(switchFlags(words)).toEqual(meowFlagsOf(meow, words));
-			}),
-			{numRuns: 200},
-		);
+	test('meow names the process briefing, as the program does (so `pgrep -x briefing` finds a show)', () => {
+		const title = process.title;
+		process.title = 'vitest';
+		try {
+			parse('--slide', '3');
+			expect(process.title).toBe('briefing');
+		} finally {
+			process.title = title;
+		}
+	});
+
+	test('any words at all: a command or a usage error, never an exit or a throw from meow', () => {
+		const words = [
+			...rows.flatMap(([key, row]) => [flagWord(key, row), `--${key}`, `--no-${key}`, ...(row.shortFlag ? [`-${row.shortFlag}`] : []), `${flagWord(key, row)}=x`]),
+			'--screenReader', '-x', '-ox', '-o-', '-timer', '--', '-', '-5m', '-3', 'true', 'false', 'deck.md', 'x', '', '=', '--=', '---slide', 'check', 'paragraphs',
+		];
+		const exit = process.exit;
+		process.exit = ((code?: number) => {
+			throw new Error(`exit ${code}`);
+		}) as typeof process.exit;
+		try {
+			fc.assert(
+				fc.property(fc.array(fc.constantFrom(...words), {maxLength: 6}), argv => {
+					const command = parse(...argv);
+					expect(typeof command.kind).toBe('string');
+					if (command.kind === 'usage-error') {
+						expect(command.message).not.toMatch(/\n/);
+					}
+				}),
+				{numRuns: 2000},
+			);
+		} finally {
+			process.exit = exit;
+		}
 	});
 });
 

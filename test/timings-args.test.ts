@@ -1,6 +1,6 @@
 import meow from 'meow';
 import {describe, expect, test} from 'vitest';
-import {needsMeow, parseArgs} from '../source/parse-args.js';
+import {parseArgs} from '../source/parse-args.js';
 import {runBin} from './helpers/bin.js';
 
 /** `--end-at` and `briefing timings` on the command line. */
@@ -24,12 +24,13 @@ describe('--end-at', () => {
 });
 
 describe('briefing timings', () => {
-	test('is a subcommand: [FILE.md] [--json], answered without meow', () => {
-		expect(parseArgs(['timings'])).toEqual({kind: 'timings', isJson: false});
-		expect(parseArgs(['timings', 'talk.md', '--json'])).toEqual({kind: 'timings', deckFile: 'talk.md', isJson: true});
-		expect(parseArgs(['timings', '--json'])).toEqual({kind: 'timings', isJson: true});
-		expect(parseArgs(['timings', '--nope'])).toEqual({kind: 'usage-error', message: 'timings takes [FILE.md] [--json], not "--nope"'});
-		expect(parseArgs(['timings', '--help'])).toEqual({kind: 'help'});
-		expect(needsMeow(['timings', 'talk.md'])).toBe(false);
+	test('is a subcommand: [FILE.md] [--json], its flags read by meow from its own table', () => {
+		expect(parse('timings')).toEqual({kind: 'timings', isJson: false});
+		expect(parse('timings', 'talk.md', '--json')).toEqual({kind: 'timings', deckFile: 'talk.md', isJson: true});
+		expect(parse('timings', '--json')).toEqual({kind: 'timings', isJson: true});
+		expect(parse('timings', '--nope')).toEqual({kind: 'usage-error', message: 'timings takes [FILE.md] [--json], not "--nope"'});
+		expect(parse('timings', '--json', '--json')).toEqual({kind: 'usage-error', message: '--json is given more than once ("--json", then "--json"); give it once'});
+		expect(parse('timings', 'a.md', 'b.md')).toEqual({kind: 'usage-error', message: 'timings takes [FILE.md] [--json], not "b.md"'});
+		expect(parse('timings', '--help')).toEqual({kind: 'help'});
 	});
 });
