@@ -3,7 +3,7 @@ import {afterEach, describe, expect, test} from 'vitest';
 import {App} from '../source/show/app.js';
 import {themes} from '../source/layout/theme.js';
 import {fixtureDeck} from './helpers/fixture-deck.js';
-import {cleanupShown, keys, press, pressUntil, renderShow, settle, waitForFrame} from './helpers/ink.js';
+import {cleanupShown, keys, press, pressUntil, renderShow, waitForFrame} from './helpers/ink.js';
 
 const size = {columns: 80, rows: 24};
 const show = (props: Partial<React.ComponentProps<typeof App>> = {}) =>
@@ -163,10 +163,9 @@ describe('the live show', () => {
 		const app = show();
 		await waitForFrame(app, f => f.includes('Slide one'));
 		app.stdin.write('q');
-		await settle();
+		await app.waitUntilExit();
 		// The app has exited: a key after q moves nothing.
 		app.stdin.write(keys.right);
-		await settle();
 		expect(app.frames.some(frame => frame.includes('Slide one'))).toBe(true);
 		expect(app.frames.some(frame => frame.includes('Slide two'))).toBe(false);
 	});
