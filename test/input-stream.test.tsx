@@ -1,5 +1,4 @@
 import {EventEmitter} from 'node:events';
-import React from 'react';
 import {render, Text, useInput, type Key} from 'ink';
 import {afterEach, describe, expect, test} from 'vitest';
 import {isTableKey} from '../source/show/keymap.js';

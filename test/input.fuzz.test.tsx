@@ -1,4 +1,4 @@
-import React, {useEffect} from 'react';
+import {useEffect} from 'react';
 import fc from 'fast-check';
 import {afterEach, describe, expect, test} from 'vitest';
 import {App} from '../source/show/app.js';

@@ -1,5 +1,4 @@
 import process from 'node:process';
-import React from 'react';
 import {cleanup, render} from 'ink-testing-library';
 import {afterEach, beforeEach, describe, expect, test} from 'vitest';
 import {deck as realDeck} from '../slides/index.js';

@@ -1,6 +1,5 @@
 import {readdir, readFile} from 'node:fs/promises';
 import path from 'node:path';
-import React from 'react';
 import {afterEach, beforeAll, describe, expect, test} from 'vitest';
 import {deck} from '../slides/index.js';
 import {App} from '../source/show/app.js';

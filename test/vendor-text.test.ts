@@ -2,8 +2,7 @@ import {pathToFileURL} from 'node:url';
 import {build} from 'esbuild';
 import fc from 'fast-check';
 import {beforeAll, describe, expect, it} from 'vitest';
-// @ts-expect-error: the build script is plain JavaScript (no types).
-import {bundles} from '../source/build.mjs';
+import {bundles} from './helpers/build-script.js';
 import {isNarrowText, isOneGraphemeEach, NarrowFirstSegmenter, narrowFirstWidth} from '../source/deck/vendor-text.js';
 import {deck} from '../slides/index.js';
 import {loadInk} from '../source/deck/drawn.js';

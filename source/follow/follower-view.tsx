@@ -1,4 +1,4 @@
-import React, {Suspense, useEffect, useMemo, useReducer, useRef, useState} from 'react';
+import {Suspense, useEffect, useMemo, useReducer, useRef, useState} from 'react';
 import {Box, useApp, useInput, useStdin} from '../show/ink.js';
 import type {Deck} from '../deck/deck.js';
 import {ErrorBoundary} from '../show/app.js';

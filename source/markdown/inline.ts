@@ -18,7 +18,6 @@ export class MarkdownDeckError extends Error {
 	}
 }
 
-// eslint-disable-next-line no-control-regex
 const controls = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 
 /**

@@ -1,4 +1,3 @@
-import React from 'react';
 import type {Instance, RenderOptions} from 'ink';
 import type {App as AppView} from './app.js';
 import {FrameContext} from './components/frame.js';

@@ -1,4 +1,4 @@
-import React, {Suspense, useEffect, useMemo, useReducer, useRef, useState} from 'react';
+import {Suspense, useEffect, useMemo, useReducer, useRef, useState} from 'react';
 import {ErrorBoundary, noticeMs, statusMs, useShow} from './app.js';
 import {useForAWhile} from './hooks/use-for-a-while.js';
 import type {Deck} from '../deck/deck.js';
