@@ -73,7 +73,7 @@ describe('the live show', () => {
 		let frame = await press(app, '?');
 		expect(frame).toContain('Keys');
 		expect(frame).toContain('Black screen');
-		frame = await press(app, keys.escape);
+		await press(app, keys.escape);
 		await waitForFrame(app, f => f.includes('Slide one'));
 		expect(app.lastFrame()).not.toContain('Black screen');
 	});
@@ -88,7 +88,7 @@ describe('the live show', () => {
 		expect(frame).toMatch(/ {4}2\. Beta section +slide 3/);
 		frame = await press(app, keys.down);
 		expect(frame).toMatch(/› {3}2\. Beta section/);
-		frame = await press(app, keys.enter);
+		await press(app, keys.enter);
 		await waitForFrame(app, f => f.includes('Slide three') && !f.includes('Sections'));
 		// Enter goes to a section's first slide.
 		await pressUntil(app, 'm', f => f.includes('2. Beta section'));

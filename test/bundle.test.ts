@@ -241,7 +241,7 @@ describe('dist/', () => {
 		const escaped = asciiOnly(text, 'test.js');
 		expect(escaped).toMatch(/^[\0-\x7F]*$/);
 		// eslint-disable-next-line @typescript-eslint/no-implied-eval -- the test runs the escaped text to see what it means.
-		const [quote, dash, smile] = new Function(`${escaped} return [quote, dash, smile];`)() as [RegExp, string, RegExp];
+		const [quote, dash, smile] = (new Function(`${escaped} return [quote, dash, smile];`) as () => [RegExp, string, RegExp])();
 		expect('\u201Cyes\u201D'.replaceAll(quote, '"')).toBe('"yes"');
 		expect(dash).toBe('\u2014');
 		expect(smile.test('\u{1F600}')).toBe(true);

@@ -59,7 +59,7 @@ describe('the position clock', () => {
 				}
 
 				const view = each.view % views;
-				const {state, send} = publishLocal(states[view]!, each.position as Position, origins[view]!);
+				const {state, send} = publishLocal(states[view]!, each.position, origins[view]!);
 				states[view] = state;
 				if (send) {
 					expect(send.clock).toBeLessThanOrEqual(maxClock);

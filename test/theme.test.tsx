@@ -192,7 +192,7 @@ describe.each(['dark', 'light', 'high-contrast', 'plain'] as const)('the %s them
 		expect(frame).toContain('1/');
 		frame = await press(app, 'w');
 		expect(frame.trim()).toBe('');
-		frame = await press(app, keys.escape);
+		await press(app, keys.escape);
 		frame = await pressUntil(app, 'm', f => f.includes('Sections'));
 		expect(frame).toContain('Sections');
 	});

@@ -26,7 +26,7 @@ let widths: Array<{file: string; stringWidth: StringWidth}>;
 
 beforeAll(async () => {
 	const result = await build({...bundles.vendor, outfile: undefined, outdir: 'dist-graph', write: false, metafile: true, logLevel: 'silent'});
-	const files = Object.keys(result.metafile!.inputs)
+	const files = Object.keys(result.metafile.inputs)
 		.filter(input => input.startsWith('module:') && input.endsWith('/string-width/index.js'))
 		.map(input => input.slice('module:'.length));
 	widths = await Promise.all(files.map(async file => ({file, stringWidth: ((await import(pathToFileURL(file).href)) as {default: StringWidth}).default})));

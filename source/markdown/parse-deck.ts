@@ -348,7 +348,7 @@ export function parseMarkdownDeck(text: string): ParsedDeck {
 	let isFirst = true;
 	for (const node of deckNodes(source)) {
 		if (isFirst) {
-			walk.front = readFrontMatter(node.type === 'yaml' ? (node as Yaml) : undefined);
+			walk.front = readFrontMatter(node.type === 'yaml' ? node : undefined);
 			isFirst = false;
 		}
 

@@ -49,7 +49,6 @@ function quote(word: string): string {
 }
 
 const defaultWaitMs = 8000;
-const pollMs = 20;
 
 export class Session {
 	readonly term: InstanceType<typeof Terminal>;
