@@ -70,7 +70,7 @@ describe('the live show', () => {
 	test('? shows the help and Esc closes it', async () => {
 		const app = show();
 		await waitForFrame(app, f => f.includes('Slide one'));
-		let frame = await press(app, '?');
+		const frame = await press(app, '?');
 		expect(frame).toContain('Keys');
 		expect(frame).toContain('Black screen');
 		await press(app, keys.escape);

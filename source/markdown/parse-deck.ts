@@ -1,5 +1,5 @@
 import process from 'node:process';
-import type {Heading, Html, Root, RootContent, Yaml} from 'mdast';
+import type {Heading, Html, Root, RootContent} from 'mdast';
 import {fromMarkdown} from 'mdast-util-from-markdown';
 import {frontmatterFromMarkdown} from 'mdast-util-frontmatter';
 import {gfmFromMarkdown} from 'mdast-util-gfm';
