@@ -23,6 +23,8 @@ export type PresenterInfo = {
 	/** The wall clock, HH:MM. */
 	readonly wall: string;
 	readonly plan?: Plan;
+	/** The timing line's words and colours, made by plan.ts (time left, the pace, this slide): shown instead of the plan's. */
+	readonly readout?: ReadonlyArray<{readonly text: string; readonly short?: string; readonly role: Role}>;
 	readonly status?: string;
 	/** Why the deck file could not be read again (live reload): a line of its own, until it reads. */
 	readonly problem?: string;
@@ -132,6 +134,10 @@ type TimePart = {readonly texts: readonly string[]; readonly role: Role};
 
 /** The countdown against the plan, then overtime in its own colour and words; or the elapsed time. */
 function timeParts(state: NavigationState, info: PresenterInfo): TimePart[] {
+	if (info.readout) {
+		return info.readout.map(part => ({texts: part.short === undefined ? [part.text] : [part.text, part.short], role: part.role}));
+	}
+
 	if (!info.isRunning && info.elapsed === 0) {
 		return [{texts: ['timer starts at the first move (or r)', 'timer starts at the first move', 'timer not started'], role: 'muted'}];
 	}

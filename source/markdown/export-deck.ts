@@ -4,6 +4,7 @@ import type {Deck, Slide} from '../deck/deck.js';
 import {escapeMarkdown} from '../outputs/export-markdown.js';
 import {stripControls} from '../deck/sanitize.js';
 import {slugify} from './parse-deck.js';
+import {durationText} from '../layout/pace.js';
 
 /**
 `--export deck`: any deck written as a Markdown deck (the format parse-deck.ts reads), so that
@@ -117,6 +118,10 @@ function slideToMarkdown(slide: Slide): string {
 		parts.push(`<!-- paragraphs: ${slide.paragraphs.join(', ')} -->`);
 	}
 
+	if (slide.budget !== undefined) {
+		parts.push(`<!-- budget: ${durationText(slide.budget)} -->`);
+	}
+
 	parts.push(...slide.blocks.map(block => blockToMarkdown(block)));
 	const notes = commentWords(slide.notes);
 	if (notes) {
@@ -128,11 +133,21 @@ function slideToMarkdown(slide: Slide): string {
 
 export function deckToMarkdown(deck: Deck): string {
 	const {outlet, date, author, url, text} = deck.source;
-	const fields = {title: deck.title, outlet, date, author, ...(url ? {url} : {}), ...(text ? {source: text} : {}), ...(deck.summary ? {summary: deck.summary} : {}), ...(deck.abstract ? {abstract: deck.abstract} : {})};
+	const fields = {
+		title: deck.title,
+		outlet,
+		date,
+		author,
+		...(url ? {url} : {}),
+		...(text ? {source: text} : {}),
+		...(deck.summary ? {summary: deck.summary} : {}),
+		...(deck.abstract ? {abstract: deck.abstract} : {}),
+		...(deck.duration ? {duration: durationText(deck.duration)} : {}),
+	};
 	const front = stringify(Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, stripControls(value)])), {lineWidth: 0});
 	const parts = [`---\n${front}---`];
 	for (const section of deck.sections) {
-		parts.push(withId('#', section.title, section.id));
+		parts.push(withId('#', section.title, section.id) + (section.budget === undefined ? '' : `\n\n<!-- budget: ${durationText(section.budget)} -->`));
 		const slides = deck.slides.slice(section.start, section.start + section.count);
 		parts.push(slides.map(slide => slideToMarkdown(slide)).join('\n\n---\n\n'));
 	}

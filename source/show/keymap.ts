@@ -247,6 +247,14 @@ export const keymap: readonly Binding[] = [
 		modes: slides,
 	},
 	{
+		label: 'Save timings',
+		action: {type: 'save-timings'},
+		keys: [{input: 't'}],
+		modes: slides,
+		// The audience help has no row to spare at 80x24; a rehearsal there saves at each slide and at the end.
+		views: ['presenter'],
+	},
+	{
 		label: 'Suspend (fg returns)',
 		action: {type: 'suspend'},
 		keys: [{ctrl: 'z'}],

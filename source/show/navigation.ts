@@ -39,6 +39,8 @@ export type NavigationState = {
 	readonly isTimerRunning: boolean;
 	/** Bumped by Ctrl+Z; the app suspends when it changes. */
 	readonly suspendCount: number;
+	/** Bumped by the save-timings key; a rehearsal writes its timings when it changes. */
+	readonly saveCount: number;
 	readonly isQuitting: boolean;
 };
 
@@ -69,6 +71,7 @@ export type NavigationAction =
 	| {readonly type: 'unblank'}
 	| {readonly type: 'reset-timer'}
 	| {readonly type: 'suspend'}
+	| {readonly type: 'save-timings'}
 	| {readonly type: 'quit'}
 	| {
 			readonly type: 'sync';
@@ -112,6 +115,7 @@ export function initNavigation({units, sections = [0], start = 0, isRevealing = 
 		timerEpoch: 0,
 		isTimerRunning: false,
 		suspendCount: 0,
+		saveCount: 0,
 		isQuitting: false,
 	};
 }
@@ -307,12 +311,13 @@ function sync(state: NavigationState, action: Extract<NavigationAction, {type: '
 }
 
 /** The rest: notes, blank screens, the timer, suspend, quit, and the peer's moves. */
-const others: Pick<Handlers, 'toggle-notes' | 'blank' | 'unblank' | 'reset-timer' | 'suspend' | 'quit' | 'sync'> = {
+const others: Pick<Handlers, 'toggle-notes' | 'blank' | 'unblank' | 'reset-timer' | 'suspend' | 'save-timings' | 'quit' | 'sync'> = {
 	'toggle-notes': state => with_(state, {showNotes: !state.showNotes, pending: ''}),
 	blank: (state, action) => with_(state, {blank: state.blank === action.color ? 'none' : action.color, pending: ''}),
 	unblank: state => with_(state, {blank: 'none', pending: ''}),
 	'reset-timer': state => with_(state, {timerEpoch: state.timerEpoch + 1, isTimerRunning: true, pending: ''}),
 	suspend: state => with_(state, {suspendCount: state.suspendCount + 1, pending: ''}),
+	'save-timings': state => with_(state, {saveCount: state.saveCount + 1, pending: ''}),
 	quit: state => with_(state, {isQuitting: true}),
 	sync,
 };

@@ -6,7 +6,8 @@ import {Frame} from './components/frame.js';
 import {LazySectionsMenu} from './components/lazy-sections-menu.js';
 import {deferDrawings} from './deferred-drawings.js';
 import {formatWall, useClock} from './hooks/use-clock.js';
-import {planTalk} from '../layout/pace.js';
+import {type Countdown, usePaceReadout} from './hooks/use-pace.js';
+import type {Rehearsal} from './rehearsal.js';
 import type {PeerLink} from '../link/peer.js';
 import {presenterLines, presenterMenuPlace, presenterMinimum} from '../layout/presenter-screen.js';
 import {type Size, tooSmallLines} from '../layout/screen.js';
@@ -22,8 +23,13 @@ export type PresenterViewProps = {
 	readonly theme: Theme;
 	readonly start?: number;
 	readonly isRevealing?: boolean;
-	/** The planned length of the talk (ms), for the pace; none shows elapsed time only. */
+	/** The planned length of the talk (ms), for the pace; none shows elapsed time only (or the deck's `duration`). */
 	readonly duration?: number;
+	/** --end-at: count down to a time on the wall clock instead of a length. */
+	readonly endAt?: Countdown['endAt'];
+	/** Rehearsed time per slide id (the median of the rehearsals): the plan paces against them. */
+	readonly rehearsed?: ReadonlyMap<string, number>;
+	readonly rehearsal?: Rehearsal;
 	readonly size?: Size;
 	readonly link?: PeerLink;
 	readonly onSuspend?: () => void;
@@ -77,14 +83,15 @@ export function useHeldStatus(status: string | undefined, ms: number): string | 
 }
 
 function Presenter(props: PresenterViewProps) {
-	const {deck, theme, duration, now} = props;
+	const {deck, theme, duration, endAt, rehearsed, now = Date.now} = props;
 	const show = useShow({...props, view: 'presenter'});
 	const {state, size, mode} = show;
 	// The deck's problem has a line of its own; the header has it too while that line says "blanked".
 	const linkStatus = useHeldStatus(show.status, statusMs);
-	const status = (state.blank === 'none' ? undefined : props.deckProblem) ?? linkStatus;
+	const timingsNote = useForAWhile(show.timingsNote, noticeMs)?.text;
+	const status = timingsNote ?? (state.blank === 'none' ? undefined : props.deckProblem) ?? linkStatus ?? (props.rehearsal ? 'rehearsal: timings kept' : undefined);
 	const clock = useClock(state.isTimerRunning, state.timerEpoch, now);
-	const plan = useMemo(() => (duration ? planTalk(duration, deck.slides.length) : undefined), [duration, deck]);
+	const readout = usePaceReadout(deck, state, clock, {...(duration ? {duration} : {}), ...(endAt ? {endAt} : {}), ...(rehearsed ? {rehearsed} : {}), now});
 	// "no slide 99" for a few seconds, or until the next key.
 	const notice = useForAWhile(state.notice || undefined, noticeMs) ?? '';
 
@@ -96,7 +103,7 @@ function Presenter(props: PresenterViewProps) {
 		elapsed: clock.elapsed,
 		isRunning: state.isTimerRunning,
 		wall: formatWall(clock.wall),
-		...(plan ? {plan} : {}),
+		readout,
 		...(status ? {status} : {}),
 		...(props.deckProblem ? {problem: props.deckProblem} : {}),
 	});
