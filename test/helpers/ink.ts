@@ -1,8 +1,8 @@
 import {EventEmitter} from 'node:events';
 import {setImmediate as immediate} from 'node:timers/promises';
-import {createElement, type ReactNode} from 'react';
+import type {ReactNode} from 'react';
 import {type Instance, render} from 'ink';
-import {FrameContext} from '../../source/show/components/frame.js';
+import {mountShow} from '../../source/show/mount.js';
 import {isTableKey} from '../../source/show/keymap.js';
 import {createFrameWriter} from '../../source/terminal/frame-writer.js';
 import {guardInput} from '../../source/terminal/input-stream.js';
@@ -33,15 +33,6 @@ export const keys = {
 	ctrlC: '\u0003',
 	ctrlZ: '\u001A',
 } as const;
-
-/** Lets React 19's scheduler and Ink's input effects run. */
-export async function settle(): Promise<void> {
-	await immediate();
-	await new Promise(resolve => {
-		setTimeout(resolve, 0);
-	});
-	await immediate();
-}
 
 /** What a test writes keys to and reads frames from: ink-testing-library's render, or renderShow's. */
 type Frames = {
@@ -172,8 +163,9 @@ export type Shown = {
 const shown: Instance[] = [];
 
 /**
-Renders a view of the show the way the live show does: Ink into a frame sink (debug mode), the view's
-lines and Ink's frame composed by the frame writer. The screen is what the writer painted.
+Renders a view of the show the way the live show does, with its mount (source/show/mount.tsx): Ink into a
+frame sink (debug mode), the view's lines and Ink's frame composed by the frame writer. The screen is what
+the writer painted.
 */
 export function renderShow(
 	tree: ReactNode,
@@ -206,20 +198,20 @@ export function renderShow(
 	const inkStdin = isGuarded ? guardInput(terminal as unknown as NodeJS.ReadStream, {accepts: isTableKey, escapeMs: 20}).stdin : stdin;
 	// The guard's queue and its release are private; a test reads them to know that every key reached Ink.
 	const guard = inkStdin as unknown as {readonly queue: readonly string[]; readonly isReleasing: boolean};
-	const hasUnread = () => (isGuarded ? guard.queue.length > 0 || guard.isReleasing : (stdin as FakeStdin).data !== null);
-	const wrap = (node: ReactNode) =>
-		createElement(FrameContext.Provider, {
-			value(lines) {
-				writer.show({lines});
-			},
-		}, node);
-	const instance = render(wrap(tree), {
-		stdout: sink as unknown as NodeJS.WriteStream,
+	// An app that has exited reads no more keys: nothing waits to be read.
+	let hasExited = false;
+	const hasUnread = () => !hasExited && (isGuarded ? guard.queue.length > 0 || guard.isReleasing : (stdin as FakeStdin).data !== null);
+	const {instance, rerender} = mountShow(render, tree, {
+		sink,
 		stdin: inkStdin as unknown as NodeJS.ReadStream,
-		debug: true,
-		exitOnCtrlC: false,
-		patchConsole: false,
+		showLines(lines) {
+			writer.show({lines});
+		},
 	});
+	const exited = () => {
+		hasExited = true;
+	};
+	instance.waitUntilExit().then(exited, exited);
 	shown.push(instance);
 	return {
 		lastFrame: screen,
@@ -227,9 +219,7 @@ export function renderShow(
 		written,
 		stdin,
 		hasUnread,
-		rerender(node) {
-			instance.rerender(wrap(node));
-		},
+		rerender,
 		unmount: instance.unmount,
 		waitUntilExit: instance.waitUntilExit,
 	};
