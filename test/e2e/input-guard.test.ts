@@ -40,9 +40,6 @@ and Esc clears it. BELs first end any string or sequence the bytes left open.
 */
 async function expectAliveOnStart(session: Session, view: View, batch: string): Promise<void> {
 	session.write('\u0007\u0007\u0007\u0007');
-	await new Promise(resolve => {
-		setTimeout(resolve, 30);
-	});
 	await waitUntilAnswering(session, view.here);
 	expect(session.exit, `the ${view.name} ended after ${batch}`).toBeUndefined();
 	expect(session.screen(), `the ${view.name} moved after ${batch}`).toMatch(view.here);
