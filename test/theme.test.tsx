@@ -222,7 +222,8 @@ describe('colour in a real terminal', () => {
 			await session.waitForOutput(output => output.includes(titleStart));
 			const mark = session.output().length;
 			session.write('w');
-			await session.waitForQuiet(mark);
+			// The white screen: the title gone from the screen, painted after the key.
+			await session.waitFor(() => session.output().length > mark && !session.screen().includes(titleStart), 'the white screen');
 			const back = session.output().length;
 			session.write('x');
 			await session.waitForOutput(output => output.includes(titleStart), back);

@@ -146,24 +146,6 @@ export class Session {
 		return this.log.slice(from);
 	}
 
-	/** Waits until something came after `from` and then nothing more for `quietMs` (a frame is complete). */
-	async waitForQuiet(from: number, quietMs = 150, timeoutMs = defaultWaitMs): Promise<void> {
-		let seen = -1;
-		let since = Date.now();
-		await poll(
-			() => {
-				if (seen !== this.log.length) {
-					seen = this.log.length;
-					since = Date.now();
-				}
-
-				return this.log.length > from && Date.now() - since >= quietMs;
-			},
-			'the terminal to settle',
-			{timeoutMs},
-		);
-	}
-
 	/** The exit status as a shell reports it: the code, or 128 + the signal's number. */
 	async status(timeoutMs = defaultWaitMs): Promise<number> {
 		const {code, signal} = await this.waitForExit(timeoutMs);
