@@ -92,9 +92,10 @@ describe('stdout as a pipe or a file, written directly (answer.ts writeAll)', ()
 		const exited = new Promise<number | null>(resolve => {
 			child.on('exit', resolve);
 		});
-		await new Promise(resolve => {
-			setTimeout(resolve, 300);
-		});
+		// The reader is slow: it reads nothing until the program has filled the pipe and waits. A Linux pipe is
+		// 16 pages of 4 KiB; the filler leaves one page free, so a page written fills it.
+		const written = () => Number(/wchar: (\d+)/.exec(readFileSync(`/proc/${child.pid}/io`, 'utf8'))?.[1]);
+		await poll(() => written() >= 4096, 'the program to fill the pipe', {seen: () => `${written()} bytes written`});
 		const chunks: Buffer[] = [];
 		const buffer = Buffer.alloc(4096);
 		// Read what is there until the end of the output (a read of 0 bytes: the program has closed the pipe).
