@@ -200,6 +200,10 @@ export function renderShow(
 	const guard = inkStdin as unknown as {readonly queue: readonly string[]; readonly isReleasing: boolean};
 	// An app that has exited reads no more keys: nothing waits to be read.
 	let hasExited = false;
+	if (isGuarded && !(Array.isArray(guard.queue) && typeof guard.isReleasing === 'boolean')) {
+		throw new TypeError('the input guard keeps its queue elsewhere now: update hasUnread in test/helpers/ink.ts');
+	}
+
 	const hasUnread = () => !hasExited && (isGuarded ? guard.queue.length > 0 || guard.isReleasing : (stdin as FakeStdin).data !== null);
 	const {instance, rerender} = mountShow(render, tree, {
 		sink,
