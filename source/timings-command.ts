@@ -6,6 +6,7 @@ import {makePlan, overBudget, type TalkPlan} from './layout/plan.js';
 import {loadTimings, rehearsedTimes, timingsPath, type TimingsStore} from './outputs/timings-file.js';
 import type {TimingsCommand} from './parse-args.js';
 import {visibleControls} from './markdown/inline.js';
+import {fit} from './text/wrap.js';
 
 /**
 `briefing timings [FILE.md] [--json]`: the talk's plan. Each slide with its budget (its own, its
@@ -80,7 +81,7 @@ function textReport({label, deck, plan, store, file}: Report): string {
 		const crosses = plan.length !== undefined && before <= plan.length && running > plan.length;
 		const notes = [...(isOver ? [`+${time(slide.rehearsed - slide.budget)} over budget`] : []), ...(crosses ? [`past ${time(plan.length)}`] : [])];
 		const over = notes.length > 0 ? `  ${notes.join(', ')}` : '';
-		const id = slide.id.length > idWidth ? slide.id.slice(0, idWidth - 1) + '…' : slide.id;
+		const id = fit(slide.id, idWidth);
 		const last = store?.slides.get(slide.id)?.runs.at(-1);
 		return `${String(index + 1).padStart(3)}  ${id.padEnd(idWidth)}  ${time(slide.budget).padStart(6)}  ${time(slide.rehearsed).padStart(9)}  ${time(last).padStart(5)}  ${time(running).padStart(7)}${over}`;
 	});

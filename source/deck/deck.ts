@@ -78,15 +78,8 @@ export type Section = {
 	readonly budget?: number;
 };
 
-export type Deck = {
-	readonly title: string;
-	readonly source: SourceInfo;
-	/** The id of the slide whose bullets sum the deck up, if one does. */
-	readonly summary?: string;
-	/** How long the talk is (ms), if the deck says. */
-	readonly duration?: number;
-	/** The memo's summary, written for the handouts, if the deck has one. */
-	readonly abstract?: string;
+/** A deck ready to show: its definition's title, source and summaries, its sections placed and its slides read. */
+export type Deck = Omit<DeckDefinition, 'sections'> & {
 	readonly sections: readonly Section[];
 	readonly slides: readonly Slide[];
 };

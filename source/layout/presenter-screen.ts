@@ -6,7 +6,8 @@ import {indentLines, type Line, lineWidth, seg, type Segment, symbols, textWidth
 import {firstWords, menuHeading, menuPlace, type MenuPlace, overviewLines} from './lists.js';
 import {helpScreen, modeOf, type NavigationState} from '../show/navigation.js';
 import {paceAt, paceText, type Plan} from './pace.js';
-import {fit, helpLines, slideLines, spread, toHeight, type Size} from './screen.js';
+import {helpLines, slideLines, spread, toHeight, type Size} from './screen.js';
+import {fit} from '../text/wrap.js';
 import type {Role} from './theme.js';
 
 /**

@@ -89,17 +89,20 @@ export class ErrorBoundary extends Component<BoundaryProps, {failed: boolean}> {
 	}
 }
 
-export function App(props: AppProps) {
+/** A screen of the show (the audience's, the presenter's) around its deck: a crash goes to `onFatal`. */
+export function ShowRoot(props: {readonly deck: Deck; readonly onFatal?: (error: unknown) => void; readonly children: (deck: Deck) => ReactNode}) {
 	const [, drawn] = useReducer((count: number) => count + 1, 0);
 	const deck = useMemo(() => deferDrawings(props.deck, drawn), [props.deck]);
 	return (
 		<ErrorBoundary onFatal={props.onFatal}>
 			{/* A slide's Ink component is drawn after the render that first needs it (deferred-drawings.ts). */}
-			<Suspense fallback={null}>
-				<Show {...props} deck={deck} />
-			</Suspense>
+			<Suspense fallback={null}>{props.children(deck)}</Suspense>
 		</ErrorBoundary>
 	);
+}
+
+export function App(props: AppProps) {
+	return <ShowRoot deck={props.deck} onFatal={props.onFatal}>{deck => <Show {...props} deck={deck} />}</ShowRoot>;
 }
 
 function useNavigation(deck: Deck, start: number, isRevealing: boolean) {

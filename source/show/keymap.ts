@@ -438,6 +438,35 @@ function matches(matcher: Matcher, input: string, key: Key): boolean {
 	return input === matcher.input;
 }
 
+/** No key at all, as Ink reports it. */
+export const noKey: Key = {
+	upArrow: false,
+	downArrow: false,
+	leftArrow: false,
+	rightArrow: false,
+	pageDown: false,
+	pageUp: false,
+	home: false,
+	end: false,
+	return: false,
+	escape: false,
+	ctrl: false,
+	shift: false,
+	tab: false,
+	backspace: false,
+	delete: false,
+	meta: false,
+	super: false,
+	hyper: false,
+	capsLock: false,
+	numLock: false,
+};
+
+/** An Ink key with nothing pressed but `name`. */
+export function inkKey(name?: keyof Key): Key {
+	return name ? {...noKey, [name]: true} : noKey;
+}
+
 /**
 What a keypress means in a mode, or undefined. Pasted text (more than one character that is no
 named key) means nothing, so a paste never turns into a run of slide changes.

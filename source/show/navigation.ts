@@ -8,6 +8,15 @@ export type Overlay = 'none' | 'help' | 'menu' | 'overview';
 export type Blank = 'none' | 'black' | 'white';
 export type Mode = 'slides' | 'help' | 'menu' | 'overview' | 'blank';
 
+/** Where the show is: what the audience and presenter views keep in step (link/peer.ts). */
+export type Position = {
+	readonly index: number;
+	readonly step: number;
+	readonly blank: Blank;
+	/** How many times the timer was restarted (`r`); a view seeing a higher count restarts its own. */
+	readonly timer?: number;
+};
+
 export type NavigationState = {
 	/** The slide on screen, 0-based. */
 	readonly index: number;
@@ -73,14 +82,8 @@ export type NavigationAction =
 	| {readonly type: 'suspend'}
 	| {readonly type: 'save-timings'}
 	| {readonly type: 'quit'}
-	| {
-			readonly type: 'sync';
-			readonly index: number;
-			readonly step: number;
-			readonly blank: Blank;
-			/** The peer's timer resets; a higher number than ours restarts our timer too. */
-			readonly timer?: number;
-	  }
+	/** The peer's position: a higher timer count than ours restarts our timer too. */
+	| ({readonly type: 'sync'} & Position)
 	/** The deck was read again (live reload): new reveal units, sections, and the slide to stay on. Not a key. */
 	| {readonly type: 'reload'; readonly units: readonly number[]; readonly index: number; readonly sections?: readonly number[]};
 
