@@ -1,7 +1,7 @@
 /**
 This makes dist/. `npm run build` type-checks with tsc first; `prepare` (which `npm install` runs, and
-the first `npx briefing` in a checkout runs again as npm links it into its own cache) only runs this:
-about 0.6 s, where tsc takes about 5 s.
+the first `npx briefing` in a checkout runs again as npm links it into its own cache) only runs this,
+so that the first run is not held up by a type-check.
 - dist/briefing.js: the program (cli.tsx and all it imports, slides and React included), one
   CommonJS file.
 - dist/libs/meow.js, dist/libs/markdown.js: libraries only some commands need (see `libraries`).
@@ -28,15 +28,14 @@ const {version} = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8
 
 /**
 V8 flags for a lighter process, set by the bin when the program asks (a show, before it reads the
-deck; Ink's loader: deck/lighter-v8.ts); each measured with `npm run bench` (peak RSS at 120x40): Yoga's
+deck; Ink's loader: deck/lighter-v8.ts); each lowers the peak RSS that `npm run bench` reports: Yoga's
 WebAssembly compiled by the baseline compiler only, without the optimizing tier-up in the background
-(--liftoff-only, about 4 MB); no optimizing compiler for JavaScript (--no-opt, about 8 MB; keys stay
-within their targets, as a slide change is mostly the frame writer's string work); a young
-generation that does not grow (about 5 MB). Set before a show reads its deck, they also keep V8's
-optimizing compiler from starting on the way to the first frame (about 1.7 MB more). Not on the
-bin's first line: any flag given to Node at start makes V8 refuse the code cache built into Node for
-its own modules, and the first frame waited about 7 ms longer for node:tty and node:net to compile;
-the bin loads those first, then sets the flags.
+(--liftoff-only); no optimizing compiler for JavaScript (--no-opt; keys stay within their targets,
+as a slide change is mostly the frame writer's string work); a young generation that does not grow.
+Set before a show reads its deck, they also keep V8's optimizing compiler from starting on the way
+to the first frame. Not on the bin's first line: any flag given to Node at start makes V8 refuse the
+code cache built into Node for its own modules, so node:tty and node:net would compile afresh before
+the first frame; the bin loads those first, then sets the flags.
 */
 const v8Flags = ['--liftoff-only', '--no-opt', '--semi-space-growth-factor=1'];
 
@@ -201,7 +200,7 @@ const reactOncePlugin = {
 
 /**
 Our modules import Node's process object as a default import, for which esbuild makes each module its
-own copy of the object's properties (about 80 getters, 12 copies before the first frame): they get
+own copy of the object's properties (a getter for each, in every such module): they get
 the global process itself. (Only a default import: a named one fails the build.)
 */
 const processPlugin = {

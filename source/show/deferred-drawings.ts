@@ -1,5 +1,5 @@
 import type {Block} from '../deck/blocks.js';
-import type {Deck} from '../deck/deck.js';
+import {type Deck, isSlideRead, mapBlocks, stepCounts} from '../deck/deck.js';
 import type {Line} from '../layout/layout.js';
 import {screenLines, type Size} from '../layout/screen.js';
 import {initNavigation} from './navigation.js';
@@ -54,16 +54,12 @@ function deferred(block: DrawnBlock, onDrawn: () => void): DrawnBlock {
 
 /**
 The deck as the show uses it: its drawn blocks drawn after a render, never during one. `onDrawn` is
-called when a drawing is made: the view renders again at once (React would wait its Suspense retry
-throttle, some 300 ms, on its own).
+called when a drawing is made: the view renders again at once (on its own, React would wait out its
+Suspense retry throttle, which a presenter would see).
 */
 export function deferDrawings(deck: Deck, onDrawn: () => void = () => undefined): Deck {
-	const slides = deck.slides.map(slide =>
-		slide.blocks.some(block => block.kind === 'drawn')
-			? {...slide, blocks: slide.blocks.map(block => (block.kind === 'drawn' ? deferred(block, onDrawn) : block))}
-			: slide,
-	);
-	return {...deck, slides};
+	// A lazily read slide is changed when it is read.
+	return mapBlocks(deck, blocks => (blocks.some(block => block.kind === 'drawn') ? blocks.map(block => (block.kind === 'drawn' ? deferred(block, onDrawn) : block)) : blocks));
 }
 
 /**
@@ -72,8 +68,9 @@ for the widths it uses): run when the show is idle just after it starts, so that
 slide later finds its drawing made.
 */
 export function drawAhead(deck: Deck, size: Size): void {
-	const units = deck.slides.map(slide => slide.units);
-	for (const slide of deck.slides) {
+	const units = stepCounts(deck);
+	// Slides not read yet are left to be drawn when they are shown.
+	for (const slide of deck.slides.filter(slide => isSlideRead(slide))) {
 		if (slide.blocks.some(block => block.kind === 'drawn')) {
 			screenLines(deck, initNavigation({units, start: slide.index, isRevealing: false}), size);
 		}
