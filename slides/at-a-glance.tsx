@@ -1,4 +1,3 @@
-import React from 'react';
 import {defineSection, defineSlide} from '../source/deck/deck.js';
 import {Bullets} from '../source/deck/typography.js';
 

@@ -1,4 +1,3 @@
-import React from 'react';
 import {defineSection, defineSlide} from '../source/deck/deck.js';
 import {Box, Text} from '../source/deck/drawn.js';
 import {Bullets} from '../source/deck/typography.js';

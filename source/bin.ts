@@ -51,6 +51,7 @@ function readCache(name: Name): Buffer | undefined {
 function compile(name: Name): Compiled {
 	const file = fileOf(name);
 	if (hasOwnCompileCache) {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports -- the CommonJS bin loads a file of dist/ by its path, synchronously.
 		return {exports: require(file) as unknown};
 	}
 
@@ -79,6 +80,7 @@ function lightenV8(): void {
 
 	isLight = true;
 	void process.stdout;
+	// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only on this path, synchronously, in the CommonJS bin.
 	const v8 = require('node:v8') as typeof import('node:v8');
 	for (const flag of BRIEFING_V8_FLAGS) {
 		v8.setFlagsFromString(flag);

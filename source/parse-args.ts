@@ -149,6 +149,11 @@ function defaults<T extends FlagTable>(flags: T): Flags<T> {
 	return Object.fromEntries(Object.entries(flags).map(([key, row]) => [key, row.type === 'boolean' ? (row.default?.[0] ?? false) : undefined])) as Flags<T>;
 }
 
+/** A value as meow gave it (a string, or a number or switch), as text for a message. */
+function valueText(value: unknown): string {
+	return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
 /**
 meow's reading of argv by a table, each flag a list: a flag given twice is a usage error that quotes
 what was given. meow throws on a value outside a flag's choices, the value raw in its message: the
@@ -161,11 +166,11 @@ function readFlags<T extends FlagTable>(meow: Meow, argv: readonly string[], fla
 	try {
 		result = read(flags);
 	} catch (error: unknown) {
-		const lists = read(Object.fromEntries(Object.entries(flags).map(([key, {choices, ...row}]) => [key, row])) as FlagTable).flags as Record<string, unknown[]>;
+		const lists = read(Object.fromEntries(Object.entries(flags).map(([key, {choices: _choices, ...row}]) => [key, row]))).flags as Record<string, unknown[]>;
 		for (const [key, row] of Object.entries(flags)) {
 			const outside = row.choices && lists[key]?.find(value => !(row.choices as unknown[]).includes(value));
 			if (row.choices && outside !== undefined) {
-				return {message: `${flagWord(key, row)} takes ${row.choices.join(', ')}, not ${quoted(String(outside))}`};
+				return {message: `${flagWord(key, row)} takes ${row.choices.join(', ')}, not ${quoted(valueText(outside))}`};
 			}
 		}
 
@@ -176,7 +181,7 @@ function readFlags<T extends FlagTable>(meow: Meow, argv: readonly string[], fla
 	for (const [key, row] of Object.entries(flags)) {
 		const [first, then] = lists[key] ?? [];
 		if (then !== undefined) {
-			const [one, other] = row.type === 'boolean' ? [flagWord(key, row), flagWord(key, row)] : [String(first), String(then)];
+			const [one, other] = row.type === 'boolean' ? [flagWord(key, row), flagWord(key, row)] : [valueText(first), valueText(then)];
 			return {message: `${flagWord(key, row)} is given more than once (${quoted(one)}, then ${quoted(other)}); give it once`};
 		}
 	}

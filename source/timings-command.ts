@@ -79,7 +79,7 @@ function textReport({label, deck, plan, store, file}: Report): string {
 		running += slide.planned ?? 0;
 		const isOver = slide.budget !== undefined && slide.rehearsed !== undefined && slide.rehearsed > slide.budget;
 		const crosses = plan.length !== undefined && before <= plan.length && running > plan.length;
-		const notes = [...(isOver ? [`+${time(slide.rehearsed! - slide.budget!)} over budget`] : []), ...(crosses ? [`past ${time(plan.length)}`] : [])];
+		const notes = [...(isOver ? [`+${time(slide.rehearsed - slide.budget)} over budget`] : []), ...(crosses ? [`past ${time(plan.length)}`] : [])];
 		const over = notes.length > 0 ? `  ${notes.join(', ')}` : '';
 		const id = fit(slide.id, idWidth);
 		const last = store?.slides.get(slide.id)?.runs.at(-1);

@@ -3,7 +3,7 @@ import {afterEach, describe, expect, test} from 'vitest';
 import {App} from '../source/show/app.js';
 import {themes} from '../source/text/theme.js';
 import {fixtureDeck} from './helpers/fixture-deck.js';
-import {cleanupShown, keys, press, pressUntil, renderShow, settle, waitForFrame} from './helpers/ink.js';
+import {cleanupShown, keys, press, pressUntil, renderShow, waitForFrame} from './helpers/ink.js';
 
 const size = {columns: 80, rows: 24};
 const show = (props: Partial<React.ComponentProps<typeof App>> = {}) =>
@@ -70,10 +70,10 @@ describe('the live show', () => {
 	test('? shows the help and Esc closes it', async () => {
 		const app = show();
 		await waitForFrame(app, f => f.includes('Slide one'));
-		let frame = await press(app, '?');
+		const frame = await press(app, '?');
 		expect(frame).toContain('Keys');
 		expect(frame).toContain('Black screen');
-		frame = await press(app, keys.escape);
+		await press(app, keys.escape);
 		await waitForFrame(app, f => f.includes('Slide one'));
 		expect(app.lastFrame()).not.toContain('Black screen');
 	});
@@ -88,7 +88,7 @@ describe('the live show', () => {
 		expect(frame).toMatch(/ {4}2\. Beta section +slide 3/);
 		frame = await press(app, keys.down);
 		expect(frame).toMatch(/› {3}2\. Beta section/);
-		frame = await press(app, keys.enter);
+		await press(app, keys.enter);
 		await waitForFrame(app, f => f.includes('Slide three') && !f.includes('Sections'));
 		// Enter goes to a section's first slide.
 		await pressUntil(app, 'm', f => f.includes('2. Beta section'));
@@ -163,10 +163,9 @@ describe('the live show', () => {
 		const app = show();
 		await waitForFrame(app, f => f.includes('Slide one'));
 		app.stdin.write('q');
-		await settle();
+		await app.waitUntilExit();
 		// The app has exited: a key after q moves nothing.
 		app.stdin.write(keys.right);
-		await settle();
 		expect(app.frames.some(frame => frame.includes('Slide one'))).toBe(true);
 		expect(app.frames.some(frame => frame.includes('Slide two'))).toBe(false);
 	});

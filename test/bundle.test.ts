@@ -6,8 +6,7 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {build, type Metafile} from 'esbuild';
 import {beforeAll, describe, expect, it} from 'vitest';
-// @ts-expect-error: the build script is plain JavaScript (no types).
-import {asciiOnly, bundles, strictFirst} from '../source/build.mjs';
+import {asciiOnly, bundles, strictFirst} from './helpers/build-script.js';
 
 /**
 What the start-up path loads, checked on the module graph (deterministic; the timings are `npm run bench`'s).
@@ -239,10 +238,10 @@ describe('dist/', () => {
 
 	it('escapes what is not ASCII so that it means the same in strings and regular expressions, and refuses a raw template holding it', () => {
 		const text = 'const quote = /[\u201C\u201D]/gu, dash = "\u2014", smile = /\u{1F600}/u;';
-		const escaped = asciiOnly(text, 'test.js') as string;
+		const escaped = asciiOnly(text, 'test.js');
 		expect(escaped).toMatch(/^[\0-\x7F]*$/);
-		// eslint-disable-next-line no-new-func
-		const [quote, dash, smile] = new Function(`${escaped} return [quote, dash, smile];`)() as [RegExp, string, RegExp];
+		// eslint-disable-next-line @typescript-eslint/no-implied-eval -- the test runs the escaped text to see what it means.
+		const [quote, dash, smile] = (new Function(`${escaped} return [quote, dash, smile];`) as () => [RegExp, string, RegExp])();
 		expect('\u201Cyes\u201D'.replaceAll(quote, '"')).toBe('"yes"');
 		expect(dash).toBe('\u2014');
 		expect(smile.test('\u{1F600}')).toBe(true);
@@ -256,12 +255,12 @@ describe('dist/', () => {
 			// The file's first statements, up to the end of its banner line, then the question: is `this` undefined in a plain call?
 			const lines = readFileSync(full, 'utf8').split('\n');
 			const head = lines[0]!.startsWith('#!') ? lines[1]! : lines[0]!;
-			// eslint-disable-next-line no-new-func
+			// eslint-disable-next-line @typescript-eslint/no-implied-eval -- the test runs the escaped text to see what it means.
 			const thisInCall = new Function('require', '__filename', `${head}\nreturn this;`) as (require: NodeJS.Require, filename: string) => unknown;
 			expect(thisInCall(require, full), file).toBeUndefined();
 		}
 
-		const banner = bundles.program.banner.js as string;
+		const banner = bundles.program.banner.js;
 		expect(strictFirst(`${banner}\n"use strict";var a=1;`)).toBe(`"use strict";${banner}\nvar a=1;`);
 		expect(strictFirst(`#!/usr/bin/env node\n${banner}\n"use strict";var a=1;`)).toBe(`#!/usr/bin/env node\n"use strict";${banner}\nvar a=1;`);
 		// A bundle with CommonJS modules in it (Ink's) has no directive and stays as it was.

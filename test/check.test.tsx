@@ -1,5 +1,4 @@
 import {readFileSync} from 'node:fs';
-import React from 'react';
 import {describe, expect, test} from 'vitest';
 import {compileDeck, defineSection, defineSlide, type SlideDefinition} from '../source/deck/deck.js';
 import {Bullets, Fact, Lead, Quote} from '../source/deck/typography.js';

@@ -67,7 +67,7 @@ describe('check --json and exit codes', () => {
 		expect(JSON.parse(result.stdout)).toEqual({deck: file, error: `${file}:13:5001: this line has 50,000 characters; a deck's lines hold at most 5,000 (break it into lines)`});
 		expect(result.stderr).toBe(`briefing: ${file}:13:5001: this line has 50,000 characters; a deck's lines hold at most 5,000 (break it into lines)\n`);
 		const missing = await runBin(['check', path.join(directory, 'missing.md'), '--json']);
-		expect([missing.code, JSON.parse(missing.stdout).error]).toEqual([2, `${path.join(directory, 'missing.md')}: no such file`]);
+		expect([missing.code, (JSON.parse(missing.stdout) as {error: string}).error]).toEqual([2, `${path.join(directory, 'missing.md')}: no such file`]);
 	});
 
 	test('a usage error: exit 2, and with --json the error as JSON too', async () => {
@@ -83,10 +83,10 @@ describe('check --json and exit codes', () => {
 		const file = path.join(directory, 'fine.md');
 		writeFileSync(file, `${head}## A slide\n\nThe first paragraph.\n<!-- paragraphs: 1 -->\n`);
 		const fine = await runBin(['check', file, '--json']);
-		expect([fine.code, JSON.parse(fine.stdout).problems]).toEqual([0, []]);
+		expect([fine.code, (JSON.parse(fine.stdout) as {problems: unknown[]}).problems]).toEqual([0, []]);
 		writeFileSync(file, `${head}## A slide\n\nThe 9 paragraphs.\n<!-- paragraphs: 1 -->\n`);
 		const found = await runBin(['check', file, '--json']);
-		expect([found.code, JSON.parse(found.stdout).problems.length]).toEqual([1, 1]);
+		expect([found.code, (JSON.parse(found.stdout) as {problems: unknown[]}).problems.length]).toEqual([1, 1]);
 	});
 });
 

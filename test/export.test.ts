@@ -65,7 +65,7 @@ function elements(node: Node, name?: string): Element[] {
 		}
 
 		if ('content' in current && current.content) {
-			visit(current.content as unknown as Node);
+			visit(current.content);
 		}
 	};
 
@@ -143,7 +143,7 @@ describe.each(decks)('the HTML handout of %s', (_, deck) => {
 
 		const main = elements(document, 'main')[0]!;
 		const memo = memoSummary(deck)!;
-		expect(main.childNodes.filter(node => 'tagName' in node).slice(0, 3).map(node => (node as Element).tagName)).toEqual(['h2', memo.kind === 'paragraph' ? 'p' : 'ul', 'nav']);
+		expect(main.childNodes.filter(node => 'tagName' in node).slice(0, 3).map(node => (node).tagName)).toEqual(['h2', memo.kind === 'paragraph' ? 'p' : 'ul', 'nav']);
 		expect(squash(textOf(elements(main, 'h2')[0]!))).toBe('Summary');
 		if (memo.kind === 'paragraph') {
 			expect(squash(textOf(elements(main, 'p')[0]!))).toBe(squash(memo.text));

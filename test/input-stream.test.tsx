@@ -1,10 +1,10 @@
 import {EventEmitter} from 'node:events';
-import React from 'react';
 import {render, Text, useInput, type Key} from 'ink';
 import {afterEach, describe, expect, test} from 'vitest';
 import {isTableKey} from '../source/model/keymap.js';
 import {guardInput} from '../source/terminal/input-stream.js';
 import {keys} from './helpers/ink.js';
+import {poll} from './helpers/poll.js';
 
 /**
 The input guard with the real Ink 6.8 in-process: bytes go into a stand-in terminal, Ink's own
@@ -73,15 +73,26 @@ async function mount(): Promise<{terminal: FakeTerminal; seen: Seen[]}> {
 	unmounts.push(() => {
 		instance.unmount();
 	});
-	await wait(20);
-	expect(terminal.isRaw).toBe(true);
+	await poll(() => terminal.isRaw, 'Ink to set raw mode');
 	return {terminal, seen};
 }
 
-async function wait(ms: number): Promise<void> {
-	await new Promise(resolve => {
-		setTimeout(resolve, ms);
-	});
+const names = (seen: readonly Seen[]) => seen.map(each => each.key.rightArrow ? '→' : each.key.pageDown ? 'PgDn' : each.key.escape ? 'Esc' : `${each.key.ctrl ? 'Ctrl+' : ''}${each.input}`);
+
+/** Waits until Ink's handler has seen `count` keys. */
+async function seenKeys(seen: readonly Seen[], count: number): Promise<void> {
+	await poll(() => seen.length >= count, `${count} keys to reach Ink`, {seen: () => names(seen).join(' ')});
+}
+
+/**
+The sentinel for "nothing else reached Ink": a Page Down typed last. The guard hands keys over in order,
+so once it is seen, every key typed before it has been read or dropped.
+*/
+async function sentinel(terminal: FakeTerminal, seen: readonly Seen[]): Promise<void> {
+	const pageDowns = () => seen.filter(each => each.key.pageDown).length;
+	const before = pageDowns();
+	terminal.type(keys.pageDown);
+	await poll(() => pageDowns() > before, 'the sentinel Page Down to reach Ink', {seen: () => names(seen).join(' ')});
 }
 
 describe('the input guard in front of Ink', () => {
@@ -92,18 +103,21 @@ describe('the input guard in front of Ink', () => {
 		}
 
 		terminal.type(keys.right);
-		await wait(30);
-		expect(seen).toEqual([{input: '', key: {rightArrow: true, escape: false, ctrl: false, meta: false, pageDown: false}}]);
+		await sentinel(terminal, seen);
+		expect(seen[0]).toEqual({input: '', key: {rightArrow: true, escape: false, ctrl: false, meta: false, pageDown: false}});
+		expect(names(seen)).toEqual(['→', 'PgDn']);
 	});
 
 	test('keys in one read reach Ink one at a time; an Esc is not joined to the key after it', async () => {
 		const {terminal, seen} = await mount();
 		terminal.type(`${keys.right}${keys.pageDown}${keys.right}`);
 		terminal.type(keys.escape);
-		await wait(40);
+		// The lone Esc is a key once the guard's wait for the rest of a sequence is over.
+		await seenKeys(seen, 4);
 		terminal.type('q');
-		await wait(30);
-		expect(seen.map(each => each.key.rightArrow ? '→' : each.key.pageDown ? 'PgDn' : each.key.escape ? 'Esc' : each.input)).toEqual(['→', 'PgDn', '→', 'Esc', 'q']);
+		await seenKeys(seen, 5);
+		await sentinel(terminal, seen);
+		expect(names(seen)).toEqual(['→', 'PgDn', '→', 'Esc', 'q', 'PgDn']);
 		expect(seen.find(each => each.input === 'q')?.key.meta).toBe(false);
 	});
 
@@ -113,11 +127,12 @@ describe('the input guard in front of Ink', () => {
 		terminal.type('[1m more\u001B[C\u001B[20');
 		terminal.type('1~');
 		terminal.type(`a${keys.right}b${keys.right}c q`);
-		await wait(40);
-		expect(seen).toEqual([]);
+		await sentinel(terminal, seen);
+		expect(names(seen)).toEqual(['PgDn']);
 		terminal.type('q');
-		await wait(20);
-		expect(seen.map(each => each.input)).toEqual(['q']);
+		await seenKeys(seen, 2);
+		await sentinel(terminal, seen);
+		expect(names(seen)).toEqual(['PgDn', 'q', 'PgDn']);
 	});
 
 	test('Ctrl with a letter reaches Ink only for the table\'s Ctrl+C and Ctrl+Z', async () => {
@@ -126,7 +141,7 @@ describe('the input guard in front of Ink', () => {
 			terminal.type(text);
 		}
 
-		await wait(30);
-		expect(seen.map(each => `${each.key.ctrl ? 'Ctrl+' : ''}${each.input}`)).toEqual(['Ctrl+c', 'Ctrl+z']);
+		await sentinel(terminal, seen);
+		expect(names(seen)).toEqual(['Ctrl+c', 'Ctrl+z', 'PgDn']);
 	});
 });

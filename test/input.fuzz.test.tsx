@@ -1,10 +1,10 @@
-import React, {useEffect} from 'react';
+import {useEffect} from 'react';
 import fc from 'fast-check';
 import {afterEach, describe, expect, test} from 'vitest';
 import {App} from '../source/show/app.js';
 import {themes} from '../source/text/theme.js';
 import {fixtureDeck} from './helpers/fixture-deck.js';
-import {cleanupShown as cleanup, keys, renderShow, settle, waitForFrame} from './helpers/ink.js';
+import {cleanupShown as cleanup, keys, quiet, renderShow, waitForFrame} from './helpers/ink.js';
 
 /**
 Raw bytes into the app through Ink's real input path (a terminal's stdin as Ink reads it), the screen
@@ -66,11 +66,11 @@ describe('raw input', {timeout: 60_000}, () => {
 				for (const chunk of chunks) {
 					app.stdin.write(Buffer.from(chunk).toString('utf8'));
 					if (isSettling) {
-						await settle();
+						await quiet(app);
 					}
 				}
 
-				await settle();
+				await quiet(app);
 				expect(faults).toEqual([]);
 				// Still a whole screen: quit, or a blank screen (b, w), or a frame with its counter in the footer.
 				const frame = app.lastFrame();
@@ -87,7 +87,7 @@ describe('raw input', {timeout: 60_000}, () => {
 			fc.asyncProperty(pasted, async text => {
 				const {app, faults, first} = await show();
 				app.stdin.write(text);
-				await settle();
+				await quiet(app);
 				expect(faults).toEqual([]);
 				expect(app.lastFrame()).toBe(first);
 				cleanup();
@@ -102,7 +102,7 @@ describe('raw input', {timeout: 60_000}, () => {
 		expect(text).toHaveLength(10_240);
 		const framesBefore = app.frames.length;
 		app.stdin.write(text);
-		await settle();
+		await quiet(app);
 		expect(faults).toEqual([]);
 		expect(app.lastFrame()).toBe(first);
 		expect(app.frames.slice(framesBefore).every(frame => counter(frame) === '1/3')).toBe(true);
@@ -113,7 +113,7 @@ describe('raw input', {timeout: 60_000}, () => {
 			fc.asyncProperty(fc.array(fc.tuple(fc.stringMatching(/^[a-z ]{2,40}$/), fc.constant(keys.right)), {minLength: 1, maxLength: 2}), async parts => {
 				const {app, faults} = await show();
 				app.stdin.write(parts.map(([text, key]) => text + key).join(''));
-				await settle();
+				await quiet(app);
 				expect(faults).toEqual([]);
 				// Slide one has no steps, slide two three: one → is 2/3 · 1/3, two are 2/3 · 2/3.
 				expect(counter(app.lastFrame())).toBe(parts.length === 1 ? '2/3 · 1/3' : '2/3 · 2/3');
@@ -129,13 +129,13 @@ describe('raw input', {timeout: 60_000}, () => {
 				const cut = 1 + (at % (sequence.length - 1));
 				const whole = await show();
 				whole.app.stdin.write(sequence);
-				await settle();
+				await quiet(whole.app);
 				const expected = whole.app.lastFrame();
 				cleanup();
 				const split = await show();
 				split.app.stdin.write(sequence.slice(0, cut));
 				split.app.stdin.write(sequence.slice(cut));
-				await settle();
+				await quiet(split.app);
 				expect(split.faults).toEqual([]);
 				expect(split.app.lastFrame()).toBe(expected);
 				cleanup();
@@ -148,9 +148,9 @@ describe('raw input', {timeout: 60_000}, () => {
 		for (const sequence of sequences) {
 			const {app, faults, first} = await show();
 			app.stdin.write('\u001B');
-			await settle();
+			await quiet(app);
 			app.stdin.write(sequence.slice(1));
-			await settle();
+			await quiet(app);
 			expect(faults).toEqual([]);
 			expect(app.lastFrame()).toBe(first);
 			cleanup();
@@ -160,10 +160,10 @@ describe('raw input', {timeout: 60_000}, () => {
 	test('a lone Esc, then q, quits', async () => {
 		const {app, isUnmounted} = await show();
 		app.stdin.write(keys.escape);
-		await settle();
+		await quiet(app);
 		expect(isUnmounted()).toBe(false);
 		app.stdin.write('q');
-		await settle();
+		await quiet(app);
 		expect(isUnmounted()).toBe(true);
 	});
 });

@@ -368,7 +368,7 @@ describe('every key does one thing, in every mode', () => {
 					fc.constantFrom(...presses).map(press => new Keypress(press)),
 					// Keys that open and close the modes, more often, so every mode is reached in short walks.
 					fc.constantFrom(...presses.filter(press => ['m', 'o', '?', 'b', 'w', 'escape', 'return', '4', 'g'].includes(press.name))).map(press => new Keypress(press)),
-					fc.record({index: fc.nat(13), step: fc.nat(5), blank: fc.constantFrom('none', 'black', 'white') as fc.Arbitrary<'none' | 'black' | 'white'>}).map(to => new Sync(to)),
+					fc.record({index: fc.nat(13), step: fc.nat(5), blank: fc.constantFrom<'none' | 'black' | 'white'>('none', 'black', 'white')}).map(to => new Sync(to)),
 					fc.integer({min: 1, max: 6}).map(columns => new Grid(columns)),
 				],
 				{maxCommands: 80},

@@ -69,7 +69,7 @@ describe('a Markdown deck', () => {
 				caption: 'No size given for the lawyers',
 			},
 			{kind: 'timeline', events: [{when: '2013', what: 'Started'}, {when: '2021', what: 'Came back'}]},
-			{kind: 'drawn', name: 'drawn', words: ['A drawing, kept'], draw: expect.any(Function), peek: expect.any(Function)},
+			{kind: 'drawn', name: 'drawn', words: ['A drawing, kept'], draw: expect.any(Function) as unknown, peek: expect.any(Function) as unknown},
 		]);
 		// A drawing is shown as drawn, cut where the width ends.
 		const drawing = third?.blocks.at(-1);

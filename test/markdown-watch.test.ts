@@ -1,8 +1,25 @@
 import {mkdtempSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {afterEach, expect, test} from 'vitest';
+import {afterEach, expect, test, vi} from 'vitest';
 import {watchDeck, type WatchUpdate} from '../source/markdown/watch.js';
+import {poll} from './helpers/poll.js';
+
+/** How many times the watcher has finished reading the deck file: "nothing reported" is checked after a read. */
+const reads = vi.hoisted(() => ({done: 0}));
+vi.mock('../source/markdown/load.js', async original => {
+	const load = await original<typeof import('../source/markdown/load.js')>();
+	return {
+		...load,
+		async readDeckText(...args: Parameters<typeof load.readDeckText>) {
+			try {
+				return await load.readDeckText(...args);
+			} finally {
+				reads.done++;
+			}
+		},
+	};
+});
 
 /** The watcher on its own: what it reports for each kind of save. Waits poll with a deadline. */
 const original = readFileSync(new URL('fixtures/every-primitive.md', import.meta.url), 'utf8');
@@ -18,16 +35,7 @@ afterEach(() => {
 });
 
 async function until(check: () => boolean, what: string): Promise<void> {
-	const end = Date.now() + 5000;
-	while (!check()) {
-		if (Date.now() > end) {
-			throw new Error(`timed out waiting for ${what}`);
-		}
-
-		await new Promise(resolve => {
-			setTimeout(resolve, 20);
-		});
-	}
+	await poll(check, what, {timeoutMs: 5000});
 }
 
 function start() {
@@ -48,17 +56,13 @@ test('an editor\'s saves: in place, by rename, by delete and write; the same tex
 	renameSync(`${file}.tmp`, file);
 	await until(() => titles().length === 2, 'the rename save');
 	unlinkSync(file);
-	await new Promise(resolve => {
-		setTimeout(resolve, 30);
-	});
 	writeFileSync(file, original.replace('A title with', 'Rewritten:'));
 	await until(() => titles().length === 3, 'the delete-and-write save');
-	// The same text again, and another file in the folder: nothing to report (given time to, if it would).
-	writeFileSync(file, original.replace('A title with', 'Rewritten:'));
+	// The same text again, and another file in the folder: nothing to report once the watcher has read it.
+	const readsBefore = reads.done;
 	writeFileSync(path.join(directory, 'other.md'), 'another file');
-	await new Promise(resolve => {
-		setTimeout(resolve, 400);
-	});
+	writeFileSync(file, original.replace('A title with', 'Rewritten:'));
+	await until(() => reads.done > readsBefore, 'the watcher to read the same text');
 	expect(titles()).toHaveLength(3);
 	writeFileSync(file, original.replace('A title with', 'Last:'));
 	await until(() => titles().length === 4, 'the last save');

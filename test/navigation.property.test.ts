@@ -176,7 +176,7 @@ const commands = [
 		model.pending = '';
 	})),
 	fc.record({index: fc.integer({min: -2, max: 10}), step: fc.integer({min: -2, max: 6}), blank: fc.constantFrom('none', 'black', 'white')}).map(
-		sync => new Step(`sync ${JSON.stringify(sync)}`, [{type: 'sync', ...sync} as NavigationAction], model => {
+		sync => new Step(`sync ${JSON.stringify(sync)}`, [{type: 'sync', ...sync}], model => {
 			if (sync.index >= 0 && sync.index < model.units.length) {
 				model.index = sync.index;
 				model.step = Math.min(last(model, sync.index), Math.max(first(model, sync.index), sync.step));

@@ -213,7 +213,7 @@ describe('parseArgs', () => {
 		const exit = process.exit;
 		process.exit = ((code?: number) => {
 			throw new Error(`exit ${code}`);
-		}) as typeof process.exit;
+		});
 		try {
 			fc.assert(
 				fc.property(fc.array(fc.constantFrom(...words), {maxLength: 6}), argv => {

@@ -1,6 +1,5 @@
 import {fc, test} from '@fast-check/vitest';
 import {describe, expect} from 'vitest';
-import type {Position} from '../source/link/peer.js';
 import {type ClockState, initialClock, isLater, isNewer, maxClock, publishLocal, receive} from '../source/link/position-clock.js';
 import type {Stamped} from '../source/link/position-clock.js';
 
@@ -59,7 +58,7 @@ describe('the position clock', () => {
 				}
 
 				const view = each.view % views;
-				const {state, send} = publishLocal(states[view]!, each.position as Position, origins[view]!);
+				const {state, send} = publishLocal(states[view]!, each.position, origins[view]!);
 				states[view] = state;
 				if (send) {
 					expect(send.clock).toBeLessThanOrEqual(maxClock);

@@ -173,7 +173,7 @@ describe('the presenter view', () => {
 		await tick(20_000);
 		frame = await waitForFrame(app, f => f.includes('OVERTIME +0:05'));
 		expect(frame).not.toContain('left of');
-		frame = await press(app, 'r');
+		await press(app, 'r');
 		frame = await waitForFrame(app, f => f.includes('1:00 left of 1:00'));
 		expect(frame).not.toContain('OVERTIME');
 	});

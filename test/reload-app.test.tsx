@@ -1,4 +1,3 @@
-import React from 'react';
 import {Text} from 'ink';
 import {cleanup, render} from 'ink-testing-library';
 import {afterEach, describe, expect, test} from 'vitest';

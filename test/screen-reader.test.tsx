@@ -1,5 +1,4 @@
 import process from 'node:process';
-import React from 'react';
 import {cleanup, render} from 'ink-testing-library';
 import {afterEach, beforeEach, describe, expect, test} from 'vitest';
 import {deck as realDeck} from '../slides/index.js';
@@ -153,8 +152,8 @@ describe('the screen-reader mode of the live show (Ink\'s INK_SCREEN_READER)', (
 		frame = await pressCurrent(app, '?');
 		expect(frame).toContain('Keys, on slide 1 of 3.');
 		expect(frame).toContain('Black screen: b .');
-		frame = await pressCurrent(app, keys.escape);
-		frame = await waitForCurrent(app, f => f.startsWith('Slide 1 of 3.'));
+		await pressCurrent(app, keys.escape);
+		await waitForCurrent(app, f => f.startsWith('Slide 1 of 3.'));
 		frame = await pressCurrent(app, 's');
 		expect(frame).toContain('Speaker notes: Notes for one.');
 		frame = await pressCurrent(app, 'b');
@@ -162,7 +161,7 @@ describe('the screen-reader mode of the live show (Ink\'s INK_SCREEN_READER)', (
 		frame = await pressCurrent(app, 'x');
 		expect(frame).toContain('Slide 1 of 3.');
 		await pressCurrent(app, '3');
-		frame = await waitForCurrent(app, f => f.includes('Go to slide 3: press Enter.'));
+		await waitForCurrent(app, f => f.includes('Go to slide 3: press Enter.'));
 		frame = await pressCurrent(app, keys.enter);
 		expect(frame).toContain('Slide 3 of 3. Beta section.');
 		expect(frame).toContain('Quote, Someone: “A quoted line”');
@@ -176,8 +175,8 @@ describe('the screen-reader mode of the live show (Ink\'s INK_SCREEN_READER)', (
 		expect(frame).toMatch(/^› +1\. Alpha section/m);
 		frame = await pressCurrent(app, keys.enter);
 		expect(frame).toContain('Slide 1 of 3.');
-		frame = current(await pressUntil(app, 'm', f => current(f).includes('2. Beta section')));
-		frame = await pressCurrent(app, keys.escape);
+		await pressUntil(app, 'm', f => current(f).includes('2. Beta section'));
+		await pressCurrent(app, keys.escape);
 		await waitForCurrent(app, f => f.startsWith('Slide 1 of 3.'));
 	});
 

@@ -30,7 +30,7 @@ test('the remote moves the audience and presenter views; the follow stream sees 
 
 	const controller = new AbortController();
 	const stream = await fetch(follow.replace('/follow?', '/events?'), {signal: controller.signal});
-	const reader = stream.body!.getReader();
+	const reader: ReadableStreamDefaultReader<Uint8Array> = stream.body!.getReader();
 	let received = '';
 	void (async () => {
 		for (;;) {

@@ -1,6 +1,5 @@
 import {readdir, readFile} from 'node:fs/promises';
 import path from 'node:path';
-import React from 'react';
 import {afterEach, beforeAll, describe, expect, test} from 'vitest';
 import {deck} from '../slides/index.js';
 import {App} from '../source/show/app.js';
@@ -194,7 +193,7 @@ describe.each(['dark', 'light', 'high-contrast', 'plain'] as const)('the %s them
 		expect(frame).toContain('1/');
 		frame = await press(app, 'w');
 		expect(frame.trim()).toBe('');
-		frame = await press(app, keys.escape);
+		await press(app, keys.escape);
 		frame = await pressUntil(app, 'm', f => f.includes('Sections'));
 		expect(frame).toContain('Sections');
 	});
@@ -224,7 +223,8 @@ describe('colour in a real terminal', () => {
 			await session.waitForOutput(output => output.includes(titleStart));
 			const mark = session.output().length;
 			session.write('w');
-			await session.waitForQuiet(mark);
+			// The white screen: the title gone from the screen, painted after the key.
+			await session.waitFor(() => session.output().length > mark && !session.screen().includes(titleStart), 'the white screen');
 			const back = session.output().length;
 			session.write('x');
 			await session.waitForOutput(output => output.includes(titleStart), back);

@@ -5,6 +5,7 @@ import {afterEach, beforeEach, describe, expect, test} from 'vitest';
 import {parseMarkdownDeck} from '../source/markdown/parse-deck.js';
 import {loadTimings, median, parseTimings, rehearsedTimes, saveTimings, timingsPath} from '../source/outputs/timings-file.js';
 import {createRehearsal} from '../source/show/rehearsal.js';
+import {poll} from './helpers/poll.js';
 
 const fixture = readFileSync(new URL('fixtures/timed-deck.md', import.meta.url), 'utf8');
 const deck = parseMarkdownDeck(fixture).deck;
@@ -97,9 +98,7 @@ describe('a rehearsal', () => {
 		rehearsal.move('plan', 1);
 		// Not on the key's way: nothing written yet.
 		expect(readdirSync(folder)).toEqual([]);
-		await new Promise(resolve => {
-			setTimeout(resolve, 20);
-		});
+		await poll(() => readdirSync(folder).includes(path.basename(file)), 'the write a moment later');
 		let {store} = loadTimings(file, deck);
 		expect([...store!.slides.keys()]).toEqual(['welcome']);
 		time = 70_000;

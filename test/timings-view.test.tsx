@@ -1,7 +1,6 @@
 import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import React from 'react';
 import {afterEach, beforeEach, describe, expect, test, vi} from 'vitest';
 import {App} from '../source/show/app.js';
 import {PresenterView} from '../source/show/presenter-view.js';
@@ -33,7 +32,7 @@ function testClock(start: Date) {
 	let time = start.getTime();
 	return {
 		now: () => time,
-		async tick(app: {stdin: {write: (data: string) => void}; lastFrame: () => string | undefined}, ms: number) {
+		async tick(app: Parameters<typeof press>[0], ms: number) {
 			time += ms;
 			vi.advanceTimersByTime(1000);
 			await press(app, '');
@@ -108,7 +107,7 @@ describe('the presenter view paces the talk', () => {
 		const app = renderShow(<PresenterView deck={deck} theme={themes.plain} size={size} rehearsed={rehearsed} now={clock.now} />, size);
 		let frame = await waitForFrame(app, f => f.includes('Say hello.'));
 		expect(frame).toContain('timer starts at the first move');
-		frame = await press(app, keys.right);
+		await press(app, keys.right);
 		// On the plan slide at 0:00, due from 0:40: ahead.
 		frame = await waitForFrame(app, f => f.includes('5:00 left of 5:00'));
 		expect(frame).toContain('ahead 0:40');
@@ -131,12 +130,12 @@ describe('the presenter view paces the talk', () => {
 	test('--end-at 14:30 with the clock at 14:25: 5:00 left, before the first move too', async () => {
 		const clock = testClock(new Date(2026, 11, 6, 14, 25, 0));
 		const app = renderShow(<PresenterView deck={deck} theme={themes.plain} size={size} endAt={{hours: 14, minutes: 30, text: '14:30'}} now={clock.now} />, size);
-		let frame = await waitForFrame(app, f => f.includes('Say hello.'));
+		const frame = await waitForFrame(app, f => f.includes('Say hello.'));
 		expect(frame).toContain('5:00 left to 14:30');
 		await clock.tick(app, 61_000);
-		frame = await waitForFrame(app, f => f.includes('3:59 left to 14:30'));
+		await waitForFrame(app, f => f.includes('3:59 left to 14:30'));
 		await clock.tick(app, 5 * 60_000);
-		frame = await waitForFrame(app, f => f.includes('OVERTIME +1:01 past 14:30'));
+		await waitForFrame(app, f => f.includes('OVERTIME +1:01 past 14:30'));
 	});
 
 	test('an --end-at hours away leaves the deck\'s budgets as they are', async () => {
@@ -153,8 +152,8 @@ describe('the presenter view paces the talk', () => {
 		const clock = testClock(new Date(2026, 11, 6, 14, 25, 0));
 		const endAt = {hours: 14, minutes: 30, text: '14:30'};
 		const plain = renderShow(<App deck={deck} theme={themes.plain} size={size} countdown={{endAt}} now={clock.now} />, size);
-		let frame = await waitForFrame(plain, f => f.includes('Welcome'));
-		frame = await press(plain, keys.right);
+		await waitForFrame(plain, f => f.includes('Welcome'));
+		let frame = await press(plain, keys.right);
 		expect(frame).not.toMatch(/left|ahead|behind|on time|\d:\d\d/);
 		cleanupShown();
 		const timed = renderShow(<App deck={deck} theme={themes.plain} size={size} showTimer countdown={{endAt}} now={clock.now} />, size);

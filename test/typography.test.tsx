@@ -1,4 +1,3 @@
-import React from 'react';
 import {Box as InkBox, Text as InkText} from 'ink';
 import {beforeAll, describe, expect, test} from 'vitest';
 import {Bullets, Quote} from '../source/deck/typography.js';

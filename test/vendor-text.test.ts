@@ -2,8 +2,7 @@ import {pathToFileURL} from 'node:url';
 import {build} from 'esbuild';
 import fc from 'fast-check';
 import {beforeAll, describe, expect, it} from 'vitest';
-// @ts-expect-error: the build script is plain JavaScript (no types).
-import {bundles} from '../source/build.mjs';
+import {bundles} from './helpers/build-script.js';
 import {isNarrowText, isOneGraphemeEach, NarrowFirstSegmenter, narrowFirstWidth} from '../source/boot/vendor-text.js';
 import {deck} from '../slides/index.js';
 import {loadInk} from '../source/deck/drawn.js';
@@ -27,7 +26,7 @@ let widths: Array<{file: string; stringWidth: StringWidth}>;
 
 beforeAll(async () => {
 	const result = await build({...bundles.vendor, outfile: undefined, outdir: 'dist-graph', write: false, metafile: true, logLevel: 'silent'});
-	const files = Object.keys(result.metafile!.inputs)
+	const files = Object.keys(result.metafile.inputs)
 		.filter(input => input.startsWith('module:') && input.endsWith('/string-width/index.js'))
 		.map(input => input.slice('module:'.length));
 	widths = await Promise.all(files.map(async file => ({file, stringWidth: ((await import(pathToFileURL(file).href)) as {default: StringWidth}).default})));

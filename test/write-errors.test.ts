@@ -8,6 +8,7 @@ import {afterEach, beforeEach, describe, expect, test} from 'vitest';
 import {writeAll} from '../source/answer.js';
 import {maxNameBytes, temporaryName} from '../source/outputs/write-file.js';
 import {bin, terminalEnv} from './helpers/pty.js';
+import {poll} from './helpers/poll.js';
 
 /**
 Every write is checked: stdout and -o alike. A full disk (/dev/full) or a node that is not a regular
@@ -91,31 +92,31 @@ describe('stdout as a pipe or a file, written directly (answer.ts writeAll)', ()
 		const exited = new Promise<number | null>(resolve => {
 			child.on('exit', resolve);
 		});
-		await new Promise(resolve => {
-			setTimeout(resolve, 300);
-		});
+		// The reader is slow: it reads nothing until the program has filled the pipe and waits. A Linux pipe is
+		// 16 pages of 4 KiB; the filler leaves one page free, so a page written fills it.
+		const written = () => Number(/wchar: (\d+)/.exec(readFileSync(`/proc/${child.pid}/io`, 'utf8'))?.[1]);
+		await poll(() => written() >= 4096, 'the program to fill the pipe', {seen: () => `${written()} bytes written`});
 		const chunks: Buffer[] = [];
 		const buffer = Buffer.alloc(4096);
-		for (let quiet = 0; quiet < 50;) {
-			try {
-				const read = readSync(reader, buffer);
-				if (read === 0) {
-					break;
-				}
+		// Read what is there until the end of the output (a read of 0 bytes: the program has closed the pipe).
+		await poll(() => {
+			for (;;) {
+				try {
+					const read = readSync(reader, buffer);
+					if (read === 0) {
+						return true;
+					}
 
-				chunks.push(Buffer.from(buffer.subarray(0, read)));
-				quiet = 0;
-			} catch (error: unknown) {
-				if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') {
-					throw error;
-				}
+					chunks.push(Buffer.from(buffer.subarray(0, read)));
+				} catch (error: unknown) {
+					if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') {
+						throw error;
+					}
 
-				quiet++;
-				await new Promise(resolve => {
-					setTimeout(resolve, 10);
-				});
+					return false;
+				}
 			}
-		}
+		}, 'the end of the program\'s output', {intervalMs: 10, timeoutMs: 20_000});
 
 		closeSync(reader);
 		expect(await exited).toBe(0);

@@ -11,7 +11,7 @@ export const primitiveReaders = new Map<unknown, (props: never) => Block>();
 function primitive<Props>(name: string, read: (props: Props) => Block) {
 	const Component = (_props: Props) => null;
 	Component.displayName = name;
-	primitiveReaders.set(Component, read as (props: never) => Block);
+	primitiveReaders.set(Component, read);
 	return Component;
 }
 

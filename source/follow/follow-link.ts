@@ -192,6 +192,7 @@ export function openFollowLink({deckKey, env, bounds, retryMs = 250}: FollowLink
 		hasAnswered: () => follower.hasLooked && (!follower.isConnected || follower.addresses !== undefined),
 		async close() {
 			follower.close();
+			return Promise.resolve();
 		},
 	};
 }

@@ -1,5 +1,5 @@
 import {type Block, revealUnits} from '../deck/blocks.js';
-import {type Line, seg, type Segment} from '../text/lines.js';
+import {type Line, type Segment} from '../text/lines.js';
 import {textWidth, wrap} from '../text/wrap.js';
 import type {Role} from '../text/theme.js';
 

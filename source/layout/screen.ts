@@ -127,7 +127,7 @@ function hintThatFits(parts: readonly string[], width: number): string {
 export function footer(deck: Deck, state: NavigationState, size: Size, hint: readonly string[], extras: ScreenExtras = {}): Line[] {
 	const count = deck.slides.length;
 	const slide = deck.slides[state.index];
-	const {counter, step, barStart, barWidth} = footerColumns(deck, size.columns);
+	const {barStart, barWidth} = footerColumns(deck, size.columns);
 	const counterText = ` ${state.index + 1}/${count}`;
 	const stepText = slide && slide.units > 1 && state.step < slide.units ? ` · ${state.step}/${slide.units}` : '';
 	const left: Line = [

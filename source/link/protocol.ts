@@ -1,6 +1,5 @@
 import {createHash} from 'node:crypto';
 import type {Blank} from '../model/navigation.js';
-import type {Position} from './peer.js';
 import {maxClock, type Stamped} from './position-clock.js';
 
 /**

@@ -18,7 +18,6 @@ export class MarkdownDeckError extends Error {
 	}
 }
 
-// eslint-disable-next-line no-control-regex
 const controls = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 
 /**
@@ -55,7 +54,7 @@ const pictograph = /\p{Extended_Pictographic}/u;
 
 /** Whether the joiner at `at` joins two emoji (a variation selector or skin tone may sit before it). */
 function joinsEmoji(text: string, at: number): boolean {
-	const before = [...text.slice(Math.max(0, at - 6), at).replaceAll(/[\uFE0F\u{1F3FB}-\u{1F3FF}]/gu, '')].at(-1) ?? '';
+	const before = [...text.slice(Math.max(0, at - 6), at).replaceAll(/\uFE0F|[\u{1F3FB}-\u{1F3FF}]/gu, '')].at(-1) ?? '';
 	const after = [...text.slice(at + 1, at + 4)][0] ?? '';
 	return pictograph.test(before) && pictograph.test(after);
 }

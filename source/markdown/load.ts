@@ -36,7 +36,6 @@ async function readCapped(handle: FileHandle, cap: number): Promise<Buffer> {
 	let total = 0;
 	while (total <= cap) {
 		const buffer = Buffer.allocUnsafe(Math.min(64 * 1024, cap + 1 - total));
-		// eslint-disable-next-line no-await-in-loop
 		const {bytesRead} = await handle.read(buffer, 0, buffer.length, null);
 		if (bytesRead === 0) {
 			break;

@@ -1,5 +1,5 @@
 import process from 'node:process';
-import type {Heading, Html, Root, RootContent, Yaml} from 'mdast';
+import type {Heading, Html, Root, RootContent} from 'mdast';
 import {fromMarkdown} from 'mdast-util-from-markdown';
 import {frontmatterFromMarkdown} from 'mdast-util-frontmatter';
 import {gfmFromMarkdown} from 'mdast-util-gfm';
@@ -373,7 +373,7 @@ function* walkDeck(source: string, batchSize?: number, parseMs?: number): Genera
 	let isFirst = true;
 	for (const node of deckNodes(source, batchSize, parseMs)) {
 		if (isFirst) {
-			walk.front = readFrontMatter(node.type === 'yaml' ? (node as Yaml) : undefined);
+			walk.front = readFrontMatter(node.type === 'yaml' ? node : undefined);
 			isFirst = false;
 		}
 
@@ -505,7 +505,7 @@ function walkPieces(pieces: readonly SplitPiece[], walk: Walk): void {
 		if (!plain) {
 			for (const node of pieceNodes(piece)) {
 				if (index === 0 && walk.front === undefined) {
-					walk.front = readFrontMatter(node.type === 'yaml' ? (node as Yaml) : undefined);
+					walk.front = readFrontMatter(node.type === 'yaml' ? node : undefined);
 				}
 
 				walkNode(node, walk);

@@ -351,7 +351,7 @@ export function navigate(state: NavigationState, action: NavigationAction): Navi
 
 	// A notice lasts until the next key; 'grid' and 'sync' are not keys.
 	const before = state.notice && action.type !== 'grid' && action.type !== 'sync' ? with_(state, {notice: ''}) : state;
-	const after = handler(before, action as never);
+	const after = handler(before, action);
 	// The talk's timer starts with the first move.
 	const moved = !after.isTimerRunning && (after.index !== state.index || after.step !== state.step);
 	return moved ? {...after, isTimerRunning: true} : after;

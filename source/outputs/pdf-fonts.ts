@@ -1,6 +1,5 @@
 import {readFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
-import type PDFDocument from 'pdfkit';
 
 /**
 The fonts the PDF handouts embed, from the `dejavu-fonts-ttf` package (read from node_modules when a

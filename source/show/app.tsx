@@ -1,4 +1,4 @@
-import React, {Component, type ReactNode, Suspense, useCallback, useEffect, useMemo, useReducer} from 'react';
+import {Component, type ReactNode, Suspense, useCallback, useEffect, useMemo, useReducer} from 'react';
 import {Box, useApp, useIsScreenReaderEnabled, useStdin} from './ink.js';
 import {type Deck, stepCounts} from '../deck/deck.js';
 import {Frame} from './components/frame.js';

@@ -46,6 +46,7 @@ function deferred(block: DrawnBlock, onDrawn: () => void): DrawnBlock {
 				pending.set(width, promise);
 			}
 
+			// eslint-disable-next-line @typescript-eslint/only-throw-error -- Suspense: a component throws the promise it waits for.
 			throw promise;
 		},
 	};

@@ -1,4 +1,4 @@
-import React, {useEffect, useReducer, useRef, useState} from 'react';
+import {useEffect, useReducer, useRef, useState} from 'react';
 import {Box, useApp, useInput, useStdin} from './ink.js';
 import {type Deck, stepCounts} from '../deck/deck.js';
 import {type AppProps, ShowRoot} from './app.js';

@@ -1,8 +1,6 @@
 import process from 'node:process';
-import React from 'react';
-import type {Instance, RenderOptions} from 'ink';
 import type {App as AppView} from './app.js';
-import {FrameContext} from './components/frame.js';
+import {mountShow} from './mount.js';
 import {type Deck, hasDrawnBlocks, stepCounts} from '../deck/deck.js';
 import {loadInk} from '../deck/drawn.js';
 import {createFrameWriter, type FrameWriter} from '../terminal/frame-writer.js';
@@ -250,27 +248,20 @@ export async function present(options: PresentOptions): Promise<number> {
 	const [ink, {App}, PresenterView, FollowerView, {guardInput}, {isTableKey}] = loaded;
 
 	const app = () => (
-		<FrameContext.Provider value={showLines}>
-			<FeedContext.Provider value={options.feed}>
-				<ShowRoot options={options} inputs={inputs} session={session} App={App} PresenterView={PresenterView} FollowerView={FollowerView} />
-			</FeedContext.Provider>
-		</FrameContext.Provider>
+		<FeedContext.Provider value={options.feed}>
+			<ShowRoot options={options} inputs={inputs} session={session} App={App} PresenterView={PresenterView} FollowerView={FollowerView} />
+		</FeedContext.Provider>
 	);
-	// Ink renders into the sink, each render one whole frame (debug mode); it never writes to the terminal.
-	// (Ink's render options, all in one place.)
-	const inkOptions: RenderOptions = {
-		stdout: sink as unknown as NodeJS.WriteStream,
+	const {instance, rerender: rerenderTree} = mountShow(ink.render, app(), {
+		sink,
 		// Keys reach Ink only through the input guard (upstream ink issue 901; see input-stream.ts).
 		stdin: guardInput(session.stdin, {accepts: isTableKey}).stdin,
 		stderr: session.stderr,
-		debug: true,
-		exitOnCtrlC: false,
-		patchConsole: false,
-		isScreenReaderEnabled: options.isScreenReader ?? false,
-	};
-	const instance: Instance = ink.render(app(), inkOptions);
+		showLines,
+		isScreenReader: options.isScreenReader,
+	});
 	const rerender = () => {
-		instance.rerender(app());
+		rerenderTree(app());
 	};
 	rerenderShow = rerender;
 

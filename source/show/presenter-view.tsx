@@ -1,4 +1,4 @@
-import React, {useEffect, useRef, useState} from 'react';
+import {useEffect, useRef, useState} from 'react';
 import {type AppProps, noticeMs, ShowRoot, statusMs, useShow} from './app.js';
 import {useForAWhile} from './hooks/use-for-a-while.js';
 import {Frame} from './components/frame.js';

@@ -20,11 +20,9 @@ export const query = '\u001B]11;?\u0007\u001B[c';
 export const answerMs = 150;
 
 /** An OSC 11 answer: `ESC ] 11 ; rgb:R/G/B` (1-4 hex digits each), ended by BEL or ST. */
-// eslint-disable-next-line no-control-regex
 const oscAnswer = /\u001B\]11;rgb:([\da-f]{1,4})\/([\da-f]{1,4})\/([\da-f]{1,4})(?:\u0007|\u001B\\)/i;
 
 /** A DA1 answer: `ESC [ ? … c`. */
-// eslint-disable-next-line no-control-regex
 const da1Answer = /\u001B\[\?[\d;]*c/;
 
 /** A colour channel of 1-4 hex digits as a fraction of its largest value. */

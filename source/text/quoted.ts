@@ -5,7 +5,6 @@ clipboard), so every message that names a file or quotes a value goes through he
 */
 
 /** C0 and C1 controls, DEL, and the marks that reorder or hide text (bidi controls, zero widths). */
-// eslint-disable-next-line no-control-regex
 const unsafe = /[\u0000-\u001F\u007F-\u009F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
 
 /** `text` with each unsafe character written as a `\uXXXX` escape. */

@@ -187,7 +187,9 @@ class Session {
 		if (!this.exited) {
 			try {
 				this.child.kill('SIGKILL');
-			} catch {}
+			} catch {
+				// Gone already.
+			}
 		}
 
 		this.term.dispose();

@@ -6,6 +6,7 @@ import {describe, expect, test} from 'vitest';
 import {counter, slideCount} from '../helpers/deck-facts.js';
 import {waitUntilAnswering} from '../helpers/answering.js';
 import {type Session, spawnBin, endAfterEach} from '../helpers/pty.js';
+import {writeAndWaitRead} from '../helpers/read.js';
 
 /**
 The input guard (upstream ink issue 901) in a real terminal: whatever bytes come, in whatever reads,
@@ -40,9 +41,6 @@ and Esc clears it. BELs first end any string or sequence the bytes left open.
 */
 async function expectAliveOnStart(session: Session, view: View, batch: string): Promise<void> {
 	session.write('\u0007\u0007\u0007\u0007');
-	await new Promise(resolve => {
-		setTimeout(resolve, 30);
-	});
 	await waitUntilAnswering(session, view.here);
 	expect(session.exit, `the ${view.name} ended after ${batch}`).toBeUndefined();
 	expect(session.screen(), `the ${view.name} moved after ${batch}`).toMatch(view.here);
@@ -115,10 +113,8 @@ describe.sequential('pastes are text, not keys', {timeout: 30_000}, () => {
 		for (const cuts of [[3, 9, 20], [1, 2, 30, 31, 40], [whole.length - 3, whole.length - 1]]) {
 			const reads = [0, ...cuts].map((from, at, all) => whole.slice(from, all[at + 1] ?? whole.length));
 			for (const read of reads) {
-				session.write(read);
-				await new Promise(resolve => {
-					setTimeout(resolve, 20);
-				});
+				// Each part a read of its own: the next is written once the program has read this one.
+				await writeAndWaitRead(session, read);
 			}
 
 			await expectAliveOnStart(session, view, `a paste in reads ${JSON.stringify(reads)}`);

@@ -14,6 +14,17 @@ let runtime = '';
 
 const presenterAt = (number: number) => new RegExp(`slide ${number}/${slideCount}(?!\\d)`);
 
+/**
+The sentinel for "nothing happened here": a digit typed last, whose "go to N" prompt shows that this
+program has read everything that reached it before; Esc then closes the prompt.
+*/
+async function readEverything(session: Session, digit: number): Promise<void> {
+	session.write(String(digit));
+	await session.waitFor(() => session.screen().includes(`go to ${digit}`), 'the sentinel digit\'s prompt');
+	session.write('\u001B');
+	await session.waitFor(() => !session.screen().includes(`go to ${digit}`), 'the prompt to close');
+}
+
 async function start(args: readonly string[], here: RegExp): Promise<Session> {
 	const session = spawnBin(args, {env: {XDG_RUNTIME_DIR: runtime}});
 	sessions.push(session);
@@ -38,9 +49,7 @@ test('a second audience view and a rehearsal run alone; a late presenter view la
 	await second.waitFor(() => counter(slideCount).test(second.screen()), 'the second view to move');
 	await goTo(rehearsal, 20);
 	await rehearsal.waitFor(() => counter(20).test(rehearsal.screen()), 'the rehearsal to move');
-	await new Promise(resolve => {
-		setTimeout(resolve, 600);
-	});
+	await readEverything(show, 9);
 	expect(show.screen()).toMatch(counter(6));
 	expect(show.screen()).not.toContain('presenter view connected');
 
@@ -52,9 +61,8 @@ test('a second audience view and a rehearsal run alone; a late presenter view la
 	await waitUntilAnswering(presenter, presenterAt(6));
 	presenter.write('\u001B[H');
 	await show.waitFor(() => counter(1).test(show.screen()), 'the presenter to move the show');
-	await new Promise(resolve => {
-		setTimeout(resolve, 400);
-	});
+	await readEverything(second, 9);
+	await readEverything(rehearsal, 9);
 	expect(second.screen()).toMatch(counter(slideCount));
 	expect(rehearsal.screen()).toMatch(counter(20));
 	expect(rehearsal.screen()).not.toMatch(/linked|connected/);

@@ -2,7 +2,7 @@ import {mkdtempSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {describe, expect, test} from 'vitest';
-import {counter, slideCount} from '../helpers/deck-facts.js';
+import {counter} from '../helpers/deck-facts.js';
 import {waitUntilAnswering} from '../helpers/answering.js';
 import {writeAndWaitRead} from '../helpers/read.js';
 import {type Session, spawnBin, endAfterEach} from '../helpers/pty.js';

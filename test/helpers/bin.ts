@@ -4,7 +4,6 @@ import {promisify} from 'node:util';
 import {childEnv} from './env.js';
 
 /** Any control character but the newline: C0, DEL and C1 (ESC is one). Plain output holds none. */
-// eslint-disable-next-line no-control-regex
 export const controlBytes = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/;
 
 /** Box drawing and block elements (U+2500 to U+259F): rules, frames and bars. */

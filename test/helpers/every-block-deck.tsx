@@ -1,4 +1,3 @@
-import React from 'react';
 import {compileDeck, defineSection, defineSlide} from '../../source/deck/deck.js';
 import {
 	BarChart,

@@ -1,14 +1,15 @@
 import {EventEmitter} from 'node:events';
 import {setImmediate as immediate} from 'node:timers/promises';
-import {createElement, type ReactNode} from 'react';
+import type {ReactNode} from 'react';
 import {type Instance, render} from 'ink';
-import {FrameContext} from '../../source/show/components/frame.js';
+import {mountShow} from '../../source/show/mount.js';
 import {isTableKey} from '../../source/model/keymap.js';
 import {createFrameWriter} from '../../source/terminal/frame-writer.js';
 import {guardInput} from '../../source/terminal/input-stream.js';
 import {FrameSink} from '../../source/terminal/frame-sink.js';
 import {themes, type Theme} from '../../source/text/theme.js';
 import {loadInk} from '../../source/deck/drawn.js';
+import {unstable_IdlePriority as idlePriority, unstable_scheduleCallback as scheduleCallback} from 'scheduler';
 import {poll} from './poll.js';
 
 // The show's components reach Ink through the Ink that loadInk() loaded (source/show/ink.ts), as the
@@ -33,37 +34,55 @@ export const keys = {
 	ctrlZ: '\u001A',
 } as const;
 
-/** Lets React 19's scheduler and Ink's input effects run. */
-export async function settle(): Promise<void> {
-	await immediate();
-	await new Promise(resolve => {
-		setTimeout(resolve, 0);
-	});
-	await immediate();
-}
-
-type Frames = {lastFrame: () => string | undefined; stdin: {write: (data: string) => void}};
+/** What a test writes keys to and reads frames from: ink-testing-library's render, or renderShow's. */
+type Frames = {
+	lastFrame: () => string | undefined;
+	stdin: {write: (data: string) => void};
+	/** Every frame Ink wrote so far (a key that changes nothing writes none). */
+	readonly frames: readonly unknown[];
+	/** Whether written keys still wait to reach Ink (renderShow says; ink-testing-library's stdin holds `data` until read). */
+	readonly hasUnread?: () => boolean;
+};
 
 /** Waits until the last frame satisfies `check`, or fails with the frame it saw. */
-export async function waitForFrame(app: Frames, check: (frame: string) => boolean, timeoutMs = 2000): Promise<string> {
+export async function waitForFrame(app: Pick<Frames, 'lastFrame'>, check: (frame: string) => boolean, timeoutMs = 4000): Promise<string> {
 	await poll(() => check(app.lastFrame() ?? ''), 'the frame to match', {timeoutMs, intervalMs: 5, seen: () => app.lastFrame() ?? ''});
 	return app.lastFrame() ?? '';
 }
 
-/** Lets the scheduler run, waits `ms` more, and returns the last frame. */
-export async function frameAfter(app: Frames, ms = 20): Promise<string> {
-	await settle();
-	await new Promise(resolve => {
-		setTimeout(resolve, ms);
+/** Resolves when React's scheduler has run every task queued ahead of an idle one, and Ink's setImmediate (a held Esc) has run. */
+async function reactIdle(): Promise<void> {
+	await new Promise<void>(resolve => {
+		scheduleCallback(idlePriority, () => {
+			resolve();
+		});
 	});
+	await immediate();
+}
+
+const unread = (app: Frames) => app.hasUnread?.() ?? (app.stdin as {data?: unknown}).data != null;
+
+/**
+Waits until every key written has reached Ink and a whole idle turn of React passed without a new frame:
+the keys were read, rendered (or changed nothing), and their effects ran.
+*/
+export async function quiet(app: Frames): Promise<string> {
+	let seen = -1;
+	await poll(async () => {
+		const before = app.frames.length;
+		await reactIdle();
+		const isQuiet = !unread(app) && app.frames.length === before && before === seen;
+		seen = app.frames.length;
+		return isQuiet;
+	}, 'the keys to be read and React to be idle', {intervalMs: 1, seen: () => app.lastFrame() ?? ''});
 	return app.lastFrame() ?? '';
 }
 
-/** Writes a key and waits for the frame to settle. */
+/** Writes a key and waits until it was read and React is idle (see `quiet`); returns the frame. */
 export async function press(app: Frames, data: string): Promise<string> {
-	await settle();
+	await quiet(app);
 	app.stdin.write(data);
-	return frameAfter(app);
+	return quiet(app);
 }
 
 /** Writes a key, then waits for a frame that passes `check` (a view that loads when first opened). */
@@ -103,7 +122,8 @@ class FakeTerminal extends EventEmitter {
 /** A terminal's stdin as Ink reads it (raw mode, 'readable', read()), fed by `write`. */
 class FakeStdin extends EventEmitter {
 	isTTY = true;
-	private data: string | null = null;
+	/** The key written and not yet read by Ink. */
+	data: string | null = null;
 	write(data: string): void {
 		this.data = data;
 		this.emit('readable');
@@ -132,15 +152,20 @@ export type Shown = {
 	/** The bytes the frame writer wrote, as a terminal would get them. */
 	readonly written: string[];
 	readonly stdin: {write: (data: string) => void};
+	/** Whether keys written have not all reached Ink yet. */
+	readonly hasUnread: () => boolean;
 	readonly rerender: (tree: ReactNode) => void;
 	readonly unmount: () => void;
+	/** Resolves when the app exits (Ink's `waitUntilExit`). */
+	readonly waitUntilExit: () => Promise<unknown>;
 };
 
 const shown: Instance[] = [];
 
 /**
-Renders a view of the show the way the live show does: Ink into a frame sink (debug mode), the view's
-lines and Ink's frame composed by the frame writer. The screen is what the writer painted.
+Renders a view of the show the way the live show does, with its mount (source/show/mount.tsx): Ink into a
+frame sink (debug mode), the view's lines and Ink's frame composed by the frame writer. The screen is what
+the writer painted.
 */
 export function renderShow(
 	tree: ReactNode,
@@ -171,29 +196,36 @@ export function renderShow(
 	const terminal = new FakeTerminal();
 	const stdin = isGuarded ? terminal : new FakeStdin();
 	const inkStdin = isGuarded ? guardInput(terminal as unknown as NodeJS.ReadStream, {accepts: isTableKey, escapeMs: 20}).stdin : stdin;
-	const wrap = (node: ReactNode) =>
-		createElement(FrameContext.Provider, {
-			value(lines) {
-				writer.show({lines});
-			},
-		}, node);
-	const instance = render(wrap(tree), {
-		stdout: sink as unknown as NodeJS.WriteStream,
+	// The guard's queue and its release are private; a test reads them to know that every key reached Ink.
+	const guard = inkStdin as unknown as {readonly queue: readonly string[]; readonly isReleasing: boolean};
+	// An app that has exited reads no more keys: nothing waits to be read.
+	let hasExited = false;
+	if (isGuarded && !(Array.isArray(guard.queue) && typeof guard.isReleasing === 'boolean')) {
+		throw new TypeError('the input guard keeps its queue elsewhere now: update hasUnread in test/helpers/ink.ts');
+	}
+
+	const hasUnread = () => !hasExited && (isGuarded ? guard.queue.length > 0 || guard.isReleasing : (stdin as FakeStdin).data !== null);
+	const {instance, rerender} = mountShow(render, tree, {
+		sink,
 		stdin: inkStdin as unknown as NodeJS.ReadStream,
-		debug: true,
-		exitOnCtrlC: false,
-		patchConsole: false,
+		showLines(lines) {
+			writer.show({lines});
+		},
 	});
+	const exited = () => {
+		hasExited = true;
+	};
+	instance.waitUntilExit().then(exited, exited);
 	shown.push(instance);
 	return {
 		lastFrame: screen,
 		frames,
 		written,
 		stdin,
-		rerender(node) {
-			instance.rerender(wrap(node));
-		},
+		hasUnread,
+		rerender,
 		unmount: instance.unmount,
+		waitUntilExit: instance.waitUntilExit,
 	};
 }
 

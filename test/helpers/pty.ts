@@ -49,7 +49,6 @@ function quote(word: string): string {
 }
 
 const defaultWaitMs = 8000;
-const pollMs = 20;
 
 export class Session {
 	readonly term: InstanceType<typeof Terminal>;
@@ -145,24 +144,6 @@ export class Session {
 	async waitForOutput(check: (output: string) => boolean, from = 0, timeoutMs = defaultWaitMs): Promise<string> {
 		await poll(() => check(this.log.slice(from)), 'the expected output', {timeoutMs, seen: () => JSON.stringify(this.log.slice(from).slice(-2000))});
 		return this.log.slice(from);
-	}
-
-	/** Waits until something came after `from` and then nothing more for `quietMs` (a frame is complete). */
-	async waitForQuiet(from: number, quietMs = 150, timeoutMs = defaultWaitMs): Promise<void> {
-		let seen = -1;
-		let since = Date.now();
-		await poll(
-			() => {
-				if (seen !== this.log.length) {
-					seen = this.log.length;
-					since = Date.now();
-				}
-
-				return this.log.length > from && Date.now() - since >= quietMs;
-			},
-			'the terminal to settle',
-			{timeoutMs},
-		);
 	}
 
 	/** The exit status as a shell reports it: the code, or 128 + the signal's number. */

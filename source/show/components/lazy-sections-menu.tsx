@@ -1,4 +1,4 @@
-import React, {lazy, Suspense} from 'react';
+import {lazy, Suspense} from 'react';
 import {loadSelectInput} from '../ink.js';
 import type {SectionsMenuProps} from './sections-menu.js';
 

@@ -1,4 +1,3 @@
-import React from 'react';
 import {Box, Text} from '../ink.js';
 import {wrap} from '../../text/wrap.js';
 import type {Theme} from '../../text/theme.js';
@@ -20,7 +19,6 @@ export function ScreenReaderView({lines, theme, columns}: ScreenReaderViewProps)
 		<Box flexDirection="column">
 			{lines.map((line, index) => (
 				// Lines have no identity beyond their position.
-				// eslint-disable-next-line react/no-array-index-key
 				<Text key={index} {...(index === 0 ? theme.roles.heading : theme.roles.body)}>
 					{wrap(line, Math.max(20, columns - 1)).join('\n')}
 				</Text>

@@ -1,4 +1,4 @@
-import React, {type FC, useMemo, useState} from 'react';
+import {type FC, useMemo, useState} from 'react';
 import {Box, SelectInput, Text} from '../ink.js';
 import type {Deck} from '../../deck/deck.js';
 import type {Line} from '../../text/lines.js';
@@ -45,7 +45,6 @@ function LineText({line, theme, isPlain}: {readonly line: Line; readonly theme: 
 		<Text wrap="truncate">
 			{line.map((segment, index) => (
 				// Segments have no identity beyond their place in the line.
-				// eslint-disable-next-line react/no-array-index-key
 				<Text key={index} {...(isPlain ? {} : theme.roles[segment.role])}>
 					{segment.text}
 				</Text>
