@@ -323,19 +323,23 @@ export function strictFirst(text) {
 	return text.slice(0, at) + directive + banner + text.slice(at + banner.length + directive.length);
 }
 
-async function main() {
-	rmSync(dist, {recursive: true, force: true});
-	mkdirSync(dist);
-	writeFileSync(path.join(dist, 'package.json'), '{"type": "commonjs"}\n');
+/**
+Writes every bundle of `options` into `directory` (each bundle's outfile names its file in dist/), then
+has the bin write its code cache. test/bench/tricks.mjs builds variants of dist/ with it.
+*/
+export async function buildDist(directory = dist, options = bundles) {
+	rmSync(directory, {recursive: true, force: true});
+	mkdirSync(directory);
+	writeFileSync(path.join(directory, 'package.json'), '{"type": "commonjs"}\n');
 	await Promise.all(
-		Object.values(bundles).map(async options => {
-			await build(options);
-			const file = path.join(root, options.outfile);
-			writeFileSync(file, asciiOnly(strictFirst(readFileSync(file, 'utf8')), options.outfile));
+		Object.values(options).map(async each => {
+			const file = path.join(directory, path.relative('dist', each.outfile));
+			await build({...each, outfile: file});
+			writeFileSync(file, asciiOnly(strictFirst(readFileSync(file, 'utf8')), each.outfile));
 		}),
 	);
-	chmodSync(path.join(dist, 'cli.js'), 0o755);
-	const warm = spawnSync(process.execPath, [path.join(dist, 'cli.js')], {
+	chmodSync(path.join(directory, 'cli.js'), 0o755);
+	const warm = spawnSync(process.execPath, [path.join(directory, 'cli.js')], {
 		env: {...process.env, BRIEFING_CODE_CACHE: 'write'},
 		stdio: ['ignore', 'ignore', 'inherit'],
 	});
@@ -345,5 +349,5 @@ async function main() {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-	await main();
+	await buildDist();
 }
