@@ -75,7 +75,9 @@ const vendorPlugin = {
 Yoga (yoga-layout) makes its API with a top-level await of its WebAssembly, which a CommonJS file
 cannot hold. Ink's modules get an object instead, filled by `loadYoga()` from the package's own
 `yoga-layout/load`, which the vendor file exports and the program awaits before it uses Ink
-(deck/vendor.ts). Ink reads Yoga only inside its functions, when it lays a frame out.
+(deck/vendor.ts). Ink reads Yoga only inside its functions, when it lays a frame out: the object
+throws if it is read before it is filled (the build's warm-up loads Ink, so an Ink that reads Yoga as
+it loads fails the build).
 */
 const yogaPlugin = {
 	name: 'yoga',
@@ -85,10 +87,14 @@ const yogaPlugin = {
 			resolveDir: root,
 			contents: [
 				"import {loadYoga as load} from 'yoga-layout/load';",
-				'const Yoga = {};',
+				'let loaded;',
+				'const Yoga = new Proxy({}, {get(_, key) {',
+				'\tif (!loaded) throw new Error(`Ink read Yoga.${String(key)} before loadYoga(): see yogaPlugin in source/build.mjs`);',
+				'\treturn loaded[key];',
+				'}});',
 				'export default Yoga;',
 				'export async function loadYoga() {',
-				'\tif (!Yoga.Node) Object.assign(Yoga, await load());',
+				'\tloaded ??= await load();',
 				'}',
 				'',
 			].join('\n'),
@@ -129,20 +135,30 @@ Ink's Unicode tables, loaded when first needed (source/deck/vendor-text.ts says 
 text is): each string-width module is behind a function that measures narrow text itself and
 requires the module for any other, and the two grapheme segmenters made when slice-ansi and
 @alcalzone/ansi-tokenize load are NarrowFirstSegmenters. The build fails when those modules' text
-changes, rather than bundle them unchanged.
+changes, rather than bundle them unchanged, and when one of them is no longer in the bundle.
 */
+export const narrowTextModules = ['string-width', 'slice-ansi', '@alcalzone/ansi-tokenize'];
+
 const narrowTextPlugin = {
 	name: 'narrow-text',
 	setup(builder) {
 		const vendorText = JSON.stringify(path.join(root, 'source/deck/vendor-text.ts'));
-		builder.onLoad({filter: /[\\/]string-width[\\/]index\.js$/, namespace: 'file'}, ({path: file}) => ({
-			contents: `import {narrowFirstWidth} from ${vendorText};\nexport default narrowFirstWidth(() => require(${JSON.stringify(`${file}?module`)}).default);\n`,
-			resolveDir: path.dirname(file),
-			loader: 'js',
-		}));
+		const patched = new Set();
+		builder.onEnd(result => {
+			const missing = narrowTextModules.filter(name => !patched.has(name));
+			if (result.errors.length === 0 && missing.length > 0) {
+				throw new Error(`the vendor bundle holds no ${missing.join(', ')} to patch: see narrowTextPlugin in source/build.mjs`);
+			}
+		});
+		builder.onLoad({filter: /[\\/]string-width[\\/]index\.js$/, namespace: 'file'}, ({path: file}) => {
+			patched.add('string-width');
+			const contents = `import {narrowFirstWidth} from ${vendorText};\nexport default narrowFirstWidth(() => require(${JSON.stringify(`${file}?module`)}).default);\n`;
+			return {contents, resolveDir: path.dirname(file), loader: 'js'};
+		});
 		builder.onResolve({filter: /\?module$/}, ({path: file}) => ({path: file.slice(0, -'?module'.length), namespace: 'module'}));
 		builder.onLoad({filter: /.*/, namespace: 'module'}, ({path: file}) => ({contents: readFileSync(file, 'utf8'), resolveDir: path.dirname(file), loader: 'js'}));
 		builder.onLoad({filter: /[\\/](slice-ansi[\\/]tokenize-ansi|@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize)\.js$/, namespace: 'file'}, ({path: file}) => {
+			patched.add(file.includes('slice-ansi') ? 'slice-ansi' : '@alcalzone/ansi-tokenize');
 			const contents = readFileSync(file, 'utf8');
 			if (contents.split('new Intl.Segmenter(').length !== 2) {
 				throw new Error(`${file} no longer makes one Intl.Segmenter: see narrowTextPlugin in source/build.mjs`);
