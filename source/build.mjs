@@ -341,9 +341,10 @@ export function strictFirst(text) {
 
 /**
 Writes every bundle of `options` into `directory` (each bundle's outfile names its file in dist/), then
-has the bin write its code cache. test/bench/tricks.mjs builds variants of dist/ with it.
+has the bin write its code cache. test/bench/tricks.mjs builds variants of dist/ with it (`ascii: false`
+leaves the files as esbuild wrote them).
 */
-export async function buildDist(directory = dist, options = bundles) {
+export async function buildDist(directory = dist, options = bundles, {ascii = true} = {}) {
 	rmSync(directory, {recursive: true, force: true});
 	mkdirSync(directory);
 	writeFileSync(path.join(directory, 'package.json'), '{"type": "commonjs"}\n');
@@ -351,7 +352,8 @@ export async function buildDist(directory = dist, options = bundles) {
 		Object.values(options).map(async each => {
 			const file = path.join(directory, path.relative('dist', each.outfile));
 			await build({...each, outfile: file});
-			writeFileSync(file, asciiOnly(strictFirst(readFileSync(file, 'utf8')), each.outfile));
+			const text = strictFirst(readFileSync(file, 'utf8'));
+			writeFileSync(file, ascii ? asciiOnly(text, each.outfile) : text);
 		}),
 	);
 	chmodSync(path.join(directory, 'cli.js'), 0o755);

@@ -171,3 +171,20 @@ describe('NarrowFirstSegmenter', () => {
 		expect(() => new NarrowFirstSegmenter(undefined, {granularity: 'word'})).toThrow(/grapheme/);
 	});
 });
+
+describe('the build', () => {
+	/** A plugin that stands an empty module in for `name`: Ink no longer using it. */
+	const gone = (name: string) => ({
+		name: `gone-${name}`,
+		setup(builder: {onResolve: Function; onLoad: Function}) {
+			builder.onResolve({filter: new RegExp(`^${name.replaceAll('/', '\\/')}$`)}, () => ({path: name, namespace: 'gone'}));
+			builder.onLoad({filter: /.*/, namespace: 'gone'}, () => ({contents: 'export default text => text;\n'}));
+		},
+	});
+
+	it.each(['slice-ansi', 'string-width'])('fails when the vendor bundle no longer holds %s, rather than bundle Ink unpatched', async name => {
+		await expect(
+			build({...bundles.vendor, outfile: undefined, outdir: 'dist-graph', write: false, logLevel: 'silent', plugins: [gone(name), ...bundles.vendor.plugins]}),
+		).rejects.toThrow(new RegExp(`holds no ${name.replace('/', '\\/')} to patch`));
+	});
+});

@@ -81,6 +81,7 @@ const variants = {
 	'meow and Markdown in files of their own': {bundles: {...bundles, program: without(bundles.program, 'libraries')}},
 	'React through one module (react-once)': {bundles: {...bundles, program: without(bundles.program, 'react-once')}},
 	'process as the global (process plugin)': {bundles: {...bundles, program: without(bundles.program, 'process'), bin: without(bundles.bin, 'process')}},
+	'ASCII only (asciiOnly)': {bundles, options: {ascii: false}},
 	'--version answered by the bin': {
 		bundles: {...bundles, bin: adding(bundles.bin, replacing('bin.ts', 'if (argv.some(word =>', 'if (false && argv.some(word =>'))},
 	},
@@ -172,9 +173,11 @@ const median = values => {
 try {
 	const builds = [{name: 'all tricks (dist/ as built)', directory: path.join(directory, 'base')}];
 	await buildDist(builds[0].directory);
-	for (const [index, [name, variant]] of Object.entries(variants).entries()) {
+	// BENCH_ONLY: a regular expression of the tricks to measure (default: all).
+	const only = new RegExp(process.env.BENCH_ONLY ?? '');
+	for (const [index, [name, variant]] of Object.entries(variants).filter(([name]) => only.test(name)).entries()) {
 		const folder = path.join(directory, `variant-${index}`);
-		await buildDist(folder, variant.bundles);
+		await buildDist(folder, variant.bundles, variant.options);
 		variant.after?.(folder);
 		builds.push({name, directory: folder});
 	}
