@@ -124,17 +124,6 @@ function cacheState(script: vm.Script | undefined): string {
 }
 
 async function main(argv: readonly string[]): Promise<void> {
-	// --help and --version need no program: answered at once (answer.ts, bundled with the bin and
-	// loaded only when a word could be one of them).
-	if (argv.some(word => /^(?:-h|-v|--help|--version)(?:=|$)/.test(word))) {
-		const {answerHelpOrVersion} = await import('./answer.js');
-		const answered = await answerHelpOrVersion(argv);
-		if (answered !== undefined) {
-			process.exitCode = answered;
-			return;
-		}
-	}
-
 	switch (process.env['BRIEFING_CODE_CACHE']) {
 		case 'write': {
 			return writeCaches();

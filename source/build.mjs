@@ -12,6 +12,8 @@ about 0.6 s, where tsc takes about 5 s.
 - dist/briefing.cache, dist/vendor.cache: those caches, written by running the bin once with
   BRIEFING_CODE_CACHE=write.
 - dist/package.json: {"type": "commonjs"}, as the package itself is "module".
+- dist/metafile.json: esbuild's account of each bundle (its inputs and their imports), which
+  test/bundle.test.ts reads.
 Every file is ASCII (see `asciiOnly`).
 */
 import {spawnSync} from 'node:child_process';
@@ -215,19 +217,6 @@ const reactOncePlugin = {
 };
 
 /**
-Our modules import Node's process object as a default import, for which esbuild makes each module its
-own copy of the object's properties (about 80 getters, 12 copies before the first frame): they get
-the global process itself. (Only a default import: a named one fails the build.)
-*/
-const processPlugin = {
-	name: 'process',
-	setup(builder) {
-		builder.onResolve({filter: /^node:process$/}, () => ({path: 'node:process', namespace: 'process'}));
-		builder.onLoad({filter: /.*/, namespace: 'process'}, () => ({contents: 'export default globalThis.process;\n'}));
-	},
-};
-
-/**
 The program's libraries that it needs only for some commands, each in a CommonJS file of its own
 (dist/libs/), required when the program first imports them: meow (flags other than --help and
 --version) and the Markdown reader's (Markdown decks, `check`, `--export deck`). Kept out of
@@ -273,7 +262,7 @@ export const bundles = {
 		outfile: 'dist/briefing.js',
 		...commonJs,
 		define: {...commonJs.define, BRIEFING_VERSION: JSON.stringify(version), BRIEFING_BUNDLE: 'true'},
-		plugins: [vendorPlugin, librariesPlugin, reactOncePlugin, processPlugin],
+		plugins: [vendorPlugin, librariesPlugin, reactOncePlugin],
 	},
 	meow: libraryBundle('meow'),
 	markdown: libraryBundle('markdown'),
@@ -284,7 +273,7 @@ export const bundles = {
 		outfile: 'dist/libs/parse-worker.js',
 		...commonJs,
 		define: {...commonJs.define, BRIEFING_BUNDLE: 'true'},
-		plugins: [vendorPlugin, processPlugin],
+		plugins: [vendorPlugin],
 	},
 	vendor: {
 		...common,
@@ -298,9 +287,7 @@ export const bundles = {
 		entryPoints: ['source/bin.ts'],
 		outfile: 'dist/cli.js',
 		...commonJs,
-		// The bin answers --help and --version itself (answer.ts): the version goes in here too.
-		define: {...commonJs.define, BRIEFING_VERSION: JSON.stringify(version), BRIEFING_V8_FLAGS: JSON.stringify(v8Flags)},
-		plugins: [processPlugin],
+		define: {...commonJs.define, BRIEFING_V8_FLAGS: JSON.stringify(v8Flags)},
 		banner: {js: `#!/usr/bin/env node\n${commonJs.banner.js}`},
 	},
 };
@@ -348,14 +335,16 @@ export async function buildDist(directory = dist, options = bundles, {ascii = tr
 	rmSync(directory, {recursive: true, force: true});
 	mkdirSync(directory);
 	writeFileSync(path.join(directory, 'package.json'), '{"type": "commonjs"}\n');
+	const metafiles = {};
 	await Promise.all(
-		Object.values(options).map(async each => {
+		Object.entries(options).map(async ([name, each]) => {
 			const file = path.join(directory, path.relative('dist', each.outfile));
-			await build({...each, outfile: file});
+			metafiles[name] = (await build({...each, outfile: file, metafile: true})).metafile;
 			const text = strictFirst(readFileSync(file, 'utf8'));
 			writeFileSync(file, ascii ? asciiOnly(text, each.outfile) : text);
 		}),
 	);
+	writeFileSync(path.join(directory, 'metafile.json'), JSON.stringify(metafiles));
 	chmodSync(path.join(directory, 'cli.js'), 0o755);
 	const warm = spawnSync(process.execPath, [path.join(directory, 'cli.js')], {
 		env: {...process.env, BRIEFING_CODE_CACHE: 'write'},

@@ -161,12 +161,9 @@ describe('dist/', () => {
 	let program: Metafile;
 	let vendor: Metafile;
 
-	beforeAll(async () => {
-		const built = await Promise.all(
-			[bundles.program, bundles.vendor].map(async options => build({...options, outfile: undefined, outdir: 'dist-graph', write: false, metafile: true, logLevel: 'silent'})),
-		);
-		program = built[0]!.metafile!;
-		vendor = built[1]!.metafile!;
+	beforeAll(() => {
+		// What the build wrote beside the bundles: esbuild's account of dist/ as built.
+		({program, vendor} = JSON.parse(readFileSync(path.join(root, 'dist/metafile.json'), 'utf8')) as Record<'program' | 'vendor', Metafile>);
 	});
 
 	it('holds the program with React in one CommonJS file, without Ink, Yoga, the reconciler, meow or the Markdown libraries', () => {
@@ -178,9 +175,8 @@ describe('dist/', () => {
 		expect(bundles.program.format).toBe('cjs');
 	});
 
-	it('gives React\'s exports to our modules through one module, and Node\'s process object itself (esbuild would copy either into every module that imports it)', () => {
+	it('gives React\'s exports to our modules through one module (esbuild would copy them into every module that imports React)', () => {
 		const inputs = Object.keys(program.inputs);
-		expect(inputs).toEqual(expect.arrayContaining(['react-once:react', 'process:node:process']));
 		const importers = (name: string) => inputs.filter(input => program.inputs[input]!.imports.some(imported => imported.path === name));
 		expect(importers('react-once:react').length).toBeGreaterThan(10);
 		expect(importers('node_modules/react/index.js')).toEqual(['react-once:react']);
@@ -285,11 +281,9 @@ describe('dist/', () => {
 		}
 	}, 60_000);
 
-	it('answers --help and --version in the bin, without the program', () => {
-		const bin = readFileSync(path.join(root, 'dist/cli.js'), 'utf8');
-		expect(bin).toContain('Usage');
-		const result = spawnSync(process.execPath, [path.join(root, 'dist/cli.js'), '--version'], {encoding: 'utf8', env: {...process.env, NODE_DEBUG: 'module'}});
+	it('answers --help and --version from the program, which the bin loads', () => {
+		const result = spawnSync(process.execPath, [path.join(root, 'dist/cli.js'), '--version'], {encoding: 'utf8'});
 		expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
-		expect(result.stderr).not.toContain('briefing.js');
+		expect(spawnSync(process.execPath, [path.join(root, 'dist/cli.js'), '--help'], {encoding: 'utf8'}).stdout).toContain('Usage');
 	});
 });
