@@ -30,7 +30,7 @@ const runs = Number(process.env.BENCH_RUNS ?? 7);
 The wall clock is as noisy as the machine is busy; the CPU time a run takes is far less so. Each run
 is started with this preloaded (NODE_OPTIONS=--require, not a V8 flag, so Node's own code cache is
 taken as without it): it writes the process's CPU time (user + system, ms) to BRIEFING_TRICKS_OUT at
-the first write to stdout that holds the footer's "1/N", and at exit.
+the first write to stdout that holds the footer's "1/N", and at exit, with its peak RSS (MB).
 */
 const preload = `
 const fs = require('node:fs');
@@ -42,7 +42,8 @@ const seen = text => {
 };
 const writeSync = fs.writeSync;
 fs.writeSync = function (fd, data, ...rest) { if (fd === 1) seen(data); return writeSync.call(this, fd, data, ...rest); };
-process.on('exit', () => { fs.writeFileSync(out, JSON.stringify({frame, exit: cpu()})); });
+const peak = () => Number(/VmHWM:\\s+(\\d+)/.exec(fs.readFileSync('/proc/self/status', 'utf8'))?.[1]) / 1024;
+process.on('exit', () => { fs.writeFileSync(out, JSON.stringify({frame, exit: cpu(), peak: peak()})); });
 `;
 const size = {cols: 120, rows: 40};
 
@@ -63,8 +64,8 @@ function replacing(file, from, to) {
 	};
 }
 
-const without = (options, name) => ({...options, plugins: options.plugins.filter(plugin => plugin.name !== name)});
-const adding = (options, plugin) => ({...options, plugins: [plugin, ...options.plugins]});
+const without = (options, name) => ({...options, plugins: (options.plugins ?? []).filter(plugin => plugin.name !== name)});
+const adding = (options, plugin) => ({...options, plugins: [plugin, ...(options.plugins ?? [])]});
 
 /** Each trick, and dist/ without it: the bundles to build, and what to do to the folder after. */
 const variants = {
@@ -80,11 +81,7 @@ const variants = {
 	},
 	'meow and Markdown in files of their own': {bundles: {...bundles, program: without(bundles.program, 'libraries')}},
 	'React through one module (react-once)': {bundles: {...bundles, program: without(bundles.program, 'react-once')}},
-	'process as the global (process plugin)': {bundles: {...bundles, program: without(bundles.program, 'process'), bin: without(bundles.bin, 'process')}},
 	'ASCII only (asciiOnly)': {bundles, options: {ascii: false}},
-	'--version answered by the bin': {
-		bundles: {...bundles, bin: adding(bundles.bin, replacing('bin.ts', 'if (argv.some(word =>', 'if (false && argv.some(word =>'))},
-	},
 };
 
 const directory = mkdtempSync(path.join(tmpdir(), 'briefing-tricks-'));
@@ -182,7 +179,7 @@ try {
 		builds.push({name, directory: folder});
 	}
 
-	const results = new Map(builds.map(each => [each.name, {frame: [], quit: [], version: [], frameCpu: [], quitCpu: [], versionCpu: []}]));
+	const results = new Map(builds.map(each => [each.name, {frame: [], quit: [], version: [], frameCpu: [], quitCpu: [], versionCpu: [], rss: []}]));
 	for (let round = 0; round < runs; round++) {
 		// Each round in another order, so that no build always follows the same one.
 		const order = builds.map((each, index) => builds[(index + round) % builds.length]);
@@ -193,6 +190,7 @@ try {
 			result.quit.push(quit);
 			result.frameCpu.push(lastCpu().frame);
 			result.quitCpu.push(lastCpu().exit);
+			result.rss.push(lastCpu().peak);
 			result.version.push(await version(each.directory));
 			result.versionCpu.push(lastCpu().exit);
 		}
@@ -208,13 +206,13 @@ try {
 	};
 
 	console.log(`node ${process.version}, ${runs} rounds; medians in ms, wall clock and CPU time; gain: the median of the rounds' differences, without the trick minus with it (quartiles)`);
-	console.log('| build | first frame | gain | CPU | gain | q at the first frame, to exit | gain | CPU | gain | --version | gain | CPU | gain |');
-	console.log(`|---|${'---:|'.repeat(12)}`);
+	console.log('| build | first frame | gain | CPU | gain | q at the first frame, to exit | gain | CPU | gain | --version | gain | CPU | gain | peak RSS (q at the first frame) | gain |');
+	console.log(`|---|${'---:|'.repeat(14)}`);
 	for (const {name} of builds) {
 		const result = results.get(name);
 		const cells = key =>
 			name === builds[0].name ? [median(result[key]).toFixed(1), ''] : [median(result[key]).toFixed(1), `${gain(result[key], base[key]).toFixed(1)} (${quartiles(result[key], base[key])})`];
-		console.log(`| ${[name, ...cells('frame'), ...cells('frameCpu'), ...cells('quit'), ...cells('quitCpu'), ...cells('version'), ...cells('versionCpu')].join(' | ')} |`);
+		console.log(`| ${[name, ...cells('frame'), ...cells('frameCpu'), ...cells('quit'), ...cells('quitCpu'), ...cells('version'), ...cells('versionCpu'), ...cells('rss')].join(' | ')} |`);
 	}
 
 } finally {
