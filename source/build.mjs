@@ -14,7 +14,6 @@ docs/build.md says what each start-up trick here earns, measured (test/bench/tri
 - dist/package.json: {"type": "commonjs"}, as the package itself is "module".
 - dist/metafile.json: esbuild's account of each bundle (its inputs and their imports), which
   test/bundle.test.ts reads.
-Every file is ASCII (see `asciiOnly`).
 */
 import {spawnSync} from 'node:child_process';
 import {chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
@@ -198,21 +197,6 @@ const noDevtoolsPlugin = {
 };
 
 /**
-React is CommonJS: esbuild gives each of our modules that imports it its own copy of React's exports
-(`__toESM`, one getter per export), 28 copies made before the first frame. One ES module stands
-between them and React, so that the copy is made once.
-*/
-const reactOncePlugin = {
-	name: 'react-once',
-	setup(builder) {
-		builder.onResolve({filter: /^react$/}, ({importer, namespace}) =>
-			namespace === 'react-once' || importer.includes('node_modules') ? undefined : {path: 'react', namespace: 'react-once'},
-		);
-		builder.onLoad({filter: /.*/, namespace: 'react-once'}, () => ({contents: "export * from 'react';\nexport {default} from 'react';\n", resolveDir: root}));
-	},
-};
-
-/**
 The program's libraries that it needs only for some commands, each in a CommonJS file of its own
 (dist/libs/), required when the program first imports them: meow (flags other than --help and
 --version) and the Markdown reader's (Markdown decks, `check`, `--export deck`). Kept out of
@@ -258,7 +242,7 @@ export const bundles = {
 		outfile: 'dist/briefing.js',
 		...commonJs,
 		define: {...commonJs.define, BRIEFING_VERSION: JSON.stringify(version), BRIEFING_BUNDLE: 'true'},
-		plugins: [vendorPlugin, librariesPlugin, reactOncePlugin],
+		plugins: [vendorPlugin, librariesPlugin],
 	},
 	meow: libraryBundle('meow'),
 	markdown: libraryBundle('markdown'),
@@ -289,23 +273,6 @@ export const bundles = {
 };
 
 /**
-esbuild escapes what is not ASCII in strings, but not in regular expressions (the quote checker's
-curly quotes and dashes). One character outside ASCII makes Node read the whole file as a two-byte
-string: twice the memory, and a slower read. Each UTF-16 code unit outside ASCII becomes a \\u escape,
-which means the same in a string, a template and a regular expression (with or without the u flag);
-only a raw template would see the difference, and one that holds such a character fails the build.
-*/
-export function asciiOnly(text, file) {
-	for (const [raw] of text.matchAll(/String\.raw`[^`]*`/g)) {
-		if (/[^\0-\x7F]/.test(raw)) {
-			throw new Error(`${file}: a String.raw template holds characters outside ASCII: ${raw.slice(0, 60)}`);
-		}
-	}
-
-	return text.replaceAll(/[^\0-\x7F]/g, unit => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-/**
 esbuild starts a bundle made only of ES modules (the program, the bin) with "use strict", but the
 banner goes in front of it, and a "use strict" that is not the first statement is only a string: the
 code ran in sloppy mode, not with the semantics its sources were written for. The directive moves in
@@ -324,10 +291,9 @@ export function strictFirst(text) {
 
 /**
 Writes every bundle of `options` into `directory` (each bundle's outfile names its file in dist/), then
-has the bin write its code cache. test/bench/tricks.mjs builds variants of dist/ with it (`ascii: false`
-leaves the files as esbuild wrote them).
+has the bin write its code cache. test/bench/tricks.mjs builds variants of dist/ with it.
 */
-export async function buildDist(directory = dist, options = bundles, {ascii = true} = {}) {
+export async function buildDist(directory = dist, options = bundles) {
 	rmSync(directory, {recursive: true, force: true});
 	mkdirSync(directory);
 	writeFileSync(path.join(directory, 'package.json'), '{"type": "commonjs"}\n');
@@ -336,8 +302,7 @@ export async function buildDist(directory = dist, options = bundles, {ascii = tr
 		Object.entries(options).map(async ([name, each]) => {
 			const file = path.join(directory, path.relative('dist', each.outfile));
 			metafiles[name] = (await build({...each, outfile: file, metafile: true})).metafile;
-			const text = strictFirst(readFileSync(file, 'utf8'));
-			writeFileSync(file, ascii ? asciiOnly(text, each.outfile) : text);
+			writeFileSync(file, strictFirst(readFileSync(file, 'utf8')));
 		}),
 	);
 	writeFileSync(path.join(directory, 'metafile.json'), JSON.stringify(metafiles));

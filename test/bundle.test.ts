@@ -7,7 +7,7 @@ import {fileURLToPath} from 'node:url';
 import {build, type Metafile} from 'esbuild';
 import {beforeAll, describe, expect, it} from 'vitest';
 // @ts-expect-error: the build script is plain JavaScript (no types).
-import {asciiOnly, bundles, strictFirst} from '../source/build.mjs';
+import {bundles, strictFirst} from '../source/build.mjs';
 
 /**
 What the start-up path loads, checked on the module graph (deterministic; the timings are `npm run bench`'s).
@@ -175,13 +175,6 @@ describe('dist/', () => {
 		expect(bundles.program.format).toBe('cjs');
 	});
 
-	it('gives React\'s exports to our modules through one module (esbuild would copy them into every module that imports React)', () => {
-		const inputs = Object.keys(program.inputs);
-		const importers = (name: string) => inputs.filter(input => program.inputs[input]!.imports.some(imported => imported.path === name));
-		expect(importers('react-once:react').length).toBeGreaterThan(10);
-		expect(importers('node_modules/react/index.js')).toEqual(['react-once:react']);
-	});
-
 	it('holds Ink and ink-select-input in the vendor bundle, which takes React and scheduler from the program', () => {
 		const inputs = Object.keys(vendor.inputs);
 		expect(bundles.vendor.format).toBe('cjs');
@@ -202,25 +195,6 @@ describe('dist/', () => {
 	it('makes no import() in the program: code compiled from a V8 code cache cannot import on Node 20 (every module is required)', () => {
 		const program = readFileSync(path.join(root, 'dist/briefing.js'), 'utf8');
 		expect(program.match(/\bimport\([^)]*\)/)?.[0]).toBeUndefined();
-	});
-
-	it('is ASCII, file by file (a character outside ASCII would make Node read the whole file as a two-byte string)', () => {
-		for (const file of ['cli.js', 'briefing.js', 'vendor.js', 'libs/meow.js', 'libs/markdown.js']) {
-			const outside = readFileSync(path.join(root, 'dist', file), 'utf8').match(/[^\0-\x7F]/);
-			expect(outside?.[0], file).toBeUndefined();
-		}
-	});
-
-	it('escapes what is not ASCII so that it means the same in strings and regular expressions, and refuses a raw template holding it', () => {
-		const text = 'const quote = /[\u201C\u201D]/gu, dash = "\u2014", smile = /\u{1F600}/u;';
-		const escaped = asciiOnly(text, 'test.js') as string;
-		expect(escaped).toMatch(/^[\0-\x7F]*$/);
-		// eslint-disable-next-line no-new-func
-		const [quote, dash, smile] = new Function(`${escaped} return [quote, dash, smile];`)() as [RegExp, string, RegExp];
-		expect('\u201Cyes\u201D'.replaceAll(quote, '"')).toBe('"yes"');
-		expect(dash).toBe('\u2014');
-		expect(smile.test('\u{1F600}')).toBe(true);
-		expect(() => asciiOnly('String.raw`\u2014`', 'test.js')).toThrow(/String\.raw/);
 	});
 
 	it('runs the program and the bin in strict mode, as their ES module sources were written (esbuild\'s "use strict" comes before the banner)', () => {

@@ -80,8 +80,6 @@ const variants = {
 		bundles: {...bundles, program: adding(bundles.program, replacing('without-fetch.ts', 'const descriptor', 'return load();\n\tconst descriptor'))},
 	},
 	'meow and Markdown in files of their own': {bundles: {...bundles, program: without(bundles.program, 'libraries')}},
-	'React through one module (react-once)': {bundles: {...bundles, program: without(bundles.program, 'react-once')}},
-	'ASCII only (asciiOnly)': {bundles, options: {ascii: false}},
 };
 
 const directory = mkdtempSync(path.join(tmpdir(), 'briefing-tricks-'));
@@ -174,7 +172,7 @@ try {
 	const only = new RegExp(process.env.BENCH_ONLY ?? '');
 	for (const [index, [name, variant]] of Object.entries(variants).filter(([name]) => only.test(name)).entries()) {
 		const folder = path.join(directory, `variant-${index}`);
-		await buildDist(folder, variant.bundles, variant.options);
+		await buildDist(folder, variant.bundles);
 		variant.after?.(folder);
 		builds.push({name, directory: folder});
 	}
