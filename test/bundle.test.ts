@@ -4,17 +4,16 @@ import {tmpdir} from 'node:os';
 import module from 'node:module';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {build, type Metafile} from 'esbuild';
+import type {Metafile} from 'esbuild';
 import {beforeAll, describe, expect, it} from 'vitest';
 // @ts-expect-error: the build script is plain JavaScript (no types).
 import {bundles, strictFirst} from '../source/build.mjs';
 
 /**
-What the start-up path loads, checked on the module graph (deterministic; the timings are `npm run bench`'s).
-The program is one CommonJS file (source/build.mjs), in which a module imported with import() is evaluated
-only when it is imported: the graph of what is evaluated before the first slide is the one esbuild draws
-when it splits the same sources into ES module chunks, so that graph is built here and read. The
-checks of the real output read the `dist/` that `npm test` builds first.
+What the start-up path loads, checked on the module graph of dist/ as built (deterministic; the timings
+are `npm run bench`'s): the build writes esbuild's account of each bundle to dist/metafile.json, which
+`npm test` builds first. The program is one CommonJS file, in which a module imported with import() is
+evaluated only when it is imported: what is evaluated before then is what its static imports reach.
 */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const packageJson = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
@@ -22,49 +21,37 @@ const packageJson = JSON.parse(readFileSync(path.join(root, 'package.json'), 'ut
 	scripts: Record<string, string>;
 };
 
-let metafile: Metafile;
-let entry: string;
+type Bundle = 'bin' | 'program' | 'vendor' | 'meow' | 'markdown' | 'parseWorker';
+let built: Record<Bundle, Metafile>;
 
-beforeAll(async () => {
-	const result = await build({
-		absWorkingDir: root,
-		entryPoints: ['source/cli.tsx'],
-		bundle: true,
-		splitting: true,
-		format: 'esm',
-		platform: 'node',
-		target: 'node20',
-		outdir: 'dist-graph',
-		jsx: 'automatic',
-		define: {'process.env.NODE_ENV': '"production"'},
-		external: ['react-devtools-core'],
-		write: false,
-		metafile: true,
-		logLevel: 'silent',
-	});
-	metafile = result.metafile;
-	entry = Object.keys(metafile.outputs).find(output => metafile.outputs[output]?.entryPoint === 'source/cli.tsx') ?? '';
+beforeAll(() => {
+	built = JSON.parse(readFileSync(path.join(root, 'dist/metafile.json'), 'utf8')) as Record<Bundle, Metafile>;
 });
 
-/** Every source file in the output files that load with `start` (the entry), before any dynamic import(). */
-function staticInputs(start = entry): string[] {
+/** Every module of the program evaluated with `start`, before any import(): its static imports, followed. */
+function staticInputs(start = 'source/cli.tsx'): string[] {
 	const seen = new Set<string>();
 	const queue = [start];
 	while (queue.length > 0) {
-		const output = queue.pop()!;
-		if (seen.has(output)) {
+		const input = queue.pop()!;
+		if (seen.has(input)) {
 			continue;
 		}
 
-		seen.add(output);
-		for (const imported of metafile.outputs[output]?.imports ?? []) {
-			if (imported.kind === 'import-statement' && !imported.external) {
+		seen.add(input);
+		for (const imported of built.program.inputs[input]?.imports ?? []) {
+			if (imported.kind !== 'dynamic-import' && !imported.external) {
 				queue.push(imported.path);
 			}
 		}
 	}
 
-	return [...seen].flatMap(output => Object.keys(metafile.outputs[output]?.inputs ?? {}));
+	return [...seen];
+}
+
+/** How the program's modules import `target`: the kind of each import. */
+function importKinds(target: string): string[] {
+	return Object.values(built.program.inputs).flatMap(input => input.imports.filter(imported => imported.path === target).map(imported => imported.kind));
 }
 
 describe('the bundle', () => {
@@ -72,7 +59,7 @@ describe('the bundle', () => {
 		const inputs = staticInputs();
 		expect(inputs).toContain('source/options.ts');
 		const heavy = inputs.filter(input =>
-			/node_modules\/(meow|react|react-reconciler|ink|ink-select-input|yoga-layout)\/|source\/(outputs\/print|link\/peer|show\/present|show\/app|terminal\/frame-writer)\.tsx?$|source\/show\/components\//.test(input),
+			/library:meow|node_modules\/(meow|react|react-reconciler|ink|ink-select-input|yoga-layout)\/|source\/(outputs\/print|link\/peer|show\/present|show\/app|terminal\/frame-writer)\.tsx?$|source\/show\/components\//.test(input),
 		);
 		expect(heavy).toEqual([]);
 	});
@@ -80,10 +67,8 @@ describe('the bundle', () => {
 	it('keeps Ink, the menu, the exporters, the printer and the presenter transport off the way to the first slide', () => {
 		// The first frame needs the entry and the deck commands, which import the deck and the live show
 		// (present.tsx) statically: one step.
-		const outputOf = (source: string) => Object.keys(metafile.outputs).find(output => metafile.outputs[output]?.entryPoint === source);
-		const path = ['source/cli.tsx', 'source/deck-command.tsx'].map(source => outputOf(source));
-		expect(path.every(Boolean), 'each step is its own output').toBe(true);
-		const inputs = path.flatMap(output => staticInputs(output));
+		expect(importKinds('source/deck-command.tsx')).toContain('dynamic-import');
+		const inputs = ['source/cli.tsx', 'source/deck-command.tsx'].flatMap(start => staticInputs(start));
 		expect(inputs).toContain('slides/index.ts');
 		expect(inputs).toContain('source/show/present.tsx');
 		// The first slide is laid out and painted without Ink: its renderer and Yoga load after.
@@ -95,54 +80,42 @@ describe('the bundle', () => {
 		);
 		expect(later).toEqual([]);
 		// Markdown decks: the reader, the watcher, the checker and their packages load only when a file is given.
-		const markdown = inputs.filter(input => /source\/(markdown|check)\/|node_modules\/(mdast-[\w-]+|micromark[\w-]*|yaml|unist-[\w-]+)\//.test(input));
+		const markdown = inputs.filter(input => /source\/(markdown|check)\/|library:|node_modules\/(mdast-[\w-]+|micromark[\w-]*|yaml|unist-[\w-]+)\//.test(input));
 		expect(markdown).toEqual([]);
 	});
 
 	it('loads the Markdown deck reader only by dynamic import, and not the built-in slides with it', () => {
-		const entryInputs = staticInputs();
-		expect(entryInputs.filter(input => /source\/markdown\/|node_modules\/(mdast-|micromark|yaml)/.test(input))).toEqual([]);
-		const outputOf = (source: string) => Object.keys(metafile.outputs).find(output => metafile.outputs[output]?.entryPoint === source);
-		const load = outputOf('source/markdown/load.ts');
-		expect(load, 'the reader is its own output').toBeDefined();
-		const deckCommandImports = metafile.outputs[outputOf('source/deck-command.tsx') ?? '']?.imports ?? [];
-		expect(deckCommandImports.find(imported => imported.path === load)?.kind).toBe('dynamic-import');
-		const readerInputs = staticInputs(load);
+		expect(staticInputs().filter(input => /source\/markdown\/|library:/.test(input))).toEqual([]);
+		const fromDeckCommand = built.program.inputs['source/deck-command.tsx']!.imports.filter(imported => imported.path === 'source/markdown/load.ts');
+		expect(fromDeckCommand.map(imported => imported.kind)).toEqual(['dynamic-import']);
+		const readerInputs = staticInputs('source/markdown/load.ts');
 		expect(readerInputs).toContain('source/markdown/parse-deck.ts');
-		expect(readerInputs.some(input => input.includes('node_modules/mdast-util-from-markdown/'))).toBe(true);
+		expect(readerInputs).toContain('library:mdast-util-from-markdown');
+		expect(Object.keys(built.markdown.inputs).some(input => input.includes('node_modules/mdast-util-from-markdown/'))).toBe(true);
 		expect(readerInputs.filter(input => input.startsWith('slides/'))).toEqual([]);
 	});
 
-	it('loads the sections menu and ink-select-input when the menu is first opened, not with the app', () => {
-		const outputOf = (source: string) => Object.keys(metafile.outputs).find(output => metafile.outputs[output]?.entryPoint === source);
-		const app = outputOf('source/show/app.tsx');
-		const menu = outputOf('source/show/components/sections-menu.tsx');
-		expect(app && menu, 'the app and the menu are outputs of their own').toBeTruthy();
-		const isMenu = (input: string) => /node_modules\/ink-select-input\/|show\/components\/sections-menu\.tsx$/.test(input);
-		expect(staticInputs(app).filter(input => isMenu(input))).toEqual([]);
-		expect(staticInputs(menu)).toContain('source/show/components/sections-menu.tsx');
-		const importsOf = (output: string | undefined) => Object.values(metafile.outputs).flatMap(each => each.imports).filter(imported => imported.path === output);
-		expect(importsOf(menu).map(imported => imported.kind)).toEqual(['dynamic-import']);
-		// ink-select-input is imported (deck/vendor.ts) only when the menu loads (show/ink.ts's loadSelectInput).
-		const selectInput = Object.keys(metafile.outputs).find(output => Object.keys(metafile.outputs[output]?.inputs ?? {}).some(input => input.startsWith('node_modules/ink-select-input/')));
-		expect(importsOf(selectInput).map(imported => imported.kind)).toEqual(['dynamic-import']);
+	it('loads the sections menu when the menu is first opened, not with the app; ink-select-input is in the vendor bundle', () => {
+		expect(staticInputs('source/show/app.tsx')).not.toContain('source/show/components/sections-menu.tsx');
+		expect(importKinds('source/show/components/sections-menu.tsx')).toEqual(['dynamic-import']);
+		expect(Object.keys(built.program.inputs).filter(input => input.includes('node_modules/ink-select-input/'))).toEqual([]);
+		expect(Object.keys(built.vendor.inputs).some(input => input.includes('node_modules/ink-select-input/'))).toBe(true);
 	});
 
 	it('uses every package listed in dependencies (nothing there is unused at runtime)', () => {
-		const inputs = Object.keys(metafile.inputs);
+		const inputs = Object.values(built).flatMap(metafile => Object.keys(metafile.inputs));
 		for (const dependency of Object.keys(packageJson.dependencies)) {
 			expect(inputs.some(input => input.includes(`node_modules/${dependency}/`)), dependency).toBe(true);
 		}
 	});
 
-	it('keeps meow and the printer in chunks of their own, loaded by dynamic import', () => {
-		const outputs = Object.values(metafile.outputs);
-		const chunkOf = (pattern: RegExp) => outputs.filter(output => Object.keys(output.inputs).some(input => pattern.test(input)));
-		expect(chunkOf(/node_modules\/meow\//)).toHaveLength(1);
-		expect(chunkOf(/source\/outputs\/print\.ts$/)).toHaveLength(1);
-		const entryImports = metafile.outputs[entry]?.imports ?? [];
-		const meowChunk = Object.entries(metafile.outputs).find(([, output]) => Object.keys(output.inputs).some(input => input.includes('node_modules/meow/')))?.[0];
-		expect(entryImports.find(imported => imported.path === meowChunk)?.kind).toBe('dynamic-import');
+	it('keeps meow in a file of its own and the printer out of the start, each loaded by dynamic import', () => {
+		expect(Object.keys(built.program.inputs).filter(input => input.includes('node_modules/meow/'))).toEqual([]);
+		expect(Object.keys(built.meow.inputs).some(input => input.includes('node_modules/meow/'))).toBe(true);
+		expect(importKinds('library:meow')).toEqual(['dynamic-import']);
+		for (const start of ['source/cli.tsx', 'source/deck-command.tsx']) {
+			expect(staticInputs(start)).not.toContain('source/outputs/print.ts');
+		}
 	});
 
 	it('is built with production React: React in the program, the reconciler in the vendor bundle', () => {
@@ -162,8 +135,7 @@ describe('dist/', () => {
 	let vendor: Metafile;
 
 	beforeAll(() => {
-		// What the build wrote beside the bundles: esbuild's account of dist/ as built.
-		({program, vendor} = JSON.parse(readFileSync(path.join(root, 'dist/metafile.json'), 'utf8')) as Record<'program' | 'vendor', Metafile>);
+		({program, vendor} = built);
 	});
 
 	it('holds the program with React in one CommonJS file, without Ink, Yoga, the reconciler, meow or the Markdown libraries', () => {
