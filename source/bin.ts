@@ -19,6 +19,7 @@ cache is written under them), and for Ink through `Symbol.for('briefing.loadVend
 (deck/vendor.ts), after its first frame.
 `BRIEFING_CODE_CACHE=write` is the build's step: the program's warm-ups run and the caches are written;
 `BRIEFING_CODE_CACHE=check` says whether this Node and V8 take them (the tests ask).
+docs/build.md has what the cache, the flags and Ink's late load each earn.
 */
 type Program = {
 	run(argv: readonly string[]): Promise<void>;
