@@ -9,14 +9,14 @@ export const section = defineSection({
 		defineSlide({
 			id: 'abolition-opposed',
 			title: 'He rejects abolishing ICE',
-			paragraphs: [3, 6],
+			paragraphs: [1, 3, 6],
 			notes:
 				'The calls he rejected come from some in President Biden’s own political base, the article says. He added: “It is the opposite of what I think needs to occur.” He also rejected splitting the agency up, which comes under Reorganization.',
 			Body: () => (
 				<>
 					<Lead>
-						Some in President Biden’s political base had called for eliminating the government’s deportation
-						agents altogether. Mayorkas said no.
+						As of April 2021, some in President Biden’s political base were calling for eliminating the
+						government’s deportation agents altogether. Mayorkas said no.
 					</Lead>
 					<Quote speaker="Alejandro Mayorkas">I’m 100% opposed to the abolition of ICE</Quote>
 				</>

@@ -9,7 +9,7 @@ export const section = defineSection({
 		defineSlide({
 			id: 'prosecution-stance',
 			title: 'He wants more illegal immigrants prosecuted for jumping the border',
-			paragraphs: [2, 7, 9],
+			paragraphs: [1, 2, 7, 9],
 			notes:
 				'The article singles this out as perhaps his most striking comment. Removal is handled under administrative law; a prosecution is a criminal case. The next slide shows the two sections of Title 8 that make entry and re-entry crimes.',
 			Body: () => (
@@ -17,7 +17,7 @@ export const section = defineSection({
 					<Lead>More illegal immigrants should be prosecuted criminally, he said.</Lead>
 					<Bullets
 						items={[
-							'Generally they face administrative law, where the punishment is removal.',
+							'As of April 2021, they were generally handled under administrative law, with removal the punishment.',
 							'The article calls this perhaps his most striking comment.',
 						]}
 					/>
@@ -55,10 +55,10 @@ export const section = defineSection({
 			title: 'Re-entry cases: working with the Justice Department',
 			paragraphs: [7, 9, 10],
 			notes:
-				'Section 1326 is the felony of reentering after being ousted. DOJ in the quote is the Justice Department. The article does not say how many cases he had in mind, or what he would ask DOJ to do.',
+				'Section 1326 is the felony of reentering after being ousted. DOJ in the quote is the Justice Department. The article does not say who “these individuals” are, how many cases he had in mind, or what he would ask DOJ to do.',
 			Body: () => (
 				<>
-					<Lead>He said he would have to understand why some of those ICE removes face no Section 1326 case.</Lead>
+					<Lead>At another point in the forum, he named Section 1326, the re-entry felony, and the Justice Department.</Lead>
 					<Quote speaker="Alejandro Mayorkas">
 						Quite frankly, I’m going to have to understand why some of these individuals are not subject to a
 						Title 8 USC 1326 case, and I intend to work with the DOJ in that regard.

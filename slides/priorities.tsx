@@ -30,7 +30,7 @@ export const section = defineSection({
 		defineSlide({
 			id: 'priorities-contrast',
 			title: 'Stricter priorities: book-ins down 62%, according to TRAC',
-			paragraphs: [34, 35],
+			paragraphs: [1, 34, 35],
 			notes:
 				'Under President Trump, officers chiefly targeted illegal immigrants with criminal records but could pursue anyone in the country illegally. The Biden team gave ICE much stricter rules. The 62% figure is from the Transactional Records Access Clearinghouse, as the article cites it. The article does not give the raw numbers or the period compared.',
 			Body: () => (
@@ -39,10 +39,10 @@ export const section = defineSection({
 						columns={['Administration', 'Who ICE could pursue']}
 						rows={[
 							['Trump', 'Anyone in the country illegally, while chiefly targeting those with criminal records'],
-							['Biden', 'Much stricter rules, including a set of priorities'],
+							['Biden, as of April 2021', 'Much stricter rules, including a set of priorities'],
 						]}
 					/>
-					<Fact value="62%" label="cut in ICE book-ins under those priorities, according to TRAC" />
+					<Fact value="62%" label="cut in ICE book-ins under those priorities as of April 2021, according to TRAC" />
 				</>
 			),
 		}),

@@ -67,7 +67,7 @@ export const section = defineSection({
 			title: 'DHS declined to comment',
 			paragraphs: [14],
 			notes:
-				'The Times asked about the prosecution remarks and other parts of the forum. So the department’s side is missing. The briefing rests on what the article reports: the notes the Times reviewed, the people it interviewed, TRAC’s figures, the law and the UCLA brief.',
+				'The Times asked about the prosecution remarks and other parts of the forum. The department declined to comment; its reason is on the slide. The briefing rests on what the article reports: the notes the Times reviewed, the people it interviewed, TRAC’s figures, the law and the UCLA brief.',
 			Body: () => (
 				<>
 					<Lead>The Times asked the Department of Homeland Security about his comments at the forum.</Lead>

@@ -9,7 +9,7 @@ export const section = defineSection({
 		defineSlide({
 			id: 'ice-components',
 			title: 'ICE’s major components',
-			paragraphs: [20, 21, 26],
+			paragraphs: [1, 20, 21, 26],
 			notes:
 				'The article gives headcounts for two components: a deportation force of nearly 5,000 and 7,000 HSI agents. The Office of the Principal Legal Advisor litigates cases in the immigration courts; no size is given for it. Employees from each of these components spoke at the forum. Whether to split HSI from ERO comes next.',
 			Body: () => (
@@ -19,7 +19,7 @@ export const section = defineSection({
 							{label: 'Enforcement and Removal Operations (ERO)', value: 5000, display: 'nearly 5,000'},
 							{label: 'Homeland Security Investigations (HSI)', value: 7000, display: '7,000 agents'},
 						]}
-						caption="Office of the Principal Legal Advisor (immigration courts): no size given"
+						caption="Headcounts as of April 2021. Office of the Principal Legal Advisor (immigration courts): no size given"
 					/>
 					<Paragraph>
 						ERO is the deportation force. HSI’s agents probe everything from human smuggling and gang activity
@@ -33,7 +33,7 @@ export const section = defineSection({
 			title: 'No split of HSI from ERO',
 			paragraphs: [3, 24, 26],
 			notes:
-				'This is the reorganization question put to him at the forum, more than once. In the article’s words, “the answer isn’t a divorce”: he turned instead to sanctuary cities. He also rejected the calls to abolish ICE.',
+				'This is the reorganization question put to him at the forum, more than once. The reporter sums up his answer as not a divorce: that is the article’s paraphrase, not his words, which are the quote on the slide. He turned instead to sanctuary cities. He also rejected the calls to abolish ICE.',
 			Body: () => (
 				<>
 					<Lead>A number of questions at the forum asked whether ICE should be split up.</Lead>

@@ -40,8 +40,8 @@ It is written with fs.writeSync, whatever stdout is (a terminal, a pipe, a socke
 Node's stream for stdout loads node:net or node:tty and its stream modules first, about 3 ms of a
 `--list` that takes 35.
 */
-export async function writeOut(text: string): Promise<number> {
-	const error = writeAll((bytes, offset) => writeSync(stdoutFd, bytes, offset), Buffer.from(text));
+export async function writeOut(text: string | Uint8Array): Promise<number> {
+	const error = writeAll((bytes, offset) => writeSync(stdoutFd, bytes, offset), typeof text === 'string' ? Buffer.from(text) : Buffer.from(text.buffer, text.byteOffset, text.byteLength));
 	if (!error) {
 		return 0;
 	}

@@ -5,6 +5,7 @@ docs/build.md says what each start-up trick here earns, measured (test/bench/tri
 - dist/briefing.js: the program (cli.tsx and all it imports, slides and React included), one
   CommonJS file.
 - dist/libs/meow.js, dist/libs/markdown.js: libraries only some commands need (see `libraries`).
+- pdfkit stays in node_modules: the PDF export requires it there (see `bundles.program`).
 - dist/libs/parse-worker.js: the live reload's Markdown parser, run in a worker thread.
 - dist/vendor.js: Ink and ink-select-input, one CommonJS file, loaded where the program's sources
   import 'ink' or 'ink-select-input' (deck/vendor.ts).
@@ -242,6 +243,9 @@ export const bundles = {
 		outfile: 'dist/briefing.js',
 		...commonJs,
 		define: {...commonJs.define, BRIEFING_VERSION: JSON.stringify(version), BRIEFING_BUNDLE: 'true'},
+		// pdfkit (with fontkit, about 2 MB) is required from node_modules when a PDF is first asked for
+		// (outputs/pdf.ts, which the program imports with import(): a module evaluated on first use).
+		external: [...common.external, 'pdfkit'],
 		plugins: [vendorPlugin, librariesPlugin],
 	},
 	meow: libraryBundle('meow'),

@@ -123,15 +123,18 @@ async function checkShowFlags(command: PresentCommand) {
 /** The live show: the link, then present(). */
 async function show(deck: Deck, start: number, command: PresentCommand, duration: number | undefined, markdown?: {file: string; text: string}): Promise<number> {
 	const isPresenter = command.view === 'presenter';
+	// A Markdown deck pairs by its file, whose slides may change while it is shown (so no fixed bounds).
+	// The key is hashed when a link needs it: the audience view's after its first frame.
+	const linkKey = async () => {
+		const {deckKey} = await import('./link/protocol.js');
+		return markdown ? deckKey({title: `file:${realpathSync(markdown.file)}`, slides: []}) : deckKey(deck);
+	};
+
+	const bounds = markdown ? undefined : deck.slides.map(slide => slide.units);
 	const openLink = async () => {
-		const {deckKey, openPresenterLink} = await import('./link/presenter-link.js');
+		const {openPresenterLink} = await import('./link/presenter-link.js');
 		// The audience view listens too, so a presenter view started later finds it.
-		// A Markdown deck pairs by its file, whose slides may change while it is shown (so no fixed bounds).
-		return openPresenterLink({
-			deckKey: markdown ? deckKey({title: `file:${realpathSync(markdown.file)}`, slides: []}) : deckKey(deck),
-			role: isPresenter ? 'presenter' : 'audience',
-			...(markdown ? {} : {bounds: deck.slides.map(slide => slide.units)}),
-		});
+		return openPresenterLink({deckKey: await linkKey(), role: isPresenter ? 'presenter' : 'audience', ...(bounds ? {bounds} : {})});
 	};
 
 	let link;
@@ -150,6 +153,12 @@ async function show(deck: Deck, start: number, command: PresentCommand, duration
 		}
 	}
 
+	// --follow: a read-only link instead; the audience view feeds followers (and --serve's pages).
+	const following = await (await import('./follow/wiring.js')).setUpFollowing({command, deckKey: linkKey, ...(bounds ? {bounds} : {}), ...(duration ? {duration} : {}), ...(link ? {link} : {})});
+	if ('code' in following) {
+		return following.code;
+	}
+
 	const {watchDeck} = markdown ? await import('./markdown/watch.js') : {watchDeck: undefined};
 	return present({
 		// Live reload: each save of a Markdown deck is read again; the show keeps its place.
@@ -157,7 +166,9 @@ async function show(deck: Deck, start: number, command: PresentCommand, duration
 			? {onReady: running => watchDeck(markdown.file, markdown.text, update => ('deck' in update ? running.setDeck(update.deck) : running.setDeckProblem(update.problem)))}
 			: {}),
 		// The audience view opens its link after the first frame: the slide comes first. A rehearsal has none.
-		...(link ? {link} : command.isRehearsal ? {} : {openLink}),
+		...(following.link ? {link: following.link} : link ? {link} : command.isRehearsal ? {} : {openLink}),
+		...(following.feed ? {feed: following.feed} : {}),
+		...(following.openFollowers ? {openFollowers: following.openFollowers} : {}),
 		view: command.view,
 		...(duration ? {duration} : {}),
 		deck,
@@ -172,6 +183,47 @@ async function show(deck: Deck, start: number, command: PresentCommand, duration
 }
 
 type ExportCommand = Extract<Command, {kind: 'export'}>;
+
+/** --paper, --slides and --theme for --export pdf (an error message for a bad value, or for them with another format; --theme only with --slides). */
+function checkPdfFlags(command: ExportCommand, format: string): {paper?: string; slidePages: boolean; theme?: string} | string | undefined {
+	const pdfOnly = [command.paper === undefined ? '' : '--paper', command.slidePages ? '--slides' : ''].filter(Boolean);
+	if (format !== 'pdf' && pdfOnly.length > 0) {
+		return `${pdfOnly[0]!} goes with --export pdf`;
+	}
+
+	if (command.theme !== undefined && (format !== 'pdf' || !command.slidePages)) {
+		return '--theme goes with presenting or with --export pdf --slides';
+	}
+
+	if (format !== 'pdf') {
+		return undefined;
+	}
+
+	if (command.paper !== undefined && command.paper !== 'a4' && command.paper !== 'letter') {
+		return `--paper takes a4 or letter, not "${command.paper}"`;
+	}
+
+	if (command.theme !== undefined && !(themeNames as readonly string[]).includes(command.theme)) {
+		return `--theme takes ${themeNames.join(', ')}, not "${command.theme}"`;
+	}
+
+	return {slidePages: Boolean(command.slidePages), ...(command.paper === undefined ? {} : {paper: command.paper}), ...(command.theme === undefined ? {} : {theme: command.theme})};
+}
+
+/** The PDF (outputs/pdf.ts and pdfkit load here, and only here); a one-line warning when the fonts lacked characters. */
+async function pdfBytes(deck: Deck, options: {paper?: string; slidePages: boolean; theme?: string; showNotes: boolean; slides: Deck['slides']}): Promise<Uint8Array> {
+	const {exportPdf, paperFromLocale} = await import('./outputs/pdf.js');
+	const {themes} = await import('./layout/theme.js');
+	const paper = options.paper === 'a4' || options.paper === 'letter' ? options.paper : paperFromLocale(process.env);
+	// The slide pages print: the light theme unless another is asked for.
+	const theme = themes[options.theme === 'dark' || options.theme === 'high-contrast' ? options.theme : 'light'];
+	const {data, missing} = await exportPdf(deck, {paper, theme, slidePages: options.slidePages, showNotes: options.showNotes, slides: options.slides});
+	if (missing > 0) {
+		process.stderr.write(`briefing: the PDF's fonts lack ${missing} character${missing === 1 ? '' : 's'} of the deck, each drawn as \uFFFD (U+FFFD)\n`);
+	}
+
+	return data;
+}
 
 /** `--export FORMAT [-o FILE] [--force]`: usage errors exit 2, a file that cannot be written exits 1. */
 async function exportHandout(deck: Deck, command: ExportCommand, slides: Deck['slides'], isBuiltIn: boolean): Promise<number> {
@@ -191,9 +243,20 @@ async function exportHandout(deck: Deck, command: ExportCommand, slides: Deck['s
 		return usageError(`-o ${quoted(file ?? '')}: add --export ${exportFormats.join('|')} (the file name does not say which)`);
 	}
 
+	const pdfOptions = checkPdfFlags(command, format);
+	if (typeof pdfOptions === 'string') {
+		return usageError(pdfOptions);
+	}
+
+	if (format === 'pdf' && (file === undefined || file === '-') && process.stdout.isTTY) {
+		// One line, not the usage: the command was right, the place is not.
+		process.stderr.write('briefing: a PDF is not for a terminal: write it to a file with -o FILE.pdf\n');
+		return 2;
+	}
+
 	// The built-in deck written as a Markdown deck names its article, so `briefing check` finds it.
 	const article = format === 'deck' && isBuiltIn ? (await import('./markdown/article-path.js')).articleFor(file) : undefined;
-	const text = exportDeck(article ? {...deck, source: {...deck.source, text: article}} : deck, format, {showNotes: command.showNotes, slides});
+	const text = format === 'pdf' ? await pdfBytes(deck, {...pdfOptions!, showNotes: command.showNotes, slides}) : exportDeck(article ? {...deck, source: {...deck.source, text: article}} : deck, format, {showNotes: command.showNotes, slides});
 	if (file === undefined || file === '-') {
 		return writeOut(text);
 	}
@@ -227,9 +290,15 @@ export async function warmUp(): Promise<void> {
 	listText(builtInDeck);
 }
 
-/** Ink drawing the built-in deck's Ink components, as --print does (cli.tsx's warmUpInk). */
+/** Ink drawing the built-in deck's Ink components, as the show does, and the plain text (cli.tsx's warmUpInk). */
 export async function warmUpInk(): Promise<void> {
 	await (await import('./deck/drawn.js')).loadInk();
 	const {deckText} = await import('./outputs/print.js');
 	deckText(builtInDeck);
+	// The plain text reads a drawing's words, which may not draw it: draw each as a slide does.
+	for (const block of builtInDeck.slides.flatMap(slide => slide.blocks)) {
+		if (block.kind === 'drawn') {
+			block.draw(76);
+		}
+	}
 }

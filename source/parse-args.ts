@@ -19,7 +19,9 @@ export type StartAt = {readonly slide?: string; readonly section?: string};
 export type PresentCommand = {
 	readonly kind: 'present';
 	readonly start: StartAt;
-	readonly view: 'audience' | 'presenter';
+	readonly view: 'audience' | 'presenter' | 'follower';
+	/** `--serve [HOST:]PORT`: the audience view serves the follow page and the remote (serve/address.ts checks it). */
+	readonly serve?: string;
 	readonly theme?: string;
 	readonly duration?: string;
 	readonly isRevealing: boolean;
@@ -45,7 +47,18 @@ export type CheckCommand = {
 type DeckCommand =
 	| {readonly kind: 'list'}
 	| {readonly kind: 'print'; readonly start: StartAt; readonly showNotes: boolean}
-	| {readonly kind: 'export'; readonly start: StartAt; readonly format?: string; readonly file?: string; readonly isForced: boolean; readonly showNotes: boolean}
+	| {
+			readonly kind: 'export';
+			readonly start: StartAt;
+			readonly format?: string;
+			readonly file?: string;
+			readonly isForced: boolean;
+			readonly showNotes: boolean;
+			/** --export pdf: the paper (--paper), the slides as pages (--slides) and their theme (--theme). */
+			readonly paper?: string;
+			readonly slidePages?: boolean;
+			readonly theme?: string;
+	  }
 	| PresentCommand;
 
 export type Command =
@@ -211,8 +224,13 @@ function commandKindOf(flags: Flags): Extract<Command, {kind: CommandKind | 'usa
 		return {kind: 'usage-error', message: 'use --slide or --section, not both'};
 	}
 
-	if (flags.duration !== undefined && !flags.presenter) {
+	if (flags.duration !== undefined && !flags.presenter && flags.serve === undefined) {
 		return {kind: 'usage-error', message: `--duration ${quoted(flags.duration)} plans the presenter view: use it with --presenter`};
+	}
+
+	const followProblem = followConflict(flags);
+	if (followProblem) {
+		return {kind: 'usage-error', message: followProblem};
 	}
 
 	const isExport = flags.export !== undefined || flags.output !== undefined;
@@ -225,7 +243,17 @@ function commandKindOf(flags: Flags): Extract<Command, {kind: CommandKind | 'usa
 			return {kind: 'usage-error', message: '--force goes with -o FILE'};
 		}
 
-		return {kind: 'export', start, ...(flags.export === undefined ? {} : {format: flags.export}), ...(flags.output === undefined ? {} : {file: flags.output}), isForced: Boolean(flags.force), showNotes: Boolean(flags.notes)};
+		return {
+			kind: 'export',
+			start,
+			...(flags.export === undefined ? {} : {format: flags.export}),
+			...(flags.output === undefined ? {} : {file: flags.output}),
+			isForced: Boolean(flags.force),
+			showNotes: Boolean(flags.notes),
+			...(flags.paper === undefined ? {} : {paper: flags.paper}),
+			...(flags.slides ? {slidePages: true} : {}),
+			...(flags.theme === undefined ? {} : {theme: flags.theme}),
+		};
 	}
 
 	if (flags.list) {
@@ -240,7 +268,8 @@ function commandKindOf(flags: Flags): Extract<Command, {kind: CommandKind | 'usa
 	return {
 		kind: 'present',
 		start,
-		view: flags.presenter ? 'presenter' : 'audience',
+		view: flags.presenter ? 'presenter' : flags.follow ? 'follower' : 'audience',
+		...(flags.serve === undefined ? {} : {serve: flags.serve}),
 		...(flags.theme === undefined ? {} : {theme: flags.theme}),
 		...(flags.duration === undefined ? {} : {duration: flags.duration}),
 		isRevealing: flags.reveal,
@@ -252,6 +281,20 @@ function commandKindOf(flags: Flags): Extract<Command, {kind: CommandKind | 'usa
 }
 
 type Flags = Result<MeowFlags>['flags'];
+
+/** --follow is a read-only view and --serve belongs to the audience view: what they cannot go with. */
+function followConflict(flags: Flags): string | undefined {
+	const other = flags.follow ? (flags.presenter ? '--presenter' : flags.rehearse ? '--rehearse' : flags.serve === undefined ? undefined : '--serve') : undefined;
+	if (other) {
+		return `use --follow or ${other}, not both (a follower only watches the show)`;
+	}
+
+	if (flags.serve !== undefined && (flags.presenter || flags.list || flags.print)) {
+		return `--serve runs in the audience view: use it without ${flags.presenter ? '--presenter' : flags.list ? '--list' : '--print'}`;
+	}
+
+	return undefined;
+}
 
 /** What meow gives for no arguments: every switch off but `--reveal` (its default), no values. */
 const noFlags = Object.fromEntries(

@@ -104,9 +104,24 @@ describe('the bundle', () => {
 
 	it('uses every package listed in dependencies (nothing there is unused at runtime)', () => {
 		const inputs = Object.values(built).flatMap(metafile => Object.keys(metafile.inputs));
+		// A package kept external (pdfkit) is required from node_modules: the program's import of it counts.
+		const externals = Object.values(built).flatMap(metafile => Object.values(metafile.inputs).flatMap(input => input.imports.filter(imported => imported.external).map(imported => imported.path)));
+		// The fonts are files the PDF export reads at runtime (outputs/pdf-fonts.ts), not code to bundle.
+		const fonts = readFileSync(path.join(root, 'source/outputs/pdf-fonts.ts'), 'utf8');
 		for (const dependency of Object.keys(packageJson.dependencies)) {
-			expect(inputs.some(input => input.includes(`node_modules/${dependency}/`)), dependency).toBe(true);
+			const isUsed = inputs.some(input => input.includes(`node_modules/${dependency}/`)) || externals.includes(dependency) || fonts.includes(`\`${dependency}/ttf/`);
+			expect(isUsed, dependency).toBe(true);
 		}
+	});
+
+	it('loads the PDF export and pdfkit only when a PDF is asked for: by dynamic import, off the way to the first slide', () => {
+		const firstSlide = ['source/cli.tsx', 'source/deck-command.tsx'].flatMap(start => staticInputs(start));
+		expect(firstSlide.filter(input => /source\/outputs\/pdf|node_modules\/(pdfkit|fontkit)\//.test(input))).toEqual([]);
+		const pdfkitImporters = staticInputs('source/outputs/pdf.ts').filter(input => built.program.inputs[input]!.imports.some(imported => imported.path === 'pdfkit' && imported.external));
+		expect(pdfkitImporters.length).toBeGreaterThan(0);
+		const kinds = importKinds('source/outputs/pdf.ts');
+		expect(kinds.length).toBeGreaterThan(0);
+		expect(kinds.filter(kind => kind !== 'dynamic-import')).toEqual([]);
 	});
 
 	it('keeps meow in a file of its own and the printer out of the start, each loaded by dynamic import', () => {
@@ -167,6 +182,14 @@ describe('dist/', () => {
 	it('makes no import() in the program: code compiled from a V8 code cache cannot import on Node 20 (every module is required)', () => {
 		const program = readFileSync(path.join(root, 'dist/briefing.js'), 'utf8');
 		expect(program.match(/\bimport\([^)]*\)/)?.[0]).toBeUndefined();
+	});
+
+	it('keeps pdfkit out of the program: required from node_modules by the PDF export, inside the module evaluated on first use', () => {
+		const program = readFileSync(path.join(root, 'dist/briefing.js'), 'utf8');
+		expect(program.includes('require("pdfkit")')).toBe(true);
+		// pdfkit's own code (its PDF object writer) is not in the bundle.
+		expect(program.includes('/FontDescriptor')).toBe(false);
+		expect(bundles.program.external).toContain('pdfkit');
 	});
 
 	it('runs the program and the bin in strict mode, as their ES module sources were written (esbuild\'s "use strict" comes before the banner)', () => {

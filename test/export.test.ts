@@ -9,7 +9,9 @@ import {type Block, blockTexts} from '../source/deck/blocks.js';
 import type {Deck} from '../source/deck/deck.js';
 import {formatParagraphs} from '../source/deck/deck.js';
 import {exportDeck, formatFromFileName} from '../source/outputs/export.js';
-import {selectSlides, summaryPoints} from '../source/outputs/handout.js';
+import {hasOwnHeading, memoSummary, selectSlides, slideCitation, whoseLine} from '../source/outputs/handout.js';
+import {slideMarkdown} from '../source/outputs/export-markdown.js';
+import {slideText} from '../source/outputs/print.js';
 import {writeFileAtomic} from '../source/outputs/write-file.js';
 import {controlBytes, runBin as cli, squash} from './helpers/bin.js';
 import {everyBlockDeck} from './helpers/every-block-deck.js';
@@ -37,7 +39,8 @@ function words(text: string): string[] {
 
 function slideWords(deck: Deck, index: number): string[] {
 	const slide = deck.slides[index]!;
-	return words([slide.title, ...slide.blocks.flatMap(block => blockTexts(block))].join(' '));
+	// A title that only repeats its section's is the section heading's, not the slide's.
+	return words([...(hasOwnHeading(slide) ? [slide.title] : []), ...slide.blocks.flatMap(block => blockTexts(block))].join(' '));
 }
 
 /** The first sentence of `notes`, or else the first run of six words,, that none of `outputs` (squashed) holds. */
@@ -129,18 +132,26 @@ describe.each(decks)('the HTML handout of %s', (_, deck) => {
 			const part = deck.sections[index]!;
 			expect(elements(section, 'h2').map(heading => squash(textOf(heading)))).toEqual([`${index + 1}. ${part.title}`]);
 			const articles = elements(section, 'article');
+			// A slide's title is its h3, unless it only repeats the section's (no doubled "Source").
 			expect(articles.map(article => elements(article, 'h3').map(heading => squash(textOf(heading))))).toEqual(
-				deck.slides.slice(part.start, part.start + part.count).map(slide => [slide.title]),
+				deck.slides.slice(part.start, part.start + part.count).map(slide => (hasOwnHeading(slide) ? [slide.title] : [])),
 			);
-			for (const [at, article] of articles.entries()) {
-				expect(squash(textOf(article))).toContain(`Slide ${part.start + at + 1} of ${deck.slides.length}`);
+			for (const article of articles) {
+				expect(squash(textOf(article))).not.toMatch(/Slide \d+ of \d+/);
 			}
 		}
 
 		const main = elements(document, 'main')[0]!;
-		expect(main.childNodes.filter(node => 'tagName' in node).slice(0, 3).map(node => (node as Element).tagName)).toEqual(['h2', 'ul', 'nav']);
+		const memo = memoSummary(deck)!;
+		expect(main.childNodes.filter(node => 'tagName' in node).slice(0, 3).map(node => (node as Element).tagName)).toEqual(['h2', memo.kind === 'paragraph' ? 'p' : 'ul', 'nav']);
 		expect(squash(textOf(elements(main, 'h2')[0]!))).toBe('Summary');
-		expect(elements(elements(main, 'ul')[0]!, 'li').map(item => squash(textOf(item)))).toEqual([...summaryPoints(deck)]);
+		if (memo.kind === 'paragraph') {
+			expect(squash(textOf(elements(main, 'p')[0]!))).toBe(squash(memo.text));
+		} else {
+			expect(elements(elements(main, 'ul')[0]!, 'li').map(item => squash(textOf(item)))).toEqual([...memo.points]);
+		}
+
+		expect(squash(textOf(elements(document, 'header')[0]!))).toContain(squash(whoseLine(deck)));
 		const nav = elements(document, 'nav');
 		expect(nav).toHaveLength(1);
 		expect(elements(nav[0]!, 'h2').map(heading => squash(textOf(heading)))).toEqual(['Contents']);
@@ -212,7 +223,8 @@ describe.each(decks)('the HTML handout of %s', (_, deck) => {
 		for (const [index, article] of elements(document, 'article').entries()) {
 			const slide = deck.slides[index]!;
 			if (slide.paragraphs.length > 0) {
-				expect(squash(textOf(article))).toContain(`Source: article ${formatParagraphs(slide.paragraphs)}`);
+				expect(squash(textOf(article))).toContain(`Article ${formatParagraphs(slide.paragraphs)}`);
+				expect(slideCitation(slide)).toBe(`Article ${formatParagraphs(slide.paragraphs)}`);
 			}
 		}
 	});
@@ -228,12 +240,19 @@ describe.each(decks)('the Markdown handout of %s', (_, deck) => {
 		const depth = (n: number) => headings.filter(heading => heading.depth === n).map(heading => inlineText(heading.tokens));
 		expect(depth(1)).toEqual([deck.title]);
 		expect(depth(2)).toEqual(['Summary', 'Contents', ...deck.sections.map((section, index) => `${index + 1}. ${section.title}`)]);
-		expect(depth(3)).toEqual(deck.slides.map(slide => slide.title));
+		expect(depth(3)).toEqual(deck.slides.filter(slide => hasOwnHeading(slide)).map(slide => slide.title));
 		expect(markdown.indexOf('## Contents')).toBeGreaterThan(markdown.indexOf(`As of ${deck.source.date}`));
+		expect(markdown).not.toMatch(/Slide \d+ of \d+/);
 		const lists = tokens.filter((token): token is Tokens.List => token.type === 'list');
-		expect(lists[0]!.items.map(item => inlineText(item.tokens))).toEqual([...summaryPoints(deck)]);
-		expect(lists[1]!.ordered).toBe(true);
-		expect(lists[1]!.items.map(item => inlineText(item.tokens).split(' · ')[0])).toEqual(deck.sections.map(section => section.title));
+		const memo = memoSummary(deck)!;
+		if (memo.kind === 'points') {
+			expect(lists.shift()!.items.map(item => inlineText(item.tokens))).toEqual([...memo.points]);
+		} else {
+			expect(markdown).toContain(`## Summary\n\n${memo.text.replaceAll(/[*<_[\]]/g, character => '\\' + character)}\n`);
+		}
+
+		expect(lists[0]!.ordered).toBe(true);
+		expect(lists[0]!.items.map(item => inlineText(item.tokens).split(' · ')[0])).toEqual(deck.sections.map(section => section.title));
 	});
 
 	test('every quote is a blockquote ending with — its speaker', () => {
@@ -285,9 +304,20 @@ describe.each(decks)('the three handouts of %s', (_, deck) => {
 	const markdown = exportDeck(deck, 'md', {showNotes: true});
 	const html = exportDeck(deck, 'html', {showNotes: true});
 	const htmlSections = elements(parse(html), 'article').map(article => textOf(article));
-	// Each slide in the text ends with its "Slide n of N" line; in Markdown it starts with its ### heading.
-	const textSlides = text.split(/^ {2}Slide \d+ of \d+.*$/m).slice(0, -1);
-	const markdownSlides = markdown.split(/^### /m).slice(1);
+	// Each slide as the text and the Markdown handouts write it (each checked to be in its handout, in order).
+	const textSlides = deck.slides.map(slide => slideText(slide, {showNotes: true}));
+	const markdownSlides = deck.slides.map(slide => slideMarkdown(slide, {showNotes: true}));
+
+	test('hold each slide once, in order, after its section heading', () => {
+		for (const [output, parts] of [[text, textSlides], [markdown, markdownSlides]] as const) {
+			let at = 0;
+			for (const part of parts) {
+				const place = output.indexOf(part, at);
+				expect(place).toBeGreaterThanOrEqual(at);
+				at = place + part.length;
+			}
+		}
+	});
 
 	test('hold the same words for every slide, from the same blocks', () => {
 		expect(textSlides).toHaveLength(deck.slides.length);
@@ -307,7 +337,7 @@ describe.each(decks)('the three handouts of %s', (_, deck) => {
 	});
 
 	test('every slide title, quote and speaker is in all three', () => {
-		const flatText = squash(text.replaceAll(/^ *┃ /gm, ''));
+		const flatText = squash(text);
 		const page = squash(textOf(parse(html)));
 		for (const slide of deck.slides) {
 			expect(squash(text)).toContain(slide.title);
@@ -382,7 +412,8 @@ describe('writing a handout to a file', () => {
 		expect(formatFromFileName('handout.html')).toBe('html');
 		expect(formatFromFileName('notes.MD')).toBe('md');
 		expect(formatFromFileName('deck.txt')).toBe('txt');
-		expect(formatFromFileName('deck.pdf')).toBeUndefined();
+		expect(formatFromFileName('deck.pdf')).toBe('pdf');
+		expect(formatFromFileName('deck.docx')).toBeUndefined();
 		expect(formatFromFileName('deck')).toBeUndefined();
 	});
 });
@@ -460,8 +491,8 @@ describe('the built bin exports', () => {
 	});
 
 	test.each([
-		[['--export', 'pdf'], '--export takes txt, md, html, deck, not "pdf"'],
-		[['-o', 'handout.pdf'], '-o "handout.pdf": add --export txt|md|html|deck'],
+		[['--export', 'docx'], '--export takes txt, md, html, pdf, deck, not "docx"'],
+		[['-o', 'handout.docx'], '-o "handout.docx": add --export txt|md|html|pdf|deck'],
 		[['--export', 'md', '--list'], 'use --list or --export, not both'],
 	])('usage errors exit 2 before writing anything: %j', async (args, message) => {
 		const result = await cli(args);

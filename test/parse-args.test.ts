@@ -90,8 +90,9 @@ describe('parseArgs', () => {
 		[['--theme', 'x', '--export', 'html'], '--theme takes auto, dark, light, high-contrast, not "x"'],
 		[['--theme', 'x', '--list'], '--theme takes auto, dark, light, high-contrast, not "x"'],
 		[['--theme', 'x'], '--theme takes auto, dark, light, high-contrast, not "x"'],
-		[['--theme', 'dark', '--print'], '--theme goes with presenting, not with --print'],
-		[['--theme', 'light', '--export', 'html'], '--theme goes with presenting, not with --export'],
+		[['--theme', 'dark', '--print'], '--theme goes with presenting or --export, not with --print'],
+		// With --export, --theme is for the PDF's slide pages only: deck-command says so (test/pdf.test.ts).
+		[['--theme', 'light', '--list'], '--theme goes with presenting or --export, not with --list'],
 		[['--duration', 'garbage', '--export', 'md'], '--duration "garbage" plans the presenter view: use it with --presenter'],
 		[['--duration', '15m', '--presenter', '--export', 'md'], '--duration goes with presenting, not with --export'],
 		[['--presenter', '--duration', '15m', '--list'], '--presenter goes with presenting, not with --list'],
@@ -123,8 +124,8 @@ describe('parseArgs', () => {
 	test('every flag of the table is read (a switch, or a value joined to its flag)', () => {
 		for (const option of options) {
 			const argv = written(option);
-			// --force and --duration need their partner flag.
-			const partner = option.name === 'force' ? ['-o', 'x.md'] : option.name === 'duration' ? ['--presenter'] : [];
+			// --force, --duration, --slides and --paper need their partner flag.
+			const partner = option.name === 'force' ? ['-o', 'x.md'] : option.name === 'duration' ? ['--presenter'] : option.name === 'slides' || option.name === 'paper' ? ['--export', 'pdf'] : [];
 			expect(parse(...argv, ...partner).kind, option.name).not.toBe('usage-error');
 		}
 	});

@@ -34,7 +34,8 @@ test('the audience and presenter views in two terminals move each other, and bot
 	await presenter.seen(screen => screen.includes('audience view connected'), 'the presenter view to connect');
 	await audience.seen(screen => screen.includes('presenter view connected'), 'the audience to see the presenter');
 	const socketDirectory = path.join(runtime, 'briefing');
-	expect(readdirSync(socketDirectory).filter(name => name.endsWith('.sock'))).toHaveLength(1);
+	// The presenter link's socket (beside it, the followers' `-follow.sock`: docs/follow.md).
+	expect(readdirSync(socketDirectory).filter(name => name.endsWith('.sock') && !name.endsWith('-follow.sock'))).toHaveLength(1);
 
 	// A key in the presenter view moves the audience...
 	presenter.write('3');
@@ -78,7 +79,7 @@ for (const [signal, code] of [
 		await audience.seen(screen => screen.includes(`1/${count}`), 'the audience view');
 		const socketDirectory = path.join(runtime, 'briefing');
 		// The audience view opens its link just after its first frame.
-		const sockets = () => (existsSync(socketDirectory) ? readdirSync(socketDirectory).filter(name => name.endsWith('.sock')) : []);
+		const sockets = () => (existsSync(socketDirectory) ? readdirSync(socketDirectory).filter(name => name.endsWith('.sock') && !name.endsWith('-follow.sock')) : []);
 		await audience.seen(() => sockets().length === 1, 'the audience view to listen');
 		const [socket] = sockets();
 		expect(socket).toMatch(/^[\da-f]{16}\.sock$/);

@@ -5,9 +5,10 @@ import {deck} from '../slides/index.js';
 import {findSection} from '../source/deck/deck.js';
 import {textWidth} from '../source/layout/layout.js';
 import {deckText, listText, slideText} from '../source/outputs/print.js';
-import {selectSlides, summaryPoints} from '../source/outputs/handout.js';
+import {hasOwnHeading, memoSummary, selectSlides, slideCitation, whoseLine} from '../source/outputs/handout.js';
+import {formatParagraphs} from '../source/deck/deck.js';
 import {stripControls} from '../source/deck/sanitize.js';
-import {controlBytes, runBin as piped} from './helpers/bin.js';
+import {controlBytes, runBin as piped, squash} from './helpers/bin.js';
 import {childEnv} from './helpers/env.js';
 import {everyBlockDeck} from './helpers/every-block-deck.js';
 import {loadInk} from '../source/deck/drawn.js';
@@ -19,29 +20,39 @@ await loadInk();
 describe('the deck as plain text', () => {
 	test('a memo: title, source and the as-of date, the summary, the contents, then each section with its slides', () => {
 		const text = deckText(deck);
-		expect(text.startsWith(`${deck.title}\n${deck.source.outlet}, ${deck.source.date}, by ${deck.source.author}\n\nAs of ${deck.source.date}`)).toBe(true);
+		expect(text.startsWith(`${deck.title}\n${'='.repeat(deck.title.length)}\n\n`)).toBe(true);
+		expect(squash(text)).toContain(squash(whoseLine(deck)));
+		expect(whoseLine(deck)).toBe(`A briefing on the article by ${deck.source.author} in ${deck.source.outlet}, ${deck.source.date}. The presenter wrote the briefing; the quotes and facts are the article’s.`);
+		expect(text).toContain(`\nAs of ${deck.source.date}`);
 		const [summary = '', contents = ''] = text.split(/^Contents\n-+$/m);
-		for (const point of summaryPoints(deck)) {
-			expect(summary).toContain(`  • ${point}`);
-		}
+		const memo = memoSummary(deck);
+		expect(memo?.kind).toBe('paragraph');
+		expect(squash(summary)).toContain(`Summary ------- ${squash(memo?.kind === 'paragraph' ? memo.text : '')}`);
 
 		let at = text.indexOf('\n=====');
 		for (const [index, section] of deck.sections.entries()) {
 			const first = section.start + 1;
 			const range = section.count === 1 ? `slide ${first}` : `slides ${first}-${first + section.count - 1}`;
-			expect(contents).toMatch(new RegExp(`^ +${index + 1}\\. ${section.title.replaceAll(/[()]/g, '\\$&')} +${range}$`, 'm'));
+			expect(contents).toMatch(new RegExp(`^${index + 1}\\. ${section.title.replaceAll(/[()]/g, '\\$&')} \\(${range}\\)$`, 'm'));
 			const heading = text.indexOf(`=\n${index + 1}. ${section.title}\n=`, at);
 			expect(heading, section.title).toBeGreaterThan(at);
 			at = heading;
 			for (const slide of deck.slides.slice(section.start, section.start + section.count)) {
-				const part = slideText(deck, slide);
+				const part = slideText(slide);
 				const place = text.indexOf(part, at);
 				expect(place, slide.id).toBeGreaterThan(at);
 				at = place;
 				const lines = part.split('\n');
-				expect(lines[0]).toBe(slide.title);
-				expect(lines[1]).toMatch(/^-+$/);
-				expect(part).toContain(`  Slide ${slide.index + 1} of ${deck.slides.length} · Source: article ¶ `);
+				if (hasOwnHeading(slide)) {
+					expect(lines[0]).toBe(slide.title);
+					expect(lines[1]).toMatch(/^-+$/);
+				} else {
+					// The Source section's one slide: its title would only repeat the section's.
+					expect(lines[0]).not.toBe(slide.title);
+				}
+
+				expect(lines.at(-1)).toBe(`  Article ${formatParagraphs(slide.paragraphs)}`);
+				expect(part).not.toMatch(/Slide \d+ of|Source: article/);
 			}
 		}
 	});
@@ -50,13 +61,13 @@ describe('the deck as plain text', () => {
 		for (const slide of deck.slides) {
 			for (const block of slide.blocks) {
 				if (block.kind === 'quote') {
-					expect(slideText(deck, slide)).toContain(`— ${block.speaker}`);
+					expect(slideText(slide)).toContain(`— ${block.speaker}`);
 				}
 			}
 
 			if (slide.notes) {
-				expect(slideText(deck, slide, {showNotes: true})).toContain('Notes: ');
-				expect(slideText(deck, slide)).not.toContain('Notes: ');
+				expect(slideText(slide, {showNotes: true})).toContain('Notes: ');
+				expect(slideText(slide)).not.toContain('Notes: ');
 			}
 		}
 	});
@@ -71,6 +82,19 @@ describe('the deck as plain text', () => {
 		}
 
 		expect(stripControls('a\u001B[31mb\u0007c\td\u009Be\nf')).toBe('a[31mbc de\nf');
+	});
+
+	test('reads in a proportional font: no box drawing or block bars, no columns padded with runs of spaces', () => {
+		for (const source of [deck, everyBlockDeck]) {
+			const text = deckText(source, {showNotes: true});
+			expect(text.match(/[\u2500-\u259F\u25CF\u2022]/)?.[0]).toBeUndefined();
+			// Indents only: inside a line no run of spaces lines words up into columns.
+			expect(text.split('\n').filter(line => / {2,}/.test(line.trimStart()))).toEqual([]);
+		}
+
+		// The bar chart's figures are words, the fact's figure leads its words.
+		expect(deckText(deck)).toContain('- Homeland Security Investigations (HSI): 7,000 agents');
+		expect(deckText(deck)).toContain('62%: cut in ICE book-ins');
 	});
 });
 
@@ -133,7 +157,7 @@ describe('--list', () => {
 		({stdout, code} = await piped(['--slide', '12', '--print', '--notes']));
 		expect(code).toBe(0);
 		expect(stdout).toBe(deckText(deck, {slides: [deck.slides[11]!], showNotes: true}));
-		expect(stdout.match(/^ {2}Slide \d+ of \d+/gm)).toEqual([`  Slide 12 of ${deck.slides.length}`]);
+		expect(stdout.match(/^ {2}Article ¶.*$/gm)).toEqual([`  ${slideCitation(deck.slides[11]!)}`]);
 		expect(stdout).toContain(deck.slides[11]!.notes.slice(0, 20));
 	});
 

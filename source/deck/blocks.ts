@@ -15,7 +15,7 @@ export type Bar = {
 };
 
 /** Box drawing and block elements: the frame around a drawing's words, not words. */
-const drawingCharacters = /[\u2500-\u259F]/g;
+export const drawingCharacters = /[\u2500-\u259F]/g;
 
 /** The words of drawn lines, line by line, without their frame: for the text outputs and the checks. */
 export function drawnWords(lines: readonly Line[]): string[] {

@@ -39,6 +39,8 @@ export type DeckDefinition = {
 	readonly source: SourceInfo;
 	/** The id of the slide whose bullets sum the deck up: the handout's summary. */
 	readonly summary?: string;
+	/** The memo's summary, a few sentences written for the handouts (not a slide's words); before the summary slide's bullets. */
+	readonly abstract?: string;
 	readonly sections: readonly SectionDefinition[];
 };
 
@@ -71,6 +73,8 @@ export type Deck = {
 	readonly source: SourceInfo;
 	/** The id of the slide whose bullets sum the deck up, if one does. */
 	readonly summary?: string;
+	/** The memo's summary, written for the handouts, if the deck has one. */
+	readonly abstract?: string;
 	readonly sections: readonly Section[];
 	readonly slides: readonly Slide[];
 };
@@ -197,6 +201,7 @@ export type DeckData = {
 	readonly title: string;
 	readonly source: SourceInfo;
 	readonly summary?: string;
+	readonly abstract?: string;
 	readonly sections: ReadonlyArray<{readonly id: string; readonly title: string; readonly slides: readonly SlideData[]}>;
 };
 
@@ -265,7 +270,7 @@ export function assembleDeck(definition: DeckData): Deck {
 		throw new DeckError(`the summary slide "${definition.summary}" is not in the deck`);
 	}
 
-	return {title: definition.title, source: definition.source, ...(definition.summary ? {summary: definition.summary} : {}), sections, slides};
+	return {title: definition.title, source: definition.source, ...(definition.summary ? {summary: definition.summary} : {}), ...(definition.abstract ? {abstract: definition.abstract} : {}), sections, slides};
 }
 
 /** Runs of consecutive paragraph numbers, in order, each once: `[9, 6, 7]` → `[[6, 7], [9, 9]]`. */

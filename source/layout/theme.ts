@@ -242,6 +242,25 @@ export const handoutPalette = {
 	aside: '#f4f4f4',
 } as const;
 
+/**
+The slide pages of the PDF (`--export pdf --slides`): the 16 terminal colours (black, red, green,
+yellow, blue, magenta, cyan, white, then their bright forms), the default ink and the page. `paper`
+is for the light and plain themes, darkened where a terminal's colour would be pale on white paper;
+`screen` is a dark terminal's, for the dark and high-contrast themes.
+*/
+export const slidePagePalettes = {
+	paper: {
+		colours: ['#1a1a1a', '#b3261e', '#2e7d4f', '#8a6d00', '#1f4e79', '#7b2d83', '#00707a', '#8a8a8a', '#666666', '#c62828', '#2e7d32', '#9a7b00', '#1565c0', '#8e24aa', '#00838f', '#ffffff'],
+		ink: '#1a1a1a',
+		page: '#ffffff',
+	},
+	screen: {
+		colours: ['#000000', '#cd3131', '#0dbc79', '#e5e510', '#2472c8', '#bc3fbc', '#11a8cd', '#e5e5e5', '#767676', '#f14c4c', '#23d18b', '#f5f543', '#3b8eea', '#d670d6', '#29b8db', '#ffffff'],
+		ink: '#e5e5e5',
+		page: '#1e1e1e',
+	},
+} as const;
+
 export const themes: Readonly<Record<ThemeName, Theme>> = {
 	dark,
 	light,

@@ -128,7 +128,7 @@ function slideToMarkdown(slide: Slide): string {
 
 export function deckToMarkdown(deck: Deck): string {
 	const {outlet, date, author, url, text} = deck.source;
-	const fields = {title: deck.title, outlet, date, author, ...(url ? {url} : {}), ...(text ? {source: text} : {}), ...(deck.summary ? {summary: deck.summary} : {})};
+	const fields = {title: deck.title, outlet, date, author, ...(url ? {url} : {}), ...(text ? {source: text} : {}), ...(deck.summary ? {summary: deck.summary} : {}), ...(deck.abstract ? {abstract: deck.abstract} : {})};
 	const front = stringify(Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, stripControls(value)])), {lineWidth: 0});
 	const parts = [`---\n${front}---`];
 	for (const section of deck.sections) {

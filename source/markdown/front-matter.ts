@@ -14,12 +14,13 @@ The deck's YAML front matter: what the article is and where its text is.
 	url: https://…            (optional)
 	source: article.txt       (optional: the article's text, for `briefing check`)
 	summary: slide-id         (optional: the slide whose bullets sum the deck up, for handouts)
+	abstract: A few sentences (optional: the handouts' summary, before the summary slide's bullets)
 	---
 */
-export type FrontMatter = {readonly title: string; readonly source: SourceInfo; readonly summary?: string};
+export type FrontMatter = {readonly title: string; readonly source: SourceInfo; readonly summary?: string; readonly abstract?: string};
 
 const required = ['title', 'outlet', 'date', 'author'] as const;
-const optional = ['url', 'source', 'summary'] as const;
+const optional = ['url', 'source', 'summary', 'abstract'] as const;
 const known: readonly string[] = [...required, ...optional];
 
 export function readFrontMatter(node: Yaml | undefined): FrontMatter {
@@ -69,6 +70,7 @@ export function readFrontMatter(node: Yaml | undefined): FrontMatter {
 	return {
 		title: get('title'),
 		...(fields.get('summary') ? {summary: get('summary')} : {}),
+		...(fields.get('abstract') ? {abstract: get('abstract')} : {}),
 		source: {
 			outlet: get('outlet'),
 			date: get('date'),

@@ -1,7 +1,7 @@
 import {type Block, blockTexts} from '../deck/blocks.js';
 import type {Deck, Slide} from '../deck/deck.js';
-import {slideFooter, sourceLine, sourceUrl} from './print.js';
-import {aboutLine, type HandoutPart, handoutParts, isWholeDeck, partTitle, slideRange, summaryPoints} from './handout.js';
+import {sourceLine, sourceUrl} from './print.js';
+import {aboutLine, type HandoutPart, handoutParts, hasOwnHeading, isWholeDeck, memoSummary, partTitle, slideCitation, slideRange, whoseLine} from './handout.js';
 import {stripControls} from '../deck/sanitize.js';
 import {handoutPalette} from '../layout/theme.js';
 
@@ -164,24 +164,25 @@ export function blockHtml(block: Block): string {
 	}
 }
 
-function slideHtml(deck: Deck, slide: Slide, options: HtmlOptions): string {
+export function slideHtml(slide: Slide, options: HtmlOptions): string {
 	const id = `slide-${slide.index + 1}`;
+	const cited = slideCitation(slide);
 	return [
-		`<article id="${id}" aria-labelledby="${id}-title">`,
-		`<h3 id="${id}-title">${text(slide.title)}</h3>`,
+		hasOwnHeading(slide) ? `<article id="${id}" aria-labelledby="${id}-title">` : `<article id="${id}">`,
+		...(hasOwnHeading(slide) ? [`<h3 id="${id}-title">${text(slide.title)}</h3>`] : []),
 		...slide.blocks.map(block => blockHtml(block)),
-		`<p class="cited">${text(slideFooter(deck, slide))}</p>`,
+		...(cited ? [`<p class="cited">${text(cited)}</p>`] : []),
 		...(options.showNotes && slide.notes ? [`<aside class="notes"><h4>Speaker notes</h4><p>${text(slide.notes)}</p></aside>`] : []),
 		'</article>',
 	].join('\n');
 }
 
-function partHtml(deck: Deck, part: HandoutPart, options: HtmlOptions): string {
+function partHtml(part: HandoutPart, options: HtmlOptions): string {
 	const id = `section-${part.number}`;
 	return [
 		`<section id="${id}" aria-labelledby="${id}-title">`,
 		`<h2 id="${id}-title">${text(partTitle(part))}</h2>`,
-		...part.slides.map(slide => slideHtml(deck, slide, options)),
+		...part.slides.map(slide => slideHtml(slide, options)),
 		'</section>',
 	].join('\n');
 }
@@ -192,12 +193,22 @@ function frontMatterHtml(deck: Deck, slides: readonly Slide[]): string[] {
 		return [];
 	}
 
-	const points = summaryPoints(deck);
-	const summary = points.length > 0 ? [`<h2 id="summary">Summary</h2>`, `<ul class="summary">${points.map(point => `<li>${text(point)}</li>`).join('')}</ul>`] : [];
+	const memo = memoSummary(deck);
+	const summary = memo
+		? [
+				`<h2 id="summary">Summary</h2>`,
+				memo.kind === 'paragraph' ? `<p class="summary">${text(memo.text)}</p>` : `<ul class="summary">${memo.points.map(point => `<li>${text(point)}</li>`).join('')}</ul>`,
+			]
+		: [];
 	const contents = handoutParts(deck).map(
 		part => `<li><a href="#section-${part.number}">${text(part.section.title)}</a> <span class="range">· ${text(slideRange(part.slides))}</span></li>`,
 	);
 	return [...summary, '<nav aria-labelledby="contents">', '<h2 id="contents">Contents</h2>', `<ol>${contents.join('')}</ol>`, '</nav>'];
+}
+
+/** The handout's stylesheet (the follow page of `--serve` serves it too). */
+export function handoutCss(): string {
+	return `${paletteCss()}\n${style}\n.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }`;
 }
 
 export function deckHtml(deck: Deck, options: HtmlOptions = {}): string {
@@ -211,17 +222,17 @@ export function deckHtml(deck: Deck, options: HtmlOptions = {}): string {
 		'<meta charset="utf-8">',
 		'<meta name="viewport" content="width=device-width, initial-scale=1">',
 		`<title>${text(deck.title)}</title>`,
-		`<style>\n${paletteCss()}\n${style}\n.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }\n</style>`,
+		`<style>\n${handoutCss()}\n</style>`,
 		'</head>',
 		'<body>',
 		'<header>',
 		`<h1>${text(deck.title)}</h1>`,
-		`<p class="source">A briefing on the article in ${source}</p>`,
+		`<p class="source">${text(whoseLine(deck))}${url ? ` The article: <a href="${text(url)}">${text(url)}</a>` : ''}</p>`,
 		`<p class="about">${text(aboutLine(deck, slides))}</p>`,
 		'</header>',
 		'<main>',
 		...frontMatterHtml(deck, slides),
-		...handoutParts(deck, slides).map(part => partHtml(deck, part, options)),
+		...handoutParts(deck, slides).map(part => partHtml(part, options)),
 		'</main>',
 		`<footer><p>Source: ${source}. Paragraph numbers (¶) count the article's paragraphs from its dateline.</p></footer>`,
 		'</body>',

@@ -1,7 +1,7 @@
 import {type Block, blockTexts} from '../deck/blocks.js';
 import type {Deck, Slide} from '../deck/deck.js';
-import {slideFooter, sourceLine, sourceUrl} from './print.js';
-import {aboutLine, handoutParts, isWholeDeck, slideRange, summaryPoints} from './handout.js';
+import {sourceUrl} from './print.js';
+import {aboutLine, handoutParts, hasOwnHeading, isWholeDeck, memoSummary, slideCitation, slideRange, whoseLine} from './handout.js';
 import {stripControls} from '../deck/sanitize.js';
 
 /**
@@ -99,8 +99,9 @@ export function blockMarkdown(block: Block): string {
 }
 
 /** One slide as a `###` sub-heading of its section, with its number and cited paragraphs under it. */
-export function slideMarkdown(deck: Deck, slide: Slide, options: MarkdownOptions = {}): string {
-	const parts = [`### ${escapeMarkdown(slide.title)}`, ...slide.blocks.map(block => blockMarkdown(block)), `*${escapeMarkdown(slideFooter(deck, slide))}*`];
+export function slideMarkdown(slide: Slide, options: MarkdownOptions = {}): string {
+	const cited = slideCitation(slide);
+	const parts = [...(hasOwnHeading(slide) ? [`### ${escapeMarkdown(slide.title)}`] : []), ...slide.blocks.map(block => blockMarkdown(block)), ...(cited ? [`*${escapeMarkdown(cited)}*`] : [])];
 	if (options.showNotes && slide.notes) {
 		parts.push(`**Speaker notes:** ${escapeMarkdown(slide.notes)}`);
 	}
@@ -110,14 +111,14 @@ export function slideMarkdown(deck: Deck, slide: Slide, options: MarkdownOptions
 
 /** The memo's head: title, source, the "as of" line, and for the whole deck the summary and the contents. */
 function headMarkdown(deck: Deck, slides: readonly Slide[]): string[] {
-	const source = escapeMarkdown(sourceLine(deck));
-	const head = [`# ${escapeMarkdown(deck.title)}`, sourceUrl(deck) ? `${source}: <${sourceUrl(deck)!}>` : source, escapeMarkdown(aboutLine(deck, slides))];
+	const whose = escapeMarkdown(whoseLine(deck));
+	const head = [`# ${escapeMarkdown(deck.title)}`, sourceUrl(deck) ? `${whose} The article: <${sourceUrl(deck)!}>` : whose, escapeMarkdown(aboutLine(deck, slides))];
 	if (!isWholeDeck(deck, slides)) {
 		return head;
 	}
 
-	const points = summaryPoints(deck);
-	const summary = points.length > 0 ? ['## Summary', points.map(point => `- ${escapeMarkdown(point)}`).join('\n')] : [];
+	const memo = memoSummary(deck);
+	const summary = memo ? ['## Summary', memo.kind === 'paragraph' ? escapeMarkdown(memo.text) : memo.points.map(point => `- ${escapeMarkdown(point)}`).join('\n')] : [];
 	const contents = handoutParts(deck).map(part => `${part.number}. ${escapeMarkdown(part.section.title)} · ${slideRange(part.slides)}`);
 	return [...head, ...summary, '## Contents', contents.join('\n')];
 }
@@ -127,7 +128,7 @@ export function deckMarkdown(deck: Deck, options: MarkdownOptions = {}): string 
 	const slides = options.slides ?? deck.slides;
 	const body = handoutParts(deck, slides).flatMap(part => [
 		`## ${part.number}. ${escapeMarkdown(part.section.title)}`,
-		...part.slides.map(slide => slideMarkdown(deck, slide, options)),
+		...part.slides.map(slide => slideMarkdown(slide, options)),
 	]);
 	return [...headMarkdown(deck, slides), ...body].join('\n\n') + '\n';
 }

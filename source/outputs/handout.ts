@@ -1,5 +1,5 @@
 import type {Deck, Section, Slide} from '../deck/deck.js';
-import {findSection} from '../deck/deck.js';
+import {findSection, formatParagraphs} from '../deck/deck.js';
 
 /**
 What the handouts (`--print`, `--export txt|md|html`) are made of, the same for every format: the
@@ -62,21 +62,50 @@ export function slideRange(slides: readonly Slide[]): string {
 	return first === last ? `slide ${first}` : `slides ${first}-${last}`;
 }
 
+/** `1 slide`, `32 slides`. */
+function count(number: number, noun: string): string {
+	return `${number} ${noun}${number === 1 ? '' : 's'}`;
+}
+
 /** Under the title: when the facts are from, what the ¶ numbers mean, and what part of the deck this is. */
 export function aboutLine(deck: Deck, slides: readonly Slide[] = deck.slides): string {
 	const asOf = `As of ${deck.source.date}, the article’s date: anything about the future is as of then.`;
 	const extent = isWholeDeck(deck, slides)
-		? `${deck.slides.length} slides in ${deck.sections.length} sections.`
+		? `${count(deck.slides.length, 'slide')} in ${count(deck.sections.length, 'section')}.`
 		: `This handout holds ${slideRange(slides)} of ${deck.slides.length}.`;
 	return `${asOf} ${extent} “¶ 13” means paragraph 13 of the article.`;
-}
-
-/** "Slide 12 of 32": the slide's number, as --slide takes it, under its heading. */
-export function slideLabel(deck: Deck, slide: Slide): string {
-	return `Slide ${slide.index + 1} of ${deck.slides.length}`;
 }
 
 /** The heading of a section in the handout: `5. Sanctuary cities`. */
 export function partTitle(part: HandoutPart): string {
 	return `${part.number}. ${part.section.title}`;
+}
+
+/** The memo's summary: the deck's own (written for the handouts) as one paragraph, else the summary slide's bullets. */
+export type MemoSummary = {readonly kind: 'paragraph'; readonly text: string} | {readonly kind: 'points'; readonly points: readonly string[]};
+
+export function memoSummary(deck: Deck): MemoSummary | undefined {
+	if (deck.abstract) {
+		return {kind: 'paragraph', text: deck.abstract};
+	}
+
+	const points = summaryPoints(deck);
+	return points.length > 0 ? {kind: 'points', points} : undefined;
+}
+
+/** Under the title: whose briefing this is and whose article it reports, so the memo never reads as the outlet's. */
+export function whoseLine(deck: Deck): string {
+	const {author, outlet, date} = deck.source;
+	return `A briefing on the article by ${author} in ${outlet}, ${date}. The presenter wrote the briefing; the quotes and facts are the article’s.`;
+}
+
+/** `Article ¶ 28-31`: the paragraphs a slide rests on, under it in every handout (empty when it cites none). */
+export function slideCitation(slide: Slide): string {
+	const cite = formatParagraphs(slide.paragraphs);
+	return cite ? `Article ${cite}` : '';
+}
+
+/** A slide's sub-heading, unless it only repeats its section's title (the Source section's one slide). */
+export function hasOwnHeading(slide: Slide): boolean {
+	return slide.title.trim().toLowerCase() !== slide.sectionTitle.trim().toLowerCase();
 }

@@ -1,13 +1,13 @@
+import {type Block, drawingCharacters} from '../deck/blocks.js';
 import type {Deck, Slide} from '../deck/deck.js';
-import {formatParagraphs} from '../deck/deck.js';
-import {layoutBlocks, lineText, textWidth, wrap} from '../layout/layout.js';
+import {lineText, textWidth, wrap} from '../layout/layout.js';
 import {stripControls} from '../deck/sanitize.js';
-import {aboutLine, handoutParts, isWholeDeck, partTitle, slideLabel, slideRange, summaryPoints} from './handout.js';
+import {aboutLine, handoutParts, hasOwnHeading, isWholeDeck, memoSummary, partTitle, slideCitation, slideRange, whoseLine} from './handout.js';
 
 /**
 The deck as plain text: what a pipe, a file, `--print` and `--export txt` get, laid out as a memo
-(the title and source, the summary, the contents, then each section with its slides). The words are
-the layout's segments without their roles, so they are the same as on the live slides. No escape
+(the title and whose briefing it is, the summary, the contents, then each section with its slides),
+in plain words that read in a proportional font as well as in a terminal. No escape
 bytes, ever: every control character but the newline is taken out on the way.
 */
 export type TextOptions = {
@@ -28,10 +28,9 @@ export function sourceUrl(deck: Deck): string | undefined {
 	return url && /^https?:\/\/[^\s<>"]+$/i.test(url) ? url : undefined;
 }
 
-/** "Slide 12 of 32 · Source: article ¶ 28-31": the line under a slide in every handout. */
-export function slideFooter(deck: Deck, slide: Slide): string {
-	const cite = formatParagraphs(slide.paragraphs);
-	return cite ? `${slideLabel(deck, slide)} · Source: article ${cite}` : slideLabel(deck, slide);
+/** Text wrapped to `width`, its first line after `first` and the others under it after `rest`. */
+function hanging(text: string, width: number, first: string, rest = ' '.repeat(textWidth(first))): string[] {
+	return wrap(text, width - textWidth(first)).map((part, index) => (index === 0 ? first : rest) + part);
 }
 
 function indentLines(lines: readonly string[], indent: string): string[] {
@@ -43,35 +42,91 @@ function underlined(text: string, width: number, rule: string): string[] {
 	return [...lines, rule.repeat(Math.min(width, Math.max(...lines.map(part => textWidth(part)))))];
 }
 
-/** One slide as a sub-heading of its section: the title underlined, the body, its number and paragraphs. */
-export function slideText(deck: Deck, slide: Slide, options: TextOptions = {}): string {
+/**
+One block as plain words that read the same in a proportional font (an email, a word processor):
+lists with a dash, a table's rows as "column: value" pairs, a bar chart's figures in the article's
+words; no box drawing, no bars of blocks, no columns padded with spaces.
+*/
+export function blockPlain(block: Block, width: number): string[] {
+	switch (block.kind) {
+		case 'heading':
+		case 'lead':
+		case 'text':
+		case 'source': {
+			return wrap(block.text, width);
+		}
+
+		case 'bullets': {
+			return block.items.flatMap(item => hanging(item, width, '- '));
+		}
+
+		case 'quote': {
+			return [...wrap(`“${block.text}”`, width), ...hanging(block.speaker + (block.role ? `, ${block.role}` : ''), width, '  — ')];
+		}
+
+		case 'fact': {
+			return wrap(`${block.value}: ${block.label}`, width);
+		}
+
+		case 'table': {
+			const rows = block.rows.flatMap(row => hanging(block.columns.map((column, index) => `${column}: ${row[index] ?? ''}`).join('; '), width, '- '));
+			return [...rows, ...(block.caption ? wrap(block.caption, width) : [])];
+		}
+
+		case 'bars': {
+			const bars = block.bars.flatMap(bar => hanging(`${bar.label}: ${bar.display}`, width, '- '));
+			return [...bars, ...(block.caption ? wrap(block.caption, width) : [])];
+		}
+
+		case 'timeline': {
+			return block.events.flatMap(event => hanging(`${event.when}: ${event.what}`, width, '- '));
+		}
+
+		case 'drawn': {
+			// As Ink lays it out at this width (a centred line stays centred), without its frame's characters.
+			return block
+				.draw(width)
+				.map(line => lineText(line).replaceAll(drawingCharacters, ' ').trimEnd())
+				.map(line => line.replace(/(?<=\S) {2,}/g, ' '))
+				.filter((line, index, lines) => line || (index > 0 && index < lines.length - 1));
+		}
+
+		default: {
+			const never: never = block;
+			return never;
+		}
+	}
+}
+
+/** One slide as a sub-heading of its section: the title underlined, the body, the paragraphs it cites. */
+export function slideText(slide: Slide, options: TextOptions = {}): string {
 	const width = options.width ?? 78;
-	const lines: string[] = [...underlined(slide.title, width, '-'), ''];
-	for (const line of layoutBlocks(slide.blocks, {width: width - 2})) {
-		lines.push(...indentLines([lineText(line).trimEnd()], '  '));
+	const lines: string[] = hasOwnHeading(slide) ? [...underlined(slide.title, width, '-'), ''] : [];
+	for (const [index, block] of slide.blocks.entries()) {
+		lines.push(...(index > 0 ? [''] : []), ...indentLines(blockPlain(block, width - 2), '  '));
 	}
 
-	lines.push('', `  ${slideFooter(deck, slide)}`);
+	const cited = slideCitation(slide);
+	lines.push(...(cited ? ['', `  ${cited}`] : []));
 	if (options.showNotes && slide.notes) {
-		lines.push('', ...wrap(slide.notes, width - 9).map((part, index) => (index === 0 ? '  Notes: ' : '         ') + part));
+		lines.push('', ...hanging(slide.notes, width, '  Notes: ', '  '));
 	}
 
 	return stripControls(lines.join('\n'));
 }
 
-/** The memo's head: title, source, the "as of" line, and for the whole deck the summary and the contents. */
+/** The memo's head: title, whose briefing, the "as of" line, and for the whole deck the summary and the contents. */
 function headText(deck: Deck, slides: readonly Slide[], width: number): string[] {
-	const head = [...wrap(deck.title, width), sourceLine(deck), ...(sourceUrl(deck) ? [sourceUrl(deck)!] : []), '', ...wrap(aboutLine(deck, slides), width)];
+	const url = sourceUrl(deck);
+	const head = [...underlined(deck.title, width, '='), '', ...wrap(whoseLine(deck), width), ...(url ? [`The article: ${url}`] : []), '', ...wrap(aboutLine(deck, slides), width)];
 	if (!isWholeDeck(deck, slides)) {
 		return head;
 	}
 
-	const points = summaryPoints(deck).flatMap(point => wrap(point, width - 4).map((part, index) => (index === 0 ? '  • ' : '    ') + part));
-	const parts = handoutParts(deck);
-	const numberWidth = String(parts.length).length;
-	const titleWidth = Math.max(...parts.map(part => textWidth(part.section.title)));
-	const contents = parts.map(part => `  ${String(part.number).padStart(numberWidth)}. ${part.section.title.padEnd(titleWidth)}  ${slideRange(part.slides)}`);
-	return [...head, ...(points.length > 0 ? ['', ...underlined('Summary', width, '-'), '', ...points] : []), '', ...underlined('Contents', width, '-'), '', ...contents];
+	const memo = memoSummary(deck);
+	const summary = memo ? (memo.kind === 'paragraph' ? wrap(memo.text, width) : memo.points.flatMap(point => hanging(point, width, '- '))) : [];
+	const contents = handoutParts(deck).map(part => `${part.number}. ${part.section.title} (${slideRange(part.slides)})`);
+	return [...head, ...(summary.length > 0 ? ['', ...underlined('Summary', width, '-'), '', ...summary] : []), '', ...underlined('Contents', width, '-'), '', ...contents];
 }
 
 /** The deck as a plain-text memo: what a pipe, a file, `--print` and `--export txt` get. */
@@ -84,7 +139,7 @@ export function deckText(deck: Deck, options: TextOptions = {}): string {
 		rule,
 		...wrap(partTitle(part), width),
 		rule,
-		...part.slides.flatMap(slide => ['', slideText(deck, slide, options), '']),
+		...part.slides.flatMap(slide => ['', slideText(slide, options), '']),
 	]);
 	return stripControls([...headText(deck, slides, width), ...body].join('\n').trimEnd()) + '\n';
 }

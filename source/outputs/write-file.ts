@@ -176,7 +176,7 @@ function removeOnExit(temporary: string): () => void {
 	return stop;
 }
 
-export async function writeFileAtomic(target: string, text: string, options: WriteOptions = {}): Promise<void> {
+export async function writeFileAtomic(target: string, text: string | Uint8Array, options: WriteOptions = {}): Promise<void> {
 	const mode = await existingMode(target);
 	if (mode !== undefined && !options.force) {
 		throw new WriteError(`${quoted(target)} already exists; add --force to replace it`);
@@ -190,7 +190,7 @@ export async function writeFileAtomic(target: string, text: string, options: Wri
 		const handle = await open(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o666);
 		isCreated = true;
 		try {
-			await handle.writeFile(text, 'utf8');
+			await (typeof text === 'string' ? handle.writeFile(text, 'utf8') : handle.writeFile(text));
 			await handle.sync();
 			await stallForTests();
 		} finally {

@@ -13,6 +13,7 @@ import {useTerminalSize} from './hooks/use-terminal-size.js';
 import type {View} from './keymap.js';
 import {initNavigation, modeOf, navigate} from './navigation.js';
 import {useDeckReload} from './hooks/use-deck-reload.js';
+import {useShowFeed} from '../follow/use-show-feed.js';
 import {type PeerLink, presenterConnected} from '../link/peer.js';
 import {lineText} from '../layout/layout.js';
 import {overviewGrid, overviewLines} from '../layout/lists.js';
@@ -113,6 +114,8 @@ export function useShow({deck, start = 0, isRevealing = true, size: fixedSize, l
 	const mode = modeOf(state);
 	const currentMode = useCallback(() => modeOf(latest()), [latest]);
 	useKeymap(currentMode, act, isRawModeSupported, view);
+	// Followers and the remote page see and move what the audience view shows (follow/feed.ts).
+	useShowFeed(view === 'audience', state, deck, act, currentMode);
 
 	// The overview's ↑↓ move a row of cards: the reducer learns how many cards a row holds.
 	const gridColumns = overviewGrid(size, deck.slides.length).columns;

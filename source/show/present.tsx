@@ -16,6 +16,7 @@ import type {Line} from '../layout/layout.js';
 import type {PeerLink} from '../link/peer.js';
 import type {Background, Theme} from '../layout/theme.js';
 import {askBackground} from '../terminal/background.js';
+import {FeedContext, type ShowFeed} from '../follow/feed.js';
 
 /**
 The live show: a terminal session (session.ts) taken for the show, the first slide painted before Ink
@@ -37,8 +38,12 @@ export type PresentOptions = {
 	readonly openLink?: () => Promise<PeerLink>;
 	/** Linear text for screen readers, in the normal screen (its scrollback keeps what was read). */
 	readonly isScreenReader?: boolean;
-	/** The audience view (the slides) or the presenter view (notes, next, time). */
-	readonly view?: 'audience' | 'presenter';
+	/** The audience view (the slides), the presenter view (notes, next, time) or a follower (`--follow`). */
+	readonly view?: 'audience' | 'presenter' | 'follower';
+	/** The audience view's feed to followers and the remote page (follow/feed.ts), with what serves them. */
+	readonly feed?: ShowFeed;
+	/** Opens what serves the feed once the first frame is up; `notice` puts one line in the footer. */
+	readonly openFollowers?: (notice: (text: string) => void) => Promise<{close(): Promise<void>}>;
 	/** The planned length of the talk in ms, for the presenter view's pace. */
 	readonly duration?: number;
 	/** Called once the show runs, with what can change while it does (a deck read again, for example). */
@@ -87,7 +92,7 @@ export function firstFrameText(deck: Deck, theme: Theme, size: {columns: number;
 /** Whether the first slide can go up before Ink loads: a drawn slide and the other views need Ink. */
 function canPaintEarly(options: PresentOptions, inputs: ShowInputs): boolean {
 	const slide = inputs.deck.slides[options.start];
-	return !options.isScreenReader && options.view !== 'presenter' && slide !== undefined && !hasDrawnBlocks(inputs.deck, [slide]);
+	return !options.isScreenReader && (options.view ?? 'audience') === 'audience' && slide !== undefined && !hasDrawnBlocks(inputs.deck, [slide]);
 }
 
 /** Where Ink's frames go: the frame writer, or in screen-reader mode the linear writer. */
@@ -132,12 +137,40 @@ function openLinkLater(open: () => Promise<PeerLink>, inputs: ShowInputs, sessio
 	});
 }
 
+/** What serves followers, opened after the first frame; its notices go in the footer, and the show goes on. */
+async function openFollowersLater(open: NonNullable<PresentOptions['openFollowers']>, inputs: ShowInputs, session: TerminalSession, rerender: () => void) {
+	const notice = (text: string) => {
+		// The presenter link's own problem stays: it names the cause (the followers share its directory).
+		if (!inputs.linkProblem?.startsWith('presenter link off')) {
+			inputs.linkProblem = text;
+			rerender();
+		}
+	};
+
+	await new Promise(resolve => {
+		setImmediate(resolve);
+	});
+	try {
+		const served = await open(notice);
+		if (session.isFinished()) {
+			await served.close();
+			return undefined;
+		}
+
+		return served;
+	} catch (error: unknown) {
+		notice(`followers off: ${error instanceof Error ? error.message : String(error)}`);
+		return undefined;
+	}
+}
+
 /** Ink, the app and the input guard, loaded once the first slide is up; the presenter view is its own module, off the audience view's way. */
 async function loadShow(view: PresentOptions['view']) {
 	return Promise.all([
 		loadInk(),
 		import('./app.js'),
 		view === 'presenter' ? import('./presenter-view.js').then(module => module.PresenterView) : undefined,
+		view === 'follower' ? import('../follow/follower-view.js').then(module => module.FollowerView) : undefined,
 		import('../terminal/input-stream.js'),
 		import('./keymap.js'),
 	]);
@@ -205,11 +238,13 @@ export async function present(options: PresentOptions): Promise<number> {
 		return loaded ? 0 : 1;
 	}
 
-	const [ink, {App}, PresenterView, {guardInput}, {isTableKey}] = loaded;
+	const [ink, {App}, PresenterView, FollowerView, {guardInput}, {isTableKey}] = loaded;
 
 	const app = () => (
 		<FrameContext.Provider value={showLines}>
-			<ShowRoot options={options} inputs={inputs} session={session} App={App} PresenterView={PresenterView} />
+			<FeedContext.Provider value={options.feed}>
+				<ShowRoot options={options} inputs={inputs} session={session} App={App} PresenterView={PresenterView} FollowerView={FollowerView} />
+			</FeedContext.Provider>
 		</FrameContext.Provider>
 	);
 	// Ink renders into the sink, each render one whole frame (debug mode); it never writes to the terminal.
@@ -230,13 +265,22 @@ export async function present(options: PresentOptions): Promise<number> {
 	};
 	rerenderShow = rerender;
 
-	session.onShutdown({unmount: instance.unmount, close: async () => inputs.link?.close()});
+	const followers: Array<Promise<{close(): Promise<void>} | undefined>> = [];
+	session.onShutdown({
+		unmount: instance.unmount,
+		// The followers' socket and the web server end with the show.
+		close: async () => Promise.all([inputs.link?.close(), ...followers.map(async served => (await served)?.close())]).then(() => undefined),
+	});
 	// The slides that hold an Ink component are drawn while the presenter reads the first slide.
 	setTimeout(() => {
 		drawAhead(inputs.deck, session.size());
 	}, drawAheadMs).unref();
 	if (options.openLink) {
 		openLinkLater(options.openLink, inputs, session, rerender);
+	}
+
+	if (options.openFollowers) {
+		followers.push(openFollowersLater(options.openFollowers, inputs, session, rerender));
 	}
 
 	options.onReady?.(deckControl(inputs, rerender));
@@ -251,11 +295,12 @@ type ShowRootProps = {
 	readonly session: TerminalSession;
 	readonly App: typeof AppView;
 	readonly PresenterView: typeof import('./presenter-view.js').PresenterView | undefined;
+	readonly FollowerView: typeof import('../follow/follower-view.js').FollowerView | undefined;
 };
 
 /** The audience view or the presenter view, with what the show currently has. */
-function ShowRoot({options, inputs, session, App, PresenterView}: ShowRootProps) {
-	// The presenter view shows a reload problem whole; the audience screen a short mark without the file's path.
+function ShowRoot({options, inputs, session, App, PresenterView, FollowerView}: ShowRootProps) {
+	// The presenter view shows a reload problem whole; the audience screen (and a follower) a short mark without the file's path.
 	const problem = inputs.deckProblem && (PresenterView ? inputs.deckProblem : audienceMark(inputs.deckProblem));
 	const common = {
 		deck: inputs.deck,
@@ -268,6 +313,10 @@ function ShowRoot({options, inputs, session, App, PresenterView}: ShowRootProps)
 		...(inputs.link ? {link: inputs.link} : {}),
 		...(inputs.linkProblem ? {linkProblem: inputs.linkProblem} : {}),
 	};
+	if (FollowerView) {
+		return <FollowerView {...common} isScreenReader={options.isScreenReader ?? false} />;
+	}
+
 	if (PresenterView) {
 		return <PresenterView {...common} {...(options.duration ? {duration: options.duration} : {})} />;
 	}

@@ -229,10 +229,10 @@ function ourTitles() {
 
 /** Each of our slides' paragraph citation (`¶ 13, 17`), from `--print`: it is the slide's last body line. */
 function ourCitations() {
-	return [...run(process.execPath, [bin, '--print']).matchAll(/Source: article (¶ .+)$/gm)].map(match => match[1].trim());
+	return [...run(process.execPath, [bin, '--print']).matchAll(/^ {2}Article (¶ .+)$/gm)].map(match => match[1].trim());
 }
 
-/** Our slides as plain text (title, body lines), from `--print` (whole slides; --no-reveal goes with presenting only): each slide is a title underlined with dashes, its body, and a `Slide N of M` line. */
+/** Our slides as plain text (title, body lines), from `--print` (every slide whole): each slide is a title underlined with dashes, its body (indented two spaces), and its `Article ¶` line. */
 function ourSlides() {
 	const lines = run(process.execPath, [bin, '--print']).split('\n');
 	const slides = [];
@@ -240,7 +240,7 @@ function ourSlides() {
 	for (const [i, line] of lines.entries()) {
 		if (/^-{3,}$/.test(line) && lines[i - 1]?.length === line.length) {
 			current = {title: lines[i - 1], body: []};
-		} else if (/^ {2}Slide \d+ of \d+/.test(line)) {
+		} else if (/^ {2}Article ¶/.test(line)) {
 			if (current) {
 				slides.push(current);
 			}
@@ -251,7 +251,7 @@ function ourSlides() {
 		}
 	}
 
-	return slides.map(slide => ({title: slide.title, body: slide.body.slice(1)}));
+	return slides.map(slide => ({title: slide.title, body: slide.body.slice(1).map(line => line.slice(2))}));
 }
 
 function toMarkdown(body) {
@@ -267,17 +267,18 @@ function toMarkdown(body) {
 	for (const line of body) {
 		if (line.trim() === '') {
 			flush();
-		} else if (/[│█░─●]/.test(line)) {
+		} else if (line.startsWith('- ')) {
 			flush();
-			out.push('    ' + line);
-		} else if (line.startsWith('• ')) {
+			out.push(line);
+		} else if (line.startsWith('“') || line.trimStart().startsWith('— ')) {
+			// A quote (the plain text writes it as “words” and, under it, — Speaker).
 			flush();
-			out.push('- ' + line.slice(2));
-		} else if (line.startsWith('┃ ') || line.trimStart().startsWith('— ')) {
-			flush();
-			out.push('> ' + line.replace(/^┃ /, '').trim(), '');
+			out.push('> ' + line.trim(), '');
 		} else if (line.startsWith('  ') && out.at(-1)?.startsWith('- ')) {
 			out[out.length - 1] += ' ' + line.trim();
+		} else if (out.at(-1) === '' && out.at(-2)?.startsWith('> “') && !out.at(-2).endsWith('”')) {
+			// The quote's next line.
+			out[out.length - 2] += ' ' + line.trim();
 		} else {
 			paragraph.push(line.trim());
 		}
@@ -354,6 +355,47 @@ function timeCommand(file, args) {
 			}
 		});
 	});
+}
+
+/**
+The PDF handouts (issue 25): spawn to exit of `--export pdf -o FILE` (the memo) and `--export pdf --slides
+-o FILE` on the built-in deck, and the process's peak RSS (maxRSS as the process ends, reported by a
+module NODE_OPTIONS preloads), in ms and MB. Reported, with no target.
+*/
+async function measurePdfExports(directory) {
+	const probe = path.join(directory, 'max-rss.cjs');
+	writeFileSync(probe, "process.on('exit', () => require('node:fs').writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)));\n");
+	const kinds = [
+		{name: '--export pdf (the memo)', args: []},
+		{name: '--export pdf --slides', args: ['--slides']},
+	];
+	const rows = [['', 'spawn to exit, ms', 'peak RSS, MB', 'file, kB']];
+	for (const kind of kinds) {
+		const times = [];
+		const rss = [];
+		let size = 0;
+		for (let r = 0; r < Math.max(3, Math.ceil(runs / 2)); r++) {
+			const file = path.join(directory, `bench-${r}.pdf`);
+			const rssFile = path.join(directory, 'rss');
+			const started = performance.now();
+			const result = spawnSync(process.execPath, [bin, '--export', 'pdf', ...kind.args, '-o', file, '--force'], {
+				cwd: root,
+				env: {...process.env, NODE_OPTIONS: `--require ${probe}`, BENCH_RSS_FILE: rssFile},
+				stdio: ['ignore', 'ignore', 'pipe'],
+			});
+			times.push(performance.now() - started);
+			if (result.status !== 0) {
+				throw new Error(`briefing --export pdf ${kind.args.join(' ')} exited ${result.status}: ${result.stderr}`);
+			}
+
+			rss.push(Number(readFileSync(rssFile, 'utf8')) / 1024);
+			size = readFileSync(file).length / 1024;
+		}
+
+		rows.push([kind.name, cell(times), cell(rss), format(size, 0)]);
+	}
+
+	return table(rows);
 }
 
 /** The floor (`node -e 0`, Node starting and ending) and our commands that print at once, each timed to exit. */
@@ -792,6 +834,7 @@ try {
 		}
 	}
 
+	console.log(`\nthe PDF handouts, built-in deck: median / p95 (min-max)\n\n${await measurePdfExports(directory)}`);
 	if (deckRuns > 0) {
 		await benchDecks(directory, verdicts);
 	}
