@@ -135,7 +135,7 @@ requires the module for any other, and the two grapheme segmenters made when sli
 @alcalzone/ansi-tokenize load are NarrowFirstSegmenters. The build fails when those modules' text
 changes, rather than bundle them unchanged, and when one of them is no longer in the bundle.
 */
-export const narrowTextModules = ['string-width', 'slice-ansi', '@alcalzone/ansi-tokenize'];
+const narrowTextModules = ['string-width', 'slice-ansi', '@alcalzone/ansi-tokenize'];
 
 const narrowTextPlugin = {
 	name: 'narrow-text',

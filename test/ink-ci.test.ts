@@ -37,7 +37,8 @@ function inkWith(ci: string): {listening: number; writesAtUnmount: number} {
 	return JSON.parse(result.stdout) as {listening: number; writesAtUnmount: number};
 }
 
-test('Ink with CI set ignores the stream\'s resize and writes again as it unmounts; with CI=false it follows resize (the reason for notInCi)', () => {
+// Two Node processes that each load Ink: seconds on a busy machine.
+test('Ink with CI set ignores the stream\'s resize and writes again as it unmounts; with CI=false it follows resize (the reason for notInCi)', {timeout: 30_000}, () => {
 	const inCi = inkWith('true');
 	const notInCi = inkWith('false');
 	expect(notInCi.listening).toBe(1);
