@@ -73,9 +73,10 @@ const vendorPlugin = {
 Yoga (yoga-layout) makes its API with a top-level await of its WebAssembly, which a CommonJS file
 cannot hold. Ink's modules get an object instead, filled by `loadYoga()` from the package's own
 `yoga-layout/load`, which the vendor file exports and the program awaits before it uses Ink
-(deck/vendor.ts). Ink reads Yoga only inside its functions, when it lays a frame out: the object
-throws if it is read before it is filled (the build's warm-up loads Ink, so an Ink that reads Yoga as
-it loads fails the build).
+(deck/vendor.ts). Ink reads Yoga only inside its functions, when it lays a frame out. A read of
+what the object does not hold (before it is filled, anything) reaches its prototype, which throws:
+the build's warm-up loads Ink, so an Ink that reads Yoga as it loads fails the build. Once filled,
+every read is of the object's own properties, as plain as before.
 */
 const yogaPlugin = {
 	name: 'yoga',
@@ -85,14 +86,13 @@ const yogaPlugin = {
 			resolveDir: root,
 			contents: [
 				"import {loadYoga as load} from 'yoga-layout/load';",
-				'let loaded;',
-				'const Yoga = new Proxy({}, {get(_, key) {',
-				'\tif (!loaded) throw new Error(`Ink read Yoga.${String(key)} before loadYoga(): see yogaPlugin in source/build.mjs`);',
-				'\treturn loaded[key];',
+				'const unread = new Proxy({}, {get(_, key) {',
+				'\tthrow new Error(`Ink read Yoga.${String(key)} before loadYoga(): see yogaPlugin in source/build.mjs`);',
 				'}});',
+				'const Yoga = Object.create(unread);',
 				'export default Yoga;',
 				'export async function loadYoga() {',
-				'\tloaded ??= await load();',
+				"\tif (!Object.hasOwn(Yoga, 'Node')) Object.assign(Yoga, await load());",
 				'}',
 				'',
 			].join('\n'),

@@ -1,10 +1,10 @@
 import {spawnSync} from 'node:child_process';
-import {cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync} from 'node:fs';
+import {cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import module from 'node:module';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import type {Metafile} from 'esbuild';
+import {build, type Metafile} from 'esbuild';
 import {beforeAll, describe, expect, it} from 'vitest';
 // @ts-expect-error: the build script is plain JavaScript (no types).
 import {bundles, strictFirst} from '../source/build.mjs';
@@ -142,6 +142,30 @@ describe('the bundle', () => {
 		expect(vendor.includes('is not configured to support act')).toBe(false);
 		expect(program.includes('react.transitional.element')).toBe(true);
 		expect(program.includes('Invalid hook call')).toBe(false);
+	});
+});
+
+describe('the vendor bundle\'s Yoga', () => {
+	it('throws when read before loadYoga() (an Ink that read it as it loads would fail the build\'s warm-up), and is Yoga after', async () => {
+		const result = await build({
+			...bundles.vendor,
+			stdin: {contents: "import Yoga from 'yoga-layout';\nexport {loadYoga} from 'yoga-layout';\nexport const node = () => Yoga.Node;\n", resolveDir: root, sourcefile: 'yoga.js'},
+			outfile: 'yoga.cjs',
+			plugins: bundles.vendor.plugins.filter((plugin: {name: string}) => plugin.name === 'yoga'),
+			write: false,
+			logLevel: 'silent',
+		});
+		const directory = mkdtempSync(path.join(tmpdir(), 'briefing-yoga-'));
+		try {
+			const file = path.join(directory, 'yoga.cjs');
+			writeFileSync(file, result.outputFiles![0]!.text);
+			const yoga = module.createRequire(import.meta.url)(file) as {node(): {create: unknown}; loadYoga(): Promise<void>};
+			expect(() => yoga.node()).toThrow(/Ink read Yoga\.Node before loadYoga/);
+			await yoga.loadYoga();
+			expect(typeof yoga.node().create).toBe('function');
+		} finally {
+			rmSync(directory, {recursive: true, force: true});
+		}
 	});
 });
 
