@@ -11,6 +11,8 @@ import {section as workforce} from './workforce.js';
 import {section as reactions} from './reactions.js';
 import {section as whatToWatch} from './what-to-watch.js';
 import {section as source} from './source.js';
+import {budgeted, talkLength} from './budgets.js';
+import {parseDuration} from '../source/layout/pace.js';
 
 /** The briefing, in the order it is presented. */
 export const definition: DeckDefinition = {
@@ -21,6 +23,7 @@ export const definition: DeckDefinition = {
 		author: 'Stephen Dinan',
 	},
 	summary: 'at-a-glance',
+	duration: parseDuration(talkLength)!,
 	abstract: [
 		'At a virtual town hall with ICE employees in the week before the article ran, Homeland Security Secretary Alejandro Mayorkas said he was “100% opposed to the abolition of ICE”, rejected splitting it up, and said more illegal immigrants should face criminal prosecution for jumping the border.',
 		'He named the sanctuary jurisdictions with “blanket policies” against working with ICE as one of his significant priorities, and defended the stricter priorities that, as of April 2021, had cut ICE book-ins by 62%, according to the Transactional Records Access Clearinghouse.',
@@ -41,7 +44,7 @@ export const definition: DeckDefinition = {
 		reactions,
 		whatToWatch,
 		source,
-	],
+	].map(section => budgeted(section)),
 };
 
 export const deck = compileDeck(definition);

@@ -27,6 +27,10 @@ async function answerAtOnce(command: Command): Promise<number | DeckCommand> {
 			return usageError(command.message);
 		}
 
+		case 'timings': {
+			return (await import('./timings-command.js')).runTimings(command);
+		}
+
 		case 'check':
 		case 'paragraphs': {
 			const {runCheck, runParagraphs} = await import('./markdown/commands.js');

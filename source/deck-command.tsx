@@ -96,7 +96,7 @@ export async function runDeckCommand(command: DeckCommand): Promise<number> {
 		return writeOut(deckText(deck, {showNotes: command.showNotes, slides: await chosenSlides()}));
 	}
 
-	return show(deck, start, command, checked.duration, markdown && command.deckFile !== undefined ? {file: command.deckFile, text: markdown.text} : undefined);
+	return show(deck, start, command, checked, markdown && command.deckFile !== undefined ? {file: command.deckFile, text: markdown.text} : undefined);
 }
 
 /** The Markdown deck named on the command line, or undefined after a one-line problem with its file, line and column. */
@@ -114,14 +114,44 @@ async function loadDeckFile(file: string, beforeParse: (length: number) => void)
 	}
 }
 
-/** --theme and --duration, checked against the theme table and the pace module (loaded only for a duration). */
+/** --theme, --duration and --end-at, checked against the theme table and the pace modules (loaded only for a time). */
 async function checkShowFlags(command: PresentCommand) {
 	const parseDuration = command.duration === undefined ? () => undefined : (await import('./layout/pace.js')).parseDuration;
-	return checkShow(command, {themeNames, parseDuration});
+	const checked = checkShow(command, {themeNames, parseDuration});
+	if ('message' in checked || command.endAt === undefined) {
+		return checked;
+	}
+
+	const endAt = (await import('./layout/plan.js')).parseEndAt(command.endAt);
+	return endAt ? {...checked, endAt: {...endAt, text: command.endAt.trim()}} : {message: `--end-at takes a time of day such as 14:30 (24-hour), not ${quoted(command.endAt)}`};
+}
+
+/** The rehearsed times the presenter view paces against, and with --rehearse the recorder; a timings file that is not ours is one line. */
+async function timingsFor(deck: Deck, command: PresentCommand, deckFile: string | undefined) {
+	if (command.view !== 'presenter' && !command.isRehearsal) {
+		return {};
+	}
+
+	const {loadTimings, rehearsedTimes, timingsPath} = await import('./outputs/timings-file.js');
+	const file = timingsPath(deckFile);
+	const {store, problem} = loadTimings(file, deck);
+	if (problem) {
+		process.stderr.write(`briefing: ${problem}\n`);
+	}
+
+	const rehearsed = store && store.slides.size > 0 ? {rehearsed: rehearsedTimes(store)} : {};
+	if (!command.isRehearsal) {
+		return rehearsed;
+	}
+
+	const {createRehearsal} = await import('./show/rehearsal.js');
+	return {...rehearsed, rehearsal: createRehearsal({deck, file, ...(store ? {base: store} : {})})};
 }
 
 /** The live show: the link, then present(). */
-async function show(deck: Deck, start: number, command: PresentCommand, duration: number | undefined, markdown?: {file: string; text: string}): Promise<number> {
+async function show(deck: Deck, start: number, command: PresentCommand, times: Awaited<ReturnType<typeof checkShowFlags>>, markdown?: {file: string; text: string}): Promise<number> {
+	const duration = 'duration' in times ? times.duration : undefined;
+	const endAt = 'endAt' in times ? {endAt: times.endAt} : {};
 	const isPresenter = command.view === 'presenter';
 	// A Markdown deck pairs by its file, whose slides may change while it is shown (so no fixed bounds).
 	// The key is hashed when a link needs it: the audience view's after its first frame.
@@ -160,7 +190,10 @@ async function show(deck: Deck, start: number, command: PresentCommand, duration
 	}
 
 	const {watchDeck} = markdown ? await import('./markdown/watch.js') : {watchDeck: undefined};
+	const timings = await timingsFor(deck, command, markdown?.file);
 	return present({
+		...timings,
+		...endAt,
 		// Live reload: each save of a Markdown deck is read again; the show keeps its place.
 		...(markdown && watchDeck
 			? {onReady: running => watchDeck(markdown.file, markdown.text, update => ('deck' in update ? running.setDeck(update.deck) : running.setDeckProblem(update.problem)))}

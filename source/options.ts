@@ -47,6 +47,7 @@ export const options = [
 	{name: 'follow', type: 'boolean', description: 'Follow the show read-only: what the audience view shows', goesWith: presenting},
 	{name: 'serve', type: 'string', arg: 'PORT', description: 'Serve a follow page and a remote on [HOST:]PORT', goesWith: presenting},
 	{name: 'duration', type: 'string', arg: 'TIME', description: 'With --presenter or --serve: talk length (15m, 1h30m)', goesWith: presenting},
+	{name: 'end-at', type: 'string', arg: 'HH:MM', description: 'With --presenter or --timer: count down to this time', goesWith: presenting},
 	{name: 'theme', type: 'string', arg: 'NAME', choices: ['auto', 'dark', 'light', 'high-contrast'], description: 'auto (default), dark, light or high-contrast', goesWith: ['present', 'export']},
 	{name: 'screen-reader', type: 'boolean', description: 'Slides as linear text, for screen readers', goesWith: presenting},
 	{name: 'debug', type: 'boolean', description: 'Print the stack with an error'},

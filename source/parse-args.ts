@@ -24,6 +24,8 @@ export type PresentCommand = {
 	readonly serve?: string;
 	readonly theme?: string;
 	readonly duration?: string;
+	/** --end-at HH:MM: count down to a wall-clock time. */
+	readonly endAt?: string;
 	readonly isRevealing: boolean;
 	readonly showTimer: boolean;
 	readonly isScreenReader: boolean;
@@ -42,6 +44,9 @@ export type CheckCommand = {
 	/** `--size WxH`: the terminal size the slides are measured at (default 80x24). */
 	readonly size?: {readonly columns: number; readonly rows: number};
 };
+
+/** `briefing timings [FILE.md] [--json]`: the plan of budgets and rehearsed times. */
+export type TimingsCommand = {readonly kind: 'timings'; readonly deckFile?: string; readonly isJson: boolean};
 
 /** What shows a deck: the built-in one, or the Markdown deck `deckFile`. */
 type DeckCommand =
@@ -66,6 +71,7 @@ export type Command =
 	| {readonly kind: 'version'}
 	| {readonly kind: 'usage-error'; readonly message: string}
 	| CheckCommand
+	| TimingsCommand
 	| {readonly kind: 'paragraphs'; readonly article: string}
 	| (DeckCommand & {readonly deckFile?: string});
 
@@ -224,8 +230,12 @@ function commandKindOf(flags: Flags): Extract<Command, {kind: CommandKind | 'usa
 		return {kind: 'usage-error', message: 'use --slide or --section, not both'};
 	}
 
-	if (flags.duration !== undefined && !flags.presenter && flags.serve === undefined) {
+	if (flags.duration !== undefined && !flags.presenter && !flags.timer && flags.serve === undefined) {
 		return {kind: 'usage-error', message: `--duration ${quoted(flags.duration)} plans the presenter view: use it with --presenter`};
+	}
+
+	if (flags.endAt !== undefined && (!flags.presenter && !flags.timer || flags.duration !== undefined)) {
+		return {kind: 'usage-error', message: flags.duration === undefined ? `--end-at ${quoted(flags.endAt)} times the talk: use it with --presenter or --timer` : 'use --duration or --end-at, not both'};
 	}
 
 	const followProblem = followConflict(flags);
@@ -272,6 +282,7 @@ function commandKindOf(flags: Flags): Extract<Command, {kind: CommandKind | 'usa
 		...(flags.serve === undefined ? {} : {serve: flags.serve}),
 		...(flags.theme === undefined ? {} : {theme: flags.theme}),
 		...(flags.duration === undefined ? {} : {duration: flags.duration}),
+		...(flags.endAt === undefined ? {} : {endAt: flags.endAt}),
 		isRevealing: flags.reveal,
 		showTimer: Boolean(flags.timer),
 		isScreenReader: Boolean(flags.screenReader),
@@ -336,9 +347,9 @@ export function meowFlagsOf(meow: Meow, words: readonly string[]): Flags {
 	}
 }
 
-/** `check` and `paragraphs` first: subcommands with flags of their own. */
-function isSubcommand(first: string | undefined): first is 'check' | 'paragraphs' {
-	return first === 'check' || first === 'paragraphs';
+/** `check`, `paragraphs` and `timings` first: subcommands with flags of their own. */
+function isSubcommand(first: string | undefined): first is 'check' | 'paragraphs' | 'timings' {
+	return first === 'check' || first === 'paragraphs' || first === 'timings';
 }
 
 /**
@@ -418,10 +429,14 @@ export function parseArgs(argv: readonly string[], meow?: Meow): Command {
 	}
 }
 
-/** `check [FILE.md] [--source ARTICLE] [--size WxH] [--json]` and `paragraphs ARTICLE`, after their name. */
-function parseSubcommand(name: 'check' | 'paragraphs', argv: readonly string[]): Command {
+/** `check [FILE.md] [--source ARTICLE] [--size WxH] [--json]`, `paragraphs ARTICLE` and `timings [FILE.md] [--json]`, after their name. */
+function parseSubcommand(name: 'check' | 'paragraphs' | 'timings', argv: readonly string[]): Command {
 	if (argv.some(word => word === '--help' || word === '-h')) {
 		return {kind: 'help'};
+	}
+
+	if (name === 'timings') {
+		return parseTimings(argv);
 	}
 
 	if (name === 'paragraphs') {
@@ -464,6 +479,17 @@ function parseSubcommand(name: 'check' | 'paragraphs', argv: readonly string[]):
 	}
 
 	return check;
+}
+
+/** `timings [FILE.md] [--json]`, after its name. */
+function parseTimings(argv: readonly string[]): Command {
+	const files = argv.filter(word => word !== '--json');
+	const [file, extra] = files;
+	if ((file !== undefined && file.startsWith('-') && file !== '-') || extra !== undefined || argv.filter(word => word === '--json').length > 1) {
+		return {kind: 'usage-error', message: `timings takes [FILE.md] [--json], not ${quoted(file?.startsWith('-') ? file : extra ?? '--json')}`};
+	}
+
+	return {kind: 'timings', ...(file === undefined ? {} : {deckFile: file}), isJson: argv.includes('--json')};
 }
 
 /** What the deck-dependent checks need of the deck: its size and its sections. */

@@ -179,10 +179,12 @@ describe('the key table', () => {
 		}
 	});
 
-	test('the help lists every row of slides mode', () => {
-		const rows = helpRows('slides');
-		for (const binding of keymap.filter(binding => binding.modes.includes('slides'))) {
-			expect(rows.some(row => row.label === binding.label)).toBe(true);
+	test('the help of each view lists every row of slides mode that works in it', () => {
+		for (const view of ['audience', 'presenter'] as const) {
+			const rows = helpRows('slides', view);
+			for (const binding of keymap.filter(binding => binding.modes.includes('slides') && (binding.views?.includes(view) ?? true))) {
+				expect(rows.some(row => row.label === (view === 'presenter' ? binding.presenterLabel ?? binding.label : binding.label)), `${binding.label} (${view})`).toBe(true);
+			}
 		}
 	});
 

@@ -124,8 +124,8 @@ describe('parseArgs', () => {
 	test('every flag of the table is read (a switch, or a value joined to its flag)', () => {
 		for (const option of options) {
 			const argv = written(option);
-			// --force, --duration, --slides and --paper need their partner flag.
-			const partner = option.name === 'force' ? ['-o', 'x.md'] : option.name === 'duration' ? ['--presenter'] : option.name === 'slides' || option.name === 'paper' ? ['--export', 'pdf'] : [];
+			// --force, --duration, --end-at, --slides and --paper need their partner flag.
+			const partner = option.name === 'force' ? ['-o', 'x.md'] : option.name === 'duration' || option.name === 'end-at' ? ['--presenter'] : option.name === 'slides' || option.name === 'paper' ? ['--export', 'pdf'] : [];
 			expect(parse(...argv, ...partner).kind, option.name).not.toBe('usage-error');
 		}
 	});
@@ -137,8 +137,8 @@ describe('parseArgs', () => {
 				continue;
 			}
 
-			// --force needs -o; --duration needs --presenter (which goes with presenting only).
-			const partner = option.name === 'force' ? ['-o', 'x.md'] : option.name === 'duration' ? ['--presenter'] : [];
+			// --force needs -o; --duration and --end-at need --presenter (which goes with presenting only).
+			const partner = option.name === 'force' ? ['-o', 'x.md'] : option.name === 'duration' || option.name === 'end-at' ? ['--presenter'] : [];
 			for (const [kind, words] of Object.entries(commands) as Array<[CommandKind, string[]]>) {
 				if (kind === 'present' && option.goesWith.includes('export') && option.goesWith.length === 1) {
 					// -o and --force alone ask for an export.

@@ -12,6 +12,8 @@ export type SlideDefinition = {
 	readonly paragraphs: readonly number[];
 	/** Two to five sentences the presenter can say or be asked about. */
 	readonly notes: string;
+	/** How long the slide may take (ms), for the presenter view's pace and `briefing timings`. */
+	readonly budget?: number;
 	/**
 	JSX made of the primitives in `source/deck/typography.tsx`; no props, no hooks. Anything else in it
 	(an Ink `<Box>`, a component) is drawn by Ink (see drawn.ts).
@@ -22,6 +24,8 @@ export type SlideDefinition = {
 export type SectionDefinition = {
 	readonly id: string;
 	readonly title: string;
+	/** How long the section's slides may take together (ms); slides without a budget share it. */
+	readonly budget?: number;
 	readonly slides: readonly SlideDefinition[];
 };
 
@@ -39,6 +43,8 @@ export type DeckDefinition = {
 	readonly source: SourceInfo;
 	/** The id of the slide whose bullets sum the deck up: the handout's summary. */
 	readonly summary?: string;
+	/** How long the talk is (ms): slides without a budget share what the budgets leave. */
+	readonly duration?: number;
 	/** The memo's summary, a few sentences written for the handouts (not a slide's words); before the summary slide's bullets. */
 	readonly abstract?: string;
 	readonly sections: readonly SectionDefinition[];
@@ -58,6 +64,8 @@ export type Slide = {
 	readonly sectionTitle: string;
 	/** The section's first slide: on a projector-sized terminal its title is drawn in big letters. */
 	readonly opensSection: boolean;
+	/** How long the slide may take (ms), if the deck says. */
+	readonly budget?: number;
 };
 
 export type Section = {
@@ -66,15 +74,12 @@ export type Section = {
 	/** Index of the section's first slide. */
 	readonly start: number;
 	readonly count: number;
+	/** How long the section may take (ms), if the deck says. */
+	readonly budget?: number;
 };
 
-export type Deck = {
-	readonly title: string;
-	readonly source: SourceInfo;
-	/** The id of the slide whose bullets sum the deck up, if one does. */
-	readonly summary?: string;
-	/** The memo's summary, written for the handouts, if the deck has one. */
-	readonly abstract?: string;
+/** A deck ready to show: its definition's title, source and summaries, its sections placed and its slides read. */
+export type Deck = Omit<DeckDefinition, 'sections'> & {
 	readonly sections: readonly Section[];
 	readonly slides: readonly Slide[];
 };
@@ -201,8 +206,9 @@ export type DeckData = {
 	readonly title: string;
 	readonly source: SourceInfo;
 	readonly summary?: string;
+	readonly duration?: number;
 	readonly abstract?: string;
-	readonly sections: ReadonlyArray<{readonly id: string; readonly title: string; readonly slides: readonly SlideData[]}>;
+	readonly sections: ReadonlyArray<{readonly id: string; readonly title: string; readonly budget?: number; readonly slides: readonly SlideData[]}>;
 };
 
 /** Checks a deck definition and lays it out flat, in reading order. */
@@ -236,7 +242,7 @@ export function assembleDeck(definition: DeckData): Deck {
 			throw new DeckError(`section "${section.id}" has no slides`);
 		}
 
-		sections.push({id: section.id, title: section.title, start: slides.length, count: section.slides.length});
+		sections.push({id: section.id, title: section.title, start: slides.length, count: section.slides.length, ...(section.budget === undefined ? {} : {budget: section.budget})});
 		for (const slide of section.slides) {
 			if (ids.has(slide.id)) {
 				throw new DeckError(`slide id "${slide.id}" is used twice`);
@@ -258,6 +264,7 @@ export function assembleDeck(definition: DeckData): Deck {
 				sectionId: section.id,
 				sectionTitle: section.title,
 				opensSection: slide === section.slides[0],
+				...(slide.budget === undefined ? {} : {budget: slide.budget}),
 			});
 		}
 	}
@@ -270,7 +277,8 @@ export function assembleDeck(definition: DeckData): Deck {
 		throw new DeckError(`the summary slide "${definition.summary}" is not in the deck`);
 	}
 
-	return {title: definition.title, source: definition.source, ...(definition.summary ? {summary: definition.summary} : {}), ...(definition.abstract ? {abstract: definition.abstract} : {}), sections, slides};
+	const duration = definition.duration === undefined ? {} : {duration: definition.duration};
+	return {title: definition.title, source: definition.source, ...(definition.summary ? {summary: definition.summary} : {}), ...(definition.abstract ? {abstract: definition.abstract} : {}), ...duration, sections, slides};
 }
 
 /** Runs of consecutive paragraph numbers, in order, each once: `[9, 6, 7]` → `[[6, 7], [9, 9]]`. */

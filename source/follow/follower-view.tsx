@@ -1,10 +1,9 @@
-import React, {Suspense, useEffect, useMemo, useReducer, useRef, useState} from 'react';
+import React, {useEffect, useReducer, useRef, useState} from 'react';
 import {Box, useApp, useInput, useStdin} from '../show/ink.js';
 import type {Deck} from '../deck/deck.js';
-import {ErrorBoundary} from '../show/app.js';
+import {type AppProps, ShowRoot} from '../show/app.js';
 import {Frame} from '../show/components/frame.js';
 import {ScreenReaderView} from '../show/components/screen-reader-view.js';
-import {deferDrawings} from '../show/deferred-drawings.js';
 import {useDeckReload} from '../show/hooks/use-deck-reload.js';
 import {useTerminalSize} from '../show/hooks/use-terminal-size.js';
 import {initNavigation, navigate, type NavigationAction, type NavigationState} from '../show/navigation.js';
@@ -12,7 +11,6 @@ import type {PeerLink} from '../link/peer.js';
 import {indentLines, seg, wrap, type Line} from '../layout/layout.js';
 import {bodyRows, contentWidth, frameLines, isTooSmall, screenLines, type Size} from '../layout/screen.js';
 import {screenReaderLines} from '../outputs/screen-reader.js';
-import type {Theme} from '../layout/theme.js';
 
 /**
 A follower (`briefing --follow`): the audience view's slide, step and blank screen, drawn at this
@@ -20,18 +18,7 @@ terminal's own size, in its own theme, or as linear text with `--screen-reader`.
 handler (not the key table's): q and Ctrl+C quit, ? shows what a follower's keys are, Ctrl+Z
 suspends; nothing else does anything, and nothing is ever sent to the show.
 */
-export type FollowerViewProps = {
-	readonly deck: Deck;
-	readonly theme: Theme;
-	readonly isRevealing?: boolean;
-	readonly isScreenReader?: boolean;
-	readonly link?: PeerLink;
-	readonly linkProblem?: string;
-	readonly deckProblem?: string;
-	readonly size?: Size;
-	readonly onSuspend?: () => void;
-	readonly onFatal?: (error: unknown) => void;
-};
+export type FollowerViewProps = Pick<AppProps, 'deck' | 'theme' | 'isRevealing' | 'isScreenReader' | 'link' | 'linkProblem' | 'deckProblem' | 'size' | 'onSuspend' | 'onFatal'>;
 
 /** The follower's help: why its keys do nothing, and the few that do something. */
 export const followerIntro = 'You are following the show: this screen shows what the audience screen shows, and moves when the show moves. Your keys never move the show.';
@@ -49,15 +36,7 @@ function helpBody(size: Size): Line[] {
 }
 
 export function FollowerView(props: FollowerViewProps) {
-	const [, drawn] = useReducer((count: number) => count + 1, 0);
-	const deck = useMemo(() => deferDrawings(props.deck, drawn), [props.deck]);
-	return (
-		<ErrorBoundary onFatal={props.onFatal}>
-			<Suspense fallback={null}>
-				<Follower {...props} deck={deck} />
-			</Suspense>
-		</ErrorBoundary>
-	);
+	return <ShowRoot deck={props.deck} onFatal={props.onFatal}>{deck => <Follower {...props} deck={deck} />}</ShowRoot>;
 }
 
 /** The show's position as the link hands it, applied through the reducer's 'sync' (as a peer's move is). */

@@ -1,3 +1,5 @@
+import {packWords} from '../text/wrap.js';
+
 /**
 Big letters for slide titles on a projector-sized terminal: a 3x5 pixel font drawn with half blocks,
 so each letter is three rows tall and about four columns wide. Pure; the frame decides when a title
@@ -124,25 +126,6 @@ export function drawBig(text: string): string[] {
 
 /** Words packed into lines no wider than `width` in big letters; undefined if a word is too wide. */
 export function wrapBig(text: string, width: number): string[] | undefined {
-	const lines: string[] = [];
-	let current = '';
-	for (const word of text.split(/\s+/).filter(Boolean)) {
-		if (bigWidth(word) > width) {
-			return undefined;
-		}
-
-		const candidate = current ? `${current} ${word}` : word;
-		if (bigWidth(candidate) <= width) {
-			current = candidate;
-		} else {
-			lines.push(current);
-			current = word;
-		}
-	}
-
-	if (current) {
-		lines.push(current);
-	}
-
-	return lines;
+	const words = text.split(/\s+/).filter(Boolean);
+	return words.every(word => bigWidth(word) <= width) ? packWords(words, width, bigWidth) : undefined;
 }

@@ -1,5 +1,8 @@
 import {type Block, revealUnits} from '../deck/blocks.js';
 import type {Role} from './theme.js';
+import {indentLines as indented, textWidth, wrap} from '../text/wrap.js';
+
+export {textWidth, wrap} from '../text/wrap.js';
 
 /**
 The layout engine: blocks in, lines of styled segments out. It is pure, so the live show, the
@@ -43,18 +46,7 @@ export function seg(text: string, role: Role): Segment {
 
 /** Lines moved right by `margin` columns (empty lines stay empty). */
 export function indentLines(lines: readonly Line[], margin: number): Line[] {
-	const pad = seg(' '.repeat(margin), 'body');
-	return lines.map(line => (line.length === 0 ? line : [pad, ...line]));
-}
-
-/** Display width: the deck is written in characters one cell wide (a test checks that). */
-export function textWidth(text: string): number {
-	let width = 0;
-	for (const _ of text) {
-		width++;
-	}
-
-	return width;
+	return indented(lines, seg(' '.repeat(margin), 'body'));
 }
 
 export function lineWidth(line: Line): number {
@@ -68,45 +60,6 @@ export function lineWidth(line: Line): number {
 
 export function lineText(line: Line): string {
 	return line.map(segment => segment.text).join('');
-}
-
-/** Word-wraps text to `width` columns; a word longer than a line is broken. */
-export function wrap(text: string, width: number): string[] {
-	const limit = Math.max(1, width);
-	const lines: string[] = [];
-	let current = '';
-	for (const word of text.split(/\s+/).filter(Boolean)) {
-		let rest = word;
-		while (textWidth(rest) > limit) {
-			if (current) {
-				lines.push(current);
-				current = '';
-			}
-
-			const chars = [...rest];
-			lines.push(chars.slice(0, limit).join(''));
-			rest = chars.slice(limit).join('');
-		}
-
-		if (!rest) {
-			continue;
-		}
-
-		if (!current) {
-			current = rest;
-		} else if (textWidth(current) + 1 + textWidth(rest) <= limit) {
-			current += ' ' + rest;
-		} else {
-			lines.push(current);
-			current = rest;
-		}
-	}
-
-	if (current) {
-		lines.push(current);
-	}
-
-	return lines.length > 0 ? lines : [''];
 }
 
 function padEnd(text: string, width: number): string {

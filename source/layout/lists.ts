@@ -1,6 +1,7 @@
 import {blockTexts} from '../deck/blocks.js';
 import type {Deck, Slide} from '../deck/deck.js';
 import {indentLines, type Line, lineWidth, seg, textWidth} from './layout.js';
+import {fit} from '../text/wrap.js';
 import type {NavigationState} from '../show/navigation.js';
 import {bodyRows, contentWidth, type Size, toHeight} from './slide-body.js';
 
@@ -10,11 +11,6 @@ The sections menu and the overview grid, pure. The menu's list is drawn by ink-s
 right-aligned in one column, its slides at the right. The overview is all lines, its cursor the
 navigation state's.
 */
-function cut(text: string, width: number): string {
-	const chars = [...text];
-	return chars.length <= width ? text : chars.slice(0, Math.max(0, width - 1)).join('') + '…';
-}
-
 export function moreLine(direction: 'above' | 'below', margin = 0): Line {
 	return [seg(' '.repeat(margin), 'body'), seg(direction === 'above' ? '▲ more above' : '▼ more below', 'muted')];
 }
@@ -74,7 +70,7 @@ export function menuRow(deck: Deck, section: number, width: number, marks: {read
 	const mark = marks.isCurrent ? '▶ ' : '  ';
 	const number = `${String(section + 1).padStart(digits)}. `;
 	const room = Math.max(1, width - textWidth(mark + number) - rangeWidth - 2);
-	const name = cut(title, room);
+	const name = fit(title, room);
 	const range = rangeText(start, count).padStart(rangeWidth);
 	const gap = ' '.repeat(Math.max(2, width - textWidth(mark + number + name) - rangeWidth));
 	if (marks.isSelected) {
@@ -125,8 +121,8 @@ function card(deck: Deck, slide: Slide, state: NavigationState, width: number): 
 	const isCursor = slide.index === state.cursor;
 	const border = isCursor ? 'accent' : 'rule';
 	const label = ` ${slide.index === state.index ? '▶ ' : ''}${String(slide.index + 1).padStart(numberWidth(deck))} `;
-	const title = cut(slide.title, inner);
-	const words = cut(firstWords(slide), inner);
+	const title = fit(slide.title, inner);
+	const words = fit(firstWords(slide), inner);
 	const pad = (text: string) => ' '.repeat(Math.max(0, inner - textWidth(text)));
 	return [
 		[seg('╭─', border), seg(label, isCursor ? 'selected' : 'accent'), seg('─'.repeat(Math.max(0, width - 3 - textWidth(label))) + '╮', border)],

@@ -32,6 +32,13 @@ export function parseDuration(text: string): number | undefined {
 	return ms > 0 && ms <= longest ? ms : undefined;
 }
 
+/** A time as parseDuration reads it: `20m`, `1m30s`, `45s`, `1h5m` (whole seconds). */
+export function durationText(ms: number): string {
+	const total = Math.max(1, Math.round(ms / 1000));
+	const parts = [[Math.floor(total / 3600), 'h'], [Math.floor((total % 3600) / 60), 'm'], [total % 60, 's']] as const;
+	return parts.filter(([count]) => count > 0).map(([count, unit]) => `${count}${unit}`).join('');
+}
+
 export type Plan = {
 	readonly duration: number;
 	/** When each slide should start, from the start of the talk. */

@@ -6,7 +6,8 @@ import {indentLines, type Line, lineWidth, seg, type Segment, symbols, textWidth
 import {firstWords, menuHeading, menuPlace, type MenuPlace, overviewLines} from './lists.js';
 import {helpScreen, modeOf, type NavigationState} from '../show/navigation.js';
 import {paceAt, paceText, type Plan} from './pace.js';
-import {fit, helpLines, slideLines, spread, toHeight, type Size} from './screen.js';
+import {helpLines, slideLines, spread, toHeight, type Size} from './screen.js';
+import {fit} from '../text/wrap.js';
 import type {Role} from './theme.js';
 
 /**
@@ -23,6 +24,8 @@ export type PresenterInfo = {
 	/** The wall clock, HH:MM. */
 	readonly wall: string;
 	readonly plan?: Plan;
+	/** The timing line's words and colours, made by plan.ts (time left, the pace, this slide): shown instead of the plan's. */
+	readonly readout?: ReadonlyArray<{readonly text: string; readonly short?: string; readonly role: Role}>;
 	readonly status?: string;
 	/** Why the deck file could not be read again (live reload): a line of its own, until it reads. */
 	readonly problem?: string;
@@ -132,6 +135,10 @@ type TimePart = {readonly texts: readonly string[]; readonly role: Role};
 
 /** The countdown against the plan, then overtime in its own colour and words; or the elapsed time. */
 function timeParts(state: NavigationState, info: PresenterInfo): TimePart[] {
+	if (info.readout) {
+		return info.readout.map(part => ({texts: part.short === undefined ? [part.text] : [part.text, part.short], role: part.role}));
+	}
+
 	if (!info.isRunning && info.elapsed === 0) {
 		return [{texts: ['timer starts at the first move (or r)', 'timer starts at the first move', 'timer not started'], role: 'muted'}];
 	}

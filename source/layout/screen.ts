@@ -1,6 +1,7 @@
 import type {Deck, Slide} from '../deck/deck.js';
 import {helpSections, type HelpScreen, hintParts, type View} from '../show/keymap.js';
 import {indentLines, type Line, lineWidth, seg, textWidth, wrap, type Segment, symbols} from './layout.js';
+import {fit, packWords} from '../text/wrap.js';
 import {menuHeading, menuPlace, type MenuPlace, overviewLines} from './lists.js';
 import {helpScreen, modeOf, type NavigationState} from '../show/navigation.js';
 import {
@@ -40,15 +41,6 @@ export function audienceMark(problem: string): string {
 	const named = problem.replaceAll(/(?:[^\s:/]*\/)+(?=[^\s/])/g, '');
 	const placed = /^(.+?):(\d+)(?::\d+)?:\s/.exec(named);
 	return placed ? `${placed[1]} not reloaded (line ${placed[2]})` : named;
-}
-
-export function fit(text: string, width: number): string {
-	if (width <= 0) {
-		return '';
-	}
-
-	const chars = [...text];
-	return chars.length <= width ? text : chars.slice(0, Math.max(0, width - 1)).join('') + '…';
 }
 
 export function spread(left: Line, right: Line, width: number): Line {
@@ -155,21 +147,6 @@ export function footer(deck: Deck, state: NavigationState, size: Size, hint: rea
 	return [[seg(symbols.rule.repeat(size.columns), 'rule')], spread(left, [...right, seg(' ', 'body')], size.columns)];
 }
 
-/** Key names in lines of `width`, broken only between names: a name ("gg (g twice)") never breaks. */
-function wrapNames(names: readonly string[], width: number): string[] {
-	const lines: string[] = [];
-	for (const name of names) {
-		const last = lines.at(-1);
-		if (last !== undefined && textWidth(`${last} ${name}`) <= width) {
-			lines[lines.length - 1] = `${last} ${name}`;
-		} else {
-			lines.push(name);
-		}
-	}
-
-	return lines;
-}
-
 /** A label's column is never narrower than this: a column of help must hold its widest key name and it. */
 const helpLabelWidth = 10;
 
@@ -186,7 +163,7 @@ function helpColumn(view: View, width: number, screen: HelpScreen): Line[] {
 	for (const section of sections) {
 		lines.push(...(lines.length > 0 ? [[]] : []), ...wrap(section.title, width).map(part => [seg(part, 'heading')]));
 		for (const row of section.rows) {
-			const keyParts = wrapNames(row.names, keysWidth);
+			const keyParts = packWords(row.names, keysWidth);
 			const labelParts = wrap(row.label, Math.max(helpLabelWidth, width - keysWidth - 2));
 			for (let i = 0; i < Math.max(keyParts.length, labelParts.length); i++) {
 				const keys = keyParts[i] ?? '';

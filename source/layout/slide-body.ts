@@ -4,6 +4,7 @@ import type {Deck, Slide} from '../deck/deck.js';
 import {formatParagraphs} from '../deck/deck.js';
 import {canDrawBig, drawBig, wrapBig} from './big-text.js';
 import {indentLines, type Line, layoutBlock, lineWidth, seg, symbols, textWidth, wrap} from './layout.js';
+import {fit} from '../text/wrap.js';
 import type {Role} from './theme.js';
 
 /**
@@ -454,10 +455,4 @@ function pageOf(slide: Slide, width: number, step: number, rows: number, isRevea
 	const where = `page ${index + 1} of ${count}`;
 	const mark = index === count - 1 ? `▲ continued (${where})` : stepsOn ? `▼ more on the next step (${where})` : `▼ more than fits: a bigger terminal shows it (${where})`;
 	return {lines: [...title, [], ...body, [seg(fit(mark, width), 'muted')]], index, count, stepsOn};
-}
-
-/** Text cut to `width` with an ellipsis. */
-function fit(text: string, width: number): string {
-	const chars = [...text];
-	return chars.length <= width ? text : chars.slice(0, Math.max(0, width - 1)).join('') + '…';
 }

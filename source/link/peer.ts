@@ -1,13 +1,7 @@
-import type {Blank} from '../show/navigation.js';
+import type {Position} from '../show/navigation.js';
 
-/** Where the show is: what the audience and presenter views keep in step. */
-export type Position = {
-	readonly index: number;
-	readonly step: number;
-	readonly blank: Blank;
-	/** How many times the timer was restarted (`r`); a view seeing a higher count restarts its own. */
-	readonly timer?: number;
-};
+/** Where the show is (the navigation state's part of it): what the audience and presenter views keep in step. */
+export type {Position};
 
 /**
 A link to the other view of the same deck (see presenter-link.ts). The app publishes every local

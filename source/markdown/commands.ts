@@ -11,6 +11,7 @@ import {visibleControls} from './inline.js';
 import {DeckFileError, loadMarkdownDeck, readTextFile} from './load.js';
 import {hiddenProblems} from './hidden.js';
 import {builtInPlaces, type Place, placeOf} from './places.js';
+import {wrap} from '../text/wrap.js';
 
 /**
 `briefing check [FILE.md] [--source ARTICLE] [--size WxH] [--json]` and `briefing paragraphs ARTICLE`: the deck
@@ -106,17 +107,8 @@ export function paragraphsText(article: string, width = 78): string {
 	const blocks = paragraphs.map((paragraph, index) => {
 		const words = visibleControls(paragraph.replaceAll(/\s+/g, ' '));
 		const note = isFurniture(paragraph) ? ' [page furniture: not citable]' : '';
-		const lines: string[] = [];
-		for (const word of (words + note).split(' ')) {
-			const last = lines.at(-1);
-			if (last !== undefined && last.length + 1 + word.length <= width - pad - 2) {
-				lines[lines.length - 1] = `${last} ${word}`;
-			} else {
-				lines.push(word);
-			}
-		}
-
-		return lines.map((line, at) => (at === 0 ? `${String(index + 1).padStart(pad)}  ` : ' '.repeat(pad + 2)) + line).join('\n');
+		// A long word (an address) stands whole on its line, to be found as the article has it.
+		return wrap(words + note, width - pad - 2, {breakLongWords: false}).map((line, at) => (at === 0 ? `${String(index + 1).padStart(pad)}  ` : ' '.repeat(pad + 2)) + line).join('\n');
 	});
 	return blocks.join('\n\n') + '\n';
 }

@@ -1,6 +1,7 @@
 import type {Yaml} from 'mdast';
 import {parseDocument} from 'yaml';
 import type {SourceInfo} from '../deck/deck.js';
+import {parseDuration} from '../layout/pace.js';
 import {MarkdownDeckError, slideText, startOf} from './inline.js';
 
 /**
@@ -15,12 +16,13 @@ The deck's YAML front matter: what the article is and where its text is.
 	source: article.txt       (optional: the article's text, for `briefing check`)
 	summary: slide-id         (optional: the slide whose bullets sum the deck up, for handouts)
 	abstract: A few sentences (optional: the handouts' summary, before the summary slide's bullets)
+	duration: 20m             (optional: the talk's length, for the presenter view's pace)
 	---
 */
-export type FrontMatter = {readonly title: string; readonly source: SourceInfo; readonly summary?: string; readonly abstract?: string};
+export type FrontMatter = {readonly title: string; readonly source: SourceInfo; readonly summary?: string; readonly abstract?: string; readonly duration?: number};
 
 const required = ['title', 'outlet', 'date', 'author'] as const;
-const optional = ['url', 'source', 'summary', 'abstract'] as const;
+const optional = ['url', 'source', 'summary', 'abstract', 'duration'] as const;
 const known: readonly string[] = [...required, ...optional];
 
 export function readFrontMatter(node: Yaml | undefined): FrontMatter {
@@ -67,8 +69,15 @@ export function readFrontMatter(node: Yaml | undefined): FrontMatter {
 	}
 
 	const get = (key: string) => fields.get(key) ?? '';
+	const duration = fields.has('duration') ? parseDuration(get('duration')) : undefined;
+	if (fields.has('duration') && duration === undefined) {
+		const line = 1 + node.value.split('\n').findIndex(text => text.startsWith('duration:')) + 1;
+		throw new MarkdownDeckError(`front matter: duration takes a time such as 20m, 90s or 1h30m, not "${get('duration')}"`, {line: Math.max(2, line), column: 1});
+	}
+
 	return {
 		title: get('title'),
+		...(duration === undefined ? {} : {duration}),
 		...(fields.get('summary') ? {summary: get('summary')} : {}),
 		...(fields.get('abstract') ? {abstract: get('abstract')} : {}),
 		source: {

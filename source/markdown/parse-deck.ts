@@ -9,6 +9,7 @@ import type {Block} from '../deck/blocks.js';
 import {assembleDeck, type Deck, DeckError, type SlideData} from '../deck/deck.js';
 import {type Piece, readBlock} from './blocks.js';
 import {type FrontMatter, readFrontMatter} from './front-matter.js';
+import {parseDuration} from '../layout/pace.js';
 import {inlineText, MarkdownDeckError, type Position, slideText, startOf, visibleControls} from './inline.js';
 import {deckLimits, type Piece as SplitPiece, splitDeck} from './split.js';
 
@@ -21,6 +22,7 @@ sections, `##` slides, `---` between slides, and the comment directives
 	<!-- paragraphs: 4, 6-9 -->      the article paragraphs the slide cites
 	<!-- speaker_note: words -->     speaker notes (several are joined)
 	<!-- bars -->                    the next table is a bar chart
+	<!-- budget: 1m30s -->           the slide's time (under a # section line: the section's)
 */
 export type SlidePlaces = {
 	readonly title: number;
@@ -44,11 +46,12 @@ type SlideDraft = {
 	places: {title: number; notes?: number; paragraphs?: number; body: Piece[]};
 	isOpen: boolean;
 	isBars: boolean;
+	budget?: number;
 	/** The last block, when a `Table:` caption may still follow it. */
 	captionable?: Block & {kind: 'table' | 'bars'};
 };
 
-type SectionDraft = {id: string; title: string; slides: SlideDraft[]; at: Position};
+type SectionDraft = {id: string; title: string; slides: SlideDraft[]; at: Position; budget?: number};
 
 export function slugify(text: string): string {
 	return text
@@ -107,7 +110,21 @@ export function commentText(text: string): string {
 	return text.replaceAll(/&(gt|lt|amp);/g, (_, name: string) => ({gt: '>', lt: '<', amp: '&'})[name] ?? '');
 }
 
-function directive(node: Html, slide: SlideDraft | undefined): void {
+/** `<!-- budget: 1m30s -->`: a slide's time, or under a section's `#` line (before its first slide), the section's. */
+function readBudget(value: string, at: Position, target: {budget?: number} | undefined): void {
+	const budget = parseDuration(value);
+	if (budget === undefined) {
+		throw new MarkdownDeckError(`budget: "${slideText(value.trim())}" is not a time (1m30s, 90s, 2m)`, at);
+	}
+
+	if (!target) {
+		throw new MarkdownDeckError('"budget" belongs inside a slide, or under a "# Section" line', at);
+	}
+
+	target.budget = budget;
+}
+
+function directive(node: Html, slide: SlideDraft | undefined, section?: SectionDraft): void {
 	const body = comment.exec(node.value)?.[1];
 	if (body === undefined) {
 		throw new MarkdownDeckError('HTML is not shown on slides: write the words (escape a < as \\<)', startOf(node));
@@ -121,6 +138,11 @@ function directive(node: Html, slide: SlideDraft | undefined): void {
 	}
 
 	const at = startOf(node);
+	if (name === 'budget') {
+		readBudget(named[2] ?? '', at, slide?.isOpen ? slide : slide ? undefined : section);
+		return;
+	}
+
 	if (!slide?.isOpen) {
 		throw new MarkdownDeckError(`"${name}" belongs inside a slide (after its ## title)`, at);
 	}
@@ -135,7 +157,7 @@ function directive(node: Html, slide: SlideDraft | undefined): void {
 	} else if (name === 'bars') {
 		slide.isBars = true;
 	} else {
-		throw new MarkdownDeckError(`unknown directive "${visibleControls(name)}" (known: paragraphs, speaker_note, bars)`, at);
+		throw new MarkdownDeckError(`unknown directive "${visibleControls(name)}" (known: paragraphs, speaker_note, bars, budget)`, at);
 	}
 }
 
@@ -253,7 +275,7 @@ function walkNode(node: RootContent, walk: Walk): void {
 			walk.slide.isOpen = false;
 		}
 	} else if (node.type === 'html') {
-		directive(node, walk.slide);
+		directive(node, walk.slide, walk.sections.at(-1));
 	} else if (node.type === 'definition') {
 		throw new MarkdownDeckError('link definitions are not part of a slide', startOf(node));
 	} else if (node.type !== 'yaml') {
@@ -379,5 +401,5 @@ export function parseMarkdownDeck(text: string): ParsedDeck {
 }
 
 function slideData(slide: SlideDraft): SlideData {
-	return {id: slide.id, title: slide.title, paragraphs: slide.paragraphs, notes: slide.notes.join(' '), blocks: slide.blocks};
+	return {id: slide.id, title: slide.title, paragraphs: slide.paragraphs, notes: slide.notes.join(' '), blocks: slide.blocks, ...(slide.budget === undefined ? {} : {budget: slide.budget})};
 }

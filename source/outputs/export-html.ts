@@ -211,16 +211,15 @@ export function handoutCss(): string {
 	return `${paletteCss()}\n${style}\n.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }`;
 }
 
+/** How every page we write starts, to its head's own lines: HTML5, English, UTF-8, a phone's width. */
+export const htmlStart = ['<!doctype html>', '<html lang="en">', '<head>', '<meta charset="utf-8">', '<meta name="viewport" content="width=device-width, initial-scale=1">'] as const;
+
 export function deckHtml(deck: Deck, options: HtmlOptions = {}): string {
 	const url = sourceUrl(deck);
 	const source = url ? `<a href="${text(url)}">${text(sourceLine(deck))}</a>` : text(sourceLine(deck));
 	const slides = options.slides ?? deck.slides;
 	return [
-		'<!doctype html>',
-		'<html lang="en">',
-		'<head>',
-		'<meta charset="utf-8">',
-		'<meta name="viewport" content="width=device-width, initial-scale=1">',
+		...htmlStart,
 		`<title>${text(deck.title)}</title>`,
 		`<style>\n${handoutCss()}\n</style>`,
 		'</head>',

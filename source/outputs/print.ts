@@ -2,6 +2,7 @@ import {type Block, drawingCharacters} from '../deck/blocks.js';
 import type {Deck, Slide} from '../deck/deck.js';
 import {lineText, textWidth, wrap} from '../layout/layout.js';
 import {stripControls} from '../deck/sanitize.js';
+import {indentLines} from '../text/wrap.js';
 import {aboutLine, handoutParts, hasOwnHeading, isWholeDeck, memoSummary, partTitle, slideCitation, slideRange, whoseLine} from './handout.js';
 
 /**
@@ -31,10 +32,6 @@ export function sourceUrl(deck: Deck): string | undefined {
 /** Text wrapped to `width`, its first line after `first` and the others under it after `rest`. */
 function hanging(text: string, width: number, first: string, rest = ' '.repeat(textWidth(first))): string[] {
 	return wrap(text, width - textWidth(first)).map((part, index) => (index === 0 ? first : rest) + part);
-}
-
-function indentLines(lines: readonly string[], indent: string): string[] {
-	return lines.map(line => (line ? indent + line : line));
 }
 
 function underlined(text: string, width: number, rule: string): string[] {

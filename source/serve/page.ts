@@ -1,6 +1,6 @@
 import {type Block, revealUnits} from '../deck/blocks.js';
 import type {Deck} from '../deck/deck.js';
-import {escapeHtml, handoutCss, slideHtml} from '../outputs/export-html.js';
+import {escapeHtml, handoutCss, htmlStart, slideHtml} from '../outputs/export-html.js';
 
 /**
 The pages of a served show, as strings: no file is ever read from disk. The follow page shows the
@@ -78,11 +78,7 @@ export const stylesheet = `${handoutCss()}\n${barWidths}\n${pageCss}\n`;
 function head(title: string, key: string, script: string): string {
 	const query = `?key=${encodeURIComponent(key)}`;
 	return [
-		'<!doctype html>',
-		'<html lang="en">',
-		'<head>',
-		'<meta charset="utf-8">',
-		'<meta name="viewport" content="width=device-width, initial-scale=1">',
+		...htmlStart,
 		'<meta name="referrer" content="no-referrer">',
 		// No icon to fetch: a request without the key would only get 403.
 		'<link rel="icon" href="data:,">',

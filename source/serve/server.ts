@@ -1,10 +1,9 @@
 import http from 'node:http';
 import type net from 'node:net';
-import type {Key} from 'ink';
 import type {Deck} from '../deck/deck.js';
 import type {ShowFeed, Shown} from '../follow/feed.js';
 import {latestWriter, type LatestWriter} from '../follow/latest-writer.js';
-import {resolveKeypress} from '../show/keymap.js';
+import {inkKey, resolveKeypress} from '../show/keymap.js';
 import {type ServeAddress, urlHost} from './address.js';
 import {type Keys, newKeys, type Role, roleOf} from './keys.js';
 import {defaultLimits, type Limits, rateLimiter} from './limits.js';
@@ -62,33 +61,6 @@ const buttons = {
 } as const;
 
 type Button = keyof typeof buttons;
-
-/** An Ink key with nothing pressed but `name`. */
-function inkKey(name: string | undefined): Key {
-	const none: Key = {
-		upArrow: false,
-		downArrow: false,
-		leftArrow: false,
-		rightArrow: false,
-		pageDown: false,
-		pageUp: false,
-		home: false,
-		end: false,
-		return: false,
-		escape: false,
-		ctrl: false,
-		shift: false,
-		tab: false,
-		backspace: false,
-		delete: false,
-		meta: false,
-		super: false,
-		hyper: false,
-		capsLock: false,
-		numLock: false,
-	};
-	return name ? {...none, [name]: true} : none;
-}
 
 type Stream = {readonly writer: LatestWriter; readonly response: http.ServerResponse; behindSince: number | undefined};
 

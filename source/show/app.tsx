@@ -5,8 +5,11 @@ import {Frame} from './components/frame.js';
 import {LazySectionsMenu} from './components/lazy-sections-menu.js';
 import {deferDrawings} from './deferred-drawings.js';
 import {ScreenReaderView} from './components/screen-reader-view.js';
-import {formatElapsed, useClock} from './hooks/use-clock.js';
+import {useClock} from './hooks/use-clock.js';
 import {useForAWhile} from './hooks/use-for-a-while.js';
+import {countdownText, useRehearsal} from './hooks/use-rehearsal.js';
+import type {Countdown} from './hooks/use-pace.js';
+import type {Rehearsal} from './rehearsal.js';
 import {useKeymap} from './hooks/use-keymap.js';
 import {usePeerLink} from './hooks/use-peer-link.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
@@ -44,6 +47,10 @@ export type AppProps = {
 	readonly fault?: 'render';
 	/** The time source of the timer (tests drive it); default Date.now. */
 	readonly now?: () => number;
+	/** A rehearsal (--rehearse) that records how long each slide and reveal step is up. */
+	readonly rehearsal?: Rehearsal;
+	/** What --timer counts down: the talk's length (ms), or to an --end-at time; default: it counts up. */
+	readonly countdown?: Countdown;
 	/** How long the first slide's key hint and a new link status stay (ms); tests shorten them. */
 	readonly hintMs?: number;
 	readonly statusMs?: number;
@@ -82,17 +89,20 @@ export class ErrorBoundary extends Component<BoundaryProps, {failed: boolean}> {
 	}
 }
 
-export function App(props: AppProps) {
+/** A screen of the show (the audience's, the presenter's) around its deck: a crash goes to `onFatal`. */
+export function ShowRoot(props: {readonly deck: Deck; readonly onFatal?: (error: unknown) => void; readonly children: (deck: Deck) => ReactNode}) {
 	const [, drawn] = useReducer((count: number) => count + 1, 0);
 	const deck = useMemo(() => deferDrawings(props.deck, drawn), [props.deck]);
 	return (
 		<ErrorBoundary onFatal={props.onFatal}>
 			{/* A slide's Ink component is drawn after the render that first needs it (deferred-drawings.ts). */}
-			<Suspense fallback={null}>
-				<Show {...props} deck={deck} />
-			</Suspense>
+			<Suspense fallback={null}>{props.children(deck)}</Suspense>
 		</ErrorBoundary>
 	);
+}
+
+export function App(props: AppProps) {
+	return <ShowRoot deck={props.deck} onFatal={props.onFatal}>{deck => <Show {...props} deck={deck} />}</ShowRoot>;
 }
 
 function useNavigation(deck: Deck, start: number, isRevealing: boolean) {
@@ -101,10 +111,10 @@ function useNavigation(deck: Deck, start: number, isRevealing: boolean) {
 }
 
 
-type ShowProps = Pick<AppProps, 'deck' | 'start' | 'isRevealing' | 'size' | 'link' | 'onSuspend'> & {readonly view?: View};
+type ShowProps = Pick<AppProps, 'deck' | 'start' | 'isRevealing' | 'size' | 'link' | 'onSuspend' | 'rehearsal'> & {readonly view?: View};
 
 /** What every view of the show shares: the state, the keys, the size, the peer link, quit and suspend. */
-export function useShow({deck, start = 0, isRevealing = true, size: fixedSize, link, onSuspend, view = 'audience'}: ShowProps) {
+export function useShow({deck, start = 0, isRevealing = true, size: fixedSize, link, onSuspend, view = 'audience', rehearsal}: ShowProps) {
 	const [reduced, dispatch] = useNavigation(deck, start, isRevealing);
 	const {exit} = useApp();
 	const {isRawModeSupported} = useStdin();
@@ -135,7 +145,8 @@ export function useShow({deck, start = 0, isRevealing = true, size: fixedSize, l
 		}
 	}, [state.suspendCount]);
 
-	return {state, size, mode, status};
+	const timingsNote = useRehearsal(rehearsal, deck, state);
+	return {state, size, mode, status, timingsNote};
 }
 
 function Show(props: AppProps) {
@@ -149,7 +160,10 @@ function Show(props: AppProps) {
 	const isLinked = isPresenterLinked(show.status);
 	// The link's status and the key hint come and go; the presenter view keeps its status.
 	const linkStatus = useForAWhile(show.status ?? props.linkProblem, props.statusMs ?? statusMs);
-	const status = useForAWhile(props.deckProblem, deckProblemMs) ?? linkStatus;
+	const deckStatus = useForAWhile(props.deckProblem, deckProblemMs);
+	// What the save-timings key did, for a few seconds.
+	const timingsNote = useForAWhile(show.timingsNote, noticeMs)?.text;
+	const status = timingsNote ?? deckStatus ?? linkStatus;
 	const isHintTime = useForAWhile(true, props.hintMs ?? hintMs) ?? false;
 	const notice = useForAWhile(state.notice || undefined, noticeMs) ?? '';
 	const isInkScreenReader = useIsScreenReaderEnabled();
@@ -173,7 +187,7 @@ function Show(props: AppProps) {
 		);
 	}
 
-	const timer = showTimer ? formatElapsed(clock.elapsed) : undefined;
+	const timer = showTimer ? countdownText(props.countdown, clock) : undefined;
 	const extras = {
 		...(status ? {status} : {}),
 		...(timer ? {timer} : {}),

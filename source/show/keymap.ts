@@ -247,6 +247,14 @@ export const keymap: readonly Binding[] = [
 		modes: slides,
 	},
 	{
+		label: 'Save timings',
+		action: {type: 'save-timings'},
+		keys: [{input: 't'}],
+		modes: slides,
+		// The audience help has no row to spare at 80x24; a rehearsal there saves at each slide and at the end.
+		views: ['presenter'],
+	},
+	{
 		label: 'Suspend (fg returns)',
 		action: {type: 'suspend'},
 		keys: [{ctrl: 'z'}],
@@ -428,6 +436,35 @@ function matches(matcher: Matcher, input: string, key: Key): boolean {
 	}
 
 	return input === matcher.input;
+}
+
+/** No key at all, as Ink reports it. */
+export const noKey: Key = {
+	upArrow: false,
+	downArrow: false,
+	leftArrow: false,
+	rightArrow: false,
+	pageDown: false,
+	pageUp: false,
+	home: false,
+	end: false,
+	return: false,
+	escape: false,
+	ctrl: false,
+	shift: false,
+	tab: false,
+	backspace: false,
+	delete: false,
+	meta: false,
+	super: false,
+	hyper: false,
+	capsLock: false,
+	numLock: false,
+};
+
+/** An Ink key with nothing pressed but `name`. */
+export function inkKey(name?: keyof Key): Key {
+	return name ? {...noKey, [name]: true} : noKey;
 }
 
 /**

@@ -8,6 +8,15 @@ export type Overlay = 'none' | 'help' | 'menu' | 'overview';
 export type Blank = 'none' | 'black' | 'white';
 export type Mode = 'slides' | 'help' | 'menu' | 'overview' | 'blank';
 
+/** Where the show is: what the audience and presenter views keep in step (link/peer.ts). */
+export type Position = {
+	readonly index: number;
+	readonly step: number;
+	readonly blank: Blank;
+	/** How many times the timer was restarted (`r`); a view seeing a higher count restarts its own. */
+	readonly timer?: number;
+};
+
 export type NavigationState = {
 	/** The slide on screen, 0-based. */
 	readonly index: number;
@@ -39,6 +48,8 @@ export type NavigationState = {
 	readonly isTimerRunning: boolean;
 	/** Bumped by Ctrl+Z; the app suspends when it changes. */
 	readonly suspendCount: number;
+	/** Bumped by the save-timings key; a rehearsal writes its timings when it changes. */
+	readonly saveCount: number;
 	readonly isQuitting: boolean;
 };
 
@@ -69,15 +80,10 @@ export type NavigationAction =
 	| {readonly type: 'unblank'}
 	| {readonly type: 'reset-timer'}
 	| {readonly type: 'suspend'}
+	| {readonly type: 'save-timings'}
 	| {readonly type: 'quit'}
-	| {
-			readonly type: 'sync';
-			readonly index: number;
-			readonly step: number;
-			readonly blank: Blank;
-			/** The peer's timer resets; a higher number than ours restarts our timer too. */
-			readonly timer?: number;
-	  }
+	/** The peer's position: a higher timer count than ours restarts our timer too. */
+	| ({readonly type: 'sync'} & Position)
 	/** The deck was read again (live reload): new reveal units, sections, and the slide to stay on. Not a key. */
 	| {readonly type: 'reload'; readonly units: readonly number[]; readonly index: number; readonly sections?: readonly number[]};
 
@@ -112,6 +118,7 @@ export function initNavigation({units, sections = [0], start = 0, isRevealing = 
 		timerEpoch: 0,
 		isTimerRunning: false,
 		suspendCount: 0,
+		saveCount: 0,
 		isQuitting: false,
 	};
 }
@@ -307,12 +314,13 @@ function sync(state: NavigationState, action: Extract<NavigationAction, {type: '
 }
 
 /** The rest: notes, blank screens, the timer, suspend, quit, and the peer's moves. */
-const others: Pick<Handlers, 'toggle-notes' | 'blank' | 'unblank' | 'reset-timer' | 'suspend' | 'quit' | 'sync'> = {
+const others: Pick<Handlers, 'toggle-notes' | 'blank' | 'unblank' | 'reset-timer' | 'suspend' | 'save-timings' | 'quit' | 'sync'> = {
 	'toggle-notes': state => with_(state, {showNotes: !state.showNotes, pending: ''}),
 	blank: (state, action) => with_(state, {blank: state.blank === action.color ? 'none' : action.color, pending: ''}),
 	unblank: state => with_(state, {blank: 'none', pending: ''}),
 	'reset-timer': state => with_(state, {timerEpoch: state.timerEpoch + 1, isTimerRunning: true, pending: ''}),
 	suspend: state => with_(state, {suspendCount: state.suspendCount + 1, pending: ''}),
+	'save-timings': state => with_(state, {saveCount: state.saveCount + 1, pending: ''}),
 	quit: state => with_(state, {isQuitting: true}),
 	sync,
 };

@@ -1,3 +1,4 @@
+import process from 'node:process';
 import React from 'react';
 import type {Instance, RenderOptions} from 'ink';
 import type {App as AppView} from './app.js';
@@ -16,6 +17,7 @@ import type {Line} from '../layout/layout.js';
 import type {PeerLink} from '../link/peer.js';
 import type {Background, Theme} from '../layout/theme.js';
 import {askBackground} from '../terminal/background.js';
+import type {Rehearsal} from './rehearsal.js';
 import {FeedContext, type ShowFeed} from '../follow/feed.js';
 
 /**
@@ -46,6 +48,12 @@ export type PresentOptions = {
 	readonly openFollowers?: (notice: (text: string) => void) => Promise<{close(): Promise<void>}>;
 	/** The planned length of the talk in ms, for the presenter view's pace. */
 	readonly duration?: number;
+	/** --end-at: the presenter view (and --timer) count down to this wall-clock time. */
+	readonly endAt?: {readonly hours: number; readonly minutes: number; readonly text: string};
+	/** Rehearsed time per slide id, for the presenter view's plan. */
+	readonly rehearsed?: ReadonlyMap<string, number>;
+	/** --rehearse: records each slide's and step's time; written as the show goes and at its end. */
+	readonly rehearsal?: Rehearsal;
 	/** Called once the show runs, with what can change while it does (a deck read again, for example). */
 	readonly onReady?: (show: RunningShow) => void;
 };
@@ -209,6 +217,7 @@ export async function present(options: PresentOptions): Promise<number> {
 	// Registered before the first paint: a stop (Ctrl+Z, kill -TSTP) while Ink still loads comes back
 	// to the first frame, painted whole.
 	session.onResume(size => {
+		options.rehearsal?.resume();
 		// A new size is a new frame, which the resize brings; at the same size, paint the last one whole.
 		if (!sink.resize(size)) {
 			target.repaint();
@@ -268,8 +277,16 @@ export async function present(options: PresentOptions): Promise<number> {
 	const followers: Array<Promise<{close(): Promise<void>} | undefined>> = [];
 	session.onShutdown({
 		unmount: instance.unmount,
-		// The followers' socket and the web server end with the show.
-		close: async () => Promise.all([inputs.link?.close(), ...followers.map(async served => (await served)?.close())]).then(() => undefined),
+		// The rehearsal's last write, after the terminal is given back (a signal's way out too); the
+		// followers' socket and the web server end with the show.
+		async close() {
+			options.rehearsal?.finish();
+			for (const problem of options.rehearsal?.problems() ?? []) {
+				process.stderr.write(`briefing: ${problem}\n`);
+			}
+
+			await Promise.all([inputs.link?.close(), ...followers.map(async served => (await served)?.close())]);
+		},
 	});
 	// The slides that hold an Ink component are drawn while the presenter reads the first slide.
 	setTimeout(() => {
@@ -308,23 +325,30 @@ function ShowRoot({options, inputs, session, App, PresenterView, FollowerView}: 
 		theme: inputs.theme,
 		start: options.start,
 		isRevealing: options.isRevealing,
-		onSuspend: session.suspend,
+		onSuspend() {
+			// A rehearsal stops counting while the show is suspended (Ctrl+Z), until fg.
+			options.rehearsal?.pause();
+			session.suspend();
+		},
 		onFatal: session.fatal,
 		...(inputs.link ? {link: inputs.link} : {}),
 		...(inputs.linkProblem ? {linkProblem: inputs.linkProblem} : {}),
+		...(options.rehearsal ? {rehearsal: options.rehearsal} : {}),
 	};
 	if (FollowerView) {
 		return <FollowerView {...common} isScreenReader={options.isScreenReader ?? false} />;
 	}
 
+	const countdown = {...(options.duration ? {length: options.duration} : {}), ...(options.endAt ? {endAt: options.endAt} : {})};
 	if (PresenterView) {
-		return <PresenterView {...common} {...(options.duration ? {duration: options.duration} : {})} />;
+		return <PresenterView {...common} {...(options.duration ? {duration: options.duration} : {})} {...(options.endAt ? {endAt: options.endAt} : {})} {...(options.rehearsed ? {rehearsed: options.rehearsed} : {})} />;
 	}
 
 	return (
 		<App
 			{...common}
 			showTimer={options.showTimer}
+			countdown={countdown}
 			isScreenReader={options.isScreenReader ?? false}
 			{...(session.fault === 'render' ? {fault: 'render' as const} : {})}
 		/>

@@ -1,49 +1,30 @@
-import React, {Suspense, useEffect, useMemo, useReducer, useRef, useState} from 'react';
-import {ErrorBoundary, noticeMs, statusMs, useShow} from './app.js';
+import React, {useEffect, useRef, useState} from 'react';
+import {type AppProps, noticeMs, ShowRoot, statusMs, useShow} from './app.js';
 import {useForAWhile} from './hooks/use-for-a-while.js';
-import type {Deck} from '../deck/deck.js';
 import {Frame} from './components/frame.js';
 import {LazySectionsMenu} from './components/lazy-sections-menu.js';
-import {deferDrawings} from './deferred-drawings.js';
 import {formatWall, useClock} from './hooks/use-clock.js';
-import {planTalk} from '../layout/pace.js';
-import type {PeerLink} from '../link/peer.js';
+import {type Countdown, usePaceReadout} from './hooks/use-pace.js';
 import {presenterLines, presenterMenuPlace, presenterMinimum} from '../layout/presenter-screen.js';
-import {type Size, tooSmallLines} from '../layout/screen.js';
-import type {Theme} from '../layout/theme.js';
+import {tooSmallLines} from '../layout/screen.js';
 
 /**
 The presenter's screen (`briefing --presenter`): the same keys and the same navigation state as the
 audience view, kept in step over the link; a different picture. It never blanks itself: when the
 audience screen is blanked it says so and keeps the notes up.
 */
-export type PresenterViewProps = {
-	readonly deck: Deck;
-	readonly theme: Theme;
-	readonly start?: number;
-	readonly isRevealing?: boolean;
-	/** The planned length of the talk (ms), for the pace; none shows elapsed time only. */
+/** The audience app's props that the presenter view takes too (`now` drives its timer and clock). */
+export type PresenterViewProps = Pick<AppProps, 'deck' | 'theme' | 'start' | 'isRevealing' | 'size' | 'link' | 'onSuspend' | 'onFatal' | 'deckProblem' | 'now' | 'rehearsal'> & {
+	/** The planned length of the talk (ms), for the pace; none shows elapsed time only (or the deck's `duration`). */
 	readonly duration?: number;
-	readonly size?: Size;
-	readonly link?: PeerLink;
-	readonly onSuspend?: () => void;
-	readonly onFatal?: (error: unknown) => void;
-	/** Why the deck file could not be read again: shown until it reads (the last good deck stays up). */
-	readonly deckProblem?: string;
-	/** The time source of the timer and clock (tests drive it); default Date.now. */
-	readonly now?: () => number;
+	/** --end-at: count down to a time on the wall clock instead of a length. */
+	readonly endAt?: Countdown['endAt'];
+	/** Rehearsed time per slide id (the median of the rehearsals): the plan paces against them. */
+	readonly rehearsed?: ReadonlyMap<string, number>;
 };
 
 export function PresenterView(props: PresenterViewProps) {
-	const [, drawn] = useReducer((count: number) => count + 1, 0);
-	const deck = useMemo(() => deferDrawings(props.deck, drawn), [props.deck]);
-	return (
-		<ErrorBoundary onFatal={props.onFatal}>
-			<Suspense fallback={null}>
-				<Presenter {...props} deck={deck} />
-			</Suspense>
-		</ErrorBoundary>
-	);
+	return <ShowRoot deck={props.deck} onFatal={props.onFatal}>{deck => <Presenter {...props} deck={deck} />}</ShowRoot>;
 }
 
 /** The link's everyday states; anything else (a refused position, a dropped peer) is news. */
@@ -77,14 +58,15 @@ export function useHeldStatus(status: string | undefined, ms: number): string | 
 }
 
 function Presenter(props: PresenterViewProps) {
-	const {deck, theme, duration, now} = props;
+	const {deck, theme, duration, endAt, rehearsed, now = Date.now} = props;
 	const show = useShow({...props, view: 'presenter'});
 	const {state, size, mode} = show;
 	// The deck's problem has a line of its own; the header has it too while that line says "blanked".
 	const linkStatus = useHeldStatus(show.status, statusMs);
-	const status = (state.blank === 'none' ? undefined : props.deckProblem) ?? linkStatus;
+	const timingsNote = useForAWhile(show.timingsNote, noticeMs)?.text;
+	const status = timingsNote ?? (state.blank === 'none' ? undefined : props.deckProblem) ?? linkStatus ?? (props.rehearsal ? 'rehearsal: timings kept' : undefined);
 	const clock = useClock(state.isTimerRunning, state.timerEpoch, now);
-	const plan = useMemo(() => (duration ? planTalk(duration, deck.slides.length) : undefined), [duration, deck]);
+	const readout = usePaceReadout(deck, state, clock, {...(duration ? {duration} : {}), ...(endAt ? {endAt} : {}), ...(rehearsed ? {rehearsed} : {}), now});
 	// "no slide 99" for a few seconds, or until the next key.
 	const notice = useForAWhile(state.notice || undefined, noticeMs) ?? '';
 
@@ -96,7 +78,7 @@ function Presenter(props: PresenterViewProps) {
 		elapsed: clock.elapsed,
 		isRunning: state.isTimerRunning,
 		wall: formatWall(clock.wall),
-		...(plan ? {plan} : {}),
+		readout,
 		...(status ? {status} : {}),
 		...(props.deckProblem ? {problem: props.deckProblem} : {}),
 	});

@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import process from 'node:process';
 
 /**
@@ -6,7 +8,8 @@ last frame), no FORCE_COLOR from the test run (the child decides its colours as 
 a known TERM. `extra` is applied last; an undefined value removes the variable.
 */
 export function childEnv(extra: Readonly<Record<string, string | undefined>> = {}): Record<string, string> {
-	const env: Record<string, string | undefined> = {...process.env, TERM: 'xterm-256color'};
+	// A rehearsal of the built-in deck keeps its timings in XDG_STATE_HOME: a test's, never the user's.
+	const env: Record<string, string | undefined> = {...process.env, TERM: 'xterm-256color', XDG_STATE_HOME: path.join(os.tmpdir(), `briefing-test-state-${process.pid}`)};
 	for (const name of ['CI', 'CONTINUOUS_INTEGRATION', 'FORCE_COLOR']) {
 		delete env[name];
 	}

@@ -1,5 +1,3 @@
-import type {Key} from 'ink';
-
 /**
 The plain model the navigation property tests check the reducer against: where the show stands and
 how →, ← and a jump move it, written out from the README rather than from the reducer.
@@ -50,25 +48,4 @@ export function backward(model: PositionModel): void {
 }
 
 /** No key at all, as Ink reports it: a test sets the one that is pressed. */
-export const noKey: Key = {
-	upArrow: false,
-	downArrow: false,
-	leftArrow: false,
-	rightArrow: false,
-	pageDown: false,
-	pageUp: false,
-	home: false,
-	end: false,
-	return: false,
-	escape: false,
-	ctrl: false,
-	shift: false,
-	tab: false,
-	backspace: false,
-	delete: false,
-	meta: false,
-	super: false,
-	hyper: false,
-	capsLock: false,
-	numLock: false,
-};
+export {noKey} from '../../source/show/keymap.js';

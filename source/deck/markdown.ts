@@ -1,0 +1,126 @@
+import {type Block, blockTexts, textWidthOfDrawings} from './blocks.js';
+import {stripControls} from './sanitize.js';
+
+/**
+The one Markdown writer of blocks (CommonMark with GFM tables), for both outputs that write Markdown:
+the memo (`--export md`, outputs/export-markdown.ts) and the deck file (`--export deck`,
+markdown/export-deck.ts), which parse-deck.ts reads back into the same slides word for word. The two
+differ only where the deck file must be read back: a caption is a `Table:` or `Chart:` line, a chart
+keeps its numbers, a drawing is fenced as drawn, and what its parser would read as markup stays words.
+The escaping is ours, not mdast-util-to-markdown's: it is what the deck parser's round trip and the
+memo's text are held to.
+*/
+export type MarkdownForm = 'memo' | 'deck';
+
+/** Escapes what Markdown would read as markup, so every word comes out as written. */
+export function escapeMarkdown(text: string): string {
+	return stripControls(text)
+		.replaceAll(/\s+/g, ' ')
+		.trim()
+		.replaceAll(/[\\`*_[\]<|~]/g, character => '\\' + character)
+		.replaceAll(/&(?=[#A-Za-z\d]+;)/g, '\\&')
+		// GFM links bare addresses; the words of a slide are never a link.
+		.replaceAll('://', '\\://')
+		.replaceAll(/\b(www)\./gi, '$1\\.')
+		.replaceAll(/(?<=\w)@(?=\w)/g, '\\@')
+		.replace(/^(\d+)([.)])/, '$1\\$2')
+		.replace(/^([-+=#>])/, '\\$1');
+}
+
+/** A heading's words: a closing run of # would be read as the ATX closing sequence, a closing {#x} as an id. */
+export function headingText(text: string): string {
+	return escapeMarkdown(text).replace(/(#+)$/, '\\$1').replace(/\{(#[^{}]*\})$/, '\\{$1');
+}
+
+/** A bulleted list, one item a line. */
+export function listMarkdown(items: readonly string[]): string {
+	return items.map(item => `- ${escapeMarkdown(item)}`).join('\n');
+}
+
+function tableRow(cells: readonly string[]): string {
+	return `| ${cells.map(cell => escapeMarkdown(cell) || ' ').join(' | ')} |`;
+}
+
+function table(columns: readonly string[], rows: ReadonlyArray<readonly string[]>, alignRight: readonly boolean[] = []): string {
+	const rule = `| ${columns.map((_, index) => (alignRight[index] ? '---:' : '---')).join(' | ')} |`;
+	return [tableRow(columns), rule, ...rows.map(row => tableRow(columns.map((_, index) => row[index] ?? '')))].join('\n');
+}
+
+/** A table's or chart's caption: the deck file's `Table:` or `Chart:` line, the memo's emphasis. */
+function captioned(markdown: string, caption: string | undefined, form: MarkdownForm, word: string): string {
+	if (!caption) {
+		return markdown;
+	}
+
+	return `${markdown}\n\n${form === 'deck' ? `${word}: ${escapeMarkdown(caption)}` : `*${escapeMarkdown(caption)}*`}`;
+}
+
+/** A drawn block (an Ink component): in the deck file as it is drawn at the text outputs' width, its words and its frame; in the memo its words. */
+function drawnMarkdown(block: Extract<Block, {kind: 'drawn'}>, form: MarkdownForm): string {
+	if (form === 'memo') {
+		return blockTexts(block).map(line => escapeMarkdown(line)).join('\n\n');
+	}
+
+	const rows = block.draw(textWidthOfDrawings).map(line => stripControls(line.map(segment => segment.text).join('')).trimEnd());
+	const fence = '`'.repeat(Math.max(3, ...rows.map(row => (row.match(/`+/g) ?? []).reduce((most, run) => Math.max(most, run.length + 1), 0))));
+	return [`${fence}drawn`, ...rows, fence].join('\n');
+}
+
+/** One block as Markdown; `form` says for which output (the module's comment says how they differ). */
+export function blockMarkdown(block: Block, form: MarkdownForm): string {
+	switch (block.kind) {
+		case 'heading': {
+			return form === 'deck' ? `### ${headingText(block.text)}` : `#### ${escapeMarkdown(block.text)}`;
+		}
+
+		case 'lead': {
+			return `**${escapeMarkdown(block.text)}**`;
+		}
+
+		case 'text': {
+			// In the deck file a paragraph that would read as a caption is escaped.
+			return form === 'deck' ? escapeMarkdown(block.text).replace(/^(Table|Chart):/, '$1\\:') : escapeMarkdown(block.text);
+		}
+
+		case 'source': {
+			return `*${escapeMarkdown(block.text)}*`;
+		}
+
+		case 'bullets': {
+			return listMarkdown(block.items);
+		}
+
+		case 'quote': {
+			const role = block.role ? `, ${form === 'deck' ? `*${escapeMarkdown(block.role)}*` : escapeMarkdown(block.role)}` : '';
+			return `> “${escapeMarkdown(block.text)}”\n>\n> — ${escapeMarkdown(block.speaker)}${role}`;
+		}
+
+		case 'fact': {
+			return `**${escapeMarkdown(block.value)}** ${escapeMarkdown(block.label)}`;
+		}
+
+		case 'table': {
+			return captioned(table(block.columns, block.rows), block.caption, form, 'Table');
+		}
+
+		case 'bars': {
+			// The deck file keeps each bar's value for the parser; the memo gives the figures as printed.
+			return form === 'deck'
+				? `<!-- bars -->\n${captioned(table(['Bar', 'Value', 'As printed'], block.bars.map(bar => [bar.label, String(bar.value), bar.display])), block.caption, form, 'Chart')}`
+				: captioned(table(['Group', 'Figure in the article'], block.bars.map(bar => [bar.label, bar.display]), [false, true]), block.caption, form, 'Chart');
+		}
+
+		case 'timeline': {
+			return block.events.map(event => `- **${escapeMarkdown(event.when)}**: ${escapeMarkdown(event.what)}`).join('\n');
+		}
+
+		case 'drawn': {
+			return drawnMarkdown(block, form);
+		}
+
+		default: {
+			const never: never = block;
+			return never;
+		}
+	}
+}

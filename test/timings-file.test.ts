@@ -1,0 +1,170 @@
+import {mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {afterEach, beforeEach, describe, expect, test} from 'vitest';
+import {parseMarkdownDeck} from '../source/markdown/parse-deck.js';
+import {loadTimings, median, parseTimings, rehearsedTimes, saveTimings, timingsPath} from '../source/outputs/timings-file.js';
+import {createRehearsal} from '../source/show/rehearsal.js';
+
+const fixture = readFileSync(new URL('fixtures/timed-deck.md', import.meta.url), 'utf8');
+const deck = parseMarkdownDeck(fixture).deck;
+let folder: string;
+let file: string;
+
+beforeEach(() => {
+	folder = mkdtempSync(path.join(os.tmpdir(), 'briefing-timings-'));
+	file = path.join(folder, 'deck.timings.json');
+});
+
+afterEach(() => {
+	rmSync(folder, {recursive: true, force: true});
+});
+
+/** A rehearsal driven by a clock the test sets: `moves` are [seconds, slide id, step]. */
+function rehearse(moves: ReadonlyArray<readonly [number, string, number]>, end: number, base = loadTimings(file, deck).store) {
+	let time = Date.UTC(2026, 11, 6, 10, 0, 0);
+	const start = time;
+	const rehearsal = createRehearsal({deck, file, ...(base ? {base} : {}), now: () => time, delayMs: 60_000});
+	for (const [at, id, step] of moves) {
+		time = start + at * 1000;
+		rehearsal.move(id, step);
+	}
+
+	time = start + end * 1000;
+	rehearsal.finish();
+	return rehearsal;
+}
+
+const fiveSlides = [
+	[0, 'welcome', 0],
+	[40, 'plan', 1],
+	[60, 'plan', 2],
+	[100, 'numbers', 0],
+	[190, 'people', 0],
+	[300, 'questions', 0],
+] as const;
+
+describe('a rehearsal', () => {
+	test('of five slides with set times writes the expected file', () => {
+		rehearse(fiveSlides, 330);
+		const parsed = parseTimings(readFileSync(file, 'utf8'));
+		const marks = new Map(deck.slides.map(slide => [slide.id, 'problem' in parsed ? undefined : parsed.slides.get(slide.id)?.mark]));
+		expect(readFileSync(file, 'utf8')).toBe(
+			[
+				'{',
+				'\t"briefing": "rehearsal timings",',
+				'\t"version": 1,',
+				'\t"deck": "A timed deck",',
+				'\t"rehearsals": 1,',
+				'\t"updated": "2026-12-06T10:05:30.000Z",',
+				'\t"slides": {',
+				`\t\t"welcome": {"last": 40, "median": 40, "runs": [40], "steps": [40], "mark": "${marks.get('welcome')}"},`,
+				`\t\t"plan": {"last": 60, "median": 60, "runs": [60], "steps": [0,20,40], "mark": "${marks.get('plan')}"},`,
+				`\t\t"numbers": {"last": 90, "median": 90, "runs": [90], "steps": [90], "mark": "${marks.get('numbers')}"},`,
+				`\t\t"people": {"last": 110, "median": 110, "runs": [110], "steps": [110], "mark": "${marks.get('people')}"},`,
+				`\t\t"questions": {"last": 30, "median": 30, "runs": [30], "steps": [30], "mark": "${marks.get('questions')}"}`,
+				'\t}',
+				'}',
+				'',
+			].join('\n'),
+		);
+		expect([...marks.values()].every(mark => /^[\da-f]{10}$/.test(mark ?? ''))).toBe(true);
+		// No temporary file is left beside it.
+		expect(readdirSync(folder)).toEqual(['deck.timings.json']);
+	});
+
+	test('a slide seen twice adds up; several rehearsals keep the last and the median', () => {
+		rehearse(fiveSlides, 330);
+		// Back to the welcome slide for 10 more seconds.
+		rehearse([[0, 'welcome', 0], [50, 'plan', 1], [70, 'welcome', 0], [80, 'plan', 1]], 120);
+		rehearse([[0, 'welcome', 0], [70, 'plan', 1]], 100);
+		const {store} = loadTimings(file, deck);
+		expect(store?.rehearsals).toBe(3);
+		expect(store?.slides.get('welcome')?.runs).toEqual([40_000, 60_000, 70_000]);
+		expect(store?.slides.get('plan')?.runs).toEqual([60_000, 60_000, 30_000]);
+		// The numbers were rehearsed once.
+		expect(store?.slides.get('numbers')?.runs).toEqual([90_000]);
+		expect(rehearsedTimes(store).get('welcome')).toBe(60_000);
+		expect(readFileSync(file, 'utf8')).toContain('"welcome": {"last": 70, "median": 60, "runs": [40,60,70]');
+		expect(median([4, 1, 3, 2])).toBe(3);
+	});
+
+	test('a slide change writes what was recorded up to it, a moment later; the slide still up is counted at the end', async () => {
+		let time = 0;
+		const rehearsal = createRehearsal({deck, file, now: () => time, delayMs: 1});
+		rehearsal.move('welcome', 0);
+		time = 40_000;
+		rehearsal.move('plan', 1);
+		// Not on the key's way: nothing written yet.
+		expect(readdirSync(folder)).toEqual([]);
+		await new Promise(resolve => {
+			setTimeout(resolve, 20);
+		});
+		let {store} = loadTimings(file, deck);
+		expect([...store!.slides.keys()]).toEqual(['welcome']);
+		time = 70_000;
+		rehearsal.save();
+		({store} = loadTimings(file, deck));
+		expect(store?.slides.get('plan')?.runs).toEqual([30_000]);
+	});
+
+	test('the time while suspended (Ctrl+Z, until fg) is not counted', () => {
+		let time = 0;
+		const rehearsal = createRehearsal({deck, file, now: () => time, delayMs: 60_000});
+		rehearsal.move('welcome', 0);
+		time = 10_000;
+		rehearsal.pause();
+		time = 300_000;
+		rehearsal.resume();
+		time = 315_000;
+		rehearsal.move('plan', 1);
+		expect(rehearsal.store(false).slides.get('welcome')?.runs).toEqual([25_000]);
+	});
+
+	test('an edit keeps the timings of the slides it did not change', () => {
+		rehearse(fiveSlides, 330);
+		const edited = parseMarkdownDeck(fixture.replace('Three figures.', 'Four figures.').replace('## The people {#people}', '## The persons {#people}')).deck;
+		const {store, problem} = loadTimings(file, edited);
+		expect(problem).toBeUndefined();
+		expect([...store!.slides.keys()]).toEqual(['welcome', 'plan', 'questions']);
+	});
+});
+
+describe('a timings file that is not ours', () => {
+	test.each([
+		['corrupt', '{"briefing": "rehearsal timings", "version": 1, "deck": "A timed', 'not a timings file (not JSON)'],
+		['foreign', '{"name": "some-package", "version": "1.0.0"}\n', 'not a briefing timings file'],
+		['broken', '{"briefing": "rehearsal timings", "version": 1, "deck": "A timed deck", "rehearsals": 1, "slides": {"welcome": {"runs": [-5]}}}', 'a timings file with a broken entry for slide "welcome"'],
+		['another deck', '{"briefing": "rehearsal timings", "version": 1, "deck": "Another", "rehearsals": 1, "slides": {"intro": {"runs": [5]}}}', 'timings of another deck ("Another")'],
+		// Its words reach the terminal only as pictures of control characters.
+		['escapes', '{"briefing": "rehearsal timings", "version": 1, "deck": "\\u001b[2J", "rehearsals": 1, "slides": {}}', 'timings of another deck ("␛[2J")'],
+	])('%s: one line, and ignored', (_, text, words) => {
+		writeFileSync(file, text);
+		const {store, problem} = loadTimings(file, deck);
+		expect(store).toBeUndefined();
+		expect(problem).toBe(`${file}: ${words}; ignored`);
+		expect(problem).not.toContain('\n');
+	});
+
+	test('a rehearsal over a corrupt file starts afresh and replaces it', () => {
+		writeFileSync(file, 'garbage');
+		rehearse(fiveSlides, 330);
+		expect(loadTimings(file, deck).store?.rehearsals).toBe(1);
+	});
+
+	test('a file that cannot be written is one line, and nothing is left behind', () => {
+		writeFileSync(path.join(folder, 'blocker'), '');
+		const problem = saveTimings(path.join(folder, 'blocker', 'deck.timings.json'), {deck: 'x', rehearsals: 1, slides: new Map()});
+		expect(problem).toMatch(/^cannot write .*blocker\/deck\.timings\.json: /);
+		expect(problem).not.toContain('\n');
+		expect(readdirSync(folder)).toEqual(['blocker']);
+	});
+});
+
+test('the file is beside a Markdown deck, else in the state folder', () => {
+	expect(timingsPath('talks/deck.md')).toBe(path.join('talks', 'deck.timings.json'));
+	expect(timingsPath('talk.txt')).toBe('talk.txt.timings.json');
+	expect(timingsPath(undefined, {XDG_STATE_HOME: '/state', HOME: '/home/me'})).toBe('/state/briefing/built-in.timings.json');
+	expect(timingsPath(undefined, {XDG_STATE_HOME: 'relative', HOME: '/home/me'})).toBe('/home/me/.local/state/briefing/built-in.timings.json');
+	expect(timingsPath(undefined, {HOME: '/home/me'})).toBe('/home/me/.local/state/briefing/built-in.timings.json');
+});
