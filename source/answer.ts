@@ -39,8 +39,8 @@ Writes the program's output to stdout, all of it before it returns: a full disk 
 that left (EPIPE) ends the program quietly. A closed stdout (`>&-`) cannot happen: Node opens
 /dev/null in its place at start, so the output is lost and the exit code is 0.
 It is written with fs.writeSync, whatever stdout is (a terminal, a pipe, a socket, a file, a device):
-Node's stream for stdout loads node:net or node:tty and its stream modules first, about 3 ms of a
-`--list` that takes 35.
+Node's stream for stdout loads node:net or node:tty and its stream modules first, which a one-shot
+answer such as `--list` need not wait for.
 */
 export async function writeOut(text: string | Uint8Array): Promise<number> {
 	const error = writeAll((bytes, offset) => writeSync(stdoutFd, bytes, offset), typeof text === 'string' ? Buffer.from(text) : Buffer.from(text.buffer, text.byteOffset, text.byteLength));

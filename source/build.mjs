@@ -1,7 +1,8 @@
 /**
 This makes dist/. `npm run build` type-checks with tsc first; `prepare` (which `npm install` runs, and
-the first `npx briefing` in a checkout runs again as npm links it into its own cache) only runs this.
-docs/build.md says what each start-up trick here earns, measured (test/bench/tricks.mjs).
+the first `npx briefing` in a checkout runs again as npm links it into its own cache) only runs this,
+so that the first run is not held up by a type-check. docs/build.md says what each start-up trick
+here earns, measured (test/bench/tricks.mjs).
 - dist/briefing.js: the program (cli.tsx and all it imports, slides and React included), one
   CommonJS file.
 - dist/libs/meow.js, dist/libs/markdown.js: libraries only some commands need (see `libraries`).
@@ -29,11 +30,14 @@ const {version} = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8
 
 /**
 V8 flags for a lighter process, set by the bin when the program asks (a show, before it reads the
-deck; Ink's loader: deck/lighter-v8.ts): Yoga's WebAssembly compiled by the baseline compiler only
-(--liftoff-only); no optimizing compiler for JavaScript (--no-opt; a slide change is mostly the frame
-writer's string work); a young generation that does not grow. Not on the bin's first line: any flag
-given to Node at start makes V8 refuse the code cache built into Node for its own modules; the bin
-loads node:tty and node:net first, then sets the flags.
+deck; Ink's loader: deck/lighter-v8.ts); each lowers the peak RSS that `npm run bench` reports: Yoga's
+WebAssembly compiled by the baseline compiler only, without the optimizing tier-up in the background
+(--liftoff-only); no optimizing compiler for JavaScript (--no-opt; keys stay within their targets,
+as a slide change is mostly the frame writer's string work); a young generation that does not grow.
+Set before a show reads its deck, they also keep V8's optimizing compiler from starting on the way
+to the first frame. Not on the bin's first line: any flag given to Node at start makes V8 refuse the
+code cache built into Node for its own modules, so node:tty and node:net would compile afresh before
+the first frame; the bin loads those first, then sets the flags.
 */
 const v8Flags = ['--liftoff-only', '--no-opt', '--semi-space-growth-factor=1'];
 

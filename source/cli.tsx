@@ -44,7 +44,7 @@ async function answerAtOnce(command: Command): Promise<number | DeckCommand> {
 }
 
 async function main(argv: readonly string[]): Promise<number> {
-	// meow costs tens of milliseconds to load: only when there are flags to read (not for --help or --version).
+	// meow is slow to load next to the rest of a start: only when there are flags to read (not for --help or --version).
 	const command = await answerAtOnce(parseArgs(argv, needsMeow(argv) ? (await import('meow')).default : undefined));
 	if (typeof command === 'number') {
 		return command;

@@ -381,8 +381,8 @@ export function helpOrVersion(argv: readonly string[]): 'help' | 'version' | und
 
 /**
 argv (without node and the script) to a command. `meow` is meow's default export, loaded by the
-caller only when there are arguments (it costs tens of milliseconds at start); with no arguments
-it is not needed.
+caller only when there are arguments (it is slow to load next to the rest of a start); with no
+arguments it is not needed.
 */
 export function parseArgs(argv: readonly string[], meow?: Meow): Command {
 	const [first, ...rest] = argv;

@@ -171,10 +171,10 @@ describe('every slide fits', () => {
 	});
 });
 
-describe('the README', () => {
+describe('docs/briefing.md', () => {
 	test('lists every slide with its number, section, title and paragraphs, in order', () => {
-		const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-		const section = readme.split('\n## The briefing\n')[1]?.split('\n## ')[0] ?? '';
+		const notes = readFileSync(new URL('../docs/briefing.md', import.meta.url), 'utf8');
+		const section = notes.split('\n## The slides\n')[1]?.split('\n## ')[0] ?? '';
 		const rows = section
 			.split('\n')
 			.filter(line => /^\| \d+ \|/.test(line))

@@ -3,8 +3,8 @@ What the vendor bundle (dist/vendor.js, Ink and its dependencies: source/build.m
 loads its Unicode tables. Ink measures every string with string-width (two versions: its own and
 wrap-ansi's) and splits styled text into graphemes with Intl.Segmenter (slice-ansi and
 @alcalzone/ansi-tokenize). Each of those modules makes its segmenter, its Unicode property
-expressions or its emoji expression when it loads, before the show takes its first key, for a deck
-whose text needs none of them (docs/build.md has the measured cost).
+expressions or its emoji expression when it loads, which costs time and memory before the show
+takes its first key, for a deck whose text needs none of them (docs/build.md: how much).
 
 Narrow text is text of characters that are each one column wide and each a grapheme of their own,
 whatever stands beside them: printable ASCII, Latin letters and signs, general punctuation (quotes,

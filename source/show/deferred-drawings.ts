@@ -53,8 +53,8 @@ function deferred(block: DrawnBlock, onDrawn: () => void): DrawnBlock {
 
 /**
 The deck as the show uses it: its drawn blocks drawn after a render, never during one. `onDrawn` is
-called when a drawing is made: the view renders again at once (React would wait its Suspense retry
-throttle, some 300 ms, on its own).
+called when a drawing is made: the view renders again at once (on its own, React would wait out its
+Suspense retry throttle, which a presenter would see).
 */
 export function deferDrawings(deck: Deck, onDrawn: () => void = () => undefined): Deck {
 	const slides = deck.slides.map(slide =>

@@ -3,7 +3,7 @@ import type {TerminalSize} from './terminal.js';
 /**
 The screen-reader mode's painter: linear text in the normal screen. Each new frame is written under
 the last, a blank line between them, never over it: the new one is what a screen reader announces,
-and everything read stays in the terminal's scrollback (issue 12: nothing was kept before).
+and everything read stays in the terminal's scrollback.
 */
 export type LinearWriter = {
 	readonly show: (frame: string) => void;
