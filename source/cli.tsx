@@ -24,7 +24,8 @@ async function answerAtOnce(command: Command): Promise<number | DeckCommand> {
 		}
 
 		case 'usage-error': {
-			return usageError(command.message);
+			const code = usageError(command.message);
+			return command.isJson ? (await writeOut(JSON.stringify({error: command.message}, null, '\t') + '\n')) || code : code;
 		}
 
 		case 'timings': {

@@ -44,7 +44,7 @@ export async function runDeckCommand(command: DeckCommand): Promise<number> {
 			lighten();
 		}
 	};
-	const markdown = command.deckFile === undefined ? undefined : await loadDeckFile(command.deckFile, beforeParse);
+	const markdown = command.deckFile === undefined ? undefined : await loadDeckFile(command.deckFile, beforeParse, isInteractive);
 	if (command.deckFile !== undefined && !markdown) {
 		return 2;
 	}
@@ -96,14 +96,15 @@ export async function runDeckCommand(command: DeckCommand): Promise<number> {
 		return writeOut(deckText(deck, {showNotes: command.showNotes, slides: await chosenSlides()}));
 	}
 
-	return show(deck, start, command, checked, markdown && command.deckFile !== undefined ? {file: command.deckFile, text: markdown.text} : undefined);
+	return show(deck, start, command, checked, markdown && command.deckFile !== undefined ? {file: command.deckFile, text: markdown.text, ...('problemOf' in markdown ? {problemOf: markdown.problemOf} : {})} : undefined);
 }
 
 /** The Markdown deck named on the command line, or undefined after a one-line problem with its file, line and column. */
-async function loadDeckFile(file: string, beforeParse: (length: number) => void) {
-	const {DeckFileError, loadMarkdownDeck} = await import('./markdown/load.js');
+async function loadDeckFile(file: string, beforeParse: (length: number) => void, isShow: boolean) {
+	const {DeckFileError, loadDeckForShow, loadMarkdownDeck} = await import('./markdown/load.js');
 	try {
-		return await withoutFetch(async () => loadMarkdownDeck(file, beforeParse));
+		// A show reads each slide when it is first shown (the rest in its idle time); the outputs read the whole deck now.
+		return await withoutFetch(async () => (isShow ? loadDeckForShow(file, beforeParse) : loadMarkdownDeck(file, beforeParse)));
 	} catch (error: unknown) {
 		if (error instanceof DeckFileError) {
 			process.stderr.write(`briefing: ${error.message}\n`);
@@ -149,7 +150,7 @@ async function timingsFor(deck: Deck, command: PresentCommand, deckFile: string 
 }
 
 /** The live show: the link, then present(). */
-async function show(deck: Deck, start: number, command: PresentCommand, times: Awaited<ReturnType<typeof checkShowFlags>>, markdown?: {file: string; text: string}): Promise<number> {
+async function show(deck: Deck, start: number, command: PresentCommand, times: Awaited<ReturnType<typeof checkShowFlags>>, markdown?: {file: string; text: string; problemOf?: (index: number) => string | undefined}): Promise<number> {
 	const duration = 'duration' in times ? times.duration : undefined;
 	const endAt = 'endAt' in times ? {endAt: times.endAt} : {};
 	const isPresenter = command.view === 'presenter';
@@ -190,13 +191,27 @@ async function show(deck: Deck, start: number, command: PresentCommand, times: A
 	}
 
 	const {watchDeck} = markdown ? await import('./markdown/watch.js') : {watchDeck: undefined};
+	const {readAhead} = markdown?.problemOf ? await import('./markdown/read-ahead.js') : {readAhead: undefined};
 	const timings = await timingsFor(deck, command, markdown?.file);
-	return present({
+	let stopReading: (() => void) | undefined;
+	const code = await present({
 		...timings,
 		...endAt,
-		// Live reload: each save of a Markdown deck is read again; the show keeps its place.
+		// Live reload: each save of a Markdown deck is read again; the show keeps its place. The deck is read
+		// whole in the idle time (a show parses a slide when it shows it), and a mistake is said as a reload's is.
 		...(markdown && watchDeck
-			? {onReady: running => watchDeck(markdown.file, markdown.text, update => ('deck' in update ? running.setDeck(update.deck) : running.setDeckProblem(update.problem)))}
+			? {
+				onReady(running) {
+					const stop = readAhead?.(markdown.file, markdown.text, running.setDeckProblem);
+					stopReading = stop;
+					// The next slide read just after the first frame, so the first key finds it parsed.
+					setTimeout(() => deck.slides[start + 1]?.units, 50).unref();
+					watchDeck(markdown.file, markdown.text, update => {
+						stop?.();
+						return 'deck' in update ? running.setDeck(update.deck) : running.setDeckProblem(update.problem);
+					});
+				},
+			}
 			: {}),
 		// The audience view opens its link after the first frame: the slide comes first. A rehearsal has none.
 		...(following.link ? {link: following.link} : link ? {link} : command.isRehearsal ? {} : {openLink}),
@@ -213,6 +228,8 @@ async function show(deck: Deck, start: number, command: PresentCommand, times: A
 		isDebug,
 		isScreenReader: command.isScreenReader || process.env['INK_SCREEN_READER'] === 'true',
 	});
+	stopReading?.();
+	return code;
 }
 
 type ExportCommand = Extract<Command, {kind: 'export'}>;

@@ -69,7 +69,7 @@ type DeckCommand =
 export type Command =
 	| {readonly kind: 'help'}
 	| {readonly kind: 'version'}
-	| {readonly kind: 'usage-error'; readonly message: string}
+	| {readonly kind: 'usage-error'; readonly message: string; /** `check --json` was asked: the error is written as JSON too. */ readonly isJson?: boolean}
 	| CheckCommand
 	| TimingsCommand
 	| {readonly kind: 'paragraphs'; readonly article: string}
@@ -448,6 +448,8 @@ function parseSubcommand(name: 'check' | 'paragraphs' | 'timings', argv: readonl
 		return {kind: 'paragraphs', article};
 	}
 
+	// `check --json` answers a usage error in JSON too, wherever --json stands.
+	const asJson = argv.includes('--json') ? {isJson: true} : {};
 	let check: CheckCommand = {kind: 'check', isJson: false};
 	for (let index = 0; index < argv.length; index++) {
 		const word = argv[index]!;
@@ -457,7 +459,7 @@ function parseSubcommand(name: 'check' | 'paragraphs' | 'timings', argv: readonl
 		} else if (flag === '--source' && check.source === undefined) {
 			const given = value ?? argv[++index];
 			if (!given) {
-				return {kind: 'usage-error', message: '--source takes the article\'s text file (ARTICLE)'};
+				return {kind: 'usage-error', ...asJson, message: '--source takes the article\'s text file (ARTICLE)'};
 			}
 
 			check = {...check, source: given};
@@ -465,16 +467,16 @@ function parseSubcommand(name: 'check' | 'paragraphs' | 'timings', argv: readonl
 			const given = value ?? argv[++index] ?? '';
 			const match = /^(\d{1,4})x(\d{1,4})$/.exec(given);
 			if (!match || Number(match[1]) < 20 || Number(match[2]) < 8) {
-				return {kind: 'usage-error', message: `--size takes a terminal size as COLUMNSxROWS (at least 20x8), such as 80x24, not ${quoted(given)}`};
+				return {kind: 'usage-error', ...asJson, message: `--size takes a terminal size as COLUMNSxROWS (at least 20x8), such as 80x24, not ${quoted(given)}`};
 			}
 
 			check = {...check, size: {columns: Number(match[1]), rows: Number(match[2])}};
 		} else if (word.startsWith('-') && word !== '-') {
-			return {kind: 'usage-error', message: `check takes [FILE.md] [--source ARTICLE] [--size WxH] [--json], not ${quoted(word)}`};
+			return {kind: 'usage-error', ...asJson, message: `check takes [FILE.md] [--source ARTICLE] [--size WxH] [--json], not ${quoted(word)}`};
 		} else if (check.deckFile === undefined) {
 			check = {...check, deckFile: word};
 		} else {
-			return {kind: 'usage-error', message: `check takes one deck file, not also ${quoted(word)}`};
+			return {kind: 'usage-error', ...asJson, message: `check takes one deck file, not also ${quoted(word)}`};
 		}
 	}
 

@@ -70,6 +70,15 @@ describe('check --json and exit codes', () => {
 		expect([missing.code, JSON.parse(missing.stdout).error]).toEqual([2, `${path.join(directory, 'missing.md')}: no such file`]);
 	});
 
+	test('a usage error: exit 2, and with --json the error as JSON too', async () => {
+		const result = await runBin(['check', '--json', '--bogus']);
+		expect(result.code).toBe(2);
+		expect(JSON.parse(result.stdout)).toEqual({error: 'check takes [FILE.md] [--source ARTICLE] [--size WxH] [--json], not "--bogus"'});
+		expect(result.stderr).toContain('briefing: check takes');
+		const plain = await runBin(['check', '--bogus']);
+		expect([plain.code, plain.stdout]).toEqual([2, '']);
+	});
+
 	test('problems found: exit 1, JSON; none: exit 0', async () => {
 		const file = path.join(directory, 'fine.md');
 		writeFileSync(file, `${head}## A slide\n\nThe first paragraph.\n<!-- paragraphs: 1 -->\n`);

@@ -117,6 +117,13 @@ describe('parseArgs', () => {
 		expect(parse(...argv)).toEqual({kind: 'usage-error', message});
 	});
 
+	test('check --json keeps --json on a usage error, wherever it stands (the error is written as JSON)', () => {
+		expect(parse('check', '--json', '--bogus')).toEqual({kind: 'usage-error', isJson: true, message: 'check takes [FILE.md] [--source ARTICLE] [--size WxH] [--json], not "--bogus"'});
+		expect(parse('check', '--size', 'x', '--json')).toMatchObject({kind: 'usage-error', isJson: true});
+		expect(parse('check', 'a.md', 'b.md', '--json')).toMatchObject({kind: 'usage-error', isJson: true});
+		expect(parse('check', '--bogus')).not.toHaveProperty('isJson');
+	});
+
 	/** A flag as the table writes it, with a value it takes. */
 	const written = (option: OptionSpec) =>
 		option.type === 'boolean' ? [`--${option.negated ? 'no-' : ''}${option.name}`] : [`--${option.name}`, option.choices?.[0] ?? (option.name === 'slide' ? '3' : 'x')];

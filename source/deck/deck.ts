@@ -316,3 +316,115 @@ export function findSection(deck: Deck, name: string): Section | undefined {
 		)
 	);
 }
+
+/** What a lazy slide reads when first asked: its body, its citations and its notes. */
+export type SlideBody = {readonly blocks: readonly Block[]; readonly paragraphs: readonly number[]; readonly notes: string};
+
+type LazyState = {body?: SlideBody; units?: number; readonly read: () => SlideBody; readonly stepsAtMost: number};
+
+const lazySlides = new WeakMap<Slide, LazyState>();
+
+/**
+A slide whose body is read the first time any part of it is asked for (a Markdown deck's slides: the
+show reads the one it draws). `stepsAtMost` is a cheap bound on its reveal steps, known before it is
+read (the footer's step column is that wide). Its parts are plain enumerable properties (getters), so
+a copy made by spreading it reads it.
+*/
+export function lazySlide(place: Omit<Slide, 'blocks' | 'units' | 'paragraphs' | 'notes'>, read: () => SlideBody, stepsAtMost: number): Slide {
+	const state: LazyState = {read, stepsAtMost};
+	const body = () => (state.body ??= state.read());
+	// An object literal's getters are its own enumerable properties (and quick to make for thousands of slides).
+	const slide: Slide = {
+		id: place.id,
+		title: place.title,
+		...(place.budget === undefined ? {} : {budget: place.budget}),
+		index: place.index,
+		sectionId: place.sectionId,
+		sectionTitle: place.sectionTitle,
+		opensSection: place.opensSection,
+		get blocks() {
+			return body().blocks;
+		},
+		get paragraphs() {
+			return body().paragraphs;
+		},
+		get notes() {
+			return body().notes;
+		},
+		get units() {
+			return (state.units ??= body().blocks.reduce((sum, block) => sum + revealUnits(block), 0));
+		},
+	};
+	lazySlides.set(slide, state);
+	return slide;
+}
+
+/** Whether a slide's body has been read (a slide of the built-in deck always has). */
+export function isSlideRead(slide: Slide): boolean {
+	const state = lazySlides.get(slide);
+	return state === undefined || state.body !== undefined;
+}
+
+/**
+Each slide's reveal steps, in deck order, each asked of its slide only when it is looked up (the
+navigation asks for a slide's when it moves onto it): a deck whose slides are read lazily is not read
+whole for them.
+*/
+export function stepCounts(deck: Deck): readonly number[] {
+	const {slides} = deck;
+	if (!slides.some(slide => lazySlides.has(slide))) {
+		return slides.map(slide => slide.units);
+	}
+
+	const known: number[] = Array.from({length: slides.length});
+	return new Proxy(known, {
+		get(target, key, receiver) {
+			if (typeof key === 'string' && /^\d+$/.test(key)) {
+				const index = Number(key);
+				return index < slides.length ? (target[index] ??= slides[index]!.units) : undefined;
+			}
+
+			return Reflect.get(target, key, receiver) as unknown;
+		},
+	});
+}
+
+/** The most reveal steps a slide has (for a slide not read yet, its bound): how wide the footer's step counter is. */
+export function mostSteps(deck: Deck): number {
+	let most = mostStepsOf.get(deck.slides);
+	if (most === undefined) {
+		most = 0;
+		for (const slide of deck.slides) {
+			most = Math.max(most, lazySlides.get(slide)?.stepsAtMost ?? slide.units);
+		}
+
+		mostStepsOf.set(deck.slides, most);
+	}
+
+	return most;
+}
+
+/** The footer asks on every frame: a deck's slides are counted once. */
+const mostStepsOf = new WeakMap<readonly Slide[], number>();
+
+/**
+The deck with each slide's blocks changed by `change` (when the slide is read, for a lazy one), all
+else kept: the show's deferred drawings are made this way.
+*/
+export function mapBlocks(deck: Deck, change: (blocks: readonly Block[]) => readonly Block[]): Deck {
+	const slides = deck.slides.map(slide => {
+		const state = lazySlides.get(slide);
+		if (!state) {
+			const blocks = change(slide.blocks);
+			return blocks === slide.blocks ? slide : {...slide, blocks};
+		}
+
+		const {blocks: _blocks, units: _units, paragraphs: _paragraphs, notes: _notes, ...place} = Object.getOwnPropertyDescriptors(slide);
+		const placed = Object.fromEntries(Object.entries(place).map(([key, descriptor]) => [key, descriptor.value as unknown])) as Omit<Slide, 'blocks' | 'units' | 'paragraphs' | 'notes'>;
+		return lazySlide(placed, () => {
+			const body = state.body ??= state.read();
+			return {...body, blocks: change(body.blocks)};
+		}, state.stepsAtMost);
+	});
+	return {...deck, slides};
+}

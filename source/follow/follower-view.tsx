@@ -1,6 +1,6 @@
 import React, {useEffect, useReducer, useRef, useState} from 'react';
 import {Box, useApp, useInput, useStdin} from '../show/ink.js';
-import type {Deck} from '../deck/deck.js';
+import {type Deck, stepCounts} from '../deck/deck.js';
 import {type AppProps, ShowRoot} from '../show/app.js';
 import {Frame} from '../show/components/frame.js';
 import {ScreenReaderView} from '../show/components/screen-reader-view.js';
@@ -41,7 +41,7 @@ export function FollowerView(props: FollowerViewProps) {
 
 /** The show's position as the link hands it, applied through the reducer's 'sync' (as a peer's move is). */
 function useFollowedState(deck: Deck, link: PeerLink | undefined, isRevealing: boolean) {
-	const [reduced, dispatch] = useReducer(navigate, {units: deck.slides.map(slide => slide.units), sections: deck.sections.map(section => section.start), isRevealing}, initNavigation);
+	const [reduced, dispatch] = useReducer(navigate, {units: stepCounts(deck), sections: deck.sections.map(section => section.start), isRevealing}, initNavigation);
 	const latest = useRef(reduced);
 	latest.current = reduced;
 	const [status, setStatus] = useState<string | undefined>(undefined);

@@ -1,4 +1,4 @@
-import type {Deck, Slide} from '../deck/deck.js';
+import {type Deck, mostSteps, type Slide} from '../deck/deck.js';
 import {helpSections, type HelpScreen, hintParts, type View} from '../show/keymap.js';
 import {indentLines, type Line, lineWidth, seg, textWidth, wrap, type Segment, symbols} from './layout.js';
 import {fit, packWords} from '../text/wrap.js';
@@ -71,7 +71,7 @@ function header(deck: Deck, slide: Slide, size: Size): Line[] {
 export function footerColumns(deck: Deck, columns: number): {counter: number; step: number; barStart: number; barWidth: number} {
 	const count = deck.slides.length;
 	const counter = textWidth(` ${count}/${count}`);
-	const most = Math.max(0, ...deck.slides.map(slide => slide.units));
+	const most = mostSteps(deck);
 	const step = most > 1 ? textWidth(` · ${most}/${most}`) : 0;
 	const barStart = counter + step + 2;
 	const barWidth = Math.max(10, Math.min(60, Math.round(columns / 5)));

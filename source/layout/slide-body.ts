@@ -276,6 +276,25 @@ function roomyBody(slide: Slide, step: number, size: Size, rows: number, look: L
 const looks = new WeakMap<Deck, Map<string, Look>>();
 
 /**
+The rows the tallest content title takes as text. A title no wider than the reading width in the
+most columns its characters can take (one for printable ASCII, else two) is one line and its rule:
+only longer ones are laid out, so a deck of thousands of short titles costs a pass over their lengths.
+*/
+function mostTitleRows(deck: Deck, size: Size): number {
+	const width = readingWidth(size, true);
+	let most = 0;
+	for (const slide of deck.slides) {
+		if (!isTitleSlide(slide)) {
+			// Printable ASCII is a column a character; anything else at most two.
+			const isShort = slide.title.length <= width && (/^[\u0020-\u007E]*$/.test(slide.title) || slide.title.length * 2 <= width);
+			most = Math.max(most, isShort ? 2 : roomyTitle(slide, size, false)?.length ?? 0);
+		}
+	}
+
+	return most;
+}
+
+/**
 The deck's look at a size: content slides' text titles each given the tallest one's rows; the title
 slide's title in big letters when it fits in them and the slide, whole, still fits.
 */
@@ -295,7 +314,7 @@ export function deckLook(deck: Deck, size: Size): Look {
 	// Measured when a content slide first needs it: the title slide in big letters (the first frame) does not.
 	let titleRows: number | undefined;
 	const rowsOfTitles = () => {
-		titleRows ??= Math.max(0, ...deck.slides.filter(slide => !isTitleSlide(slide)).map(slide => roomyTitle(slide, size, false)?.length ?? 0));
+		titleRows ??= mostTitleRows(deck, size);
 		return titleRows;
 	};
 

@@ -1,7 +1,8 @@
 import {constants} from 'node:fs';
 import {type FileHandle, open} from 'node:fs/promises';
 import {MarkdownDeckError, visibleControls} from './inline.js';
-import {type ParsedDeck, parseMarkdownDeck} from './parse-deck.js';
+import type {Deck} from '../deck/deck.js';
+import {type ParsedDeck, parseMarkdownDeck, readDeckLazily} from './parse-deck.js';
 
 /**
 A deck file from disk: opened once, checked (a regular file, at most `maxDeckBytes`, UTF-8), parsed.
@@ -112,15 +113,51 @@ export function parseDeckText(file: string, text: string): ParsedDeck {
 	try {
 		return parseMarkdownDeck(text);
 	} catch (error: unknown) {
-		if (error instanceof MarkdownDeckError) {
-			throw new DeckFileError(formatDeckError(file, error));
-		}
-
-		if (error instanceof RangeError) {
-			// The limits (split.ts) keep a deck from nesting this deep; should one still, it is the deck's problem, said so.
-			throw new DeckFileError(`${visibleControls(file)}: too deeply nested to read (${error.message})`);
-		}
-
-		throw error;
+		throw deckFileError(file, error);
 	}
+}
+
+/** Decks up to this size are read whole before a show starts: a mistake anywhere refuses the show at once. */
+export const wholeReadBelow = 64 * 1024;
+
+/**
+Reads a deck file for a show. A deck up to `wholeReadBelow` is read whole, as the outputs read it, so a
+mistake on any slide stops the show before it starts. A larger one has every limit, the front matter,
+the sections and titles checked now and each slide's body parsed when it is first asked for (see
+readDeckLazily); its `problemOf` gives the error of a slide that failed when read, `FILE:LINE:COLUMN: problem`.
+*/
+export async function loadDeckForShow(file: string, beforeParse?: (length: number) => void): Promise<{readonly deck: Deck; readonly text: string; readonly problemOf?: (index: number) => string | undefined}> {
+	const text = await readDeckText(file);
+	beforeParse?.(text.length);
+	if (text.length <= wholeReadBelow) {
+		return {deck: parseDeckText(file, text).deck, text};
+	}
+
+	try {
+		const {deck, problemOf} = readDeckLazily(text);
+		return {
+			deck,
+			text,
+			problemOf(index) {
+				const error = problemOf(index);
+				return error && formatDeckError(file, error);
+			},
+		};
+	} catch (error: unknown) {
+		throw deckFileError(file, error);
+	}
+}
+
+/** A reading error as a DeckFileError with its file (another error as it is). */
+export function deckFileError(file: string, error: unknown): unknown {
+	if (error instanceof MarkdownDeckError) {
+		return new DeckFileError(formatDeckError(file, error));
+	}
+
+	if (error instanceof RangeError) {
+		// The limits (split.ts) keep a deck from nesting this deep; should one still, it is the deck's problem, said so.
+		return new DeckFileError(`${visibleControls(file)}: too deeply nested to read (${error.message})`);
+	}
+
+	return error;
 }

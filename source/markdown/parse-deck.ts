@@ -5,13 +5,13 @@ import {frontmatterFromMarkdown} from 'mdast-util-frontmatter';
 import {gfmFromMarkdown} from 'mdast-util-gfm';
 import {frontmatter} from 'micromark-extension-frontmatter';
 import {gfm} from 'micromark-extension-gfm';
-import type {Block} from '../deck/blocks.js';
-import {assembleDeck, type Deck, DeckError, type SlideData} from '../deck/deck.js';
+import {type Block, revealUnits} from '../deck/blocks.js';
+import {assembleDeck, type Deck, DeckError, lazySlide, type Section, type Slide, type SlideBody, type SlideData} from '../deck/deck.js';
 import {type Piece, readBlock} from './blocks.js';
 import {type FrontMatter, readFrontMatter} from './front-matter.js';
 import {parseDuration} from '../layout/pace.js';
 import {inlineText, MarkdownDeckError, type Position, slideText, startOf, visibleControls} from './inline.js';
-import {deckLimits, type Piece as SplitPiece, splitDeck} from './split.js';
+import {deckLimits, type Piece as SplitPiece, splitDeck, stepsAtMost} from './split.js';
 
 /**
 A Markdown deck read into the same `Deck` the built-in slides compile to, with the line of every
@@ -54,9 +54,9 @@ type SlideDraft = {
 type SectionDraft = {id: string; title: string; slides: SlideDraft[]; at: Position; budget?: number};
 
 export function slugify(text: string): string {
-	return text
-		.normalize('NFKD')
-		.replaceAll(/[\u0300-\u036F]/g, '')
+	// ASCII has nothing to decompose (most titles: a deck of thousands of slides reads them all at start).
+	const letters = /^[\u0000-\u007F]*$/.test(text) ? text : text.normalize('NFKD').replaceAll(/[\u0300-\u036F]/g, '');
+	return letters
 		.toLowerCase()
 		.replaceAll(/[^a-z\d]+/g, '-')
 		.replaceAll(/^-+|-+$/g, '')
@@ -177,13 +177,14 @@ function caption(node: RootContent, slide: SlideDraft, source: string): string |
 
 type Walk = {sections: SectionDraft[]; slide?: SlideDraft; source: string; ids: Map<string, number>; sectionIds: Map<string, SectionDraft>; next: Map<string, number>; front?: FrontMatter};
 
-function openSlide(node: Heading, walk: Walk): void {
+/** `parts`: the heading's words and written id, when the line scan read them already. */
+function openSlide(node: Heading, walk: Walk, parts?: {title: string; id?: string}): void {
 	const section = walk.sections.at(-1);
 	if (!section) {
 		throw new MarkdownDeckError('a slide belongs to a section: put a "# Section title" line before the first "## " slide', startOf(node));
 	}
 
-	const {title, id: written} = headingParts(node, walk.source);
+	const {title, id: written} = parts ?? headingParts(node, walk.source);
 	if (!title) {
 		throw new MarkdownDeckError('a slide needs a title after "##"', startOf(node));
 	}
@@ -212,8 +213,8 @@ function uniqueId(base: string, ids: ReadonlyMap<string, unknown>, next: Map<str
 	return id;
 }
 
-function openSection(node: Heading, walk: Walk): void {
-	const {title, id: written} = headingParts(node, walk.source);
+function openSection(node: Heading, walk: Walk, parts?: {title: string; id?: string}): void {
+	const {title, id: written} = parts ?? headingParts(node, walk.source);
 	if (!title) {
 		throw new MarkdownDeckError('a section needs a title after "#"', startOf(node));
 	}
@@ -363,18 +364,21 @@ export function* deckNodes(source: string, batchSize = 8 * 1024, parseMs: number
 	}
 }
 
-/** Reads a Markdown deck; a mistake throws a MarkdownDeckError with its line and column. */
-export function parseMarkdownDeck(text: string): ParsedDeck {
-	const source = text.replace(/^\uFEFF/, '');
+/**
+Walks the whole deck, a node at a time (it yields after each), and ends with the walk and the front
+matter; a mistake throws a MarkdownDeckError with its line and column.
+*/
+function* walkDeck(source: string, batchSize?: number, parseMs?: number): Generator<void, {walk: Walk; front: FrontMatter}> {
 	const walk: Walk = {sections: [], source, ids: new Map(), sectionIds: new Map(), next: new Map()};
 	let isFirst = true;
-	for (const node of deckNodes(source)) {
+	for (const node of deckNodes(source, batchSize, parseMs)) {
 		if (isFirst) {
 			walk.front = readFrontMatter(node.type === 'yaml' ? (node as Yaml) : undefined);
 			isFirst = false;
 		}
 
 		walkNode(node, walk);
+		yield;
 	}
 
 	const front = walk.front ?? readFrontMatter(undefined);
@@ -387,6 +391,29 @@ export function parseMarkdownDeck(text: string): ParsedDeck {
 		throw new MarkdownDeckError(`section "${last.title}" has no slides`, last.at);
 	}
 
+	return {walk, front};
+}
+
+/**
+The whole deck read as `parseMarkdownDeck` reads it, a step at a time (a show's reading ahead runs it in
+its idle time: in pieces of about 1 KB, and without the time limit, as it holds nothing up); the last
+step throws the first mistake, as the whole read would.
+*/
+export function* checkDeckSteps(text: string): Generator<void, void> {
+	const source = text.replace(/^\uFEFF/, '');
+	yield* walkDeck(source, 1024, Number.POSITIVE_INFINITY);
+}
+
+/** Reads a Markdown deck; a mistake throws a MarkdownDeckError with its line and column. */
+export function parseMarkdownDeck(text: string): ParsedDeck {
+	const source = text.replace(/^\uFEFF/, '');
+	const steps = walkDeck(source);
+	let step = steps.next();
+	while (!step.done) {
+		step = steps.next();
+	}
+
+	const {walk, front} = step.value;
 	const slides = walk.sections.flatMap(section => section.slides);
 	try {
 		const deck = assembleDeck({...front, sections: walk.sections.map(section => ({...section, slides: section.slides.map(slide => slideData(slide))}))});
@@ -402,4 +429,162 @@ export function parseMarkdownDeck(text: string): ParsedDeck {
 
 function slideData(slide: SlideDraft): SlideData {
 	return {id: slide.id, title: slide.title, paragraphs: slide.paragraphs, notes: slide.notes.join(' '), blocks: slide.blocks, ...(slide.budget === undefined ? {} : {budget: slide.budget})};
+}
+
+/**
+A Markdown deck read for a show: the line scan's pieces give every slide's title, section and place, and
+each slide's body is parsed the first time it is asked for (so the first frame parses the slide it
+shows). The front matter and any piece the scan cannot vouch for (see `isPlainPiece`) are parsed
+now, in order; everything the whole deck's reading checks across slides (ids, sections, the summary)
+is checked now too. A slide that fails when read later becomes a slide saying so, and `problemOf`
+gives its error: a show reads the rest in the background to find it.
+*/
+export type LazyDeck = {
+	readonly deck: Deck;
+	readonly problemOf: (index: number) => MarkdownDeckError | undefined;
+};
+
+/** A slide's title line read without the parser: `## Words` of plain letters, digits and punctuation that Markdown leaves as written. */
+export function plainTitle(line: string): string | undefined {
+	const heading = /^#{1,2}[ \t]+(.*)$/.exec(line.replace(/\r$/, ''));
+	const words = heading?.[1]?.replace(/(?:^|[ \t]+)#+[ \t]*$/, '').trim();
+	return words && /^[A-Za-z\d,.:;'"?()%$/+=-]+(?: [A-Za-z\d,.:;'"?()%$/+=-]+)*$/.test(words) ? words : undefined;
+}
+
+/** A piece the scan reads as one `## ` slide or one `# ` section line and blank lines, with a plain title. */
+function isPlainPiece(piece: SplitPiece): {level: 1 | 2; title: string} | undefined {
+	// A slide's budget is read at start with its title (the pace plans the talk from every slide's).
+	if (piece.mayHoldHeading !== false || (piece.text.includes('budget') && /<!--\s*budget\s*:/i.test(piece.text))) {
+		return undefined;
+	}
+
+	const firstEnd = piece.text.indexOf('\n');
+	const first = firstEnd === -1 ? piece.text : piece.text.slice(0, firstEnd);
+	const title = plainTitle(first);
+	if (title === undefined) {
+		return undefined;
+	}
+
+	const level = first.startsWith('## ') || first.startsWith('##\t') ? 2 : 1;
+	return level === 1 && firstEnd !== -1 && /\S/.test(piece.text.slice(firstEnd)) ? undefined : {level, title};
+}
+
+/** Parses one piece alone, with the file's positions. */
+function pieceNodes(piece: SplitPiece): RootContent[] {
+	const tree = parseMarkdownTree(piece.text);
+	placeTree(tree, piece);
+	return tree.children;
+}
+
+/** A lazy slide's body: its piece parsed and walked as the whole deck's reading would walk it. */
+function readPiece(piece: SplitPiece, draft: SlideDraft, walk: Walk): SlideBody {
+	const slide: SlideDraft = {...draft, paragraphs: [], notes: [], blocks: [], places: {title: draft.places.title, body: []}, isOpen: true, isBars: false};
+	const own: Walk = {...walk, slide};
+	const [heading, ...rest] = pieceNodes(piece);
+	if (heading?.type !== 'heading' || heading.depth !== 2) {
+		throw new MarkdownDeckError('this slide could not be read apart from the deck', {line: piece.line, column: 1});
+	}
+
+	for (const node of rest) {
+		if (node.type === 'heading' && node.depth <= 2) {
+			throw new MarkdownDeckError('this slide could not be read apart from the deck', startOf(node));
+		}
+
+		walkNode(node, own);
+	}
+
+	return {blocks: slide.blocks, paragraphs: slide.paragraphs, notes: slide.notes.join(' ')};
+}
+
+type LazyDraft = SlideDraft & {piece?: SplitPiece};
+
+/** The skeleton's walk: plain pieces become lazy slides and sections from their lines, the rest is parsed and walked now. */
+function walkPieces(pieces: readonly SplitPiece[], walk: Walk): void {
+	for (const [index, piece] of pieces.entries()) {
+		const plain = index === 0 ? undefined : isPlainPiece(piece);
+		if (!plain) {
+			for (const node of pieceNodes(piece)) {
+				if (index === 0 && walk.front === undefined) {
+					walk.front = readFrontMatter(node.type === 'yaml' ? (node as Yaml) : undefined);
+				}
+
+				walkNode(node, walk);
+			}
+
+			continue;
+		}
+
+		// Only its place is read from the heading: the scan read its words.
+		const heading = {type: 'heading', depth: plain.level, children: [], position: {start: {line: piece.line, column: 1}, end: {line: piece.line, column: 1}}} as unknown as Heading;
+		if (plain.level === 1) {
+			openSection(heading, walk, {title: plain.title});
+		} else {
+			openSlide(heading, walk, {title: plain.title});
+			(walk.slide as LazyDraft).piece = piece;
+		}
+	}
+}
+
+function deckSkeleton(source: string): {walk: Walk; front: FrontMatter} {
+	const walk: Walk = {sections: [], source, ids: new Map(), sectionIds: new Map(), next: new Map()};
+	walkPieces(splitDeck(source), walk);
+	const front = walk.front ?? readFrontMatter(undefined);
+	const last = walk.sections.at(-1);
+	if (!last) {
+		throw new MarkdownDeckError('the deck has no slides: add a "# Section" line and a "## Slide title" under it', {line: 1, column: 1});
+	}
+
+	if (last.slides.length === 0) {
+		throw new MarkdownDeckError(`section "${last.title}" has no slides`, last.at);
+	}
+
+	if (!front.title.trim()) {
+		throw new MarkdownDeckError('the deck has no title', {line: 1, column: 1});
+	}
+
+	if (front.summary !== undefined && !walk.ids.has(front.summary)) {
+		throw new MarkdownDeckError(`the summary slide "${front.summary}" is not in the deck`, {line: 1, column: 1});
+	}
+
+	return {walk, front};
+}
+
+/** What a slide that fails when it is read shows instead of its body. */
+function unreadable(error: MarkdownDeckError): SlideBody {
+	return {blocks: [{kind: 'text', text: `This slide could not be read (line ${error.at.line}, column ${error.at.column}): ${error.problem}`}], paragraphs: [], notes: ''};
+}
+
+/** Reads a Markdown deck for a show, each slide's body when it is first asked for; a mistake found now throws a MarkdownDeckError. */
+export function readDeckLazily(text: string): LazyDeck {
+	const source = text.replace(/^\uFEFF/, '');
+	const {walk, front} = deckSkeleton(source);
+	const problems = new Map<number, MarkdownDeckError>();
+	const slides: Slide[] = [];
+	const sections: Section[] = [];
+	for (const section of walk.sections) {
+		sections.push({id: section.id, title: section.title, start: slides.length, count: section.slides.length, ...(section.budget === undefined ? {} : {budget: section.budget})});
+		for (const [at, draft] of (section.slides as LazyDraft[]).entries()) {
+			const index = slides.length;
+			const place = {id: draft.id, title: draft.title, ...(draft.budget === undefined ? {} : {budget: draft.budget}), index, sectionId: section.id, sectionTitle: section.title, opensSection: at === 0};
+			const {piece} = draft;
+			const read = piece
+				? () => {
+					try {
+						return readPiece(piece, draft, walk);
+					} catch (error: unknown) {
+						if (!(error instanceof MarkdownDeckError)) {
+							throw error;
+						}
+
+						problems.set(index, error);
+						return unreadable(error);
+					}
+				}
+				: () => ({blocks: draft.blocks, paragraphs: draft.paragraphs, notes: draft.notes.join(' ')});
+			slides.push(lazySlide(place, read, piece ? (piece.steps ?? stepsAtMost(piece.text)) : draft.blocks.reduce((sum, block) => sum + revealUnits(block), 0)));
+		}
+	}
+
+	const deck: Deck = {title: front.title, source: front.source, ...(front.summary ? {summary: front.summary} : {}), ...(front.abstract ? {abstract: front.abstract} : {}), ...(front.duration === undefined ? {} : {duration: front.duration}), sections, slides};
+	return {deck, problemOf: index => problems.get(index)};
 }

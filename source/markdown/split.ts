@@ -25,6 +25,10 @@ export type Piece = {
 	/** The file's line (1-based) and character offset where the piece starts. */
 	readonly line: number;
 	readonly offset: number;
+	/** At least as many reveal steps as the piece's slide can have (see `stepsAtMost`). */
+	readonly steps?: number;
+	/** A line after the first may make a heading of its own (an indented one, a setext underline after text, a `#` line in a fence). */
+	readonly mayHoldHeading?: boolean;
 };
 
 export const deckLimits = {
@@ -120,6 +124,11 @@ function track(line: string, index: number, scan: Scan): boolean {
 		return false;
 	}
 
+	const lead = line[/^ {0,3}/.exec(line)![0].length];
+	if (lead !== '`' && lead !== '~' && lead !== '<') {
+		return true;
+	}
+
 	const open = fenceOpen.exec(line);
 	if (open?.[1] && !(open[1].startsWith('`') && open[2]?.includes('`'))) {
 		scan.fence = {mark: open[1][0]!, length: open[1].length};
@@ -136,7 +145,8 @@ function track(line: string, index: number, scan: Scan): boolean {
 	return true;
 }
 
-function checkLine(line: string, number: number, scan: Scan, isMarkdown: boolean): void {
+/** `firstMark`: where the line's first `*`, `_` or `~` is (found for the whole text at once), or -1. */
+function checkLine(line: string, number: number, scan: Scan, isMarkdown: boolean, firstMark: number): void {
 	if (line.length > deckLimits.lineChars) {
 		throw new MarkdownDeckError(
 			`this line has ${group(line.length)} characters; a deck's lines hold at most ${group(deckLimits.lineChars)} (break it into lines)`,
@@ -148,7 +158,7 @@ function checkLine(line: string, number: number, scan: Scan, isMarkdown: boolean
 		return;
 	}
 
-	if (nestingOf(line) > deckLimits.depth) {
+	if (/^[ \t]*[>*+\-\d]/.test(line) && nestingOf(line) > deckLimits.depth) {
 		throw new MarkdownDeckError(`lists and quotes nest at most ${deckLimits.depth} levels deep (a slide's lists and quotes do not nest)`, {line: number, column: 1});
 	}
 
@@ -156,7 +166,7 @@ function checkLine(line: string, number: number, scan: Scan, isMarkdown: boolean
 		throw new MarkdownDeckError(`a deck holds at most ${group(deckLimits.slides)} slides (split it into several decks)`, {line: number, column: 1});
 	}
 
-	for (let at = line.search(/[*_~]/); at >= 0 && at < line.length; at++) {
+	for (let at = firstMark; at >= 0 && at < line.length; at++) {
 		const code = line.codePointAt(at);
 		if ((code === 42 || code === 95 || code === 126) && ++scan.delimiters > deckLimits.delimiters) {
 			throw new MarkdownDeckError(`a slide holds at most ${group(deckLimits.delimiters)} *, _ and ~ marks`, {line: number, column: at + 1});
@@ -177,8 +187,9 @@ export function splitDeck(text: string): Piece[] {
 	const scan: Scan = {isFront: /^---[ \t]*\r?(?:\n|$)/.test(text), slides: 0, delimiters: 0};
 	let start = 0;
 	let startLine = 1;
+	const shape = {steps: 0, mayHoldHeading: false, wasQuote: false, wasBlank: true};
 	const close = (end: number) => {
-		const piece = {text: text.slice(start, end), line: startLine, offset: start};
+		const piece = {text: text.slice(start, end), line: startLine, offset: start, steps: shape.steps, mayHoldHeading: shape.mayHoldHeading};
 		if (piece.text.length > deckLimits.slideChars) {
 			throw tooBig(piece);
 		}
@@ -186,6 +197,14 @@ export function splitDeck(text: string): Piece[] {
 		pieces.push(piece);
 	};
 
+	// The marks are found by one search of the text, not one a line.
+	const marks = /[*_~]/g;
+	const markFrom = (from: number) => {
+		marks.lastIndex = from;
+		return marks.exec(text)?.index ?? Number.POSITIVE_INFINITY;
+	};
+
+	let mark = markFrom(0);
 	let number = 1;
 	for (let at = 0; at <= text.length; number++) {
 		const next = text.indexOf('\n', at);
@@ -197,9 +216,16 @@ export function splitDeck(text: string): Piece[] {
 			start = at;
 			startLine = number;
 			scan.delimiters = 0;
+			Object.assign(shape, {steps: 0, mayHoldHeading: false, wasQuote: false, wasBlank: true});
+		} else if (at > start) {
+			readShape(line, shape);
 		}
 
-		checkLine(line, number, scan, isMarkdown);
+		checkLine(line, number, scan, isMarkdown, mark < at + line.length ? mark - at : -1);
+		if (mark < end) {
+			mark = markFrom(end);
+		}
+
 		if (next === -1) {
 			break;
 		}
@@ -209,4 +235,40 @@ export function splitDeck(text: string): Piece[] {
 
 	close(text.length);
 	return pieces;
+}
+
+/** One line's part in its piece's shape: a reveal step it may start, a heading it may make. */
+function readShape(line: string, shape: {steps: number; mayHoldHeading: boolean; wasQuote: boolean; wasBlank: boolean}): void {
+	const code = line.codePointAt(0) ?? 32;
+	const isLetter = (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+	const isQuote = !isLetter && /^ {0,3}>/.test(line);
+	if (!isLetter && ((isQuote && !shape.wasQuote) || /^[ \t>]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/.test(line))) {
+		shape.steps++;
+	}
+
+	if (!isLetter && (/^ {0,3}#{1,2}(?:[ \t]|$)/.test(line) || (!shape.wasBlank && /^ {0,3}(?:=+|-+)[ \t]*$/.test(line)))) {
+		shape.mayHoldHeading = true;
+	}
+
+	shape.wasQuote = isQuote;
+	shape.wasBlank = !/\S/.test(line);
+}
+
+/**
+At least as many reveal steps as a piece's slide can have, from its lines alone: a step is a list item
+or a quote, and each starts on a line with a list marker or on the first line of a run of `>` lines.
+*/
+export function stepsAtMost(text: string): number {
+	let steps = 0;
+	let wasQuote = false;
+	for (const line of text.split('\n')) {
+		const isQuote = /^ {0,3}>/.test(line);
+		if ((isQuote && !wasQuote) || /^[ \t>]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/.test(line)) {
+			steps++;
+		}
+
+		wasQuote = isQuote;
+	}
+
+	return steps;
 }

@@ -1,6 +1,6 @@
 import React, {Component, type ReactNode, Suspense, useCallback, useEffect, useMemo, useReducer} from 'react';
 import {Box, useApp, useIsScreenReaderEnabled, useStdin} from './ink.js';
-import type {Deck} from '../deck/deck.js';
+import {type Deck, stepCounts} from '../deck/deck.js';
 import {Frame} from './components/frame.js';
 import {LazySectionsMenu} from './components/lazy-sections-menu.js';
 import {deferDrawings} from './deferred-drawings.js';
@@ -107,7 +107,7 @@ export function App(props: AppProps) {
 
 function useNavigation(deck: Deck, start: number, isRevealing: boolean) {
 	const sections = deck.sections.map(section => section.start);
-	return useReducer(navigate, {units: deck.slides.map(slide => slide.units), sections, start, isRevealing}, initNavigation);
+	return useReducer(navigate, {units: stepCounts(deck), sections, start, isRevealing}, initNavigation);
 }
 
 

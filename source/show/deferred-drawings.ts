@@ -1,5 +1,5 @@
 import type {Block} from '../deck/blocks.js';
-import type {Deck} from '../deck/deck.js';
+import {type Deck, isSlideRead, mapBlocks, stepCounts} from '../deck/deck.js';
 import type {Line} from '../layout/layout.js';
 import {screenLines, type Size} from '../layout/screen.js';
 import {initNavigation} from './navigation.js';
@@ -57,12 +57,8 @@ called when a drawing is made: the view renders again at once (on its own, React
 Suspense retry throttle, which a presenter would see).
 */
 export function deferDrawings(deck: Deck, onDrawn: () => void = () => undefined): Deck {
-	const slides = deck.slides.map(slide =>
-		slide.blocks.some(block => block.kind === 'drawn')
-			? {...slide, blocks: slide.blocks.map(block => (block.kind === 'drawn' ? deferred(block, onDrawn) : block))}
-			: slide,
-	);
-	return {...deck, slides};
+	// A lazily read slide is changed when it is read.
+	return mapBlocks(deck, blocks => (blocks.some(block => block.kind === 'drawn') ? blocks.map(block => (block.kind === 'drawn' ? deferred(block, onDrawn) : block)) : blocks));
 }
 
 /**
@@ -71,8 +67,9 @@ for the widths it uses): run when the show is idle just after it starts, so that
 slide later finds its drawing made.
 */
 export function drawAhead(deck: Deck, size: Size): void {
-	const units = deck.slides.map(slide => slide.units);
-	for (const slide of deck.slides) {
+	const units = stepCounts(deck);
+	// Slides not read yet are left to be drawn when they are shown.
+	for (const slide of deck.slides.filter(slide => isSlideRead(slide))) {
 		if (slide.blocks.some(block => block.kind === 'drawn')) {
 			screenLines(deck, initNavigation({units, start: slide.index, isRevealing: false}), size);
 		}

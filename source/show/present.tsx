@@ -3,7 +3,7 @@ import React from 'react';
 import type {Instance, RenderOptions} from 'ink';
 import type {App as AppView} from './app.js';
 import {FrameContext} from './components/frame.js';
-import {type Deck, hasDrawnBlocks} from '../deck/deck.js';
+import {type Deck, hasDrawnBlocks, stepCounts} from '../deck/deck.js';
 import {loadInk} from '../deck/drawn.js';
 import {createFrameWriter, type FrameWriter} from '../terminal/frame-writer.js';
 import {FrameSink} from '../terminal/frame-sink.js';
@@ -80,7 +80,7 @@ type ShowInputs = {
 /** The first slide, laid out by the pure layout and painted before Ink and React's renderer load. */
 function paintFirstFrame(options: Pick<PresentOptions, 'deck' | 'start' | 'isRevealing' | 'showTimer'>, writer: FrameWriter, size: {columns: number; rows: number}): void {
 	const {deck} = options;
-	const state = initNavigation({units: deck.slides.map(slide => slide.units), start: options.start, isRevealing: options.isRevealing});
+	const state = initNavigation({units: stepCounts(deck), start: options.start, isRevealing: options.isRevealing});
 	const timer = options.showTimer ? formatElapsed(0) : undefined;
 	writer.show({lines: screenLines(deck, state, size, {...(timer ? {timer} : {}), showHints: state.index === 0})});
 	writer.paint();

@@ -1,5 +1,5 @@
 import {useRef} from 'react';
-import type {Deck} from '../../deck/deck.js';
+import {type Deck, stepCounts} from '../../deck/deck.js';
 import {followSlide, navigate, type NavigationAction, type NavigationState} from '../navigation.js';
 
 /**
@@ -23,7 +23,7 @@ export function useDeckReload(
 	shown.current = deck;
 	const action: NavigationAction = {
 		type: 'reload',
-		units: deck.slides.map(slide => slide.units),
+		units: stepCounts(deck),
 		sections: deck.sections.map(section => section.start),
 		index: followSlide(before, deck.slides.map(slide => slide.id), latest().index),
 	};
