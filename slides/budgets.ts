@@ -1,5 +1,5 @@
 import type {SectionDefinition} from '../source/deck/deck.js';
-import {parseDuration} from '../source/layout/pace.js';
+import {parseDuration} from '../source/model/clock.js';
 
 /**
 The built-in briefing's time: a 20-minute slot, shared out by section (the sections' slides share

@@ -12,7 +12,7 @@ import {section as reactions} from './reactions.js';
 import {section as whatToWatch} from './what-to-watch.js';
 import {section as source} from './source.js';
 import {budgeted, talkLength} from './budgets.js';
-import {parseDuration} from '../source/layout/pace.js';
+import {parseDuration} from '../source/model/clock.js';
 
 /** The briefing, in the order it is presented. */
 export const definition: DeckDefinition = {

@@ -9,7 +9,7 @@ here earns, measured (test/bench/tricks.mjs).
 - pdfkit stays in node_modules: the PDF export requires it there (see `bundles.program`).
 - dist/libs/parse-worker.js: the live reload's Markdown parser, run in a worker thread.
 - dist/vendor.js: Ink and ink-select-input, one CommonJS file, loaded where the program's sources
-  import 'ink' or 'ink-select-input' (deck/vendor.ts).
+  import 'ink' or 'ink-select-input' (boot/vendor.ts).
 - dist/cli.js: the bin (bin.ts), which loads the program and Ink with V8's code cache.
 - dist/briefing.cache, dist/vendor.cache: those caches, written by running the bin once with
   BRIEFING_CODE_CACHE=write.
@@ -30,7 +30,7 @@ const {version} = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8
 
 /**
 V8 flags for a lighter process, set by the bin when the program asks (a show, before it reads the
-deck; Ink's loader: deck/lighter-v8.ts); each lowers the peak RSS that `npm run bench` reports: Yoga's
+deck; Ink's loader: boot/lighter-v8.ts); each lowers the peak RSS that `npm run bench` reports: Yoga's
 WebAssembly compiled by the baseline compiler only, without the optimizing tier-up in the background
 (--liftoff-only); no optimizing compiler for JavaScript (--no-opt; keys stay within their targets,
 as a slide change is mostly the frame writer's string work); a young generation that does not grow.
@@ -62,7 +62,7 @@ const commonJs = {
 };
 
 /**
-Ink and ink-select-input stay out of the program: the bin loads them for it (deck/vendor.ts). The
+Ink and ink-select-input stay out of the program: the bin loads them for it (boot/vendor.ts). The
 sources' own import('ink') is dead code in the bundle, but esbuild resolves it before it drops it:
 it is marked external here, so that Ink is not bundled twice.
 */
@@ -77,7 +77,7 @@ const vendorPlugin = {
 Yoga (yoga-layout) makes its API with a top-level await of its WebAssembly, which a CommonJS file
 cannot hold. Ink's modules get an object instead, filled by `loadYoga()` from the package's own
 `yoga-layout/load`, which the vendor file exports and the program awaits before it uses Ink
-(deck/vendor.ts). Ink reads Yoga only inside its functions, when it lays a frame out. A read of
+(boot/vendor.ts). Ink reads Yoga only inside its functions, when it lays a frame out. A read of
 what the object does not hold (before it is filled, anything) reaches its prototype, which throws:
 the build's warm-up loads Ink, so an Ink that reads Yoga as it loads fails the build. Once filled,
 every read is of the object's own properties, as plain as before.
@@ -133,7 +133,7 @@ const inkReconcilerPlugin = {
 };
 
 /**
-Ink's Unicode tables, loaded when first needed (source/deck/vendor-text.ts says why and what narrow
+Ink's Unicode tables, loaded when first needed (source/boot/vendor-text.ts says why and what narrow
 text is): each string-width module is behind a function that measures narrow text itself and
 requires the module for any other, and the two grapheme segmenters made when slice-ansi and
 @alcalzone/ansi-tokenize load are NarrowFirstSegmenters. The build fails when those modules' text
@@ -144,7 +144,7 @@ const narrowTextModules = ['string-width', 'slice-ansi', '@alcalzone/ansi-tokeni
 const narrowTextPlugin = {
 	name: 'narrow-text',
 	setup(builder) {
-		const vendorText = JSON.stringify(path.join(root, 'source/deck/vendor-text.ts'));
+		const vendorText = JSON.stringify(path.join(root, 'source/boot/vendor-text.ts'));
 		const patched = new Set();
 		builder.onEnd(result => {
 			const missing = narrowTextModules.filter(name => !patched.has(name));
@@ -172,7 +172,7 @@ const narrowTextPlugin = {
 };
 
 /**
-The vendor bundle's React and scheduler are the program's (deck/vendor.ts hands them over before the
+The vendor bundle's React and scheduler are the program's (boot/vendor.ts hands them over before the
 import): one React for the slides and Ink, one scheduler for Ink and the input guard, which waits for
 React's idle time.
 */

@@ -1,9 +1,9 @@
 import process from 'node:process';
 import {usage, usageError, version, writeOut} from './answer.js';
-import {lightenV8} from './deck/lighter-v8.js';
+import {lightenV8} from './boot/lighter-v8.js';
 import type {DeckCommand} from './deck-command.js';
 import {type Command, needsMeow, parseArgs} from './parse-args.js';
-import {escaped} from './quoted.js';
+import {escaped} from './text/quoted.js';
 
 /**
 The program: flags in (parse-args.ts) and an exit code out. What needs no deck (help, version, a
@@ -34,7 +34,7 @@ async function answerAtOnce(command: Command): Promise<number | DeckCommand> {
 
 		case 'check':
 		case 'paragraphs': {
-			const {runCheck, runParagraphs} = await import('./markdown/commands.js');
+			const {runCheck, runParagraphs} = await import('./check-command.js');
 			return command.kind === 'check' ? runCheck(command) : runParagraphs(command.article);
 		}
 

@@ -3,12 +3,12 @@ import process from 'node:process';
 import {deck as builtInDeck} from '../slides/index.js';
 import {usageError, writeOut} from './answer.js';
 import {type Deck, findSection, hasDrawnBlocks} from './deck/deck.js';
-import {isAutoTheme, pickTheme, themeNames} from './layout/theme.js';
+import {isAutoTheme, pickTheme, themeNames} from './text/theme.js';
 import {checkShow, type Command, type PresentCommand, resolveStart} from './parse-args.js';
-import {quoted} from './quoted.js';
+import {quoted} from './text/quoted.js';
 import {firstFrameText, present} from './show/present.js';
-import {withoutFetch} from './deck/without-fetch.js';
-import {lightenV8} from './deck/lighter-v8.js';
+import {withoutFetch} from './boot/without-fetch.js';
+import {lightenV8} from './boot/lighter-v8.js';
 
 /**
 The commands that show or write a deck: present, print, list and export. What the first slide needs
@@ -115,9 +115,9 @@ async function loadDeckFile(file: string, beforeParse: (length: number) => void,
 	}
 }
 
-/** --theme, --duration and --end-at, checked against the theme table and the pace modules (loaded only for a time). */
+/** --theme, --duration and --end-at, checked against the theme table and the clock's formats (loaded only for a time). */
 async function checkShowFlags(command: PresentCommand) {
-	const parseDuration = command.duration === undefined ? () => undefined : (await import('./layout/pace.js')).parseDuration;
+	const parseDuration = command.duration === undefined ? () => undefined : (await import('./model/clock.js')).parseDuration;
 	const checked = checkShow(command, {themeNames, parseDuration});
 	if ('message' in checked || command.endAt === undefined) {
 		return checked;
@@ -185,7 +185,7 @@ async function show(deck: Deck, start: number, command: PresentCommand, times: A
 	}
 
 	// --follow: a read-only link instead; the audience view feeds followers (and --serve's pages).
-	const following = await (await import('./follow/wiring.js')).setUpFollowing({command, deckKey: linkKey, ...(bounds ? {bounds} : {}), ...(duration ? {duration} : {}), ...(link ? {link} : {})});
+	const following = await (await import('./follow-setup.js')).setUpFollowing({command, deckKey: linkKey, ...(bounds ? {bounds} : {}), ...(duration ? {duration} : {}), ...(link ? {link} : {})});
 	if ('code' in following) {
 		return following.code;
 	}
@@ -263,7 +263,7 @@ function checkPdfFlags(command: ExportCommand, format: string): {paper?: string;
 /** The PDF (outputs/pdf.ts and pdfkit load here, and only here); a one-line warning when the fonts lacked characters. */
 async function pdfBytes(deck: Deck, options: {paper?: string; slidePages: boolean; theme?: string; showNotes: boolean; slides: Deck['slides']}): Promise<Uint8Array> {
 	const {exportPdf, paperFromLocale} = await import('./outputs/pdf.js');
-	const {themes} = await import('./layout/theme.js');
+	const {themes} = await import('./text/theme.js');
 	const paper = options.paper === 'a4' || options.paper === 'letter' ? options.paper : paperFromLocale(process.env);
 	// The slide pages print: the light theme unless another is asked for.
 	const theme = themes[options.theme === 'dark' || options.theme === 'high-contrast' ? options.theme : 'light'];

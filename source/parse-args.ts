@@ -1,7 +1,7 @@
 import process from 'node:process';
 import type meowFunction from 'meow';
 import type {Result} from 'meow';
-import {quoted} from './quoted.js';
+import {quoted} from './text/quoted.js';
 import {camel, type CommandKind, type MeowFlags, meowFlags, type OptionSpec, options} from './options.js';
 
 /**

@@ -1,7 +1,7 @@
 import process from 'node:process';
 import {writeOut} from './answer.js';
 import type {Deck} from './deck/deck.js';
-import {formatElapsed} from './show/hooks/use-clock.js';
+import {formatElapsed} from './model/clock.js';
 import {makePlan, overBudget, type TalkPlan} from './layout/plan.js';
 import {loadTimings, rehearsedTimes, timingsPath, type TimingsStore} from './outputs/timings-file.js';
 import type {TimingsCommand} from './parse-args.js';

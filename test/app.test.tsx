@@ -1,7 +1,7 @@
 import React from 'react';
 import {afterEach, describe, expect, test} from 'vitest';
 import {App} from '../source/show/app.js';
-import {themes} from '../source/layout/theme.js';
+import {themes} from '../source/text/theme.js';
 import {fixtureDeck} from './helpers/fixture-deck.js';
 import {cleanupShown, keys, press, pressUntil, renderShow, settle, waitForFrame} from './helpers/ink.js';
 

@@ -1,7 +1,7 @@
 import {PassThrough} from 'node:stream';
 import {describe, expect, test} from 'vitest';
 import {askBackground, parseBackground, query, takeAnswers} from '../source/terminal/background.js';
-import {fallbackBackground, isAutoTheme, pickTheme} from '../source/layout/theme.js';
+import {fallbackBackground, isAutoTheme, pickTheme} from '../source/text/theme.js';
 
 /** A keyboard as the session has it: a tty read stream (raw mode already on). */
 function keyboard() {

@@ -1,7 +1,7 @@
 import {beforeAll, describe, expect, test} from 'vitest';
 import {loadInk} from '../source/deck/drawn.js';
 import {bigWidth, canDrawBig, drawBig, wrapBig} from '../source/layout/big-text.js';
-import {lineText} from '../source/layout/layout.js';
+import {lineText} from '../source/text/lines.js';
 import {deckHasBigOpening, deckLook, slideBody} from '../source/layout/screen.js';
 import {soleQuote} from '../source/layout/slide-body.js';
 import type {Deck, Slide} from '../source/deck/deck.js';

@@ -9,10 +9,10 @@ import {formatParagraphs, type Slide} from '../source/deck/deck.js';
 import {loadInk} from '../source/deck/drawn.js';
 import {checkDeck, formatProblem} from '../source/check/check.js';
 import {splitParagraphs} from '../source/check/paragraphs.js';
-import {lineText, lineWidth} from '../source/layout/layout.js';
+import {lineText, lineWidth} from '../source/text/lines.js';
 import {listText} from '../source/outputs/print.js';
 import {deckLook, type Size, slideBody} from '../source/layout/screen.js';
-import {themes} from '../source/layout/theme.js';
+import {themes} from '../source/text/theme.js';
 import {cleanupShown, renderShow, waitForFrame} from './helpers/ink.js';
 
 // A slide holds an Ink component: its words and its lines come from Ink.

@@ -9,7 +9,7 @@ import {openFollowLink, waitingStatus} from '../source/follow/follow-link.js';
 import {serveFollowers} from '../source/follow/follow-socket.js';
 import type {Position} from '../source/link/peer.js';
 import {deckKey} from '../source/link/protocol.js';
-import {initNavigation, navigate, type NavigationState} from '../source/show/navigation.js';
+import {initNavigation, navigate, type NavigationState} from '../source/model/navigation.js';
 import {poll} from './helpers/poll.js';
 
 /** The followers' socket and a follower's link, in-process: positions, notices, and a follower that comes first. */

@@ -2,8 +2,8 @@ import {fc, test} from '@fast-check/vitest';
 import {Terminal} from '@xterm/headless';
 import {describe, expect} from 'vitest';
 import {createFrameWriter, type FrameWriter} from '../source/terminal/frame-writer.js';
-import type {Line} from '../source/layout/layout.js';
-import {type Role, themes} from '../source/layout/theme.js';
+import type {Line} from '../source/text/lines.js';
+import {type Role, themes} from '../source/text/theme.js';
 
 /**
 The frame writer paints diffs; a real terminal emulator (xterm) checks that the screen it leaves is the

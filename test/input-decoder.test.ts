@@ -11,7 +11,7 @@ import {
 	keysOfRead,
 	waitingFor,
 } from '../source/terminal/input.js';
-import {isTableKey} from '../source/show/keymap.js';
+import {isTableKey} from '../source/model/keymap.js';
 
 /** The input decoder in front of Ink (upstream ink issue 901), read by read. */
 function decodeReads(reads: readonly string[], flush = true): InputEvent[] {

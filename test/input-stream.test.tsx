@@ -2,7 +2,7 @@ import {EventEmitter} from 'node:events';
 import React from 'react';
 import {render, Text, useInput, type Key} from 'ink';
 import {afterEach, describe, expect, test} from 'vitest';
-import {isTableKey} from '../source/show/keymap.js';
+import {isTableKey} from '../source/model/keymap.js';
 import {guardInput} from '../source/terminal/input-stream.js';
 import {keys} from './helpers/ink.js';
 

@@ -2,7 +2,7 @@ import React, {useEffect} from 'react';
 import fc from 'fast-check';
 import {afterEach, describe, expect, test} from 'vitest';
 import {App} from '../source/show/app.js';
-import {themes} from '../source/layout/theme.js';
+import {themes} from '../source/text/theme.js';
 import {fixtureDeck} from './helpers/fixture-deck.js';
 import {cleanupShown as cleanup, keys, renderShow, settle, waitForFrame} from './helpers/ink.js';
 

@@ -1,11 +1,11 @@
 import {readFileSync} from 'node:fs';
 import type {Key} from 'ink';
 import {describe, expect, test} from 'vitest';
-import {helpRows, helpSections, hintText, keyConflicts, keymap, resolveKeypress, type Binding} from '../source/show/keymap.js';
-import type {Mode} from '../source/show/navigation.js';
+import {helpRows, helpSections, hintText, keyConflicts, keymap, resolveKeypress, type Binding} from '../source/model/keymap.js';
+import type {Mode} from '../source/model/navigation.js';
 import {noKey} from './helpers/position-model.js';
 import {bodyRows, helpLines} from '../source/layout/screen.js';
-import {lineText, lineWidth} from '../source/layout/layout.js';
+import {lineText, lineWidth} from '../source/text/lines.js';
 
 const named = (name: keyof Key, extra: Partial<Key> = {}): Key => ({...noKey, [name]: true, ...extra});
 

@@ -1,8 +1,8 @@
 import type {Key} from 'ink';
 import fc from 'fast-check';
 import {describe, expect, test} from 'vitest';
-import {keymap, type Matcher, resolveKeypress, type View} from '../source/show/keymap.js';
-import {initNavigation, modeOf, navigate, type NavigationState} from '../source/show/navigation.js';
+import {keymap, type Matcher, resolveKeypress, type View} from '../source/model/keymap.js';
+import {initNavigation, modeOf, navigate, type NavigationState} from '../source/model/navigation.js';
 import {backward, firstOf, forward, jump, noKey, type PositionModel} from './helpers/position-model.js';
 
 /**

@@ -6,11 +6,11 @@ import type {Deck} from '../source/deck/deck.js';
 import {loadInk} from '../source/deck/drawn.js';
 import {checkDeck} from '../source/check/check.js';
 import {deckText} from '../source/outputs/print.js';
-import {deckToMarkdown} from '../source/markdown/export-deck.js';
+import {deckToMarkdown} from '../source/outputs/export-deck.js';
 import {MarkdownDeckError} from '../source/markdown/inline.js';
 import {formatDeckError} from '../source/markdown/load.js';
 import {parseMarkdownDeck} from '../source/markdown/parse-deck.js';
-import {followSlide, initNavigation, navigate} from '../source/show/navigation.js';
+import {followSlide, initNavigation, navigate} from '../source/model/navigation.js';
 import {everyBlockDeck} from './helpers/every-block-deck.js';
 
 const fixture = readFileSync(new URL('fixtures/every-primitive.md', import.meta.url), 'utf8');

@@ -1,9 +1,9 @@
 import {createElement} from 'react';
 import fc from 'fast-check';
 import {describe, expect, test} from 'vitest';
-import {firstStep, initNavigation, lastStep, navigate, type NavigationAction, type NavigationState} from '../source/show/navigation.js';
+import {firstStep, initNavigation, lastStep, navigate, type NavigationAction, type NavigationState} from '../source/model/navigation.js';
 import {compileDeck, type Deck} from '../source/deck/deck.js';
-import {lineText, lineWidth} from '../source/layout/layout.js';
+import {lineText, lineWidth} from '../source/text/lines.js';
 import {isTooSmall, screenLines, type Size} from '../source/layout/screen.js';
 import {Bullets, Lead} from '../source/deck/typography.js';
 import {backward, firstOf, forward, jump, lastOf, type PositionModel} from './helpers/position-model.js';

@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest';
-import {initNavigation, modeOf, navigate, type NavigationAction, type NavigationState} from '../source/show/navigation.js';
+import {initNavigation, modeOf, navigate, type NavigationAction, type NavigationState} from '../source/model/navigation.js';
 
 // Units per slide: slide 0 none, slide 1 three bullets, slide 2 one quote, slide 3 none.
 const units = [0, 3, 1, 0];

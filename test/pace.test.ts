@@ -1,5 +1,6 @@
 import {describe, expect, test} from 'vitest';
-import {paceAt, paceText, parseDuration, planTalk, slideWindow} from '../source/layout/pace.js';
+import {paceAt, paceText, planTalk, slideWindow} from '../source/layout/pace.js';
+import {parseDuration} from '../source/model/clock.js';
 
 describe('--duration', () => {
 	test.each([

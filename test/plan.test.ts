@@ -1,15 +1,15 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, test} from 'vitest';
-import {durationText} from '../source/layout/pace.js';
+import {durationText} from '../source/model/clock.js';
 import {makePlan, paceReadout, type PaceClock, parseEndAt, timerText, untilWallClock} from '../source/layout/plan.js';
-import {deckToMarkdown} from '../source/markdown/export-deck.js';
+import {deckToMarkdown} from '../source/outputs/export-deck.js';
 import {parseMarkdownDeck} from '../source/markdown/parse-deck.js';
 import {deck as builtInDeck} from '../slides/index.js';
 import {cutsToFit} from '../source/timings-command.js';
 import {loadInk} from '../source/deck/drawn.js';
-import {lineText} from '../source/layout/layout.js';
+import {lineText} from '../source/text/lines.js';
 import {presenterLines} from '../source/layout/presenter-screen.js';
-import {initNavigation} from '../source/show/navigation.js';
+import {initNavigation} from '../source/model/navigation.js';
 
 // The built-in deck's export draws its Ink component.
 await loadInk();

@@ -2,7 +2,7 @@ import {fc, test} from '@fast-check/vitest';
 import {describe, expect} from 'vitest';
 import type {Position} from '../source/link/peer.js';
 import {type ClockState, initialClock, isLater, isNewer, maxClock, publishLocal, receive} from '../source/link/position-clock.js';
-import type {Stamped} from '../source/link/protocol.js';
+import type {Stamped} from '../source/link/position-clock.js';
 
 /**
 The Lamport rules of the presenter link, driven without sockets: views make moves, the network

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import {afterEach, beforeEach, describe, expect, test} from 'vitest';
 import type {Position} from '../source/link/peer.js';
 import {maxClock} from '../source/link/position-clock.js';
-import {initNavigation, navigate, type NavigationAction} from '../source/show/navigation.js';
+import {initNavigation, navigate, type NavigationAction} from '../source/model/navigation.js';
 import {parseMessage, positionProblem} from '../source/link/protocol.js';
 import {
 	deckKey,

@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest';
-import {escaped, quoted} from '../source/quoted.js';
+import {escaped, quoted} from '../source/text/quoted.js';
 
 describe('quoted and escaped', () => {
 	test('quoted is JSON\'s quoting, and also escapes DEL, C1 controls and the marks that reorder or hide text', () => {

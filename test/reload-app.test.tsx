@@ -6,11 +6,11 @@ import {parseMarkdownDeck} from '../source/markdown/parse-deck.js';
 import {App} from '../source/show/app.js';
 import {useForAWhile} from '../source/show/hooks/use-for-a-while.js';
 import {PresenterView} from '../source/show/presenter-view.js';
-import {themes} from '../source/layout/theme.js';
+import {themes} from '../source/text/theme.js';
 import {audienceMark} from '../source/layout/screen.js';
 import {presenterLines} from '../source/layout/presenter-screen.js';
-import {lineText} from '../source/layout/layout.js';
-import {initNavigation} from '../source/show/navigation.js';
+import {lineText} from '../source/text/lines.js';
+import {initNavigation} from '../source/model/navigation.js';
 import {cleanupShown, keys, press, renderShow, waitForFrame} from './helpers/ink.js';
 
 /** The show handed a new deck, as live reload does: the same slide, the same step; a problem in the footer for a while. */

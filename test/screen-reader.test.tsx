@@ -6,7 +6,7 @@ import {deck as realDeck} from '../slides/index.js';
 import {App} from '../source/show/app.js';
 import type {Deck} from '../source/deck/deck.js';
 import {paragraphsInWords, slideSpeech} from '../source/outputs/screen-reader.js';
-import {themes} from '../source/layout/theme.js';
+import {themes} from '../source/text/theme.js';
 import {controlBytes, drawing, squash} from './helpers/bin.js';
 import {everyBlockDeck} from './helpers/every-block-deck.js';
 import {fixtureDeck} from './helpers/fixture-deck.js';

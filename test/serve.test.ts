@@ -3,7 +3,7 @@ import net from 'node:net';
 import {afterEach, describe, expect, test} from 'vitest';
 import {deck} from '../slides/index.js';
 import {createShowFeed, type ShowFeed} from '../source/follow/feed.js';
-import {initNavigation, modeOf, navigate, type NavigationAction, type NavigationState} from '../source/show/navigation.js';
+import {initNavigation, modeOf, navigate, type NavigationAction, type NavigationState} from '../source/model/navigation.js';
 import {parseServeAddress} from '../source/serve/address.js';
 import {newKeys, roleOf} from '../source/serve/keys.js';
 import {defaultLimits} from '../source/serve/limits.js';

@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest';
-import {sgrMarksSpace, splitSgr} from '../source/terminal/sgr.js';
+import {sgrMarksSpace, splitSgr} from '../source/text/sgr.js';
 
 describe('splitting Ink’s output into styled runs', () => {
 	test('plain text is one run per row, unstyled', () => {

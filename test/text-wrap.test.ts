@@ -1,9 +1,9 @@
 import {describe, expect, test} from 'vitest';
 import {deck as builtIn} from '../slides/index.js';
 import {blockMarkdown} from '../source/deck/markdown.js';
-import {indentLines as indentSegments, seg} from '../source/layout/layout.js';
-import {deckToMarkdown} from '../source/markdown/export-deck.js';
-import {paragraphsText} from '../source/markdown/commands.js';
+import {indentLines as indentSegments, seg} from '../source/text/lines.js';
+import {deckToMarkdown} from '../source/outputs/export-deck.js';
+import {paragraphsText} from '../source/check-command.js';
 import {parseMarkdownDeck} from '../source/markdown/parse-deck.js';
 import {bigWidth, wrapBig} from '../source/layout/big-text.js';
 import {fit, indentLines, packWords, textWidth, wrap} from '../source/text/wrap.js';

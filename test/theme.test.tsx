@@ -7,10 +7,11 @@ import {App} from '../source/show/app.js';
 import {formatParagraphs} from '../source/deck/deck.js';
 import {loadInk} from '../source/deck/drawn.js';
 import {styleSequence} from '../source/terminal/frame-writer.js';
-import {lineText, textWidth} from '../source/layout/layout.js';
+import {lineText} from '../source/text/lines.js';
+import {textWidth} from '../source/text/wrap.js';
 import {deckLook, screenLines, slideBody} from '../source/layout/screen.js';
-import {initNavigation} from '../source/show/navigation.js';
-import {isLightBackground, pickTheme, type Role, type Theme, themes} from '../source/layout/theme.js';
+import {initNavigation} from '../source/model/navigation.js';
+import {isLightBackground, pickTheme, type Role, type Theme, themes} from '../source/text/theme.js';
 import {cleanupShown, keys, press, pressUntil, renderShow, waitForFrame} from './helpers/ink.js';
 import {hasColourCodes, sgrParameters, spawnBin} from './helpers/pty.js';
 

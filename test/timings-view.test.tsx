@@ -8,7 +8,7 @@ import {PresenterView} from '../source/show/presenter-view.js';
 import {parseMarkdownDeck} from '../source/markdown/parse-deck.js';
 import {loadTimings, rehearsedTimes} from '../source/outputs/timings-file.js';
 import {createRehearsal} from '../source/show/rehearsal.js';
-import {themes} from '../source/layout/theme.js';
+import {themes} from '../source/text/theme.js';
 import {cleanupShown, keys, press, renderShow, waitForFrame} from './helpers/ink.js';
 
 const deck = parseMarkdownDeck(readFileSync(new URL('fixtures/timed-deck.md', import.meta.url), 'utf8')).deck;

@@ -5,7 +5,8 @@ import {Bullets, Quote} from '../source/deck/typography.js';
 import {Box, loadInk, Text} from '../source/deck/drawn.js';
 import {blockTexts} from '../source/deck/blocks.js';
 import {DeckError, readBlocks} from '../source/deck/deck.js';
-import {layoutBlocks, lineText} from '../source/layout/layout.js';
+import {layoutBlocks} from '../source/layout/layout.js';
+import {lineText} from '../source/text/lines.js';
 
 beforeAll(async () => {
 	await loadInk();

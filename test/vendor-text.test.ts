@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import {beforeAll, describe, expect, it} from 'vitest';
 // @ts-expect-error: the build script is plain JavaScript (no types).
 import {bundles} from '../source/build.mjs';
-import {isNarrowText, isOneGraphemeEach, NarrowFirstSegmenter, narrowFirstWidth} from '../source/deck/vendor-text.js';
+import {isNarrowText, isOneGraphemeEach, NarrowFirstSegmenter, narrowFirstWidth} from '../source/boot/vendor-text.js';
 import {deck} from '../slides/index.js';
 import {loadInk} from '../source/deck/drawn.js';
 import {deckText} from '../source/outputs/print.js';
@@ -14,7 +14,7 @@ await loadInk();
 
 /**
 The vendor bundle measures and segments narrow text itself and leaves any other to Ink's own
-string-width modules and Intl.Segmenter (source/deck/vendor-text.ts). Every character of the narrow
+string-width modules and Intl.Segmenter (source/boot/vendor-text.ts). Every character of the narrow
 set is held here to what those modules answer, and so is text of every kind.
 */
 type StringWidth = (text: string, options?: {ambiguousIsNarrow?: boolean; countAnsiEscapeCodes?: boolean}) => number;

@@ -1,4 +1,4 @@
-import type {Line} from '../layout/layout.js';
+import type {Line} from '../text/lines.js';
 
 /**
 The data a slide is made of. Slide bodies are written as JSX with the primitives in

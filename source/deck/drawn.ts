@@ -1,8 +1,8 @@
 import {type ComponentProps, createElement, type ReactElement} from 'react';
-import type {Line} from '../layout/layout.js';
-import {splitSgr} from '../terminal/sgr.js';
-import {importInk} from './vendor.js';
-import {withoutFetch} from './without-fetch.js';
+import type {Line} from '../text/lines.js';
+import {splitSgr} from '../text/sgr.js';
+import {importInk} from '../boot/vendor.js';
+import {withoutFetch} from '../boot/without-fetch.js';
 
 /**
 Ink components in a slide body. Anything in a body that is not a slide primitive (a `<Box>` with a

@@ -1,5 +1,5 @@
 import {type Block, blockTexts, textWidthOfDrawings} from './blocks.js';
-import {stripControls} from './sanitize.js';
+import {stripControls} from '../text/sanitize.js';
 
 /**
 The one Markdown writer of blocks (CommonMark with GFM tables), for both outputs that write Markdown:

@@ -1,6 +1,6 @@
 import {createContext} from 'react';
 import type {Deck} from '../deck/deck.js';
-import type {Blank, Mode, NavigationAction} from '../show/navigation.js';
+import type {Blank, Mode, NavigationAction} from '../model/navigation.js';
 
 /**
 What the audience view shows, handed to whoever follows it (followers in other terminals, the

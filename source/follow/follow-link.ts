@@ -4,7 +4,7 @@ import {type Bounds, parseMessage} from '../link/protocol.js';
 import {tryConnect} from '../link/rendezvous.js';
 import {checkSocketPath, ensurePrivateDirectory, type Environment} from '../link/socket-directory.js';
 import {type Addresses, followPath, maxNoticeLength} from './follow-socket.js';
-import {stripControls} from '../deck/sanitize.js';
+import {stripControls} from '../text/sanitize.js';
 
 /**
 A follower's side (`briefing --follow`): connects to the audience view's followers' socket (after

@@ -1,6 +1,6 @@
 import {useContext, useEffect} from 'react';
 import type {Deck} from '../deck/deck.js';
-import type {Mode, NavigationAction, NavigationState} from '../show/navigation.js';
+import type {Mode, NavigationAction, NavigationState} from '../model/navigation.js';
 import {FeedContext} from './feed.js';
 
 /**

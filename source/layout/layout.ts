@@ -1,22 +1,13 @@
 import {type Block, revealUnits} from '../deck/blocks.js';
-import type {Role} from './theme.js';
-import {indentLines as indented, textWidth, wrap} from '../text/wrap.js';
-
-export {textWidth, wrap} from '../text/wrap.js';
+import {type Line, seg, type Segment} from '../text/lines.js';
+import {textWidth, wrap} from '../text/wrap.js';
+import type {Role} from '../text/theme.js';
 
 /**
 The layout engine: blocks in, lines of styled segments out. It is pure, so the live show, the
 plain-text print and the tests all measure the same lines; the frame writer paints them. (A drawn
 block, an Ink component in a slide, brings its own lines: its `draw` asks Ink for them.)
 */
-export type Segment = {
-	readonly text: string;
-	readonly role: Role;
-	/** Set on what Ink drew (a component in a slide body): the SGR parameters it drew the text with. */
-	readonly sgr?: string;
-};
-export type Line = readonly Segment[];
-
 export type LayoutOptions = {
 	/** Columns the body may use. */
 	readonly width: number;
@@ -37,30 +28,6 @@ export const symbols = {
 	column: '│',
 	dot: '●',
 } as const;
-
-
-/** A segment: text in a role. */
-export function seg(text: string, role: Role): Segment {
-	return {text, role};
-}
-
-/** Lines moved right by `margin` columns (empty lines stay empty). */
-export function indentLines(lines: readonly Line[], margin: number): Line[] {
-	return indented(lines, seg(' '.repeat(margin), 'body'));
-}
-
-export function lineWidth(line: Line): number {
-	let width = 0;
-	for (const segment of line) {
-		width += textWidth(segment.text);
-	}
-
-	return width;
-}
-
-export function lineText(line: Line): string {
-	return line.map(segment => segment.text).join('');
-}
 
 function padEnd(text: string, width: number): string {
 	return text + ' '.repeat(Math.max(0, width - textWidth(text)));

@@ -1,8 +1,8 @@
 import {blockTexts} from '../deck/blocks.js';
 import type {Deck, Slide} from '../deck/deck.js';
-import {indentLines, type Line, lineWidth, seg, textWidth} from './layout.js';
-import {fit} from '../text/wrap.js';
-import type {NavigationState} from '../show/navigation.js';
+import {fit, textWidth} from '../text/wrap.js';
+import {indentLines, type Line, lineWidth, seg} from '../text/lines.js';
+import type {NavigationState} from '../model/navigation.js';
 import {bodyRows, contentWidth, type Size, toHeight} from './slide-body.js';
 
 /**

@@ -1,43 +1,9 @@
-import {formatElapsed} from '../show/hooks/use-clock.js';
+import {formatElapsed} from '../model/clock.js';
 
 /**
-Talk planning, pure: parse `--duration`, give each slide its share of the time, and say how far
-ahead or behind the presenter is. Times are milliseconds.
+Talk planning, pure: give each slide its share of the time, and say how far ahead or behind the
+presenter is. Times are milliseconds (model/clock.ts reads and writes them).
 */
-
-const units: Readonly<Record<string, number>> = {h: 3_600_000, m: 60_000, s: 1000};
-
-/** The longest talk accepted: a day. */
-const longest = 24 * 3_600_000;
-
-/**
-`15m`, `90s`, `1h`, `1h30m`, `1h30m15s`, or plain minutes (`15`). Undefined for anything else,
-for zero and for more than a day.
-*/
-export function parseDuration(text: string): number | undefined {
-	const trimmed = text.trim().toLowerCase();
-	let ms: number;
-	if (/^\d+$/.test(trimmed)) {
-		ms = Number(trimmed) * units['m']!;
-	} else {
-		const match = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(trimmed);
-		if (!match || trimmed === '') {
-			return undefined;
-		}
-
-		const [, hours = '0', minutes = '0', seconds = '0'] = match;
-		ms = Number(hours) * units['h']! + Number(minutes) * units['m']! + Number(seconds) * units['s']!;
-	}
-
-	return ms > 0 && ms <= longest ? ms : undefined;
-}
-
-/** A time as parseDuration reads it: `20m`, `1m30s`, `45s`, `1h5m` (whole seconds). */
-export function durationText(ms: number): string {
-	const total = Math.max(1, Math.round(ms / 1000));
-	const parts = [[Math.floor(total / 3600), 'h'], [Math.floor((total % 3600) / 60), 'm'], [total % 60, 's']] as const;
-	return parts.filter(([count]) => count > 0).map(([count, unit]) => `${count}${unit}`).join('');
-}
 
 export type Plan = {
 	readonly duration: number;

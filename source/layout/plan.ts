@@ -1,5 +1,5 @@
-import {formatElapsed} from '../show/hooks/use-clock.js';
-import type {Role} from './theme.js';
+import {formatElapsed} from '../model/clock.js';
+import type {Role} from '../text/theme.js';
 import {paceAt, type Pace, paceText, type Plan} from './pace.js';
 
 /**

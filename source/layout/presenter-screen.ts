@@ -1,14 +1,15 @@
 import {revealUnits} from '../deck/blocks.js';
 import type {Deck, Slide} from '../deck/deck.js';
-import {hintText} from '../show/keymap.js';
-import {formatElapsed} from '../show/hooks/use-clock.js';
-import {indentLines, type Line, lineWidth, seg, type Segment, symbols, textWidth, wrap} from './layout.js';
+import {hintText} from '../model/keymap.js';
+import {formatElapsed} from '../model/clock.js';
+import {symbols} from './layout.js';
+import {indentLines, type Line, lineWidth, seg, type Segment} from '../text/lines.js';
+import {fit, textWidth, wrap} from '../text/wrap.js';
 import {firstWords, menuHeading, menuPlace, type MenuPlace, overviewLines} from './lists.js';
-import {helpScreen, modeOf, type NavigationState} from '../show/navigation.js';
+import {helpScreen, modeOf, type NavigationState} from '../model/navigation.js';
 import {paceAt, paceText, type Plan} from './pace.js';
 import {helpLines, slideLines, spread, toHeight, type Size} from './screen.js';
-import {fit} from '../text/wrap.js';
-import type {Role} from './theme.js';
+import type {Role} from '../text/theme.js';
 
 /**
 The presenter view's screen as lines, pure, every row of the terminal: the notes big, the slide

@@ -1,9 +1,10 @@
 import {type Deck, mostSteps, type Slide} from '../deck/deck.js';
-import {helpSections, type HelpScreen, hintParts, type View} from '../show/keymap.js';
-import {indentLines, type Line, lineWidth, seg, textWidth, wrap, type Segment, symbols} from './layout.js';
-import {fit, packWords} from '../text/wrap.js';
+import {helpSections, type HelpScreen, hintParts, type View} from '../model/keymap.js';
+import {symbols} from './layout.js';
+import {fit, packWords, textWidth, wrap} from '../text/wrap.js';
+import {indentLines, type Line, lineWidth, seg, type Segment} from '../text/lines.js';
 import {menuHeading, menuPlace, type MenuPlace, overviewLines} from './lists.js';
-import {helpScreen, modeOf, type NavigationState} from '../show/navigation.js';
+import {helpScreen, modeOf, type NavigationState} from '../model/navigation.js';
 import {
 	bodyRows,
 	contentWidth,

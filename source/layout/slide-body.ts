@@ -3,9 +3,10 @@ import {revealUnits} from '../deck/blocks.js';
 import type {Deck, Slide} from '../deck/deck.js';
 import {formatParagraphs} from '../deck/deck.js';
 import {canDrawBig, drawBig, wrapBig} from './big-text.js';
-import {indentLines, type Line, layoutBlock, lineWidth, seg, symbols, textWidth, wrap} from './layout.js';
-import {fit} from '../text/wrap.js';
-import type {Role} from './theme.js';
+import {layoutBlock, symbols} from './layout.js';
+import {fit, textWidth, wrap} from '../text/wrap.js';
+import {indentLines, type Line, lineWidth, seg} from '../text/lines.js';
+import type {Role} from '../text/theme.js';
 
 /**
 A slide's body at a size, pure. Two looks:

@@ -1,4 +1,4 @@
-import type {Position} from '../show/navigation.js';
+import type {Position} from '../model/navigation.js';
 
 /** Where the show is (the navigation state's part of it): what the audience and presenter views keep in step. */
 export type {Position};

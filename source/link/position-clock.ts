@@ -1,5 +1,4 @@
 import {type Position, samePosition} from './peer.js';
-import type {Stamped} from './protocol.js';
 
 /**
 The Lamport rules that keep two views on one position, pure: no sockets, no timers. Each view
@@ -13,6 +12,9 @@ as TCP's sequence numbers). So every value a peer may send leaves room for every
 peer that sent the largest clock and left cannot stop the views that stay from counting on. Two views
 are never half the circle apart (2^39 moves).
 */
+
+/** A position with its Lamport stamp: the clock, and the id of the view that made the move. */
+export type Stamped = Position & {readonly clock: number; readonly origin: string};
 
 /** The highest clock (and timer count) a peer may send; one more is 0 again. */
 export const maxClock = 2 ** 40;

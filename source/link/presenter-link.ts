@@ -3,8 +3,8 @@ import net from 'node:net';
 import process from 'node:process';
 import {type Connection, openConnection} from './connection.js';
 import {type PeerLink, type Position, presenterConnected} from './peer.js';
-import {type ClockState, initialClock, nextCount, publishLocal, receive, unstamped} from './position-clock.js';
-import {type Bounds, busyLine, type Hello, helloLine, type LinkRole, maxLineBytes, parseMessage, positionLine, protocolVersion, type Stamped} from './protocol.js';
+import {type ClockState, initialClock, nextCount, publishLocal, receive, type Stamped, unstamped} from './position-clock.js';
+import {type Bounds, busyLine, type Hello, helloLine, type LinkRole, maxLineBytes, parseMessage, positionLine, protocolVersion} from './protocol.js';
 import {clearStale, inodeOf, listenAt, removeOwn, tryConnect} from './rendezvous.js';
 import {checkSocketPath, ensurePrivateDirectory, type Environment, socketDirectory, socketPath, temporaryName} from './socket-directory.js';
 

@@ -1,7 +1,7 @@
 import {createHash} from 'node:crypto';
-import type {Blank} from '../show/navigation.js';
+import type {Blank} from '../model/navigation.js';
 import type {Position} from './peer.js';
-import {maxClock} from './position-clock.js';
+import {maxClock, type Stamped} from './position-clock.js';
 
 /**
 What the views say to each other: newline-delimited JSON, one message a line. Every line is
@@ -17,9 +17,6 @@ export const maxLineBytes = 4096;
 export type LinkRole = 'audience' | 'presenter';
 
 export const roles: readonly LinkRole[] = ['audience', 'presenter'];
-
-/** A position with its Lamport stamp: the clock, and the id of the view that made the move. */
-export type Stamped = Position & {readonly clock: number; readonly origin: string};
 
 export type Hello = {readonly type: 'hello'; readonly proto: number; readonly deck: string; readonly role?: LinkRole};
 

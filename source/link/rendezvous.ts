@@ -1,7 +1,7 @@
 import {linkSync, lstatSync, unlinkSync} from 'node:fs';
 import net from 'node:net';
 import process from 'node:process';
-import {quoted} from '../quoted.js';
+import {quoted} from '../text/quoted.js';
 import {checkSocketPath, LinkError} from './socket-directory.js';
 
 /**

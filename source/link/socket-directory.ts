@@ -2,7 +2,7 @@ import {lstatSync, mkdirSync, statSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
-import {quoted} from '../quoted.js';
+import {quoted} from '../text/quoted.js';
 
 /**
 Where the link's socket lives: a private per-user directory, checked before every use, and a path

@@ -1,6 +1,6 @@
 import type {Blockquote, List, Paragraph, PhrasingContent, RootContent, Table} from 'mdast';
 import {type Bar, type Block, drawnWords} from '../deck/blocks.js';
-import type {Line} from '../layout/layout.js';
+import type {Line} from '../text/lines.js';
 import {inlineText, MarkdownDeckError, rawInline, slideText, squashSpaces, startOf, visibleControls} from './inline.js';
 
 /**

@@ -1,7 +1,7 @@
 import type {Yaml} from 'mdast';
 import {parseDocument} from 'yaml';
 import type {SourceInfo} from '../deck/deck.js';
-import {parseDuration} from '../layout/pace.js';
+import {parseDuration} from '../model/clock.js';
 import {MarkdownDeckError, slideText, startOf} from './inline.js';
 
 /**

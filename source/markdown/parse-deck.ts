@@ -9,7 +9,7 @@ import {type Block, revealUnits} from '../deck/blocks.js';
 import {assembleDeck, type Deck, DeckError, lazySlide, type Section, type Slide, type SlideBody, type SlideData} from '../deck/deck.js';
 import {type Piece, readBlock} from './blocks.js';
 import {type FrontMatter, readFrontMatter} from './front-matter.js';
-import {parseDuration} from '../layout/pace.js';
+import {parseDuration} from '../model/clock.js';
 import {inlineText, MarkdownDeckError, type Position, slideText, startOf, visibleControls} from './inline.js';
 import {deckLimits, type Piece as SplitPiece, splitDeck, stepsAtMost} from './split.js';
 

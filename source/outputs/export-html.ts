@@ -2,8 +2,8 @@ import {type Block, blockTexts} from '../deck/blocks.js';
 import type {Deck, Slide} from '../deck/deck.js';
 import {sourceLine, sourceUrl} from './print.js';
 import {aboutLine, type HandoutPart, handoutParts, hasOwnHeading, isWholeDeck, memoSummary, partTitle, slideCitation, slideRange, whoseLine} from './handout.js';
-import {stripControls} from '../deck/sanitize.js';
-import {handoutPalette} from '../layout/theme.js';
+import {stripControls} from '../text/sanitize.js';
+import {handoutPalette} from '../text/theme.js';
 
 /**
 The deck as one self-contained HTML page that reads as a memo, for a colleague's inbox or a printer:

@@ -2,7 +2,7 @@ import type {Deck, Slide} from '../deck/deck.js';
 import {deckHtml} from './export-html.js';
 import {deckMarkdown} from './export-markdown.js';
 import {deckText} from './print.js';
-import {deckToMarkdown} from '../markdown/export-deck.js';
+import {deckToMarkdown} from './export-deck.js';
 import {writeFileAtomic} from './write-file.js';
 
 /** `--export txt|md|html|pdf`: the handout formats, all written from the same compiled blocks; `deck` a Markdown deck to present. */

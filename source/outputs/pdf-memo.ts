@@ -1,8 +1,8 @@
 import PDFDocument from 'pdfkit';
 import {type Block, blockTexts} from '../deck/blocks.js';
 import type {Deck, Slide} from '../deck/deck.js';
-import {handoutPalette as palette} from '../layout/theme.js';
-import {stripControls} from '../deck/sanitize.js';
+import {handoutPalette as palette} from '../text/theme.js';
+import {stripControls} from '../text/sanitize.js';
 import {aboutLine, handoutParts, type HandoutPart, hasOwnHeading, isWholeDeck, memoSummary, partTitle, slideCitation, slideRange, whoseLine} from './handout.js';
 import {defaultFontPath, type FontName, type FontSet, registerFonts} from './pdf-fonts.js';
 import {sourceUrl} from './print.js';

@@ -1,9 +1,9 @@
 import PDFDocument from 'pdfkit';
 import type {Deck, Slide} from '../deck/deck.js';
-import type {Line} from '../layout/layout.js';
+import type {Line} from '../text/lines.js';
 import {deckLook, screenLines, type Size, slideBody} from '../layout/screen.js';
-import {slidePagePalettes, type Theme} from '../layout/theme.js';
-import {initNavigation} from '../show/navigation.js';
+import {slidePagePalettes, type Theme} from '../text/theme.js';
+import {initNavigation} from '../model/navigation.js';
 import {styleParams} from '../terminal/frame-writer.js';
 import {defaultFontPath, type FontName, type FontSet, registerFonts} from './pdf-fonts.js';
 

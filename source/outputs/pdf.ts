@@ -1,5 +1,5 @@
 import type {Deck, Slide} from '../deck/deck.js';
-import type {Theme} from '../layout/theme.js';
+import type {Theme} from '../text/theme.js';
 import {memoDocument, type Paper} from './pdf-memo.js';
 import {slidesDocument} from './pdf-slides.js';
 

@@ -1,8 +1,8 @@
 import {type Block, drawingCharacters} from '../deck/blocks.js';
 import type {Deck, Slide} from '../deck/deck.js';
-import {lineText, textWidth, wrap} from '../layout/layout.js';
-import {stripControls} from '../deck/sanitize.js';
-import {indentLines} from '../text/wrap.js';
+import {indentLines, textWidth, wrap} from '../text/wrap.js';
+import {lineText} from '../text/lines.js';
+import {stripControls} from '../text/sanitize.js';
 import {aboutLine, handoutParts, hasOwnHeading, isWholeDeck, memoSummary, partTitle, slideCitation, slideRange, whoseLine} from './handout.js';
 
 /**

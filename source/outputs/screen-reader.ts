@@ -1,9 +1,9 @@
 import type {Block} from '../deck/blocks.js';
 import {blockTexts, revealUnits} from '../deck/blocks.js';
 import {type Deck, paragraphRanges, type Slide} from '../deck/deck.js';
-import {helpRows} from '../show/keymap.js';
-import {modeOf, type NavigationState} from '../show/navigation.js';
-import {stripControls} from '../deck/sanitize.js';
+import {helpRows} from '../model/keymap.js';
+import {modeOf, type NavigationState} from '../model/navigation.js';
+import {stripControls} from '../text/sanitize.js';
 
 /**
 The screen-reader view, pure: a slide as linear text, one line per thing on it, each line saying what

@@ -5,7 +5,7 @@ import path from 'node:path';
 import process from 'node:process';
 import type {Deck, Slide} from '../deck/deck.js';
 import {visibleControls} from '../markdown/inline.js';
-import {escaped} from '../quoted.js';
+import {escaped} from '../text/quoted.js';
 import {reason, temporaryName} from './write-file.js';
 
 /**

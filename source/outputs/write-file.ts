@@ -3,7 +3,7 @@ import {constants, type Stats, unlinkSync} from 'node:fs';
 import {chmod, link, open, rename, stat, unlink} from 'node:fs/promises';
 import path from 'node:path';
 import process from 'node:process';
-import {escaped, quoted} from '../quoted.js';
+import {escaped, quoted} from '../text/quoted.js';
 import {dumpsCore, endingSignals, ignoredSignals, signalCode} from '../terminal/signals.js';
 
 /**

@@ -3,7 +3,7 @@ import type net from 'node:net';
 import type {Deck} from '../deck/deck.js';
 import type {ShowFeed, Shown} from '../follow/feed.js';
 import {latestWriter, type LatestWriter} from '../follow/latest-writer.js';
-import {inkKey, resolveKeypress} from '../show/keymap.js';
+import {inkKey, resolveKeypress} from '../model/keymap.js';
 import {type ServeAddress, urlHost} from './address.js';
 import {type Keys, newKeys, type Role, roleOf} from './keys.js';
 import {defaultLimits, type Limits, rateLimiter} from './limits.js';

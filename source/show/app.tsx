@@ -13,16 +13,16 @@ import type {Rehearsal} from './rehearsal.js';
 import {useKeymap} from './hooks/use-keymap.js';
 import {usePeerLink} from './hooks/use-peer-link.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
-import type {View} from './keymap.js';
-import {initNavigation, modeOf, navigate} from './navigation.js';
+import type {View} from '../model/keymap.js';
+import {initNavigation, modeOf, navigate} from '../model/navigation.js';
 import {useDeckReload} from './hooks/use-deck-reload.js';
 import {useShowFeed} from '../follow/use-show-feed.js';
 import {type PeerLink, presenterConnected} from '../link/peer.js';
-import {lineText} from '../layout/layout.js';
+import {lineText} from '../text/lines.js';
 import {overviewGrid, overviewLines} from '../layout/lists.js';
 import {isTooSmall, menuPlaceOnScreen, screenLines, type Size} from '../layout/screen.js';
 import {screenReaderLines} from '../outputs/screen-reader.js';
-import type {Theme} from '../layout/theme.js';
+import type {Theme} from '../text/theme.js';
 
 export type AppProps = {
 	readonly deck: Deck;

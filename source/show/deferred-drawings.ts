@@ -1,8 +1,8 @@
 import type {Block} from '../deck/blocks.js';
 import {type Deck, isSlideRead, mapBlocks, stepCounts} from '../deck/deck.js';
-import type {Line} from '../layout/layout.js';
+import type {Line} from '../text/lines.js';
 import {screenLines, type Size} from '../layout/screen.js';
-import {initNavigation} from './navigation.js';
+import {initNavigation} from '../model/navigation.js';
 
 /**
 A drawn block (an Ink component in a slide) is drawn with Ink's `renderToString`, which runs a React

@@ -2,8 +2,8 @@ import {createElement, type ReactElement} from 'react';
 import type * as InkModule from 'ink';
 import type SelectInputComponent from 'ink-select-input';
 import {inkLoaded} from '../deck/drawn.js';
-import {importSelectInput} from '../deck/vendor.js';
-import {withoutFetch} from '../deck/without-fetch.js';
+import {importSelectInput} from '../boot/vendor.js';
+import {withoutFetch} from '../boot/without-fetch.js';
 
 export {Box, Text} from '../deck/drawn.js';
 

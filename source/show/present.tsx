@@ -10,12 +10,12 @@ import {FrameSink} from '../terminal/frame-sink.js';
 import {createLinearWriter} from '../terminal/linear-writer.js';
 import {openTerminalSession, type TerminalSession} from '../terminal/session.js';
 import {drawAhead} from './deferred-drawings.js';
-import {formatElapsed} from './hooks/use-clock.js';
-import {initNavigation} from './navigation.js';
+import {formatElapsed} from '../model/clock.js';
+import {initNavigation} from '../model/navigation.js';
 import {audienceMark, screenLines} from '../layout/screen.js';
-import type {Line} from '../layout/layout.js';
+import type {Line} from '../text/lines.js';
 import type {PeerLink} from '../link/peer.js';
-import type {Background, Theme} from '../layout/theme.js';
+import type {Background, Theme} from '../text/theme.js';
 import {askBackground} from '../terminal/background.js';
 import type {Rehearsal} from './rehearsal.js';
 import {FeedContext, type ShowFeed} from '../follow/feed.js';
@@ -178,9 +178,9 @@ async function loadShow(view: PresentOptions['view']) {
 		loadInk(),
 		import('./app.js'),
 		view === 'presenter' ? import('./presenter-view.js').then(module => module.PresenterView) : undefined,
-		view === 'follower' ? import('../follow/follower-view.js').then(module => module.FollowerView) : undefined,
+		view === 'follower' ? import('./follower-view.js').then(module => module.FollowerView) : undefined,
 		import('../terminal/input-stream.js'),
-		import('./keymap.js'),
+		import('../model/keymap.js'),
 	]);
 }
 
@@ -312,7 +312,7 @@ type ShowRootProps = {
 	readonly session: TerminalSession;
 	readonly App: typeof AppView;
 	readonly PresenterView: typeof import('./presenter-view.js').PresenterView | undefined;
-	readonly FollowerView: typeof import('../follow/follower-view.js').FollowerView | undefined;
+	readonly FollowerView: typeof import('./follower-view.js').FollowerView | undefined;
 };
 
 /** The audience view or the presenter view, with what the show currently has. */

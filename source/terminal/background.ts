@@ -1,4 +1,4 @@
-import type {Background} from '../layout/theme.js';
+import type {Background} from '../text/theme.js';
 
 /**
 Asks the terminal for its background colour (OSC 11), for the `auto` theme. The question is

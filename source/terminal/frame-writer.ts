@@ -1,6 +1,6 @@
-import type {Line} from '../layout/layout.js';
-import type {Role, RoleStyle, Theme} from '../layout/theme.js';
-import {sgrMarksSpace, splitSgr, type StyledRow} from './sgr.js';
+import type {Line} from '../text/lines.js';
+import type {Role, RoleStyle, Theme} from '../text/theme.js';
+import {sgrMarksSpace, splitSgr, type StyledRow} from '../text/sgr.js';
 
 /**
 The one painter of the screen. A frame has two layers, composed cell by cell:

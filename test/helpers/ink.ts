@@ -3,11 +3,11 @@ import {setImmediate as immediate} from 'node:timers/promises';
 import {createElement, type ReactNode} from 'react';
 import {type Instance, render} from 'ink';
 import {FrameContext} from '../../source/show/components/frame.js';
-import {isTableKey} from '../../source/show/keymap.js';
+import {isTableKey} from '../../source/model/keymap.js';
 import {createFrameWriter} from '../../source/terminal/frame-writer.js';
 import {guardInput} from '../../source/terminal/input-stream.js';
 import {FrameSink} from '../../source/terminal/frame-sink.js';
-import {themes, type Theme} from '../../source/layout/theme.js';
+import {themes, type Theme} from '../../source/text/theme.js';
 import {loadInk} from '../../source/deck/drawn.js';
 import {poll} from './poll.js';
 

@@ -48,4 +48,4 @@ export function backward(model: PositionModel): void {
 }
 
 /** No key at all, as Ink reports it: a test sets the one that is pressed. */
-export {noKey} from '../../source/show/keymap.js';
+export {noKey} from '../../source/model/keymap.js';

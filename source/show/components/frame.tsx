@@ -1,5 +1,5 @@
 import {createContext, type ReactNode, useContext, useLayoutEffect} from 'react';
-import type {Line} from '../../layout/layout.js';
+import type {Line} from '../../text/lines.js';
 
 /** Where a view's lines go: the frame writer's base layer (provided by the live show and the tests). */
 export const FrameContext = createContext<((lines: readonly Line[]) => void) | undefined>(undefined);

@@ -1,7 +1,7 @@
 import React from 'react';
 import {Box, Text} from '../ink.js';
-import {wrap} from '../../layout/layout.js';
-import type {Theme} from '../../layout/theme.js';
+import {wrap} from '../../text/wrap.js';
+import type {Theme} from '../../text/theme.js';
 
 export type ScreenReaderViewProps = {
 	/** Linear text, one line per item (from `screen-reader.ts`); the first line says where we are. */

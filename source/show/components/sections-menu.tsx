@@ -1,9 +1,9 @@
 import React, {type FC, useMemo, useState} from 'react';
 import {Box, SelectInput, Text} from '../ink.js';
 import type {Deck} from '../../deck/deck.js';
-import type {Line} from '../../layout/layout.js';
+import type {Line} from '../../text/lines.js';
 import {indicatorWidth, type MenuPlace, menuRow, moreLine, sectionOf} from '../../layout/lists.js';
-import type {Theme} from '../../layout/theme.js';
+import type {Theme} from '../../text/theme.js';
 
 /**
 The sections menu (m, Tab): ink-select-input's list of the deck's sections, drawn by Ink over the

@@ -1,6 +1,6 @@
 import {useRef} from 'react';
 import {type Deck, stepCounts} from '../../deck/deck.js';
-import {followSlide, navigate, type NavigationAction, type NavigationState} from '../navigation.js';
+import {followSlide, navigate, type NavigationAction, type NavigationState} from '../../model/navigation.js';
 
 /**
 Live reload: when the show is handed a new deck (a Markdown deck saved again), the navigation state

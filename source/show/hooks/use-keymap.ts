@@ -1,6 +1,6 @@
 import {useInput} from '../ink.js';
-import {resolveKeypress, type View} from '../keymap.js';
-import type {Mode, NavigationAction} from '../navigation.js';
+import {resolveKeypress, type View} from '../../model/keymap.js';
+import type {Mode, NavigationAction} from '../../model/navigation.js';
 
 /**
 The app's one keyboard handler: a keypress, looked up in the key table, becomes at most one action.

@@ -1,7 +1,7 @@
 import {useMemo} from 'react';
 import type {Deck} from '../../deck/deck.js';
 import {makePlan, paceReadout, type ReadoutPart, untilWallClock} from '../../layout/plan.js';
-import type {NavigationState} from '../navigation.js';
+import type {NavigationState} from '../../model/navigation.js';
 
 /** What a countdown counts to: the talk's length from the first move, or a time on the wall clock (--end-at). */
 export type Countdown = {readonly length?: number; readonly endAt?: {readonly hours: number; readonly minutes: number; readonly text: string}};

@@ -1,5 +1,5 @@
 import {useCallback, useEffect, useRef, useState} from 'react';
-import {navigate, type NavigationAction, type NavigationState} from '../navigation.js';
+import {navigate, type NavigationAction, type NavigationState} from '../../model/navigation.js';
 import type {PeerLink, Position} from '../../link/peer.js';
 
 /**

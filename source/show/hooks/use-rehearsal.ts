@@ -2,7 +2,7 @@ import {useEffect, useState} from 'react';
 import type {Deck} from '../../deck/deck.js';
 import {timerText} from '../../layout/plan.js';
 import {type Countdown, timeToEnd} from './use-pace.js';
-import type {NavigationState} from '../navigation.js';
+import type {NavigationState} from '../../model/navigation.js';
 import type {Rehearsal} from '../rehearsal.js';
 
 /**

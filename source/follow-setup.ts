@@ -1,10 +1,10 @@
 import process from 'node:process';
-import type {PeerLink} from '../link/peer.js';
-import {LinkError} from '../link/socket-directory.js';
-import type {Bounds} from '../link/protocol.js';
-import type {PresentCommand} from '../parse-args.js';
-import {createShowFeed, type ShowFeed} from './feed.js';
-import type {FollowLink} from './follow-link.js';
+import type {PeerLink} from './link/peer.js';
+import {LinkError} from './link/socket-directory.js';
+import type {Bounds} from './link/protocol.js';
+import type {PresentCommand} from './parse-args.js';
+import {createShowFeed, type ShowFeed} from './follow/feed.js';
+import type {FollowLink} from './follow/follow-link.js';
 
 /**
 What `--follow` and `--serve` add to a show, set up before it starts (deck-command.tsx): a follower's
@@ -68,14 +68,14 @@ export async function setUpFollowing({command, deckKey, bounds, duration, link}:
 			return {};
 		}
 
-		const {openFollowLink} = await import('./follow-link.js');
+		const {openFollowLink} = await import('./follow/follow-link.js');
 		const notices = openFollowLink({deckKey: await deckKey()});
 		await printAddresses(notices);
 		return {link: withNotices(link, notices)};
 	}
 
 	if (command.view === 'follower') {
-		const {openFollowLink} = await import('./follow-link.js');
+		const {openFollowLink} = await import('./follow/follow-link.js');
 		try {
 			return {link: openFollowLink({deckKey: await deckKey(), ...(bounds ? {bounds} : {})})};
 		} catch (error: unknown) {
@@ -101,7 +101,7 @@ export async function setUpFollowing({command, deckKey, bounds, duration, link}:
 	}
 
 	const openFollowers = async (notice: (text: string) => void) => {
-		const {serveFollowers} = await import('./follow-socket.js');
+		const {serveFollowers} = await import('./follow/follow-socket.js');
 		const hub = command.isRehearsal
 			? undefined
 			: await serveFollowers({deckKey: await deckKey(), feed, onNotice: notice, ...(served ? {addresses: {follow: served.followUrl, remote: served.remoteUrl}} : {})}).catch((error: unknown) => {
@@ -150,8 +150,8 @@ function addressLines(follow: string, remote: string): string {
 
 /** Starts the web server, or says in one line why not (exit 2). */
 async function serve(text: string, feed: ShowFeed, duration: number | undefined, onNotice: (text: string) => void) {
-	const {parseServeAddress} = await import('../serve/address.js');
-	const {ServeError, startServer} = await import('../serve/server.js');
+	const {parseServeAddress} = await import('./serve/address.js');
+	const {ServeError, startServer} = await import('./serve/server.js');
 	const address = parseServeAddress(text);
 	if ('message' in address) {
 		process.stderr.write(`briefing: ${address.message}\n`);

@@ -1,14 +1,15 @@
 import React, {useEffect, useReducer, useRef, useState} from 'react';
-import {Box, useApp, useInput, useStdin} from '../show/ink.js';
+import {Box, useApp, useInput, useStdin} from './ink.js';
 import {type Deck, stepCounts} from '../deck/deck.js';
-import {type AppProps, ShowRoot} from '../show/app.js';
-import {Frame} from '../show/components/frame.js';
-import {ScreenReaderView} from '../show/components/screen-reader-view.js';
-import {useDeckReload} from '../show/hooks/use-deck-reload.js';
-import {useTerminalSize} from '../show/hooks/use-terminal-size.js';
-import {initNavigation, navigate, type NavigationAction, type NavigationState} from '../show/navigation.js';
+import {type AppProps, ShowRoot} from './app.js';
+import {Frame} from './components/frame.js';
+import {ScreenReaderView} from './components/screen-reader-view.js';
+import {useDeckReload} from './hooks/use-deck-reload.js';
+import {useTerminalSize} from './hooks/use-terminal-size.js';
+import {initNavigation, navigate, type NavigationAction, type NavigationState} from '../model/navigation.js';
 import type {PeerLink} from '../link/peer.js';
-import {indentLines, seg, wrap, type Line} from '../layout/layout.js';
+import {indentLines, seg, type Line} from '../text/lines.js';
+import {wrap} from '../text/wrap.js';
 import {bodyRows, contentWidth, frameLines, isTooSmall, screenLines, type Size} from '../layout/screen.js';
 import {screenReaderLines} from '../outputs/screen-reader.js';
 

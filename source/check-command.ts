@@ -1,17 +1,17 @@
 import path from 'node:path';
 import process from 'node:process';
-import {writeOut} from '../answer.js';
-import {checkDeck, formatProblem, type Problem} from '../check/check.js';
-import {defaultCheckSize, formatTallSlide, measureSlides} from '../check/size.js';
-import {isFurniture, splitParagraphs} from '../check/paragraphs.js';
-import type {Deck} from '../deck/deck.js';
-import type {CheckCommand} from '../parse-args.js';
-import {checkout, defaultArticle} from './article-path.js';
-import {visibleControls} from './inline.js';
-import {DeckFileError, loadMarkdownDeck, readTextFile} from './load.js';
-import {hiddenProblems} from './hidden.js';
-import {builtInPlaces, type Place, placeOf} from './places.js';
-import {wrap} from '../text/wrap.js';
+import {writeOut} from './answer.js';
+import {checkDeck, formatProblem, type Problem} from './check/check.js';
+import {defaultCheckSize, formatTallSlide, measureSlides} from './check/size.js';
+import {isFurniture, splitParagraphs} from './check/paragraphs.js';
+import type {Deck} from './deck/deck.js';
+import type {CheckCommand} from './parse-args.js';
+import {checkout, defaultArticle} from './markdown/article-path.js';
+import {visibleControls} from './markdown/inline.js';
+import {DeckFileError, loadMarkdownDeck, readTextFile} from './markdown/load.js';
+import {hiddenProblems} from './markdown/hidden.js';
+import {builtInPlaces, type Place, placeOf} from './markdown/places.js';
+import {wrap} from './text/wrap.js';
 
 /**
 `briefing check [FILE.md] [--source ARTICLE] [--size WxH] [--json]` and `briefing paragraphs ARTICLE`: the deck
@@ -21,7 +21,7 @@ type Target = {deck: Deck; label: string; article: string; place: (problem: Prob
 
 async function target(args: CheckCommand): Promise<Target> {
 	if (args.deckFile === undefined) {
-		const {deck} = await import('../../slides/index.js');
+		const {deck} = await import('../slides/index.js');
 		const places = await builtInPlaces(deck, path.join(checkout(), 'slides'));
 		return {deck, label: 'the built-in deck', article: args.source ?? defaultArticle(), place: problem => places(problem)};
 	}

@@ -1,10 +1,10 @@
 import {stringify} from 'yaml';
 import type {Deck, Slide} from '../deck/deck.js';
 import {blockMarkdown, headingText} from '../deck/markdown.js';
-import {stripControls} from '../deck/sanitize.js';
+import {stripControls} from '../text/sanitize.js';
 import {wrap} from '../text/wrap.js';
-import {slugify} from './parse-deck.js';
-import {durationText} from '../layout/pace.js';
+import {slugify} from '../markdown/parse-deck.js';
+import {durationText} from '../model/clock.js';
 
 /**
 `--export deck`: any deck written as a Markdown deck (the format parse-deck.ts reads), so that
