@@ -2,11 +2,10 @@ import {writeSync} from 'node:fs';
 import module from 'node:module';
 import process from 'node:process';
 import {checkFlags, optionsHelp, synopsis, timingsFlags} from './options.js';
-import {helpOrVersion} from './parse-args.js';
 
 /**
 What the program says back: the usage text, a usage error (exit 2), output written to stdout with its
-exit code, and --help and --version, which the bin answers before it loads the program.
+exit code, and the answers to --help and --version.
 */
 export const usage = `
   Usage
@@ -93,14 +92,4 @@ export function version(): string {
 
 	const require = module.createRequire(import.meta.url);
 	return (require('../package.json') as {version: string}).version;
-}
-
-/** --help or --version (which win over every other flag) answered, with the exit code; undefined for anything else. */
-export async function answerHelpOrVersion(argv: readonly string[]): Promise<number | undefined> {
-	const wanted = helpOrVersion(argv);
-	if (!wanted) {
-		return undefined;
-	}
-
-	return writeOut(wanted === 'help' ? usage + '\n' : version() + '\n');
 }

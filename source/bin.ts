@@ -14,11 +14,12 @@ spares most of that compile too:
   build wrote (dist/briefing.cache, dist/vendor.cache). V8 checks the data and compiles afresh when it
   does not fit (another Node, other flags).
 The program asks the bin for V8 flags for a lighter process through `Symbol.for('briefing.lightenV8')`
-(deck/lighter-v8.ts: a show, before it reads the deck; Ink's loader, before Ink compiles, as Ink's
+(boot/lighter-v8.ts: a show, before it reads the deck; Ink's loader, before Ink compiles, as Ink's
 cache is written under them), and for Ink through `Symbol.for('briefing.loadVendor')`
-(deck/vendor.ts), after its first frame.
+(boot/vendor.ts), after its first frame.
 `BRIEFING_CODE_CACHE=write` is the build's step: the program's warm-ups run and the caches are written;
 `BRIEFING_CODE_CACHE=check` says whether this Node and V8 take them (the tests ask).
+docs/build.md has what the cache, the flags and Ink's late load each earn.
 */
 type Program = {
 	run(argv: readonly string[]): Promise<void>;
@@ -126,17 +127,6 @@ function cacheState(script: vm.Script | undefined): string {
 }
 
 async function main(argv: readonly string[]): Promise<void> {
-	// --help and --version need no program: answered at once (answer.ts, bundled with the bin and
-	// loaded only when a word could be one of them).
-	if (argv.some(word => /^(?:-h|-v|--help|--version)(?:=|$)/.test(word))) {
-		const {answerHelpOrVersion} = await import('./answer.js');
-		const answered = await answerHelpOrVersion(argv);
-		if (answered !== undefined) {
-			process.exitCode = answered;
-			return;
-		}
-	}
-
 	switch (process.env['BRIEFING_CODE_CACHE']) {
 		case 'write': {
 			return writeCaches();

@@ -1,19 +1,21 @@
 /**
 This makes dist/. `npm run build` type-checks with tsc first; `prepare` (which `npm install` runs, and
 the first `npx briefing` in a checkout runs again as npm links it into its own cache) only runs this,
-so that the first run is not held up by a type-check.
+so that the first run is not held up by a type-check. docs/build.md says what each start-up trick
+here earns, measured (test/bench/tricks.mjs).
 - dist/briefing.js: the program (cli.tsx and all it imports, slides and React included), one
   CommonJS file.
 - dist/libs/meow.js, dist/libs/markdown.js: libraries only some commands need (see `libraries`).
 - pdfkit stays in node_modules: the PDF export requires it there (see `bundles.program`).
 - dist/libs/parse-worker.js: the live reload's Markdown parser, run in a worker thread.
 - dist/vendor.js: Ink and ink-select-input, one CommonJS file, loaded where the program's sources
-  import 'ink' or 'ink-select-input' (deck/vendor.ts).
+  import 'ink' or 'ink-select-input' (boot/vendor.ts).
 - dist/cli.js: the bin (bin.ts), which loads the program and Ink with V8's code cache.
 - dist/briefing.cache, dist/vendor.cache: those caches, written by running the bin once with
   BRIEFING_CODE_CACHE=write.
 - dist/package.json: {"type": "commonjs"}, as the package itself is "module".
-Every file is ASCII (see `asciiOnly`).
+- dist/metafile.json: esbuild's account of each bundle (its inputs and their imports), which
+  test/bundle.test.ts reads.
 */
 import {spawnSync} from 'node:child_process';
 import {chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
@@ -28,7 +30,7 @@ const {version} = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8
 
 /**
 V8 flags for a lighter process, set by the bin when the program asks (a show, before it reads the
-deck; Ink's loader: deck/lighter-v8.ts); each lowers the peak RSS that `npm run bench` reports: Yoga's
+deck; Ink's loader: boot/lighter-v8.ts); each lowers the peak RSS that `npm run bench` reports: Yoga's
 WebAssembly compiled by the baseline compiler only, without the optimizing tier-up in the background
 (--liftoff-only); no optimizing compiler for JavaScript (--no-opt; keys stay within their targets,
 as a slide change is mostly the frame writer's string work); a young generation that does not grow.
@@ -60,7 +62,7 @@ const commonJs = {
 };
 
 /**
-Ink and ink-select-input stay out of the program: the bin loads them for it (deck/vendor.ts). The
+Ink and ink-select-input stay out of the program: the bin loads them for it (boot/vendor.ts). The
 sources' own import('ink') is dead code in the bundle, but esbuild resolves it before it drops it:
 it is marked external here, so that Ink is not bundled twice.
 */
@@ -75,7 +77,10 @@ const vendorPlugin = {
 Yoga (yoga-layout) makes its API with a top-level await of its WebAssembly, which a CommonJS file
 cannot hold. Ink's modules get an object instead, filled by `loadYoga()` from the package's own
 `yoga-layout/load`, which the vendor file exports and the program awaits before it uses Ink
-(deck/vendor.ts). Ink reads Yoga only inside its functions, when it lays a frame out.
+(boot/vendor.ts). Ink reads Yoga only inside its functions, when it lays a frame out. A read of
+what the object does not hold (before it is filled, anything) reaches its prototype, which throws:
+the build's warm-up loads Ink, so an Ink that reads Yoga as it loads fails the build. Once filled,
+every read is of the object's own properties, as plain as before.
 */
 const yogaPlugin = {
 	name: 'yoga',
@@ -85,10 +90,13 @@ const yogaPlugin = {
 			resolveDir: root,
 			contents: [
 				"import {loadYoga as load} from 'yoga-layout/load';",
-				'const Yoga = {};',
+				'const unread = new Proxy({}, {get(_, key) {',
+				'\tthrow new Error(`Ink read Yoga.${String(key)} before loadYoga(): see yogaPlugin in source/build.mjs`);',
+				'}});',
+				'const Yoga = Object.create(unread);',
 				'export default Yoga;',
 				'export async function loadYoga() {',
-				'\tif (!Yoga.Node) Object.assign(Yoga, await load());',
+				"\tif (!Object.hasOwn(Yoga, 'Node')) Object.assign(Yoga, await load());",
 				'}',
 				'',
 			].join('\n'),
@@ -125,24 +133,34 @@ const inkReconcilerPlugin = {
 };
 
 /**
-Ink's Unicode tables, loaded when first needed (source/deck/vendor-text.ts says why and what narrow
+Ink's Unicode tables, loaded when first needed (source/boot/vendor-text.ts says why and what narrow
 text is): each string-width module is behind a function that measures narrow text itself and
 requires the module for any other, and the two grapheme segmenters made when slice-ansi and
 @alcalzone/ansi-tokenize load are NarrowFirstSegmenters. The build fails when those modules' text
-changes, rather than bundle them unchanged.
+changes, rather than bundle them unchanged, and when one of them is no longer in the bundle.
 */
+const narrowTextModules = ['string-width', 'slice-ansi', '@alcalzone/ansi-tokenize'];
+
 const narrowTextPlugin = {
 	name: 'narrow-text',
 	setup(builder) {
 		const vendorText = JSON.stringify(path.join(root, 'source/boot/vendor-text.ts'));
-		builder.onLoad({filter: /[\\/]string-width[\\/]index\.js$/, namespace: 'file'}, ({path: file}) => ({
-			contents: `import {narrowFirstWidth} from ${vendorText};\nexport default narrowFirstWidth(() => require(${JSON.stringify(`${file}?module`)}).default);\n`,
-			resolveDir: path.dirname(file),
-			loader: 'js',
-		}));
+		const patched = new Set();
+		builder.onEnd(result => {
+			const missing = narrowTextModules.filter(name => !patched.has(name));
+			if (result.errors.length === 0 && missing.length > 0) {
+				throw new Error(`the vendor bundle holds no ${missing.join(', ')} to patch: see narrowTextPlugin in source/build.mjs`);
+			}
+		});
+		builder.onLoad({filter: /[\\/]string-width[\\/]index\.js$/, namespace: 'file'}, ({path: file}) => {
+			patched.add('string-width');
+			const contents = `import {narrowFirstWidth} from ${vendorText};\nexport default narrowFirstWidth(() => require(${JSON.stringify(`${file}?module`)}).default);\n`;
+			return {contents, resolveDir: path.dirname(file), loader: 'js'};
+		});
 		builder.onResolve({filter: /\?module$/}, ({path: file}) => ({path: file.slice(0, -'?module'.length), namespace: 'module'}));
 		builder.onLoad({filter: /.*/, namespace: 'module'}, ({path: file}) => ({contents: readFileSync(file, 'utf8'), resolveDir: path.dirname(file), loader: 'js'}));
 		builder.onLoad({filter: /[\\/](slice-ansi[\\/]tokenize-ansi|@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize)\.js$/, namespace: 'file'}, ({path: file}) => {
+			patched.add(file.includes('slice-ansi') ? 'slice-ansi' : '@alcalzone/ansi-tokenize');
 			const contents = readFileSync(file, 'utf8');
 			if (contents.split('new Intl.Segmenter(').length !== 2) {
 				throw new Error(`${file} no longer makes one Intl.Segmenter: see narrowTextPlugin in source/build.mjs`);
@@ -154,7 +172,7 @@ const narrowTextPlugin = {
 };
 
 /**
-The vendor bundle's React and scheduler are the program's (deck/vendor.ts hands them over before the
+The vendor bundle's React and scheduler are the program's (boot/vendor.ts hands them over before the
 import): one React for the slides and Ink, one scheduler for Ink and the input guard, which waits for
 React's idle time.
 */
@@ -180,34 +198,6 @@ const noDevtoolsPlugin = {
 		builder.onLoad({filter: /.*/, namespace: 'absent'}, () => ({
 			contents: "const absent = () => { throw new Error('Ink developer tools need react-devtools-core, which briefing does not install'); };\nexport default {initialize: absent, connectToDevTools: absent};\n",
 		}));
-	},
-};
-
-/**
-React is CommonJS: esbuild gives each of our modules that imports it its own copy of React's exports
-(`__toESM`, one getter per export), 28 copies made before the first frame. One ES module stands
-between them and React, so that the copy is made once.
-*/
-const reactOncePlugin = {
-	name: 'react-once',
-	setup(builder) {
-		builder.onResolve({filter: /^react$/}, ({importer, namespace}) =>
-			namespace === 'react-once' || importer.includes('node_modules') ? undefined : {path: 'react', namespace: 'react-once'},
-		);
-		builder.onLoad({filter: /.*/, namespace: 'react-once'}, () => ({contents: "export * from 'react';\nexport {default} from 'react';\n", resolveDir: root}));
-	},
-};
-
-/**
-Our modules import Node's process object as a default import, for which esbuild makes each module its
-own copy of the object's properties (a getter for each, in every such module): they get
-the global process itself. (Only a default import: a named one fails the build.)
-*/
-const processPlugin = {
-	name: 'process',
-	setup(builder) {
-		builder.onResolve({filter: /^node:process$/}, () => ({path: 'node:process', namespace: 'process'}));
-		builder.onLoad({filter: /.*/, namespace: 'process'}, () => ({contents: 'export default globalThis.process;\n'}));
 	},
 };
 
@@ -260,7 +250,7 @@ export const bundles = {
 		// pdfkit (with fontkit, about 2 MB) is required from node_modules when a PDF is first asked for
 		// (outputs/pdf.ts, which the program imports with import(): a module evaluated on first use).
 		external: [...common.external, 'pdfkit'],
-		plugins: [vendorPlugin, librariesPlugin, reactOncePlugin, processPlugin],
+		plugins: [vendorPlugin, librariesPlugin],
 	},
 	meow: libraryBundle('meow'),
 	markdown: libraryBundle('markdown'),
@@ -271,7 +261,7 @@ export const bundles = {
 		outfile: 'dist/libs/parse-worker.js',
 		...commonJs,
 		define: {...commonJs.define, BRIEFING_BUNDLE: 'true'},
-		plugins: [vendorPlugin, processPlugin],
+		plugins: [vendorPlugin],
 	},
 	vendor: {
 		...common,
@@ -285,29 +275,10 @@ export const bundles = {
 		entryPoints: ['source/bin.ts'],
 		outfile: 'dist/cli.js',
 		...commonJs,
-		// The bin answers --help and --version itself (answer.ts): the version goes in here too.
-		define: {...commonJs.define, BRIEFING_VERSION: JSON.stringify(version), BRIEFING_V8_FLAGS: JSON.stringify(v8Flags)},
-		plugins: [processPlugin],
+		define: {...commonJs.define, BRIEFING_V8_FLAGS: JSON.stringify(v8Flags)},
 		banner: {js: `#!/usr/bin/env node\n${commonJs.banner.js}`},
 	},
 };
-
-/**
-esbuild escapes what is not ASCII in strings, but not in regular expressions (the quote checker's
-curly quotes and dashes). One character outside ASCII makes Node read the whole file as a two-byte
-string: twice the memory, and a slower read. Each UTF-16 code unit outside ASCII becomes a \\u escape,
-which means the same in a string, a template and a regular expression (with or without the u flag);
-only a raw template would see the difference, and one that holds such a character fails the build.
-*/
-export function asciiOnly(text, file) {
-	for (const [raw] of text.matchAll(/String\.raw`[^`]*`/g)) {
-		if (/[^\0-\x7F]/.test(raw)) {
-			throw new Error(`${file}: a String.raw template holds characters outside ASCII: ${raw.slice(0, 60)}`);
-		}
-	}
-
-	return text.replaceAll(/[^\0-\x7F]/g, unit => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
 
 /**
 esbuild starts a bundle made only of ES modules (the program, the bin) with "use strict", but the
@@ -326,19 +297,25 @@ export function strictFirst(text) {
 	return text.slice(0, at) + directive + banner + text.slice(at + banner.length + directive.length);
 }
 
-async function main() {
-	rmSync(dist, {recursive: true, force: true});
-	mkdirSync(dist);
-	writeFileSync(path.join(dist, 'package.json'), '{"type": "commonjs"}\n');
+/**
+Writes every bundle of `options` into `directory` (each bundle's outfile names its file in dist/), then
+has the bin write its code cache. test/bench/tricks.mjs builds variants of dist/ with it.
+*/
+export async function buildDist(directory = dist, options = bundles) {
+	rmSync(directory, {recursive: true, force: true});
+	mkdirSync(directory);
+	writeFileSync(path.join(directory, 'package.json'), '{"type": "commonjs"}\n');
+	const metafiles = {};
 	await Promise.all(
-		Object.values(bundles).map(async options => {
-			await build(options);
-			const file = path.join(root, options.outfile);
-			writeFileSync(file, asciiOnly(strictFirst(readFileSync(file, 'utf8')), options.outfile));
+		Object.entries(options).map(async ([name, each]) => {
+			const file = path.join(directory, path.relative('dist', each.outfile));
+			metafiles[name] = (await build({...each, outfile: file, metafile: true})).metafile;
+			writeFileSync(file, strictFirst(readFileSync(file, 'utf8')));
 		}),
 	);
-	chmodSync(path.join(dist, 'cli.js'), 0o755);
-	const warm = spawnSync(process.execPath, [path.join(dist, 'cli.js')], {
+	writeFileSync(path.join(directory, 'metafile.json'), JSON.stringify(metafiles));
+	chmodSync(path.join(directory, 'cli.js'), 0o755);
+	const warm = spawnSync(process.execPath, [path.join(directory, 'cli.js')], {
 		env: {...process.env, BRIEFING_CODE_CACHE: 'write'},
 		stdio: ['ignore', 'ignore', 'inherit'],
 	});
@@ -348,5 +325,5 @@ async function main() {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-	await main();
+	await buildDist();
 }

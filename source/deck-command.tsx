@@ -18,7 +18,7 @@ when they are needed.
 */
 export type DeckCommand = Extract<Command, {kind: 'present' | 'print' | 'list' | 'export'}>;
 
-/** Ink reads CI at import time and would then draw nothing until exit. */
+/** Ink reads CI as it loads, and with it set ignores the terminal's resize (test/ink-ci.test.ts fails the day it no longer does). */
 function notInCi(): void {
 	for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) {
 		if (process.env[name] !== undefined) {

@@ -1,5 +1,5 @@
 import {pathToFileURL} from 'node:url';
-import {build} from 'esbuild';
+import {build, type Plugin} from 'esbuild';
 import fc from 'fast-check';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {bundles} from './helpers/build-script.js';
@@ -168,5 +168,22 @@ describe('NarrowFirstSegmenter', () => {
 
 	it('refuses a granularity other than graphemes', () => {
 		expect(() => new NarrowFirstSegmenter(undefined, {granularity: 'word'})).toThrow(/grapheme/);
+	});
+});
+
+describe('the build', () => {
+	/** A plugin that stands an empty module in for `name`: Ink no longer using it. */
+	const gone = (name: string): Plugin => ({
+		name: `gone-${name}`,
+		setup(builder) {
+			builder.onResolve({filter: new RegExp(`^${name.replaceAll('/', '\\/')}$`)}, () => ({path: name, namespace: 'gone'}));
+			builder.onLoad({filter: /.*/, namespace: 'gone'}, () => ({contents: 'export default text => text;\n'}));
+		},
+	});
+
+	it.each(['slice-ansi', 'string-width'])('fails when the vendor bundle no longer holds %s, rather than bundle Ink unpatched', async name => {
+		await expect(
+			build({...bundles.vendor, outfile: undefined, outdir: 'dist-graph', write: false, logLevel: 'silent', plugins: [gone(name), ...bundles.vendor.plugins]}),
+		).rejects.toThrow(new RegExp(`holds no ${name.replace('/', '\\/')} to patch`));
 	});
 });

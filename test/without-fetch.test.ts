@@ -27,3 +27,19 @@ test('loadInk loads Ink (and Yoga) without once looking at fetch, and puts fetch
 	expect(looks).toBe(0);
 	expect(Object.getOwnPropertyDescriptor(globalThis, 'fetch')?.get).toBe(watched.get);
 });
+
+test('Yoga\'s loader looks at fetch when it runs (the reason withoutFetch exists: the day it stops, withoutFetch can go)', async () => {
+	let looks = 0;
+	Object.defineProperty(globalThis, 'fetch', {
+		configurable: true,
+		enumerable: original.enumerable ?? false,
+		get() {
+			looks++;
+			return undefined;
+		},
+	});
+	const {loadYoga} = await import('yoga-layout/load');
+	const yoga = await loadYoga();
+	expect(typeof yoga.Node.create).toBe('function');
+	expect(looks).toBeGreaterThan(0);
+});

@@ -4,7 +4,7 @@ loads its Unicode tables. Ink measures every string with string-width (two versi
 wrap-ansi's) and splits styled text into graphemes with Intl.Segmenter (slice-ansi and
 @alcalzone/ansi-tokenize). Each of those modules makes its segmenter, its Unicode property
 expressions or its emoji expression when it loads, which costs time and memory before the show
-takes its first key, for a deck whose text needs none of them.
+takes its first key, for a deck whose text needs none of them (docs/build.md: how much).
 
 Narrow text is text of characters that are each one column wide and each a grapheme of their own,
 whatever stands beside them: printable ASCII, Latin letters and signs, general punctuation (quotes,

@@ -6,6 +6,7 @@ import {
 	noteTerminalError,
 	readSize,
 	refreshSize,
+	rereadSize,
 	resetRawMode,
 	type TerminalSize,
 	writeNow,
@@ -199,8 +200,14 @@ function createJobControl(screen: Screen, isFinished: () => boolean, onResume: (
 		// SIGTTOU before anything is written over the shell's screen; fg then goes on from here.
 		resetRawMode(process.stdin, true);
 		screen.take();
-		refreshSize(process.stdout);
-		onResume(readSize(process.stdout));
+		rereadSize(process.stdout, () => {
+			if (isFinished()) {
+				return;
+			}
+
+			refreshSize(process.stdout);
+			onResume(readSize(process.stdout));
+		});
 	};
 
 	const suspend = () => {

@@ -1,4 +1,5 @@
 import {writeSync} from 'node:fs';
+import process from 'node:process';
 
 /**
 What the program turns on in the terminal, and how each is turned off again; the terminal's size.
@@ -73,33 +74,32 @@ export function readSize(stream: {columns?: number; rows?: number}): TerminalSiz
 }
 
 type SizedStream = {columns: number; rows: number; isTTY?: boolean};
-type TtyHandle = {getWindowSize?: (size: [number, number]) => number | undefined};
-
-/** Asks the terminal for its size (`getWindowSize()` only returns what the stream last stored). */
-function measure(stream: SizedStream): {columns?: number; rows?: number} {
-	const handle = (stream as {_handle?: TtyHandle})._handle;
-	if (!stream.isTTY || typeof handle?.getWindowSize !== 'function') {
-		return stream;
-	}
-
-	const size: [number, number] = [0, 0];
-	try {
-		return handle.getWindowSize(size) ? stream : {columns: size[0], rows: size[1]};
-	} catch {
-		// No terminal to ask; keep what the stream has.
-		return stream;
-	}
-}
 
 /**
-Reads the size from the terminal itself and stores it on the stream, 80x24 where the terminal says
-0. Node only updates `columns` and `rows` on SIGWINCH, which a stopped job never gets: after fg the
-stream still has the size from before. Returns whether the size changed.
+Stores the size on the stream, 80x24 where the terminal says 0. Returns whether the size changed.
 */
 export function refreshSize(stream: SizedStream): boolean {
-	const size = readSize(measure(stream));
+	const size = readSize(stream);
 	const isChanged = size.columns !== stream.columns || size.rows !== stream.rows;
 	stream.columns = size.columns;
 	stream.rows = size.rows;
 	return isChanged;
+}
+
+/**
+Has Node read the terminal's size afresh, then calls `done`. Node reads it on SIGWINCH, which a
+stopped job never gets (the terminal was resized while the shell had it): after fg the stream still
+has the size from before. So the process sends itself SIGWINCH; Node's own listener (added when
+process.stdout was made, so before this one) stores the new `columns` and `rows` and emits 'resize'
+when they changed; `done` runs after it. Without a terminal (or on Windows, which has no SIGWINCH)
+`done` runs at once.
+*/
+export function rereadSize(stream: {isTTY?: boolean}, done: () => void): void {
+	if (!stream.isTTY || process.platform === 'win32') {
+		done();
+		return;
+	}
+
+	process.once('SIGWINCH', done);
+	process.kill(process.pid, 'SIGWINCH');
 }
