@@ -381,17 +381,7 @@ function* walkDeck(source: string, batchSize?: number, parseMs?: number): Genera
 		yield;
 	}
 
-	const front = walk.front ?? readFrontMatter(undefined);
-	const last = walk.sections.at(-1);
-	if (!last) {
-		throw new MarkdownDeckError('the deck has no slides: add a "# Section" line and a "## Slide title" under it', {line: 1, column: 1});
-	}
-
-	if (last.slides.length === 0) {
-		throw new MarkdownDeckError(`section "${last.title}" has no slides`, last.at);
-	}
-
-	return {walk, front};
+	return endedWalk(walk);
 }
 
 /**
@@ -525,9 +515,8 @@ function walkPieces(pieces: readonly SplitPiece[], walk: Walk): void {
 	}
 }
 
-function deckSkeleton(source: string): {walk: Walk; front: FrontMatter} {
-	const walk: Walk = {sections: [], source, ids: new Map(), sectionIds: new Map(), next: new Map()};
-	walkPieces(splitDeck(source), walk);
+/** The walk's front matter, once the walk is over: a deck with no slides, or a last section without any, is refused. */
+function endedWalk(walk: Walk): {walk: Walk; front: FrontMatter} {
 	const front = walk.front ?? readFrontMatter(undefined);
 	const last = walk.sections.at(-1);
 	if (!last) {
@@ -537,6 +526,14 @@ function deckSkeleton(source: string): {walk: Walk; front: FrontMatter} {
 	if (last.slides.length === 0) {
 		throw new MarkdownDeckError(`section "${last.title}" has no slides`, last.at);
 	}
+
+	return {walk, front};
+}
+
+function deckSkeleton(source: string): {walk: Walk; front: FrontMatter} {
+	const walk: Walk = {sections: [], source, ids: new Map(), sectionIds: new Map(), next: new Map()};
+	walkPieces(splitDeck(source), walk);
+	const {front} = endedWalk(walk);
 
 	if (!front.title.trim()) {
 		throw new MarkdownDeckError('the deck has no title', {line: 1, column: 1});
