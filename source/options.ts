@@ -66,6 +66,12 @@ export const checkFlags = {
 	json: {type: 'boolean', isMultiple: true, description: 'The problems as JSON'},
 } satisfies FlagTable;
 
+/** The flags of `briefing new SOURCE`. */
+export const newFlags = {
+	output: {type: 'string', isMultiple: true, shortFlag: 'o', arg: 'FILE', description: 'The deck to write (default: stdout)'},
+	force: {type: 'boolean', isMultiple: true, description: 'With -o, replace a file that exists'},
+} satisfies FlagTable;
+
 /** The flags of `briefing timings [FILE.md]`. */
 export const timingsFlags = {
 	json: {type: 'boolean', isMultiple: true, description: 'The plan as JSON'},
