@@ -1,0 +1,216 @@
+import {mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import meow from 'meow';
+import {afterAll, describe, expect, test} from 'vitest';
+import {checkDeck} from '../source/check/check.js';
+import {isFurniture, quotedSpans, splitParagraphs} from '../source/check/paragraphs.js';
+import {parseMarkdownDeck} from '../source/markdown/parse-deck.js';
+import {newDeck} from '../source/new-deck.js';
+import {quoteBank} from '../source/new-quotes.js';
+import {readSource} from '../source/new-source.js';
+import {parseArgs} from '../source/parse-args.js';
+import {controlBytes, runBin} from './helpers/bin.js';
+import {spawnBin} from './helpers/pty.js';
+
+/** `briefing new SOURCE`: the deck it starts from the article (and other texts), and the command around it. The CLI tests run dist/ (`npm run build` first). */
+const articlePath = path.resolve('../shared/source/article.txt');
+const article = readFileSync(articlePath, 'utf8');
+const directory = mkdtempSync(path.join(tmpdir(), 'briefing-new-'));
+
+afterAll(() => {
+	rmSync(directory, {recursive: true, force: true});
+});
+
+/** The quote bank's entries as the deck writes them: paragraph, speaker, words. */
+function bankOf(deck: string): Array<{n: number; speaker: string; text: string}> {
+	const bank = /<!--\nQuote bank[\s\S]*?\n-->/.exec(deck)?.[0] ?? '';
+	return [...bank.matchAll(/^¶ (\d+) +(.*):\n((?: {4,}.*\n?)+)/gm)].map(match => ({
+		n: Number(match[1]),
+		speaker: match[2]!,
+		text: match[3]!.replaceAll(/\s+/g, ' ').trim().replace(/^“/, '').replace(/”$/, ''),
+	}));
+}
+
+describe('the quote bank of the article', () => {
+	const {paragraphs} = readSource(article);
+	const bank = quoteBank(paragraphs);
+	const deck = newDeck({text: article, sourcePath: 'article.txt', fileName: 'article.txt'});
+
+	test('lists every passage the checker reads as quoted, each with its paragraph, in order', () => {
+		const spans = quotedSpans(splitParagraphs(article));
+		const expected = spans.flatMap((each, index) => each.map(text => ({n: index + 1, text: text.trim()}))).filter(passage => passage.text);
+		expect(bank.map(({n, text}) => ({n, text}))).toEqual(expected);
+		// The deck's comment holds the same list, word for word (white space aside).
+		expect(bankOf(deck).map(({n, text}) => ({n, text: text.replaceAll(/\s+/g, ' ')}))).toEqual(expected.map(({n, text}) => ({n, text: text.replaceAll(/\s+/g, ' ')})));
+		// Every opening quotation mark outside page furniture starts a passage of the bank, and ¶ 31 has one more:
+		// it goes on with the quote ¶ 30 leaves open, without a mark of its own.
+		const marks = splitParagraphs(article).filter(paragraph => !isFurniture(paragraph)).join('').split('“').length - 1;
+		expect(bank.length).toBe(marks + 1);
+		expect(bank.filter(passage => passage.n === 31)).toHaveLength(1);
+	});
+
+	test('names the speaker each sentence gives the quote to', () => {
+		const speakerOf = (n: number, words: string) => bank.find(passage => passage.n === n && passage.text.includes(words))?.speaker;
+		expect(speakerOf(5, 'noble mission')).toBe('Mayorkas');
+		expect(speakerOf(6, 'opposed to the abolition')).toBe('he (Mayorkas, named before)');
+		expect(speakerOf(13, 'My view is')).toBe('Ahilan Arulananthem');
+		// The second quote of the paragraph: its sentence names nobody, the paragraph's speaker is the same.
+		expect(speakerOf(13, 'I don’t know whether')).toBe('Ahilan Arulananthem');
+		expect(speakerOf(14, 'internal discussions')).toBe('the department');
+		expect(speakerOf(17, 'Biden’s DHS')).toBe('Feere');
+		expect(speakerOf(19, 'I’ve seen this administration')).toBe('that official');
+		expect(speakerOf(23, 'notoriously low morale')).toBe('One employee');
+		expect(speakerOf(23, 'racism')).toBe('Another employee');
+		// A quote over two paragraphs: "Mr. Mayorkas recalled" closes it in the second.
+		expect(speakerOf(30, 'In one jurisdiction')).toBe('Mayorkas');
+		expect(speakerOf(31, 'Together they said')).toBe('Mayorkas');
+		expect(speakerOf(33, 'Are you going to work')).toBe('Mayorkas (as the quote before)');
+		expect(speakerOf(45, 'None of what I do')).toBe('he (Mayorkas, named before)');
+	});
+});
+
+describe('the deck it starts from the article', () => {
+	const text = newDeck({text: article, sourcePath: '../shared/source/article.txt', fileName: 'article.txt'});
+	const {deck} = parseMarkdownDeck(text);
+
+	test('fills the front matter from what the article states, and says what it does not', () => {
+		expect(text).toMatch(/^---\ntitle: Article # the article states no title: this is its file name; write yours\noutlet: The Washington Times\ndate: April 6, 2021\nauthor: Stephen Dinan\nsource: \.\.\/shared\/source\/article\.txt\n---\n/);
+		expect(deck.source).toEqual({outlet: 'The Washington Times', date: 'April 6, 2021', author: 'Stephen Dinan', text: '../shared/source/article.txt'});
+	});
+
+	test('passes check as written', () => {
+		expect(checkDeck(deck, article)).toEqual([]);
+	});
+
+	test('cites every paragraph of the story once, in order, and neither the dateline nor the page furniture', () => {
+		const story = splitParagraphs(article)
+			.map((paragraph, index) => ({paragraph, n: index + 1}))
+			.filter(({paragraph, n}) => n > 1 && !isFurniture(paragraph))
+			.map(({n}) => n);
+		expect(deck.slides.flatMap(slide => slide.paragraphs)).toEqual(story);
+		for (const slide of deck.slides) {
+			expect(slide.paragraphs.length, slide.title).toBeLessThanOrEqual(6);
+			expect(slide.blocks).toEqual([{kind: 'bullets', items: expect.any(Array) as unknown}]);
+		}
+	});
+
+	test('each bullet is its paragraph\'s opening words, quotation marks in pairs', () => {
+		const paragraphs = splitParagraphs(article);
+		for (const slide of deck.slides) {
+			const [block] = slide.blocks;
+			const items = block?.kind === 'bullets' ? block.items : [];
+			expect(items.length).toBe(slide.paragraphs.length);
+			for (const [index, item] of items.entries()) {
+				const words = item.replace(/^“/, '').replace(/…”?$/, '').replace(/”$/, '');
+				expect(paragraphs[slide.paragraphs[index]! - 1]!.replaceAll(/\s+/g, ' ')).toContain(words);
+				expect(item.split('“').length, item).toBe(item.split('”').length);
+			}
+		}
+	});
+});
+
+describe('a text that is not a news article', () => {
+	const report = [
+		'Annual Report on Library Services',
+		'Prepared by: The County Library Board',
+		'March 2024',
+		'1. Summary',
+		'The board reviewed 12 branches this year. Visits rose by 8% over the year before.',
+		'“We have never been busier,” said Dana Whitfield, the head librarian.',
+		'2. Budget',
+		'The budget stayed flat at 4.2 million dollars.',
+		'Staff asked for longer hours. “Evenings are when families come,” one branch manager wrote.',
+	].join('\n\n');
+	const text = newDeck({text: report, sourcePath: 'report.txt', fileName: 'report.txt'});
+
+	test('says its kind, leaves out what it does not state with a comment, and uses no newspaper words', () => {
+		expect(text).toContain('---\ntitle: Annual Report on Library Services\nkind: report\npublisher: The County Library Board\ndate: March 2024\n# author: the report names none; add it if you know it\nsource: report.txt\n---\n');
+		expect(text).not.toMatch(/\barticle\b|\boutlet\b/i);
+	});
+
+	test('makes a section of each heading, its number left off, citing the heading with its paragraphs', () => {
+		expect(text).toContain('# Summary\n\n## Summary\n\n<!-- paragraphs: 4-6 -->\n\n- The board reviewed 12 branches this year.\n- “We have never been busier,” said Dana Whitfield, the head librarian.');
+		expect(text).toContain('# Budget\n\n## Budget\n\n<!-- paragraphs: 7-9 -->');
+		expect(bankOf(text)).toEqual([
+			{n: 6, speaker: 'Dana Whitfield', text: 'We have never been busier,'},
+			{n: 9, speaker: 'one branch manager', text: 'Evenings are when families come,'},
+		]);
+	});
+});
+
+describe('briefing new on the command line', () => {
+	const parse = (argv: readonly string[]) => parseArgs(argv, meow);
+
+	test('reads its words from its own flag table', () => {
+		expect(parse(['new', 'a.txt'])).toEqual({kind: 'new', source: 'a.txt', isForced: false});
+		expect(parse(['new', 'a.txt', '-o', 'deck.md', '--force'])).toEqual({kind: 'new', source: 'a.txt', file: 'deck.md', isForced: true});
+		expect(parse(['new'])).toEqual({kind: 'usage-error', message: 'new takes one source text file: briefing new SOURCE [--output FILE] [--force]'});
+		expect(parse(['new', 'a.txt', 'b.txt'])).toMatchObject({kind: 'usage-error', message: expect.stringContaining('not also "b.txt"') as unknown});
+		expect(parse(['new', 'a.txt', '--force'])).toEqual({kind: 'usage-error', message: '--force goes with -o FILE'});
+		expect(parse(['new', 'a.txt', '--print'])).toMatchObject({kind: 'usage-error', message: expect.stringContaining('not "--print"') as unknown});
+	});
+
+	test('writes the deck to -o, which presents and passes check; an existing file is replaced only with --force', {timeout: 30_000}, async () => {
+		const file = path.join(directory, 'decks', 'mayorkas.md');
+		mkdirSync(path.dirname(file));
+		const made = await runBin(['new', articlePath, '-o', file]);
+		expect([made.code, made.stderr, made.stdout]).toEqual([0, '', '']);
+		const written = readFileSync(file, 'utf8');
+		// The source named relative to the deck's folder, for check.
+		expect(written).toContain(`\nsource: ${path.relative(path.dirname(file), articlePath)}\n`);
+		const checked = await runBin(['check', file]);
+		expect([checked.code, checked.stdout]).toEqual([0, `${file}: 11 slides check out against ${articlePath}\n`]);
+		expect((await runBin([file, '--list'])).code).toBe(0);
+
+		writeFileSync(file, 'mine');
+		const refused = await runBin(['new', articlePath, '-o', file]);
+		expect([refused.code, refused.stderr]).toEqual([2, `briefing: ${JSON.stringify(file)} already exists; add --force to replace it\n`]);
+		expect(readFileSync(file, 'utf8')).toBe('mine');
+		expect((await runBin(['new', articlePath, '-o', file, '--force'])).code).toBe(0);
+		expect(readFileSync(file, 'utf8')).toBe(written);
+	});
+
+	test('writes to stdout without -o, naming the source from the current folder', async () => {
+		const made = await runBin(['new', articlePath]);
+		expect(made.code).toBe(0);
+		expect(made.stdout).toBe(newDeck({text: article, sourcePath: path.relative(process.cwd(), articlePath), fileName: 'article.txt'}));
+		expect(made.stdout).not.toMatch(controlBytes);
+	});
+
+	const write = (name: string, content: string | Buffer) => {
+		const file = path.join(directory, name);
+		writeFileSync(file, content);
+		return file;
+	};
+
+	test.each([
+		['a missing file', () => path.join(directory, 'nope.txt'), /^briefing: .*nope\.txt: no such file\n$/],
+		['a folder', () => directory, /: is a directory, not a source text \(give a \.txt file\)\n$/],
+		['a binary file', () => write('picture.png', Buffer.from([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0xFF])), /picture\.png: not a text file \(binary, or not UTF-8\): give a plain text file\n$/],
+		['a file of NUL bytes', () => write('zeros.txt', Buffer.alloc(64)), /zeros\.txt: a binary file, not a source text \(give a plain text file\)\n$/],
+		['an empty file', () => write('empty.txt', ''), /empty\.txt: empty: no paragraph to start a deck from\n$/],
+		['a file of blank lines', () => write('blank.txt', '\n\n  \n\t\n'), /blank\.txt: empty: no paragraph to start a deck from\n$/],
+	])('%s: one line, exit 2, nothing written', async (_name, source, message) => {
+		const output = path.join(directory, 'never.md');
+		const result = await runBin(['new', source(), '-o', output]);
+		expect(result.code).toBe(2);
+		expect(result.stderr).toMatch(message);
+		expect(result.stderr.split('\n')).toHaveLength(2);
+		expect(() => statSync(output)).toThrow();
+	});
+
+	test('the new deck presents in a terminal: slide 1, then q leaves cleanly', {timeout: 20_000}, async () => {
+		const file = path.join(directory, 'present.md');
+		expect((await runBin(['new', articlePath, '-o', file])).code).toBe(0);
+		const session = spawnBin([file], {wrap: true});
+		try {
+			await session.waitForText('Homeland Security Secretary Alejandro Mayorkas says he’s…');
+			expect(session.screen()).toContain('1/11');
+			session.write('q');
+			expect(await session.wrappedCode()).toBe(0);
+		} finally {
+			session.dispose();
+		}
+	});
+});
