@@ -50,23 +50,24 @@ describe('the quote bank of the article', () => {
 		expect(bank.filter(passage => passage.n === 31)).toHaveLength(1);
 	});
 
-	test('names the speaker each sentence gives the quote to', () => {
-		const speakerOf = (n: number, words: string) => bank.find(passage => passage.n === n && passage.text.includes(words))?.speaker;
-		expect(speakerOf(5, 'noble mission')).toBe('Mayorkas');
-		expect(speakerOf(6, 'opposed to the abolition')).toBe('he (Mayorkas, named before)');
-		expect(speakerOf(13, 'My view is')).toBe('Ahilan Arulananthem');
+	test.each([
+		[5, 'noble mission', 'Mayorkas'],
+		[6, 'opposed to the abolition', 'he (Mayorkas, named before)'],
+		[13, 'My view is', 'Ahilan Arulananthem'],
 		// The second quote of the paragraph: its sentence names nobody, the paragraph's speaker is the same.
-		expect(speakerOf(13, 'I don’t know whether')).toBe('Ahilan Arulananthem');
-		expect(speakerOf(14, 'internal discussions')).toBe('the department');
-		expect(speakerOf(17, 'Biden’s DHS')).toBe('Feere');
-		expect(speakerOf(19, 'I’ve seen this administration')).toBe('that official');
-		expect(speakerOf(23, 'notoriously low morale')).toBe('One employee');
-		expect(speakerOf(23, 'racism')).toBe('Another employee');
+		[13, 'I don’t know whether', 'Ahilan Arulananthem'],
+		[14, 'internal discussions', 'the department'],
+		[17, 'Biden’s DHS', 'Feere'],
+		[19, 'I’ve seen this administration', 'that official'],
+		[23, 'notoriously low morale', 'One employee'],
+		[23, 'racism', 'Another employee'],
 		// A quote over two paragraphs: "Mr. Mayorkas recalled" closes it in the second.
-		expect(speakerOf(30, 'In one jurisdiction')).toBe('Mayorkas');
-		expect(speakerOf(31, 'Together they said')).toBe('Mayorkas');
-		expect(speakerOf(33, 'Are you going to work')).toBe('Mayorkas (as the quote before)');
-		expect(speakerOf(45, 'None of what I do')).toBe('he (Mayorkas, named before)');
+		[30, 'In one jurisdiction', 'Mayorkas'],
+		[31, 'Together they said', 'Mayorkas'],
+		[33, 'Are you going to work', 'Mayorkas (as the quote before)'],
+		[45, 'None of what I do', 'he (Mayorkas, named before)'],
+	])('¶ %i “%s…”: the speaker is %s', (n, words, speaker) => {
+		expect(bank.find(passage => passage.n === n && passage.text.includes(words))?.speaker).toBe(speaker);
 	});
 });
 
