@@ -2,8 +2,9 @@ import {existsSync} from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import {writeOut} from './answer.js';
-import {DeckFileError, readTextFile} from './markdown/load.js';
-import {visibleControls} from './markdown/inline.js';
+import {DeckFileError, maxDeckBytes, readTextFile} from './markdown/load.js';
+import {MarkdownDeckError, visibleControls} from './markdown/inline.js';
+import {splitDeck} from './markdown/split.js';
 import {newDeck} from './new-deck.js';
 import {splitParagraphs} from './check/paragraphs.js';
 import type {NewCommand} from './parse-args.js';
@@ -39,6 +40,12 @@ export async function runNew(command: NewCommand): Promise<number> {
 	const folder = toStdout ? process.cwd() : path.dirname(path.resolve(file));
 	const sourcePath = path.relative(folder, path.resolve(command.source)).split(path.sep).join('/');
 	const deck = newDeck({text, sourcePath, fileName: path.basename(command.source)});
+	const tooBig = beyondLimits(deck);
+	if (tooBig) {
+		process.stderr.write(`briefing: ${visibleControls(command.source)}: too big to start one deck from (${tooBig}); start from a part of it\n`);
+		return 2;
+	}
+
 	if (toStdout) {
 		return writeOut(deck);
 	}
@@ -78,4 +85,23 @@ async function readSource(file: string): Promise<string> {
 	}
 
 	return text;
+}
+
+/** Why the deck would not present, if it breaks a deck's limits: its size, or a limit of its slides. */
+function beyondLimits(deck: string): string | undefined {
+	const bytes = Buffer.byteLength(deck);
+	if (bytes > maxDeckBytes) {
+		return `the deck would be ${Math.ceil(bytes / 1024)} KiB, and a deck is at most ${maxDeckBytes / 1024} KiB`;
+	}
+
+	try {
+		splitDeck(deck);
+		return undefined;
+	} catch (error: unknown) {
+		if (error instanceof MarkdownDeckError) {
+			return `the deck's line ${error.at.line}: ${error.problem}`;
+		}
+
+		throw error;
+	}
 }

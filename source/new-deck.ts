@@ -29,6 +29,9 @@ const slideCharacters = 560;
 /** A bullet is a paragraph's first sentence, cut after this many words when it runs over `bulletWords + 6`. */
 const bulletWords = 20;
 const titleWords = 7;
+/** The quote bank lists a passage's first 150 words, and stops at about 28 KiB, within a slide's 32 KiB. */
+const passageWords = 150;
+const bankCharacters = 28 * 1024;
 
 type SlidePlan = {readonly title: string; readonly paragraphs: readonly Paragraph[]; readonly cited: readonly number[]};
 type SectionPlan = {readonly title: string; readonly slides: readonly SlidePlan[]};
@@ -97,13 +100,25 @@ function bankComment(bank: readonly Passage[], facts: SourceFacts): string {
 	}
 
 	const pad = String(bank.at(-1)!.n).length;
-	const entries = bank.map(passage => {
+	const entries: string[] = [];
+	let size = 0;
+	for (const [index, passage] of bank.entries()) {
 		const head = `¶ ${String(passage.n).padEnd(pad)}  ${passage.speaker || 'nobody named'}:`;
-		const words = wrap(commentSafe(passage.text.replaceAll(/\s+/g, ' ')), 92, {breakLongWords: false}).map(line => `${' '.repeat(pad + 4)}${line}`);
-		// The passage in its marks, as a slide quotes it.
-		const first = words[0]!.trimStart();
-		return [head, `${' '.repeat(pad + 4)}“${first}`, ...words.slice(1)].join('\n') + '”';
-	});
+		// The passage in its marks, as a slide quotes it; a very long one is its first words and an ellipsis.
+		const words = passage.text.split(/\s+/);
+		const text = words.length > passageWords ? `${words.slice(0, passageWords).join(' ')}…` : words.join(' ');
+		const lines = wrap(commentSafe(`“${text}”`), 92, {breakLongWords: false}).map(line => `${' '.repeat(pad + 4)}${line}`);
+		const entry = [head, ...lines].join('\n');
+		size += entry.length + 1;
+		if (size > bankCharacters) {
+			// The bank stands before the first slide and is held to a slide's size (markdown/split.ts).
+			entries.push(`… and ${bank.length - index} more: briefing paragraphs shows them in their paragraphs.`);
+			break;
+		}
+
+		entries.push(entry);
+	}
+
 	return `<!--\n${[...intro, '', ...entries].join('\n')}\n-->`;
 }
 

@@ -211,16 +211,22 @@ end followed by a paragraph of the text. Only when there are two or more (one su
 likely a stray line than the text's structure).
 */
 function headings(blocks: readonly string[], roles: readonly Role[]): number[] {
-	const found = blocks.flatMap((block, index) => {
-		if (roles[index] !== 'body') {
-			return [];
+	const found: number[] = [];
+	// The paragraph after each, page furniture skipped: found from the end, once.
+	let next: number | undefined;
+	for (let index = blocks.length - 1; index >= 0; index--) {
+		const block = blocks[index]!;
+		if (roles[index] === 'body') {
+			const isMarked = /^#{1,6}\s+\S/.test(block) && isShortLine(block);
+			const isFollowed = next !== undefined && roles[next] === 'body' && !isHeadingLine(blocks[next]!);
+			if (isMarked || (isHeadingLine(block) && isFollowed)) {
+				found.unshift(index);
+			}
 		}
 
-		const isMarked = /^#{1,6}\s+\S/.test(block) && !block.includes('\n');
-		const next = roles.slice(index + 1).findIndex(role => role !== 'furniture');
-		const isFollowed = next >= 0 && roles[index + 1 + next] === 'body' && !isHeadingLine(blocks[index + 1 + next]!);
-		return isMarked || (isHeadingLine(block) && isFollowed) ? [index] : [];
-	});
+		next = roles[index] === 'furniture' ? next : index;
+	}
+
 	return found.length >= 2 ? found : [];
 }
 

@@ -140,6 +140,28 @@ describe('a text that is not a news article', () => {
 	});
 });
 
+describe('a text full of what Markdown and comments read as markup', () => {
+	const tokens = ['alpha', '“quoted words,” he said.', 'Mr. Smith said', '42', '"straight"', '--', '-->', '<!--', '#', '*', '_', '~', '[link](x)', '<b>', '`code`', '|', '&amp;', '1.', '>'];
+	// A newspaper's dateline and contact line: the front matter is whole without the sources lane's optional fields.
+	const paragraphs = Array.from({length: 300}, (_, index) => Array.from({length: 5 + (index % 37)}, (_, at) => tokens[(index * 7 + at * 3) % tokens.length]).join(' ') + '.');
+	const text = ['- The Test Times - Monday, May 3, 2021', ...paragraphs, '• Jane Doe can be reached at jane@example.com.'].join('\n\n');
+	const deck = newDeck({text, sourcePath: 'hostile.txt', fileName: 'hostile.txt'});
+
+	test('the deck reads back and passes check', () => {
+		const parsed = parseMarkdownDeck(deck).deck;
+		expect(parsed.source).toMatchObject({outlet: 'The Test Times', date: 'May 3, 2021', author: 'Jane Doe'});
+		expect(new Set(parsed.slides.flatMap(slide => slide.paragraphs))).toEqual(new Set(Array.from({length: 300}, (_, index) => index + 2)));
+		expect(checkDeck(parsed, text)).toEqual([]);
+	});
+
+	test('a bank too long for the space before the first slide stops, and says how many it left out', () => {
+		const quotes = Array.from({length: 900}, (_, index) => `“Words number ${index} of a long day,” said Ms. Lee.`).join('\n\n');
+		const written = newDeck({text: `- The Test Times - Monday, May 3, 2021\n\n${quotes}\n\n• Jane Doe can be reached at jane@example.com.`, sourcePath: 'q.txt', fileName: 'q.txt'});
+		expect(written).toMatch(/\n… and \d+ more: briefing paragraphs shows them in their paragraphs\.\n-->\n/);
+		expect(() => parseMarkdownDeck(written)).not.toThrow();
+	});
+});
+
 describe('briefing new on the command line', () => {
 	const parse = (argv: readonly string[]) => parseArgs(argv, meow);
 
@@ -192,6 +214,8 @@ describe('briefing new on the command line', () => {
 		['a file of NUL bytes', () => write('zeros.txt', Buffer.alloc(64)), /zeros\.txt: a binary file, not a source text \(give a plain text file\)\n$/],
 		['an empty file', () => write('empty.txt', ''), /empty\.txt: empty: no paragraph to start a deck from\n$/],
 		['a file of blank lines', () => write('blank.txt', '\n\n  \n\t\n'), /blank\.txt: empty: no paragraph to start a deck from\n$/],
+		['a text of more paragraphs than a deck has slides for', () => write('many.txt', 'Words.\n\n'.repeat(25_000)), /many\.txt: too big to start one deck from \(the deck's line \d+: a deck holds at most 5,000 slides \(split it into several decks\)\); start from a part of it\n$/],
+		['a text that makes a deck over 1 MiB', () => write('long.txt', 'Many words go here.\n\n'.repeat(45_000)), /long\.txt: too big to start one deck from \(the deck would be \d+ KiB, and a deck is at most 1024 KiB\); start from a part of it\n$/],
 	])('%s: one line, exit 2, nothing written', async (_name, source, message) => {
 		const output = path.join(directory, 'never.md');
 		const result = await runBin(['new', source(), '-o', output]);
