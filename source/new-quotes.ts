@@ -21,7 +21,7 @@ const verbs = String.raw`(?:said|says|say|told|tells|recalled|added|adds|asked|a
 const name = String.raw`(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,3}`;
 const pronoun = String.raw`\b(?:he|she|they|He|She|They)\b`;
 /** Somebody described, not named: `that official`, `One employee`, `the department`. */
-const described = String.raw`\b(?:[Tt]he|[Tt]hat|[Tt]his|[Oo]ne|[Aa]nother|[Aa]n?)\s+(?:[\p{L}-]+\s+){0,2}?[\p{Ll}-]+`;
+const described = String.raw`\b(?:[Tt]he|[Tt]hat|[Tt]his|[Oo]ne|[Aa]nother|[Aa]n?)\s+(?:[\p{L}-]+\s+){0,4}?[\p{Ll}-]+`;
 /** The subject, an aside between commas, then the verb: `Mr. Feere said`, `Ahilan Arulananthem, one of the professors, told`. */
 const before = new RegExp(String.raw`(${name}|${pronoun}|${described})(?:,(?![^,]*\b(?:but|and|while|as|when)\b)[^,“”"]{1,60},)?\s+(?:\p{Ll}+ly\s+|also\s+|then\s+|though,\s+)?${verbs}\b`, 'gu');
 /** After a quote, the verb first: `…,” said Mr. Mayorkas`. */

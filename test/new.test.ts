@@ -111,31 +111,21 @@ describe('the deck it starts from the article', () => {
 	});
 });
 
-describe('a text that is not a news article', () => {
-	const report = [
-		'Annual Report on Library Services',
-		'Prepared by: The County Library Board',
-		'March 2024',
-		'1. Summary',
-		'The board reviewed 12 branches this year. Visits rose by 8% over the year before.',
-		'“We have never been busier,” said Dana Whitfield, the head librarian.',
-		'2. Budget',
-		'The budget stayed flat at 4.2 million dollars.',
-		'Staff asked for longer hours. “Evenings are when families come,” one branch manager wrote.',
-	].join('\n\n');
-	const text = newDeck({text: report, sourcePath: 'report.txt', fileName: 'report.txt'});
+describe('a report (test/fixtures/new-report.txt): headings, a publisher, no author', () => {
+	const report = readFileSync('test/fixtures/new-report.txt', 'utf8');
+	const text = newDeck({text: report, sourcePath: 'new-report.txt', fileName: 'new-report.txt'});
 
 	test('says its kind, leaves out what it does not state with a comment, and uses no newspaper words', () => {
-		expect(text).toContain('---\ntitle: Annual Report on Library Services\nkind: report\npublisher: The County Library Board\ndate: March 2024\n# author: the report names none; add it if you know it\nsource: report.txt\n---\n');
+		expect(text).toContain('---\ntitle: Report on the Riverside Library Extended Hours Pilot\nkind: report\npublisher: Riverside County Library Services\ndate: September 2023\n# author: the report names none; add it if you know it\nsource: new-report.txt\n---\n');
 		expect(text).not.toMatch(/\barticle\b|\boutlet\b/i);
 	});
 
 	test('makes a section of each heading, its number left off, citing the heading with its paragraphs', () => {
-		expect(text).toContain('# Summary\n\n## Summary\n\n<!-- paragraphs: 4-6 -->\n\n- The board reviewed 12 branches this year.\n- “We have never been busier,” said Dana Whitfield, the head librarian.');
-		expect(text).toContain('# Budget\n\n## Budget\n\n<!-- paragraphs: 7-9 -->');
+		expect([...text.slice(text.indexOf('\n-->\n')).matchAll(/^# (.*)$/gm)].map(match => match[1])).toEqual(['Summary', 'What visitors said', 'Costs and staffing', 'Recommendations']);
+		expect(text).toContain('## Summary\n\n<!-- paragraphs: 4-6 -->\n\n- From March to August 2023 four branches stayed open until 9 p.m. on weekdays.\n- The pilot cost 146,000 dollars');
 		expect(bankOf(text)).toEqual([
-			{n: 6, speaker: 'Dana Whitfield', text: 'We have never been busier,'},
-			{n: 9, speaker: 'one branch manager', text: 'Evenings are when families come,'},
+			{n: 9, speaker: 'one visitor', text: 'After my shift, this is the only quiet place with internet,'},
+			{n: 10, speaker: 'A parent at the Eastside branch', text: 'the one hour of the week we all sit down together.'},
 		]);
 	});
 });
