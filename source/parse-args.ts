@@ -10,8 +10,8 @@ dash that names no flag as the table writes it (meow would print it raw and end 
 takes `--no-` before any switch), a value on a switch, a flag with no value. After it: a flag given
 twice, a value outside a flag's choices, an argument nobody asked for, a flag that does not go with
 the command. Each is a usage error that quotes what was typed; `--help` and `--version` win over
-everything else. One word that is no flag names a Markdown deck (`deckFile`); `check`, `timings` and
-`paragraphs` first are subcommands. docs/flags.md tells it in order.
+everything else. One word that is no flag names a Markdown deck (`deckFile`); `check`, `timings`,
+`paragraphs` and `new` first are subcommands. docs/flags.md tells it in order.
 */
 export type StartAt = {readonly slide?: string; readonly section?: string};
 
