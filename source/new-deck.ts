@@ -179,7 +179,9 @@ longer), quotation marks kept in pairs: a paragraph that goes on with a quote fr
 gets its opening mark, a cut ends `…`, and a quote still open where the words end is closed.
 */
 function opening(paragraph: Paragraph, words: number, slack: number): string {
-	const sentence = paragraph.text.slice(0, sentenceEnds(paragraph)[0]);
+	const [first, second] = sentenceEnds(paragraph);
+	// A paragraph that opens with a run-in head (`Visits. Weekday visits rose…`) goes on to its first sentence.
+	const sentence = paragraph.text.slice(0, runInHead(paragraph) && second !== undefined ? second : first);
 	const spaces = [...sentence.matchAll(/\s+/g)];
 	const isCut = spaces.length + 1 > words + slack;
 	const end = isCut ? spaces[words - 1]!.index : sentence.length;
@@ -195,8 +197,14 @@ function opening(paragraph: Paragraph, words: number, slack: number): string {
 		text += mark(open);
 	}
 
-	const first = paragraph.spans[0];
-	return (first?.start === 0 ? (mark(first) === '"' ? '"' : '“') : '') + text;
+	const quote = paragraph.spans[0];
+	return (quote?.start === 0 ? (mark(quote) === '"' ? '"' : '“') : '') + text;
+}
+
+/** The run-in head a paragraph opens with, if any: a first sentence of one to three words (`Visits.`, `Digital lending.`). */
+function runInHead(paragraph: Paragraph): string | undefined {
+	const head = paragraph.text.slice(0, sentenceEnds(paragraph)[0]).trim();
+	return paragraph.spans.length === 0 || paragraph.spans[0]!.start > head.length ? (/^(\p{Lu}[\p{L}'’-]*(?: [\p{L}'’-]+){0,2})[.:]$/u.exec(head)?.[1]) : undefined;
 }
 
 function bullet(paragraph: Paragraph): string {
@@ -205,7 +213,7 @@ function bullet(paragraph: Paragraph): string {
 
 /** A slide's title: the opening words of its first paragraph. */
 function openingWords(group: readonly Paragraph[]): string {
-	return opening(group[0]!, titleWords, 2).replace(/[.,;:]$/, '');
+	return runInHead(group[0]!) ?? opening(group[0]!, titleWords, 2).replace(/[.,;:]$/, '');
 }
 
 function sectionMarkdown(section: SectionPlan): string {

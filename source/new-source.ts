@@ -140,6 +140,18 @@ function readFacts(blocks: readonly string[]): {facts: FactsFound; meta: Set<num
 	if (facts.title === undefined && first && (heading ?? isTitleLine(first.block))) {
 		facts.title = (heading ?? first.block).trim();
 		meta.add(first.index);
+		// A name alone on the line under the title: who issued it (an organisation) or wrote it (a person).
+		const next = top.find(({index}) => index > first.index && !meta.has(index));
+		const issuer = next && isNameLine(next.block) ? next.block.trim() : undefined;
+		if (next && issuer) {
+			if (organisation.test(issuer)) {
+				facts.publisher ??= issuer;
+			} else {
+				facts.author ??= issuer;
+			}
+
+			meta.add(next.index);
+		}
 	}
 
 	// A newspaper's contact line names the reporter: `• Stephen Dinan can be reached at …`.
@@ -200,6 +212,15 @@ function readHeaderField(name: string, value: string, facts: FactsFound): void {
 	}
 }
 
+/** Words that make a name an organisation's. */
+const organisation = /\b(?:Board|Library|Libraries|Institute|Department|Office|Council|Committee|Agency|Inc|University|College|Association|Foundation|Cent(?:er|re)|Ministry|Commission|Services?|Company|Corporation|Ltd|LLC|Authority|Bureau|Group|Trust|Society|Administration|County|City|State|Government|Network|Project)\b/;
+
+/** A line that is only a name: two to eight capitalised words (and `of`, `and`, `the`, `for`). */
+function isNameLine(block: string): boolean {
+	const words = block.trim().split(/\s+/);
+	return isShortLine(block, 80) && words.length >= 2 && words.length <= 8 && words.every(word => /^(?:\p{Lu}[\p{L}.'’&-]*|of|and|the|for|&)$/u.test(word));
+}
+
 /** A line that reads as a title: short, no sentence's end, not a quote. */
 function isTitleLine(block: string): boolean {
 	return isShortLine(block, 150) && block.split(/\s+/).length <= 20 && /^[\p{Lu}\p{N}]/u.test(block) && !/[.,;:!"“”]$/.test(block);
@@ -255,7 +276,7 @@ function kindOf(facts: FactsFound, paragraphs: readonly Paragraph[]): SourceKind
 	}
 
 	const opening = [facts.title ?? '', ...body.slice(0, 2).map(paragraph => paragraph.text)].join('\n');
-	if (/\breport\b/i.test(opening)) {
+	if (/\b(?:report|survey|study|review|audit|assessment|evaluation|findings)\b/i.test(opening)) {
 		return 'report';
 	}
 

@@ -130,6 +130,16 @@ describe('a report (test/fixtures/new-report.txt): headings, a publisher, no aut
 	});
 });
 
+describe('a survey with its issuer under the title and run-in heads', () => {
+	const survey = ['Community Reading Survey 2024', 'Riverside Public Library Board', 'Summary. The board surveyed 1,240 card holders in March 2024. Two in three said they borrow a book a month.', 'Visits. Weekday visits rose to 3,100 a week.'].join('\n\n');
+	const text = newDeck({text: survey, sourcePath: 'survey.txt', fileName: 'survey.txt'});
+
+	test('the name under the title is the publisher, a run-in head titles the slide and stays with its sentence', () => {
+		expect(text).toContain('title: Community Reading Survey 2024\nkind: report\npublisher: Riverside Public Library Board\n');
+		expect(text).toContain('## Summary\n\n<!-- paragraphs: 3-4 -->\n\n- Summary. The board surveyed 1,240 card holders in March 2024.\n- Visits. Weekday visits rose to 3,100 a week.\n');
+	});
+});
+
 describe('a text full of what Markdown and comments read as markup', () => {
 	const tokens = ['alpha', '“quoted words,” he said.', 'Mr. Smith said', '42', '"straight"', '--', '-->', '<!--', '#', '*', '_', '~', '[link](x)', '<b>', '`code`', '|', '&amp;', '1.', '>'];
 	// A newspaper's dateline and contact line: the front matter is whole without the sources lane's optional fields.
