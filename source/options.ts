@@ -87,10 +87,10 @@ export function flagWord(key: string, row: FlagRow): string {
 	return `--${row.negated ? 'no-' : ''}${kebab(key)}`;
 }
 
-/** A table's flags as a usage line writes them: `[--source ARTICLE] [--json]`. */
+/** A table's flags as a usage line writes them, by the short name where there is one: `[--source ARTICLE] [--json]`, `[-o FILE]`. */
 export function synopsis(table: FlagTable): string {
 	return Object.entries(table)
-		.map(([key, row]) => `[${flagWord(key, row)}${row.arg ? ` ${row.arg}` : ''}]`)
+		.map(([key, row]) => `[${row.shortFlag ? `-${row.shortFlag}` : flagWord(key, row)}${row.arg ? ` ${row.arg}` : ''}]`)
 		.join(' ');
 }
 

@@ -168,7 +168,7 @@ describe('briefing new on the command line', () => {
 	test('reads its words from its own flag table', () => {
 		expect(parse(['new', 'a.txt'])).toEqual({kind: 'new', source: 'a.txt', isForced: false});
 		expect(parse(['new', 'a.txt', '-o', 'deck.md', '--force'])).toEqual({kind: 'new', source: 'a.txt', file: 'deck.md', isForced: true});
-		expect(parse(['new'])).toEqual({kind: 'usage-error', message: 'new takes one source text file: briefing new SOURCE [--output FILE] [--force]'});
+		expect(parse(['new'])).toEqual({kind: 'usage-error', message: 'new takes one source text file: briefing new SOURCE [-o FILE] [--force]'});
 		expect(parse(['new', 'a.txt', 'b.txt'])).toMatchObject({kind: 'usage-error', message: expect.stringContaining('not also "b.txt"') as unknown});
 		expect(parse(['new', 'a.txt', '--force'])).toEqual({kind: 'usage-error', message: '--force goes with -o FILE'});
 		expect(parse(['new', 'a.txt', '--print'])).toMatchObject({kind: 'usage-error', message: expect.stringContaining('not "--print"') as unknown});
