@@ -35,8 +35,8 @@ export async function runDeckCommand(command: DeckCommand): Promise<number> {
 	}
 
 	// V8's flags for a long show: before a small Markdown deck is parsed, after a big one (over 64 KB),
-	// whose parse took twice as long without the optimizing compiler and with a young generation that
-	// does not grow (for a small deck they save memory and cost nothing).
+	// whose parse is slower without the optimizing compiler and with a young generation that does not
+	// grow (docs/performance.md has the measures).
 	const lighten = command.kind === 'present' ? lightenV8 : () => undefined;
 	const beforeParse = (length: number) => {
 		if (length <= 64 * 1024) {
