@@ -59,7 +59,7 @@ describe('Ink 6.8 input', () => {
 		}).toThrow(TypeError);
 	});
 
-	test('a useInput handler is renewed only once React has run its effects: a key read right after another meets the old handler; once React is idle, the new one (the reason the guard releases keys one at a time, on the scheduler\'s idle callback)', async () => {
+	test('a useInput handler is renewed only once React has run its effects: a key read right after another meets the old handler; once React is idle, the new one (the reason the key handler reads the mode from the state every earlier key left, and the guard hands over the next key on the scheduler\'s idle callback)', async () => {
 		const seen: number[] = [];
 		const {stdin} = mount(<Counter seen={seen} />);
 		await poll(() => stdin.listenerCount('readable') > 0, 'Ink to read the stdin');
@@ -74,6 +74,22 @@ describe('Ink 6.8 input', () => {
 		});
 		stdin.write('c');
 		expect(seen).toEqual([0, 0, 1]);
+	});
+
+	test('an Esc read with the key after it is one key, Alt+key (the reason the guard hands Ink one key per read)', async () => {
+		const keys: Array<{input: string; meta: boolean; escape: boolean}> = [];
+		function Recorder() {
+			useInput((input, key) => {
+				keys.push({input, meta: key.meta, escape: key.escape});
+			});
+			return <Text>keys</Text>;
+		}
+
+		const {stdin} = mount(<Recorder />);
+		await poll(() => stdin.listenerCount('readable') > 0, 'Ink to read the stdin');
+		stdin.write('\u001Bq');
+		await poll(() => keys.length > 0, 'a key');
+		expect(keys).toEqual([{input: 'q', meta: true, escape: false}]);
 	});
 });
 
