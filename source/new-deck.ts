@@ -50,9 +50,6 @@ function titleFromFile(fileName: string): string {
 	return words ? words.charAt(0).toUpperCase() + words.slice(1) : 'Untitled';
 }
 
-/** The kind's word for the source's publication, in the comments. */
-const kindWords: Readonly<Record<SourceFacts['kind'], string>> = {article: 'article', report: 'report', transcript: 'transcript', 'web page': 'web page', document: 'document'};
-
 function yamlLine(key: string, value: string): string {
 	return stringify({[key]: stripControls(value)}, {lineWidth: 0}).trimEnd();
 }
@@ -62,7 +59,7 @@ The front matter: the fields the source states, and a comment for each it does n
 knows what to fill in. An article (a source with an outlet) needs no `kind:`.
 */
 function frontMatter(facts: SourceFacts, title: string, sourcePath: string): string {
-	const noun = kindWords[facts.kind];
+	const noun = facts.kind;
 	const lines = [facts.title === undefined ? `${yamlLine('title', title)} # the ${noun} states no title: this is its file name; write yours` : yamlLine('title', title)];
 	if (facts.kind !== 'article') {
 		lines.push(yamlLine('kind', facts.kind));
@@ -83,7 +80,7 @@ function commentSafe(text: string): string {
 }
 
 function bankComment(bank: readonly Passage[], facts: SourceFacts): string {
-	const noun = kindWords[facts.kind];
+	const noun = facts.kind;
 	const intro = [
 		`Quote bank, written by briefing new: every passage in quotation marks in the ${noun}, with its`,
 		'paragraph (¶) and the speaker its sentence names ("he (X, named before)": check who it is).',
