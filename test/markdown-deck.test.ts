@@ -115,7 +115,7 @@ describe('a Markdown deck', () => {
 });
 
 describe('the example deck the README links to', () => {
-	const example = readFileSync(new URL('../examples/town-hall.md', import.meta.url), 'utf8');
+	const example = readFileSync(new URL('../docs/examples/town-hall.md', import.meta.url), 'utf8');
 
 	test('is complete: it uses every primitive and checks out against the article', () => {
 		const {deck} = parseMarkdownDeck(example);
@@ -125,7 +125,7 @@ describe('the example deck the README links to', () => {
 		expect(deck.slides.some(slide => slide.notes)).toBe(true);
 		const article = readFileSync(new URL('../../shared/source/article.txt', import.meta.url), 'utf8');
 		expect(checkDeck(deck, article)).toEqual([]);
-		expect(deck.source.text).toBe('../../shared/source/article.txt');
+		expect(deck.source.text).toBe('../../../shared/source/article.txt');
 	});
 });
 
