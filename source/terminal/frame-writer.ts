@@ -257,7 +257,7 @@ function pushText(chars: string[], styles: number[], text: string, style: number
 		}
 
 		pushCell(chars, styles, cell.text, style, all);
-		if (cell.width === 2) {
+		for (let more = 1; more < cell.width; more++) {
 			chars.push('');
 			styles.push(style);
 		}
@@ -279,26 +279,25 @@ function lineRow(line: Line, columns: number, all: Styles): Row {
 	return trimRow(lineKey(line), chars, styles);
 }
 
-/** Sets cell x (and x + 1 for a wide grapheme), turning the other half of a wide grapheme it covers in part into a space. */
+/** Sets cell x (and those after it for a wide grapheme), turning the rest of a wide grapheme it covers in part into spaces. */
 function setCell(chars: string[], styles: number[], x: number, cell: {readonly text: string; readonly width: number}, style: number, all: Styles): void {
 	while (chars.length < x + cell.width) {
 		pushCell(chars, styles, ' ', 0, all);
 	}
 
-	if (chars[x] === '' && x > 0) {
-		chars[x - 1] = ' ';
+	for (let before = x; before > 0 && chars[before] === ''; before--) {
+		chars[before - 1] = ' ';
 	}
 
-	const after = x + cell.width;
-	if (chars[after] === '') {
+	for (let after = x + cell.width; chars[after] === ''; after++) {
 		chars[after] = ' ';
 	}
 
 	chars[x] = cell.text;
 	styles[x] = style;
-	if (cell.width === 2) {
-		chars[x + 1] = '';
-		styles[x + 1] = style;
+	for (let more = 1; more < cell.width; more++) {
+		chars[x + more] = '';
+		styles[x + more] = style;
 	}
 }
 
@@ -329,7 +328,11 @@ function overlay(base: Row, ink: StyledRow, inkKey: string, columns: number, all
 function span(out: string[], y: number, row: Row, range: {from: number; to: number; eraseAfter: boolean}, pen: {style: number}, all: Styles) {
 	const {to, eraseAfter} = range;
 	// The right half of a wide grapheme is written with its left half.
-	const from = row.chars[range.from] === '' ? range.from - 1 : range.from;
+	let from = range.from;
+	while (from > 0 && row.chars[from] === '') {
+		from--;
+	}
+
 	out.push(`${esc}${y + 1};${from + 1}H`);
 	const setPen = (style: number) => {
 		if (style !== pen.style) {
@@ -372,7 +375,11 @@ function span(out: string[], y: number, row: Row, range: {from: number; to: numb
 
 		setPen(style);
 		const char = row.chars[x] ?? ' ';
-		const width = row.chars[x + 1] === '' ? 2 : 1;
+		let width = 1;
+		while (row.chars[x + width] === '') {
+			width++;
+		}
+
 		if (isUnsure(char, width)) {
 			// Terminals disagree on the width of emoji and of sequences (xterm.js counts 😀 one column, a ZWJ
 			// family six): its cells are erased first and the cursor is put after them, so that nothing
@@ -397,7 +404,7 @@ code point (an emoji sequence, a letter with a combining mark, an emoji or a CJK
 basic plane), or a wide one before the CJK blocks (an emoji such as ⌚, Hangul jamo).
 */
 function isUnsure(char: string, width: number): boolean {
-	return char.length > 1 || (width === 2 && char.charCodeAt(0) < 0x30_00);
+	return char.length > 1 || (width > 1 && char.charCodeAt(0) < 0x30_00);
 }
 
 /** Whether cell x looks the same in both rows (past a row's end is blank). */

@@ -27,7 +27,7 @@ forms. All are at U+3000 or above, and every narrow character is below it (test/
 holds both sets to string-width and Intl.Segmenter).
 */
 const wideCharacters =
-	'\\u3000-\\u3029\\u3030-\\u303E\\u3041-\\u3096\\u309B-\\u30FF\\u3105-\\u312F\\u3131-\\u318E\\u31F0-\\u31FF\\u3400-\\u4DBF\\u4E00-\\u9FFF' +
+	'\\u3000-\\u3029\\u3030-\\u303E\\u3041-\\u3096\\u309B-\\u30FF\\u3105-\\u312F\\u3131-\\u3163\\u3165-\\u318E\\u31F0-\\u31FF\\u3400-\\u4DBF\\u4E00-\\u9FFF' +
 	'\\uAC00-\\uD7A3\\uF900-\\uFA6D\\uFA70-\\uFAD9\\uFE10-\\uFE19\\uFE30-\\uFE4F\\uFF01-\\uFF60\\uFFE0-\\uFFE6';
 
 const simpleText = new RegExp(`^[${narrowCharacters}${wideCharacters}]*$`);
