@@ -11,10 +11,11 @@ selectors none, each grapheme (what a reader takes for one character) stays whol
 string-width's, the package Ink measures its own text with, so the lines we lay out and the components
 Ink draws meet in one frame.
 
-string-width loads Unicode tables and a grapheme segmenter (tens of milliseconds), which most text never
-needs: narrow text (below) and simple wide text (Chinese, Japanese and Korean characters that are each
-a grapheme of their own) are measured here, and string-width and the segmenter are reached only for other
-text. In the bundle string-width is evaluated when first called (source/build.mjs, narrowFirstWidth),
+string-width loads Unicode tables, an emoji expression and a grapheme segmenter (about 50 ms of CPU),
+which most text never needs: narrow text (narrow.ts) and simple text (narrow, and Chinese, Japanese and
+Korean characters and single emoji that are each a grapheme of their own) are measured here, and
+string-width and the segmenter are reached only for other text (emoji sequences, flags, skin tones,
+combining marks, variation selectors, rarer scripts). In the bundle string-width is evaluated when first called (source/build.mjs, narrowFirstWidth),
 so a deck in English or in CJK paints its first frame without either (docs/text-and-markdown.md).
 */
 
@@ -30,11 +31,33 @@ const wideCharacters =
 	'\\u3000-\\u3029\\u3030-\\u303E\\u3041-\\u3096\\u309B-\\u30FF\\u3105-\\u312F\\u3131-\\u3163\\u3165-\\u318E\\u31F0-\\u31FF\\u3400-\\u4DBF\\u4E00-\\u9FFF' +
 	'\\uAC00-\\uD7A3\\uF900-\\uFA6D\\uFA70-\\uFAD9\\uFE10-\\uFE19\\uFE30-\\uFE4F\\uFF01-\\uFF60\\uFFE0-\\uFFE6';
 
-const simpleText = new RegExp(`^[${narrowCharacters}${wideCharacters}]*$`);
+/**
+Emoji two columns wide and each a grapheme of their own beside any simple character: those presented as
+emoji by default, but the regional indicators (two make a flag) and the skin tones (they join the emoji
+before them). None is narrow; those in the basic plane are below U+3000, the others outside it.
+*/
+const emoji = '[\\p{Emoji_Presentation}--[\\u{1F1E6}-\\u{1F1FF}\\u{1F3FB}-\\u{1F3FF}]]';
+const simpleText = new RegExp(`^[${narrowCharacters}${wideCharacters}${emoji}]*$`, 'v');
 /** The first character of the wide set: in simple text, a character at or above it is wide. */
 const firstWide = 0x30_00;
+/** Below this every character of simple text is narrow. */
+const firstEmoji = 0x23_00;
 
-/** Whether every character of `text` is narrow or simple wide: each a grapheme of its own, one or two columns. */
+/** The columns of the simple character (a code unit, or a surrogate pair) that starts at `index`: 1 or 2, and its length. */
+function simpleAt(text: string, index: number): {readonly width: 1 | 2; readonly length: 1 | 2} {
+	const code = text.charCodeAt(index);
+	if (code < firstEmoji) {
+		return {width: 1, length: 1};
+	}
+
+	if (code >= 0xD8_00 && code <= 0xDB_FF) {
+		return {width: 2, length: 2};
+	}
+
+	return {width: code >= firstWide || !isNarrowText(text[index]!) ? 2 : 1, length: 1};
+}
+
+/** Whether every character of `text` is narrow, simple wide or a single emoji: each a grapheme of its own, one or two columns. */
 export function isSimpleText(text: string): boolean {
 	return simpleText.test(text);
 }
@@ -51,11 +74,11 @@ export function cellWidth(text: string): number {
 	}
 
 	if (isSimpleText(text)) {
-		let width = text.length;
-		for (let index = 0; index < text.length; index++) {
-			if (text.charCodeAt(index) >= firstWide) {
-				width++;
-			}
+		let width = 0;
+		for (let index = 0; index < text.length;) {
+			const character = simpleAt(text, index);
+			width += character.width;
+			index += character.length;
 		}
 
 		return width;
@@ -68,8 +91,10 @@ export function cellWidth(text: string): number {
 export function graphemes(text: string): Grapheme[] {
 	if (isSimpleText(text)) {
 		const result: Grapheme[] = [];
-		for (let index = 0; index < text.length; index++) {
-			result.push({text: text[index]!, width: text.charCodeAt(index) >= firstWide ? 2 : 1});
+		for (let index = 0; index < text.length;) {
+			const character = simpleAt(text, index);
+			result.push({text: text.slice(index, index + character.length), width: character.width});
+			index += character.length;
 		}
 
 		return result;
