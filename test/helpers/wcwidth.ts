@@ -5,9 +5,9 @@ A wcwidth of our own, from Unicode ranges and properties, independent of string-
 measures with): East Asian Wide and Fullwidth blocks and emoji presented as emoji take two columns,
 marks, format characters and variation selectors none, anything else one. A grapheme (a letter and its
 marks, an emoji sequence joined by ZWJ, a flag) takes the columns of its first character, two when a
-variation selector 16 asks for emoji presentation. That is what a current terminal does (kitty,
-WezTerm, foot, Windows Terminal, tmux 3.4); xterm.js has only its Unicode 6 table (emoji one column, no
-grapheme clusters), so the pty tests give it this one as a Unicode version provider (`useWcwidth`).
+variation selector 16 asks for emoji presentation: a terminal with current Unicode and grapheme
+clusters. xterm.js has only its Unicode 6 table (emoji one column, no grapheme clusters), so the pty
+tests give it this one as a Unicode version provider (`useWcwidth`).
 */
 const wideRanges: ReadonlyArray<readonly [number, number]> = [
 	[0x11_00, 0x11_5F],
