@@ -1,8 +1,11 @@
+import {readFileSync} from 'node:fs';
 import {fc, test} from '@fast-check/vitest';
 import stringWidth from 'string-width';
 import {describe, expect} from 'vitest';
 import {cellWidth, cutCells, graphemes, isNarrowText, isSimpleText} from '../source/text/cells.js';
 import {fit, padCells, textWidth, wrap} from '../source/text/wrap.js';
+import {parseMarkdownDeck} from '../source/markdown/parse-deck.js';
+import {deckToMarkdown} from '../source/outputs/export-deck.js';
 
 /**
 Terminal cells (source/text/cells.ts): every measure counts the columns string-width gives, the package
@@ -130,5 +133,15 @@ describe('fit and padCells in cells', () => {
 	test('pads to columns', () => {
 		expect(padCells('字', 4)).toBe('字  ');
 		expect(padCells('字字字', 4)).toBe('字字字');
+	});
+});
+
+describe('a deck in Chinese, Japanese and emoji', () => {
+	test('comes back from --export deck with its notes word for word (notes of 200 wide characters stand on one line)', () => {
+		const written = parseMarkdownDeck(readFileSync(new URL('fixtures/wide-text.md', import.meta.url), 'utf8')).deck;
+		const again = parseMarkdownDeck(deckToMarkdown(written)).deck;
+		expect(again.slides.map(slide => slide.notes)).toEqual(written.slides.map(slide => slide.notes));
+		expect(again.slides.map(slide => slide.blocks)).toEqual(written.slides.map(slide => slide.blocks));
+		expect(written.slides[1]?.notes).toBe('注'.repeat(200));
 	});
 });
