@@ -238,7 +238,20 @@ function textCells(text: string): ReadonlyArray<{readonly text: string; readonly
 
 /** Pushes `text` in a style from the row's end, up to `columns`; false once the row is full. */
 function pushText(chars: string[], styles: number[], text: string, style: number, columns: number, all: Styles): boolean {
-	for (const cell of textCells(text)) {
+	if (isNarrowText(text)) {
+		// A cell a character (the common case, every key: no cell objects made).
+		for (let index = 0; index < text.length; index++) {
+			if (chars.length >= columns) {
+				return false;
+			}
+
+			pushCell(chars, styles, text[index]!, style, all);
+		}
+
+		return true;
+	}
+
+	for (const cell of graphemes(text)) {
 		if (cell.width === 0) {
 			// A mark or a zero-width character with nothing to join before it on this row is left out.
 			if (chars.length > 0) {
