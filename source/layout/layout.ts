@@ -1,6 +1,6 @@
 import {type Block, revealUnits} from '../deck/blocks.js';
 import {type Line, type Segment} from '../text/lines.js';
-import {textWidth, wrap} from '../text/wrap.js';
+import {padCells, textWidth, wrap} from '../text/wrap.js';
 import type {Role} from '../text/theme.js';
 
 /**
@@ -28,10 +28,6 @@ export const symbols = {
 	column: '│',
 	dot: '●',
 } as const;
-
-function padEnd(text: string, width: number): string {
-	return text + ' '.repeat(Math.max(0, width - textWidth(text)));
-}
 
 /** Text wrapped beside a first-line prefix, continuation lines indented to match. */
 function hanging(prefix: Segment, text: string, role: Role, width: number): Line[] {
@@ -75,7 +71,7 @@ function layoutTable(block: Extract<Block, {kind: 'table'}>, width: number): Lin
 				}
 
 				const text = wrapped[index]?.[row] ?? '';
-				line.push({text: index === columnCount - 1 ? text : padEnd(text, w), role});
+				line.push({text: index === columnCount - 1 ? text : padCells(text, w), role});
 			}
 
 			lines.push(line);
@@ -111,7 +107,7 @@ function layoutBars(block: Extract<Block, {kind: 'bars'}>, width: number): Line[
 	for (const bar of block.bars) {
 		const filled = Math.max(bar.value > 0 ? 1 : 0, Math.round((bar.value / max) * trackWidth));
 		lines.push([
-			{text: padEnd(bar.label, labelWidth) + '  ', role: 'label'},
+			{text: padCells(bar.label, labelWidth) + '  ', role: 'label'},
 			{text: symbols.barFull.repeat(filled), role: 'bar'},
 			{text: symbols.barTrack.repeat(trackWidth - filled), role: 'barTrack'},
 			{text: '  ' + bar.display, role: 'figure'},
@@ -189,7 +185,7 @@ export function layoutBlock(block: Block, width: number, visible: number, option
 					lines.push([{text: ' '.repeat(whenWidth + 1) + symbols.column, role: 'rule'}]);
 				}
 
-				const prefix: Segment = {text: padEnd(event.when, whenWidth) + ' ' + symbols.dot + ' ', role: 'accent'};
+				const prefix: Segment = {text: padCells(event.when, whenWidth) + ' ' + symbols.dot + ' ', role: 'accent'};
 				lines.push(...hanging(prefix, event.what, 'body', width));
 			}
 
