@@ -215,6 +215,8 @@ const libraries = {
 	'micromark-extension-frontmatter': {file: 'markdown', key: 'micromarkExtensionFrontmatter'},
 	'micromark-extension-gfm': {file: 'markdown', key: 'micromarkExtensionGfm'},
 	yaml: {file: 'markdown', key: 'yaml'},
+	// The syntax highlighter, for a show of a deck with code (markdown/highlight.ts).
+	lowlight: {file: 'highlight', key: 'lowlight'},
 };
 
 const librariesPlugin = {
@@ -254,6 +256,7 @@ export const bundles = {
 	},
 	meow: libraryBundle('meow'),
 	markdown: libraryBundle('markdown'),
+	highlight: libraryBundle('highlight'),
 	// The live reload's parser, run in a worker thread (markdown/watch.ts): the Markdown libraries bundled in.
 	parseWorker: {
 		...common,

@@ -3,7 +3,7 @@ import {revealUnits} from '../deck/blocks.js';
 import type {Deck, Slide} from '../deck/deck.js';
 import {formatParagraphs} from '../deck/deck.js';
 import {canDrawBig, drawBig, wrapBig} from './big-text.js';
-import {layoutBlock, symbols} from './layout.js';
+import {layoutBlock, listItemLines, symbols} from './layout.js';
 import {fit, textWidth, wrap} from '../text/wrap.js';
 import {indentLines, type Line, lineWidth, seg} from '../text/lines.js';
 import type {Role} from '../text/theme.js';
@@ -411,7 +411,7 @@ export function slideBody(slide: Slide, step: number, size: Size, options: BodyO
 /** A piece of a slide that stays whole on a page: a bullet, a quote, any other block; and the reveal unit it is, if any. */
 type Piece = {readonly lines: readonly Line[]; readonly unit?: number; readonly gapBefore: number};
 
-/** The slide's blocks as pieces: each bullet one (its unit), a quote one (its unit), any other block one. */
+/** The slide's blocks as pieces: each bullet or list item one (its unit), a quote one (its unit), any other block one. */
 function pieces(slide: Slide, width: number, step: number): Piece[] {
 	const all: Piece[] = [];
 	let before = 0;
@@ -422,6 +422,11 @@ function pieces(slide: Slide, width: number, step: number): Piece[] {
 				const unit = before + at;
 				const lines = layoutBlock({...block, items: [item]}, width, unit < step ? 1 : 0, {width});
 				all.push({lines, unit, gapBefore: at === 0 ? gapBefore : 0});
+			}
+		} else if (block.kind === 'list') {
+			for (const [at, lines] of listItemLines(block, width).entries()) {
+				const unit = before + at;
+				all.push({lines: unit < step ? lines : lines.map(() => []), unit, gapBefore: at === 0 ? gapBefore : 0});
 			}
 		} else {
 			const units = revealUnits(block);

@@ -1,5 +1,6 @@
 import type {Block} from '../deck/blocks.js';
-import {blockTexts, revealUnits} from '../deck/blocks.js';
+import {blockTexts, listItems, revealUnits} from '../deck/blocks.js';
+import {inlineParts} from '../text/code-spans.js';
 import {type Deck, paragraphRanges, type Slide} from '../deck/deck.js';
 import {helpRows} from '../model/keymap.js';
 import {modeOf, type NavigationState} from '../model/navigation.js';
@@ -19,7 +20,7 @@ export type SpeechOptions = {
 };
 
 function sentence(text: string): string {
-	const clean = stripControls(text).replaceAll(/\s+/g, ' ').trim();
+	const clean = stripControls(text.includes('`') ? inlineParts(text).map(part => part.text).join('') : text).replaceAll(/\s+/g, ' ').trim();
 	return /[.!?…:;"'”’)]$/.test(clean) ? clean : `${clean}.`;
 }
 
@@ -66,6 +67,35 @@ export function blockSpeech(block: Block, visible: number): string[] {
 			return block.items
 				.slice(0, visible)
 				.map((item, index) => `Bullet ${index + 1} of ${block.items.length}: ${sentence(item)}`);
+		}
+
+		case 'list': {
+			// Each item as the room sees it: its number, or its bullet's place in its list; an item's own items are sub-items.
+			return listItems(block)
+				.slice(0, visible)
+				.map(({item, depth, number, list}) => {
+					const kind = `${depth > 0 ? 'Sub-' : ''}${list.ordered ? 'item' : 'bullet'}`;
+					const where = list.ordered ? String(number) : `${number - list.start + 1} of ${list.items.length}`;
+					return `${kind.charAt(0).toUpperCase()}${kind.slice(1)} ${where}: ${sentence(item.text)}`;
+				});
+		}
+
+		case 'code': {
+			// The code line by line as written: a screen reader reads its characters, not sentences made of it.
+			const rows = block.text.split('\n');
+			return [`Code${block.lang ? ` in ${stripControls(block.lang)}` : ''}, ${plural(rows.length, 'line')}:`, ...rows.map(row => stripControls(row))];
+		}
+
+		case 'columns': {
+			let before = 0;
+			return block.columns.flatMap((column, index) => {
+				const lines = column.flatMap(each => {
+					const shown = blockSpeech(each, Math.max(0, visible - before));
+					before += revealUnits(each);
+					return shown;
+				});
+				return lines.length > 0 ? [`Column ${index + 1} of ${block.columns.length}:`, ...lines] : [];
+			});
 		}
 
 		case 'quote': {
