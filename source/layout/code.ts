@@ -45,31 +45,63 @@ export function codeTokens(block: Omit<CodeBlock, 'kind'>): CodeToken[][] {
 
 const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 
-/** Tokens cut into rows of at most `width` cells (a character never split across rows). */
-function cutRows(tokens: readonly CodeToken[], width: number): Segment[][] {
-	const rows: Segment[][] = [[]];
-	let used = 0;
-	for (const token of tokens) {
-		let piece = '';
-		for (const {segment} of graphemes.segment(token.text)) {
-			const cells = textWidth(segment);
-			if (used + cells > width && used > 0) {
-				if (piece) {
-					rows.at(-1)!.push({text: piece, role: token.role});
-				}
+/** A wrapped row breaks after a space when one is this far along it, else where the width runs out. */
+const spaceBreakFrom = 0.6;
 
-				rows.push([]);
-				piece = '';
-				used = 0;
+/**
+Where a line of code breaks into rows (the string index each row after the first starts at): the first
+row `first` cells wide, the others `later`; after a space late in the row when there is one, so a word
+is not cut, else at the width.
+*/
+function breakPoints(text: string, first: number, later: number): number[] {
+	const points: number[] = [];
+	let start = 0;
+	let used = 0;
+	let space: {at: number; used: number} | undefined;
+	for (const {segment, index} of graphemes.segment(text)) {
+		const width = points.length === 0 ? first : later;
+		const cells = textWidth(segment);
+		if (used + cells > width && used > 0) {
+			const atSpace = space && space.used >= width * spaceBreakFrom ? space : undefined;
+			const at = atSpace?.at ?? index;
+			points.push(at);
+			used -= atSpace?.used ?? used;
+			start = at;
+			space = undefined;
+		}
+
+		used += cells;
+		if (segment === ' ' && index + 1 > start) {
+			space = {at: index + 1, used};
+		}
+	}
+
+	return points;
+}
+
+/** Tokens cut at the string indices `points` into rows. */
+function cutRows(tokens: readonly CodeToken[], points: readonly number[]): Segment[][] {
+	const rows: Segment[][] = [[]];
+	let at = 0;
+	let next = 0;
+	for (const token of tokens) {
+		let from = 0;
+		while (next < points.length && points[next]! < at + token.text.length) {
+			const cut = points[next]! - at;
+			if (cut > from) {
+				rows.at(-1)!.push({text: token.text.slice(from, cut), role: token.role});
 			}
 
-			piece += segment;
-			used += cells;
+			rows.push([]);
+			from = cut;
+			next++;
 		}
 
-		if (piece) {
-			rows.at(-1)!.push({text: piece, role: token.role});
+		if (from < token.text.length) {
+			rows.at(-1)!.push({text: token.text.slice(from), role: token.role});
 		}
+
+		at += token.text.length;
 	}
 
 	return rows;
@@ -88,9 +120,8 @@ export function layoutCode(block: Omit<CodeBlock, 'kind'>, width: number, gutter
 	const bar: Segment = {text: gutter, role: 'rule'};
 	const label: Line[] = block.lang ? [[{text: block.lang, role: 'codeLabel'}]] : [];
 	const lines = codeTokens(block).flatMap(tokens => {
-		const first = cutRows(tokens, room);
-		const [head = [], ...rest] = first;
-		const more = rest.flatMap(row => cutRows(row, room - textWidth(codeSymbols.wrapped)));
+		const points = breakPoints(tokens.map(token => token.text).join(''), room, room - textWidth(codeSymbols.wrapped));
+		const [head = [], ...more] = cutRows(tokens, points);
 		return [[bar, ...head], ...more.map(row => [bar, {text: codeSymbols.wrapped, role: 'muted' as const}, ...row])];
 	});
 	return [...label, ...lines];
