@@ -176,7 +176,7 @@ const light: Theme = {
 		codeComment: {color: 'gray', italic: true},
 		codeNumber: {color: 'red'},
 		codeName: {color: 'blue', bold: true},
-		codeMeta: {color: 'cyan'},
+		codeMeta: {color: 'blue'},
 		...palette.blanks,
 	},
 	black: palette.blanks.blackout,
