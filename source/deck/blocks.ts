@@ -134,7 +134,8 @@ export function blockTexts(block: Block): string[] {
 		}
 
 		case 'code': {
-			return [block.text];
+			// Line by line (a card or the next-slide line shows the first); `check` reads none of it.
+			return block.text.split('\n').filter(line => line.trim());
 		}
 
 		case 'columns': {
