@@ -12,6 +12,7 @@ import {blockHtml} from '../source/outputs/export-html.js';
 import {deckToMarkdown} from '../source/outputs/export-deck.js';
 import {blockPlain} from '../source/outputs/print.js';
 import {blockSpeech} from '../source/outputs/screen-reader.js';
+import {followSlideHtml} from '../source/serve/page.js';
 import {codeSpans, inlineParts, withoutCode} from '../source/text/code-spans.js';
 import {lineText, lineWidth} from '../source/text/lines.js';
 import {themes} from '../source/text/theme.js';
@@ -227,5 +228,16 @@ describe('the fixture deck in every output', () => {
 		expect(html).toContain('<span class="lang">python</span><pre><code class="language-python"># &quot;every number here is code&quot;, not a quote\ndef book_ins');
 		expect(html).toContain('<div class="columns"><div class="fr1"><p class="lead">Mayorkas</p>');
 		expect(blockHtml(only('5. five\n', 'list'))).toBe('<ol start="5"><li>five</li></ol>');
+	});
+
+	test('the follow page shows the audience only the steps revealed: list items at any depth, the columns\' bullets', () => {
+		const first = followSlideHtml(deck, 0, 2);
+		expect(first).toContain('that refuse to work with ICE');
+		expect(first).not.toContain('More criminal prosecution');
+		const columns = followSlideHtml(deck, 3, 1);
+		expect(columns).toContain('ICE has a “noble mission”');
+		expect(columns).not.toContain('Opposed to the abolition');
+		expect(columns).toContain('const stance');
+		expect(columns).not.toContain('style=');
 	});
 });
