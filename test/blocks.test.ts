@@ -157,6 +157,15 @@ describe('inline code', () => {
 	});
 });
 
+test('inline code round-trips through the deck writer: in a table cell with a bar, in list items, with backticks in it; a lone backtick stays one', () => {
+	for (const body of ['| a | b |\n| - | - |\n| `x \\| y` | z |\n', 'Some `code *here*` and ``a`b`` and `` `c ``.\n', '1. `one` first\n   - `two`\n', 'A lone \\` here.\n']) {
+		const [block] = blocksOf(body);
+		expect(blocksOf(blockMarkdown(block!, 'deck') + '\n')).toEqual([block]);
+	}
+
+	expect(only('| a | b |\n| - | - |\n| `x \\| y` | z |\n', 'table').rows).toEqual([['`x | y`', 'z']]);
+});
+
 describe('columns', () => {
 	const body = '<!-- column_layout: [2, 1] -->\n\n<!-- column: 0 -->\n\n- left one\n- left two\n\n<!-- column: 1 -->\n\n**Right**\n\n- right one\n\n<!-- reset_layout -->\n\nUnder both.\n';
 

@@ -76,8 +76,9 @@ function columnsMarkdown(block: Extract<Block, {kind: 'columns'}>, form: Markdow
 	return [`<!-- column_layout: [${block.widths.join(', ')}] -->`, ...columns.flatMap((column, index) => [`<!-- column: ${index} -->`, ...column]), '<!-- reset_layout -->'].join('\n\n');
 }
 
+/** A table's row; a `|` in inline code is escaped too (GFM reads `\|` in a cell's code as the bar). */
 function tableRow(cells: readonly string[]): string {
-	return `| ${cells.map(cell => escapeMarkdown(cell) || ' ').join(' | ')} |`;
+	return `| ${cells.map(cell => escapeMarkdown(cell).replaceAll(/(?<!\\)\|/g, '\\|') || ' ').join(' | ')} |`;
 }
 
 function table(columns: readonly string[], rows: ReadonlyArray<readonly string[]>, alignRight: readonly boolean[] = []): string {
