@@ -43,7 +43,13 @@ export function codeTokens(block: Omit<CodeBlock, 'kind'>): CodeToken[][] {
 	return lines;
 }
 
-const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+/** Made when code is first laid out: a Segmenter loads ICU's tables, which the first frame of a deck without code never needs. */
+let segmenter: Intl.Segmenter | undefined;
+
+function graphemesOf(text: string): Intl.Segments {
+	segmenter ??= new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+	return segmenter.segment(text);
+}
 
 /** A wrapped row breaks after a space when one is this far along it, else where the width runs out. */
 const spaceBreakFrom = 0.6;
@@ -58,7 +64,7 @@ function breakPoints(text: string, first: number, later: number): number[] {
 	let start = 0;
 	let used = 0;
 	let space: {at: number; used: number} | undefined;
-	for (const {segment, index} of graphemes.segment(text)) {
+	for (const {segment, index} of graphemesOf(text)) {
 		const width = points.length === 0 ? first : later;
 		const cells = textWidth(segment);
 		if (used + cells > width && used > 0) {
