@@ -206,6 +206,24 @@ describe('columns', () => {
 	});
 });
 
+test('centred on the title slide of a projector, a list moves as one: its nested items stay under their words, and no step moves it', () => {
+	const deck = parseMarkdownDeck(fixture).deck;
+	const slide = deck.slides[0]!;
+	const column = (step: number, words: string) => {
+		const line = slideBody(slide, step, {columns: 200, rows: 50}).lines.map(each => lineText(each)).find(each => each.includes(words));
+		return line?.indexOf(words);
+	};
+
+	const first = column(1, 'Take on sanctuary cities');
+	expect(first).toBeGreaterThan(40);
+	for (let step = 1; step <= slide.units; step++) {
+		expect(column(step, 'Take on sanctuary cities')).toBe(first);
+	}
+
+	expect(column(5, 'that refuse to work')).toBe(first! + 2);
+	expect(column(5, 'for jumping the border')).toBe(first! + 3);
+});
+
 describe('the fixture deck in every output', () => {
 	const {deck} = parseMarkdownDeck(fixture);
 

@@ -197,10 +197,9 @@ for a centred kind (a big quote centred as a whole, its speaker right-aligned un
 */
 function roomyBlocks(slide: Slide, size: Size, step: number, gap: number, alignment: Alignment, big: Big | undefined): Line[] | undefined {
 	const width = readingWidth(size, true);
-	const place = (lines: readonly Line[]) => (alignment === 'column' ? indentLines(lines, columnMargin(size, width)) : centred(lines, size.columns));
 	const wide = wideWidth(size, true);
-	if (!big) {
-		return place(blockLines(slide, width, step, gap, true, wide));
+	if (!big && alignment === 'column') {
+		return indentLines(blockLines(slide, width, step, gap, true, wide), columnMargin(size, width));
 	}
 
 	const lines: Line[] = [];
@@ -209,16 +208,29 @@ function roomyBlocks(slide: Slide, size: Size, step: number, gap: number, alignm
 		lines.push(...blankLines(index > 0 ? gap : 0));
 		const visible = Math.max(0, step - before);
 		before += revealUnits(block);
-		const quote = block === big.quote ? bigQuote(big.quote, big.columns - 8, visible > 0) : undefined;
-		if (block === big.quote && !quote) {
+		const quote = block === big?.quote ? bigQuote(big.quote, big.columns - 8, visible > 0) : undefined;
+		if (big && block === big.quote && !quote) {
 			return undefined;
 		}
 
 		const at = widthFor(block, width, wide);
-		lines.push(...(quote ? centred(quote, big.columns) : place(layoutBlock(block, at, visible, {width: at, isRoomy: true}))));
+		const own = layoutBlock(block, at, visible, {width: at, isRoomy: true});
+		// Centred, a list, code or columns moves as one, so its indents and columns stay lined up.
+		const place = alignment === 'column' ? indentLines(own, columnMargin(size, width)) : isShaped(block) ? centredAsOne(own, size.columns, layoutBlock(block, at, Number.POSITIVE_INFINITY, {width: at, isRoomy: true})) : centred(own, size.columns);
+		lines.push(...(quote ? centred(quote, big!.columns) : place));
 	}
 
 	return lines;
+}
+
+/** Blocks whose lines are lined up with each other: centred as one, not line by line. */
+function isShaped(block: Block): boolean {
+	return block.kind === 'list' || block.kind === 'code' || block.kind === 'columns';
+}
+
+/** Lines centred as one block: each moved right as far as the widest of `whole` (the block fully revealed, so nothing moves as steps come) needs. */
+function centredAsOne(lines: readonly Line[], width: number, whole: readonly Line[]): Line[] {
+	return indentLines(lines, Math.max(0, Math.floor((width - Math.max(0, ...whole.map(lineWidth))) / 2)));
 }
 
 /** The title as the roomy look draws it: big letters (undefined when they take too many lines), or text. */
