@@ -95,7 +95,9 @@ describe('the bundle', () => {
 	});
 
 	it('loads the syntax highlighter only for a deck with code: by dynamic import, lowlight in dist/libs/highlight.js', () => {
-		expect(importKinds('source/markdown/highlight.ts')).toEqual(['dynamic-import']);
+		const kinds = importKinds('source/markdown/highlight.ts');
+		expect(kinds.length).toBeGreaterThan(0);
+		expect(kinds.filter(kind => kind !== 'dynamic-import')).toEqual([]);
 		expect(staticInputs('source/markdown/load.ts')).not.toContain('source/markdown/highlight.ts');
 		expect(Object.keys(built.program.inputs).filter(input => /node_modules\/(lowlight|highlight\.js)\//.test(input))).toEqual([]);
 		expect(Object.keys(built.highlight.inputs).some(input => input.includes('node_modules/highlight.js/'))).toBe(true);

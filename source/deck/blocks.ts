@@ -173,6 +173,11 @@ export function blockTexts(block: Block): string[] {
 	}
 }
 
+/** Whether any of the blocks is code (a column layout's included): a show of them wants the highlighter. */
+export function hasCode(blocks: readonly Block[]): boolean {
+	return blocks.some(block => block.kind === 'code' || (block.kind === 'columns' && hasCode(block.columns.flat())));
+}
+
 /** A list cut to its first `count` items in reading order (undefined when none is left). */
 function listUpTo(list: List, count: number): {list: List | undefined; used: number} {
 	const items: ListItem[] = [];

@@ -136,6 +136,9 @@ describe('the fixture deck in every export', {timeout: 60_000}, () => {
 			const pdf = path.join(directory, 'handout.pdf');
 			expect((await runBin([fixture, '--export', 'pdf', '-o', pdf])).code).toBe(0);
 			expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+			const pages = path.join(directory, 'slides.pdf');
+			expect((await runBin([fixture, '--export', 'pdf', '--slides', '--theme', 'dark', '-o', pages])).code).toBe(0);
+			expect(readFileSync(pages).subarray(0, 5).toString()).toBe('%PDF-');
 		} finally {
 			rmSync(directory, {recursive: true, force: true});
 		}
