@@ -66,6 +66,12 @@ export function listItemLines(list: List, width: number, indent = 0, depth = 0):
 	});
 }
 
+/** A list, `visible` items shown (hidden ones keep their rows), a blank row between top-level items on a big screen. */
+function layoutList(list: List, width: number, visible: number, roomy: boolean): Line[] {
+	const depths = listDepths(list);
+	return listItemLines(list, width).flatMap((lines, index) => [...(roomy && index > 0 && depths[index] === 0 ? [blank()] : []), ...(index < visible ? lines : lines.map(() => blank()))]);
+}
+
 /** The blocks of a column (or of a slide) one under another, a blank line between, `visible` reveal units shown. */
 function stackedLines(blocks: readonly Block[], width: number, visible: number, options: LayoutOptions): Line[] {
 	const lines: Line[] = [];
@@ -257,9 +263,7 @@ export function layoutBlock(block: Block, width: number, visible: number, option
 		}
 
 		case 'list': {
-			const items = listItemLines(block, width);
-			const depths = listDepths(block);
-			return items.flatMap((lines, index) => [...(roomy && index > 0 && depths[index] === 0 ? [blank()] : []), ...(index < visible ? lines : lines.map(() => blank()))]);
+			return layoutList(block, width, visible, roomy);
 		}
 
 		case 'code': {

@@ -44,6 +44,36 @@ export function paragraphsInWords(paragraphs: readonly number[]): string {
 	return `Source: article ${new Set(paragraphs).size === 1 ? 'paragraph' : 'paragraphs'} ${words}.`;
 }
 
+/** A list's items as the room sees them: each with its number, or its bullet's place in its list; an item's own items are sub-items. */
+function listSpeech(block: Extract<Block, {kind: 'list'}>, visible: number): string[] {
+	return listItems(block)
+		.slice(0, visible)
+		.map(({item, depth, number, list}) => {
+			const kind = `${depth > 0 ? 'Sub-' : ''}${list.ordered ? 'item' : 'bullet'}`;
+			const where = list.ordered ? String(number) : `${number - list.start + 1} of ${list.items.length}`;
+			return `${kind.charAt(0).toUpperCase()}${kind.slice(1)} ${where}: ${sentence(item.text)}`;
+		});
+}
+
+/** Code line by line as written: a screen reader reads its characters, not sentences made of it. */
+function codeSpeech(block: Extract<Block, {kind: 'code'}>): string[] {
+	const rows = block.text.split('\n');
+	return [`Code${block.lang ? ` in ${stripControls(block.lang)}` : ''}, ${plural(rows.length, 'line')}:`, ...rows.map(row => stripControls(row))];
+}
+
+/** Each column that shows anything, named, then its blocks. */
+function columnsSpeech(block: Extract<Block, {kind: 'columns'}>, visible: number): string[] {
+	let before = 0;
+	return block.columns.flatMap((column, index) => {
+		const lines = column.flatMap(each => {
+			const shown = blockSpeech(each, Math.max(0, visible - before));
+			before += revealUnits(each);
+			return shown;
+		});
+		return lines.length > 0 ? [`Column ${index + 1} of ${block.columns.length}:`, ...lines] : [];
+	});
+}
+
 /** One block as lines; `visible` is how many of its reveal units show. */
 export function blockSpeech(block: Block, visible: number): string[] {
 	switch (block.kind) {
@@ -70,32 +100,15 @@ export function blockSpeech(block: Block, visible: number): string[] {
 		}
 
 		case 'list': {
-			// Each item as the room sees it: its number, or its bullet's place in its list; an item's own items are sub-items.
-			return listItems(block)
-				.slice(0, visible)
-				.map(({item, depth, number, list}) => {
-					const kind = `${depth > 0 ? 'Sub-' : ''}${list.ordered ? 'item' : 'bullet'}`;
-					const where = list.ordered ? String(number) : `${number - list.start + 1} of ${list.items.length}`;
-					return `${kind.charAt(0).toUpperCase()}${kind.slice(1)} ${where}: ${sentence(item.text)}`;
-				});
+			return listSpeech(block, visible);
 		}
 
 		case 'code': {
-			// The code line by line as written: a screen reader reads its characters, not sentences made of it.
-			const rows = block.text.split('\n');
-			return [`Code${block.lang ? ` in ${stripControls(block.lang)}` : ''}, ${plural(rows.length, 'line')}:`, ...rows.map(row => stripControls(row))];
+			return codeSpeech(block);
 		}
 
 		case 'columns': {
-			let before = 0;
-			return block.columns.flatMap((column, index) => {
-				const lines = column.flatMap(each => {
-					const shown = blockSpeech(each, Math.max(0, visible - before));
-					before += revealUnits(each);
-					return shown;
-				});
-				return lines.length > 0 ? [`Column ${index + 1} of ${block.columns.length}:`, ...lines] : [];
-			});
+			return columnsSpeech(block, visible);
 		}
 
 		case 'quote': {
