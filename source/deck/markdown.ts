@@ -54,7 +54,9 @@ function nestedListMarkdown(list: List, indent = ''): string {
 	return list.items
 		.map((item, index) => {
 			const marker = list.ordered ? `${list.start + index}. ` : '- ';
-			const inner = item.list ? `\n${nestedListMarkdown(item.list, indent + ' '.repeat(marker.length))}` : '';
+			// A numbered list from any number but 1 cannot interrupt the item's line (CommonMark): a blank line first.
+			const gap = item.list?.ordered && item.list.start !== 1 ? '\n\n' : '\n';
+			const inner = item.list ? `${gap}${nestedListMarkdown(item.list, indent + ' '.repeat(marker.length))}` : '';
 			return `${indent}${marker}${escapeMarkdown(item.text)}${inner}`;
 		})
 		.join('\n');
