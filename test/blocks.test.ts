@@ -75,6 +75,7 @@ describe('code blocks', () => {
 		const code = only('```Python\nif x:\n\tprint("hi")  \n```\n', 'code');
 		expect(code).toEqual({kind: 'code', lang: 'Python', text: 'if x:\n    print("hi")'});
 		expect(only('```\nplain\n```\n', 'code')).toEqual({kind: 'code', text: 'plain'});
+		expect(only('```\na\tb\nabcd\te\n```\n', 'code').text).toBe('a   b\nabcd    e');
 		expect(revealUnits(code)).toBe(0);
 	});
 

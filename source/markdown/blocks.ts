@@ -243,14 +243,27 @@ export function drawnSource(block: Block): {readonly text: string; readonly line
 	return drawnSources.get(block);
 }
 
-/** How many columns a tab takes in code. */
+/** Where tabs in code stop: every fourth column. */
 const tabStop = 4;
 
-/** A code block (fenced, or indented): its text as written (tabs to spaces, control characters made visible), its language named in the fence. */
+/** A line of code with each tab as the spaces to the next tab stop. */
+function expandTabs(row: string): string {
+	let column = 0;
+	let out = '';
+	for (const character of row) {
+		const spaces = character === '\t' ? tabStop - (column % tabStop) : 0;
+		out += spaces > 0 ? ' '.repeat(spaces) : character;
+		column += spaces > 0 ? spaces : 1;
+	}
+
+	return out;
+}
+
+/** A code block (fenced, or indented): its text as written (tabs to the spaces to the next stop of four, control characters made visible), its language named in the fence. */
 function codeBlock(node: Code): ReadBlock {
 	const text = node.value
 		.split('\n')
-		.map(row => visibleControls(row.replaceAll('\t', ' '.repeat(tabStop))).trimEnd())
+		.map(row => visibleControls(row.includes('\t') ? expandTabs(row) : row).trimEnd())
 		.join('\n');
 	const lang = node.lang ? slideText(node.lang) : undefined;
 	return {block: {kind: 'code', text, ...(lang ? {lang} : {})}, pieces: []};
