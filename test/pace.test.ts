@@ -64,6 +64,26 @@ describe('the plan of a talk without budgets or timings (--duration only)', () =
 		expect(paceText(paceAt(pace, 11, 900_000 + 3_725_000))).toBe('behind 1:02:05');
 	});
 
+	test('less than a second either way is on time: never "ahead 0:00" or "behind 0:00"', () => {
+		// Slide 4 (index 3) is due from 3:45 to 5:00.
+		expect(paceAt(pace, 3, 224_001)).toEqual({kind: 'on-time'});
+		expect(paceText(paceAt(pace, 3, 224_000))).toBe('ahead 0:01');
+		expect(paceAt(pace, 3, 300_999)).toEqual({kind: 'on-time'});
+		expect(paceText(paceAt(pace, 3, 301_000))).toBe('behind 0:01');
+	});
+
+	test('the line\'s pace agrees with its time left, and a slide\'s mark starts at +0:01', () => {
+		const line = (index: number, elapsed: number, onSlide: number) =>
+			paceReadout(plan, index, {elapsed, isRunning: true, onSlide})
+				.map(part => part.text)
+				.join('');
+		// 0.6 s after the first move, on slide 2 (due at 1:15): the time left still reads 15:00, so 1:15 ahead.
+		expect(line(1, 600, 600)).toBe('15:00 left of 15:00  ·  ahead 1:15  ·  slide 0:00/1:15');
+		// 0.5 s past the slide's budget and its planned end.
+		expect(line(1, 150_500, 75_500)).toBe('12:30 left of 15:00  ·  on time  ·  slide 1:15/1:15');
+		expect(line(1, 151_000, 76_000)).toBe('12:29 left of 15:00  ·  behind 0:01  ·  slide 1:16/1:15 +0:01');
+	});
+
 	test('the presenter view\'s line says it', () => {
 		const line = (index: number, elapsed: number) =>
 			paceReadout(plan, index, {elapsed, isRunning: true, onSlide: 5000})

@@ -25,15 +25,17 @@ export type Pace =
 
 /**
 Where the presenter stands against the plan: ahead if this slide came up before its planned start,
-behind once its planned end has passed, on time in between.
+behind once its planned end has passed, on time in between. The clock shows whole seconds, so a
+second's difference is the least it says (never "ahead 0:00"): the first second past the end is
+"behind 0:01", as the first second past the talk's length is "OVERTIME +0:01".
 */
 export function paceAt(plan: Plan, index: number, elapsed: number): Pace {
 	const {start, end} = slideWindow(plan, index);
-	if (elapsed < start) {
+	if (start - elapsed >= 1000) {
 		return {kind: 'ahead', by: start - elapsed};
 	}
 
-	if (elapsed > end) {
+	if (elapsed - end >= 1000) {
 		return {kind: 'behind', by: elapsed - end};
 	}
 
