@@ -182,6 +182,19 @@ describe('the presenter view paces the talk', () => {
 		expect(frame).toContain('slide 2:30/1:00 +1:30');
 	});
 
+	test('the title slide up while the room settles: its time counts from the timer\'s start (r), as the pace does', async () => {
+		const clock = testClock(new Date(2026, 11, 6, 14, 0, 0));
+		const app = renderShow(<PresenterView deck={deck} theme={themes.plain} size={size} now={clock.now} />, size);
+		await waitForFrame(app, f => f.includes('Say hello.'));
+		await clock.tick(app, 120_000);
+		let frame = await press(app, 'r');
+		frame = await waitForFrame(app, f => f.includes('5:00 left of 5:00'));
+		expect(frame).toContain('on time  ·  slide 0:00/0:45');
+		await clock.tick(app, 50_000);
+		frame = await waitForFrame(app, f => f.includes('4:10 left of 5:00'));
+		expect(frame).toContain('behind 0:05  ·  slide 0:50/0:45 +0:05');
+	});
+
 	test('--end-at 14:30 with the clock at 14:25: 5:00 left, before the first move too', async () => {
 		const clock = testClock(new Date(2026, 11, 6, 14, 25, 0));
 		const app = renderShow(<PresenterView deck={deck} theme={themes.plain} size={size} endAt={{hours: 14, minutes: 30, text: '14:30'}} now={clock.now} />, size);

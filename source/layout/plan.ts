@@ -195,7 +195,8 @@ export function paceReadout(plan: TalkPlan, index: number, clock: PaceClock): Re
 		parts.push({text: `  ·  ${paceText(at)}`, short: ` · ${paceText(at)}`, role: paceRole(at)});
 	}
 
-	return [...parts, ...slideParts(plan.slides[index], clock.onSlide)];
+	// A slide up before the timer started (the title while the room settles) counts from the timer's start, as the pace does.
+	return [...parts, ...slideParts(plan.slides[index], Math.min(clock.onSlide, clock.elapsed))];
 }
 
 /** What the audience footer's --timer shows: the time left when the talk has a length or an end, else the elapsed time. */
