@@ -187,8 +187,8 @@ describe('the presenter view paces the talk', () => {
 		const app = renderShow(<PresenterView deck={deck} theme={themes.plain} size={size} now={clock.now} />, size);
 		await waitForFrame(app, f => f.includes('Say hello.'));
 		await clock.tick(app, 120_000);
-		let frame = await press(app, 'r');
-		frame = await waitForFrame(app, f => f.includes('5:00 left of 5:00'));
+		await press(app, 'r');
+		let frame = await waitForFrame(app, f => f.includes('5:00 left of 5:00'));
 		expect(frame).toContain('on time  ·  slide 0:00/0:45');
 		await clock.tick(app, 50_000);
 		frame = await waitForFrame(app, f => f.includes('4:10 left of 5:00'));
