@@ -273,9 +273,41 @@ describe('dist/', () => {
 		}
 	}, 60_000);
 
-	it('answers --help and --version from the program, which the bin loads', () => {
-		const result = spawnSync(process.execPath, [path.join(root, 'dist/cli.js'), '--version'], {encoding: 'utf8'});
-		expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
-		expect(spawnSync(process.execPath, [path.join(root, 'dist/cli.js'), '--help'], {encoding: 'utf8'}).stdout).toContain('Usage');
+	it('answers --help and --version from the program, which the bin loads, without meow; a flag to read loads it', () => {
+		// The files of dist/ each run required, as the process ends (the bin requires meow's file when the program asks).
+		const directory = mkdtempSync(path.join(tmpdir(), 'briefing-loaded-'));
+		const preload = path.join(directory, 'loaded.cjs');
+		writeFileSync(preload, "process.on('exit', () => process.stderr.write('loaded ' + JSON.stringify(Object.keys(require.cache)) + '\\n'));\n");
+		const run = (...argv: string[]) => {
+			const result = spawnSync(process.execPath, ['--require', preload, path.join(root, 'dist/cli.js'), ...argv], {encoding: 'utf8'});
+			const loaded = JSON.parse(/^loaded (.*)$/m.exec(result.stderr)?.[1] ?? '[]') as string[];
+			return {stdout: result.stdout, status: result.status, meow: loaded.some(file => file.endsWith(path.join('libs', 'meow.js')))};
+		};
+
+		try {
+			const version = run('--version');
+			expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+			const help = run('-h');
+			expect(help.stdout).toContain('Usage');
+			expect([version.meow, help.meow, run('--list', '--help').meow]).toEqual([false, false, false]);
+			const list = run('--list');
+			expect([list.status, list.meow]).toEqual([0, true]);
+		} finally {
+			rmSync(directory, {recursive: true, force: true});
+		}
+	});
+
+	it('writes every file of dist/ in ASCII (a file with one other character is held as a two-byte string)', () => {
+		for (const each of Object.values(built)) {
+			for (const file of Object.keys(each.outputs)) {
+				expect(/[^\0-\x7F]/.exec(readFileSync(path.join(root, file), 'utf8'))?.[0], file).toBeUndefined();
+			}
+		}
+	});
+
+	it('bundles meow without node:child_process and with normalize-package-data evaluated only on use', () => {
+		const meow = readFileSync(path.join(root, 'dist/libs/meow.js'), 'utf8');
+		expect(meow).not.toContain('child_process');
+		expect(Object.keys(built.meow.inputs).some(input => input.endsWith('meow/build/dependencies.js'))).toBe(true);
 	});
 });
