@@ -257,7 +257,9 @@ const librariesPlugin = {
 			const {file, key} = libraries[name];
 			// The program's sources are ES modules, which take a CommonJS module's exports as its default
 			// export: meow's default is the function itself.
-			return {contents: `module.exports = require('./libs/${file}.js').${key === 'meow' ? 'default' : key};\n`, loader: 'js'};
+			// The bin compiles the file with its code cache (bin.ts); without the bin (a test of the bundle), a plain require.
+			const load = `(globalThis[Symbol.for('briefing.loadLibrary')]?.('${file}') ?? require('./libs/${file}.js'))`;
+			return {contents: `module.exports = ${load}.${key === 'meow' ? 'default' : key};\n`, loader: 'js'};
 		});
 	},
 };

@@ -97,13 +97,57 @@ out and painted into a string), so that the cache holds it and a presenter's sta
 Writes nothing to the terminal.
 */
 export async function warmUp(): Promise<void> {
-	for (const argv of [[], ['--help']]) {
-		parseArgs(argv);
+	const meow = (await import('meow')).default;
+	for (const argv of [[], ['--help'], ['--list'], ['deck.md', '--rehearse', '--no-reveal', '--slide', '2']]) {
+		parseArgs(argv, meow);
 	}
 
 	const {warmUp: warmDeck} = await import('./deck-command.js');
 	await warmDeck();
+	// A Markdown deck read as a show reads it (the Markdown libraries' code cache holds their parser).
+	const {DeckFileError, parseDeckText} = await import('./markdown/load.js');
+	try {
+		parseDeckText('warm-up.md', warmUpDeck);
+	} catch (error: unknown) {
+		// A format that changed under the warm-up's deck still parsed it: only its code cache is the poorer.
+		if (!(error instanceof DeckFileError)) {
+			throw error;
+		}
+	}
 }
+
+const warmUpDeck = [
+	'---',
+	'title: A warm-up',
+	'outlet: The Outlet',
+	'date: April 6, 2021',
+	'author: A Reporter',
+	'---',
+	'',
+	'# A section',
+	'',
+	'## A slide: *words* and **more**',
+	'',
+	'- a bullet with `code` and a [link](https://example.com)',
+	'- another, ~~struck~~',
+	'',
+	'> “A quote.”',
+	'> — Someone, *a role*',
+	'',
+	'| a | b |',
+	'| --- | ---: |',
+	'| 1 | 2 |',
+	'',
+	'<!-- paragraphs: 1-2 -->',
+	'<!-- speaker_note: a note -->',
+	'',
+	'---',
+	'',
+	'## Another slide',
+	'',
+	'Some text.',
+	'',
+].join('\n');
 
 /**
 Run at build time after warmUp and the program's cache, before the bin writes Ink's: loads Ink (which
