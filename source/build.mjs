@@ -204,10 +204,11 @@ const noDevtoolsPlugin = {
 /**
 meow bundles its dependencies in one module, build/dependencies.js, which evaluates
 normalize-package-data as it loads (with hosted-git-info, semver and the SPDX licence lists) and
-loads node:child_process for a call whose result it drops: together most of meow's load time and
-about 5 MB of memory, on every command line with flags. meow uses them only to read and normalize a
-package.json it finds, and the program gives meow its `pkg`, so it never does: normalize-package-data
-is evaluated on its first use instead, and the dropped call goes. The build fails when meow's text
+@babel/code-frame (with its tokenizer), and loads node:child_process for a call whose result it
+drops: together most of meow's load time and about 6 MB of memory, on every command line with
+flags. meow uses them only to read and normalize a package.json it finds, and the program gives meow
+its `pkg`, so it never does: the two are evaluated on their first use instead, and the dropped call
+goes. The build fails when meow's text
 changes, rather than bundle it unpatched.
 */
 const meowPlugin = {
@@ -218,6 +219,9 @@ const meowPlugin = {
 			for (const [eager, lazy] of [
 				['var normalizeExports = requireNormalize();\nconst normalizePackageData = getDefaultExportFromCjs(normalizeExports);\npromisify(execFile);\n', 'const normalizePackageData = (...args) => getDefaultExportFromCjs(requireNormalize())(...args);\n'],
 				["import { execFile } from 'node:child_process';\n", ''],
+				// @babel/code-frame (with its tokenizer and colours), for the message of a package.json that does not parse.
+				['var libExports = requireLib$1();\n', ''],
+				['return libExports.codeFrameColumns(', 'return requireLib$1().codeFrameColumns('],
 			]) {
 				if (contents.split(eager).length !== 2) {
 					throw new Error(`meow/build/dependencies.js no longer holds \`${eager.trim()}\` once: see meowPlugin in source/build.mjs`);
