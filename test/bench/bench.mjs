@@ -712,6 +712,8 @@ if (!existsSync(bin)) {
 }
 
 const directory = mkdtempSync(path.join(tmpdir(), 'briefing-bench-'));
+// The runs rehearse (--rehearse); their timings go to this run's folder, never to a presenter's own.
+process.env.XDG_STATE_HOME = directory;
 const started = performance.now();
 try {
 	const deck = peerDeck(directory);
