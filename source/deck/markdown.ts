@@ -107,7 +107,7 @@ export function blockMarkdown(block: Block, form: MarkdownForm): string {
 			// The deck file keeps each bar's value for the parser; the memo gives the figures as printed.
 			return form === 'deck'
 				? `<!-- bars -->\n${captioned(table(['Bar', 'Value', 'As printed'], block.bars.map(bar => [bar.label, String(bar.value), bar.display])), block.caption, form, 'Chart')}`
-				: captioned(table(['Group', 'Figure in the article'], block.bars.map(bar => [bar.label, bar.display]), [false, true]), block.caption, form, 'Chart');
+				: captioned(table(['Group', 'Figure in the source'], block.bars.map(bar => [bar.label, bar.display]), [false, true]), block.caption, form, 'Chart');
 		}
 
 		case 'timeline': {
