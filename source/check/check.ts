@@ -267,13 +267,13 @@ function numericValues(paragraph: string): Set<number> {
 function figureProblems(slide: Slide, cited: readonly number[], article: Article): Finding[] {
 	const texts = cited.map(n => normalise(article.paragraphs[n - 1] ?? '').toLowerCase());
 	const values = new Set(cited.flatMap(n => [...numericValues(article.paragraphs[n - 1] ?? '')]));
-	const printed = (text: string, what: string): Finding[] =>
+	const printed = (text: string, subject: string): Finding[] =>
 		numbersIn(text).length > 0 || texts.some(paragraph => paragraph.includes(normalise(text).toLowerCase()))
 			? []
-			: [{field: 'body', kind: 'figure-not-cited', text, message: `${what} “${text}” is not in ${cite(cited, article)}`}];
+			: [{field: 'body', kind: 'figure-not-cited', text, message: `${subject} is not in ${cite(cited, article)}`}];
 	return slide.blocks.flatMap(block => {
 		if (block.kind === 'fact') {
-			return printed(block.value, 'the key figure');
+			return printed(block.value, `the key figure “${block.value}”`);
 		}
 
 		if (block.kind !== 'bars') {
@@ -282,7 +282,7 @@ function figureProblems(slide: Slide, cited: readonly number[], article: Article
 
 		return block.bars.flatMap(bar => [
 			...(values.has(bar.value) ? [] : [{field: 'body', kind: 'figure-not-cited', text: bar.label, message: `the bar “${bar.label}” has the value ${bar.value}, which is not in ${cite(cited, article)}`} as const]),
-			...printed(bar.display, `the bar “${bar.label}” prints`),
+			...printed(bar.display, `“${bar.display}”, printed beside the bar “${bar.label}”,`),
 		]);
 	});
 }
@@ -308,7 +308,7 @@ function checkSlide(slide: Slide, article: Article): Problem[] {
 		const citedNumbers = new Set(cited.flatMap(n => numbersIn(article.paragraphs[n - 1] ?? '').map(number => number.value)));
 		for (const {field, number} of numbers) {
 			if (!citedNumbers.has(number.value)) {
-				problems.push({field, kind: 'number-not-cited', text: number.text, message: `${number.text} ${fieldWords[field]} is not in ${cite(cited, article)}`});
+				problems.push({field, kind: 'number-not-cited', text: number.text, message: `the number ${number.text} ${fieldWords[field]} is not in ${cite(cited, article)}`});
 			}
 		}
 
