@@ -7,30 +7,16 @@ import {loadInk} from '../source/deck/drawn.js';
 import {checkDeck} from '../source/check/check.js';
 import {deckText} from '../source/outputs/print.js';
 import {deckToMarkdown} from '../source/outputs/export-deck.js';
-import {MarkdownDeckError} from '../source/markdown/inline.js';
-import {formatDeckError} from '../source/markdown/load.js';
 import {parseMarkdownDeck} from '../source/markdown/parse-deck.js';
 import {followSlide, initNavigation, navigate} from '../source/model/navigation.js';
 import {everyBlockDeck} from './helpers/every-block-deck.js';
+import {deckFailure} from './helpers/deck-failure.js';
 
 const fixture = readFileSync(new URL('fixtures/every-primitive.md', import.meta.url), 'utf8');
 
 const head = '---\ntitle: T\noutlet: O\ndate: D\nauthor: A\n---\n\n';
 
-/** The message a deck gets, as `deck.md:LINE:COLUMN: problem`. */
-function failure(text: string): string {
-	try {
-		parseMarkdownDeck(text);
-	} catch (error: unknown) {
-		if (error instanceof MarkdownDeckError) {
-			return formatDeckError('deck.md', error);
-		}
-
-		throw error;
-	}
-
-	return 'parsed';
-}
+const failure = deckFailure;
 
 describe('a Markdown deck', () => {
 	test('the fixture holds every slide primitive, its metadata, notes and citations', () => {

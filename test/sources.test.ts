@@ -6,13 +6,12 @@ import {describe, expect, test} from 'vitest';
 import {deck as builtIn} from '../slides/index.js';
 import {checkDeck, formatProblem} from '../source/check/check.js';
 import {type Deck, type SourceInfo} from '../source/deck/deck.js';
-import {MarkdownDeckError} from '../source/markdown/inline.js';
-import {formatDeckError} from '../source/markdown/load.js';
 import {parseMarkdownDeck} from '../source/markdown/parse-deck.js';
 import {aboutLine, slideCitation, whoseLine} from '../source/outputs/handout.js';
 import {paragraphsInWords} from '../source/outputs/screen-reader.js';
 import {runBin} from './helpers/bin.js';
 import {endAfterEach} from './helpers/pty.js';
+import {deckFailure} from './helpers/deck-failure.js';
 
 /**
 Any kind of source (docs/sources.md): the front matter says what the source is, every output's words
@@ -28,19 +27,7 @@ const reportText = readFileSync(fixture('library-report.txt'), 'utf8');
 /** Words that belong to a news article only. */
 const newsWords = /article|outlet|reporter|dateline/i;
 
-function failure(text: string): string {
-	try {
-		parseMarkdownDeck(text);
-	} catch (error: unknown) {
-		if (error instanceof MarkdownDeckError) {
-			return formatDeckError('deck.md', error);
-		}
-
-		throw error;
-	}
-
-	return 'parsed';
-}
+const failure = deckFailure;
 
 /** A deck of one slide, whose front matter is `front` (no "---"). */
 const deckWith = (front: string, slide = '## A\n\nPlain words.\n') => parseMarkdownDeck(`---\n${front}\n---\n\n# S\n\n${slide}`).deck;
