@@ -11,14 +11,14 @@ export const usage = `
   Usage
     $ npx briefing [FILE.md] [options]
     $ npx briefing check [FILE.md] ${synopsis(checkFlags)}
-    $ npx briefing paragraphs ARTICLE
+    $ npx briefing paragraphs SOURCE
     $ npx briefing timings [FILE.md] ${synopsis(timingsFlags)}
 
   Presents a briefing on The Washington Times article of April 6, 2021 about
   Alejandro Mayorkas's town hall with ICE employees, or your own Markdown deck
   FILE.md (reloaded as you save it). Press ? while presenting for the keys.
   When stdin or stdout is not a terminal, prints the deck. \`check\` holds a
-  deck to its article; \`paragraphs\` numbers an article's paragraphs;
+  deck to its source; \`paragraphs\` numbers a source text's paragraphs;
   \`timings\` prints the talk's plan (budgets, rehearsals, what to cut).
 
   Options

@@ -15,7 +15,7 @@ import {builtInPlaces, type Place, placeOf} from './markdown/places.js';
 import {wrap} from './text/wrap.js';
 
 /**
-`briefing check [FILE.md] [--source FILE] [--size WxH] [--json]` and `briefing paragraphs FILE`: the deck
+`briefing check [FILE.md] [--source SOURCE] [--size WxH] [--json]` and `briefing paragraphs SOURCE`: the deck
 held to its source by the one checker (source/check), each problem a sentence at its file, line and
 column. A deck that names no source (no front matter, or a title only) and is given none is checked
 for its structure only, and the report says that quotes and numbers were not checked.
@@ -34,7 +34,7 @@ async function target(args: CheckCommand): Promise<Target> {
 	const {source} = parsed.deck;
 	const article = args.source ?? (source.text === undefined ? undefined : path.resolve(path.dirname(file), source.text));
 	if (article === undefined && namesSource(source)) {
-		throw new DeckFileError(`${visibleControls(file)}: no text of the ${sourceNoun(source)} to check against; give --source FILE or a "source:" line in the front matter`);
+		throw new DeckFileError(`${visibleControls(file)}: no text of the ${sourceNoun(source)} to check against; give --source SOURCE or a "source:" line in the front matter`);
 	}
 
 	const lines = parsed.text.replace(/^\uFEFF/, '').split('\n');
@@ -48,7 +48,7 @@ async function target(args: CheckCommand): Promise<Target> {
 }
 
 /** Not checked against a source: said in the summary, so a clean run never reads as checked. */
-const structureOnly = 'the deck names no source, so its quotes and numbers were not checked (give --source FILE to check them)';
+const structureOnly = 'the deck names no source, so its quotes and numbers were not checked (give --source SOURCE to check them)';
 
 function summary(problems: readonly Problem[], deck: Deck, label: string, article: string | undefined): string {
 	const against = article === undefined ? `; ${structureOnly}` : ` against ${article}`;

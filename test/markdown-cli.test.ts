@@ -139,7 +139,7 @@ describe('briefing check', () => {
 		const noSource = path.join(directory, 'no-source.md');
 		writeFileSync(noSource, '---\ntitle: T\noutlet: O\ndate: D\nauthor: A\n---\n\n# S\n\n## A\n');
 		const result = await runBin(['check', noSource]);
-		expect([result.code, result.stderr]).toEqual([2, `briefing: ${noSource}: no text of the article to check against; give --source FILE or a "source:" line in the front matter\n`]);
+		expect([result.code, result.stderr]).toEqual([2, `briefing: ${noSource}: no text of the article to check against; give --source SOURCE or a "source:" line in the front matter\n`]);
 		expect((await runBin(['check', '--source', directory])).stderr).toMatch(/is a directory, not the article's text/);
 	});
 });

@@ -118,7 +118,8 @@ export function slideText(slide: Slide, options: TextOptions = {}): string {
 /** The memo's head: title, whose briefing, the "as of" line, and for the whole deck the summary and the contents. */
 function headText(deck: Deck, slides: readonly Slide[], width: number): string[] {
 	const url = sourceUrl(deck);
-	const head = [...underlined(deck.title, width, '='), '', ...(whoseLine(deck) ? [...wrap(whoseLine(deck), width)] : []), ...(url ? [`${urlLabel(deck)} ${url}`] : []), '', ...wrap(aboutLine(deck, slides), width)];
+	const credit = [...wrap(whoseLine(deck), width).filter(Boolean), ...(url ? [`${urlLabel(deck)} ${url}`] : [])];
+	const head = [...underlined(deck.title, width, '='), '', ...credit, ...(credit.length > 0 ? [''] : []), ...wrap(aboutLine(deck, slides), width)];
 	if (!isWholeDeck(deck, slides)) {
 		return head;
 	}
