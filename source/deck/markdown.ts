@@ -1,4 +1,6 @@
 import {type Block, blockTexts, textWidthOfDrawings} from './blocks.js';
+import type {SourceInfo} from './deck.js';
+import {figureHeading} from './source-words.js';
 import {stripControls} from '../text/sanitize.js';
 
 /**
@@ -66,8 +68,11 @@ function drawnMarkdown(block: Extract<Block, {kind: 'drawn'}>, form: MarkdownFor
 	return [`${fence}drawn`, ...rows, fence].join('\n');
 }
 
-/** One block as Markdown; `form` says for which output (the module's comment says how they differ). */
-export function blockMarkdown(block: Block, form: MarkdownForm): string {
+/**
+One block as Markdown; `form` says for which output (the module's comment says how they differ);
+`source` names the source in a chart's heading (an article's unless told).
+*/
+export function blockMarkdown(block: Block, form: MarkdownForm, source: SourceInfo = {kind: 'article'}): string {
 	switch (block.kind) {
 		case 'heading': {
 			return form === 'deck' ? `### ${headingText(block.text)}` : `#### ${escapeMarkdown(block.text)}`;
@@ -107,7 +112,7 @@ export function blockMarkdown(block: Block, form: MarkdownForm): string {
 			// The deck file keeps each bar's value for the parser; the memo gives the figures as printed.
 			return form === 'deck'
 				? `<!-- bars -->\n${captioned(table(['Bar', 'Value', 'As printed'], block.bars.map(bar => [bar.label, String(bar.value), bar.display])), block.caption, form, 'Chart')}`
-				: captioned(table(['Group', 'Figure in the source'], block.bars.map(bar => [bar.label, bar.display]), [false, true]), block.caption, form, 'Chart');
+				: captioned(table(['Group', figureHeading(source)], block.bars.map(bar => [bar.label, bar.display]), [false, true]), block.caption, form, 'Chart');
 		}
 
 		case 'timeline': {

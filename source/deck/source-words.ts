@@ -53,6 +53,11 @@ export function asOfWords(source: SourceInfo): string {
 	return source.date ? `As of ${source.date}, the ${noun}’s date` : `The ${noun} gives no date`;
 }
 
+/** A bar chart's column of printed figures: `Figure in the article`, `Figure in the report`. */
+export function figureHeading(source: SourceInfo): string {
+	return `Figure in the ${sourceNoun(source)}`;
+}
+
 /** `Article ¶ 28-31`, `Report ¶ 2`; a deck that names no source says `¶ 2`. */
 export function citationWords(source: SourceInfo, cite: string): string {
 	if (!cite) {

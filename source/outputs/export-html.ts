@@ -1,6 +1,6 @@
 import {type Block, blockTexts} from '../deck/blocks.js';
 import {type Deck, namesSource, type Slide, type SourceInfo} from '../deck/deck.js';
-import {sourceLine, sourceNoun} from '../deck/source-words.js';
+import {figureHeading, sourceLine, sourceNoun} from '../deck/source-words.js';
 import {sourceUrl, urlLabel} from './print.js';
 import {aboutLine, type HandoutPart, handoutParts, hasOwnHeading, isWholeDeck, memoSummary, partTitle, slideCitation, slideRange, whoseLine} from './handout.js';
 import {stripControls} from '../text/sanitize.js';
@@ -92,7 +92,7 @@ function text(value: string): string {
 	return escapeHtml(value);
 }
 
-function barsHtml(block: Extract<Block, {kind: 'bars'}>): string {
+function barsHtml(block: Extract<Block, {kind: 'bars'}>, source: SourceInfo): string {
 	const max = Math.max(...block.bars.map(bar => bar.value), 1);
 	const rows = block.bars.map(bar => {
 		const percent = Math.max(bar.value > 0 ? 1 : 0, Math.round((bar.value / max) * 100));
@@ -105,10 +105,11 @@ function barsHtml(block: Extract<Block, {kind: 'bars'}>): string {
 		].join('');
 	});
 	const caption = block.caption ? `<caption>${text(block.caption)}</caption>` : '';
-	return `<table class="bars">${caption}<thead><tr><th scope="col">Group</th><th scope="col"><span class="visually-hidden">Bar</span></th><th scope="col">Figure in the source</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+	return `<table class="bars">${caption}<thead><tr><th scope="col">Group</th><th scope="col"><span class="visually-hidden">Bar</span></th><th scope="col">${text(figureHeading(source))}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
-export function blockHtml(block: Block): string {
+/** One block as HTML; `source` names the source in a chart's heading (an article's unless told). */
+export function blockHtml(block: Block, source: SourceInfo = {kind: 'article'}): string {
 	switch (block.kind) {
 		case 'heading': {
 			return `<h4>${text(block.text)}</h4>`;
@@ -149,7 +150,7 @@ export function blockHtml(block: Block): string {
 		}
 
 		case 'bars': {
-			return barsHtml(block);
+			return barsHtml(block, source);
 		}
 
 		case 'timeline': {
@@ -173,7 +174,7 @@ export function slideHtml(slide: Slide, options: HtmlOptions): string {
 	return [
 		hasOwnHeading(slide) ? `<article id="${id}" aria-labelledby="${id}-title">` : `<article id="${id}">`,
 		...(hasOwnHeading(slide) ? [`<h3 id="${id}-title">${text(slide.title)}</h3>`] : []),
-		...slide.blocks.map(block => blockHtml(block)),
+		...slide.blocks.map(block => blockHtml(block, options.source)),
 		...(cited ? [`<p class="cited">${text(cited)}</p>`] : []),
 		...(options.showNotes && slide.notes ? [`<aside class="notes"><h4>Speaker notes</h4><p>${text(slide.notes)}</p></aside>`] : []),
 		'</article>',
@@ -217,7 +218,7 @@ export function handoutCss(): string {
 /** How every page we write starts, to its head's own lines: HTML5, English, UTF-8, a phone's width. */
 export const htmlStart = ['<!doctype html>', '<html lang="en">', '<head>', '<meta charset="utf-8">', '<meta name="viewport" content="width=device-width, initial-scale=1">'] as const;
 
-/** What the ¶ numbers count: an article's from its dateline, any other source's from its start. */
+/** What the ¶ numbers count: an article's from its dateline, any other source's from its start (our words: HTML as it stands). */
 function paragraphsNote(source: SourceInfo): string {
 	const noun = sourceNoun(source);
 	return noun === 'article' ? 'Paragraph numbers (¶) count the article\'s paragraphs from its dateline.' : `Paragraph numbers (¶) count the ${noun}’s paragraphs (blocks of text between blank lines) from its start.`;
@@ -245,7 +246,7 @@ export function deckHtml(deck: Deck, options: HtmlOptions = {}): string {
 		...frontMatterHtml(deck, slides),
 		...handoutParts(deck, slides).map(part => partHtml(part, {...options, source: deck.source})),
 		'</main>',
-		...(namesSource(source) ? [`<footer><p>Source: ${link}. ${text(paragraphsNote(source))}</p></footer>`] : []),
+		...(namesSource(source) ? [`<footer><p>Source: ${link}. ${paragraphsNote(source)}</p></footer>`] : []),
 		'</body>',
 		'</html>',
 	].join('\n') + '\n';

@@ -19,7 +19,7 @@ export type MarkdownOptions = {
 /** One slide as a `###` sub-heading of its section, with its number and cited paragraphs under it. */
 export function slideMarkdown(slide: Slide, options: MarkdownOptions = {}): string {
 	const cited = slideCitation(slide, options.source);
-	const parts = [...(hasOwnHeading(slide) ? [`### ${escapeMarkdown(slide.title)}`] : []), ...slide.blocks.map(block => blockMarkdown(block, 'memo')), ...(cited ? [`*${escapeMarkdown(cited)}*`] : [])];
+	const parts = [...(hasOwnHeading(slide) ? [`### ${escapeMarkdown(slide.title)}`] : []), ...slide.blocks.map(block => blockMarkdown(block, 'memo', options.source)), ...(cited ? [`*${escapeMarkdown(cited)}*`] : [])];
 	if (options.showNotes && slide.notes) {
 		parts.push(`**Speaker notes:** ${escapeMarkdown(slide.notes)}`);
 	}
