@@ -53,6 +53,7 @@ describe('the front matter', () => {
 		['a key given twice', 'title: T\ntitle: U\n---\n\n# S\n\n## A\n', 'deck.md:3:1: The front matter gives "title:" twice; keep one.'],
 		['an empty value', 'title: T\nauthor:\n---\n\n# S\n\n## A\n', 'deck.md:3:1: The front matter\'s "author:" is empty; give it a value or leave the line out.'],
 		['no title', 'kind: report\n---\n\n# S\n\n## A\n', 'deck.md:1:1: The front matter needs "title:", the briefing\'s title.'],
+		['a front matter with no closing line at all', 'title: T\nkind: report\n\n# S\n\n## A\n\nWords.\n', 'deck.md:1:1: The front matter that starts here is never closed; put a line "---" after its last field.'],
 	])('says %s in our words, at its line', (_name, text, message) => {
 		const got = failure(`---\n${text}`);
 		expect(got.startsWith(message), got).toBe(true);
@@ -197,6 +198,7 @@ describe('the bin on the report', () => {
 		expect(text).toContain('A briefing on the report from Riverside Public Library Board, March 2024.');
 		expect(text).toContain('Report ¶ 3-4');
 		expect(markdown).toContain('*Report ¶ 7-8*');
+		expect(markdown).toContain('| Group | Figure in the report |');
 		expect(html).toContain('count the report’s paragraphs (blocks of text between blank lines) from its start');
 		expect(deckFile).toMatch(/^---\ntitle: What readers asked of the library\nkind: report\npublisher: Riverside Public Library Board\ndate: March 2024\n/);
 		// The deck written back presents the same words.

@@ -1,4 +1,4 @@
-import type {Yaml} from 'mdast';
+import type {RootContent, Yaml} from 'mdast';
 import {parseDocument, type YAMLError} from 'yaml';
 import {type SourceInfo, type SourceKind, sourceKinds} from '../deck/deck.js';
 import {parseDuration} from '../model/clock.js';
@@ -191,8 +191,20 @@ function kindOf(fields: ReadonlyMap<string, string>, at: At): SourceKind | undef
 	return kind;
 }
 
-export function readFrontMatter(node: Yaml | undefined): FrontMatter {
+/**
+A deck whose first line is "---" and that has no other: Markdown reads that line as a rule, and the
+fields after it as words. Said as the front matter left open it is.
+*/
+function neverClosed(first: RootContent | undefined): void {
+	if (first?.type === 'thematicBreak' && startOf(first).line === 1) {
+		throw new MarkdownDeckError('The front matter that starts here is never closed; put a line "---" after its last field.', startOf(first));
+	}
+}
+
+/** The front matter (`node`), read; `first` is the deck's first node, for a front matter never closed. */
+export function readFrontMatter(node: Yaml | undefined, first?: RootContent): FrontMatter {
 	if (!node) {
+		neverClosed(first);
 		throw new MarkdownDeckError('a deck starts with front matter: a line "---", then "title: …" and what the source is, then "---"', {line: 1, column: 1});
 	}
 
