@@ -52,8 +52,10 @@ const structureOnly = 'the deck names no source, so its quotes and numbers were 
 
 function summary(problems: readonly Problem[], deck: Deck, label: string, article: string | undefined): string {
 	const against = article === undefined ? `; ${structureOnly}` : ` against ${article}`;
+	const count = deck.slides.length;
 	if (problems.length === 0) {
-		return article === undefined ? `${label}: ${deck.slides.length} slides checked for structure only${against}` : `${label}: ${deck.slides.length} slides check out${against}`;
+		const slides = count === 1 ? '1 slide' : `${count} slides`;
+		return article === undefined ? `${label}: ${slides} checked for structure only${against}` : `${label}: ${slides} ${count === 1 ? 'checks' : 'check'} out${against}`;
 	}
 
 	const slides = new Set(problems.map(problem => problem.slide)).size;

@@ -174,7 +174,7 @@ describe('the bin on the report', () => {
 		const file = path.join(folder('brf-sources-'), 'plain.md');
 		writeFileSync(file, '---\ntitle: Plain\n---\n\n# S\n\n## A\n\n- 99 problems, “quoted”\n');
 		const checked = await runBin(['check', file]);
-		expect([checked.code, checked.stdout]).toEqual([0, `${file}: 1 slides checked for structure only; the deck names no source, so its quotes and numbers were not checked (give --source SOURCE to check them)\n`]);
+		expect([checked.code, checked.stdout]).toEqual([0, `${file}: 1 slide checked for structure only; the deck names no source, so its quotes and numbers were not checked (give --source SOURCE to check them)\n`]);
 		const json = JSON.parse((await runBin(['check', file, '--json'])).stdout) as {problems: unknown[]; notChecked: string};
 		expect(json.problems).toEqual([]);
 		expect(json.notChecked).toMatch(/quotes and numbers were not checked/);
