@@ -42,7 +42,8 @@ describe('the front matter', () => {
 
 	test.each([
 		['an unclosed front matter', 'title: T\nkind: report\n\n# S\n\n## A\n\nWords.\n\n---\n\n## B\n', 'deck.md:1:1: The front matter that starts here is never closed; put a line "---" after its last field, before "# S" on line 5.'],
-		['an unclosed front matter that is still YAML', 'title: T\n\n# S\n\n## A\n\n---\n\n## B\n', 'deck.md:1:1: The front matter that starts here is never closed; put a line "---" after its last field, before "# S" on line 4.'],
+		['an unclosed front matter whose slide is a list', 'title: T\n\n# S\n\n## A\n\n- a point\n\n---\n\n## B\n', 'deck.md:1:1: The front matter that starts here is never closed; put a line "---" after its last field, before "# S" on line 4.'],
+		['a front matter that ends in a comment is closed', 'title: T\n# a comment\n---\n\n# S\n\n## A\n', 'parsed'],
 		['a list where text is wanted', 'title: T\nauthor:\n  - Ann Lee\n  - Bo Chen\n---\n\n# S\n\n## A\n', 'deck.md:3:1: The front matter\'s "author:" takes one line of text, not a list; write it on one line, as in author: Ann Lee and Bo Chen.'],
 		['a flow list where text is wanted', 'title: [A, B]\n---\n\n# S\n\n## A\n', 'deck.md:2:1: The front matter\'s "title:" takes one line of text, not a list; write it on one line, as in title: A and B.'],
 		['an unknown key near a known one', 'title: T\npublsher: P\n---\n\n# S\n\n## A\n', 'deck.md:3:1: The front matter has no key "publsher:"; did you mean "publisher:"?'],

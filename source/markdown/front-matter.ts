@@ -75,8 +75,9 @@ function placeIn(node: Yaml, offset: number): At {
 }
 
 /**
-A front matter left open: its closing "---" is a slide break further down, so the slides' headings
-are read as its lines. Its first Markdown heading, when no field follows it.
+A front matter left open: its closing "---" is a slide break further down, so the slides are read as
+its lines. Its first Markdown heading (to YAML, a comment), when slide words follow it (lines that
+are neither a comment nor a field) and no field does.
 */
 function unclosedAt(node: Yaml): number | undefined {
 	const lines = node.value.split('\n');
@@ -85,8 +86,10 @@ function unclosedAt(node: Yaml): number | undefined {
 		return undefined;
 	}
 
-	const fieldAfter = lines.slice(heading + 1).some(line => known.some(key => line.startsWith(`${key}:`)));
-	return fieldAfter ? undefined : heading;
+	const after = lines.slice(heading + 1);
+	const isField = (line: string) => known.some(key => line.startsWith(`${key}:`));
+	const hasWords = after.some(line => line.trim() && !line.trimStart().startsWith('#') && !isField(line));
+	return hasWords && !after.some(line => isField(line)) ? heading : undefined;
 }
 
 function yamlMessage(error: YAMLError, text: string): string {
@@ -221,7 +224,7 @@ export function readFrontMatter(node: Yaml | undefined, first?: RootContent): Fr
 
 	const duration = fields.has('duration') ? parseDuration(fields.get('duration')!) : undefined;
 	if (fields.has('duration') && duration === undefined) {
-		throw new MarkdownDeckError(`The front matter's "duration:" takes a time such as 20m, 90s or 1h30m, not "${fields.get('duration')!}".`, at('duration'));
+		throw new MarkdownDeckError(`The front matter's duration takes a time such as 20m, 90s or 1h30m, not "${fields.get('duration')!}".`, at('duration'));
 	}
 
 	const kind = kindOf(fields, at('kind'));
