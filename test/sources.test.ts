@@ -171,6 +171,17 @@ describe('the bin on the report', () => {
 		expect(json.stdout.replaceAll('"article":', '')).not.toMatch(newsWords);
 	});
 
+	test('check --json gives each problem its line and column, and its sentence', async () => {
+		const report = JSON.parse((await runBin(['check', fixture('check-problems.md'), '--json'])).stdout) as {problems: Array<{line: number; column: number; message: string}>};
+		expect(report.problems).toHaveLength(6);
+		for (const problem of report.problems) {
+			expect(problem.line).toBeGreaterThan(0);
+			expect(problem.column).toBeGreaterThan(0);
+		}
+
+		expect(report.problems.map(problem => problem.column)).toEqual([4, 38, 10, 18, 18, 1]);
+	});
+
 	test('check on a deck that names no source: structure only, and it says quotes and numbers were not checked', async () => {
 		const file = path.join(folder('brf-sources-'), 'plain.md');
 		writeFileSync(file, '---\ntitle: Plain\n---\n\n# S\n\n## A\n\n- 99 problems, “quoted”\n');
