@@ -1,3 +1,5 @@
+import {copyFileSync} from 'node:fs';
+import path from 'node:path';
 import {describe, expect, test} from 'vitest';
 import {endAfterEach, spawnBin} from '../helpers/pty.js';
 
@@ -5,8 +7,7 @@ import {endAfterEach, spawnBin} from '../helpers/pty.js';
 A deck on a plain-text report with no author, presented in a real terminal as the audience, the
 presenter and a screen reader see it: every screen of it, step by step, and none says "article".
 */
-const {sessions} = endAfterEach();
-const deckFile = 'test/fixtures/library-report.md';
+const {sessions, folder} = endAfterEach();
 const newsWords = /article|outlet|reporter|dateline/i;
 
 /**
@@ -14,7 +15,13 @@ Every screen from the first slide to the last, a key at a time: after each key, 
 `position` (the slide and step it says) has moved and the bytes have stopped.
 */
 async function everyScreen(args: readonly string[], position: (screen: string) => string, size = {columns: 80, rows: 24}): Promise<string[]> {
-	const session = spawnBin([deckFile, ...args], {size});
+	// A copy of the fixture: a rehearsal keeps its timings beside the deck.
+	const directory = folder('brf-report-');
+	for (const name of ['library-report.md', 'library-report.txt']) {
+		copyFileSync(path.join('test/fixtures', name), path.join(directory, name));
+	}
+
+	const session = spawnBin([path.join(directory, 'library-report.md'), ...args], {size});
 	sessions.push(session);
 	const screens = [await session.waitForText('At a glance')];
 	for (let key = 0; key < 12 && !position(screens.at(-1)!).startsWith('5/5 end'); key++) {
