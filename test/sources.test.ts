@@ -169,7 +169,7 @@ describe('the bin on the report', () => {
 		const json = await runBin(['check', reportDeck, '--json']);
 		expect(json.code).toBe(0);
 		expect(json.stdout.replaceAll('"article":', '')).not.toMatch(newsWords);
-	});
+	}, 15_000);
 
 	test('check --json gives each problem its line and column, and its sentence', async () => {
 		const report = JSON.parse((await runBin(['check', fixture('check-problems.md'), '--json'])).stdout) as {problems: Array<{line: number; column: number; message: string}>};
@@ -180,7 +180,7 @@ describe('the bin on the report', () => {
 		}
 
 		expect(report.problems.map(problem => problem.column)).toEqual([4, 38, 10, 18, 18, 1]);
-	});
+	}, 15_000);
 
 	test('check on a deck that names no source: structure only, and it says quotes and numbers were not checked', async () => {
 		const file = path.join(folder('brf-sources-'), 'plain.md');
@@ -190,9 +190,9 @@ describe('the bin on the report', () => {
 		const json = JSON.parse((await runBin(['check', file, '--json'])).stdout) as {problems: unknown[]; notChecked: string};
 		expect(json.problems).toEqual([]);
 		expect(json.notChecked).toMatch(/quotes and numbers were not checked/);
-	});
+	}, 15_000);
 
-	test('every text export, --print, --list, the screen reader and paragraphs: no "article", "outlet" or "reporter"', async () => {
+	test('every text export, --print, --list and paragraphs: no "article", "outlet" or "reporter"', async () => {
 		const outputs = await Promise.all([
 			...['txt', 'md', 'html', 'deck'].map(format => runBin([reportDeck, '--export', format, '--notes'])),
 			runBin([reportDeck, '--print', '--notes']),
@@ -215,7 +215,7 @@ describe('the bin on the report', () => {
 		expect(deckFile).toMatch(/^---\ntitle: What readers asked of the library\nkind: report\npublisher: Riverside Public Library Board\ndate: March 2024\n/);
 		// The deck written back presents the same words.
 		expect(parseMarkdownDeck(deckFile!).deck.source).toEqual(parseMarkdownDeck(readFileSync(reportDeck, 'utf8')).deck.source);
-	});
+	}, 30_000);
 
 	test('both PDFs: no "article" in their words or their document info', async () => {
 		const directory = folder('brf-sources-pdf-');
