@@ -5,7 +5,7 @@ so that the first run is not held up by a type-check. docs/build.md says what ea
 here earns, measured (test/bench/tricks.mjs).
 - dist/briefing.js: the program (cli.tsx and all it imports, slides and React included), one
   CommonJS file.
-- dist/libs/meow.js, dist/libs/markdown.js: libraries only some commands need (see `libraries`).
+- dist/libs/meow.js, dist/libs/markdown.js, dist/libs/highlight.js: libraries only some commands need (see `libraries`).
 - pdfkit stays in node_modules: the PDF export requires it there (see `bundles.program`).
 - dist/libs/parse-worker.js: the live reload's Markdown parser, run in a worker thread.
 - dist/vendor.js: Ink and ink-select-input, one CommonJS file, loaded where the program's sources
@@ -230,6 +230,9 @@ const libraries = {
 	'micromark-extension-frontmatter': {file: 'markdown', key: 'micromarkExtensionFrontmatter'},
 	'micromark-extension-gfm': {file: 'markdown', key: 'micromarkExtensionGfm'},
 	yaml: {file: 'markdown', key: 'yaml'},
+	// The syntax highlighter, for a show of a deck with code (markdown/highlight.ts): its common
+	// grammars only, not the 190 of `all`.
+	lowlight: {file: 'highlight', key: 'lowlight', only: ['common', 'createLowlight']},
 };
 
 const librariesPlugin = {
@@ -250,7 +253,8 @@ const librariesPlugin = {
 /** One CommonJS file per entry of `libraries`' files. */
 function libraryBundle(file) {
 	const names = Object.entries(libraries).filter(([, library]) => library.file === file);
-	const contents = file === 'meow' ? "export {default} from 'meow';\n" : names.map(([name, {key}]) => `export * as ${key} from '${name}';\n`).join('');
+	const exported = ([name, {key, only}]) => (only ? `import {${only.join(', ')}} from '${name}';\nexport const ${key} = {${only.join(', ')}};\n` : `export * as ${key} from '${name}';\n`);
+	const contents = file === 'meow' ? "export {default} from 'meow';\n" : names.map(entry => exported(entry)).join('');
 	return {...common, ...commonJs, stdin: {contents, resolveDir: root, sourcefile: `${file}.js`}, outfile: `dist/libs/${file}.js`};
 }
 
@@ -269,6 +273,7 @@ export const bundles = {
 	},
 	meow: libraryBundle('meow'),
 	markdown: libraryBundle('markdown'),
+	highlight: libraryBundle('highlight'),
 	// The live reload's parser, run in a worker thread (markdown/watch.ts): the Markdown libraries bundled in.
 	parseWorker: {
 		...common,

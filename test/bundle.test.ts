@@ -20,7 +20,7 @@ const packageJson = JSON.parse(readFileSync(path.join(root, 'package.json'), 'ut
 	scripts: Record<string, string>;
 };
 
-type Bundle = 'bin' | 'program' | 'vendor' | 'meow' | 'markdown' | 'parseWorker';
+type Bundle = 'bin' | 'program' | 'vendor' | 'meow' | 'markdown' | 'highlight' | 'parseWorker';
 let built: Record<Bundle, Metafile>;
 
 beforeAll(() => {
@@ -92,6 +92,15 @@ describe('the bundle', () => {
 		expect(readerInputs).toContain('library:mdast-util-from-markdown');
 		expect(Object.keys(built.markdown.inputs).some(input => input.includes('node_modules/mdast-util-from-markdown/'))).toBe(true);
 		expect(readerInputs.filter(input => input.startsWith('slides/'))).toEqual([]);
+	});
+
+	it('loads the syntax highlighter only for a deck with code: by dynamic import, lowlight in dist/libs/highlight.js', () => {
+		const kinds = importKinds('source/markdown/highlight.ts');
+		expect(kinds.length).toBeGreaterThan(0);
+		expect(kinds.filter(kind => kind !== 'dynamic-import')).toEqual([]);
+		expect(staticInputs('source/markdown/load.ts')).not.toContain('source/markdown/highlight.ts');
+		expect(Object.keys(built.program.inputs).filter(input => /node_modules\/(lowlight|highlight\.js)\//.test(input))).toEqual([]);
+		expect(Object.keys(built.highlight.inputs).some(input => input.includes('node_modules/highlight.js/'))).toBe(true);
 	});
 
 	it('loads the sections menu when the menu is first opened, not with the app; ink-select-input is in the vendor bundle', () => {

@@ -1,4 +1,5 @@
-import {type Block, drawingCharacters} from '../deck/blocks.js';
+import {type Block, drawingCharacters, listItems} from '../deck/blocks.js';
+import {layoutCode} from '../layout/code.js';
 import type {Deck, Slide} from '../deck/deck.js';
 import {indentLines, padCells, textWidth, wrap} from '../text/wrap.js';
 import {lineText} from '../text/lines.js';
@@ -55,6 +56,25 @@ export function blockPlain(block: Block, width: number): string[] {
 
 		case 'bullets': {
 			return block.items.flatMap(item => hanging(item, width, '- '));
+		}
+
+		case 'list': {
+			// Each item after its number or a dash, an item's own list indented under its words.
+			const indents = [0];
+			return listItems(block).flatMap(({item, depth, number, list}) => {
+				const marker = list.ordered ? `${number}. ` : '- ';
+				indents[depth + 1] = (indents[depth] ?? 0) + textWidth(marker);
+				return hanging(item.text, width, ' '.repeat(indents[depth] ?? 0) + marker);
+			});
+		}
+
+		case 'code': {
+			// Indented four spaces (as Markdown writes code), under the name of its language; never coloured.
+			return [...(block.lang ? [`${block.lang} code:`] : []), ...layoutCode({text: block.text}, width, '    ').map(line => lineText(line).trimEnd())];
+		}
+
+		case 'columns': {
+			return block.columns.flat().flatMap((each, index) => [...(index > 0 ? [''] : []), ...blockPlain(each, width)]);
 		}
 
 		case 'quote': {

@@ -1,4 +1,4 @@
-import {type Block, revealUnits} from '../deck/blocks.js';
+import {type Block, revealedPart, revealUnits} from '../deck/blocks.js';
 import type {Deck} from '../deck/deck.js';
 import {escapeHtml, handoutCss, htmlStart, slideHtml} from '../outputs/export-html.js';
 
@@ -15,18 +15,9 @@ stylesheet (styles from 'self' only: the handout's inline bar widths become clas
 export function revealedBlocks(blocks: readonly Block[], step: number): Block[] {
 	let before = 0;
 	return blocks.flatMap(block => {
-		const units = revealUnits(block);
-		const visible = Math.max(0, step - before);
-		before += units;
-		if (units === 0) {
-			return [block];
-		}
-
-		if (block.kind === 'bullets') {
-			return visible > 0 ? [{...block, items: block.items.slice(0, visible)}] : [];
-		}
-
-		return visible > 0 ? [block] : [];
+		const shown = revealedPart(block, step - before);
+		before += revealUnits(block);
+		return shown ? [shown] : [];
 	});
 }
 
