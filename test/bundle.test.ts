@@ -110,6 +110,13 @@ describe('the bundle', () => {
 		expect(Object.keys(built.vendor.inputs).some(input => input.includes('node_modules/ink-select-input/'))).toBe(true);
 	});
 
+	it('measures text in cells with string-width, whose module (its tables and segmenter) is required only when text needs it', () => {
+		expect(staticInputs('source/deck-command.tsx')).toContain('source/text/cells.ts');
+		const tables = Object.keys(built.program.inputs).filter(input => input.startsWith('module:') && input.endsWith('node_modules/string-width/index.js'));
+		expect(tables).toHaveLength(1);
+		expect(importKinds(tables[0]!)).toEqual(['require-call']);
+	});
+
 	it('uses every package listed in dependencies (nothing there is unused at runtime)', () => {
 		const inputs = Object.values(built).flatMap(metafile => Object.keys(metafile.inputs));
 		// A package kept external (pdfkit) is required from node_modules: the program's import of it counts.

@@ -1,7 +1,7 @@
 import {type Block, type List, listItems, revealUnits} from '../deck/blocks.js';
 import {layoutCode, styledLines} from './code.js';
 import {type Line, lineWidth, type Segment} from '../text/lines.js';
-import {textWidth, wrap} from '../text/wrap.js';
+import {padCells, textWidth, wrap} from '../text/wrap.js';
 import type {Role} from '../text/theme.js';
 
 /**
@@ -31,10 +31,6 @@ export const symbols = {
 	/** A nested list's bullets, by depth. */
 	bullets: ['•', '◦', '▪'],
 } as const;
-
-function padEnd(text: string, width: number): string {
-	return text + ' '.repeat(Math.max(0, width - textWidth(text)));
-}
 
 /** Text wrapped beside a first-line prefix, continuation lines indented to match. */
 function hanging(prefix: Segment, text: string, role: Role, width: number): Line[] {
@@ -178,7 +174,7 @@ function layoutTable(block: Extract<Block, {kind: 'table'}>, width: number): Lin
 				}
 
 				const text = wrapped[index]?.[row] ?? '';
-				line.push({text: index === columnCount - 1 ? text : padEnd(text, w), role});
+				line.push({text: index === columnCount - 1 ? text : padCells(text, w), role});
 			}
 
 			lines.push(line);
@@ -214,7 +210,7 @@ function layoutBars(block: Extract<Block, {kind: 'bars'}>, width: number): Line[
 	for (const bar of block.bars) {
 		const filled = Math.max(bar.value > 0 ? 1 : 0, Math.round((bar.value / max) * trackWidth));
 		lines.push([
-			{text: padEnd(bar.label, labelWidth) + '  ', role: 'label'},
+			{text: padCells(bar.label, labelWidth) + '  ', role: 'label'},
 			{text: symbols.barFull.repeat(filled), role: 'bar'},
 			{text: symbols.barTrack.repeat(trackWidth - filled), role: 'barTrack'},
 			{text: '  ' + bar.display, role: 'figure'},
@@ -304,7 +300,7 @@ export function layoutBlock(block: Block, width: number, visible: number, option
 					lines.push([{text: ' '.repeat(whenWidth + 1) + symbols.column, role: 'rule'}]);
 				}
 
-				const prefix: Segment = {text: padEnd(event.when, whenWidth) + ' ' + symbols.dot + ' ', role: 'accent'};
+				const prefix: Segment = {text: padCells(event.when, whenWidth) + ' ' + symbols.dot + ' ', role: 'accent'};
 				lines.push(...hanging(prefix, event.what, 'body', width));
 			}
 

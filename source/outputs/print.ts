@@ -1,7 +1,7 @@
 import {type Block, drawingCharacters, listItems} from '../deck/blocks.js';
 import {layoutCode} from '../layout/code.js';
 import type {Deck, Slide} from '../deck/deck.js';
-import {indentLines, textWidth, wrap} from '../text/wrap.js';
+import {indentLines, padCells, textWidth, wrap} from '../text/wrap.js';
 import {lineText} from '../text/lines.js';
 import {stripControls} from '../text/sanitize.js';
 import {aboutLine, handoutParts, hasOwnHeading, isWholeDeck, memoSummary, partTitle, slideCitation, slideRange, whoseLine} from './handout.js';
@@ -166,7 +166,7 @@ export function listText(deck: Deck): string {
 	const lines: string[] = [];
 	const idWidth = Math.max(...deck.sections.map(section => textWidth(section.id)));
 	for (const section of deck.sections) {
-		lines.push(`${section.id.padEnd(idWidth)}  ${section.title}`);
+		lines.push(`${padCells(section.id, idWidth)}  ${section.title}`);
 		for (let index = section.start; index < section.start + section.count; index++) {
 			lines.push(`  ${String(index + 1).padStart(2)}  ${deck.slides[index]?.title ?? ''}`);
 		}
