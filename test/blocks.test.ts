@@ -94,6 +94,16 @@ describe('code blocks', () => {
 		expect(shown.replaceAll(' ', '')).toBe(code.text.replaceAll(/\s/g, ''));
 	});
 
+	test('wide characters wrap by terminal cells, never cut in half', () => {
+		const code = only('```\nprint("漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字") # 👩‍💻 done\n```\n', 'code');
+		const lines = layoutCode(code, 21);
+		for (const line of lines) {
+			expect(lineWidth(line)).toBeLessThanOrEqual(21);
+		}
+
+		expect(lines.map(line => lineText(line).replace(/^│ (↪ )?/, '')).join('')).toBe(code.text);
+	});
+
 	describe('highlighted', () => {
 		beforeAll(async () => {
 			await loadHighlighterFor('```\n');
