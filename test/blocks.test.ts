@@ -6,7 +6,7 @@ import {checkDeck} from '../source/check/check.js';
 import {codeTokens, hasHighlighter, layoutCode, styledLines, useHighlighter} from '../source/layout/code.js';
 import {columnWidths, layoutBlock, narrowestColumn} from '../source/layout/layout.js';
 import {slideBody} from '../source/layout/slide-body.js';
-import {loadHighlighterFor} from '../source/markdown/load.js';
+import {hasCodeFence, loadHighlighterFor} from '../source/markdown/load.js';
 import {parseMarkdownDeck} from '../source/markdown/parse-deck.js';
 import {blockHtml} from '../source/outputs/export-html.js';
 import {deckToMarkdown} from '../source/outputs/export-deck.js';
@@ -106,11 +106,15 @@ describe('code blocks', () => {
 
 	describe('highlighted', () => {
 		beforeAll(async () => {
-			await loadHighlighterFor('```\n');
+			await loadHighlighterFor('```sh\n');
 		});
 
-		test('only a deck with a fence loads the highlighter', () => {
+		test('only a deck with a code fence loads the highlighter: drawings are not code', () => {
 			expect(hasHighlighter()).toBe(true);
+			expect(hasCodeFence('```drawn\n╭─╮\n```\n\nWords.\n')).toBe(false);
+			expect(hasCodeFence('No fence at all.\n')).toBe(false);
+			expect(hasCodeFence('```drawn\nx\n```\n\n~~~python\nx\n~~~\n')).toBe(true);
+			expect(hasCodeFence('```\nplain code\n```\n')).toBe(true);
 		});
 
 		test('tokens in the theme\'s code roles, coloured in every colour theme and plain in the plain one (NO_COLOR)', () => {
@@ -141,7 +145,7 @@ describe('code blocks', () => {
 			try {
 				expect(codeTokens(code).flat().map(token => token.role)).toEqual(['code']);
 			} finally {
-				await loadHighlighterFor('```');
+				await loadHighlighterFor('```sh');
 			}
 
 			expect(loaded.flat().length).toBeGreaterThan(1);
