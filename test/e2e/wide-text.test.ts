@@ -1,8 +1,9 @@
 import {execFileSync} from 'node:child_process';
-import {readFileSync} from 'node:fs';
+import {copyFileSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
-import {afterEach, describe, expect, test} from 'vitest';
+import {afterAll, afterEach, describe, expect, test} from 'vitest';
 import {goTo} from '../helpers/go-to.js';
 import {bin, root, type Session, type Size, spawnBin} from '../helpers/pty.js';
 import {useWcwidth, wcwidth} from '../helpers/wcwidth.js';
@@ -14,8 +15,15 @@ terminal measures text with a wcwidth of the test's own (helpers/wcwidth.ts), at
 no row wider than the terminal, every character of every slide on screen, table rules under their
 cells; the notes whole in the presenter view; --print within its width.
 */
-const fixture = path.join(root, 'test/fixtures/wide-text.md');
-const source = readFileSync(fixture, 'utf8');
+const original = path.join(root, 'test/fixtures/wide-text.md');
+const source = readFileSync(original, 'utf8');
+// Presented from a copy: a rehearsal writes its timings beside the deck, never into the checkout.
+const folder = mkdtempSync(path.join(tmpdir(), 'briefing-wide-'));
+const fixture = path.join(folder, 'wide-text.md');
+copyFileSync(original, fixture);
+afterAll(() => {
+	rmSync(folder, {recursive: true, force: true});
+});
 const sizes: Size[] = [
 	{columns: 80, rows: 24},
 	{columns: 120, rows: 40},
