@@ -9,6 +9,8 @@ import {deckText} from '../source/outputs/print.js';
 import {deckToMarkdown} from '../source/outputs/export-deck.js';
 import {parseMarkdownDeck} from '../source/markdown/parse-deck.js';
 import {followSlide, initNavigation, navigate} from '../source/model/navigation.js';
+import {screenLines} from '../source/layout/screen.js';
+import {lineText} from '../source/text/lines.js';
 import {everyBlockDeck} from './helpers/every-block-deck.js';
 import {deckFailure} from './helpers/deck-failure.js';
 
@@ -167,5 +169,18 @@ describe('reload keeps the place', () => {
 		const fewer = navigate(moved, {type: 'reload', units: [0, 0, 1], index: 2});
 		expect([fewer.index, fewer.step]).toEqual([2, 1]);
 		expect(navigate(fewer, {type: 'reload', units: [0], index: 5}).index).toBe(0);
+	});
+});
+
+describe('the audience header', () => {
+	const headerOf = (text: string) => {
+		const {deck} = parseMarkdownDeck(text);
+		const state = initNavigation({units: deck.slides.map(() => 0), isRevealing: false});
+		return lineText(screenLines(deck, state, {columns: 80, rows: 24})[0] ?? []).trim();
+	};
+
+	test('names the section beside the deck title, but not twice when the section is named as the deck (a starter deck)', () => {
+		expect(headerOf(`${head.replace('title: T', 'title: The talk')}# Part one\n\n## A slide\n\nText.\n`)).toMatch(/^The talk +Part one$/);
+		expect(headerOf(`${head.replace('title: T', 'title: Article')}# Article\n\n## A slide\n\nText.\n`)).toBe('Article');
 	});
 });

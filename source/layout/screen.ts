@@ -59,7 +59,9 @@ export function progressBar(index: number, count: number, width: number): Line {
 }
 
 function header(deck: Deck, slide: Slide, size: Size): Line[] {
-	const right = fit(slide.sectionTitle, Math.floor(size.columns / 2) - 2);
+	// A section named as the deck (a one-section deck, a starter deck) would read twice: "Article … Article".
+	const section = slide.sectionTitle.trim().toLowerCase() === deck.title.trim().toLowerCase() ? '' : slide.sectionTitle;
+	const right = fit(section, Math.floor(size.columns / 2) - 2);
 	const left = fit(deck.title, size.columns - textWidth(right) - 4);
 	// The padding stays outside the styled text, so an underline starts under the first letter.
 	return [
