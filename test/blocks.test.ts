@@ -239,6 +239,21 @@ test('centred on the title slide of a projector, a list moves as one: its nested
 	expect(column(5, 'for jumping the border')).toBe(first! + 3);
 });
 
+test('centred on the title slide of a projector, bullets and a table move as one too: each bullet starts in the same column, a wrapped line under its words, a table\'s bars lined up', () => {
+	const long = 'Homeland Security Secretary Alejandro Mayorkas says he is preparing to take on sanctuary cities that refuse to work with ICE';
+	const text = `${head.replace('## A\n\n', '## Opening\n\n')}- ${long}\n- Short\n- A middle-sized bullet\n\n| Who | Said |\n| - | - |\n| A long name here | yes |\n| B | no |\n`;
+	const slide = parseMarkdownDeck(text).deck.slides[0]!;
+	const lines = slideBody(slide, slide.units, {columns: 200, rows: 50}).lines.map(each => lineText(each));
+	const starts = lines.filter(line => line.includes('• ')).map(line => line.indexOf('• '));
+	expect(starts).toHaveLength(3);
+	expect(new Set(starts).size).toBe(1);
+	const wrapped = lines.findIndex(line => line.includes('Homeland')) + 1;
+	expect(lines[wrapped]!.search(/\S/)).toBe(starts[0]! + 2);
+	const bars = lines.filter(line => line.includes('│')).map(line => line.indexOf('│'));
+	expect(bars.length).toBeGreaterThanOrEqual(3);
+	expect(new Set(bars).size).toBe(1);
+});
+
 describe('the fixture deck in every output', () => {
 	const {deck} = parseMarkdownDeck(fixture);
 

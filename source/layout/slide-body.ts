@@ -215,7 +215,7 @@ function roomyBlocks(slide: Slide, size: Size, step: number, gap: number, alignm
 
 		const at = widthFor(block, width, wide);
 		const own = layoutBlock(block, at, visible, {width: at, isRoomy: true});
-		// Centred, a list, code or columns moves as one, so its indents and columns stay lined up.
+		// Centred, anything but prose (bullets, a list, a table, code, columns...) moves as one, so its indents and columns stay lined up.
 		const place = alignment === 'column' ? indentLines(own, columnMargin(size, width)) : isShaped(block) ? centredAsOne(own, size.columns, layoutBlock(block, at, Number.POSITIVE_INFINITY, {width: at, isRoomy: true})) : centred(own, size.columns);
 		lines.push(...(quote ? centred(quote, big!.columns) : place));
 	}
@@ -223,9 +223,9 @@ function roomyBlocks(slide: Slide, size: Size, step: number, gap: number, alignm
 	return lines;
 }
 
-/** Blocks whose lines are lined up with each other: centred as one, not line by line. */
+/** Blocks whose lines are lined up with each other (bullets and their wrapped lines, a table, a chart...): centred as one, not line by line; only prose is centred line by line. */
 function isShaped(block: Block): boolean {
-	return block.kind === 'list' || block.kind === 'code' || block.kind === 'columns';
+	return !['heading', 'lead', 'text', 'source'].includes(block.kind);
 }
 
 /** Lines centred as one block: each moved right as far as the widest of `whole` (the block fully revealed, so nothing moves as steps come) needs. */
