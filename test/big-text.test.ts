@@ -42,6 +42,12 @@ describe('big letters', () => {
 		expect(wrapBig('Unbreakablewordthatiswaytoowide', 20)).toBeUndefined();
 	});
 
+	test('an ellipsis is three dots, not a full stop: a title cut short reads as cut', () => {
+		expect(canDrawBig('Mayorkas says he’s…')).toBe(true);
+		expect(drawBig('…')).not.toEqual(drawBig('.'));
+		expect(drawBig('…')[2]).toBe('▀ ▀ ▀');
+	});
+
 	test('a character without a glyph makes the title plain', () => {
 		expect(canDrawBig('Tilde ~')).toBe(false);
 	});

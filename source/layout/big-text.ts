@@ -59,6 +59,8 @@ const glyphs: Readonly<Record<string, readonly string[]>> = {
 	')': ['#.', '.#', '.#', '.#', '#.'],
 	'/': ['..#', '..#', '.#.', '#..', '#..'],
 	'$': ['.##', '##.', '.#.', '.##', '##.'],
+	// Three dots: a title cut short (a starter deck's) must not read as ended with a full stop.
+	'…': ['.....', '.....', '.....', '.....', '#.#.#'],
 };
 
 const aliases: Readonly<Record<string, string>> = {
@@ -67,7 +69,6 @@ const aliases: Readonly<Record<string, string>> = {
 	'“': '"',
 	'”': '"',
 	'–': '-',
-	'…': '.',
 };
 
 function glyph(char: string): readonly string[] | undefined {
