@@ -1,7 +1,7 @@
 import {writeSync} from 'node:fs';
 import module from 'node:module';
 import process from 'node:process';
-import {checkFlags, optionsHelp, synopsis, timingsFlags} from './options.js';
+import {checkFlags, newFlags, optionsHelp, synopsis, timingsFlags} from './options.js';
 
 /**
 What the program says back: the usage text, a usage error (exit 2), output written to stdout with its
@@ -12,6 +12,7 @@ export const usage = `
     $ npx briefing [FILE.md] [options]
     $ npx briefing check [FILE.md] ${synopsis(checkFlags)}
     $ npx briefing paragraphs SOURCE
+    $ npx briefing new SOURCE ${synopsis(newFlags)}
     $ npx briefing timings [FILE.md] ${synopsis(timingsFlags)}
 
   Presents a briefing on The Washington Times article of April 6, 2021 about
@@ -19,7 +20,8 @@ export const usage = `
   FILE.md (reloaded as you save it). Press ? while presenting for the keys.
   When stdin or stdout is not a terminal, prints the deck. \`check\` holds a
   deck to its source; \`paragraphs\` numbers a source text's paragraphs;
-  \`timings\` prints the talk's plan (budgets, rehearsals, what to cut).
+  \`timings\` prints the talk's plan (budgets, rehearsals, what to cut);
+  \`new\` starts a deck from a source text, with its quotes and paragraphs.
 
   Options
 ${optionsHelp()}
