@@ -17,7 +17,7 @@ import {wrap} from './text/wrap.js';
 `briefing check [FILE.md] [--source ARTICLE] [--size WxH] [--json]` and `briefing paragraphs ARTICLE`: the deck
 held to its article by the one checker (source/check), each problem at its file and line.
 */
-type Target = {deck: Deck; label: string; article: string; place: (problem: Problem) => Place; hidden?: Array<Problem & {line: number}>};
+type Target = {deck: Deck; label: string; article?: string; place: (problem: Problem) => Place; hidden?: Array<Problem & {line: number}>; notices?: readonly string[]};
 
 async function target(args: CheckCommand): Promise<Target> {
 	if (args.deckFile === undefined) {
@@ -28,9 +28,10 @@ async function target(args: CheckCommand): Promise<Target> {
 
 	const file = args.deckFile;
 	const parsed = await loadMarkdownDeck(file);
-	const fromDeck = parsed.deck.source.text;
+	const fromDeck = parsed.deck.source?.text;
 	const article = args.source ?? (fromDeck === undefined ? undefined : path.resolve(path.dirname(file), fromDeck));
-	if (article === undefined) {
+	// A deck that names no source (another presenter's, or a title alone) is checked for its structure and fit only.
+	if (article === undefined && parsed.deck.source) {
 		throw new DeckFileError(`${visibleControls(file)}: no article to check against: give --source ARTICLE or a "source:" line in the front matter`);
 	}
 
@@ -40,10 +41,20 @@ async function target(args: CheckCommand): Promise<Target> {
 		article,
 		place: problem => placeOf(file, parsed.places, problem),
 		hidden: hiddenProblems(parsed.text, parsed.deck, parsed.places),
+		...(article === undefined ? {} : {article}),
+		notices: (parsed.notices ?? []).map(notice => `${visibleControls(file)}:${notice.line}: ${notice.text}`),
 	};
 }
 
-function summary(problems: readonly Problem[], deck: Deck, label: string, article: string): string {
+/** What `check` says of a deck with no source: what it read, and what it could not check. */
+export const notChecked = 'quotes and numbers were not checked: the deck names no source';
+
+function summary(problems: readonly Problem[], deck: Deck, label: string, article: string | undefined): string {
+	if (article === undefined) {
+		const found = problems.length === 0 ? 'no problem' : `${problems.length} problem${problems.length === 1 ? '' : 's'}`;
+		return `${label}: ${deck.slides.length} slides read, ${found} in their structure; ${notChecked}`;
+	}
+
 	if (problems.length === 0) {
 		return `${label}: ${deck.slides.length} slides check out against ${article}`;
 	}
@@ -52,7 +63,7 @@ function summary(problems: readonly Problem[], deck: Deck, label: string, articl
 	return `${label}: ${problems.length} problem${problems.length === 1 ? '' : 's'} on ${slides} of ${deck.slides.length} slides, against ${article}`;
 }
 
-function jsonReport(report: {deck: string; article: string; slides: number; problems: unknown[]; size: string; tall: unknown[]}): string {
+function jsonReport(report: {deck: string; article: string | null; slides: number; problems: unknown[]; size: string; tall: unknown[]; notices?: readonly string[]; notChecked?: string}): string {
 	return JSON.stringify(report, null, '\t') + '\n';
 }
 
@@ -68,21 +79,20 @@ article that cannot be read (the error is on stderr too).
 */
 export async function runCheck(parsed: CheckCommand): Promise<number> {
 	try {
-		const {deck, label, article, place, hidden = []} = await target(parsed);
-		const text = await readTextFile(article, 'an article', '.txt');
-		const checked = checkDeck(deck, text);
+		const {deck, label, article, place, hidden = [], notices = []} = await target(parsed);
+		const checked = article === undefined ? [] : checkDeck(deck, await readTextFile(article, 'an article', '.txt'));
 		const problems = [...checked, ...hidden];
 		// In slide order, each slide's hidden characters after its other problems.
 		const placed = [...checked.map(problem => ({...problem, ...place(problem)})), ...hidden.map(problem => ({...problem, file: parsed.deckFile ?? ''}))].sort((a, b) => a.slide - b.slide);
-		const shownArticle = visibleControls(article);
+		const shownArticle = article === undefined ? undefined : visibleControls(article);
 		// Slides that need more than one page at the size (a note: they are shown across pages, the check still passes).
 		const size = parsed.size ?? defaultCheckSize;
 		const tall = (await measureSlides(deck, size)).map(each => ({...each, ...place({slide: each.slide, slideId: each.slideId, field: 'title', kind: 'no-citation', text: '', message: ''})}));
 		const tallLines = tall.map(each => `${each.file}${each.line === undefined ? '' : `:${each.line}`}: ${formatTallSlide(each, size)}`);
 		const written = await writeOut(
 			parsed.isJson
-				? jsonReport({deck: label, article: shownArticle, slides: deck.slides.length, problems: placed, size: `${size.columns}x${size.rows}`, tall})
-				: textReport(placed, [...tallLines, summary(problems, deck, label, shownArticle)].join('\n')),
+				? jsonReport({deck: label, article: shownArticle ?? null, slides: deck.slides.length, problems: placed, size: `${size.columns}x${size.rows}`, tall, ...(notices.length > 0 ? {notices} : {}), ...(shownArticle === undefined ? {notChecked} : {})})
+				: textReport(placed, [...tallLines, ...notices, summary(problems, deck, label, shownArticle)].join('\n')),
 		);
 		// A failed write (exit 1) says more than the problems found.
 		return written || (problems.length > 0 ? 1 : 0);

@@ -304,7 +304,7 @@ async function exportHandout(deck: Deck, command: ExportCommand, slides: Deck['s
 
 	// The built-in deck written as a Markdown deck names its article, so `briefing check` finds it.
 	const article = format === 'deck' && isBuiltIn ? (await import('./markdown/article-path.js')).articleFor(file) : undefined;
-	const text = format === 'pdf' ? await pdfBytes(deck, {...pdfOptions!, showNotes: command.showNotes, slides}) : exportDeck(article ? {...deck, source: {...deck.source, text: article}} : deck, format, {showNotes: command.showNotes, slides});
+	const text = format === 'pdf' ? await pdfBytes(deck, {...pdfOptions!, showNotes: command.showNotes, slides}) : exportDeck(article && deck.source ? {...deck, source: {...deck.source, text: article}} : deck, format, {showNotes: command.showNotes, slides});
 	if (file === undefined || file === '-') {
 		return writeOut(text);
 	}

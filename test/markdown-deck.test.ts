@@ -127,7 +127,7 @@ describe('the README', () => {
 		expect(deck.slides.some(slide => slide.notes)).toBe(true);
 		const article = readFileSync(new URL('../../shared/source/article.txt', import.meta.url), 'utf8');
 		expect(checkDeck(deck, article)).toEqual([]);
-		expect(deck.source.text).toBe('../shared/source/article.txt');
+		expect(deck.source!.text).toBe('../shared/source/article.txt');
 	});
 });
 

@@ -40,7 +40,8 @@ export type SourceInfo = {
 
 export type DeckDefinition = {
 	readonly title: string;
-	readonly source: SourceInfo;
+	/** What the deck is a briefing on; none for a deck that names no source (another presenter's, or a title alone). */
+	readonly source?: SourceInfo;
 	/** The id of the slide whose bullets sum the deck up: the handout's summary. */
 	readonly summary?: string;
 	/** How long the talk is (ms): slides without a budget share what the budgets leave. */
@@ -204,7 +205,8 @@ export type SlideData = Omit<SlideDefinition, 'Body'> & {readonly blocks: readon
 
 export type DeckData = {
 	readonly title: string;
-	readonly source: SourceInfo;
+	/** What the deck is a briefing on; none for a deck that names no source (another presenter's, or a title alone). */
+	readonly source?: SourceInfo;
 	readonly summary?: string;
 	readonly duration?: number;
 	readonly abstract?: string;

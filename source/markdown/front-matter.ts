@@ -19,7 +19,7 @@ The deck's YAML front matter: what the article is and where its text is.
 	duration: 20m             (optional: the talk's length, for the presenter view's pace)
 	---
 */
-export type FrontMatter = {readonly title: string; readonly source: SourceInfo; readonly summary?: string; readonly abstract?: string; readonly duration?: number};
+export type FrontMatter = {readonly title: string; readonly source?: SourceInfo; readonly summary?: string; readonly abstract?: string; readonly duration?: number};
 
 const required = ['title', 'outlet', 'date', 'author'] as const;
 const optional = ['url', 'source', 'summary', 'abstract', 'duration'] as const;
@@ -63,8 +63,10 @@ export function readFrontMatter(node: Yaml | undefined): FrontMatter {
 		fields.set(key, slideText(String(value)));
 	}
 
+	// A deck that names no article (title alone, as another presenter's deck is read): shown, not checked.
+	const namesNoSource = ['outlet', 'date', 'author', 'url', 'source'].every(key => !fields.has(key));
 	const missing = required.find(key => !fields.get(key));
-	if (missing) {
+	if (missing && !(namesNoSource && fields.get('title'))) {
 		throw new MarkdownDeckError(`front matter needs "${missing}:" (title, outlet, date and author are required)`, startOf(node));
 	}
 
@@ -80,12 +82,16 @@ export function readFrontMatter(node: Yaml | undefined): FrontMatter {
 		...(duration === undefined ? {} : {duration}),
 		...(fields.get('summary') ? {summary: get('summary')} : {}),
 		...(fields.get('abstract') ? {abstract: get('abstract')} : {}),
-		source: {
-			outlet: get('outlet'),
-			date: get('date'),
-			author: get('author'),
-			...(fields.get('url') ? {url: get('url')} : {}),
-			...(fields.get('source') ? {text: get('source')} : {}),
-		},
+		...(namesNoSource
+			? {}
+			: {
+				source: {
+					outlet: get('outlet'),
+					date: get('date'),
+					author: get('author'),
+					...(fields.get('url') ? {url: get('url')} : {}),
+					...(fields.get('source') ? {text: get('source')} : {}),
+				},
+			}),
 	};
 }

@@ -39,12 +39,11 @@ function slideToMarkdown(slide: Slide): string {
 }
 
 export function deckToMarkdown(deck: Deck): string {
-	const {outlet, date, author, url, text} = deck.source;
+	const {outlet, date, author, url, text} = deck.source ?? {};
 	const fields = {
 		title: deck.title,
-		outlet,
-		date,
-		author,
+		// A deck that names no source is written with its title alone.
+		...(deck.source ? {outlet, date, author} : {}),
 		...(url ? {url} : {}),
 		...(text ? {source: text} : {}),
 		...(deck.summary ? {summary: deck.summary} : {}),

@@ -69,10 +69,14 @@ function count(number: number, noun: string): string {
 
 /** Under the title: when the facts are from, what the ¶ numbers mean, and what part of the deck this is. */
 export function aboutLine(deck: Deck, slides: readonly Slide[] = deck.slides): string {
-	const asOf = `As of ${deck.source.date}, the article’s date: anything about the future is as of then.`;
 	const extent = isWholeDeck(deck, slides)
 		? `${count(deck.slides.length, 'slide')} in ${count(deck.sections.length, 'section')}.`
 		: `This handout holds ${slideRange(slides)} of ${deck.slides.length}.`;
+	if (!deck.source) {
+		return extent;
+	}
+
+	const asOf = `As of ${deck.source.date}, the article’s date: anything about the future is as of then.`;
 	return `${asOf} ${extent} “¶ 13” means paragraph 13 of the article.`;
 }
 
@@ -95,6 +99,10 @@ export function memoSummary(deck: Deck): MemoSummary | undefined {
 
 /** Under the title: whose briefing this is and whose article it reports, so the memo never reads as the outlet's. */
 export function whoseLine(deck: Deck): string {
+	if (!deck.source) {
+		return 'The presenter’s slides; the deck names no source.';
+	}
+
 	const {author, outlet, date} = deck.source;
 	return `A briefing on the article by ${author} in ${outlet}, ${date}. The presenter wrote the briefing; the quotes and facts are the article’s.`;
 }

@@ -367,7 +367,7 @@ function footers(w: Writer, deck: Deck): void {
 		w.doc.page.margins.bottom = 0;
 		const y = w.doc.page.height - margin + 14;
 		use(w, styles.footer);
-		w.doc.text(clean(w, `As of ${deck.source.date}, the article’s date · ${deck.source.outlet}, by ${deck.source.author}`, styles.footer), w.left, y, {width: w.width - 80, lineBreak: false, height: 10, ellipsis: true});
+		w.doc.text(clean(w, deck.source ? `As of ${deck.source.date}, the article’s date · ${deck.source.outlet}, by ${deck.source.author}` : deck.title, styles.footer), w.left, y, {width: w.width - 80, lineBreak: false, height: 10, ellipsis: true});
 		w.doc.text(`Page ${index + 1} of ${range.count}`, w.left + w.width - 80, y, {width: 80, align: 'right', lineBreak: false});
 		w.doc.page.margins.bottom = keep;
 	}

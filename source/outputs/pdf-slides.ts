@@ -266,7 +266,7 @@ export function slidesDocument(deck: Deck, options: SlidePagesOptions): {doc: PD
 		font: defaultFontPath(),
 		lang: 'en',
 		displayTitle: true,
-		info: {Title: deck.title, Subject: `The slides of a briefing on the article by ${deck.source.author} in ${deck.source.outlet}, ${deck.source.date}`, Creator: 'briefing', Producer: 'briefing (pdfkit)'},
+		info: {Title: deck.title, Subject: deck.source ? `The slides of a briefing on the article by ${deck.source.author} in ${deck.source.outlet}, ${deck.source.date}` : `The slides of ${deck.title}`, Creator: 'briefing', Producer: 'briefing (pdfkit)'},
 	});
 	const fonts = registerFonts(doc, ['mono', 'monoBold', 'monoItalic', 'monoBoldItalic']);
 	const palette = options.theme.name === 'light' || options.theme.name === 'plain' ? slidePagePalettes.paper : slidePagePalettes.screen;

@@ -20,12 +20,12 @@ export type TextOptions = {
 
 /** Who wrote it, where and when: the line every output starts with. */
 export function sourceLine(deck: Deck): string {
-	return `${deck.source.outlet}, ${deck.source.date}, by ${deck.source.author}`;
+	return deck.source ? `${deck.source.outlet}, ${deck.source.date}, by ${deck.source.author}` : deck.title;
 }
 
 /** The article's address, when the deck has one that is a plain web address (never javascript: and the like). */
 export function sourceUrl(deck: Deck): string | undefined {
-	const url = deck.source.url;
+	const url = deck.source?.url;
 	return url && /^https?:\/\/[^\s<>"]+$/i.test(url) ? url : undefined;
 }
 
