@@ -10,6 +10,7 @@ import {checkout, defaultArticle} from './markdown/article-path.js';
 import {visibleControls} from './markdown/inline.js';
 import {DeckFileError, loadMarkdownDeck, readTextFile} from './markdown/load.js';
 import {hiddenProblems} from './markdown/hidden.js';
+import {chooseFormat} from './markdown/formats/translate.js';
 import {builtInPlaces, type Place, placeOf} from './markdown/places.js';
 import {wrap} from './text/wrap.js';
 
@@ -27,6 +28,10 @@ async function target(args: CheckCommand): Promise<Target> {
 	}
 
 	const file = args.deckFile;
+	if (args.deckFormat) {
+		chooseFormat(args.deckFormat);
+	}
+
 	const parsed = await loadMarkdownDeck(file);
 	const fromDeck = parsed.deck.source?.text;
 	const article = args.source ?? (fromDeck === undefined ? undefined : path.resolve(path.dirname(file), fromDeck));

@@ -1,4 +1,5 @@
 import {realpathSync} from 'node:fs';
+import type {FormatChoice} from './markdown/formats/scan.js';
 import process from 'node:process';
 import {deck as builtInDeck} from '../slides/index.js';
 import {usageError, writeOut} from './answer.js';
@@ -42,7 +43,7 @@ export async function runDeckCommand(command: DeckCommand): Promise<number> {
 			lighten();
 		}
 	};
-	const markdown = command.deckFile === undefined ? undefined : await loadDeckFile(command.deckFile, beforeParse, isInteractive);
+	const markdown = command.deckFile === undefined ? undefined : await loadDeckFile(command.deckFile, beforeParse, isInteractive, command.deckFormat);
 	if (command.deckFile !== undefined && !markdown) {
 		return 2;
 	}
@@ -98,11 +99,21 @@ export async function runDeckCommand(command: DeckCommand): Promise<number> {
 }
 
 /** The Markdown deck named on the command line, or undefined after a one-line problem with its file, line and column. */
-async function loadDeckFile(file: string, beforeParse: (length: number) => void, isShow: boolean) {
-	const {DeckFileError, loadDeckForShow, loadMarkdownDeck} = await import('./markdown/load.js');
+async function loadDeckFile(file: string, beforeParse: (length: number) => void, isShow: boolean, format?: FormatChoice) {
+	const {DeckFileError, loadDeckForShow, loadMarkdownDeck, noticeLines} = await import('./markdown/load.js');
+	if (format) {
+		(await import('./markdown/formats/translate.js')).chooseFormat(format);
+	}
+
 	try {
 		// A show reads each slide when it is first shown (the rest in its idle time); the outputs read the whole deck now.
-		return await withoutFetch(async () => (isShow ? loadDeckForShow(file, beforeParse) : loadMarkdownDeck(file, beforeParse)));
+		const loaded = await withoutFetch(async () => (isShow ? loadDeckForShow(file, beforeParse) : loadMarkdownDeck(file, beforeParse)));
+		// What of another presenter's deck is not shown, one line a kind (the show's screen comes after it).
+		for (const line of noticeLines(file, loaded.notices)) {
+			process.stderr.write(`briefing: ${line}\n`);
+		}
+
+		return loaded;
 	} catch (error: unknown) {
 		if (error instanceof DeckFileError) {
 			process.stderr.write(`briefing: ${error.message}\n`);

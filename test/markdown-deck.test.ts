@@ -133,7 +133,6 @@ describe('the README', () => {
 
 describe('a deck that does not parse says where', () => {
 	test.each([
-		['no front matter', '# S\n\n## A\n', 'deck.md:1:1: a deck starts with front matter'],
 		['a missing author', '---\ntitle: T\noutlet: O\ndate: D\n---\n\n# S\n\n## A\n', 'deck.md:1:1: front matter needs "author:"'],
 		['an unknown key', '---\ntitle: T\noutlet: O\ndate: D\nauthor: A\ntitel: x\n---\n', 'deck.md:6:1: front matter: unknown key "titel"'],
 		['bad YAML', '---\ntitle: [T\n---\n', 'deck.md:2:1: front matter: '],

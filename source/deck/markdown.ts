@@ -118,6 +118,10 @@ export function blockMarkdown(block: Block, form: MarkdownForm): string {
 			return drawnMarkdown(block, form);
 		}
 
+		case 'pause': {
+			return form === 'deck' ? '<!-- pause -->' : '';
+		}
+
 		default: {
 			const never: never = block;
 			return never;

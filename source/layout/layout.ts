@@ -1,4 +1,4 @@
-import {type Block, revealUnits} from '../deck/blocks.js';
+import {type Block, blocksUpTo, revealUnits} from '../deck/blocks.js';
 import {type Line, type Segment} from '../text/lines.js';
 import {textWidth, wrap} from '../text/wrap.js';
 import type {Role} from '../text/theme.js';
@@ -200,6 +200,10 @@ export function layoutBlock(block: Block, width: number, visible: number, option
 			return block.draw(width);
 		}
 
+		case 'pause': {
+			return [];
+		}
+
 		default: {
 			const never: never = block;
 			return never;
@@ -212,8 +216,13 @@ export function layoutBlocks(blocks: readonly Block[], options: LayoutOptions): 
 	const lines: Line[] = [];
 	let unitsBefore = 0;
 	const step = options.step ?? Number.POSITIVE_INFINITY;
-	for (const [index, block] of blocks.entries()) {
-		if (index > 0) {
+	for (const block of blocksUpTo(blocks, step)) {
+		if (block.kind === 'pause') {
+			unitsBefore += revealUnits(block);
+			continue;
+		}
+
+		if (lines.length > 0) {
 			lines.push(blank());
 		}
 

@@ -168,7 +168,7 @@ function directive(node: Html, slide: SlideDraft | undefined, section?: SectionD
 
 	const named = /^\s*([a-z_]+)\s*(?::([\s\S]*))?$/i.exec(body);
 	const name = named?.[1]?.toLowerCase();
-	const isDirective = name === 'bars' ? named?.[2] === undefined : named?.[2] !== undefined;
+	const isDirective = name === 'bars' || name === 'pause' ? named?.[2] === undefined : named?.[2] !== undefined;
 	if (!named || !name || !isDirective) {
 		return; // An ordinary comment: not shown, not read.
 	}
@@ -192,8 +192,12 @@ function directive(node: Html, slide: SlideDraft | undefined, section?: SectionD
 		slide.places.paragraphs ??= at.line;
 	} else if (name === 'bars') {
 		slide.isBars = true;
+	} else if (name === 'pause') {
+		// The first step of a slide is shown on arrival: a pause before any bullet or quote is passed on the second.
+		slide.blocks.push({kind: 'pause', steps: slide.blocks.some(block => revealUnits(block) > 0) ? 1 : 2});
+		slide.captionable = undefined;
 	} else {
-		throw new MarkdownDeckError(`unknown directive "${visibleControls(name)}" (known: paragraphs, speaker_note, bars, budget)`, at);
+		throw new MarkdownDeckError(`unknown directive "${visibleControls(name)}" (known: paragraphs, speaker_note, bars, budget, pause)`, at);
 	}
 }
 

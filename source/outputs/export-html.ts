@@ -1,4 +1,4 @@
-import {type Block, blockTexts} from '../deck/blocks.js';
+import {type Block, blockTexts, withoutPauses} from '../deck/blocks.js';
 import type {Deck, Slide} from '../deck/deck.js';
 import {sourceLine, sourceUrl} from './print.js';
 import {aboutLine, type HandoutPart, handoutParts, hasOwnHeading, isWholeDeck, memoSummary, partTitle, slideCitation, slideRange, whoseLine} from './handout.js';
@@ -157,6 +157,10 @@ export function blockHtml(block: Block): string {
 			return `<div class="drawn">${blockTexts(block).map(line => `<p>${text(line)}</p>`).join('')}</div>`;
 		}
 
+		case 'pause': {
+			return '';
+		}
+
 		default: {
 			const never: never = block;
 			return never;
@@ -170,7 +174,7 @@ export function slideHtml(slide: Slide, options: HtmlOptions): string {
 	return [
 		hasOwnHeading(slide) ? `<article id="${id}" aria-labelledby="${id}-title">` : `<article id="${id}">`,
 		...(hasOwnHeading(slide) ? [`<h3 id="${id}-title">${text(slide.title)}</h3>`] : []),
-		...slide.blocks.map(block => blockHtml(block)),
+		...withoutPauses(slide.blocks).map(block => blockHtml(block)),
 		...(cited ? [`<p class="cited">${text(cited)}</p>`] : []),
 		...(options.showNotes && slide.notes ? [`<aside class="notes"><h4>Speaker notes</h4><p>${text(slide.notes)}</p></aside>`] : []),
 		'</article>',

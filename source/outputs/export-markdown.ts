@@ -1,3 +1,4 @@
+import {withoutPauses} from '../deck/blocks.js';
 import type {Deck, Slide} from '../deck/deck.js';
 import {blockMarkdown, escapeMarkdown, listMarkdown} from '../deck/markdown.js';
 import {sourceUrl} from './print.js';
@@ -17,7 +18,7 @@ export type MarkdownOptions = {
 /** One slide as a `###` sub-heading of its section, with its number and cited paragraphs under it. */
 export function slideMarkdown(slide: Slide, options: MarkdownOptions = {}): string {
 	const cited = slideCitation(slide);
-	const parts = [...(hasOwnHeading(slide) ? [`### ${escapeMarkdown(slide.title)}`] : []), ...slide.blocks.map(block => blockMarkdown(block, 'memo')), ...(cited ? [`*${escapeMarkdown(cited)}*`] : [])];
+	const parts = [...(hasOwnHeading(slide) ? [`### ${escapeMarkdown(slide.title)}`] : []), ...withoutPauses(slide.blocks).map(block => blockMarkdown(block, 'memo')), ...(cited ? [`*${escapeMarkdown(cited)}*`] : [])];
 	if (options.showNotes && slide.notes) {
 		parts.push(`**Speaker notes:** ${escapeMarkdown(slide.notes)}`);
 	}

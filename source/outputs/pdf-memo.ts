@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import {type Block, blockTexts} from '../deck/blocks.js';
+import {type Block, blockTexts, withoutPauses} from '../deck/blocks.js';
 import type {Deck, Slide} from '../deck/deck.js';
 import {handoutPalette as palette} from '../text/theme.js';
 import {stripControls} from '../text/sanitize.js';
@@ -244,6 +244,10 @@ function blockPdf(w: Writer, block: Block): void {
 			return;
 		}
 
+		case 'pause': {
+			return;
+		}
+
 		default: {
 			const never: never = block;
 			return never;
@@ -266,7 +270,7 @@ function slidePdf(w: Writer, slide: Slide, section: PDFKit.PDFOutline, showNotes
 		paragraph(w, slide.title, styles.h3, {after: 5});
 	}
 
-	for (const block of slide.blocks) {
+	for (const block of withoutPauses(slide.blocks)) {
 		blockPdf(w, block);
 		w.doc.y += 6;
 	}

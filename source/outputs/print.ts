@@ -1,4 +1,4 @@
-import {type Block, drawingCharacters} from '../deck/blocks.js';
+import {type Block, drawingCharacters, withoutPauses} from '../deck/blocks.js';
 import type {Deck, Slide} from '../deck/deck.js';
 import {indentLines, textWidth, wrap} from '../text/wrap.js';
 import {lineText} from '../text/lines.js';
@@ -88,6 +88,10 @@ export function blockPlain(block: Block, width: number): string[] {
 				.filter((line, index, lines) => line || (index > 0 && index < lines.length - 1));
 		}
 
+		case 'pause': {
+			return [];
+		}
+
 		default: {
 			const never: never = block;
 			return never;
@@ -99,7 +103,7 @@ export function blockPlain(block: Block, width: number): string[] {
 export function slideText(slide: Slide, options: TextOptions = {}): string {
 	const width = options.width ?? 78;
 	const lines: string[] = hasOwnHeading(slide) ? [...underlined(slide.title, width, '-'), ''] : [];
-	for (const [index, block] of slide.blocks.entries()) {
+	for (const [index, block] of withoutPauses(slide.blocks).entries()) {
 		lines.push(...(index > 0 ? [''] : []), ...indentLines(blockPlain(block, width - 2), '  '));
 	}
 

@@ -1,5 +1,5 @@
 import type {Block} from '../deck/blocks.js';
-import {blockTexts, revealUnits} from '../deck/blocks.js';
+import {blocksUpTo, blockTexts, revealUnits} from '../deck/blocks.js';
 import {type Deck, paragraphRanges, type Slide} from '../deck/deck.js';
 import {helpRows} from '../model/keymap.js';
 import {modeOf, type NavigationState} from '../model/navigation.js';
@@ -113,6 +113,10 @@ export function blockSpeech(block: Block, visible: number): string[] {
 			return blockTexts(block).map(line => sentence(line));
 		}
 
+		case 'pause': {
+			return [];
+		}
+
 		default: {
 			const never: never = block;
 			return never;
@@ -132,7 +136,7 @@ export function slideSpeech(deck: Deck, slide: Slide, options: SpeechOptions = {
 	}
 
 	let unitsBefore = 0;
-	for (const block of slide.blocks) {
+	for (const block of blocksUpTo(slide.blocks, step)) {
 		lines.push(...blockSpeech(block, Math.max(0, step - unitsBefore)));
 		unitsBefore += revealUnits(block);
 	}

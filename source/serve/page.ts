@@ -1,4 +1,4 @@
-import {type Block, revealUnits} from '../deck/blocks.js';
+import {type Block, blocksUpTo, revealUnits} from '../deck/blocks.js';
 import type {Deck} from '../deck/deck.js';
 import {escapeHtml, handoutCss, htmlStart, slideHtml} from '../outputs/export-html.js';
 
@@ -14,7 +14,7 @@ stylesheet (styles from 'self' only: the handout's inline bar widths become clas
 /** A slide's blocks as far as `step` reveals them (as the audience view lays them out: layout.ts). */
 export function revealedBlocks(blocks: readonly Block[], step: number): Block[] {
 	let before = 0;
-	return blocks.flatMap(block => {
+	return blocksUpTo(blocks, step).flatMap(block => {
 		const units = revealUnits(block);
 		const visible = Math.max(0, step - before);
 		before += units;
@@ -24,6 +24,10 @@ export function revealedBlocks(blocks: readonly Block[], step: number): Block[] 
 
 		if (block.kind === 'bullets') {
 			return visible > 0 ? [{...block, items: block.items.slice(0, visible)}] : [];
+		}
+
+		if (block.kind === 'pause') {
+			return [];
 		}
 
 		return visible > 0 ? [block] : [];

@@ -3,6 +3,8 @@ import {atxHeading, commandOf, type DeckFormat, isRule, isSetextUnderline, type 
 /**
 Which presenter a deck file was written for, from the file alone (`--format` forces one). In order:
 
+0. front matter that is not YAML, or holds a key none of the four knows, or nothing after it: ours
+   (so our reader says what is wrong);
 1. a presenterm command comment (`<!-- end_slide -->`, `jump_to_middle`, `incremental_lists`, …) or
    presenterm's front matter (`sub_title`, `event`, `location`, `authors`, `options`, a `theme:` map):
    presenterm;
@@ -17,6 +19,8 @@ Which presenter a deck file was written for, from the file alone (`--format` for
 const presentermCommands = new Set(['end_slide', 'jump_to_middle', 'incremental_lists', 'newlines', 'new_lines', 'alignment', 'font_size', 'user_comment', 'include', 'no_footer', 'skip_slide', 'list_item_newlines', 'new_line']);
 const presentermKeys = ['sub_title', 'event', 'location', 'authors', 'options'];
 const ourKeys = ['outlet', 'source', 'summary', 'abstract', 'duration', 'url', 'kind', 'publisher'];
+/** Every key a front matter of any of the four may hold: a key outside them is a mistake in ours (our reader names it). */
+const anyKeys = new Set([...ourKeys, ...presentermKeys, 'title', 'author', 'date', 'theme', 'paging', 'patat', 'subtitle']);
 
 function hasOurFrame(scanned: Scanned): boolean {
 	let slides = 0;
@@ -44,6 +48,10 @@ function hasOurFrame(scanned: Scanned): boolean {
 
 export function detectFormat(scanned: Scanned): DeckFormat {
 	const keys = Object.keys(scanned.front);
+	if (scanned.isFrontBroken || keys.some(key => !anyKeys.has(key)) || !scanned.lines.slice(scanned.bodyStart).some(line => /\S/.test(line))) {
+		return 'briefing';
+	}
+
 	const commands = [...scanned.comments.values()].map(comment => commandOf(comment));
 	const textLines = scanned.lines.map((line, index) => ({line, index})).filter(({index}) => scanned.kinds[index] === 'text');
 	if (commands.some(command => command !== undefined && presentermCommands.has(command)) || keys.some(key => presentermKeys.includes(key)) || (typeof scanned.front['theme'] === 'object' && scanned.front['theme'] !== null)) {

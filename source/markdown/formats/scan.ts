@@ -24,12 +24,14 @@ export type Scanned = {
 	/** The front matter's keys and values (empty when there is none, or it is not a YAML map). */
 	readonly front: Readonly<Record<string, unknown>>;
 	readonly hasFront: boolean;
+	/** The front matter is there but is not a YAML map (our reader says why). */
+	readonly isFrontBroken: boolean;
 	readonly comments: ReadonlyMap<number, Comment>;
 };
 
 const fenceOpen = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 
-function readFront(lines: readonly string[]): {end: number; data: Record<string, unknown>} | undefined {
+function readFront(lines: readonly string[]): {end: number; data: Record<string, unknown>; isBroken: boolean} | undefined {
 	if (!/^---[ \t]*$/.test(lines[0] ?? '')) {
 		return undefined;
 	}
@@ -46,7 +48,8 @@ function readFront(lines: readonly string[]): {end: number; data: Record<string,
 		data = undefined;
 	}
 
-	return {end: close + 1, data: typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : {}};
+	const isMap = typeof data === 'object' && data !== null && !Array.isArray(data);
+	return {end: close + 1, data: isMap ? (data as Record<string, unknown>) : {}, isBroken: !isMap};
 }
 
 export function scanDeck(text: string): Scanned {
@@ -90,7 +93,7 @@ export function scanDeck(text: string): Scanned {
 		}
 	}
 
-	return {lines, kinds, bodyStart, front: front?.data ?? {}, hasFront: front !== undefined, comments};
+	return {lines, kinds, bodyStart, front: front?.data ?? {}, hasFront: front !== undefined, isFrontBroken: front?.isBroken ?? /^---[ \t]*$/.test(lines[0] ?? ''), comments};
 }
 
 /** A comment's command word (`end_slide`, `pause`, `speaker_note`…), lowercase, or undefined for a comment of words. */

@@ -212,8 +212,12 @@ function rangesBetween(scanned: Scanned, out: string[], separators: ReadonlyArra
 	return ranges;
 }
 
-/** Slides cut at separator lines, each titled by its first heading (else "Slide N"); a slide of its title alone opens a section. */
-function cutSlides(scanned: Scanned, out: string[], ranges: readonly Range[], prefix: string[]): string | undefined {
+/**
+Slides cut at separator lines, each titled by its first heading (else "Slide N"); a slide of its title
+alone opens a section. `byline` (the author and date of a deck with no title of its own) goes under the
+first slide's title.
+*/
+function cutSlides(scanned: Scanned, out: string[], ranges: readonly Range[], prefix: string[], byline: string[]): string | undefined {
 	let firstTitle: string | undefined;
 	for (const [number, range] of ranges.entries()) {
 		let heading: Heading | undefined;
@@ -223,7 +227,8 @@ function cutSlides(scanned: Scanned, out: string[], ranges: readonly Range[], pr
 
 		firstTitle ??= heading?.words;
 		const title = heading?.words ?? `Slide ${number + 1}`;
-		const isFirst = heading !== undefined && !out.slice(range.start, heading.line).some(line => /\S/.test(line));
+		const extra = number === 0 ? byline : [];
+		const isFirst = heading !== undefined && extra.length === 0 && !out.slice(range.start, heading.line).some(line => /\S/.test(line));
 		const rest = out.slice(range.start, range.end).filter((line, at) => /\S/.test(line) && range.start + at !== heading?.line);
 		const isSection = isFirst && heading !== undefined && (range.isSection === true || rest.length === 0);
 		for (let index = range.start; index < range.end; index++) {
@@ -259,7 +264,7 @@ function cutSlides(scanned: Scanned, out: string[], ranges: readonly Range[], pr
 
 		const slideLine = `## ${heading ? title : headingText(title)}`;
 		if (range.sep === undefined) {
-			prefix.push(slideLine);
+			prefix.push(slideLine, ...extra);
 		} else {
 			out[range.sep] = slideLine;
 		}
@@ -269,7 +274,7 @@ function cutSlides(scanned: Scanned, out: string[], ranges: readonly Range[], pr
 }
 
 /** patat without rules: slides cut at the slide level (the highest heading level followed by content), higher headings are sections. */
-function headingSlides(scanned: Scanned, out: string[], prefix: string[]): string | undefined {
+function headingSlides(scanned: Scanned, out: string[], prefix: string[], byline: string[]): string | undefined {
 	const headings: Heading[] = [];
 	for (let index = scanned.bodyStart; index < out.length; index++) {
 		const heading = /\S/.test(out[index]!) ? headingAt(scanned, index) : undefined;
@@ -317,7 +322,13 @@ function headingSlides(scanned: Scanned, out: string[], prefix: string[]): strin
 	const firstHeading = headings[0];
 	const before = out.slice(scanned.bodyStart, firstHeading?.line ?? out.length).some(line => /\S/.test(line));
 	if (before || slides === 0) {
-		prefix.push(`## Slide 1`);
+		prefix.push('## Slide 1', ...byline);
+	} else if (byline.length > 0 && firstHeading?.level === level) {
+		prefix.push(`## ${firstHeading.words}`, ...byline);
+		out[firstHeading.line] = '';
+		if (firstHeading.under !== undefined) {
+			out[firstHeading.under] = '';
+		}
 	}
 
 	return firstHeading?.words;
@@ -347,11 +358,18 @@ function frontNotices(scanned: Scanned, notices: Notices): void {
 	}
 }
 
-/** The intro slide the front matter's title, subtitle, author and date make (presenterm's, and the others' status bar). */
+/** The author and date a deck gives with no title of its own (slides' status bar): a source line under the first slide's title. */
+function bylineOf(scanned: Scanned): string[] {
+	const get = (key: string) => frontText(scanned.front[key]);
+	const words = [get('authors') ?? get('author'), get('date')].filter(Boolean) as string[];
+	return get('title') || words.length === 0 ? [] : [`*${words.map(word => headingText(word)).join(' · ')}*`];
+}
+
+/** The intro slide the front matter's title, subtitle, author and date make (presenterm's; patat's title bar). */
 function introSlide(scanned: Scanned, title: string): string[] {
 	const get = (key: string) => frontText(scanned.front[key]);
 	const lines = [get('sub_title') ?? get('subtitle'), get('event'), get('location'), get('date'), get('authors') ?? get('author')].filter(Boolean) as string[];
-	if (lines.length === 0 && !get('title')) {
+	if (!get('title')) {
 		return [];
 	}
 
@@ -374,13 +392,13 @@ function build(scanned: Scanned, format: DeckFormat, notices: Notices): Built {
 
 	const separators = lines.map((_, index) => index).filter(index => index >= scanned.bodyStart && isSeparator(index)).map(index => ({start: index, end: comments.get(index)?.end ?? index}));
 	if (format === 'patat' && separators.length === 0) {
-		return {prefix, out, firstTitle: headingSlides(scanned, out, prefix)};
+		return {prefix, out, firstTitle: headingSlides(scanned, out, prefix, bylineOf(scanned))};
 	}
 
 	const ranges = rangesBetween(scanned, out, separators);
 	const middles = new Set([...comments.values()].filter(comment => commandOf(comment) === 'jump_to_middle').map(comment => comment.start));
 	const marked = ranges.map(range => ({...range, isSection: [...middles].some(line => line >= range.start && line < range.end)}));
-	return {prefix, out, firstTitle: cutSlides(scanned, out, marked, prefix)};
+	return {prefix, out, firstTitle: cutSlides(scanned, out, marked, prefix, bylineOf(scanned))};
 }
 
 /** The deck's text in our format: ours as it is, another presenter's translated. `name` is the file's, for a deck with no title. */
