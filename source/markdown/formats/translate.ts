@@ -50,8 +50,10 @@ class Notices {
 		this.#kinds.set(kind, {line: known?.line ?? index + 1, count: (known?.count ?? 0) + 1});
 	}
 
-	list(): Notice[] {
-		return [...this.#kinds].map(([kind, {line, count}]) => ({kind, line, count, text: noticeTexts[kind]?.(count) ?? kind}));
+	/** The notices, the first saying which presenter the deck was read as. */
+	list(format: DeckFormat): Notice[] {
+		const read = {kind: 'format', line: 1, count: 1, text: `read as a ${format} deck (--format chooses another)`};
+		return [read, ...[...this.#kinds].map(([kind, {line, count}]) => ({kind, line, count, text: noticeTexts[kind]?.(count) ?? kind}))];
 	}
 }
 
@@ -243,7 +245,7 @@ function cutSlides(scanned: Scanned, out: string[], ranges: readonly Range[], pr
 		const sectionLine = `# ${title}`;
 		if (heading && isFirst) {
 			setHeading(out, heading, '##');
-			if (isSection && heading.under !== undefined) {
+			if (isSection && heading.under !== undefined && range.sep === undefined) {
 				out[heading.line] = sectionLine;
 				out[heading.under] = `## ${title}`;
 			} else if (isSection && range.sep === undefined) {
@@ -418,7 +420,7 @@ export function asOurDeck(text: string, choice: FormatChoice = 'auto', name?: st
 	const opensSection = firstHeading?.startsWith('# ') === true;
 	const head = ['---', `title: ${JSON.stringify(title)}`, '---', '', ...(intro.length > 0 || !opensSection ? [`# ${headingText(title)}`, ''] : []), ...intro];
 	const before = [...head, ...prefix.flatMap(line => [line, ''])];
-	return {format, text: [...before, ...out].join('\n'), shift: before.length, notices: notices.list()};
+	return {format, text: [...before, ...out].join('\n'), shift: before.length, notices: notices.list(format)};
 }
 
 function fileTitle(name: string | undefined): string {
