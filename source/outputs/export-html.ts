@@ -237,7 +237,7 @@ export function deckHtml(deck: Deck, options: HtmlOptions = {}): string {
 		...frontMatterHtml(deck, slides),
 		...handoutParts(deck, slides).map(part => partHtml(part, options)),
 		'</main>',
-		`<footer><p>Source: ${source}. Paragraph numbers (¶) count the article's paragraphs from its dateline.</p></footer>`,
+		deck.source ? `<footer><p>Source: ${source}. Paragraph numbers (¶) count the article's paragraphs from its dateline.</p></footer>` : '',
 		'</body>',
 		'</html>',
 	].join('\n') + '\n';
