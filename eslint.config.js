@@ -28,6 +28,13 @@ export default tseslint.config(
 		},
 	},
 	{
+		// Functions (React components too) stay short enough to read at once; a test's describe() may run long.
+		files: ['source/**', 'slides/**'],
+		rules: {
+			'max-lines-per-function': ['error', {max: 80, skipBlankLines: true, skipComments: true, IIFEs: true}],
+		},
+	},
+	{
 		// The build script and the bench are plain JavaScript outside tsconfig.json: untyped, so linted without types.
 		files: ['**/*.mjs', '**/*.cjs', 'eslint.config.js'],
 		...tseslint.configs.disableTypeChecked,

@@ -7,7 +7,8 @@ import {type Deck, findSection, hasDrawnBlocks} from './deck/deck.js';
 import {isAutoTheme, pickTheme, themeNames} from './text/theme.js';
 import {checkShow, type Command, type PresentCommand, resolveStart} from './parse-args.js';
 import {quoted} from './text/quoted.js';
-import {firstFrameText, present} from './show/present.js';
+import {firstFrameText, present, type RunningShow} from './show/present.js';
+import type {PeerLink} from './link/peer.js';
 import {withoutFetch} from './boot/without-fetch.js';
 import {lightenV8} from './boot/lighter-v8.js';
 
@@ -35,8 +36,8 @@ export async function runDeckCommand(command: DeckCommand): Promise<number> {
 	}
 
 	// V8's flags for a long show: before a small Markdown deck is parsed, after a big one (over 64 KB),
-	// whose parse took twice as long without the optimizing compiler and with a young generation that
-	// does not grow (for a small deck they save memory and cost nothing).
+	// whose parse is slower without the optimizing compiler and with a young generation that does not
+	// grow (docs/performance.md has the measures).
 	const lighten = command.kind === 'present' ? lightenV8 : () => undefined;
 	const beforeParse = (length: number) => {
 		if (length <= 64 * 1024) {
@@ -158,8 +159,53 @@ async function timingsFor(deck: Deck, command: PresentCommand, deckFile: string 
 	return {...rehearsed, rehearsal: createRehearsal({deck, file, ...(store ? {base: store} : {})})};
 }
 
+type ShownMarkdown = {file: string; text: string; problemOf?: (index: number) => string | undefined};
+
+/** The presenter view's link, opened before the show: an unsafe socket directory stops the view here, in one line (exit 1). */
+async function presenterLinkOrCode(openLink: () => Promise<PeerLink>): Promise<PeerLink | number> {
+	try {
+		return await openLink();
+	} catch (error: unknown) {
+		const {LinkError} = await import('./link/presenter-link.js');
+		if (error instanceof LinkError) {
+			process.stderr.write(`briefing: ${error.message}\n`);
+			return 1;
+		}
+
+		throw error;
+	}
+}
+
+/**
+Live reload: each save of a Markdown deck is read again, and the show keeps its place. The deck is
+read whole in the idle time (a show parses a slide when it shows it), and a mistake is said as a
+reload's is. Returns the show's onReady, and the stop of the reading ahead.
+*/
+async function liveReload(deck: Deck, start: number, markdown: ShownMarkdown) {
+	const {watchDeck} = await import('./markdown/watch.js');
+	const {readAhead} = markdown.problemOf ? await import('./markdown/read-ahead.js') : {readAhead: undefined};
+	let stopReading: (() => void) | undefined;
+	const onReady = (running: RunningShow) => {
+		const stop = readAhead?.(markdown.file, markdown.text, running.setDeckProblem);
+		stopReading = stop;
+		// The next slide read just after the first frame, so the first key finds it parsed.
+		setTimeout(() => deck.slides[start + 1]?.units, 50).unref();
+		watchDeck(markdown.file, markdown.text, update => {
+			stop?.();
+			return 'deck' in update ? running.setDeck(update.deck) : running.setDeckProblem(update.problem);
+		});
+	};
+
+	return {
+		onReady,
+		stopReading() {
+			stopReading?.();
+		},
+	};
+}
+
 /** The live show: the link, then present(). */
-async function show(deck: Deck, start: number, command: PresentCommand, times: Awaited<ReturnType<typeof checkShowFlags>>, markdown?: {file: string; text: string; problemOf?: (index: number) => string | undefined}): Promise<number> {
+async function show(deck: Deck, start: number, command: PresentCommand, times: Awaited<ReturnType<typeof checkShowFlags>>, markdown?: ShownMarkdown): Promise<number> {
 	const duration = 'duration' in times ? times.duration : undefined;
 	const endAt = 'endAt' in times ? {endAt: times.endAt} : {};
 	const isPresenter = command.view === 'presenter';
@@ -177,20 +223,10 @@ async function show(deck: Deck, start: number, command: PresentCommand, times: A
 		return openPresenterLink({deckKey: await linkKey(), role: isPresenter ? 'presenter' : 'audience', ...(bounds ? {bounds} : {})});
 	};
 
-	let link;
-	if (isPresenter && !command.isRehearsal) {
-		// The presenter view is nothing without the link: an unsafe socket directory stops it here.
-		try {
-			link = await openLink();
-		} catch (error: unknown) {
-			const {LinkError} = await import('./link/presenter-link.js');
-			if (error instanceof LinkError) {
-				process.stderr.write(`briefing: ${error.message}\n`);
-				return 1;
-			}
-
-			throw error;
-		}
+	// The presenter view is nothing without the link.
+	const link = isPresenter && !command.isRehearsal ? await presenterLinkOrCode(openLink) : undefined;
+	if (typeof link === 'number') {
+		return link;
 	}
 
 	// --follow: a read-only link instead; the audience view feeds followers (and --serve's pages).
@@ -199,29 +235,12 @@ async function show(deck: Deck, start: number, command: PresentCommand, times: A
 		return following.code;
 	}
 
-	const {watchDeck} = markdown ? await import('./markdown/watch.js') : {watchDeck: undefined};
-	const {readAhead} = markdown?.problemOf ? await import('./markdown/read-ahead.js') : {readAhead: undefined};
+	const reload = markdown ? await liveReload(deck, start, markdown) : undefined;
 	const timings = await timingsFor(deck, command, markdown?.file);
-	let stopReading: (() => void) | undefined;
 	const code = await present({
 		...timings,
 		...endAt,
-		// Live reload: each save of a Markdown deck is read again; the show keeps its place. The deck is read
-		// whole in the idle time (a show parses a slide when it shows it), and a mistake is said as a reload's is.
-		...(markdown && watchDeck
-			? {
-				onReady(running) {
-					const stop = readAhead?.(markdown.file, markdown.text, running.setDeckProblem);
-					stopReading = stop;
-					// The next slide read just after the first frame, so the first key finds it parsed.
-					setTimeout(() => deck.slides[start + 1]?.units, 50).unref();
-					watchDeck(markdown.file, markdown.text, update => {
-						stop?.();
-						return 'deck' in update ? running.setDeck(update.deck) : running.setDeckProblem(update.problem);
-					});
-				},
-			}
-			: {}),
+		...(reload ? {onReady: reload.onReady} : {}),
 		// The audience view opens its link after the first frame: the slide comes first. A rehearsal has none.
 		...(following.link ? {link: following.link} : link ? {link} : command.isRehearsal ? {} : {openLink}),
 		...(following.feed ? {feed: following.feed} : {}),
@@ -237,7 +256,7 @@ async function show(deck: Deck, start: number, command: PresentCommand, times: A
 		isDebug: command.isDebug ?? false,
 		isScreenReader: command.isScreenReader || process.env['INK_SCREEN_READER'] === 'true',
 	});
-	stopReading?.();
+	reload?.stopReading();
 	return code;
 }
 

@@ -36,12 +36,12 @@ describe('what each signal does', () => {
 	});
 });
 
-describe('the README', () => {
-	test('its "Leaving" section names every signal that ends the show and every one that is ignored', () => {
-		const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-		const leaving = readme.split('\n### Leaving, and what the terminal gets back\n')[1]?.split('\n### ')[0] ?? '';
+describe('docs/reliability.md', () => {
+	test('its "Exit codes" section names every signal that ends the show and every one that is ignored', () => {
+		const notes = readFileSync(new URL('../docs/reliability.md', import.meta.url), 'utf8');
+		const exitCodes = notes.split('\n## Exit codes\n')[1]?.split('\n## ')[0] ?? '';
 		for (const signal of [...endingSignals, ...ignoredSignals]) {
-			expect(leaving, signal).toContain(signal);
+			expect(exitCodes, signal).toContain(signal);
 		}
 	});
 });

@@ -60,30 +60,26 @@ function lineOf(shown: Shown, clock: number, origin: string): string {
 	return positionLine({index: shown.index, step: shown.step, blank: shown.blank, clock, origin});
 }
 
-/** Listens for followers; throws LinkError when the directory is unsafe or another audience view serves them. */
-export async function serveFollowers({deckKey, feed, env, onNotice, addresses}: FollowSocketOptions): Promise<FollowerHub> {
-	const {directory, file} = followPath(deckKey, env);
+const followersTaken = 'another audience view of this deck already has the followers';
+
+/** Makes sure the socket is ours to take: a private directory, and no audience view of the deck already listening (a stale file is removed). */
+async function claimSocket(directory: string, file: string): Promise<void> {
 	ensurePrivateDirectory(directory);
 	checkSocketPath(file);
 	const attempt = await tryConnect(file);
 	if ('socket' in attempt) {
 		attempt.socket.destroy();
-		throw new LinkError('another audience view of this deck already has the followers');
+		throw new LinkError(followersTaken);
 	}
 
 	clearStale(file, attempt.code);
-	const origin = randomBytes(8).toString('hex');
-	const followers = new Map<net.Socket, (line: string) => void>();
-	let clock = 0;
-	let line: string | undefined;
-	const notice = (text: string) => {
-		onNotice?.(text);
-		for (const send of followers.values()) {
-			send(noticeLine(text));
-		}
-	};
+}
 
-	const server = net.createServer(socket => {
+type Followers = Map<net.Socket, (line: string) => void>;
+
+/** The server that takes each follower: `--serve`'s addresses first, then the position now shown (`latest`), then each new one. */
+function followerServer(followers: Followers, notice: (text: string) => void, addresses: Addresses | undefined, latest: () => string | undefined): net.Server {
+	return net.createServer(socket => {
 		const writer = latestWriter(socket);
 		const send = (text: string) => {
 			writer.send(text);
@@ -102,13 +98,32 @@ export async function serveFollowers({deckKey, feed, env, onNotice, addresses}: 
 		// Written before any position, so it is never replaced by one (latest-writer.ts).
 		socket.write(addressesLine(addresses));
 
+		const line = latest();
 		if (line) {
 			send(line);
 		}
 	});
+}
+
+/** Listens for followers; throws LinkError when the directory is unsafe or another audience view serves them. */
+export async function serveFollowers({deckKey, feed, env, onNotice, addresses}: FollowSocketOptions): Promise<FollowerHub> {
+	const {directory, file} = followPath(deckKey, env);
+	await claimSocket(directory, file);
+	const origin = randomBytes(8).toString('hex');
+	const followers: Followers = new Map();
+	let clock = 0;
+	let line: string | undefined;
+	const notice = (text: string) => {
+		onNotice?.(text);
+		for (const send of followers.values()) {
+			send(noticeLine(text));
+		}
+	};
+
+	const server = followerServer(followers, notice, addresses, () => line);
 	const taken = await listenAt(server, temporaryName(directory, deckKey + followSuffix, origin), file);
 	if (taken === 'taken') {
-		throw new LinkError('another audience view of this deck already has the followers');
+		throw new LinkError(followersTaken);
 	}
 
 	server.on('error', (error: NodeJS.ErrnoException) => {

@@ -87,11 +87,35 @@ export function watchDeck(file: string, shownText: string, onUpdate: (update: Wa
 		}, delay);
 	}
 
+	const stopWatching = onFileChange(file, options.pollMs ?? 250, () => {
+		schedule();
+	});
+	return () => {
+		isStopped = true;
+		parser.stop();
+		clearTimeout(timer);
+		stopWatching();
+	};
+}
+
+/**
+Calls `onChange` whenever `file` may have changed: a watch on its directory (an editor may save by
+renaming a new file over the old one), or polling every `pollMs` where the directory cannot be
+watched. Returns the stop.
+*/
+function onFileChange(file: string, pollMs: number, onChange: () => void): () => void {
+	const name = path.basename(file);
+	const poll = () => {
+		watchFile(file, {interval: pollMs, persistent: false}, () => {
+			onChange();
+		});
+	};
+
 	let watcher: FSWatcher | undefined;
 	try {
 		watcher = watch(path.dirname(path.resolve(file)), {persistent: false}, (_event, changed) => {
 			if (changed === null || changed === name) {
-				schedule();
+				onChange();
 			}
 		});
 		watcher.on('error', () => {
@@ -103,16 +127,7 @@ export function watchDeck(file: string, shownText: string, onUpdate: (update: Wa
 		poll();
 	}
 
-	function poll() {
-		watchFile(file, {interval: options.pollMs ?? 250, persistent: false}, () => {
-			schedule();
-		});
-	}
-
 	return () => {
-		isStopped = true;
-		parser.stop();
-		clearTimeout(timer);
 		watcher?.close();
 		unwatchFile(file);
 	};

@@ -197,23 +197,20 @@ function deckControl(inputs: ShowInputs, rerender: () => void) {
 	};
 }
 
-export async function present(options: PresentOptions): Promise<number> {
-	const session = openTerminalSession({isScreenReader: options.isScreenReader ?? false, isDebug: options.isDebug});
-	const inputs: ShowInputs = {deck: options.deck, theme: options.theme, link: options.link, linkProblem: undefined};
-	const target = frameTarget(options, session);
-	const sink = new FrameSink(session.size(), target.onFrame);
-	const showLines = (lines: readonly Line[]) => {
-		target.writer?.show({lines});
-	};
+type FrameTarget = ReturnType<typeof frameTarget>;
 
+/**
+Takes the terminal and puts the first slide up before Ink loads, where it can. The resize and resume
+handlers come first: a stop (Ctrl+Z, kill -TSTP) while Ink still loads comes back to the first frame,
+painted whole. Returns the auto theme's question to the terminal about its background, if asked.
+*/
+function takeTerminal(options: PresentOptions, inputs: ShowInputs, session: TerminalSession, sink: FrameSink, target: FrameTarget) {
 	session.onResize(size => {
 		sink.resize(size);
 	});
 	session.take();
 	// The auto theme asks the terminal for its background; the first slide goes up meanwhile, in the fallback's theme.
 	const background = options.themeFor && !options.isScreenReader && session.hasStyles ? askBackground({stdin: session.stdin, write: session.write}) : undefined;
-	// Registered before the first paint: a stop (Ctrl+Z, kill -TSTP) while Ink still loads comes back
-	// to the first frame, painted whole.
 	session.onResume(size => {
 		options.rehearsal?.resume();
 		// A new size is a new frame, which the resize brings; at the same size, paint the last one whole.
@@ -225,49 +222,52 @@ export async function present(options: PresentOptions): Promise<number> {
 		paintFirstFrame(options, target.writer, session.size());
 	}
 
-	// A show that cannot load (a file of dist/ gone, Ink's developer tools asked for) gives the
-	// terminal back and says so in one line, as a crash while it runs does.
-	// The answer repaints the show in the theme for the terminal's background, if it differs (no wait for it).
-	let rerenderShow: (() => void) | undefined;
-	void background?.then(answer => {
+	return background;
+}
+
+/** The terminal's answer repaints the show in the theme for its background, if that differs (the show does not wait for it). */
+function takeThemeFrom(background: Promise<Background | undefined>, options: PresentOptions, inputs: ShowInputs, session: TerminalSession, target: FrameTarget, rerender: () => void): void {
+	void background.then(answer => {
 		const theme = options.themeFor?.(answer);
 		if (theme && theme.name !== inputs.theme.name && !session.isFinished()) {
 			inputs.theme = theme;
 			target.writer?.setTheme(theme);
-			rerenderShow?.();
+			rerender();
 		}
 	});
-	const loaded = await loadShow(options.view).catch((error: unknown) => {
-		session.fatal(error);
-	});
-	if (!loaded || session.isFinished()) {
-		// A signal came while Ink loaded, or it could not load: the terminal is already given back.
-		return loaded ? 0 : 1;
-	}
+}
 
+/** Ink renders the show (as the app and the tests mount it) into the sink; keys reach it only through the input guard. */
+function mountLoaded(loaded: Awaited<ReturnType<typeof loadShow>>, options: PresentOptions, inputs: ShowInputs, session: TerminalSession, sink: FrameSink, target: FrameTarget) {
 	const [ink, {App}, PresenterView, FollowerView, {guardInput}, {isTableKey}] = loaded;
-
 	const app = () => (
 		<FeedContext.Provider value={options.feed}>
 			<ShowRoot options={options} inputs={inputs} session={session} App={App} PresenterView={PresenterView} FollowerView={FollowerView} />
 		</FeedContext.Provider>
 	);
-	const {instance, rerender: rerenderTree} = mountShow(ink.render, app(), {
+	const {instance, rerender} = mountShow(ink.render, app(), {
 		sink,
 		// Keys reach Ink only through the input guard (upstream ink issue 901; see input-stream.ts).
 		stdin: guardInput(session.stdin, {accepts: isTableKey}).stdin,
 		stderr: session.stderr,
-		showLines,
+		showLines(lines: readonly Line[]) {
+			target.writer?.show({lines});
+		},
 		isScreenReader: options.isScreenReader,
 	});
-	const rerender = () => {
-		rerenderTree(app());
+	return {
+		instance,
+		rerender() {
+			rerender(app());
+		},
 	};
-	rerenderShow = rerender;
+}
 
+/** Once Ink runs: what ends with the show, the drawings made ahead, and what opens after the first frame. */
+function whileRunning(options: PresentOptions, inputs: ShowInputs, session: TerminalSession, unmount: () => void, rerender: () => void): void {
 	const followers: Array<Promise<{close(): Promise<void>} | undefined>> = [];
 	session.onShutdown({
-		unmount: instance.unmount,
+		unmount,
 		// The rehearsal's last write, after the terminal is given back (a signal's way out too); the
 		// followers' socket and the web server end with the show.
 		async close() {
@@ -292,6 +292,32 @@ export async function present(options: PresentOptions): Promise<number> {
 	}
 
 	options.onReady?.(deckControl(inputs, rerender));
+}
+
+export async function present(options: PresentOptions): Promise<number> {
+	const session = openTerminalSession({isScreenReader: options.isScreenReader ?? false, isDebug: options.isDebug});
+	const inputs: ShowInputs = {deck: options.deck, theme: options.theme, link: options.link, linkProblem: undefined};
+	const target = frameTarget(options, session);
+	const sink = new FrameSink(session.size(), target.onFrame);
+	const background = takeTerminal(options, inputs, session, sink, target);
+	let rerenderShow: (() => void) | undefined;
+	if (background) {
+		takeThemeFrom(background, options, inputs, session, target, () => rerenderShow?.());
+	}
+
+	// A show that cannot load (a file of dist/ gone, Ink's developer tools asked for) gives the
+	// terminal back and says so in one line, as a crash while it runs does.
+	const loaded = await loadShow(options.view).catch((error: unknown) => {
+		session.fatal(error);
+	});
+	if (!loaded || session.isFinished()) {
+		// A signal came while Ink loaded, or it could not load: the terminal is already given back.
+		return loaded ? 0 : 1;
+	}
+
+	const {instance, rerender} = mountLoaded(loaded, options, inputs, session, sink, target);
+	rerenderShow = rerender;
+	whileRunning(options, inputs, session, instance.unmount, rerender);
 	await instance.waitUntilExit().catch(session.fatal);
 	session.finish(0);
 	return 0;

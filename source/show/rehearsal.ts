@@ -47,6 +47,31 @@ function addTo(spent: Map<string, Spent>, id: string, step: number, time: number
 	spent.set(id, entry);
 }
 
+/**
+What the timings file holds after this rehearsal: each slide's time (with `open`, the time on the slide
+still up) added as one more run to the earlier rehearsals' of it; a slide not shown keeps its earlier runs.
+*/
+function timingsAfter(deck: Deck, base: TimingsStore | undefined, spent: ReadonlyMap<string, Spent>, open: {readonly id: string; readonly step: number; readonly time: number} | undefined, at: number): TimingsStore {
+	const totals = new Map([...spent].map(([id, entry]) => [id, {total: entry.total, steps: [...entry.steps]}]));
+	if (open && open.time > 0) {
+		addTo(totals, open.id, open.step, open.time);
+	}
+
+	const slides = new Map<string, SlideRecord>();
+	for (const slide of deck.slides) {
+		const earlier = base?.slides.get(slide.id);
+		const mine = totals.get(slide.id);
+		if (mine) {
+			const steps = Array.from(mine.steps, time => time ?? 0);
+			slides.set(slide.id, {runs: [...(earlier?.runs ?? []), mine.total].slice(-keptRuns), steps, mark: slideMark(slide)});
+		} else if (earlier) {
+			slides.set(slide.id, earlier);
+		}
+	}
+
+	return {deck: deck.title, rehearsals: (base?.rehearsals ?? 0) + 1, updated: new Date(at).toISOString(), slides};
+}
+
 export function createRehearsal(options: RehearsalOptions): Rehearsal {
 	const {file, base, now = Date.now, delayMs = 30, write = saveTimings} = options;
 	let deck = options.deck;
@@ -63,25 +88,9 @@ export function createRehearsal(options: RehearsalOptions): Rehearsal {
 	};
 
 	const store = (countOpen: boolean): TimingsStore => {
-		const totals = new Map([...spent].map(([id, entry]) => [id, {total: entry.total, steps: [...entry.steps]}]));
-		const open = countOpen && current && !isPaused ? Math.max(0, now() - current.since) : 0;
-		if (current && open > 0) {
-			addTo(totals, current.id, current.step, open);
-		}
-
-		const slides = new Map<string, SlideRecord>();
-		for (const slide of deck.slides) {
-			const earlier = base?.slides.get(slide.id);
-			const mine = totals.get(slide.id);
-			if (mine) {
-				const steps = Array.from(mine.steps, time => time ?? 0);
-				slides.set(slide.id, {runs: [...(earlier?.runs ?? []), mine.total].slice(-keptRuns), steps, mark: slideMark(slide)});
-			} else if (earlier) {
-				slides.set(slide.id, earlier);
-			}
-		}
-
-		return {deck: deck.title, rehearsals: (base?.rehearsals ?? 0) + 1, updated: new Date(now()).toISOString(), slides};
+		const at = now();
+		const open = countOpen && current && !isPaused ? {id: current.id, step: current.step, time: Math.max(0, at - current.since)} : undefined;
+		return timingsAfter(deck, base, spent, open, at);
 	};
 
 	const writeNow = (countOpen: boolean) => {

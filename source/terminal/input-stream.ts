@@ -15,7 +15,7 @@ Keys that arrive together each count: the next key goes to Ink only once React h
 before and run its effects (an idle task of React's scheduler, which Ink's renderer schedules its work
 on). The app's one input handler reads its mode from the state every earlier key left (see
 hooks/use-keymap.ts), and Ink renews a handler in an effect: a key handed over sooner could meet the
-old one.
+old one. test/ink-behaviour.test.tsx holds Ink 6.8 to both reasons, and fails the day either is gone.
 */
 export type GuardedInput = {
 	/** The object to pass as Ink's `render(..., {stdin})`. */

@@ -13,15 +13,17 @@ import {
 } from './terminal.js';
 
 /**
-The terminal session of the live show: the one module that takes the terminal (stdin in raw mode,
-stdout for the screen), handles the show's signals and ends its process, and the only writer to the
-terminal once it is taken. Other modules read `process` only for what they need (argv, env, cwd,
-stderr for a message, the uid for the socket directory; write-file.ts handles signals during an
-export, the link and follow sockets remove their files at exit, and cli.tsx, answer.ts and bin.ts
-set the exit code or exit). It takes the terminal (alternate screen, hidden cursor,
-auto-wrap off, raw keys), gives it back on every way out (q, Ctrl+C, a signal, a crash, a hang-up),
-stops and resumes with the shell's job control (Ctrl+Z, kill -TSTP, fg), and passes on the size.
-While the terminal is not ours (suspended, or given back at exit) every write is dropped.
+The terminal session of the live show: the module that takes the terminal (stdout for the screen;
+Ink turns raw mode on through the input guard, input-stream.ts, and the session turns it back on
+after fg and off at the end), handles the show's signals and ends its process, and the only writer
+to the terminal once it is taken. Other modules use `process` for what they need: argv, env (and
+deck-command.tsx sets CI for Ink), cwd, stderr for a message, the uid for the socket directory;
+terminal.ts's helpers read the size (and send SIGWINCH after fg); write-file.ts handles signals
+during an export, the link and follow sockets remove their files at exit, and cli.tsx, answer.ts and
+bin.ts set the exit code or exit. It takes the terminal (alternate screen, hidden cursor, auto-wrap
+off), gives it back on every way out (q, Ctrl+C, a signal, a crash, a hang-up), stops and resumes
+with the shell's job control (Ctrl+Z, kill -TSTP, fg), and passes on the size. While the terminal
+is not ours (suspended, or given back at exit) every write is dropped.
 */
 export type TerminalSession = {
 	readonly stdin: NodeJS.ReadStream;

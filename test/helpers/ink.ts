@@ -120,7 +120,7 @@ class FakeTerminal extends EventEmitter {
 }
 
 /** A terminal's stdin as Ink reads it (raw mode, 'readable', read()), fed by `write`. */
-class FakeStdin extends EventEmitter {
+export class FakeStdin extends EventEmitter {
 	isTTY = true;
 	/** The key written and not yet read by Ink. */
 	data: string | null = null;

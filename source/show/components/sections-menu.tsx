@@ -95,7 +95,7 @@ export function SectionsMenu(props: SectionsMenuProps) {
 	return (
 		<Box flexDirection="column" marginTop={place.top} marginLeft={place.left} width={place.width}>
 			{fits ? null : marker('above', window.start > 0)}
-			{/* Mounted afresh on each move: ink-select-input keeps its highlight to itself, from initialIndex. */}
+			{/* Mounted afresh on each move: ink-select-input takes its highlight from initialIndex only as it mounts (test/ink-behaviour.test.tsx). */}
 			<SelectInput
 				key={`${mount}:${window.start}:${cursor}`}
 				items={shown}
