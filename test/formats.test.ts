@@ -135,6 +135,11 @@ describe('patat', () => {
 		expect(places[1]!.title).toBe(lineOf('patat', 'What to carry'));
 	});
 
+	test('a comment is a speaker note', () => {
+		expect(deck.slides[2]!.notes).toBe('Ask who has been caught out by the dark.');
+		expect(places[2]!.notes).toBe(lineOf('patat', 'caught out'));
+	});
+
 	test('the patat: block is noted', () => {
 		expect(notices?.map(notice => notice.kind)).toEqual(['format', 'patat', 'image']);
 	});
@@ -186,6 +191,13 @@ describe('a mistake in another presenter\'s deck is at its line in the file', ()
 });
 
 describe('nothing is run', () => {
+	test('slides\' ~~~command blocks are shown as written, not run through the command', () => {
+		const ours = asOurDeck('# One\n\n~~~graph-easy --as=boxart\n[ A ] - to -> [ B ]\n~~~\n\n---\n\n# Two\n\nWords.\n');
+		expect(ours.format).toBe('slides');
+		expect(ours.text).toContain('\n~~~\n[ A ] - to -> [ B ]\n~~~\n');
+		expect(ours.notices.find(notice => notice.kind === 'preprocess')).toMatchObject({line: 3, count: 1});
+	});
+
 	test('+exec and its kin are taken off the fence and noted; the code stays as it is', () => {
 		const text = 'Run it\n===\n\n```bash +exec +line_numbers {1,2}\nrm -rf /tmp/never\necho done\n```\n\n```rust +exec_replace\nfn main() {}\n```\n';
 		const ours = asOurDeck(text);

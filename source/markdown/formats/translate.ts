@@ -32,6 +32,7 @@ const noticeTexts: Readonly<Record<string, (count: number) => string>> = {
 	image: count => `${count} image${count === 1 ? ' is' : 's are'} shown as a placeholder, [image: file]`,
 	html: count => `${count} HTML line${count === 1 ? ' is' : 's are'} left out`,
 	exec: count => `${count} code block${count === 1 ? '' : 's'} marked to run (+exec and its kin) ${count === 1 ? 'is' : 'are'} shown as code, never run`,
+	preprocess: count => `${count} ~~~command block${count === 1 ? ' is' : 's are'} shown as written, never run through the command`,
 	include: count => `${count} include${count === 1 ? ' is' : 's are'} shown as a placeholder, [include: file], not read`,
 	layout: count => `${count} layout comment${count === 1 ? '' : 's'} (jump_to_middle, newlines, alignment…) left out: the show lays slides out itself`,
 	incremental: () => 'incremental_lists is left out: bullets are revealed one at a time (--no-reveal shows every slide whole)',
@@ -97,9 +98,27 @@ function fenceLine(line: string, index: number, notices: Notices): string {
 	return `${open[1]}${open[2]}`;
 }
 
-/** A comment in our translation: ours kept (presenterm's `speaker_note: |` made plain), any other left out and counted. */
-function commentLines(comment: Comment, lines: readonly string[], out: string[], notices: Notices): void {
+/** slides runs a `~~~command` block through the command before it shows it: here the block is shown as it is written, never run. */
+function preprocessLine(line: string, index: number, notices: Notices): string {
+	notices.add('preprocess', index);
+	return /^ {0,3}~+/.exec(line)![0];
+}
+
+/**
+A comment in our translation: ours kept (presenterm's `speaker_note: |` made plain), any other left out
+and counted. In patat every comment but a `config:` one is a speaker note.
+*/
+function commentLines(comment: Comment, lines: readonly string[], out: string[], notices: Notices, format: DeckFormat): void {
 	const command = commandOf(comment);
+	if (format === 'patat' && command !== 'config' && /\S/.test(comment.body)) {
+		for (let index = comment.start; index <= comment.end; index++) {
+			out[index] = lines[index]!;
+		}
+
+		out[comment.start] = lines[comment.start]!.replace('<!--', '<!-- speaker_note:');
+		return;
+	}
+
 	if (command && keptCommands.has(command)) {
 		for (let index = comment.start; index <= comment.end; index++) {
 			out[index] = lines[index]!.replace(/(speaker_note\s*:)\s*[|>][-+]?[ \t]*$/, '$1');
@@ -119,6 +138,8 @@ function commentLines(comment: Comment, lines: readonly string[], out: string[],
 		notices.add('incremental', comment.start);
 	} else if (command && layoutCommands.has(command)) {
 		notices.add('layout', comment.start);
+	} else if (command === 'config') {
+		notices.add('patat', comment.start);
 	}
 }
 
@@ -153,10 +174,10 @@ function bodyLines(scanned: Scanned, format: DeckFormat, notices: Notices): stri
 		const line = lines[index]!;
 		const comment = scanned.comments.get(index);
 		if (comment) {
-			commentLines(comment, lines, out, notices);
+			commentLines(comment, lines, out, notices, format);
 			index = comment.end;
 		} else if (kinds[index] === 'fence') {
-			out[index] = fenceLine(line, index, notices);
+			out[index] = format === 'slides' && /^ {0,3}~~~+[ \t]*\S/.test(line) ? preprocessLine(line, index, notices) : fenceLine(line, index, notices);
 		} else if (kinds[index] === 'text') {
 			out[index] = format === 'patat' && /^\. \. \.[ \t]*$/.test(line) ? '<!-- pause -->' : wordsLine(line, index, notices);
 		}
