@@ -102,6 +102,16 @@ describe('presenterm', () => {
 		expect(places[3]!.body.find(piece => piece.text.includes('Crabs'))?.line).toBe(lineOf('presenterm', 'Crabs shelter'));
 		expect(places[1]!.notes).toBe(lineOf('presenterm', 'Check the tide table'));
 	});
+
+	test('its options: --- ends a slide, a setext title starts one', () => {
+		const text = '---\ntitle: Options\noptions:\n  end_slide_shorthand: true\n  implicit_slide_ends: true\n---\n\nFirst\n===\n\nOne.\n\nSecond\n===\n\nTwo.\n\n---\n\nThree, untitled.\n\nAlone\n===\n';
+		const {deck, places, notices} = parseMarkdownDeck(text);
+		expect(titles(deck)).toEqual(['Options', 'First', 'Second', 'Slide 3', 'Alone']);
+		// A title alone opens a section: its `# ` line on the title's, the slide's `## ` on the underline.
+		expect(places.map(place => place.title)).toEqual([1, 8, 13, 18, 23]);
+		expect(deck.sections.map(section => section.title)).toEqual(['Options', 'Alone']);
+		expect(notices?.map(notice => notice.kind)).toEqual(['format', 'options']);
+	});
 });
 
 describe('slides', () => {

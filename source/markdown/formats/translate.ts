@@ -215,7 +215,7 @@ type Built = {prefix: string[]; out: string[]; firstTitle?: string | undefined};
 type Range = {start: number; end: number; sep?: number; isSection?: boolean};
 
 /** The slides between separator lines (a separator's lines emptied); slides with nothing in them are dropped. */
-function rangesBetween(scanned: Scanned, out: string[], separators: ReadonlyArray<{start: number; end: number}>): Range[] {
+function rangesBetween(scanned: Scanned, out: string[], separators: ReadonlyArray<{start: number; end: number; isImplicit?: boolean}>): Range[] {
 	const ranges: Range[] = [];
 	let start = scanned.bodyStart;
 	let sep: number | undefined;
@@ -229,7 +229,7 @@ function rangesBetween(scanned: Scanned, out: string[], separators: ReadonlyArra
 		}
 
 		start = each.end + 1;
-		sep = each.start;
+		sep = each.isImplicit ? undefined : each.start;
 	}
 
 	return ranges;
@@ -252,7 +252,7 @@ function cutSlides(scanned: Scanned, out: string[], ranges: readonly Range[], pr
 		const title = heading?.words ?? `Slide ${number + 1}`;
 		const extra = number === 0 ? byline : [];
 		const isFirst = heading !== undefined && extra.length === 0 && !out.slice(range.start, heading.line).some(line => /\S/.test(line));
-		const rest = out.slice(range.start, range.end).filter((line, at) => /\S/.test(line) && range.start + at !== heading?.line);
+		const rest = out.slice(range.start, range.end).filter((line, at) => /\S/.test(line) && range.start + at !== heading?.line && range.start + at !== heading?.under);
 		const isSection = isFirst && heading !== undefined && (range.isSection === true || rest.length === 0);
 		for (let index = range.start; index < range.end; index++) {
 			const inner = index === heading?.line ? undefined : headingAt(scanned, index);
@@ -405,15 +405,22 @@ function build(scanned: Scanned, format: DeckFormat, notices: Notices): Built {
 	const out = bodyLines(scanned, format, notices);
 	const prefix: string[] = [];
 	const {comments, lines} = scanned;
+	// presenterm's options: `---` ends a slide (end_slide_shorthand), a setext title starts one (implicit_slide_ends).
+	const options = typeof scanned.front['options'] === 'object' && scanned.front['options'] !== null ? (scanned.front['options'] as Record<string, unknown>) : {};
 	const isSeparator = (index: number): boolean => {
 		if (format === 'presenterm') {
-			return comments.has(index) && commandOf(comments.get(index)!) === 'end_slide';
+			return (comments.has(index) && commandOf(comments.get(index)!) === 'end_slide') || (options['end_slide_shorthand'] === true && scanned.kinds[index] === 'text' && /^---[ \t]*$/.test(lines[index]!) && isRule(scanned, index));
 		}
 
 		return format === 'slides' ? scanned.kinds[index] === 'text' && /^---[ \t]*$/.test(lines[index]!) : isRule(scanned, index);
 	};
 
-	const separators = lines.map((_, index) => index).filter(index => index >= scanned.bodyStart && isSeparator(index)).map(index => ({start: index, end: comments.get(index)?.end ?? index}));
+	const isImplicit = (index: number) => format === 'presenterm' && options['implicit_slide_ends'] === true && isSetextUnderline(scanned, index + 1) && /\S/.test(out[index]!);
+	const separators = lines
+		.map((_, index) => index)
+		.filter(index => index >= scanned.bodyStart && (isSeparator(index) || isImplicit(index)))
+		// A setext title that starts a slide is not taken away: the cut is before it.
+		.map(index => (isSeparator(index) ? {start: index, end: comments.get(index)?.end ?? index} : {start: index, end: index - 1, isImplicit: true}));
 	if (format === 'patat' && separators.length === 0) {
 		return {prefix, out, firstTitle: headingSlides(scanned, out, prefix, bylineOf(scanned))};
 	}
