@@ -110,7 +110,7 @@ describe('presenterm', () => {
 		// A title alone opens a section: its `# ` line on the title's, the slide's `## ` on the underline.
 		expect(places.map(place => place.title)).toEqual([1, 8, 13, 18, 23]);
 		expect(deck.sections.map(section => section.title)).toEqual(['Options', 'Alone']);
-		expect(notices?.map(notice => notice.kind)).toEqual(['format', 'options']);
+		expect(notices?.map(notice => notice.kind)).toEqual(['format']);
 	});
 });
 

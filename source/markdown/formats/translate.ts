@@ -40,7 +40,7 @@ const noticeTexts: Readonly<Record<string, (count: number) => string>> = {
 	footer: () => 'the footer template is not shown: the show draws its own footer',
 	paging: () => 'paging is not used: the show numbers its own slides',
 	patat: () => 'the patat: settings are not used',
-	options: () => 'the options: settings are not used',
+	options: () => 'the options: settings are not used (but end_slide_shorthand and implicit_slide_ends, which cut slides)',
 };
 
 class Notices {
@@ -369,10 +369,16 @@ function frontText(value: unknown): string | undefined {
 function frontNotices(scanned: Scanned, notices: Notices): void {
 	const keys = Object.keys(scanned.front);
 	const lineOf = (key: string) => Math.max(0, scanned.lines.findIndex(line => line.startsWith(`${key}:`)));
-	for (const key of ['theme', 'paging', 'patat', 'options']) {
+	for (const key of ['theme', 'paging', 'patat']) {
 		if (keys.includes(key)) {
 			notices.add(key, lineOf(key));
 		}
+	}
+
+	// presenterm's options: the two that cut slides are read (see build); any other is noted.
+	const options = scanned.front['options'];
+	if (options !== undefined && (typeof options !== 'object' || options === null || Object.keys(options).some(key => key !== 'end_slide_shorthand' && key !== 'implicit_slide_ends'))) {
+		notices.add('options', lineOf('options'));
 	}
 
 	const theme = scanned.front['theme'];
