@@ -106,6 +106,11 @@ describe('printed, exported and round-tripped', () => {
 		const shown = html.stdout.replaceAll(/<style[\s\S]*?<\/style>/g, '').replaceAll(/<[^>]*>/g, '');
 		expect(shown).toContain('[image: ');
 		expect(shown).not.toMatch(/article|¶/i);
+		for (const pages of [[], ['--slides']]) {
+			const pdf = path.join(directory, `${name}.pdf`);
+			expect((await runBin([fixture(name), '--export', 'pdf', ...pages, '-o', pdf, '--force'])).code).toBe(0);
+			expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+		}
 	});
 });
 
