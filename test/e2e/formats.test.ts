@@ -86,7 +86,7 @@ describe('presented as they are', () => {
 });
 
 describe('printed, exported and round-tripped', () => {
-	test.each(['presenterm', 'slides', 'patat'])('%s', async name => {
+	test.each(['presenterm', 'slides', 'patat'])('%s', {timeout: 30_000}, async name => {
 		const directory = folder('brf-formats-');
 		const printed = await runBin([fixture(name), '--print']);
 		expect(printed.code).toBe(0);
