@@ -103,6 +103,12 @@ describe('presenterm', () => {
 		expect(places[1]!.notes).toBe(lineOf('presenterm', 'Check the tide table'));
 	});
 
+	test('a title with emphasis: the deck\'s title its words, the intro slide\'s as written', () => {
+		const {deck} = parseMarkdownDeck('---\ntitle: Meet _the_ tide\n---\n\nA slide\n===\n\nWords.\n');
+		expect(deck.title).toBe('Meet the tide');
+		expect(titles(deck)).toEqual(['Meet the tide', 'A slide']);
+	});
+
 	test('its options: --- ends a slide, a setext title starts one', () => {
 		const text = '---\ntitle: Options\noptions:\n  end_slide_shorthand: true\n  implicit_slide_ends: true\n---\n\nFirst\n===\n\nOne.\n\nSecond\n===\n\nTwo.\n\n---\n\nThree, untitled.\n\nAlone\n===\n';
 		const {deck, places, notices} = parseMarkdownDeck(text);

@@ -404,7 +404,7 @@ function introSlide(scanned: Scanned, title: string): string[] {
 
 	const [first, ...rest] = lines.map(line => headingText(line));
 	const sub = get('sub_title') ?? get('subtitle');
-	return [`## ${headingText(title)}`, '', ...(first ? [sub ? `**${first}**` : first, ''] : []), ...rest.flatMap(line => [line, ''])];
+	return [`## ${title}`, '', ...(first ? [sub ? `**${first}**` : first, ''] : []), ...rest.flatMap(line => [line, ''])];
 }
 
 function build(scanned: Scanned, format: DeckFormat, notices: Notices): Built {
@@ -448,13 +448,19 @@ export function asOurDeck(text: string, choice: FormatChoice = 'auto', name?: st
 	const notices = new Notices();
 	frontNotices(scanned, notices);
 	const {prefix, out, firstTitle} = build(scanned, format, notices);
-	const title = frontText(scanned.front['title']) ?? firstTitle ?? fileTitle(name);
+	// The title as Markdown (a presenter's title and headings may hold emphasis), and as the words it shows.
+	const title = frontText(scanned.front['title']) ?? firstTitle ?? headingText(fileTitle(name));
 	const intro = introSlide(scanned, title);
 	const firstHeading = [...prefix, ...out.filter((_, index) => scanned.kinds[index] === 'text')].find(line => /^#{1,2} /.test(line));
 	const opensSection = firstHeading?.startsWith('# ') === true;
-	const head = ['---', `title: ${JSON.stringify(title)}`, '---', '', ...(intro.length > 0 || !opensSection ? [`# ${headingText(title)}`, ''] : []), ...intro];
+	const head = ['---', `title: ${JSON.stringify(plainWords(title))}`, '---', '', ...(intro.length > 0 || !opensSection ? [`# ${title}`, ''] : []), ...intro];
 	const before = [...head, ...prefix.flatMap(line => [line, ''])];
 	return {format, text: [...before, ...out].join('\n'), shift: before.length, notices: notices.list(format)};
+}
+
+/** A line of inline Markdown as the words it shows: emphasis, code and strikethrough marks and escapes taken off. */
+function plainWords(markdown: string): string {
+	return markdown.replaceAll(/(\*\*|__|\*|_|`|~~)(?=\S)(.+?)(?<=\S)\1/g, '$2').replaceAll(/\\([\\`*_{}[\]()#+\-.!|~<>])/g, '$1');
 }
 
 function fileTitle(name: string | undefined): string {
