@@ -5,7 +5,7 @@ so that the first run is not held up by a type-check. docs/build.md says what ea
 here earns, measured (test/bench/tricks.mjs).
 - dist/briefing.js: the program (cli.tsx and all it imports, slides and React included), one
   CommonJS file.
-- dist/libs/meow.js, dist/libs/markdown.js: libraries only some commands need (see `libraries`).
+- dist/libs/meow.js, dist/libs/markdown.js, dist/libs/highlight.js: libraries only some commands need (see `libraries`).
 - pdfkit stays in node_modules: the PDF export requires it there (see `bundles.program`).
 - dist/libs/parse-worker.js: the live reload's Markdown parser, run in a worker thread.
 - dist/vendor.js: Ink and ink-select-input, one CommonJS file, loaded where the program's sources
@@ -139,6 +139,27 @@ requires the module for any other, and the two grapheme segmenters made when sli
 @alcalzone/ansi-tokenize load are NarrowFirstSegmenters. The build fails when those modules' text
 changes, rather than bundle them unchanged, and when one of them is no longer in the bundle.
 */
+/**
+Each string-width module behind narrowFirstWidth (boot/vendor-text.ts): the module itself, with its
+segmenter and Unicode expressions, is evaluated when it first measures text that is not narrow.
+*/
+function narrowFirstStringWidth(builder, onPatched = () => {}) {
+	const vendorText = JSON.stringify(path.join(root, 'source/boot/vendor-text.ts'));
+	builder.onLoad({filter: /[\\/]string-width[\\/]index\.js$/, namespace: 'file'}, ({path: file}) => {
+		onPatched();
+		const contents = `import {narrowFirstWidth} from ${vendorText};\nexport default narrowFirstWidth(() => require(${JSON.stringify(`${file}?module`)}).default);\n`;
+		return {contents, resolveDir: path.dirname(file), loader: 'js'};
+	});
+	builder.onResolve({filter: /\?module$/}, ({path: file}) => ({path: file.slice(0, -'?module'.length), namespace: 'module'}));
+	builder.onLoad({filter: /.*/, namespace: 'module'}, ({path: file}) => ({contents: readFileSync(file, 'utf8'), resolveDir: path.dirname(file), loader: 'js'}));
+}
+
+/**
+The program measures text in terminal cells with string-width (source/text/cells.ts), which measures
+the text of most decks without it: its module is evaluated only when first needed.
+*/
+const narrowWidthPlugin = {name: 'narrow-width', setup: builder => narrowFirstStringWidth(builder)};
+
 const narrowTextModules = ['string-width', 'slice-ansi', '@alcalzone/ansi-tokenize'];
 
 const narrowTextPlugin = {
@@ -152,13 +173,7 @@ const narrowTextPlugin = {
 				throw new Error(`the vendor bundle holds no ${missing.join(', ')} to patch: see narrowTextPlugin in source/build.mjs`);
 			}
 		});
-		builder.onLoad({filter: /[\\/]string-width[\\/]index\.js$/, namespace: 'file'}, ({path: file}) => {
-			patched.add('string-width');
-			const contents = `import {narrowFirstWidth} from ${vendorText};\nexport default narrowFirstWidth(() => require(${JSON.stringify(`${file}?module`)}).default);\n`;
-			return {contents, resolveDir: path.dirname(file), loader: 'js'};
-		});
-		builder.onResolve({filter: /\?module$/}, ({path: file}) => ({path: file.slice(0, -'?module'.length), namespace: 'module'}));
-		builder.onLoad({filter: /.*/, namespace: 'module'}, ({path: file}) => ({contents: readFileSync(file, 'utf8'), resolveDir: path.dirname(file), loader: 'js'}));
+		narrowFirstStringWidth(builder, () => patched.add('string-width'));
 		builder.onLoad({filter: /[\\/](slice-ansi[\\/]tokenize-ansi|@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize)\.js$/, namespace: 'file'}, ({path: file}) => {
 			patched.add(file.includes('slice-ansi') ? 'slice-ansi' : '@alcalzone/ansi-tokenize');
 			const contents = readFileSync(file, 'utf8');
@@ -215,6 +230,9 @@ const libraries = {
 	'micromark-extension-frontmatter': {file: 'markdown', key: 'micromarkExtensionFrontmatter'},
 	'micromark-extension-gfm': {file: 'markdown', key: 'micromarkExtensionGfm'},
 	yaml: {file: 'markdown', key: 'yaml'},
+	// The syntax highlighter, for a show of a deck with code (markdown/highlight.ts): its common
+	// grammars only, not the 190 of `all`.
+	lowlight: {file: 'highlight', key: 'lowlight', only: ['common', 'createLowlight']},
 };
 
 const librariesPlugin = {
@@ -235,7 +253,8 @@ const librariesPlugin = {
 /** One CommonJS file per entry of `libraries`' files. */
 function libraryBundle(file) {
 	const names = Object.entries(libraries).filter(([, library]) => library.file === file);
-	const contents = file === 'meow' ? "export {default} from 'meow';\n" : names.map(([name, {key}]) => `export * as ${key} from '${name}';\n`).join('');
+	const exported = ([name, {key, only}]) => (only ? `import {${only.join(', ')}} from '${name}';\nexport const ${key} = {${only.join(', ')}};\n` : `export * as ${key} from '${name}';\n`);
+	const contents = file === 'meow' ? "export {default} from 'meow';\n" : names.map(entry => exported(entry)).join('');
 	return {...common, ...commonJs, stdin: {contents, resolveDir: root, sourcefile: `${file}.js`}, outfile: `dist/libs/${file}.js`};
 }
 
@@ -250,10 +269,11 @@ export const bundles = {
 		// pdfkit (with fontkit, about 2 MB) is required from node_modules when a PDF is first asked for
 		// (outputs/pdf.ts, which the program imports with import(): a module evaluated on first use).
 		external: [...common.external, 'pdfkit'],
-		plugins: [vendorPlugin, librariesPlugin],
+		plugins: [vendorPlugin, librariesPlugin, narrowWidthPlugin],
 	},
 	meow: libraryBundle('meow'),
 	markdown: libraryBundle('markdown'),
+	highlight: libraryBundle('highlight'),
 	// The live reload's parser, run in a worker thread (markdown/watch.ts): the Markdown libraries bundled in.
 	parseWorker: {
 		...common,
@@ -261,7 +281,7 @@ export const bundles = {
 		outfile: 'dist/libs/parse-worker.js',
 		...commonJs,
 		define: {...commonJs.define, BRIEFING_BUNDLE: 'true'},
-		plugins: [vendorPlugin],
+		plugins: [vendorPlugin, narrowWidthPlugin],
 	},
 	vendor: {
 		...common,

@@ -20,7 +20,7 @@ const packageJson = JSON.parse(readFileSync(path.join(root, 'package.json'), 'ut
 	scripts: Record<string, string>;
 };
 
-type Bundle = 'bin' | 'program' | 'vendor' | 'meow' | 'markdown' | 'parseWorker';
+type Bundle = 'bin' | 'program' | 'vendor' | 'meow' | 'markdown' | 'highlight' | 'parseWorker';
 let built: Record<Bundle, Metafile>;
 
 beforeAll(() => {
@@ -94,11 +94,27 @@ describe('the bundle', () => {
 		expect(readerInputs.filter(input => input.startsWith('slides/'))).toEqual([]);
 	});
 
+	it('loads the syntax highlighter only for a deck with code: by dynamic import, lowlight in dist/libs/highlight.js', () => {
+		const kinds = importKinds('source/markdown/highlight.ts');
+		expect(kinds.length).toBeGreaterThan(0);
+		expect(kinds.filter(kind => kind !== 'dynamic-import')).toEqual([]);
+		expect(staticInputs('source/markdown/load.ts')).not.toContain('source/markdown/highlight.ts');
+		expect(Object.keys(built.program.inputs).filter(input => /node_modules\/(lowlight|highlight\.js)\//.test(input))).toEqual([]);
+		expect(Object.keys(built.highlight.inputs).some(input => input.includes('node_modules/highlight.js/'))).toBe(true);
+	});
+
 	it('loads the sections menu when the menu is first opened, not with the app; ink-select-input is in the vendor bundle', () => {
 		expect(staticInputs('source/show/app.tsx')).not.toContain('source/show/components/sections-menu.tsx');
 		expect(importKinds('source/show/components/sections-menu.tsx')).toEqual(['dynamic-import']);
 		expect(Object.keys(built.program.inputs).filter(input => input.includes('node_modules/ink-select-input/'))).toEqual([]);
 		expect(Object.keys(built.vendor.inputs).some(input => input.includes('node_modules/ink-select-input/'))).toBe(true);
+	});
+
+	it('measures text in cells with string-width, whose module (its tables and segmenter) is required only when text needs it', () => {
+		expect(staticInputs('source/deck-command.tsx')).toContain('source/text/cells.ts');
+		const tables = Object.keys(built.program.inputs).filter(input => input.startsWith('module:') && input.endsWith('node_modules/string-width/index.js'));
+		expect(tables).toHaveLength(1);
+		expect(importKinds(tables[0]!)).toEqual(['require-call']);
 	});
 
 	it('uses every package listed in dependencies (nothing there is unused at runtime)', () => {

@@ -81,9 +81,11 @@ describe('a deck read lazily', () => {
 
 	test('the title rows are the tallest title\'s, measured only for titles that may wrap', () => {
 		const long = 'A title long enough to take two lines of the reading column when it is laid out at this size';
-		const wide = 'Ｗｉｄｅ ｌｅｔｔｅｒｓ ｔａｋｅ ｔｗｏ ｃｏｌｕｍｎｓ ｅａｃｈ ａｎｄ ｗｒａｐ ｓｏｏｎｅｒ';
-		// The layout wraps by characters: 50 wide letters are one line of a 76-character column.
-		for (const [title, rows] of [['Short', 2], [long, 3], [wide, 2], [`${wide} ${wide}`, 3]] as const) {
+		const short = 'Ｗｉｄｅ ｌｅｔｔｅｒｓ ｔａｋｅ ｔｗｏ ｃｏｌｕｍｎｓ';
+		const wide = `${short} ｅａｃｈ ａｎｄ ｗｒａｐ ｓｏｏｎｅｒ`;
+		// The layout wraps by terminal cells, a wide letter two: 25 wide letters (54 columns) are one line of
+		// a 76-column column, 43 of them (96 columns) two lines.
+		for (const [title, rows] of [['Short', 2], [long, 3], [short, 2], [wide, 3]] as const) {
 			const {deck} = parseMarkdownDeck(`${head}# S\n\n## Opening\n\n## ${title}\n\n## Another\n`);
 			expect(deckLook(deck, {columns: 120, rows: 40}).titleRows, title).toBe(rows);
 		}

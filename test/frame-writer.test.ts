@@ -89,21 +89,49 @@ function text(target: Screen): string[] {
 }
 
 const roles: Role[] = ['heading', 'body', 'muted', 'quote', 'selected', 'rule', 'accent'];
+/**
+Text of narrow and wide graphemes: CJK (two columns to every terminal), an emoji (two columns to
+string-width and to most terminals, one to xterm.js's Unicode 6 table) and a letter with a combining accent.
+*/
+const cellText = (most: number, narrow: readonly string[]) =>
+	fc.array(fc.constantFrom(...narrow, '字', '漢', '😀', 'e\u0301'), {maxLength: most}).map(graphemes => graphemes.join(''));
 const segment = fc.record({
-	text: fc.stringMatching(/^[ a-e│━]{0,12}$/),
+	text: cellText(12, [' ', 'a', 'b', 'c', 'd', 'e', '│', '━']),
 	role: fc.constantFrom(...roles),
 });
 const line = fc.array(segment, {maxLength: 5});
 const frame = (rows: number) => fc.array(line, {maxLength: rows});
 /** What Ink writes: rows of text with SGR codes, each row closing what it opened. */
-const inkRun = fc.record({text: fc.stringMatching(/^[ xyz›]{0,6}$/), sgr: fc.constantFrom('', '1', '36', '7', '1;46', '38;5;12', '48;2;1;2;3')});
+const inkRun = fc.record({text: cellText(6, [' ', 'x', 'y', 'z', '›']), sgr: fc.constantFrom('', '1', '36', '7', '1;46', '38;5;12', '48;2;1;2;3')});
 const inkFrame = (rows: number) =>
 	fc
 		.array(fc.array(inkRun, {maxLength: 3}), {maxLength: rows})
 		.map(frameRows => frameRows.map(runs => runs.map(run => (run.sgr ? `\u001B[${run.sgr}m${run.text}\u001B[0m` : run.text)).join('')).join('\n'));
 
+/** Columns by hand, for the graphemes of these tests: CJK and the emoji two, a combining mark with its letter. */
+const handWidth = (grapheme: string) => (/^[\u3000-\u9FFF]$|^\p{Extended_Pictographic}$/u.test(grapheme) ? 2 : 1);
+const handSegmenter = new Intl.Segmenter();
+
+/**
+A line as a terminal shows it `columns` wide: a wide grapheme that would straddle the edge is a space.
+xterm.js draws 😀 one column wide and the writer erases the column after it, hence a space after it.
+*/
 const expectedText = (lines: readonly Line[], columns: number, rows: number) =>
-	Array.from({length: rows}, (_, y) => [...(lines[y] ?? []).map(part => part.text).join('')].slice(0, columns).join('').replace(/ +$/, ''));
+	Array.from({length: rows}, (_, y) => {
+		let shown = '';
+		let used = 0;
+		for (const {segment: grapheme} of handSegmenter.segment((lines[y] ?? []).map(part => part.text).join(''))) {
+			if (used + handWidth(grapheme) > columns) {
+				shown += used < columns ? ' ' : '';
+				break;
+			}
+
+			shown += grapheme === '😀' ? '😀 ' : grapheme;
+			used += handWidth(grapheme);
+		}
+
+		return shown.replace(/ +$/, '');
+	});
 
 describe('the frame writer', () => {
 	test.prop([fc.array(fc.tuple(frame(8), inkFrame(8)), {minLength: 1, maxLength: 6})], {seed: 20_210_406, numRuns: 100})(
@@ -209,5 +237,53 @@ describe('the frame writer', () => {
 		expect(text(target)[0]).toBe('row 0 row 0 row 0 ro');
 		expect(text(target)[1]).toBe('row 1 row 1 row 1 ro');
 		expect(text(target).at(-1)).toBe('row 5 row 5 row 5 ro');
+	});
+});
+
+describe('the frame writer in terminal cells', () => {
+	test('a wide character takes two cells; one that would straddle the right edge is a space; a combining mark joins its letter', async () => {
+		const target = screen(9, 3);
+		const writer = writerFor(target);
+		paint(writer, [[{text: 'ab字字字', role: 'body'}], [{text: '字字字字字', role: 'title'}], [{text: 'cafe\u0301 字', role: 'body'}]]);
+		await flush(target);
+		expect(text(target).map(row => row.trimEnd())).toEqual(['ab字字字', '字字字字', 'cafe\u0301 字']);
+		expect(writer.text()).toEqual(['ab字字字', '字字字字', 'cafe\u0301 字']);
+		// The ninth column of the second row holds the space the fifth 字 became, not half of it.
+		expect(target.term.buffer.active.getLine(1)!.getCell(8)!.getWidth()).toBe(1);
+		expect(target.term.buffer.active.getLine(0)!.getCell(3)!.getWidth()).toBe(0);
+	});
+
+	test('a change next to wide characters writes whole characters where they were and are', async () => {
+		const target = screen(12, 2);
+		const writer = writerFor(target);
+		paint(writer, [[{text: 'x漢字漢字y', role: 'body'}]]);
+		paint(writer, [[{text: 'xa漢字漢字y', role: 'body'}]]);
+		await flush(target);
+		expect(text(target)[0]!.trimEnd()).toBe('xa漢字漢字y');
+		paint(writer, [[{text: 'x漢b字漢字', role: 'body'}]]);
+		await flush(target);
+		expect(text(target)[0]!.trimEnd()).toBe('x漢b字漢字');
+	});
+
+	test('Ink drawing over half of a wide character leaves a space in its other half', async () => {
+		const target = screen(10, 2);
+		const writer = writerFor(target);
+		paint(writer, [[{text: '漢字漢字', role: 'body'}]], '   Ok');
+		await flush(target);
+		expect(text(target)[0]!.trimEnd()).toBe('漢 Ok 字');
+		expect(writer.text()[0]).toBe('漢 Ok 字');
+	});
+
+	test('after an emoji the cursor is placed, so what follows stands where the layout put it on any terminal', async () => {
+		const target = screen(20, 2);
+		const writer = writerFor(target);
+		paint(writer, [[{text: '😀|👨\u200D👩\u200D👧|x', role: 'body'}]]);
+		await flush(target);
+		const row = target.term.buffer.active.getLine(0)!;
+		// xterm.js (Unicode 6) draws the emoji one column wide, the family as three; the bars stay at 2 and 5.
+		expect(row.getCell(2)!.getChars()).toBe('|');
+		expect(row.getCell(5)!.getChars()).toBe('|');
+		expect(row.getCell(6)!.getChars()).toBe('x');
+		expect(target.written.join('')).toContain('\u001B[2X😀\u001B[1;3H');
 	});
 });

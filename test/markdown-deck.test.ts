@@ -55,7 +55,7 @@ describe('a Markdown deck', () => {
 			{kind: 'source', text: 'A source line · Test Outlet'},
 		]);
 		expect(second?.blocks).toEqual([
-			{kind: 'bullets', items: ['First point', 'Second point with code']},
+			{kind: 'bullets', items: ['First point', 'Second point with `code`']},
 			{kind: 'quote', text: 'ICE has a noble mission', speaker: 'Alejandro Mayorkas', role: 'Homeland Security Secretary'},
 			{kind: 'quote', text: 'Short and plain', speaker: 'Jane Doe'},
 		]);
@@ -138,9 +138,13 @@ describe('a deck that does not parse says where', () => {
 		['a slide before any section', `${head}## A\n`, 'deck.md:8:1: a slide belongs to a section'],
 		['words outside a slide', `${head}# S\n\nStray words.\n`, 'deck.md:10:1: this is outside any slide'],
 		['words after ---', `${head}# S\n\n## A\n\n---\n\nStray.\n`, 'deck.md:14:1: this is outside any slide'],
-		['a numbered list', `${head}# S\n\n## A\n\n1. one\n`, 'deck.md:12:1: a numbered list is not a slide primitive'],
-		['a nested list', `${head}# S\n\n## A\n\n- one\n  - two\n`, 'deck.md:13:3: a list item holds one line'],
-		['a code block', `${head}# S\n\n## A\n\n\`\`\`\ncode\n\`\`\`\n`, 'deck.md:12:1: code blocks are not a slide primitive'],
+		['a list four deep', `${head}# S\n\n## A\n\n- one\n  - two\n    - three\n      - four\n`, 'deck.md:15:7: lists nest 3 deep at most'],
+		['a block in a list item', `${head}# S\n\n## A\n\n- one\n\n  > two\n`, 'deck.md:14:3: a list item holds one line'],
+		['a column before its layout', `${head}# S\n\n## A\n\n<!-- column: 0 -->\n`, 'deck.md:12:1: "column" comes after a <!-- column_layout'],
+		['words in a layout before a column', `${head}# S\n\n## A\n\n<!-- column_layout: [1, 1] -->\n\nWords.\n`, 'deck.md:14:1: after <!-- column_layout: [...] --> say which column'],
+		['four columns', `${head}# S\n\n## A\n\n<!-- column_layout: [1, 1, 1, 1] -->\n`, 'deck.md:12:1: column_layout: a slide has 2 or 3 columns, not 4'],
+		['a column past the layout', `${head}# S\n\n## A\n\n<!-- column_layout: [2, 1] -->\n<!-- column: 2 -->\n`, 'deck.md:13:1: column: "2" is not a column of this layout (0 to 1)'],
+		['bad widths', `${head}# S\n\n## A\n\n<!-- column_layout: [1, x] -->\n`, 'deck.md:12:1: column_layout: "[1, x]" is not a list of widths'],
 		['an image', `${head}# S\n\n## A\n\nSee ![x](y.png)\n`, 'deck.md:12:5: an image cannot be shown'],
 		['HTML', `${head}# S\n\n## A\n\n<div>x</div>\n`, 'deck.md:12:1: HTML is not shown on slides'],
 		['an unknown directive', `${head}# S\n\n## A\n\n<!-- speaker_notes: x -->\n`, 'deck.md:12:1: unknown directive "speaker_notes"'],

@@ -71,9 +71,9 @@ test('an editor\'s saves: in place, by rename, by delete and write; the same tex
 
 test('a broken save reports the problem with its place; the fix reports the deck', async () => {
 	const {file, titles} = start();
-	writeFileSync(file, original.replace('- First point', '1. First point'));
+	writeFileSync(file, original.replace('- First point', '- First point\n\n  > a quote in a bullet'));
 	await until(() => titles().length === 1, 'the broken save');
-	expect(titles()[0]).toMatch(/^problem: .*deck\.md:\d+:1: a numbered list is not a slide primitive/);
+	expect(titles()[0]).toMatch(/^problem: .*deck\.md:\d+:3: a list item holds one line/);
 	writeFileSync(file, original);
 	await until(() => titles().length === 2, 'the fix');
 	expect(titles()[1]).toBe('A title with a starred word');

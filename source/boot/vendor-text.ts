@@ -1,3 +1,7 @@
+import {isNarrowText, narrowCharacters} from '../text/narrow.js';
+
+export {isNarrowText} from '../text/narrow.js';
+
 /**
 What the vendor bundle (dist/vendor.js, Ink and its dependencies: source/build.mjs) uses before it
 loads its Unicode tables. Ink measures every string with string-width (two versions: its own and
@@ -14,20 +18,11 @@ width is its length and the graphemes are its characters, which is what both str
 segmenter answer (test/vendor-text.test.ts holds every character of the set to that, against the
 real modules). Any other text goes to the real modules, loaded the first time one is needed.
 */
-const narrowCharacters =
-	'\\u0020-\\u007E\\u00A0-\\u00A8\\u00AA-\\u00AC\\u00AF-\\u02FF\\u2010-\\u2027\\u2030-\\u203B\\u203D-\\u2048\\u204A-\\u205E\\u20A0-\\u20C0' +
-	'\\u2100-\\u2121\\u2123-\\u2138\\u213A-\\u214F\\u2190-\\u2193\\u219A-\\u21A8\\u21AB-\\u21FF\\u2200-\\u22FF' +
-	'\\u2500-\\u25A9\\u25AC-\\u25B5\\u25B7-\\u25BF\\u25C1-\\u25FA\\u25FF';
-const narrowText = new RegExp(`^[${narrowCharacters}]*$`);
 /**
 Narrow text with control characters in it (escape sequences: Ink segments styled text). A control
 character is a grapheme of its own too, except CR before LF, so CR is left out.
 */
 const styledNarrowText = new RegExp(`^[\\u0000-\\u000C\\u000E-\\u001F\\u007F-\\u009F${narrowCharacters}]*$`);
-
-export function isNarrowText(text: string): boolean {
-	return narrowText.test(text);
-}
 
 /** Whether each character of `text` is a grapheme of its own: narrow text, and control characters but CR. */
 export function isOneGraphemeEach(text: string): boolean {

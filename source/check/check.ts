@@ -1,6 +1,7 @@
 import {type Block, blockTexts} from '../deck/blocks.js';
 import type {Deck, Slide} from '../deck/deck.js';
 import {isFurniture, quotedSpans, splitParagraphs} from './paragraphs.js';
+import {withoutCode} from '../text/code-spans.js';
 
 /**
 The deck against the article it briefs on, as a fact-checker reads it. Pure: the article comes in as
@@ -19,6 +20,8 @@ text, the problems go out as data. The rules:
   in a title, the body or the notes appears in a cited paragraph, as digits or as a word. “One” and
   “two” are left out: they are too often plain words (one employee, two sides).
 - Citations are real. Every cited paragraph exists and is not page furniture (see `isFurniture`).
+- Code is not held to the article: a code block, and inline code (in backticks) in any text, has
+  neither quotes nor numbers for these rules.
 - A slide cites at least one paragraph. Citing none (`paragraphs: []`) declares that the slide
   draws on nothing in the article: allowed only when it holds no quote and no number.
 */
@@ -150,14 +153,40 @@ function quoteBlocks(blocks: readonly Block[]): Array<Extract<Block, {kind: 'quo
 	return blocks.filter((block): block is Extract<Block, {kind: 'quote'}> => block.kind === 'quote');
 }
 
-/** Every text of a slide by where it stands; a Quote's own words are left to `slideQuotes`. */
+/** A block's texts the rules read: a Quote's own words are left to `slideQuotes`, code to nobody (a column layout's blocks each as itself). */
+function checkedTexts(block: Block): string[] {
+	switch (block.kind) {
+		case 'quote': {
+			return [block.speaker, ...(block.role ? [block.role] : [])];
+		}
+
+		case 'code': {
+			return [];
+		}
+
+		case 'columns': {
+			return block.columns.flat().flatMap(each => checkedTexts(each));
+		}
+
+		default: {
+			return blockTexts(block).map(text => (text.includes('`') ? withoutCode(text) : text));
+		}
+	}
+}
+
+/** Every text of a slide by where it stands, inline code left out. */
 function slideTexts(slide: Slide): Text[] {
-	const body = slide.blocks.flatMap(block => (block.kind === 'quote' ? [block.speaker, ...(block.role ? [block.role] : [])] : blockTexts(block)));
-	return [{field: 'title', text: slide.title}, ...body.map(text => ({field: 'body', text}) as const), {field: 'notes', text: slide.notes}];
+	const body = slide.blocks.flatMap(block => checkedTexts(block));
+	return [{field: 'title', text: withoutCode(slide.title)}, ...body.map(text => ({field: 'body', text}) as const), {field: 'notes', text: withoutCode(slide.notes)}];
+}
+
+/** The slide's blocks, a column layout's in its place. */
+function flatBlocks(blocks: readonly Block[]): Block[] {
+	return blocks.flatMap(block => (block.kind === 'columns' ? flatBlocks(block.columns.flat()) : [block]));
 }
 
 function slideQuotes(slide: Slide): Quote[] {
-	const primitives = quoteBlocks(slide.blocks).map(block => ({field: 'body', text: block.text, isPrimitive: true, sentence: ''}) as const);
+	const primitives = quoteBlocks(flatBlocks(slide.blocks)).map(block => ({field: 'body', text: block.text, isPrimitive: true, sentence: ''}) as const);
 	const passages = slideTexts(slide).flatMap(({field, text}) =>
 		quotedPassages(text).map(passage => ({field, text: passage.text, isPrimitive: false, sentence: passage.sentence})),
 	);

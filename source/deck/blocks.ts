@@ -32,11 +32,30 @@ export type TimelineEvent = {
 	readonly what: string;
 };
 
+/** A numbered or bulleted list that may hold lists in its items (Markdown's `1.` and nested `-`). */
+export type List = {
+	readonly ordered: boolean;
+	/** The number of the first item of a numbered list (Markdown keeps the first number written). */
+	readonly start: number;
+	readonly items: readonly ListItem[];
+};
+
+export type ListItem = {readonly text: string; readonly list?: List};
+
+/** How deep lists may nest: a list in an item of a list in an item of a list. */
+export const deepestList = 3;
+
 export type Block =
 	| {readonly kind: 'heading'; readonly text: string}
 	| {readonly kind: 'lead'; readonly text: string}
 	| {readonly kind: 'text'; readonly text: string}
 	| {readonly kind: 'bullets'; readonly items: readonly string[]}
+	/** A numbered list, or a list with a list inside (a flat bulleted list is `bullets`). */
+	| ({readonly kind: 'list'} & List)
+	/** Code as written, in a named language (`lang`, highlighted in the show) or none. */
+	| {readonly kind: 'code'; readonly lang?: string; readonly text: string}
+	/** Blocks side by side, each column `widths[i]` parts of the width (presenterm's `column_layout`). */
+	| {readonly kind: 'columns'; readonly widths: readonly number[]; readonly columns: ReadonlyArray<readonly Block[]>}
 	| {readonly kind: 'quote'; readonly text: string; readonly speaker: string; readonly role?: string}
 	| {readonly kind: 'fact'; readonly value: string; readonly label: string}
 	| {
@@ -67,11 +86,28 @@ export type Block =
 
 export type BlockKind = Block['kind'];
 
-/** How many reveal steps a block has: one per bullet, one per quote, none for the rest. */
+/** Every item of a list, in reading order (an item, then the items of its list), with its depth (0 at the top). */
+export function listItems(list: List, depth = 0): Array<{readonly item: ListItem; readonly depth: number; readonly number: number; readonly list: List}> {
+	return list.items.flatMap((item, index) => [{item, depth, number: list.start + index, list}, ...(item.list ? listItems(item.list, depth + 1) : [])]);
+}
+
+/**
+How many reveal steps a block has: one per bullet, one per item of a list at any depth (an item
+before the items of its own list), one per quote, a column layout's its blocks' in column order, none
+for the rest.
+*/
 export function revealUnits(block: Block): number {
 	switch (block.kind) {
 		case 'bullets': {
 			return block.items.length;
+		}
+
+		case 'list': {
+			return listItems(block).length;
+		}
+
+		case 'columns': {
+			return block.columns.flat().reduce((sum, each) => sum + revealUnits(each), 0);
 		}
 
 		case 'quote': {
@@ -125,6 +161,19 @@ export function blockTexts(block: Block): string[] {
 			return [...block.items];
 		}
 
+		case 'list': {
+			return listItems(block).map(({item}) => item.text);
+		}
+
+		case 'code': {
+			// Line by line (a card or the next-slide line shows the first); `check` reads none of it.
+			return block.text.split('\n').filter(line => line.trim());
+		}
+
+		case 'columns': {
+			return block.columns.flat().flatMap(each => blockTexts(each));
+		}
+
 		case 'quote': {
 			return [block.text, block.speaker, ...(block.role ? [block.role] : [])];
 		}
@@ -156,6 +205,71 @@ export function blockTexts(block: Block): string[] {
 		default: {
 			const never: never = block;
 			return never;
+		}
+	}
+}
+
+/** Whether any of the blocks is code (a column layout's included): a show of them wants the highlighter. */
+export function hasCode(blocks: readonly Block[]): boolean {
+	return blocks.some(block => block.kind === 'code' || (block.kind === 'columns' && hasCode(block.columns.flat())));
+}
+
+/** A list cut to its first `count` items in reading order (undefined when none is left). */
+function listUpTo(list: List, count: number): {list: List | undefined; used: number} {
+	const items: ListItem[] = [];
+	let used = 0;
+	for (const item of list.items) {
+		if (used >= count) {
+			break;
+		}
+
+		used++;
+		const inner = item.list ? listUpTo(item.list, count - used) : undefined;
+		used += inner?.used ?? 0;
+		items.push(inner?.list ? {text: item.text, list: inner.list} : {text: item.text});
+	}
+
+	return {list: items.length > 0 ? {...list, items} : undefined, used};
+}
+
+/** A block as far as `visible` of its reveal units show (undefined when it shows nothing yet); a block without steps whole. */
+export function revealedPart(block: Block, visible: number): Block | undefined {
+	const units = revealUnits(block);
+	if (units === 0 || visible >= units) {
+		return block;
+	}
+
+	if (visible <= 0 && block.kind !== 'columns') {
+		return undefined;
+	}
+
+	switch (block.kind) {
+		case 'bullets': {
+			return {...block, items: block.items.slice(0, visible)};
+		}
+
+		case 'list': {
+			const cut = listUpTo(block, visible).list;
+			return cut && {kind: 'list', ...cut};
+		}
+
+		case 'columns': {
+			// Steps go through the first column, then the next: a pause not reached yet holds back the rest of its column and every column after it.
+			let before = 0;
+			let isHeld = false;
+			const columns = block.columns.map(column =>
+				column.flatMap(each => {
+					isHeld ||= each.kind === 'pause' && visible - before < each.steps;
+					const shown = isHeld ? undefined : revealedPart(each, visible - before);
+					before += revealUnits(each);
+					return shown && shown.kind !== 'pause' ? [shown] : [];
+				}),
+			);
+			return {...block, columns};
+		}
+
+		default: {
+			return block;
 		}
 	}
 }

@@ -1,4 +1,5 @@
-import {type Block, blockTexts, textWidthOfDrawings} from './blocks.js';
+import {type Block, blockTexts, type List, textWidthOfDrawings} from './blocks.js';
+import {codeSpans} from '../text/code-spans.js';
 import {stripControls} from '../text/sanitize.js';
 
 /**
@@ -12,19 +13,30 @@ memo's text are held to.
 */
 export type MarkdownForm = 'memo' | 'deck';
 
-/** Escapes what Markdown would read as markup, so every word comes out as written. */
+/** Escapes what Markdown would read as markup, so every word comes out as written; inline code (in backticks) stays code. */
 export function escapeMarkdown(text: string): string {
-	return stripControls(text)
-		.replaceAll(/\s+/g, ' ')
-		.trim()
+	const clean = stripControls(text).replaceAll(/\s+/g, ' ').trim();
+	let written = '';
+	let at = 0;
+	for (const [start, end] of codeSpans(clean)) {
+		written += escapeWords(clean.slice(at, start)) + clean.slice(start, end);
+		at = end;
+	}
+
+	return (written + escapeWords(clean.slice(at)))
+		.replace(/^(\d+)([.)])/, '$1\\$2')
+		.replace(/^([-+=#>])/, '\\$1');
+}
+
+/** Words outside inline code with what Markdown would read as markup escaped. */
+function escapeWords(text: string): string {
+	return text
 		.replaceAll(/[\\`*_[\]<|~]/g, character => '\\' + character)
 		.replaceAll(/&(?=[#A-Za-z\d]+;)/g, '\\&')
 		// GFM links bare addresses; the words of a slide are never a link.
 		.replaceAll('://', '\\://')
 		.replaceAll(/\b(www)\./gi, '$1\\.')
-		.replaceAll(/(?<=\w)@(?=\w)/g, '\\@')
-		.replace(/^(\d+)([.)])/, '$1\\$2')
-		.replace(/^([-+=#>])/, '\\$1');
+		.replaceAll(/(?<=\w)@(?=\w)/g, '\\@');
 }
 
 /** A heading's words: a closing run of # would be read as the ATX closing sequence, a closing {#x} as an id. */
@@ -37,8 +49,38 @@ export function listMarkdown(items: readonly string[]): string {
 	return items.map(item => `- ${escapeMarkdown(item)}`).join('\n');
 }
 
+/** A numbered or nested list: each item's list indented under the item's words. */
+function nestedListMarkdown(list: List, indent = ''): string {
+	return list.items
+		.map((item, index) => {
+			const marker = list.ordered ? `${list.start + index}. ` : '- ';
+			// A numbered list from any number but 1 cannot interrupt the item's line (CommonMark): a blank line first.
+			const gap = item.list?.ordered && item.list.start !== 1 ? '\n\n' : '\n';
+			const inner = item.list ? `${gap}${nestedListMarkdown(item.list, indent + ' '.repeat(marker.length))}` : '';
+			return `${indent}${marker}${escapeMarkdown(item.text)}${inner}`;
+		})
+		.join('\n');
+}
+
+/** A fenced code block, its fence longer than any run of backticks in the code. */
+function codeMarkdown(text: string, lang: string | undefined): string {
+	const fence = '`'.repeat(Math.max(3, ...(text.match(/`+/g) ?? []).map(run => run.length + 1)));
+	return `${fence}${lang ?? ''}\n${stripControls(text)}\n${fence}`;
+}
+
+/** Columns: in the deck file presenterm's comments around each column's blocks; in the memo the columns' blocks one after another. */
+function columnsMarkdown(block: Extract<Block, {kind: 'columns'}>, form: MarkdownForm): string {
+	const columns = block.columns.map(column => column.map(each => blockMarkdown(each, form)));
+	if (form === 'memo') {
+		return columns.flat().join('\n\n');
+	}
+
+	return [`<!-- column_layout: [${block.widths.join(', ')}] -->`, ...columns.flatMap((column, index) => [`<!-- column: ${index} -->`, ...column]), '<!-- reset_layout -->'].join('\n\n');
+}
+
+/** A table's row; a `|` in inline code is escaped too (GFM reads `\|` in a cell's code as the bar). */
 function tableRow(cells: readonly string[]): string {
-	return `| ${cells.map(cell => escapeMarkdown(cell) || ' ').join(' | ')} |`;
+	return `| ${cells.map(cell => escapeMarkdown(cell).replaceAll(/(?<!\\)\|/g, '\\|') || ' ').join(' | ')} |`;
 }
 
 function table(columns: readonly string[], rows: ReadonlyArray<readonly string[]>, alignRight: readonly boolean[] = []): string {
@@ -88,6 +130,18 @@ export function blockMarkdown(block: Block, form: MarkdownForm): string {
 
 		case 'bullets': {
 			return listMarkdown(block.items);
+		}
+
+		case 'list': {
+			return nestedListMarkdown(block);
+		}
+
+		case 'code': {
+			return codeMarkdown(block.text, block.lang);
+		}
+
+		case 'columns': {
+			return columnsMarkdown(block, form);
 		}
 
 		case 'quote': {

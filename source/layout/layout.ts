@@ -1,6 +1,7 @@
-import {type Block, blocksUpTo, revealUnits} from '../deck/blocks.js';
-import {type Line, type Segment} from '../text/lines.js';
-import {textWidth, wrap} from '../text/wrap.js';
+import {type Block, blocksUpTo, type List, listItems, revealUnits} from '../deck/blocks.js';
+import {layoutCode, styledLines} from './code.js';
+import {type Line, lineWidth, type Segment} from '../text/lines.js';
+import {padCells, textWidth, wrap} from '../text/wrap.js';
 import type {Role} from '../text/theme.js';
 
 /**
@@ -27,19 +28,117 @@ export const symbols = {
 	cross: '┼',
 	column: '│',
 	dot: '●',
+	/** A nested list's bullets, by depth. */
+	bullets: ['•', '◦', '▪'],
 } as const;
-
-function padEnd(text: string, width: number): string {
-	return text + ' '.repeat(Math.max(0, width - textWidth(text)));
-}
 
 /** Text wrapped beside a first-line prefix, continuation lines indented to match. */
 function hanging(prefix: Segment, text: string, role: Role, width: number): Line[] {
 	const indent = textWidth(prefix.text);
-	return wrap(text, width - indent).map((part, index) => [
+	return styledLines(text, wrap(text, width - indent), role).map((part, index) => [
 		index === 0 ? prefix : {text: ' '.repeat(indent), role: prefix.role},
-		{text: part, role},
+		...part,
 	]);
+}
+
+/** Slide text wrapped to `width` in `role`, its inline code set apart. */
+function paragraph(text: string, width: number, role: Role): Line[] {
+	return styledLines(text, wrap(text, width), role);
+}
+
+/**
+A list's items in reading order, each item's lines: a numbered item after its number (the numbers
+right-aligned), a bulleted one after the bullet of its depth, an item's own list indented under its words.
+*/
+export function listItemLines(list: List, width: number, indent = 0, depth = 0): Line[][] {
+	const markers = list.items.map((_, index) => (list.ordered ? `${list.start + index}.` : symbols.bullets[Math.min(depth, symbols.bullets.length - 1)]!));
+	const markerWidth = Math.max(...markers.map(marker => textWidth(marker)));
+	const pad: Segment = {text: ' '.repeat(indent), role: 'body'};
+	return list.items.flatMap((item, index) => {
+		const marker = markers[index]!;
+		const prefix: Segment = {text: ' '.repeat(markerWidth - textWidth(marker)) + marker + ' ', role: 'bullet'};
+		const lines = hanging(prefix, item.text, 'body', width - indent).map(line => (indent > 0 ? [pad, ...line] : line));
+		return [lines, ...(item.list ? listItemLines(item.list, width, indent + markerWidth + 1, depth + 1) : [])];
+	});
+}
+
+/** A list, `visible` items shown (hidden ones keep their rows), a blank row between top-level items on a big screen. */
+function layoutList(list: List, width: number, visible: number, roomy: boolean): Line[] {
+	const depths = listDepths(list);
+	return listItemLines(list, width).flatMap((lines, index) => [...(roomy && index > 0 && depths[index] === 0 ? [blank()] : []), ...(index < visible ? lines : lines.map(() => blank()))]);
+}
+
+/** The blocks of a column (or of a slide) one under another, a blank line between, `visible` reveal units shown. */
+function stackedLines(blocks: readonly Block[], width: number, visible: number, options: LayoutOptions): Line[] {
+	const lines: Line[] = [];
+	let before = 0;
+	for (const [index, block] of blocks.entries()) {
+		if (index > 0) {
+			lines.push(blank());
+		}
+
+		lines.push(...layoutBlock(block, width, Math.max(0, visible - before), {...options, width}));
+		before += revealUnits(block);
+	}
+
+	return lines;
+}
+
+/** Each item's depth, in reading order (0 at the top). */
+export function listDepths(list: List): number[] {
+	return listItems(list).map(({depth}) => depth);
+}
+
+/** Columns narrower than this stand one under another instead. */
+export const narrowestColumn = 24;
+
+/** The space between two columns. */
+const columnGap = 3;
+
+/** Each column's width: the room shared out by the ratios, what rounding leaves to the last. */
+export function columnWidths(ratios: readonly number[], width: number): number[] {
+	const room = width - columnGap * (ratios.length - 1);
+	const total = ratios.reduce((sum, ratio) => sum + ratio, 0);
+	const widths = ratios.map(ratio => Math.floor((room * ratio) / total));
+	widths[widths.length - 1]! += room - widths.reduce((sum, each) => sum + each, 0);
+	return widths;
+}
+
+/**
+Columns side by side, each its share of the width; where one would be narrower than `narrowestColumn`
+they stand one under another, in order. Reveal steps go through the columns in order, the first's first.
+*/
+function layoutColumns(block: Extract<Block, {kind: 'columns'}>, width: number, visible: number, options: LayoutOptions): Line[] {
+	const widths = columnWidths(block.widths, width);
+	const shown: number[] = [];
+	let before = 0;
+	for (const column of block.columns) {
+		shown.push(Math.max(0, visible - before));
+		before += column.reduce((sum, each) => sum + revealUnits(each), 0);
+	}
+
+	if (Math.min(...widths) < narrowestColumn) {
+		const filled = block.columns.map((column, index) => ({column, index})).filter(({column}) => column.length > 0);
+		return filled.flatMap(({column, index}, at) => [...(at > 0 ? [blank()] : []), ...stackedLines(column, width, shown[index]!, options)]);
+	}
+
+	const columns = block.columns.map((column, index) => stackedLines(column, widths[index]!, shown[index]!, options));
+	const rows = Math.max(0, ...columns.map(lines => lines.length));
+	return Array.from({length: rows}, (_, row) => {
+		const line: Segment[] = [];
+		let pending = 0;
+		for (const [index, lines] of columns.entries()) {
+			const cells = lines[row] ?? [];
+			if (cells.length > 0) {
+				line.push(...(pending > 0 ? [{text: ' '.repeat(pending), role: 'body' as const}] : []), ...cells);
+				pending = 0;
+			}
+
+			pending += (widths[index] ?? 0) - lineWidth(cells) + columnGap;
+		}
+
+		return line;
+	});
 }
 
 function blank(): Line {
@@ -75,7 +174,7 @@ function layoutTable(block: Extract<Block, {kind: 'table'}>, width: number): Lin
 				}
 
 				const text = wrapped[index]?.[row] ?? '';
-				line.push({text: index === columnCount - 1 ? text : padEnd(text, w), role});
+				line.push({text: index === columnCount - 1 ? text : padCells(text, w), role});
 			}
 
 			lines.push(line);
@@ -111,7 +210,7 @@ function layoutBars(block: Extract<Block, {kind: 'bars'}>, width: number): Line[
 	for (const bar of block.bars) {
 		const filled = Math.max(bar.value > 0 ? 1 : 0, Math.round((bar.value / max) * trackWidth));
 		lines.push([
-			{text: padEnd(bar.label, labelWidth) + '  ', role: 'label'},
+			{text: padCells(bar.label, labelWidth) + '  ', role: 'label'},
 			{text: symbols.barFull.repeat(filled), role: 'bar'},
 			{text: symbols.barTrack.repeat(trackWidth - filled), role: 'barTrack'},
 			{text: '  ' + bar.display, role: 'figure'},
@@ -130,19 +229,19 @@ export function layoutBlock(block: Block, width: number, visible: number, option
 	const roomy = options.isRoomy ?? false;
 	switch (block.kind) {
 		case 'heading': {
-			return wrap(block.text, width).map(text => [{text, role: 'heading'}]);
+			return paragraph(block.text, width, 'heading');
 		}
 
 		case 'lead': {
-			return wrap(block.text, width).map(text => [{text, role: 'lead'}]);
+			return paragraph(block.text, width, 'lead');
 		}
 
 		case 'text': {
-			return wrap(block.text, width).map(text => [{text, role: 'body'}]);
+			return paragraph(block.text, width, 'body');
 		}
 
 		case 'source': {
-			return wrap(block.text, width).map(text => [{text, role: 'cite'}]);
+			return paragraph(block.text, width, 'cite');
 		}
 
 		case 'bullets': {
@@ -157,6 +256,18 @@ export function layoutBlock(block: Block, width: number, visible: number, option
 			}
 
 			return lines;
+		}
+
+		case 'list': {
+			return layoutList(block, width, visible, roomy);
+		}
+
+		case 'code': {
+			return layoutCode(block, width);
+		}
+
+		case 'columns': {
+			return layoutColumns(block, width, visible, options);
 		}
 
 		case 'quote': {
@@ -189,7 +300,7 @@ export function layoutBlock(block: Block, width: number, visible: number, option
 					lines.push([{text: ' '.repeat(whenWidth + 1) + symbols.column, role: 'rule'}]);
 				}
 
-				const prefix: Segment = {text: padEnd(event.when, whenWidth) + ' ' + symbols.dot + ' ', role: 'accent'};
+				const prefix: Segment = {text: padCells(event.when, whenWidth) + ' ' + symbols.dot + ' ', role: 'accent'};
 				lines.push(...hanging(prefix, event.what, 'body', width));
 			}
 

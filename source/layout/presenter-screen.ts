@@ -1,4 +1,4 @@
-import {blockTexts, revealUnits} from '../deck/blocks.js';
+import {blockTexts, listItems, revealUnits} from '../deck/blocks.js';
 import type {Deck, Slide} from '../deck/deck.js';
 import {hintText} from '../model/keymap.js';
 import {formatElapsed} from '../model/clock.js';
@@ -222,6 +222,15 @@ function unitText(slide: Slide, unit: number): string | undefined {
 
 			if (block.kind === 'bullets') {
 				return `bullet: ${block.items[unit - before] ?? ''}`;
+			}
+
+			if (block.kind === 'list') {
+				const {item, number, list} = listItems(block)[unit - before] ?? {item: {text: ''}, number: 0, list: block};
+				return list.ordered ? `item: ${number}. ${item.text}` : `bullet: ${item.text}`;
+			}
+
+			if (block.kind === 'columns') {
+				return unitText({...slide, blocks: block.columns.flat()}, unit - before);
 			}
 
 			return block.kind === 'quote' ? `quote: “${block.text}” ${symbols.dash} ${block.speaker}` : undefined;

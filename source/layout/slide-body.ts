@@ -3,7 +3,7 @@ import {blocksUpTo, revealUnits} from '../deck/blocks.js';
 import type {Deck, Slide} from '../deck/deck.js';
 import {formatParagraphs} from '../deck/deck.js';
 import {canDrawBig, drawBig, wrapBig} from './big-text.js';
-import {layoutBlock, symbols} from './layout.js';
+import {layoutBlock, listItemLines, symbols} from './layout.js';
 import {fit, textWidth, wrap} from '../text/wrap.js';
 import {indentLines, type Line, lineWidth, seg} from '../text/lines.js';
 import type {Role} from '../text/theme.js';
@@ -153,8 +153,22 @@ function citation(slide: Slide, width: number): Line | undefined {
 /** Where big lines go: centred on the screen. */
 type Big = {readonly quote: Quote; readonly columns: number};
 
-/** The blocks up to the reveal step, `gap` blank rows between blocks, at column 0 of the text column. */
-function blockLines(slide: Slide, width: number, step: number, gap: number, roomy: boolean): Line[] {
+/** Code and columns may be wider than the text column: code lines and columns of bullets read at more than a prose measure. */
+function widthFor(block: Block, width: number, wide: number): number {
+	return block.kind === 'code' || block.kind === 'columns' ? Math.max(width, wide) : width;
+}
+
+/**
+The width a code block or columns may take: from the text column's left edge to the screen's right
+margin (as far as the body's own width), so that they keep the text's left edge.
+*/
+function wideWidth(size: Size, roomy: boolean): number {
+	const width = readingWidth(size, roomy);
+	return Math.max(width, Math.min(contentWidth(size, roomy), size.columns - columnMargin(size, width) - 2));
+}
+
+/** The blocks up to the reveal step, `gap` blank rows between blocks, at column 0 of the text column (code and columns up to `wide`). */
+function blockLines(slide: Slide, width: number, step: number, gap: number, roomy: boolean, wide = width): Line[] {
 	const lines: Line[] = [];
 	let before = 0;
 	for (const block of blocksUpTo(slide.blocks, step)) {
@@ -169,16 +183,17 @@ function blockLines(slide: Slide, width: number, step: number, gap: number, room
 
 		const visible = Math.max(0, step - before);
 		before += revealUnits(block);
-		lines.push(...layoutBlock(block, width, visible, {width, isRoomy: roomy}));
+		const at = widthFor(block, width, wide);
+		lines.push(...layoutBlock(block, at, visible, {width: at, isRoomy: roomy}));
 	}
 
 	return lines;
 }
 
 /** The slide's own lines, compact: title, blocks up to the reveal step, the citation (unless left out). */
-export function slideLines(slide: Slide, width: number, step: number, roomy = false, withCitation = true): Line[] {
+export function slideLines(slide: Slide, width: number, step: number, roomy = false, withCitation = true, wide = width): Line[] {
 	const cite = withCitation ? citation(slide, width) : undefined;
-	return [...textTitle(slide.title, width, roomy), [], ...blockLines(slide, width, step, 1, roomy), ...(cite ? [[], cite] : [])];
+	return [...textTitle(slide.title, width, roomy), [], ...blockLines(slide, width, step, 1, roomy, wide), ...(cite ? [[], cite] : [])];
 }
 
 /**
@@ -187,9 +202,9 @@ for a centred kind (a big quote centred as a whole, its speaker right-aligned un
 */
 function roomyBlocks(slide: Slide, size: Size, step: number, gap: number, alignment: Alignment, big: Big | undefined): Line[] | undefined {
 	const width = readingWidth(size, true);
-	const place = (lines: readonly Line[]) => (alignment === 'column' ? indentLines(lines, columnMargin(size, width)) : centred(lines, size.columns));
-	if (!big) {
-		return place(blockLines(slide, width, step, gap, true));
+	const wide = wideWidth(size, true);
+	if (!big && alignment === 'column') {
+		return indentLines(blockLines(slide, width, step, gap, true, wide), columnMargin(size, width));
 	}
 
 	const lines: Line[] = [];
@@ -203,15 +218,29 @@ function roomyBlocks(slide: Slide, size: Size, step: number, gap: number, alignm
 		lines.push(...blankLines(lines.length > 0 ? gap : 0));
 		const visible = Math.max(0, step - before);
 		before += revealUnits(block);
-		const quote = block === big.quote ? bigQuote(big.quote, big.columns - 8, visible > 0) : undefined;
-		if (block === big.quote && !quote) {
+		const quote = block === big?.quote ? bigQuote(big.quote, big.columns - 8, visible > 0) : undefined;
+		if (big && block === big.quote && !quote) {
 			return undefined;
 		}
 
-		lines.push(...(quote ? centred(quote, big.columns) : place(layoutBlock(block, width, visible, {width, isRoomy: true}))));
+		const at = widthFor(block, width, wide);
+		const own = layoutBlock(block, at, visible, {width: at, isRoomy: true});
+		// Centred, a list, code or columns moves as one, so its indents and columns stay lined up.
+		const place = alignment === 'column' ? indentLines(own, columnMargin(size, width)) : isShaped(block) ? centredAsOne(own, size.columns, layoutBlock(block, at, Number.POSITIVE_INFINITY, {width: at, isRoomy: true})) : centred(own, size.columns);
+		lines.push(...(quote ? centred(quote, big!.columns) : place));
 	}
 
 	return lines;
+}
+
+/** Blocks whose lines are lined up with each other: centred as one, not line by line. */
+function isShaped(block: Block): boolean {
+	return block.kind === 'list' || block.kind === 'code' || block.kind === 'columns';
+}
+
+/** Lines centred as one block: each moved right as far as the widest of `whole` (the block fully revealed, so nothing moves as steps come) needs. */
+function centredAsOne(lines: readonly Line[], width: number, whole: readonly Line[]): Line[] {
+	return indentLines(lines, Math.max(0, Math.floor((width - Math.max(0, ...whole.map(lineWidth))) / 2)));
 }
 
 /** The title as the roomy look draws it: big letters (undefined when they take too many lines), or text. */
@@ -388,7 +417,8 @@ export function slideBody(slide: Slide, step: number, size: Size, options: BodyO
 	// Compact: a row of air on top, then the slide from the top.
 	const compactWidth = readingWidth(size, false);
 	const compactMargin = columnMargin(size, compactWidth);
-	const lines = slideLines(slide, compactWidth, step);
+	const wide = wideWidth(size, false);
+	const lines = slideLines(slide, compactWidth, step, false, true, wide);
 	// The row of air goes first when the rows are tight.
 	const content = lines.length < contentRows ? [[], ...lines] : lines;
 	if (content.length <= contentRows) {
@@ -399,16 +429,16 @@ export function slideBody(slide: Slide, step: number, size: Size, options: BodyO
 	// across pages where steps reach them; else spacing tightened; else its first page, marked.
 	const place = (shown: readonly Line[]) => ({lines: indentLines([...toHeight(shown, contentRows, false), ...notesBlock], compactMargin)});
 	const title = textTitle(slide.title, compactWidth, false);
-	const uncited = [...title, [], ...blockLines(slide, compactWidth, step, 1, false)];
+	const uncited = [...title, [], ...blockLines(slide, compactWidth, step, 1, false, wide)];
 	if (uncited.length <= contentRows) {
 		return place(uncited);
 	}
 
 	const isRevealing = options.isRevealing ?? true;
-	const paged = pageOf(slide, compactWidth, step, contentRows, isRevealing);
+	const paged = pageOf(slide, compactWidth, step, contentRows, isRevealing, wide);
 	if (!paged.stepsOn) {
 		for (const gap of [1, 0]) {
-			const tight = [...title, ...blockLines(slide, compactWidth, step, gap, false)];
+			const tight = [...title, ...blockLines(slide, compactWidth, step, gap, false, wide)];
 			if (tight.length <= contentRows) {
 				return place(tight);
 			}
@@ -421,8 +451,8 @@ export function slideBody(slide: Slide, step: number, size: Size, options: BodyO
 /** A piece of a slide that stays whole on a page: a bullet, a quote, any other block; and the reveal unit it is, if any. */
 type Piece = {readonly lines: readonly Line[]; readonly unit?: number; readonly gapBefore: number};
 
-/** The slide's blocks as pieces: each bullet one (its unit), a quote one (its unit), any other block one. */
-function pieces(slide: Slide, width: number, step: number): Piece[] {
+/** The slide's blocks as pieces: each bullet or list item one (its unit), a quote one (its unit), any other block one. */
+function pieces(slide: Slide, width: number, step: number, wide = width): Piece[] {
 	const all: Piece[] = [];
 	let before = 0;
 	for (const block of blocksUpTo(slide.blocks, step)) {
@@ -438,9 +468,15 @@ function pieces(slide: Slide, width: number, step: number): Piece[] {
 				const lines = layoutBlock({...block, items: [item]}, width, unit < step ? 1 : 0, {width});
 				all.push({lines, unit, gapBefore: at === 0 ? gapBefore : 0});
 			}
+		} else if (block.kind === 'list') {
+			for (const [at, lines] of listItemLines(block, width).entries()) {
+				const unit = before + at;
+				all.push({lines: unit < step ? lines : lines.map(() => []), unit, gapBefore: at === 0 ? gapBefore : 0});
+			}
 		} else {
 			const units = revealUnits(block);
-			const lines = layoutBlock(block, width, Math.max(0, step - before), {width});
+			const at = widthFor(block, width, wide);
+			const lines = layoutBlock(block, at, Math.max(0, step - before), {width: at});
 			all.push({lines, gapBefore, ...(units > 0 ? {unit: before} : {})});
 		}
 
@@ -475,11 +511,11 @@ A tall slide's page at a step: the title on every page, then the pieces that fit
 follows (or that this page goes on from the one before). The page shown is the one with the last
 revealed bullet or quote, so its bullets continue on the next step; on the last step the last page.
 */
-function pageOf(slide: Slide, width: number, step: number, rows: number, isRevealing = true): {lines: Line[]; index: number; count: number; stepsOn: boolean} {
+function pageOf(slide: Slide, width: number, step: number, rows: number, isRevealing = true, wide = width): {lines: Line[]; index: number; count: number; stepsOn: boolean} {
 	const title = textTitle(slide.title, width, false);
 	// The title, a blank row under it, and the mark's row.
 	const room = Math.max(1, rows - title.length - 2);
-	const pages = fillPages(pieces(slide, width, step), room);
+	const pages = fillPages(pieces(slide, width, step, wide), room);
 	const hasUnit = (page: readonly Piece[], most: number) => page.some(piece => piece.unit !== undefined && piece.unit <= most);
 	const count = pages.length;
 	// Whether a step brings a later page (a page with no bullet or quote of its own is reached by none).

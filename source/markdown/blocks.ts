@@ -1,5 +1,5 @@
-import type {Blockquote, List, Paragraph, PhrasingContent, RootContent, Table} from 'mdast';
-import {type Bar, type Block, drawnWords} from '../deck/blocks.js';
+import type {Blockquote, Code, List, Paragraph, PhrasingContent, RootContent, Table} from 'mdast';
+import {type Bar, type Block, deepestList, drawnWords, type List as ListData, type ListItem} from '../deck/blocks.js';
 import type {Line} from '../text/lines.js';
 import {inlineText, MarkdownDeckError, rawInline, slideText, squashSpaces, startOf, visibleControls} from './inline.js';
 
@@ -8,7 +8,9 @@ Markdown block nodes read as slide blocks (see the README's "Write your own brie
 
 - `### text` a heading line; `**text**` alone a lead; `**value** label` a key figure; `*text*` alone a
   source line; any other paragraph is text;
-- `- item` bullets; `- **when**: what` on every item a timeline;
+- `- item` bullets; `- **when**: what` on every item a timeline; `1. item` a numbered list (from the
+  number written first); a list indented under an item a list in that item, three deep at most;
+- a fenced code block code, in the language its fence names (```` ```python ````);
 - `> “words”` then `> — Speaker, *role*` a quote;
 - a GFM table a table, or a bar chart after `<!-- bars -->`; `Table: …` (or `Chart: …`) right after
   either is its caption.
@@ -50,13 +52,38 @@ function paragraphBlock(node: Paragraph): ReadBlock {
 	return only({kind: 'text', text}, node, [text]);
 }
 
-function itemParagraph(item: List['children'][number]): Paragraph {
+/** An item's line of words, and the list under it if any. */
+function itemParts(item: List['children'][number]): {paragraph: Paragraph; list?: List} {
 	const [paragraph, ...more] = item.children;
-	if (paragraph?.type !== 'paragraph' || more.length > 0) {
-		throw new MarkdownDeckError('a list item holds one line of text (no nested lists or blocks)', startOf(more[0] ?? item));
+	const list = more[0]?.type === 'list' && more.length === 1 ? more[0] : undefined;
+	if (paragraph?.type !== 'paragraph' || (more.length > 0 && !list)) {
+		throw new MarkdownDeckError('a list item holds one line of text, and may hold a list under it (no other blocks)', startOf(more.find(each => each.type !== 'list') ?? paragraph ?? item));
 	}
 
-	return paragraph;
+	return list ? {paragraph, list} : {paragraph};
+}
+
+function itemParagraph(item: List['children'][number]): Paragraph {
+	return itemParts(item).paragraph;
+}
+
+/** A numbered or nested list as data, every item's words with their line in `pieces`. */
+function nestedList(node: List, depth: number, pieces: Piece[]): ListData {
+	if (depth >= deepestList) {
+		throw new MarkdownDeckError(`lists nest ${deepestList} deep at most`, startOf(node));
+	}
+
+	const items = node.children.map((item): ListItem => {
+		const {paragraph, list} = itemParts(item);
+		const text = inlineText(paragraph.children);
+		if (!text) {
+			throw new MarkdownDeckError('a list item has no words', startOf(item));
+		}
+
+		pieces.push({text, line: lineOf(paragraph)});
+		return list ? {text, list: nestedList(list, depth + 1, pieces)} : {text};
+	});
+	return {ordered: node.ordered === true, start: node.ordered ? (node.start ?? 1) : 1, items};
 }
 
 /** `**when**: what`, or undefined when the item is not written so. */
@@ -71,8 +98,9 @@ function timelineEvent(children: readonly PhrasingContent[]): {when: string; wha
 }
 
 function listBlock(node: List): ReadBlock {
-	if (node.ordered) {
-		throw new MarkdownDeckError('a numbered list is not a slide primitive: write bullets with "- "', startOf(node));
+	if (node.ordered || node.children.some(item => item.children.length > 1)) {
+		const pieces: Piece[] = [];
+		return {block: {kind: 'list', ...nestedList(node, 0, pieces)}, pieces};
 	}
 
 	const paragraphs = node.children.map(item => itemParagraph(item));
@@ -215,6 +243,32 @@ export function drawnSource(block: Block): {readonly text: string; readonly line
 	return drawnSources.get(block);
 }
 
+/** Where tabs in code stop: every fourth column. */
+const tabStop = 4;
+
+/** A line of code with each tab as the spaces to the next tab stop. */
+function expandTabs(row: string): string {
+	let column = 0;
+	let out = '';
+	for (const character of row) {
+		const spaces = character === '\t' ? tabStop - (column % tabStop) : 0;
+		out += spaces > 0 ? ' '.repeat(spaces) : character;
+		column += spaces > 0 ? spaces : 1;
+	}
+
+	return out;
+}
+
+/** A code block (fenced, or indented): its text as written (tabs to the spaces to the next stop of four, control characters made visible), its language named in the fence. */
+function codeBlock(node: Code): ReadBlock {
+	const text = node.value
+		.split('\n')
+		.map(row => visibleControls(row.includes('\t') ? expandTabs(row) : row).trimEnd())
+		.join('\n');
+	const lang = node.lang ? slideText(node.lang) : undefined;
+	return {block: {kind: 'code', text, ...(lang ? {lang} : {})}, pieces: []};
+}
+
 export function readBlock(node: RootContent, isBars: boolean): ReadBlock {
 	switch (node.type) {
 		case 'paragraph': {
@@ -243,7 +297,7 @@ export function readBlock(node: RootContent, isBars: boolean): ReadBlock {
 				return drawnBlock(node.value, lineOf(node) + 1);
 			}
 
-			throw new MarkdownDeckError('code blocks are not a slide primitive (an indented line is one too); a drawing is a ```drawn block', startOf(node));
+			return codeBlock(node);
 		}
 
 		default: {

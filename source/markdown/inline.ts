@@ -1,4 +1,5 @@
 import type {Nodes, PhrasingContent, RootContent} from 'mdast';
+import {codeSpan} from '../text/code-spans.js';
 
 /**
 Inline Markdown read as plain slide text: emphasis, links and code give their words; soft line
@@ -101,9 +102,12 @@ const describe: Readonly<Record<string, string>> = {
 
 function flatten(node: Nodes): string {
 	switch (node.type) {
-		case 'text':
-		case 'inlineCode': {
+		case 'text': {
 			return node.value;
+		}
+
+		case 'inlineCode': {
+			return codeSpan(node.value);
 		}
 
 		case 'break': {

@@ -5,6 +5,7 @@ import type {Deck} from '../deck/deck.js';
 import {type ParsedDeck, parseMarkdownDeck, readDeckLazily} from './parse-deck.js';
 import type {FormatChoice} from './formats/scan.js';
 import type {Notice} from './formats/translate.js';
+import {hasHighlighter, useHighlighter} from '../layout/code.js';
 
 /**
 A deck file from disk: opened once, checked (a regular file, at most `maxDeckBytes`, UTF-8), parsed.
@@ -107,6 +108,22 @@ export async function readTextFile(file: string, what = 'a deck', extension = '.
 	}
 }
 
+/** A fence at a line's start: the deck may have a code block. */
+const fence = /^ {0,3}(?:`{3,}|~{3,})/m;
+
+/**
+Loads the syntax highlighter (highlight.ts: lowlight and its grammars) for a show whose deck has a
+code fence, and hands it to the layout; a deck without one (the built-in deck) never reads it.
+*/
+export async function loadHighlighterFor(text: string): Promise<void> {
+	if (hasHighlighter() || !fence.test(text)) {
+		return;
+	}
+
+	const {highlightCode} = await import('./highlight.js');
+	useHighlighter(highlightCode);
+}
+
 /** Reads and parses a deck file; every problem is a DeckFileError with a one-line message. `beforeParse` is told the text's length. */
 export async function loadMarkdownDeck(file: string, beforeParse?: (length: number) => void): Promise<ParsedDeck & {readonly text: string}> {
 	const text = await readDeckText(file);
@@ -135,6 +152,7 @@ readDeckLazily); its `problemOf` gives the error of a slide that failed when rea
 export async function loadDeckForShow(file: string, beforeParse?: (length: number) => void): Promise<{readonly deck: Deck; readonly text: string; readonly notices?: readonly Notice[] | undefined; readonly problemOf?: (index: number) => string | undefined}> {
 	const text = await readDeckText(file);
 	beforeParse?.(text.length);
+	await loadHighlighterFor(text);
 	if (text.length <= wholeReadBelow) {
 		const {deck, notices} = parseDeckText(file, text);
 		return {deck, text, notices};

@@ -8,6 +8,7 @@ import {gfm} from 'micromark-extension-gfm';
 import {type Block, revealUnits} from '../deck/blocks.js';
 import {assembleDeck, type Deck, DeckError, lazySlide, type Section, type Slide, type SlideBody, type SlideData} from '../deck/deck.js';
 import {type Piece, readBlock} from './blocks.js';
+import {type ColumnDraft, columnDirective, isColumnDirective, targetBlocks} from './columns.js';
 import {type FrontMatter, readFrontMatter} from './front-matter.js';
 import {parseDuration} from '../model/clock.js';
 import {inlineText, MarkdownDeckError, type Position, slideText, startOf, visibleControls} from './inline.js';
@@ -25,6 +26,7 @@ sections, `##` slides, `---` between slides, and the comment directives
 	<!-- speaker_note: words -->     speaker notes (several are joined)
 	<!-- bars -->                    the next table is a bar chart
 	<!-- budget: 1m30s -->           the slide's time (under a # section line: the section's)
+	<!-- column_layout: [1, 1] -->   columns (see columns.ts), <!-- column: 0 --> and <!-- reset_layout -->
 */
 export type SlidePlaces = {
 	readonly title: number;
@@ -85,6 +87,8 @@ type SlideDraft = {
 	budget?: number;
 	/** The last block, when a `Table:` caption may still follow it. */
 	captionable?: Block & {kind: 'table' | 'bars'};
+	/** The column layout being filled, if any (columns.ts). */
+	layout?: ColumnDraft;
 };
 
 type SectionDraft = {id: string; title: string; slides: SlideDraft[]; at: Position; budget?: number};
@@ -168,7 +172,7 @@ function directive(node: Html, slide: SlideDraft | undefined, section?: SectionD
 
 	const named = /^\s*([a-z_]+)\s*(?::([\s\S]*))?$/i.exec(body);
 	const name = named?.[1]?.toLowerCase();
-	const isDirective = name === 'bars' || name === 'pause' ? named?.[2] === undefined : named?.[2] !== undefined;
+	const isDirective = name === 'bars' || name === 'reset_layout' || name === 'pause' ? named?.[2] === undefined : named?.[2] !== undefined;
 	if (!named || !name || !isDirective) {
 		return; // An ordinary comment: not shown, not read.
 	}
@@ -194,10 +198,12 @@ function directive(node: Html, slide: SlideDraft | undefined, section?: SectionD
 		slide.isBars = true;
 	} else if (name === 'pause') {
 		// The first step of a slide is shown on arrival: a pause before any bullet or quote is passed on the second.
-		slide.blocks.push({kind: 'pause', steps: slide.blocks.some(block => revealUnits(block) > 0) ? 1 : 2});
+		targetBlocks(slide, at).push({kind: 'pause', steps: slide.blocks.some(block => revealUnits(block) > 0) ? 1 : 2});
 		slide.captionable = undefined;
+	} else if (isColumnDirective(name)) {
+		columnDirective(name, value, at, slide);
 	} else {
-		throw new MarkdownDeckError(`unknown directive "${visibleControls(name)}" (known: paragraphs, speaker_note, bars, budget, pause)`, at);
+		throw new MarkdownDeckError(`unknown directive "${visibleControls(name)}" (known: paragraphs, speaker_note, bars, budget, pause, column_layout, column, reset_layout)`, at);
 	}
 }
 
@@ -286,8 +292,9 @@ function addBlock(node: RootContent, walk: Walk): void {
 
 	const text = caption(node, slide, walk.source);
 	if (text !== undefined && slide.captionable) {
-		const index = slide.blocks.lastIndexOf(slide.captionable);
-		slide.blocks[index] = {...slide.captionable, caption: text};
+		const blocks = targetBlocks(slide, startOf(node));
+		const index = blocks.lastIndexOf(slide.captionable);
+		blocks[index] = {...slide.captionable, caption: text};
 		slide.places.body.push({text, line: startOf(node).line});
 		slide.captionable = undefined;
 		return;
@@ -299,7 +306,7 @@ function addBlock(node: RootContent, walk: Walk): void {
 
 	const read = readBlock(node, slide.isBars);
 	slide.isBars = false;
-	slide.blocks.push(read.block);
+	targetBlocks(slide, startOf(node)).push(read.block);
 	slide.places.body.push(...read.pieces);
 	slide.captionable = read.block.kind === 'table' || read.block.kind === 'bars' ? read.block : undefined;
 }

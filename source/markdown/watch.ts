@@ -4,7 +4,7 @@ import {fileURLToPath} from 'node:url';
 import {Worker} from 'node:worker_threads';
 import type {Deck} from '../deck/deck.js';
 import {visibleControls} from './inline.js';
-import {DeckFileError, parseDeckText, readDeckText} from './load.js';
+import {DeckFileError, loadHighlighterFor, parseDeckText, readDeckText} from './load.js';
 import {type PackedDeck, unpackDeck} from './packed-deck.js';
 import {deckLimits} from './split.js';
 import {chosenFormat} from './formats/translate.js';
@@ -54,6 +54,8 @@ export function watchDeck(file: string, shownText: string, onUpdate: (update: Wa
 			}
 
 			lastText = text;
+			// A save that brings the deck its first code block brings the highlighter.
+			await loadHighlighterFor(text);
 			const update = await parser.parse(file, text, () => {
 				onUpdate({problem: `reading ${visibleControls(name)}…`});
 			});

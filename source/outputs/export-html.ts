@@ -1,4 +1,5 @@
-import {type Block, blockTexts, withoutPauses} from '../deck/blocks.js';
+import {type Block, blockTexts, type List, withoutPauses} from '../deck/blocks.js';
+import {inlineParts} from '../text/code-spans.js';
 import type {Deck, Slide} from '../deck/deck.js';
 import {sourceLine, sourceUrl} from './print.js';
 import {aboutLine, type HandoutPart, handoutParts, hasOwnHeading, isWholeDeck, memoSummary, partTitle, slideCitation, slideRange, whoseLine} from './handout.js';
@@ -62,6 +63,12 @@ thead th { border-bottom: 2px solid var(--ink); }
 .fact strong { font-size: 1.6rem; color: var(--accent); margin-right: .5rem; }
 .timeline { list-style: none; padding-left: 0; }
 .timeline li { display: grid; grid-template-columns: 9rem 1fr; gap: 1rem; padding: .15rem 0 .15rem 1rem; border-left: 3px solid var(--rule); margin: 0; }
+code { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: .9em; background: var(--aside); padding: 0 .2em; border-radius: 3px; }
+pre { background: var(--aside); padding: .7rem .9rem; border-radius: 4px; overflow-x: auto; white-space: pre-wrap; }
+pre code { background: none; padding: 0; }
+.lang { display: block; color: var(--muted); font-size: .8rem; margin-bottom: .2rem; }
+.columns { display: flex; gap: 1.5rem; }
+@media (max-width: 40rem) { .columns { display: block; } }
 .cited { color: var(--muted); font-size: .85rem; text-align: right; margin: 1rem 0 0; }
 .notes { margin-top: 1rem; padding: .6rem .9rem; background: var(--aside); border-radius: 4px; font-size: .95rem; }
 .notes h4 { font-size: .85rem; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); margin: 0 0 .3rem; }
@@ -85,9 +92,23 @@ function paletteCss(): string {
 	return `:root { color-scheme: light; ${variables.join(' ')} }`;
 }
 
+/** Slide text as HTML: its words escaped, its inline code in <code>. */
 function text(value: string): string {
-	return escapeHtml(value);
+	return value.includes('`') ? inlineParts(value).map(part => (part.isCode ? `<code>${escapeHtml(part.text)}</code>` : escapeHtml(part.text))).join('') : escapeHtml(value);
 }
+
+function listHtml(list: List): string {
+	const items = list.items.map(item => `<li>${text(item.text)}${item.list ? listHtml(item.list) : ''}</li>`).join('');
+	return list.ordered ? `<ol${list.start === 1 ? '' : ` start="${list.start}"`}>${items}</ol>` : `<ul>${items}</ul>`;
+}
+
+/** Columns side by side (one under another on a narrow screen), each its share of the width: a class, as the follow page's policy refuses inline styles. */
+function columnsHtml(block: Extract<Block, {kind: 'columns'}>): string {
+	return `<div class="columns">${block.columns.map((column, index) => `<div class="fr${block.widths[index] ?? 1}">${column.map(each => blockHtml(each)).join('')}</div>`).join('')}</div>`;
+}
+
+/** The classes of a column's share (the ratios a layout may have: columns.ts). */
+const columnShares = Array.from({length: 20}, (_, index) => `.fr${index + 1} { flex: ${index + 1} 1 0; min-width: 0; }`).join('\n');
 
 function barsHtml(block: Extract<Block, {kind: 'bars'}>): string {
 	const max = Math.max(...block.bars.map(bar => bar.value), 1);
@@ -125,6 +146,19 @@ export function blockHtml(block: Block): string {
 
 		case 'bullets': {
 			return `<ul>${block.items.map(item => `<li>${text(item)}</li>`).join('')}</ul>`;
+		}
+
+		case 'list': {
+			return listHtml(block);
+		}
+
+		case 'code': {
+			const lang = block.lang ? `<span class="lang">${escapeHtml(block.lang)}</span>` : '';
+			return `<figure class="code">${lang}<pre><code${block.lang ? ` class="language-${escapeHtml(block.lang.replaceAll(/\s+/g, '-'))}"` : ''}>${escapeHtml(block.text)}</code></pre></figure>`;
+		}
+
+		case 'columns': {
+			return columnsHtml(block);
 		}
 
 		case 'quote': {
@@ -212,7 +246,7 @@ function frontMatterHtml(deck: Deck, slides: readonly Slide[]): string[] {
 
 /** The handout's stylesheet (the follow page of `--serve` serves it too). */
 export function handoutCss(): string {
-	return `${paletteCss()}\n${style}\n.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }`;
+	return `${paletteCss()}\n${style}\n${columnShares}\n.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }`;
 }
 
 /** How every page we write starts, to its head's own lines: HTML5, English, UTF-8, a phone's width. */

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import {type Block, blockTexts, withoutPauses} from '../deck/blocks.js';
+import {type Block, blockTexts, type List, withoutPauses} from '../deck/blocks.js';
 import type {Deck, Slide} from '../deck/deck.js';
 import {handoutPalette as palette} from '../text/theme.js';
 import {stripControls} from '../text/sanitize.js';
@@ -56,6 +56,7 @@ const styles = {
 	notesHead: {font: 'sansBold', size: 8.5, color: palette.muted},
 	notes: {font: 'sansItalic', size: 9, color: palette.ink, gap: 1},
 	footer: {font: 'sans', size: 8, color: palette.muted},
+	code: {font: 'mono', size: 8.5, color: palette.ink, gap: 1},
 } as const satisfies Record<string, TextStyle>;
 
 function use(w: Writer, style: TextStyle): void {
@@ -104,6 +105,46 @@ function bullets(w: Writer, items: readonly string[], style: TextStyle = styles.
 		w.doc.y = y;
 		paragraph(w, item, style, {x: w.left + 14, after: 3});
 	}
+}
+
+/** A list: each item after its number or bullet, an item's own list indented under its words. */
+function listPdf(w: Writer, list: List, indent = 0): void {
+	for (const [index, item] of list.items.entries()) {
+		const x = w.left + indent;
+		room(w, heightOf(w, item.text, styles.body, w.width - indent - 18));
+		const y = w.doc.y;
+		use(w, styles.body);
+		w.doc.text(list.ordered ? `${list.start + index}.` : '•', x + 2, y, {lineBreak: false});
+		w.doc.y = y;
+		paragraph(w, item.text, styles.body, {x: x + 18, after: 3});
+		if (item.list) {
+			listPdf(w, item.list, indent + 18);
+		}
+	}
+}
+
+/** Code in the monospaced font, its spaces kept, on a grey ground, its language over it; never coloured. */
+function codePdf(w: Writer, block: Extract<Block, {kind: 'code'}>): void {
+	const rows = block.text.split('\n').map(row => w.fonts.clean(stripControls(row), 'mono') || ' ');
+	use(w, styles.code);
+	const height = rows.reduce((sum, row) => sum + w.doc.heightOfString(row, {width: w.width - 12, lineGap: 1}), 0);
+	if (block.lang) {
+		room(w, 12 + Math.min(height, 200));
+		paragraph(w, block.lang, styles.cite, {after: 1});
+	}
+
+	room(w, Math.min(height, 200) + 8);
+	const top = w.doc.y;
+	w.doc.save().rect(w.left, top, w.width, Math.min(height + 8, bottom(w) - top)).fill(palette.aside).restore();
+	w.doc.y = top + 4;
+	use(w, styles.code);
+	for (const row of rows) {
+		room(w, 10);
+		w.doc.text(row, w.left + 6, w.doc.y, {width: w.width - 12, lineGap: 1});
+	}
+
+	w.doc.y += 6;
+	w.doc.x = w.left;
 }
 
 function quote(w: Writer, block: Extract<Block, {kind: 'quote'}>): void {
@@ -206,6 +247,24 @@ function blockPdf(w: Writer, block: Block): void {
 
 		case 'bullets': {
 			bullets(w, block.items);
+			return;
+		}
+
+		case 'list': {
+			listPdf(w, block);
+			return;
+		}
+
+		case 'code': {
+			codePdf(w, block);
+			return;
+		}
+
+		case 'columns': {
+			for (const each of block.columns.flat()) {
+				blockPdf(w, each);
+			}
+
 			return;
 		}
 
@@ -390,7 +449,7 @@ export function memoDocument(deck: Deck, options: MemoOptions): {doc: PDFKit.PDF
 		lang: 'en',
 		info: {Title: deck.title, Subject: whoseLine(deck), Creator: 'briefing', Producer: 'briefing (pdfkit)'},
 	});
-	const fonts = registerFonts(doc, ['sans', 'sansBold', 'sansItalic', 'sansBoldItalic']);
+	const fonts = registerFonts(doc, ['sans', 'sansBold', 'sansItalic', 'sansBoldItalic', 'mono']);
 	const w: Writer = {doc, fonts, left: margin, width: width - 2 * margin};
 	const slides = options.slides ?? deck.slides;
 	const contents = headPdf(w, deck, slides);

@@ -1,4 +1,6 @@
+import {hasCode} from '../deck/blocks.js';
 import type {Deck, Slide} from '../deck/deck.js';
+import {hasHighlighter, useHighlighter} from '../layout/code.js';
 import type {Theme} from '../text/theme.js';
 import {memoDocument, type Paper} from './pdf-memo.js';
 import {slidesDocument} from './pdf-slides.js';
@@ -41,6 +43,11 @@ export type PdfOptions = {
 
 /** The PDF's bytes, and how many characters the fonts lacked (each drawn as U+FFFD). */
 export async function exportPdf(deck: Deck, options: PdfOptions): Promise<{data: Buffer; missing: number}> {
+	// Slide pages are in the theme's colours, code highlighted as on the screen (the memo's code is plain).
+	if (options.slidePages && options.theme.name !== 'plain' && !hasHighlighter() && (options.slides ?? deck.slides).some(slide => hasCode(slide.blocks))) {
+		useHighlighter((await import('../markdown/highlight.js')).highlightCode);
+	}
+
 	const {doc, missing} = options.slidePages
 		? slidesDocument(deck, {theme: options.theme, ...(options.slides ? {slides: options.slides} : {})})
 		: memoDocument(deck, {paper: options.paper, ...(options.showNotes ? {showNotes: true} : {}), ...(options.slides ? {slides: options.slides} : {})});

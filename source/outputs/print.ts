@@ -1,6 +1,7 @@
-import {type Block, drawingCharacters, withoutPauses} from '../deck/blocks.js';
+import {type Block, drawingCharacters, listItems, withoutPauses} from '../deck/blocks.js';
+import {layoutCode} from '../layout/code.js';
 import type {Deck, Slide} from '../deck/deck.js';
-import {indentLines, textWidth, wrap} from '../text/wrap.js';
+import {indentLines, padCells, textWidth, wrap} from '../text/wrap.js';
 import {lineText} from '../text/lines.js';
 import {stripControls} from '../text/sanitize.js';
 import {aboutLine, handoutParts, hasOwnHeading, isWholeDeck, memoSummary, partTitle, slideCitation, slideRange, whoseLine} from './handout.js';
@@ -55,6 +56,25 @@ export function blockPlain(block: Block, width: number): string[] {
 
 		case 'bullets': {
 			return block.items.flatMap(item => hanging(item, width, '- '));
+		}
+
+		case 'list': {
+			// Each item after its number or a dash, an item's own list indented under its words.
+			const indents = [0];
+			return listItems(block).flatMap(({item, depth, number, list}) => {
+				const marker = list.ordered ? `${number}. ` : '- ';
+				indents[depth + 1] = (indents[depth] ?? 0) + textWidth(marker);
+				return hanging(item.text, width, ' '.repeat(indents[depth] ?? 0) + marker);
+			});
+		}
+
+		case 'code': {
+			// Indented four spaces (as Markdown writes code), under the name of its language; never coloured.
+			return [...(block.lang ? [`${block.lang} code:`] : []), ...layoutCode({text: block.text}, width, '    ').map(line => lineText(line).trimEnd())];
+		}
+
+		case 'columns': {
+			return block.columns.flat().flatMap((each, index) => [...(index > 0 ? [''] : []), ...blockPlain(each, width)]);
 		}
 
 		case 'quote': {
@@ -150,7 +170,7 @@ export function listText(deck: Deck): string {
 	const lines: string[] = [];
 	const idWidth = Math.max(...deck.sections.map(section => textWidth(section.id)));
 	for (const section of deck.sections) {
-		lines.push(`${section.id.padEnd(idWidth)}  ${section.title}`);
+		lines.push(`${padCells(section.id, idWidth)}  ${section.title}`);
 		for (let index = section.start; index < section.start + section.count; index++) {
 			lines.push(`  ${String(index + 1).padStart(2)}  ${deck.slides[index]?.title ?? ''}`);
 		}

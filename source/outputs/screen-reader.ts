@@ -1,5 +1,6 @@
 import type {Block} from '../deck/blocks.js';
-import {blocksUpTo, blockTexts, revealUnits} from '../deck/blocks.js';
+import {blocksUpTo, blockTexts, listItems, revealUnits} from '../deck/blocks.js';
+import {inlineParts} from '../text/code-spans.js';
 import {type Deck, paragraphRanges, type Slide} from '../deck/deck.js';
 import {helpRows} from '../model/keymap.js';
 import {modeOf, type NavigationState} from '../model/navigation.js';
@@ -19,7 +20,7 @@ export type SpeechOptions = {
 };
 
 function sentence(text: string): string {
-	const clean = stripControls(text).replaceAll(/\s+/g, ' ').trim();
+	const clean = stripControls(text.includes('`') ? inlineParts(text).map(part => part.text).join('') : text).replaceAll(/\s+/g, ' ').trim();
 	return /[.!?…:;"'”’)]$/.test(clean) ? clean : `${clean}.`;
 }
 
@@ -41,6 +42,36 @@ export function paragraphsInWords(paragraphs: readonly number[]): string {
 	const last = ranges.pop()!;
 	const words = ranges.length > 0 ? `${ranges.join(', ')} and ${last}` : last;
 	return `Source: article ${new Set(paragraphs).size === 1 ? 'paragraph' : 'paragraphs'} ${words}.`;
+}
+
+/** A list's items as the room sees them: each with its number, or its bullet's place in its list; an item's own items are sub-items. */
+function listSpeech(block: Extract<Block, {kind: 'list'}>, visible: number): string[] {
+	return listItems(block)
+		.slice(0, visible)
+		.map(({item, depth, number, list}) => {
+			const kind = `${depth > 0 ? 'Sub-' : ''}${list.ordered ? 'item' : 'bullet'}`;
+			const where = list.ordered ? String(number) : `${number - list.start + 1} of ${list.items.length}`;
+			return `${kind.charAt(0).toUpperCase()}${kind.slice(1)} ${where}: ${sentence(item.text)}`;
+		});
+}
+
+/** Code line by line as written: a screen reader reads its characters, not sentences made of it. */
+function codeSpeech(block: Extract<Block, {kind: 'code'}>): string[] {
+	const rows = block.text.split('\n');
+	return [`Code${block.lang ? ` in ${stripControls(block.lang)}` : ''}, ${plural(rows.length, 'line')}:`, ...rows.map(row => stripControls(row))];
+}
+
+/** Each column that shows anything, named, then its blocks. */
+function columnsSpeech(block: Extract<Block, {kind: 'columns'}>, visible: number): string[] {
+	let before = 0;
+	return block.columns.flatMap((column, index) => {
+		const lines = column.flatMap(each => {
+			const shown = blockSpeech(each, Math.max(0, visible - before));
+			before += revealUnits(each);
+			return shown;
+		});
+		return lines.length > 0 ? [`Column ${index + 1} of ${block.columns.length}:`, ...lines] : [];
+	});
 }
 
 /** One block as lines; `visible` is how many of its reveal units show. */
@@ -66,6 +97,18 @@ export function blockSpeech(block: Block, visible: number): string[] {
 			return block.items
 				.slice(0, visible)
 				.map((item, index) => `Bullet ${index + 1} of ${block.items.length}: ${sentence(item)}`);
+		}
+
+		case 'list': {
+			return listSpeech(block, visible);
+		}
+
+		case 'code': {
+			return codeSpeech(block);
+		}
+
+		case 'columns': {
+			return columnsSpeech(block, visible);
 		}
 
 		case 'quote': {

@@ -1,4 +1,4 @@
-import {type Block, blocksUpTo, revealUnits} from '../deck/blocks.js';
+import {type Block, blocksUpTo, revealedPart, revealUnits} from '../deck/blocks.js';
 import type {Deck} from '../deck/deck.js';
 import {escapeHtml, handoutCss, htmlStart, slideHtml} from '../outputs/export-html.js';
 
@@ -15,22 +15,9 @@ stylesheet (styles from 'self' only: the handout's inline bar widths become clas
 export function revealedBlocks(blocks: readonly Block[], step: number): Block[] {
 	let before = 0;
 	return blocksUpTo(blocks, step).flatMap(block => {
-		const units = revealUnits(block);
-		const visible = Math.max(0, step - before);
-		before += units;
-		if (units === 0) {
-			return [block];
-		}
-
-		if (block.kind === 'bullets') {
-			return visible > 0 ? [{...block, items: block.items.slice(0, visible)}] : [];
-		}
-
-		if (block.kind === 'pause') {
-			return [];
-		}
-
-		return visible > 0 ? [block] : [];
+		const shown = revealedPart(block, step - before);
+		before += revealUnits(block);
+		return shown && shown.kind !== 'pause' ? [shown] : [];
 	});
 }
 

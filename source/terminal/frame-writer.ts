@@ -1,14 +1,18 @@
 import type {Line} from '../text/lines.js';
 import type {Role, RoleStyle, Theme} from '../text/theme.js';
+import {graphemes, isNarrowText} from '../text/cells.js';
 import {sgrMarksSpace, splitSgr, type StyledRow} from '../text/sgr.js';
 
 /**
 The one painter of the screen. A frame has two layers, composed cell by cell:
-- the lines: the laid-out slide, help, presenter or notice screen (layout.ts, screen.ts), one cell per
-  character, each segment in its theme role;
+- the lines: the laid-out slide, help, presenter or notice screen (layout.ts, screen.ts), each segment
+  in its theme role;
 - Ink's frame: what Ink rendered into the frame sink (the menu, the blank screens), as text with SGR
   codes, split into cells (sgr.ts). Where Ink drew something (a character, or a space with a background)
   its cell is shown; a blank cell of Ink's shows the line beneath.
+A cell is a terminal column (text/cells.ts): a grapheme one column wide takes one, a wide one (a Chinese
+character, an emoji) takes two, a cell and its continuation (''), and one with no width (a combining
+mark alone) joins the cell before it. A wide grapheme that would straddle the right edge is a space.
 The composed frame is compared with what was painted last and only the cells that differ are written,
 with absolute cursor positions: a slide change writes the cells that change, a timer tick the clock's
 digits. Every row is used, the last one too (the terminal session turns auto-wrap off, so the
@@ -114,7 +118,7 @@ export function styleSequence(style: RoleStyle, page: RoleStyle = {}): string {
 	return params ? `${esc}0;${params}m` : reset;
 }
 
-/** One screen row as cells: a character and a style number (0 = blank, unstyled). */
+/** One screen row as cells: a grapheme ('' for the right half of a wide one) and a style number (0 = blank, unstyled). */
 type Row = {readonly key: string; readonly chars: string[]; readonly styles: number[]};
 
 const emptyRow: Row = {key: '', chars: [], styles: []};
@@ -227,21 +231,87 @@ function pushCell(chars: string[], styles: number[], char: string, style: number
 	styles.push(char === ' ' && !all.marksSpace(style) ? 0 : style);
 }
 
+/** Text as cells (a grapheme and its width): a character each for narrow text, without the segmenter. */
+function textCells(text: string): ReadonlyArray<{readonly text: string; readonly width: number}> {
+	return isNarrowText(text) ? Array.from(text, char => ({text: char, width: 1})) : graphemes(text);
+}
+
+/** Pushes `text` in a style from the row's end, up to `columns`; false once the row is full. */
+function pushText(chars: string[], styles: number[], text: string, style: number, columns: number, all: Styles): boolean {
+	if (isNarrowText(text)) {
+		// A cell a character (the common case, every key: no cell objects made).
+		for (let index = 0; index < text.length; index++) {
+			if (chars.length >= columns) {
+				return false;
+			}
+
+			pushCell(chars, styles, text[index]!, style, all);
+		}
+
+		return true;
+	}
+
+	for (const cell of graphemes(text)) {
+		if (cell.width === 0) {
+			// A mark or a zero-width character with nothing to join before it on this row is left out.
+			if (chars.length > 0) {
+				chars[chars.length - (chars.at(-1) === '' ? 2 : 1)] += cell.text;
+			}
+
+			continue;
+		}
+
+		if (chars.length + cell.width > columns) {
+			if (chars.length < columns) {
+				pushCell(chars, styles, ' ', style, all);
+			}
+
+			return false;
+		}
+
+		pushCell(chars, styles, cell.text, style, all);
+		for (let more = 1; more < cell.width; more++) {
+			chars.push('');
+			styles.push(style);
+		}
+	}
+
+	return true;
+}
+
 function lineRow(line: Line, columns: number, all: Styles): Row {
 	const chars: string[] = [];
 	const styles: number[] = [];
 	for (const segment of line) {
 		const style = segment.sgr === undefined ? all.roleId(segment.role) : all.idOf(segment.sgr);
-		for (const char of segment.text) {
-			if (chars.length >= columns) {
-				break;
-			}
-
-			pushCell(chars, styles, char, style, all);
+		if (!pushText(chars, styles, segment.text, style, columns, all)) {
+			break;
 		}
 	}
 
 	return trimRow(lineKey(line), chars, styles);
+}
+
+/** Sets cell x (and those after it for a wide grapheme), turning the rest of a wide grapheme it covers in part into spaces. */
+function setCell(chars: string[], styles: number[], x: number, cell: {readonly text: string; readonly width: number}, style: number, all: Styles): void {
+	while (chars.length < x + cell.width) {
+		pushCell(chars, styles, ' ', 0, all);
+	}
+
+	for (let before = x; before > 0 && chars[before] === ''; before--) {
+		chars[before - 1] = ' ';
+	}
+
+	for (let after = x + cell.width; chars[after] === ''; after++) {
+		chars[after] = ' ';
+	}
+
+	chars[x] = cell.text;
+	styles[x] = style;
+	for (let more = 1; more < cell.width; more++) {
+		chars[x + more] = '';
+		styles[x + more] = style;
+	}
 }
 
 /** Ink's row over the line's row: Ink's cell where it drew something, the line's elsewhere. */
@@ -251,21 +321,16 @@ function overlay(base: Row, ink: StyledRow, inkKey: string, columns: number, all
 	let x = 0;
 	for (const run of ink) {
 		const style = all.idOf(run.sgr);
-		for (const char of run.text) {
-			if (x >= columns) {
+		for (const cell of textCells(run.text)) {
+			if (x + cell.width > columns) {
 				break;
 			}
 
-			if (char !== ' ' || all.marksSpace(style)) {
-				while (chars.length < x) {
-					pushCell(chars, styles, ' ', 0, all);
-				}
-
-				chars[x] = char;
-				styles[x] = style;
+			if (cell.width > 0 && (cell.text !== ' ' || all.marksSpace(style))) {
+				setCell(chars, styles, x, cell, style, all);
 			}
 
-			x++;
+			x += cell.width;
 		}
 	}
 
@@ -274,7 +339,13 @@ function overlay(base: Row, ink: StyledRow, inkKey: string, columns: number, all
 
 /** Writes cells [from, to) of `row` at screen row `y`; `eraseAfter` erases the rest of the line. */
 function span(out: string[], y: number, row: Row, range: {from: number; to: number; eraseAfter: boolean}, pen: {style: number}, all: Styles) {
-	const {from, to, eraseAfter} = range;
+	const {to, eraseAfter} = range;
+	// The right half of a wide grapheme is written with its left half.
+	let from = range.from;
+	while (from > 0 && row.chars[from] === '') {
+		from--;
+	}
+
 	out.push(`${esc}${y + 1};${from + 1}H`);
 	const setPen = (style: number) => {
 		if (style !== pen.style) {
@@ -316,14 +387,37 @@ function span(out: string[], y: number, row: Row, range: {from: number; to: numb
 		}
 
 		setPen(style);
-		out.push(row.chars[x] ?? ' ');
-		x++;
+		const char = row.chars[x] ?? ' ';
+		let width = 1;
+		while (row.chars[x + width] === '') {
+			width++;
+		}
+
+		if (isUnsure(char, width)) {
+			// Terminals disagree on the width of emoji and of sequences (xterm.js counts 😀 one column, a ZWJ
+			// family six): its cells are erased first and the cursor is put after them, so that nothing
+			// after it moves whatever the terminal made of it.
+			out.push(`${esc}${width}X${char}${esc}${y + 1};${x + width + 1}H`);
+		} else {
+			out.push(char);
+		}
+
+		x += width;
 	}
 
 	if (eraseAfter) {
 		setPen(0);
 		out.push(`${esc}K`);
 	}
+}
+
+/**
+Whether terminals may draw a grapheme at another width than string-width gives: one of more than one
+code point (an emoji sequence, a letter with a combining mark, an emoji or a CJK character outside the
+basic plane), or a wide one before the CJK blocks (an emoji such as ⌚, Hangul jamo).
+*/
+function isUnsure(char: string, width: number): boolean {
+	return char.length > 1 || (width > 1 && char.charCodeAt(0) < 0x30_00);
 }
 
 /** Whether cell x looks the same in both rows (past a row's end is blank). */

@@ -31,6 +31,16 @@ export type Role =
 	/** The talk's time is over: its own colour, unlike a slide's "behind". */
 	| 'overtime'
 	| 'selected'
+	/** Code: a code block's plain text, inline code in slide text, the language over a block, and the highlighter's kinds of token. */
+	| 'code'
+	| 'inlineCode'
+	| 'codeLabel'
+	| 'codeKeyword'
+	| 'codeString'
+	| 'codeComment'
+	| 'codeNumber'
+	| 'codeName'
+	| 'codeMeta'
 	/** The blank screens (b, w): every cell of the terminal. */
 	| 'blackout'
 	| 'whiteout';
@@ -114,6 +124,15 @@ const dark: Theme = {
 		warn: {color: 'yellowBright', bold: true},
 		overtime: {color: 'redBright', bold: true, inverse: true},
 		selected: {color: 'black', backgroundColor: 'cyan'},
+		code: {color: 'white'},
+		inlineCode: {color: 'magentaBright'},
+		codeLabel: {color: 'gray', italic: true},
+		codeKeyword: {color: 'magentaBright'},
+		codeString: {color: 'greenBright'},
+		codeComment: {color: 'gray', italic: true},
+		codeNumber: {color: 'cyanBright'},
+		codeName: {color: 'yellowBright'},
+		codeMeta: {color: 'cyan'},
 		...palette.blanks,
 	},
 	black: palette.blanks.blackout,
@@ -149,6 +168,15 @@ const light: Theme = {
 		warn: {color: 'red', bold: true},
 		overtime: {color: 'red', bold: true, inverse: true},
 		selected: {color: 'white', backgroundColor: 'blue'},
+		code: {color: 'black'},
+		inlineCode: {color: 'red'},
+		codeLabel: {color: 'gray', italic: true},
+		codeKeyword: {color: 'magenta'},
+		codeString: {color: 'green'},
+		codeComment: {color: 'gray', italic: true},
+		codeNumber: {color: 'red'},
+		codeName: {color: 'blue', bold: true},
+		codeMeta: {color: 'blue'},
 		...palette.blanks,
 	},
 	black: palette.blanks.blackout,
@@ -184,6 +212,15 @@ const highContrast: Theme = {
 		warn: {color: 'yellowBright', bold: true, inverse: true},
 		overtime: {color: 'redBright', bold: true, inverse: true, underline: true},
 		selected: {inverse: true, bold: true},
+		code: {color: 'whiteBright'},
+		inlineCode: {color: 'cyanBright'},
+		codeLabel: {color: 'whiteBright', underline: true},
+		codeKeyword: {color: 'yellowBright', bold: true},
+		codeString: {color: 'greenBright'},
+		codeComment: {color: 'whiteBright', italic: true},
+		codeNumber: {color: 'cyanBright'},
+		codeName: {color: 'yellowBright'},
+		codeMeta: {color: 'whiteBright'},
 		...palette.blanks,
 	},
 	black: palette.blanks.blackout,
@@ -220,6 +257,15 @@ const plain: Theme = {
 		warn: {bold: true},
 		overtime: {bold: true, inverse: true},
 		selected: {inverse: true},
+		code: {},
+		inlineCode: {},
+		codeLabel: {},
+		codeKeyword: {},
+		codeString: {},
+		codeComment: {},
+		codeNumber: {},
+		codeName: {},
+		codeMeta: {},
 		blackout: {},
 		whiteout: {inverse: true},
 	},

@@ -1,0 +1,271 @@
+import {readFileSync} from 'node:fs';
+import {beforeAll, describe, expect, test} from 'vitest';
+import {type Block, blockTexts, revealedPart, revealUnits} from '../source/deck/blocks.js';
+import {blockMarkdown} from '../source/deck/markdown.js';
+import {checkDeck} from '../source/check/check.js';
+import {codeTokens, hasHighlighter, layoutCode, styledLines, useHighlighter} from '../source/layout/code.js';
+import {columnWidths, layoutBlock, narrowestColumn} from '../source/layout/layout.js';
+import {slideBody} from '../source/layout/slide-body.js';
+import {loadHighlighterFor} from '../source/markdown/load.js';
+import {parseMarkdownDeck} from '../source/markdown/parse-deck.js';
+import {blockHtml} from '../source/outputs/export-html.js';
+import {deckToMarkdown} from '../source/outputs/export-deck.js';
+import {blockPlain} from '../source/outputs/print.js';
+import {blockSpeech} from '../source/outputs/screen-reader.js';
+import {followSlideHtml} from '../source/serve/page.js';
+import {codeSpans, inlineParts, withoutCode} from '../source/text/code-spans.js';
+import {lineText, lineWidth} from '../source/text/lines.js';
+import {themes} from '../source/text/theme.js';
+
+const head = '---\ntitle: T\noutlet: O\ndate: D\nauthor: A\n---\n\n# S\n\n## A\n\n';
+
+/** The blocks of a one-slide deck with this body. */
+function blocksOf(body: string): readonly Block[] {
+	return parseMarkdownDeck(head + body).deck.slides[0]!.blocks;
+}
+
+function only<Kind extends Block['kind']>(body: string, kind: Kind): Extract<Block, {kind: Kind}> {
+	const [block] = blocksOf(body);
+	expect(block?.kind).toBe(kind);
+	return block as Extract<Block, {kind: Kind}>;
+}
+
+const fixture = readFileSync(new URL('fixtures/code-and-columns.md', import.meta.url), 'utf8');
+const article = readFileSync(new URL('../../shared/source/article.txt', import.meta.url), 'utf8');
+
+describe('numbered and nested lists', () => {
+	test('a numbered list keeps the number it starts from; a flat bulleted list stays bullets', () => {
+		const list = only('3. three\n4. four\n', 'list');
+		expect(list).toEqual({kind: 'list', ordered: true, start: 3, items: [{text: 'three'}, {text: 'four'}]});
+		expect(only('- a\n- b\n', 'bullets').items).toEqual(['a', 'b']);
+	});
+
+	test('bullets in numbers and numbers in bullets, three deep', () => {
+		const list = only('1. one\n   - under one\n     1. deeper\n2. two\n', 'list');
+		expect(list.items[0]).toEqual({text: 'one', list: {ordered: false, start: 1, items: [{text: 'under one', list: {ordered: true, start: 1, items: [{text: 'deeper'}]}}]}});
+		const bullets = only('- a\n  1. a one\n  2. a two\n- b\n', 'list');
+		expect(bullets.ordered).toBe(false);
+		expect(bullets.items[0]!.list).toEqual({ordered: true, start: 1, items: [{text: 'a one'}, {text: 'a two'}]});
+	});
+
+	test('a step is an item at any depth, in reading order: an item, then its own items', () => {
+		const list = only('1. one\n   - one a\n   - one b\n2. two\n', 'list');
+		expect(revealUnits(list)).toBe(4);
+		expect(blockTexts(list)).toEqual(['one', 'one a', 'one b', 'two']);
+		expect(revealedPart(list, 2)).toEqual({kind: 'list', ordered: true, start: 1, items: [{text: 'one', list: {ordered: false, start: 1, items: [{text: 'one a'}]}}]});
+		expect(revealedPart(list, 0)).toBeUndefined();
+	});
+
+	test('laid out: numbers right-aligned, an item\'s list indented under its words, hidden steps keep their rows', () => {
+		const list = only('9. nine\n   - under nine\n10. ten\n', 'list');
+		const lines = layoutBlock(list, 40, 3).map(line => lineText(line));
+		expect(lines).toEqual([' 9. nine', '    ◦ under nine', '10. ten']);
+		const hidden = layoutBlock(list, 40, 1);
+		expect(hidden.map(line => lineText(line))).toEqual([' 9. nine', '', '']);
+		const deep = layoutBlock(only('- a\n  - b\n    - c\n', 'list'), 40, 3).map(line => lineText(line));
+		expect(deep).toEqual(['• a', '  ◦ b', '    ▪ c']);
+		for (const line of layoutBlock(only(`1. ${'word '.repeat(30)}\n   - ${'more '.repeat(30)}\n`, 'list'), 30, 2)) {
+			expect(lineWidth(line)).toBeLessThanOrEqual(30);
+		}
+	});
+});
+
+describe('code blocks', () => {
+	test('read with the language the fence names, tabs as four spaces, nothing else changed', () => {
+		const code = only('```Python\nif x:\n\tprint("hi")  \n```\n', 'code');
+		expect(code).toEqual({kind: 'code', lang: 'Python', text: 'if x:\n    print("hi")'});
+		expect(only('```\nplain\n```\n', 'code')).toEqual({kind: 'code', text: 'plain'});
+		expect(only('```\na\tb\nabcd\te\n```\n', 'code').text).toBe('a   b\nabcd    e');
+		expect(revealUnits(code)).toBe(0);
+	});
+
+	test('laid out: the language over it, a bar before each line, a long line wrapped (at a space late in the row) and marked ↪', () => {
+		const code = only(`\`\`\`sh\necho ${'word '.repeat(12)}\nx${'y'.repeat(50)}\n\`\`\`\n`, 'code');
+		const lines = layoutCode(code, 30).map(line => lineText(line));
+		expect(lines[0]).toBe('sh');
+		expect(lines[1]).toBe('│ echo word word word word ');
+		expect(lines[2]!.startsWith('│ ↪ word')).toBe(true);
+		for (const line of layoutCode(code, 30)) {
+			expect(lineWidth(line)).toBeLessThanOrEqual(30);
+		}
+
+		// Every character of the code is on screen, in order.
+		const shown = lines.slice(1).map(line => line.replace(/^│ (↪ )?/, '')).join('');
+		expect(shown.replaceAll(' ', '')).toBe(code.text.replaceAll(/\s/g, ''));
+	});
+
+	describe('highlighted', () => {
+		beforeAll(async () => {
+			await loadHighlighterFor('```\n');
+		});
+
+		test('only a deck with a fence loads the highlighter', () => {
+			expect(hasHighlighter()).toBe(true);
+		});
+
+		test('tokens in the theme\'s code roles, coloured in every colour theme and plain in the plain one (NO_COLOR)', () => {
+			const code = only('```python\ndef f(x):\n    return "s" + 1  # note\n```\n', 'code');
+			const roles = new Set(codeTokens(code).flat().map(token => token.role));
+			for (const role of ['codeKeyword', 'codeName', 'codeString', 'codeNumber', 'codeComment'] as const) {
+				expect(roles.has(role), role).toBe(true);
+				for (const name of ['dark', 'light', 'high-contrast'] as const) {
+					expect(themes[name].roles[role].color, `${name} ${role}`).toBeDefined();
+				}
+
+				expect(themes.plain.roles[role]).toEqual({});
+			}
+
+			// The words are the code's, whatever the roles.
+			expect(codeTokens(code).map(line => line.map(token => token.text).join('')).join('\n')).toBe(code.text);
+		});
+
+		test('a language the highlighter does not know is plain code', () => {
+			const code = only('```nonsense-language\nx = 1\n```\n', 'code');
+			expect(codeTokens(code).flat().map(token => token.role)).toEqual(['code']);
+		});
+
+		test('without the highlighter (a show not yet loaded, the plain outputs) code is plain', async () => {
+			const code = only('```python\ndef f(): pass\n```\n', 'code');
+			const loaded = codeTokens(code);
+			useHighlighter(undefined);
+			try {
+				expect(codeTokens(code).flat().map(token => token.role)).toEqual(['code']);
+			} finally {
+				await loadHighlighterFor('```');
+			}
+
+			expect(loaded.flat().length).toBeGreaterThan(1);
+		});
+	});
+});
+
+describe('inline code', () => {
+	test('kept in backticks in the words, the show sets it apart, the checks leave it out', () => {
+		const text = only('Call `f("quoted", 42)` or ``a`b`` now.\n', 'text').text;
+		expect(text).toBe('Call `f("quoted", 42)` or ``a`b`` now.');
+		expect(codeSpans(text).map(([start, end]) => text.slice(start, end))).toEqual(['`f("quoted", 42)`', '``a`b``']);
+		expect(inlineParts(text).filter(part => part.isCode).map(part => part.text)).toEqual(['f("quoted", 42)', 'a`b']);
+		expect(withoutCode(text)).toBe('Call   or   now.');
+		const lines = styledLines(text, ['Call `f("quoted",', '42)` or ``a`b`` now.'], 'body');
+		expect(lines.map(line => line.map(segment => segment.role))).toEqual([['body', 'inlineCode'], ['inlineCode', 'body', 'inlineCode', 'body']]);
+	});
+
+	test('in the exports: <code> in HTML, backticks in Markdown and plain text', () => {
+		const block = only('Run `npm test` & see.\n', 'text');
+		expect(blockHtml(block)).toBe('<p>Run <code>npm test</code> &amp; see.</p>');
+		expect(blockMarkdown(block, 'memo')).toBe('Run `npm test` & see.');
+		expect(blockPlain(block, 78)).toEqual(['Run `npm test` & see.']);
+	});
+});
+
+test('inline code round-trips through the deck writer: in a table cell with a bar, in list items, with backticks in it; a lone backtick stays one', () => {
+	for (const body of ['| a | b |\n| - | - |\n| `x \\| y` | z |\n', 'Some `code *here*` and ``a`b`` and `` `c ``.\n', '1. `one` first\n   - `two`\n', 'A lone \\` here.\n']) {
+		const [block] = blocksOf(body);
+		expect(blocksOf(blockMarkdown(block!, 'deck') + '\n')).toEqual([block]);
+	}
+
+	expect(only('| a | b |\n| - | - |\n| `x \\| y` | z |\n', 'table').rows).toEqual([['`x | y`', 'z']]);
+});
+
+describe('columns', () => {
+	const body = '<!-- column_layout: [2, 1] -->\n\n<!-- column: 0 -->\n\n- left one\n- left two\n\n<!-- column: 1 -->\n\n**Right**\n\n- right one\n\n<!-- reset_layout -->\n\nUnder both.\n';
+
+	test('read into one block, each column its blocks; what follows reset_layout is under them', () => {
+		const [columns, under] = blocksOf(body);
+		expect(columns).toEqual({
+			kind: 'columns',
+			widths: [2, 1],
+			columns: [[{kind: 'bullets', items: ['left one', 'left two']}], [{kind: 'lead', text: 'Right'}, {kind: 'bullets', items: ['right one']}]],
+		});
+		expect(under).toEqual({kind: 'text', text: 'Under both.'});
+		expect(revealUnits(columns!)).toBe(3);
+	});
+
+	test('side by side at their ratios, the steps through the first column first; one under another when too narrow', () => {
+		const columns = blocksOf(body)[0]!;
+		expect(columnWidths([2, 1], 76)).toEqual([48, 25]);
+		const wide = layoutBlock(columns, 76, 1).map(line => lineText(line));
+		expect(wide[0]).toBe('• left one' + ' '.repeat(48 - 10 + 3) + 'Right');
+		expect(wide[1]).toBe('');
+		expect(wide.join('\n')).not.toContain('right one');
+		expect(layoutBlock(columns, 76, 3).map(line => lineText(line))[2]).toBe(' '.repeat(51) + '• right one');
+		const narrow = layoutBlock(columns, narrowestColumn * 2, 3).map(line => lineText(line));
+		expect(narrow).toEqual(['• left one', '• left two', '', 'Right', '', '• right one']);
+	});
+
+	test('the screen at 80x24 and 200x50 holds no row wider than the terminal', () => {
+		const deck = parseMarkdownDeck(fixture.replace('../../../shared/source/article.txt', '/dev/null')).deck;
+		for (const size of [{columns: 80, rows: 24}, {columns: 200, rows: 50}, {columns: 50, rows: 20}]) {
+			for (const slide of deck.slides) {
+				for (let step = 0; step <= slide.units; step++) {
+					for (const line of slideBody(slide, step, size).lines) {
+						expect(lineWidth(line)).toBeLessThanOrEqual(size.columns);
+					}
+				}
+			}
+		}
+	});
+});
+
+test('centred on the title slide of a projector, a list moves as one: its nested items stay under their words, and no step moves it', () => {
+	const deck = parseMarkdownDeck(fixture).deck;
+	const slide = deck.slides[0]!;
+	const column = (step: number, words: string) => {
+		const line = slideBody(slide, step, {columns: 200, rows: 50}).lines.map(each => lineText(each)).find(each => each.includes(words));
+		return line?.indexOf(words);
+	};
+
+	const first = column(1, 'Take on sanctuary cities');
+	expect(first).toBeGreaterThan(40);
+	for (let step = 1; step <= slide.units; step++) {
+		expect(column(step, 'Take on sanctuary cities')).toBe(first);
+	}
+
+	expect(column(5, 'that refuse to work')).toBe(first! + 2);
+	expect(column(5, 'for jumping the border')).toBe(first! + 3);
+});
+
+describe('the fixture deck in every output', () => {
+	const {deck} = parseMarkdownDeck(fixture);
+
+	test('its --export deck reads back into the same slides, and writes itself again the same', () => {
+		const once = deckToMarkdown(deck);
+		const back = parseMarkdownDeck(once).deck;
+		expect(back.slides.map(slide => slide.blocks)).toEqual(deck.slides.map(slide => slide.blocks));
+		expect(deckToMarkdown(back)).toBe(once);
+	});
+
+	test('check: code holds no quote and no number, inline code neither; the rest is held as ever', () => {
+		expect(checkDeck(deck, article)).toEqual([]);
+		const wrong = parseMarkdownDeck(fixture.replace('Both columns cite', 'All 99 columns cite')).deck;
+		expect(checkDeck(wrong, article).map(problem => problem.text)).toEqual(['99']);
+	});
+
+	test('the screen reader reads list items with their numbers, code line by line, each column', () => {
+		const [list] = deck.slides[0]!.blocks;
+		expect(blockSpeech(list!, 2)).toEqual(['Item 1: Take on sanctuary cities.', 'Sub-bullet 1 of 1: that refuse to work with ICE.']);
+		const code = deck.slides[2]!.blocks[0]!;
+		expect(blockSpeech(code, 0)).toEqual(['Code in python, 3 lines:', ...(code as {text: string}).text.split('\n')]);
+		const speech = blockSpeech(deck.slides[3]!.blocks[0]!, 1);
+		expect(speech).toEqual(['Column 1 of 2:', 'Lead: Mayorkas.', 'Bullet 1 of 2: ICE has a “noble mission”', 'Column 2 of 2:', 'Code in ts, 1 line:', 'const stance = {abolish: false, mission: \'noble\'};']);
+	});
+
+	test('HTML: a numbered list from its number, code in <pre> with its language, columns side by side', () => {
+		const html = deck.slides.flatMap(slide => slide.blocks.map(block => blockHtml(block))).join('\n');
+		expect(html).toContain('<ol><li>Take on sanctuary cities<ul><li>that refuse to work with ICE</li></ul></li>');
+		expect(html).toContain('<span class="lang">python</span><pre><code class="language-python"># &quot;every number here is code&quot;, not a quote\ndef book_ins');
+		expect(html).toContain('<div class="columns"><div class="fr1"><p class="lead">Mayorkas</p>');
+		expect(blockHtml(only('5. five\n', 'list'))).toBe('<ol start="5"><li>five</li></ol>');
+	});
+
+	test('the follow page shows the audience only the steps revealed: list items at any depth, the columns\' bullets', () => {
+		const first = followSlideHtml(deck, 0, 2);
+		expect(first).toContain('that refuse to work with ICE');
+		expect(first).not.toContain('More criminal prosecution');
+		const columns = followSlideHtml(deck, 3, 1);
+		expect(columns).toContain('ICE has a “noble mission”');
+		expect(columns).not.toContain('Opposed to the abolition');
+		expect(columns).toContain('const stance');
+		expect(columns).not.toContain('style=');
+	});
+});
