@@ -54,7 +54,7 @@ describe('which presenter a deck was written for', () => {
 		const presenterm = fixture('formats/presenterm.md');
 		expect(() => parseMarkdownDeck(presenterm, {format: 'briefing'})).toThrow(/"sub_title/);
 		// A slides deck read as patat: its rules still cut it, but no title of its own, so no intro.
-		expect(titles(parseMarkdownDeck(fixture('formats/slides.md'), {format: 'patat'}).deck)).toEqual(['Bread at home', 'The dough', 'Baking', 'Slide 4']);
+		expect(titles(parseMarkdownDeck(fixture('formats/slides.md'), {format: 'patat'}).deck)).toEqual(['Bread at home', 'The dough', 'Baking', 'Slide 4', 'Timing']);
 	});
 });
 
@@ -66,7 +66,7 @@ describe('presenterm', () => {
 		expect(deck.title).toBe('Tide pools at low water');
 		expect(namesNoSource(deck)).toBe(true);
 		expect(deck.sections.map(section => section.title)).toEqual(['Tide pools at low water', 'The animals']);
-		expect(titles(deck)).toEqual(['Tide pools at low water', 'Why go at low water', 'The animals', 'What you may see', 'Slide 4']);
+		expect(titles(deck)).toEqual(['Tide pools at low water', 'Why go at low water', 'The animals', 'What you may see', 'Slide 4', 'Reading the table']);
 		expect(words(deck, 0)).toEqual(['What lives between the marks', '2026-05-01', 'A. Presenter']);
 		expect(words(deck, 4)).toEqual(['A slide with no title of its own. It keeps its words.']);
 	});
@@ -78,6 +78,14 @@ describe('presenterm', () => {
 		expect(deck.slides[1]!.units).toBe(4);
 		// A pause before any bullet: the arrival, then the rest.
 		expect(deck.slides[3]!.units).toBe(2);
+	});
+
+	test('columns, numbered and nested lists, and code marked +exec shown as code', () => {
+		const slide = deck.slides[5]!;
+		expect(slide.blocks.map(block => block.kind)).toEqual(['columns', 'code']);
+		expect(slide.blocks[1]).toEqual({kind: 'code', lang: 'bash', text: 'echo "this never runs"'});
+		const columns = slide.blocks[0]!;
+		expect(columns.kind === 'columns' && columns.columns.map(column => column.map(block => block.kind))).toEqual([['list'], ['text']]);
 	});
 
 	test('an image is a placeholder; a quote with no speaker is its words', () => {
@@ -92,13 +100,14 @@ describe('presenterm', () => {
 			['incremental', lineOf('presenterm', 'incremental_lists')],
 			['layout', lineOf('presenterm', 'jump_to_middle')],
 			['image', lineOf('presenterm', 'crab.png')],
+			['exec', lineOf('presenterm', '+exec')],
 		]);
 		expect(notices?.find(notice => notice.kind === 'layout')?.text).toMatch(/^3 layout comments/);
 		expect(notices?.[0]?.text).toBe('read as a presenterm deck (--format chooses another)');
 	});
 
 	test('every place is the file\'s line', () => {
-		expect(places.map(place => place.title)).toEqual([1, lineOf('presenterm', 'Why go at low water'), lineOf('presenterm', 'The animals'), lineOf('presenterm', 'What you may see'), lineOf('presenterm', 'A slide with no title') - 2]);
+		expect(places.map(place => place.title)).toEqual([1, lineOf('presenterm', 'Why go at low water'), lineOf('presenterm', 'The animals'), lineOf('presenterm', 'What you may see'), lineOf('presenterm', 'A slide with no title') - 2, lineOf('presenterm', 'Reading the table')]);
 		expect(places[3]!.body.find(piece => piece.text.includes('Crabs'))?.line).toBe(lineOf('presenterm', 'Crabs shelter'));
 		expect(places[1]!.notes).toBe(lineOf('presenterm', 'Check the tide table'));
 	});
@@ -125,7 +134,8 @@ describe('slides', () => {
 
 	test('--- between slides, each titled by its heading; author and date under the first title', () => {
 		expect(deck.title).toBe('Bread at home');
-		expect(titles(deck)).toEqual(['Bread at home', 'The dough', 'Baking', 'Slide 4']);
+		expect(titles(deck)).toEqual(['Bread at home', 'The dough', 'Baking', 'Slide 4', 'Timing']);
+		expect(deck.slides[4]!.blocks.map(block => block.kind === 'code' ? block.lang ?? 'none' : block.kind)).toEqual(['none', 'python']);
 		expect(deck.slides[0]!.blocks[0]).toEqual({kind: 'source', text: 'A. Presenter · May 1, 2026'});
 		expect(deck.slides[1]!.blocks).toEqual([{kind: 'bullets', items: ['Mix the flour and water', 'Rest it for half an hour', 'Add the salt and knead']}]);
 		expect(words(deck, 2)).toContain('[image: loaf.jpg]');
@@ -137,6 +147,7 @@ describe('slides', () => {
 			['theme', lineOf('slides', 'theme:')],
 			['paging', lineOf('slides', 'paging:')],
 			['image', lineOf('slides', 'loaf.jpg')],
+			['preprocess', lineOf('slides', '~~~date')],
 		]);
 	});
 });
@@ -146,7 +157,8 @@ describe('patat', () => {
 
 	test('slides at the level followed by content, sections above it; . . . is a pause', () => {
 		expect(deck.sections.map(section => section.title)).toEqual(['A short walk in the hills', 'Before you go', 'On the way']);
-		expect(titles(deck)).toEqual(['A short walk in the hills', 'What to carry', 'Who to tell', 'Paths']);
+		expect(titles(deck)).toEqual(['A short walk in the hills', 'What to carry', 'Who to tell', 'Paths', 'The route']);
+		expect(deck.slides[4]!.blocks.map(block => block.kind)).toEqual(['list', 'code']);
 		expect(deck.slides[1]!.blocks.map(block => block.kind)).toEqual(['bullets', 'pause', 'text']);
 		expect(places[1]!.title).toBe(lineOf('patat', 'What to carry'));
 	});
@@ -265,6 +277,16 @@ describe('<!-- pause --> in our format', () => {
 		expect(slideSpeech(deck, slide, {step: 1}).join(' ')).not.toContain('Second words.');
 		expect(slideSpeech(deck, slide, {step: 4}).join(' ')).toContain('Last words.');
 		expect(deckText(deck)).toContain('  First words.\n\n  Second words.\n\n  - a bullet\n\n  Last words.');
+	});
+
+	test('in a column it holds back the rest of the column and the columns after it', () => {
+		const columns = parseMarkdownDeck('# S\n\n## Columns\n\n<!-- column_layout: [1, 1] -->\n\n<!-- column: 0 -->\n\nLeft first.\n\n<!-- pause -->\n\nLeft after.\n\n<!-- column: 1 -->\n\nRight words.\n\n<!-- reset_layout -->\n').deck.slides[0]!;
+		const at = (step: number) => layoutBlocks(columns.blocks, {width: 60, step}).map(line => lineText(line)).join('\n');
+		expect(columns.units).toBe(2);
+		expect(at(1)).toContain('Left first.');
+		expect(at(1)).not.toMatch(/Left after|Right words/);
+		expect(at(2)).toContain('Left after.');
+		expect(at(2)).toContain('Right words.');
 	});
 
 	test('a pause belongs inside a slide', () => {

@@ -22,7 +22,7 @@ function show(args: readonly string[], env: Record<string, string> = {}): Sessio
 describe('presented as they are', () => {
 	test('presenterm: the intro slide, a pause step by step, the placeholder, the menu by its sections and the overview', {timeout: 30_000}, async () => {
 		const session = show([fixture('presenterm'), '--slide', '4']);
-		await session.waitFor(() => session.screen().includes('What you may see') && footer(session).includes('4/5 · 1/2'), 'slide 4 at its first step');
+		await session.waitFor(() => session.screen().includes('What you may see') && footer(session).includes('4/6 · 1/2'), 'slide 4 at its first step');
 		expect(session.screen()).toContain('Anemones close up');
 		expect(session.screen()).not.toContain('Crabs shelter');
 		session.write('\u001B[C');
@@ -53,7 +53,7 @@ describe('presented as they are', () => {
 		const file = path.join(directory, 'walk.md');
 		copyFileSync(fixture('patat'), file);
 		const session = show([file, '--presenter', '--rehearse', '--slide', '2'], {XDG_RUNTIME_DIR: directory});
-		await session.waitFor(() => session.screen().includes('slide 2/4') && session.screen().includes('What to carry'), 'the presenter view');
+		await session.waitFor(() => session.screen().includes('slide 2/5') && session.screen().includes('What to carry'), 'the presenter view');
 		session.write('\u001B[C');
 		await session.waitFor(() => session.screen().includes('step 2/3') && session.screen().includes('after the pause: And a warm layer'), 'the pause as the next step');
 		session.write('\u001B[C');
@@ -81,7 +81,7 @@ describe('presented as they are', () => {
 		};
 
 		await session.waitFor(() => session.screen().includes('It keeps its new words.') || save(), 'the saved words');
-		expect(footer(session)).toContain('5/5');
+		expect(footer(session)).toContain('5/6');
 	});
 });
 
@@ -119,12 +119,12 @@ describe('check with no source', () => {
 		const result = await runBin(['check', fixture('presenterm')]);
 		expect(result.code).toBe(0);
 		const lines = result.stdout.trim().split('\n');
-		expect(lines.at(-1)).toMatch(/^\S+presenterm\.md: 5 slides .*quotes and numbers were not checked/);
+		expect(lines.at(-1)).toMatch(/^\S+presenterm\.md: 6 slides .*quotes and numbers were not checked/);
 		expect(lines).toContain(`${fixture('presenterm')}:1: read as a presenterm deck (--format chooses another)`);
 		const json = JSON.parse((await runBin(['check', fixture('slides'), '--json'])).stdout) as {article: unknown; notChecked: string; notices: string[]};
 		expect(json.article ?? null).toBeNull();
 		expect(json.notChecked).toContain('quotes and numbers were not checked');
-		expect(json.notices).toHaveLength(4);
+		expect(json.notices).toHaveLength(5);
 	});
 
 	test('--format forces a reading, and a deck that is not that is a mistake at its line', async () => {
