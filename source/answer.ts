@@ -1,7 +1,7 @@
 import {writeSync} from 'node:fs';
 import module from 'node:module';
 import process from 'node:process';
-import {checkFlags, optionsHelp, synopsis, timingsFlags} from './options.js';
+import {checkFlags, newFlags, optionsHelp, synopsis, timingsFlags} from './options.js';
 
 /**
 What the program says back: the usage text, a usage error (exit 2), output written to stdout with its
@@ -28,6 +28,7 @@ export const usage = `
     $ npx briefing [FILE.md] [options]
 ${usageLine('check [FILE.md]', synopsis(checkFlags))}
     $ npx briefing paragraphs ARTICLE
+    $ npx briefing new SOURCE ${synopsis(newFlags)}
     $ npx briefing timings [FILE.md] ${synopsis(timingsFlags)}
 
   Presents a briefing on The Washington Times article of April 6, 2021 about
@@ -35,7 +36,8 @@ ${usageLine('check [FILE.md]', synopsis(checkFlags))}
   FILE.md (reloaded as you save it). Press ? while presenting for the keys.
   When stdin or stdout is not a terminal, prints the deck. \`check\` holds a
   deck to its article; \`paragraphs\` numbers an article's paragraphs;
-  \`timings\` prints the talk's plan (budgets, rehearsals, what to cut).
+  \`timings\` prints the talk's plan (budgets, rehearsals, what to cut);
+  \`new\` starts a deck from a source text, with its quotes and paragraphs.
 
   Options
 ${optionsHelp()}

@@ -32,6 +32,10 @@ async function answerAtOnce(command: Command): Promise<number | DeckCommand> {
 			return (await import('./timings-command.js')).runTimings(command);
 		}
 
+		case 'new': {
+			return (await import('./new-command.js')).runNew(command);
+		}
+
 		case 'check':
 		case 'paragraphs': {
 			const {runCheck, runParagraphs} = await import('./check-command.js');

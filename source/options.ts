@@ -68,6 +68,12 @@ export const checkFlags = {
 	format: {type: 'string', isMultiple: true, arg: 'NAME', choices: ['auto', 'briefing', 'presenterm', 'slides', 'patat'], description: 'The deck file\'s presenter (default: told from the file)'},
 } satisfies FlagTable;
 
+/** The flags of `briefing new SOURCE`. */
+export const newFlags = {
+	output: {type: 'string', isMultiple: true, shortFlag: 'o', arg: 'FILE', description: 'The deck to write (default: stdout)'},
+	force: {type: 'boolean', isMultiple: true, description: 'With -o, replace a file that exists'},
+} satisfies FlagTable;
+
 /** The flags of `briefing timings [FILE.md]`. */
 export const timingsFlags = {
 	json: {type: 'boolean', isMultiple: true, description: 'The plan as JSON'},
@@ -83,10 +89,10 @@ export function flagWord(key: string, row: FlagRow): string {
 	return `--${row.negated ? 'no-' : ''}${kebab(key)}`;
 }
 
-/** A table's flags as a usage line writes them: `[--source ARTICLE] [--json]`. */
+/** A table's flags as a usage line writes them, by the short name where there is one: `[--source ARTICLE] [--json]`, `[-o FILE]`. */
 export function synopsis(table: FlagTable): string {
 	return Object.entries(table)
-		.map(([key, row]) => `[${flagWord(key, row)}${row.arg ? ` ${row.arg}` : ''}]`)
+		.map(([key, row]) => `[${row.shortFlag ? `-${row.shortFlag}` : flagWord(key, row)}${row.arg ? ` ${row.arg}` : ''}]`)
 		.join(' ');
 }
 

@@ -1,7 +1,7 @@
 import type meowFunction from 'meow';
 import type {FormatChoice} from './markdown/formats/scan.js';
 import {quoted} from './text/quoted.js';
-import {checkFlags, type CommandKind, type FlagRow, type FlagTable, flags as table, flagWord, kebab, synopsis, timingsFlags} from './options.js';
+import {checkFlags, type CommandKind, type FlagRow, type FlagTable, flags as table, flagWord, kebab, newFlags, synopsis, timingsFlags} from './options.js';
 
 /**
 The command line as data: `parseArgs(argv, meow)` says what to do, or why not, and touches nothing
@@ -11,8 +11,8 @@ dash that names no flag as the table writes it (meow would print it raw and end 
 takes `--no-` before any switch), a value on a switch, a flag with no value. After it: a flag given
 twice, a value outside a flag's choices, an argument nobody asked for, a flag that does not go with
 the command. Each is a usage error that quotes what was typed; `--help` and `--version` win over
-everything else. One word that is no flag names a Markdown deck (`deckFile`); `check`, `timings` and
-`paragraphs` first are subcommands. docs/flags.md tells it in order.
+everything else. One word that is no flag names a Markdown deck (`deckFile`); `check`, `timings`,
+`paragraphs` and `new` first are subcommands. docs/flags.md tells it in order.
 */
 export type StartAt = {readonly slide?: string; readonly section?: string};
 
@@ -52,6 +52,9 @@ export type CheckCommand = {
 /** `briefing timings [FILE.md] [--json]`: the plan of budgets and rehearsed times. */
 export type TimingsCommand = {readonly kind: 'timings'; readonly deckFile?: string; readonly isJson: boolean};
 
+/** `briefing new SOURCE [-o FILE] [--force]`: a deck to start from, written from a source text. */
+export type NewCommand = {readonly kind: 'new'; readonly source: string; readonly file?: string; readonly isForced: boolean};
+
 /** What shows a deck: the built-in one, or the Markdown deck `deckFile`. */
 type DeckCommand =
 	| {readonly kind: 'list'}
@@ -76,6 +79,7 @@ export type Command =
 	| {readonly kind: 'usage-error'; readonly message: string; /** `check --json` was asked: the error is written as JSON too. */ readonly isJson?: boolean}
 	| CheckCommand
 	| TimingsCommand
+	| NewCommand
 	| {readonly kind: 'paragraphs'; readonly article: string}
 	| (DeckCommand & {readonly deckFile?: string; readonly isDebug?: boolean; readonly deckFormat?: FormatChoice});
 
@@ -364,6 +368,10 @@ export function parseArgs(argv: readonly string[], meow?: Meow): Command {
 		return parseParagraphs(rest);
 	}
 
+	if (first === 'new') {
+		return parseNew(rest, meow);
+	}
+
 	const flags = read(meow, argv, table, unknownOption);
 	if ('message' in flags) {
 		return {kind: 'usage-error', message: flags.message};
@@ -398,6 +406,30 @@ function parseParagraphs(argv: readonly string[]): Command {
 	}
 
 	return {kind: 'paragraphs', article};
+}
+
+/** `new SOURCE [-o FILE] [--force]`, after its name. */
+function parseNew(argv: readonly string[], meow: Meow | undefined): Command {
+	const takes = `new takes one source text file: briefing new SOURCE ${synopsis(newFlags)}`;
+	const checked = read(meow, argv, newFlags, word => `${takes}, not ${quoted(word)}`);
+	if ('message' in checked) {
+		return {kind: 'usage-error', message: checked.message};
+	}
+
+	const {flags, input: [source, extra]} = checked;
+	if (source === undefined || extra !== undefined) {
+		return {kind: 'usage-error', message: extra === undefined ? takes : `${takes}, not also ${quoted(extra)}`};
+	}
+
+	if (flags.output === '') {
+		return {kind: 'usage-error', message: '-o takes a file name (or - for stdout)'};
+	}
+
+	if (flags.force && flags.output === undefined) {
+		return {kind: 'usage-error', message: '--force goes with -o FILE'};
+	}
+
+	return {kind: 'new', source, ...(flags.output === undefined ? {} : {file: flags.output}), isForced: flags.force};
 }
 
 /** `check [FILE.md] [--source ARTICLE] [--size WxH] [--json]`, after its name. */

@@ -1,0 +1,242 @@
+import {stringify} from 'yaml';
+import {headingText, listMarkdown} from './deck/markdown.js';
+import {type Passage, quoteBank} from './new-quotes.js';
+import {headingWords, type Paragraph, readSource, sentenceEnds, type SourceFacts, type Span} from './new-source.js';
+import {stripControls} from './text/sanitize.js';
+import {wrap} from './text/wrap.js';
+
+/**
+`briefing new SOURCE`: a deck to start from, written from a source text (new-source.ts reads it).
+Front matter from what the source says of itself; one `#` section per heading of the source (or one
+for a text without headings); one `##` slide per few paragraphs, citing them, its bullets each
+paragraph's first sentence (cut, with an ellipsis, when long), so the deck presents and passes
+`briefing check` as written; and, in a comment after the front matter, the quote bank
+(new-quotes.ts). Pure: the command reads the file and writes the deck.
+*/
+export type NewDeckInput = {
+	readonly text: string;
+	/** The source file as the deck's `source:` line gives it: relative to the deck's folder. */
+	readonly sourcePath: string;
+	/** The source's file name, for a title when the source states none. */
+	readonly fileName: string;
+};
+
+/** At most this many paragraphs to a slide (a quote running over more keeps them together, up to `maxRun`). */
+const perSlide = 4;
+const maxRun = 6;
+/** A slide's bullets, together, about what fits 80x24 with its title and citation. */
+const slideCharacters = 560;
+/** A bullet is a paragraph's first sentence, cut after this many words when it runs over `bulletWords + 6`. */
+const bulletWords = 20;
+const titleWords = 7;
+/** The quote bank lists a passage's first 150 words, and stops at about 28 KiB, within a slide's 32 KiB. */
+const passageWords = 150;
+const bankCharacters = 28 * 1024;
+
+type SlidePlan = {readonly title: string; readonly paragraphs: readonly Paragraph[]; readonly cited: readonly number[]};
+type SectionPlan = {readonly title: string; readonly slides: readonly SlidePlan[]};
+
+export function newDeck({text, sourcePath, fileName}: NewDeckInput): string {
+	const {paragraphs, facts} = readSource(text);
+	const title = facts.title ?? titleFromFile(fileName);
+	const sections = plan(paragraphs, title);
+	const parts = [frontMatter(facts, title, sourcePath), bankComment(quoteBank(paragraphs), facts), ...sections.map(section => sectionMarkdown(section))];
+	return parts.join('\n\n') + '\n';
+}
+
+/** `mayorkas-town_hall.txt` → `Mayorkas town hall`. */
+function titleFromFile(fileName: string): string {
+	const words = fileName.replace(/\.[^.]*$/, '').replaceAll(/[-_.\s]+/g, ' ').trim();
+	return words ? words.charAt(0).toUpperCase() + words.slice(1) : 'Untitled';
+}
+
+function yamlLine(key: string, value: string): string {
+	return stringify({[key]: stripControls(value)}, {lineWidth: 0}).trimEnd();
+}
+
+/**
+The front matter: the fields the source states, and a comment for each it does not, so the briefer
+knows what to fill in. An article (a source with an outlet) needs no `kind:`.
+*/
+function frontMatter(facts: SourceFacts, title: string, sourcePath: string): string {
+	const noun = facts.kind;
+	const lines = [facts.title === undefined ? `${yamlLine('title', title)} # the ${noun} states no title: this is its file name; write yours` : yamlLine('title', title)];
+	if (facts.kind !== 'article') {
+		lines.push(yamlLine('kind', facts.kind));
+	}
+
+	const who = facts.kind === 'article' ? 'outlet' : 'publisher';
+	const found = facts.kind === 'article' ? facts.outlet : facts.publisher;
+	lines.push(found === undefined ? `# ${who}: the ${noun} names none; add it if you know it` : yamlLine(who, found));
+	lines.push(facts.date === undefined ? `# date: the ${noun} states none; add it if you know it` : yamlLine('date', facts.date));
+	lines.push(facts.author === undefined ? `# author: the ${noun} names none; add it if you know it` : yamlLine('author', facts.author));
+	lines.push(yamlLine('source', sourcePath));
+	return ['---', ...lines, '---'].join('\n');
+}
+
+/** The text of a comment: `-->` would end it early. */
+function commentSafe(text: string): string {
+	return stripControls(text).replaceAll(/&(?=(?:gt|lt|amp);)/g, '&amp;').replaceAll('-->', '--&gt;');
+}
+
+function bankComment(bank: readonly Passage[], facts: SourceFacts): string {
+	const noun = facts.kind;
+	const intro = [
+		`Quote bank, written by briefing new: every passage in quotation marks in the ${noun}, with its`,
+		'paragraph (¶) and the speaker its sentence names ("he (X, named before)": check who it is).',
+		'Put a quote on a slide as',
+		'',
+		'    > “the words”',
+		'    >',
+		'    > — Speaker',
+		'',
+		'and add its paragraph to the slide\'s "paragraphs:" line.',
+	];
+	if (bank.length === 0) {
+		return `<!--\n${[...intro, '', `The ${noun} has no passage in quotation marks.`].join('\n')}\n-->`;
+	}
+
+	const pad = String(bank.at(-1)!.n).length;
+	const entries: string[] = [];
+	let size = 0;
+	for (const [index, passage] of bank.entries()) {
+		const head = `¶ ${String(passage.n).padEnd(pad)}  ${passage.speaker || 'nobody named'}:`;
+		// The passage in its marks, as a slide quotes it; a very long one is its first words and an ellipsis.
+		const words = passage.text.split(/\s+/);
+		const text = words.length > passageWords ? `${words.slice(0, passageWords).join(' ')}…` : words.join(' ');
+		const lines = wrap(commentSafe(`“${text}”`), 92, {breakLongWords: false}).map(line => `${' '.repeat(pad + 4)}${line}`);
+		const entry = [head, ...lines].join('\n');
+		size += entry.length + 1;
+		if (size > bankCharacters) {
+			// The bank stands before the first slide and is held to a slide's size (markdown/split.ts).
+			entries.push(`… and ${bank.length - index} more: briefing paragraphs shows them in their paragraphs.`);
+			break;
+		}
+
+		entries.push(entry);
+	}
+
+	return `<!--\n${[...intro, '', ...entries].join('\n')}\n-->`;
+}
+
+/** The parts of the source: one per heading (what comes before the first is its opening), or the whole source under its title. */
+function plan(paragraphs: readonly Paragraph[], title: string): SectionPlan[] {
+	const parts: Array<{title: string; heading?: Paragraph; body: Paragraph[]}> = [];
+	for (const paragraph of paragraphs) {
+		if (paragraph.role === 'heading') {
+			parts.push({title: headingWords(paragraph.text), heading: paragraph, body: []});
+		} else if (paragraph.role === 'body') {
+			if (parts.length === 0) {
+				parts.push({title: paragraphs.some(each => each.role === 'heading') ? 'Opening' : title, body: []});
+			}
+
+			parts.at(-1)!.body.push(paragraph);
+		}
+	}
+
+	return parts.flatMap(part => {
+		const groups = groupParagraphs(part.body);
+		if (groups.length === 0) {
+			return [];
+		}
+
+		const slides = groups.map((group, index): SlidePlan => {
+			// A heading's slides cite the heading too: its words are the slide's title.
+			const cited = [...(part.heading ? [part.heading.n] : []), ...group.map(paragraph => paragraph.n)];
+			const named = part.heading ? (index === 0 ? part.title : `${part.title}, continued`) : openingWords(group);
+			return {title: named, paragraphs: group, cited};
+		});
+		return [{title: part.title, slides}];
+	});
+}
+
+/** A few paragraphs to a slide, as many as fit; a quote over several paragraphs stays on one slide. */
+function groupParagraphs(body: readonly Paragraph[]): Paragraph[][] {
+	const groups: Paragraph[][] = [];
+	let size = 0;
+	for (const paragraph of body) {
+		const length = bullet(paragraph).length;
+		const group = groups.at(-1);
+		const isRun = group !== undefined && paragraph.continuesQuote && group.length < maxRun;
+		if (group && (isRun || (group.length < perSlide && size + length <= slideCharacters))) {
+			group.push(paragraph);
+			size += length;
+		} else {
+			groups.push([paragraph]);
+			size = length;
+		}
+	}
+
+	return groups;
+}
+
+/**
+The first `words` words of a paragraph's first sentence (all of it when it is at most `slack` words
+longer), quotation marks kept in pairs: a paragraph that goes on with a quote from the one before
+gets its opening mark, a cut ends `…`, and a quote still open where the words end is closed.
+*/
+function opening(paragraph: Paragraph, words: number, slack: number): string {
+	const [first, second] = sentenceEnds(paragraph);
+	// A paragraph that opens with a run-in head (`Visits. Weekday visits rose…`) goes on to its first sentence.
+	const sentence = paragraph.text.slice(0, runInHead(paragraph) && second !== undefined ? second : first);
+	const spaces = [...sentence.matchAll(/\s+/g)];
+	const isCut = spaces.length + 1 > words + slack;
+	const end = isCut ? spaces[words - 1]!.index : sentence.length;
+	let text = paragraph.text.slice(0, end).replaceAll(/\s+/g, ' ');
+	if (isCut) {
+		text = text.replace(/[\s,;:—–-]+$/, '') + '…';
+	}
+
+	// The quote the words stop inside (its closing mark, at `span.end`, is not among them).
+	const open = paragraph.spans.find(span => span.start <= end && end <= span.end);
+	const mark = (span: Span | undefined) => (span && paragraph.text.charAt(span.start - 1) === '"' ? '"' : '”');
+	if (open) {
+		text += mark(open);
+	}
+
+	const quote = paragraph.spans[0];
+	return (quote?.start === 0 ? (mark(quote) === '"' ? '"' : '“') : '') + text;
+}
+
+/** The run-in head a paragraph opens with, if any: a first sentence of one to three words (`Visits.`, `Digital lending.`). */
+function runInHead(paragraph: Paragraph): string | undefined {
+	const head = paragraph.text.slice(0, sentenceEnds(paragraph)[0]).trim();
+	return paragraph.spans.length === 0 || paragraph.spans[0]!.start > head.length ? (/^(\p{Lu}[\p{L}'’-]*(?: [\p{L}'’-]+){0,2})[.:]$/u.exec(head)?.[1]) : undefined;
+}
+
+function bullet(paragraph: Paragraph): string {
+	return opening(paragraph, bulletWords, 6);
+}
+
+/** A slide's title: the opening words of its first paragraph. */
+function openingWords(group: readonly Paragraph[]): string {
+	return runInHead(group[0]!) ?? opening(group[0]!, titleWords, 2).replace(/[.,;:]$/, '');
+}
+
+function sectionMarkdown(section: SectionPlan): string {
+	const slides = section.slides.map(slide =>
+		[
+			`## ${headingText(slide.title)}`,
+			`<!-- paragraphs: ${ranges(slide.cited)} -->`,
+			listMarkdown(slide.paragraphs.map(paragraph => bullet(paragraph))),
+			'<!-- speaker_note: What the room should take from this part. -->',
+		].join('\n\n'),
+	);
+	return [`# ${headingText(section.title)}`, slides.join('\n\n---\n\n')].join('\n\n');
+}
+
+/** `2, 3, 4, 7` → `2-4, 7`. */
+export function ranges(numbers: readonly number[]): string {
+	const parts: string[] = [];
+	for (let index = 0; index < numbers.length; ) {
+		let last = index;
+		while (last + 1 < numbers.length && numbers[last + 1] === numbers[last]! + 1) {
+			last++;
+		}
+
+		parts.push(last === index ? String(numbers[index]) : `${numbers[index]}-${numbers[last]}`);
+		index = last + 1;
+	}
+
+	return parts.join(', ');
+}

@@ -1,0 +1,241 @@
+import {mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import meow from 'meow';
+import {afterAll, describe, expect, test} from 'vitest';
+import {checkDeck} from '../source/check/check.js';
+import {isFurniture, quotedSpans, splitParagraphs} from '../source/check/paragraphs.js';
+import {parseMarkdownDeck} from '../source/markdown/parse-deck.js';
+import {newDeck} from '../source/new-deck.js';
+import {quoteBank} from '../source/new-quotes.js';
+import {readSource} from '../source/new-source.js';
+import {parseArgs} from '../source/parse-args.js';
+import {controlBytes, runBin} from './helpers/bin.js';
+import {spawnBin} from './helpers/pty.js';
+
+/** `briefing new SOURCE`: the deck it starts from the article (and other texts), and the command around it. The CLI tests run dist/ (`npm run build` first). */
+const articlePath = path.resolve('../shared/source/article.txt');
+const article = readFileSync(articlePath, 'utf8');
+const directory = mkdtempSync(path.join(tmpdir(), 'briefing-new-'));
+
+afterAll(() => {
+	rmSync(directory, {recursive: true, force: true});
+});
+
+/** The quote bank's entries as the deck writes them: paragraph, speaker, words. */
+function bankOf(deck: string): Array<{n: number; speaker: string; text: string}> {
+	const bank = /<!--\nQuote bank[\s\S]*?\n-->/.exec(deck)?.[0] ?? '';
+	return [...bank.matchAll(/^¶ (\d+) +(.*):\n((?: {4,}.*\n?)+)/gm)].map(match => ({
+		n: Number(match[1]),
+		speaker: match[2]!,
+		text: match[3]!.replaceAll(/\s+/g, ' ').trim().replace(/^“/, '').replace(/”$/, ''),
+	}));
+}
+
+describe('the quote bank of the article', () => {
+	const {paragraphs} = readSource(article);
+	const bank = quoteBank(paragraphs);
+	const deck = newDeck({text: article, sourcePath: 'article.txt', fileName: 'article.txt'});
+
+	test('lists every passage the checker reads as quoted, each with its paragraph, in order', () => {
+		const spans = quotedSpans(splitParagraphs(article));
+		const expected = spans.flatMap((each, index) => each.map(text => ({n: index + 1, text: text.trim()}))).filter(passage => passage.text);
+		expect(bank.map(({n, text}) => ({n, text}))).toEqual(expected);
+		// The deck's comment holds the same list, word for word (white space aside).
+		expect(bankOf(deck).map(({n, text}) => ({n, text: text.replaceAll(/\s+/g, ' ')}))).toEqual(expected.map(({n, text}) => ({n, text: text.replaceAll(/\s+/g, ' ')})));
+		// Every opening quotation mark outside page furniture starts a passage of the bank, and ¶ 31 has one more:
+		// it goes on with the quote ¶ 30 leaves open, without a mark of its own.
+		const marks = splitParagraphs(article).filter(paragraph => !isFurniture(paragraph)).join('').split('“').length - 1;
+		expect(bank.length).toBe(marks + 1);
+		expect(bank.filter(passage => passage.n === 31)).toHaveLength(1);
+	});
+
+	test.each([
+		[5, 'noble mission', 'Mayorkas'],
+		[6, 'opposed to the abolition', 'he (Mayorkas, named before)'],
+		[13, 'My view is', 'Ahilan Arulananthem'],
+		// The second quote of the paragraph: its sentence names nobody, the paragraph's speaker is the same.
+		[13, 'I don’t know whether', 'Ahilan Arulananthem'],
+		[14, 'internal discussions', 'the department'],
+		[17, 'Biden’s DHS', 'Feere'],
+		[19, 'I’ve seen this administration', 'that official'],
+		[23, 'notoriously low morale', 'One employee'],
+		[23, 'racism', 'Another employee'],
+		// A quote over two paragraphs: "Mr. Mayorkas recalled" closes it in the second.
+		[30, 'In one jurisdiction', 'Mayorkas'],
+		[31, 'Together they said', 'Mayorkas'],
+		[33, 'Are you going to work', 'Mayorkas (as the quote before)'],
+		[45, 'None of what I do', 'he (Mayorkas, named before)'],
+	])('¶ %i “%s…”: the speaker is %s', (n, words, speaker) => {
+		expect(bank.find(passage => passage.n === n && passage.text.includes(words))?.speaker).toBe(speaker);
+	});
+});
+
+describe('the deck it starts from the article', () => {
+	const text = newDeck({text: article, sourcePath: '../shared/source/article.txt', fileName: 'article.txt'});
+	const {deck} = parseMarkdownDeck(text);
+
+	test('fills the front matter from what the article states, and says what it does not', () => {
+		expect(text).toMatch(/^---\ntitle: Article # the article states no title: this is its file name; write yours\noutlet: The Washington Times\ndate: April 6, 2021\nauthor: Stephen Dinan\nsource: \.\.\/shared\/source\/article\.txt\n---\n/);
+		expect(deck.source).toEqual({outlet: 'The Washington Times', date: 'April 6, 2021', author: 'Stephen Dinan', text: '../shared/source/article.txt'});
+	});
+
+	test('passes check as written', () => {
+		expect(checkDeck(deck, article)).toEqual([]);
+	});
+
+	test('cites every paragraph of the story once, in order, and neither the dateline nor the page furniture', () => {
+		const story = splitParagraphs(article)
+			.map((paragraph, index) => ({paragraph, n: index + 1}))
+			.filter(({paragraph, n}) => n > 1 && !isFurniture(paragraph))
+			.map(({n}) => n);
+		expect(deck.slides.flatMap(slide => slide.paragraphs)).toEqual(story);
+		for (const slide of deck.slides) {
+			expect(slide.paragraphs.length, slide.title).toBeLessThanOrEqual(6);
+			expect(slide.blocks).toEqual([{kind: 'bullets', items: expect.any(Array) as unknown}]);
+		}
+	});
+
+	test('each bullet is its paragraph\'s opening words, quotation marks in pairs', () => {
+		const paragraphs = splitParagraphs(article);
+		for (const slide of deck.slides) {
+			const [block] = slide.blocks;
+			const items = block?.kind === 'bullets' ? block.items : [];
+			expect(items.length).toBe(slide.paragraphs.length);
+			for (const [index, item] of items.entries()) {
+				const words = item.replace(/^“/, '').replace(/…”?$/, '').replace(/”$/, '');
+				expect(paragraphs[slide.paragraphs[index]! - 1]!.replaceAll(/\s+/g, ' ')).toContain(words);
+				expect(item.split('“').length, item).toBe(item.split('”').length);
+			}
+		}
+	});
+});
+
+describe('a report (test/fixtures/new-report.txt): headings, a publisher, no author', () => {
+	const report = readFileSync('test/fixtures/new-report.txt', 'utf8');
+	const text = newDeck({text: report, sourcePath: 'new-report.txt', fileName: 'new-report.txt'});
+
+	test('says its kind, leaves out what it does not state with a comment, and uses no newspaper words', () => {
+		expect(text).toContain('---\ntitle: Report on the Riverside Library Extended Hours Pilot\nkind: report\npublisher: Riverside County Library Services\ndate: September 2023\n# author: the report names none; add it if you know it\nsource: new-report.txt\n---\n');
+		expect(text).not.toMatch(/\barticle\b|\boutlet\b/i);
+	});
+
+	test('makes a section of each heading, its number left off, citing the heading with its paragraphs', () => {
+		expect([...text.slice(text.indexOf('\n-->\n')).matchAll(/^# (.*)$/gm)].map(match => match[1])).toEqual(['Summary', 'What visitors said', 'Costs and staffing', 'Recommendations']);
+		expect(text).toContain('## Summary\n\n<!-- paragraphs: 4-6 -->\n\n- From March to August 2023 four branches stayed open until 9 p.m. on weekdays.\n- The pilot cost 146,000 dollars');
+		expect(bankOf(text)).toEqual([
+			{n: 9, speaker: 'one visitor', text: 'After my shift, this is the only quiet place with internet,'},
+			{n: 10, speaker: 'A parent at the Eastside branch', text: 'the one hour of the week we all sit down together.'},
+		]);
+	});
+});
+
+describe('a survey with its issuer under the title and run-in heads', () => {
+	const survey = ['Community Reading Survey 2024', 'Riverside Public Library Board', 'Summary. The board surveyed 1,240 card holders in March 2024. Two in three said they borrow a book a month.', 'Visits. Weekday visits rose to 3,100 a week.'].join('\n\n');
+	const text = newDeck({text: survey, sourcePath: 'survey.txt', fileName: 'survey.txt'});
+
+	test('the name under the title is the publisher, a run-in head titles the slide and stays with its sentence', () => {
+		expect(text).toContain('title: Community Reading Survey 2024\nkind: report\npublisher: Riverside Public Library Board\n');
+		expect(text).toContain('## Summary\n\n<!-- paragraphs: 3-4 -->\n\n- Summary. The board surveyed 1,240 card holders in March 2024.\n- Visits. Weekday visits rose to 3,100 a week.\n');
+	});
+});
+
+describe('a text full of what Markdown and comments read as markup', () => {
+	const tokens = ['alpha', '“quoted words,” he said.', 'Mr. Smith said', '42', '"straight"', '--', '-->', '<!--', '#', '*', '_', '~', '[link](x)', '<b>', '`code`', '|', '&amp;', '1.', '>'];
+	// A newspaper's dateline and contact line: the front matter is whole without the sources lane's optional fields.
+	const paragraphs = Array.from({length: 300}, (_, index) => Array.from({length: 5 + (index % 37)}, (_, at) => tokens[(index * 7 + at * 3) % tokens.length]).join(' ') + '.');
+	const text = ['- The Test Times - Monday, May 3, 2021', ...paragraphs, '• Jane Doe can be reached at jane@example.com.'].join('\n\n');
+	const deck = newDeck({text, sourcePath: 'hostile.txt', fileName: 'hostile.txt'});
+
+	test('the deck reads back and passes check', () => {
+		const parsed = parseMarkdownDeck(deck).deck;
+		expect(parsed.source).toMatchObject({outlet: 'The Test Times', date: 'May 3, 2021', author: 'Jane Doe'});
+		expect(new Set(parsed.slides.flatMap(slide => slide.paragraphs))).toEqual(new Set(Array.from({length: 300}, (_, index) => index + 2)));
+		expect(checkDeck(parsed, text)).toEqual([]);
+	});
+
+	test('a bank too long for the space before the first slide stops, and says how many it left out', () => {
+		const quotes = Array.from({length: 900}, (_, index) => `“Words number ${index} of a long day,” said Ms. Lee.`).join('\n\n');
+		const written = newDeck({text: `- The Test Times - Monday, May 3, 2021\n\n${quotes}\n\n• Jane Doe can be reached at jane@example.com.`, sourcePath: 'q.txt', fileName: 'q.txt'});
+		expect(written).toMatch(/\n… and \d+ more: briefing paragraphs shows them in their paragraphs\.\n-->\n/);
+		expect(() => parseMarkdownDeck(written)).not.toThrow();
+	});
+});
+
+describe('briefing new on the command line', () => {
+	const parse = (argv: readonly string[]) => parseArgs(argv, meow);
+
+	test('reads its words from its own flag table', () => {
+		expect(parse(['new', 'a.txt'])).toEqual({kind: 'new', source: 'a.txt', isForced: false});
+		expect(parse(['new', 'a.txt', '-o', 'deck.md', '--force'])).toEqual({kind: 'new', source: 'a.txt', file: 'deck.md', isForced: true});
+		expect(parse(['new'])).toEqual({kind: 'usage-error', message: 'new takes one source text file: briefing new SOURCE [-o FILE] [--force]'});
+		expect(parse(['new', 'a.txt', 'b.txt'])).toMatchObject({kind: 'usage-error', message: expect.stringContaining('not also "b.txt"') as unknown});
+		expect(parse(['new', 'a.txt', '--force'])).toEqual({kind: 'usage-error', message: '--force goes with -o FILE'});
+		expect(parse(['new', 'a.txt', '--print'])).toMatchObject({kind: 'usage-error', message: expect.stringContaining('not "--print"') as unknown});
+	});
+
+	test('writes the deck to -o, which presents and passes check; an existing file is replaced only with --force', {timeout: 30_000}, async () => {
+		const file = path.join(directory, 'decks', 'mayorkas.md');
+		mkdirSync(path.dirname(file));
+		const made = await runBin(['new', articlePath, '-o', file]);
+		expect([made.code, made.stderr, made.stdout]).toEqual([0, '', '']);
+		const written = readFileSync(file, 'utf8');
+		// The source named relative to the deck's folder, for check.
+		expect(written).toContain(`\nsource: ${path.relative(path.dirname(file), articlePath)}\n`);
+		const checked = await runBin(['check', file]);
+		expect([checked.code, checked.stdout]).toEqual([0, `${file}: 11 slides check out against ${articlePath}\n`]);
+		expect((await runBin([file, '--list'])).code).toBe(0);
+
+		writeFileSync(file, 'mine');
+		const refused = await runBin(['new', articlePath, '-o', file]);
+		expect([refused.code, refused.stderr]).toEqual([2, `briefing: ${JSON.stringify(file)} already exists; add --force to replace it\n`]);
+		expect(readFileSync(file, 'utf8')).toBe('mine');
+		expect((await runBin(['new', articlePath, '-o', file, '--force'])).code).toBe(0);
+		expect(readFileSync(file, 'utf8')).toBe(written);
+	});
+
+	test('writes to stdout without -o, naming the source from the current folder', async () => {
+		const made = await runBin(['new', articlePath]);
+		expect(made.code).toBe(0);
+		expect(made.stdout).toBe(newDeck({text: article, sourcePath: path.relative(process.cwd(), articlePath), fileName: 'article.txt'}));
+		expect(made.stdout).not.toMatch(controlBytes);
+	});
+
+	const write = (name: string, content: string | Buffer) => {
+		const file = path.join(directory, name);
+		writeFileSync(file, content);
+		return file;
+	};
+
+	test.each([
+		['a missing file', () => path.join(directory, 'nope.txt'), /^briefing: .*nope\.txt: no such file\n$/],
+		['a folder', () => directory, /: is a directory, not a source text \(give a \.txt file\)\n$/],
+		['a binary file', () => write('picture.png', Buffer.from([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0xFF])), /picture\.png: not a text file \(binary, or not UTF-8\): give a plain text file\n$/],
+		['a file of NUL bytes', () => write('zeros.txt', Buffer.alloc(64)), /zeros\.txt: a binary file, not a source text \(give a plain text file\)\n$/],
+		['an empty file', () => write('empty.txt', ''), /empty\.txt: empty: no paragraph to start a deck from\n$/],
+		['a file of blank lines', () => write('blank.txt', '\n\n  \n\t\n'), /blank\.txt: empty: no paragraph to start a deck from\n$/],
+		['a text of more paragraphs than a deck has slides for', () => write('many.txt', 'Words.\n\n'.repeat(25_000)), /many\.txt: too big to start one deck from \(the deck's line \d+: a deck holds at most 5,000 slides \(split it into several decks\)\); start from a part of it\n$/],
+		['a text that makes a deck over 1 MiB', () => write('long.txt', 'Many words go here.\n\n'.repeat(45_000)), /long\.txt: too big to start one deck from \(the deck would be \d+ KiB, and a deck is at most 1024 KiB\); start from a part of it\n$/],
+	])('%s: one line, exit 2, nothing written', async (_name, source, message) => {
+		const output = path.join(directory, 'never.md');
+		const result = await runBin(['new', source(), '-o', output]);
+		expect(result.code).toBe(2);
+		expect(result.stderr).toMatch(message);
+		expect(result.stderr.split('\n')).toHaveLength(2);
+		expect(() => statSync(output)).toThrow();
+	});
+
+	test('the new deck presents in a terminal: slide 1, then q leaves cleanly', {timeout: 20_000}, async () => {
+		const file = path.join(directory, 'present.md');
+		expect((await runBin(['new', articlePath, '-o', file])).code).toBe(0);
+		const session = spawnBin([file], {wrap: true});
+		try {
+			await session.waitForText('Homeland Security Secretary Alejandro Mayorkas says he’s…');
+			expect(session.screen()).toContain('1/11');
+			session.write('q');
+			expect(await session.wrappedCode()).toBe(0);
+		} finally {
+			session.dispose();
+		}
+	});
+});
