@@ -27,7 +27,7 @@ export const usage = `
   Usage
     $ npx briefing [FILE.md] [options]
 ${usageLine('check [FILE.md]', synopsis(checkFlags))}
-    $ npx briefing paragraphs ARTICLE
+    $ npx briefing paragraphs SOURCE
     $ npx briefing new SOURCE ${synopsis(newFlags)}
     $ npx briefing timings [FILE.md] ${synopsis(timingsFlags)}
 
@@ -35,9 +35,8 @@ ${usageLine('check [FILE.md]', synopsis(checkFlags))}
   Alejandro Mayorkas's town hall with ICE employees, or your own Markdown deck
   FILE.md (reloaded as you save it). Press ? while presenting for the keys.
   When stdin or stdout is not a terminal, prints the deck. \`check\` holds a
-  deck to its article; \`paragraphs\` numbers an article's paragraphs;
-  \`timings\` prints the talk's plan (budgets, rehearsals, what to cut);
-  \`new\` starts a deck from a source text, with its quotes and paragraphs.
+    $ npx briefing paragraphs SOURCE
+    $ npx briefing new SOURCE ${synopsis(newFlags)}
 
   Options
 ${optionsHelp()}

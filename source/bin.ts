@@ -30,7 +30,11 @@ type Program = {
 	loadInk(): Promise<unknown>;
 };
 
-type Name = 'briefing' | 'vendor';
+type Name = 'briefing' | 'vendor' | Library;
+/** A library only some commands need (source/build.mjs: `libraries`), compiled with its own cache (when the build wrote one) when the program first asks. */
+type Library = `libs/${string}`;
+/** The libraries whose caches `BRIEFING_CODE_CACHE=check` asks about (the warm-up loads them). */
+const libraries: readonly Library[] = ['libs/meow', 'libs/markdown'];
 type Compiled = {exports: unknown; script?: vm.Script};
 
 const fileOf = (name: Name) => path.join(__dirname, `${name}.js`);
@@ -60,7 +64,7 @@ function compile(name: Name): Compiled {
 	const script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), {filename: file, ...(cachedData ? {cachedData} : {})});
 	const compiledModule = {exports: {}} as {exports: unknown};
 	const wrapper = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: unknown, filename: string, dirname: string) => void;
-	wrapper(compiledModule.exports, Module.createRequire(file), compiledModule, file, __dirname);
+	wrapper(compiledModule.exports, Module.createRequire(file), compiledModule, file, path.dirname(file));
 	return {exports: compiledModule.exports, script};
 }
 
@@ -95,13 +99,33 @@ let vendor: Compiled | undefined;
 	return vendor.exports;
 };
 
+const loaded = new Map<Library, Compiled>();
+/** A library of dist/libs/ (`meow`, `markdown`), compiled once with its cache. */
+function loadLibrary(name: string): unknown {
+	if (!/^[a-z-]+$/.test(name)) {
+		throw new Error(`no library ${name}`);
+	}
+
+	const library: Library = `libs/${name}`;
+
+	let compiled = loaded.get(library);
+	if (!compiled) {
+		compiled = compile(library);
+		loaded.set(library, compiled);
+	}
+
+	return compiled.exports;
+}
+
+(globalThis as Record<symbol, unknown>)[Symbol.for('briefing.loadLibrary')] = loadLibrary;
+
 function load(): {program: Program; script?: vm.Script} {
 	const {exports, script} = compile('briefing');
 	return {program: exports as Program, ...(script ? {script} : {})};
 }
 
 async function writeCaches(): Promise<void> {
-	for (const name of ['briefing', 'vendor'] as const) {
+	for (const name of ['briefing', 'vendor', ...libraries] as const) {
 		rmSync(cacheOf(name), {force: true});
 	}
 
@@ -112,8 +136,14 @@ async function writeCaches(): Promise<void> {
 	}
 
 	// The program's cache is made before the V8 flags are set, Ink's after, as they run (a cache keeps the flags it was made under).
+	// The warm-up reads flags with meow and a Markdown deck, so the libraries' caches hold what they run.
 	await program.warmUp();
 	writeFileSync(cacheOf('briefing'), script.createCachedData());
+	for (const [name, compiled] of loaded) {
+		if (compiled.script) {
+			writeFileSync(cacheOf(name), compiled.script.createCachedData());
+		}
+	}
 	lightenV8();
 	await program.warmUpInk();
 	if (vendor?.script) {
@@ -133,10 +163,16 @@ async function main(argv: readonly string[]): Promise<void> {
 		}
 
 		case 'check': {
-			// Whether V8 took each cache: the program's as it starts, Ink's as the show loads it.
+			// Whether V8 took each cache: the program's as it starts, the libraries' as a command first needs them (before the V8 flags), Ink's as the show loads it.
 			const {program, script} = load();
+			for (const name of libraries) {
+				loadLibrary(name.slice('libs/'.length));
+			}
+
 			await program.loadInk();
-			process.stdout.write(`briefing.js ${cacheState(script)}\nvendor.js ${cacheState(vendor?.script)}\n`);
+
+			const states = [['briefing', script], ['vendor', vendor?.script], ...libraries.map(name => [name, loaded.get(name)?.script] as const)] as const;
+			process.stdout.write(states.map(([name, each]) => `${name}.js ${cacheState(each)}\n`).join(''));
 			return;
 		}
 

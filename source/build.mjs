@@ -217,6 +217,40 @@ const noDevtoolsPlugin = {
 };
 
 /**
+meow bundles its dependencies in one module, build/dependencies.js, which evaluates
+normalize-package-data as it loads (with hosted-git-info, semver and the SPDX licence lists) and
+@babel/code-frame (with its tokenizer), and loads node:child_process for a call whose result it
+drops: together most of meow's load time and about 6 MB of memory, on every command line with
+flags. meow uses them only to read and normalize a package.json it finds, and the program gives meow
+its `pkg`, so it never does: the two are evaluated on their first use instead, and the dropped call
+goes. The build fails when meow's text
+changes, rather than bundle it unpatched.
+*/
+const meowPlugin = {
+	name: 'meow-lazy-package',
+	setup(builder) {
+		builder.onLoad({filter: /[\\/]meow[\\/]build[\\/]dependencies\.js$/}, ({path: file}) => {
+			let contents = readFileSync(file, 'utf8');
+			for (const [eager, lazy] of [
+				['var normalizeExports = requireNormalize();\nconst normalizePackageData = getDefaultExportFromCjs(normalizeExports);\npromisify(execFile);\n', 'const normalizePackageData = (...args) => getDefaultExportFromCjs(requireNormalize())(...args);\n'],
+				["import { execFile } from 'node:child_process';\n", ''],
+				// @babel/code-frame (with its tokenizer and colours), for the message of a package.json that does not parse.
+				['var libExports = requireLib$1();\n', ''],
+				['return libExports.codeFrameColumns(', 'return requireLib$1().codeFrameColumns('],
+			]) {
+				if (contents.split(eager).length !== 2) {
+					throw new Error(`meow/build/dependencies.js no longer holds \`${eager.trim()}\` once: see meowPlugin in source/build.mjs`);
+				}
+
+				contents = contents.replace(eager, lazy);
+			}
+
+			return {contents, loader: 'js'};
+		});
+	},
+};
+
+/**
 The program's libraries that it needs only for some commands, each in a CommonJS file of its own
 (dist/libs/), required when the program first imports them: meow (flags other than --help and
 --version) and the Markdown reader's (Markdown decks, `check`, `--export deck`). Kept out of
@@ -245,7 +279,9 @@ const librariesPlugin = {
 			const {file, key} = libraries[name];
 			// The program's sources are ES modules, which take a CommonJS module's exports as its default
 			// export: meow's default is the function itself.
-			return {contents: `module.exports = require('./libs/${file}.js').${key === 'meow' ? 'default' : key};\n`, loader: 'js'};
+			// The bin compiles the file with its code cache (bin.ts); without the bin (a test of the bundle), a plain require.
+			const load = `(globalThis[Symbol.for('briefing.loadLibrary')]?.('${file}') ?? require('./libs/${file}.js'))`;
+			return {contents: `module.exports = ${load}.${key === 'meow' ? 'default' : key};\n`, loader: 'js'};
 		});
 	},
 };
@@ -255,7 +291,7 @@ function libraryBundle(file) {
 	const names = Object.entries(libraries).filter(([, library]) => library.file === file);
 	const exported = ([name, {key, only}]) => (only ? `import {${only.join(', ')}} from '${name}';\nexport const ${key} = {${only.join(', ')}};\n` : `export * as ${key} from '${name}';\n`);
 	const contents = file === 'meow' ? "export {default} from 'meow';\n" : names.map(entry => exported(entry)).join('');
-	return {...common, ...commonJs, stdin: {contents, resolveDir: root, sourcefile: `${file}.js`}, outfile: `dist/libs/${file}.js`};
+	return {...common, ...commonJs, stdin: {contents, resolveDir: root, sourcefile: `${file}.js`}, outfile: `dist/libs/${file}.js`, ...(file === 'meow' ? {plugins: [meowPlugin]} : {})};
 }
 
 /** The esbuild options of each output, exported for test/bundle.test.ts. */
@@ -301,6 +337,24 @@ export const bundles = {
 };
 
 /**
+esbuild escapes what is not ASCII in strings, but not in regular expressions (the quote checker's
+curly quotes and dashes). One character outside ASCII makes Node hold the whole file as a two-byte
+string, and V8 parse every function of it from that: the show's peak memory is about 2.5 MB higher
+(`npm run bench`, docs/build.md). Each UTF-16 code unit outside ASCII becomes a \\u escape, which
+means the same in a string, a template and a regular expression (with or without the u flag); only a
+raw template would see the difference, and one that holds such a character fails the build.
+*/
+export function asciiOnly(text, file) {
+	for (const [raw] of text.matchAll(/String\.raw`[^`]*`/g)) {
+		if (/[^\0-\x7F]/.test(raw)) {
+			throw new Error(`${file}: a String.raw template holds characters outside ASCII: ${raw.slice(0, 60)}`);
+		}
+	}
+
+	return text.replaceAll(/[^\0-\x7F]/g, unit => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
 esbuild starts a bundle made only of ES modules (the program, the bin) with "use strict", but the
 banner goes in front of it, and a "use strict" that is not the first statement is only a string: the
 code ran in sloppy mode, not with the semantics its sources were written for. The directive moves in
@@ -330,7 +384,7 @@ export async function buildDist(directory = dist, options = bundles) {
 		Object.entries(options).map(async ([name, each]) => {
 			const file = path.join(directory, path.relative('dist', each.outfile));
 			metafiles[name] = (await build({...each, outfile: file, metafile: true})).metafile;
-			writeFileSync(file, strictFirst(readFileSync(file, 'utf8')));
+			writeFileSync(file, asciiOnly(strictFirst(readFileSync(file, 'utf8')), each.outfile));
 		}),
 	);
 	writeFileSync(path.join(directory, 'metafile.json'), JSON.stringify(metafiles));

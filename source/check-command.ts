@@ -4,7 +4,8 @@ import {writeOut} from './answer.js';
 import {checkDeck, formatProblem, type Problem} from './check/check.js';
 import {defaultCheckSize, formatTallSlide, measureSlides} from './check/size.js';
 import {isFurniture, splitParagraphs} from './check/paragraphs.js';
-import type {Deck} from './deck/deck.js';
+import {type Deck, namesSource} from './deck/deck.js';
+import {sourceNoun} from './deck/source-words.js';
 import type {CheckCommand} from './parse-args.js';
 import {checkout, defaultArticle} from './markdown/article-path.js';
 import {visibleControls} from './markdown/inline.js';
@@ -15,10 +16,12 @@ import {builtInPlaces, type Place, placeOf} from './markdown/places.js';
 import {wrap} from './text/wrap.js';
 
 /**
-`briefing check [FILE.md] [--source ARTICLE] [--size WxH] [--json]` and `briefing paragraphs ARTICLE`: the deck
-held to its article by the one checker (source/check), each problem at its file and line.
+`briefing check [FILE.md] [--source SOURCE] [--size WxH] [--json]` and `briefing paragraphs SOURCE`: the deck
+held to its source by the one checker (source/check), each problem a sentence at its file, line and
+column. A deck that names no source (no front matter, or a title only) and is given none is checked
+for its structure only, and the report says that quotes and numbers were not checked.
 */
-type Target = {deck: Deck; label: string; article?: string; place: (problem: Problem) => Place; hidden?: Array<Problem & {line: number}>; notices?: readonly string[]};
+type Target = {deck: Deck; label: string; article?: string; place: (problem: Problem) => Place; hidden?: Array<Problem & {line: number; column: number}>; notices?: readonly string[]};
 
 async function target(args: CheckCommand): Promise<Target> {
 	if (args.deckFile === undefined) {
@@ -33,47 +36,51 @@ async function target(args: CheckCommand): Promise<Target> {
 	}
 
 	const parsed = await loadMarkdownDeck(file);
-	const fromDeck = parsed.deck.source?.text;
-	const article = args.source ?? (fromDeck === undefined ? undefined : path.resolve(path.dirname(file), fromDeck));
-	// A deck that names no source (another presenter's, or a title alone) is checked for its structure and fit only.
-	if (article === undefined && parsed.deck.source) {
-		throw new DeckFileError(`${visibleControls(file)}: no article to check against: give --source ARTICLE or a "source:" line in the front matter`);
+	const {source} = parsed.deck;
+	const article = args.source ?? (source.text === undefined ? undefined : path.resolve(path.dirname(file), source.text));
+	if (article === undefined && namesSource(source)) {
+		throw new DeckFileError(`${visibleControls(file)}: no text of the ${sourceNoun(source)} to check against; give --source SOURCE or a "source:" line in the front matter`);
 	}
 
+	const lines = parsed.text.replace(/^\uFEFF/, '').split('\n');
 	return {
 		deck: parsed.deck,
 		label: visibleControls(file),
-		article,
-		place: problem => placeOf(file, parsed.places, problem),
+		...(article === undefined ? {} : {article}),
+		place: problem => placeOf(file, parsed.places, problem, lines),
 		hidden: hiddenProblems(parsed.text, parsed.deck, parsed.places),
 		...(article === undefined ? {} : {article}),
 		notices: (parsed.notices ?? []).map(notice => `${visibleControls(file)}:${notice.line}: ${notice.text}`),
 	};
 }
 
-/** What `check` says of a deck with no source: what it read, and what it could not check. */
-export const notChecked = 'quotes and numbers were not checked: the deck names no source';
+/** Not checked against a source: said in the summary, so a clean run never reads as checked. */
+const structureOnly = 'the deck names no source, so its quotes and numbers were not checked (give --source SOURCE to check them)';
 
 function summary(problems: readonly Problem[], deck: Deck, label: string, article: string | undefined): string {
-	if (article === undefined) {
-		const found = problems.length === 0 ? 'no problem' : `${problems.length} problem${problems.length === 1 ? '' : 's'}`;
-		return `${label}: ${deck.slides.length} slides read, ${found} in their structure; ${notChecked}`;
-	}
-
+	const against = article === undefined ? `; ${structureOnly}` : ` against ${article}`;
+	const count = deck.slides.length;
 	if (problems.length === 0) {
-		return `${label}: ${deck.slides.length} slides check out against ${article}`;
+		const slides = count === 1 ? '1 slide' : `${count} slides`;
+		return article === undefined ? `${label}: ${slides} checked for structure only${against}` : `${label}: ${slides} ${count === 1 ? 'checks' : 'check'} out${against}`;
 	}
 
 	const slides = new Set(problems.map(problem => problem.slide)).size;
-	return `${label}: ${problems.length} problem${problems.length === 1 ? '' : 's'} on ${slides} of ${deck.slides.length} slides, against ${article}`;
+	return `${label}: ${problems.length} problem${problems.length === 1 ? '' : 's'} on ${slides} of ${deck.slides.length} slides${article === undefined ? '' : ','}${against}`;
 }
 
-function jsonReport(report: {deck: string; article: string | null; slides: number; problems: unknown[]; size: string; tall: unknown[]; notices?: readonly string[]; notChecked?: string}): string {
-	return JSON.stringify(report, null, '\t') + '\n';
+function jsonReport(report: {deck: string; article: string | undefined; slides: number; problems: unknown[]; size: string; tall: unknown[]; notices?: readonly string[]}): string {
+	const {article, ...rest} = report;
+	return JSON.stringify(article === undefined ? {...rest, notChecked: structureOnly} : report, null, '\t') + '\n';
 }
 
-function textReport(placed: Array<Problem & {file: string; line?: number | undefined}>, last: string): string {
-	const lines = placed.map(problem => `${problem.file}${problem.line === undefined ? '' : `:${problem.line}`}: ${formatProblem(problem)}`);
+/** `FILE:LINE:COLUMN: ` (or `slide N: ` for a built-in slide whose source is not at hand). */
+function where(place: Place): string {
+	return place.line === undefined ? `${place.file}: ` : `${place.file}:${place.line}:${place.column ?? 1}: `;
+}
+
+function textReport(placed: Array<Problem & Place>, last: string): string {
+	const lines = placed.map(problem => `${where(problem)}${formatProblem(problem)}`);
 	return visibleControls([...lines, last].join('\n')) + '\n';
 }
 
@@ -85,7 +92,7 @@ article that cannot be read (the error is on stderr too).
 export async function runCheck(parsed: CheckCommand): Promise<number> {
 	try {
 		const {deck, label, article, place, hidden = [], notices = []} = await target(parsed);
-		const checked = article === undefined ? [] : checkDeck(deck, await readTextFile(article, 'an article', '.txt'));
+		const checked = article === undefined ? [] : checkDeck(deck, await readTextFile(article, `the ${sourceNoun(deck.source)}'s text`, '.txt'));
 		const problems = [...checked, ...hidden];
 		// In slide order, each slide's hidden characters after its other problems.
 		const placed = [...checked.map(problem => ({...problem, ...place(problem)})), ...hidden.map(problem => ({...problem, file: parsed.deckFile ?? ''}))].sort((a, b) => a.slide - b.slide);
@@ -93,10 +100,10 @@ export async function runCheck(parsed: CheckCommand): Promise<number> {
 		// Slides that need more than one page at the size (a note: they are shown across pages, the check still passes).
 		const size = parsed.size ?? defaultCheckSize;
 		const tall = (await measureSlides(deck, size)).map(each => ({...each, ...place({slide: each.slide, slideId: each.slideId, field: 'title', kind: 'no-citation', text: '', message: ''})}));
-		const tallLines = tall.map(each => `${each.file}${each.line === undefined ? '' : `:${each.line}`}: ${formatTallSlide(each, size)}`);
+		const tallLines = tall.map(each => `${where({...each, column: 1})}${formatTallSlide(each, size)}`);
 		const written = await writeOut(
 			parsed.isJson
-				? jsonReport({deck: label, article: shownArticle ?? null, slides: deck.slides.length, problems: placed, size: `${size.columns}x${size.rows}`, tall, ...(notices.length > 0 ? {notices} : {}), ...(shownArticle === undefined ? {notChecked} : {})})
+				? jsonReport({deck: label, article: shownArticle, slides: deck.slides.length, problems: placed, size: `${size.columns}x${size.rows}`, tall, ...(notices.length > 0 ? {notices} : {})})
 				: textReport(placed, [...tallLines, ...notices, summary(problems, deck, label, shownArticle)].join('\n')),
 		);
 		// A failed write (exit 1) says more than the problems found.
@@ -115,7 +122,7 @@ export async function runCheck(parsed: CheckCommand): Promise<number> {
 	}
 }
 
-/** The article's paragraphs, numbered as the checker counts them; furniture is marked. */
+/** The source's paragraphs, numbered as the checker counts them; furniture is marked. */
 export function paragraphsText(article: string, width = 78): string {
 	const paragraphs = splitParagraphs(article);
 	const pad = String(paragraphs.length).length;
@@ -130,7 +137,7 @@ export function paragraphsText(article: string, width = 78): string {
 
 export async function runParagraphs(file: string): Promise<number> {
 	try {
-		return await writeOut(paragraphsText(await readTextFile(file, 'an article', '.txt')));
+		return await writeOut(paragraphsText(await readTextFile(file, 'a source text', '.txt')));
 	} catch (error: unknown) {
 		if (error instanceof DeckFileError) {
 			process.stderr.write(`briefing: ${error.message}\n`);

@@ -2,7 +2,7 @@ import process from 'node:process';
 import {usage, usageError, version, writeOut} from './answer.js';
 import {lightenV8} from './boot/lighter-v8.js';
 import type {DeckCommand} from './deck-command.js';
-import {type Command, parseArgs} from './parse-args.js';
+import {type Command, helpOrVersion, parseArgs} from './parse-args.js';
 import {escaped} from './text/quoted.js';
 
 /**
@@ -77,8 +77,9 @@ export async function run(argv: readonly string[]): Promise<void> {
 	process.title = 'briefing';
 	let isDebug = false;
 	try {
-		// meow is slow to load next to the rest of a start: only when there are arguments to read.
-		const command = parseArgs(argv, argv.length > 0 ? (await import('meow')).default : undefined);
+		// meow is slow to load next to the rest of a start: only when there are flags to read (--help and
+		// --version, which win over everything else, and no arguments at all need none).
+		const command = parseArgs(argv, argv.length > 0 && !helpOrVersion(argv) ? (await import('meow')).default : undefined);
 		isDebug = 'isDebug' in command && command.isDebug === true;
 		process.exitCode = await main(command);
 	} catch (error: unknown) {
@@ -100,13 +101,57 @@ out and painted into a string), so that the cache holds it and a presenter's sta
 Writes nothing to the terminal.
 */
 export async function warmUp(): Promise<void> {
-	for (const argv of [[], ['--help']]) {
-		parseArgs(argv);
+	const meow = (await import('meow')).default;
+	for (const argv of [[], ['--help'], ['--list'], ['deck.md', '--rehearse', '--no-reveal', '--slide', '2']]) {
+		parseArgs(argv, meow);
 	}
 
 	const {warmUp: warmDeck} = await import('./deck-command.js');
 	await warmDeck();
+	// A Markdown deck read as a show reads it (the Markdown libraries' code cache holds their parser).
+	const {DeckFileError, parseDeckText} = await import('./markdown/load.js');
+	try {
+		parseDeckText('warm-up.md', warmUpDeck);
+	} catch (error: unknown) {
+		// A format that changed under the warm-up's deck still parsed it: only its code cache is the poorer.
+		if (!(error instanceof DeckFileError)) {
+			throw error;
+		}
+	}
 }
+
+const warmUpDeck = [
+	'---',
+	'title: A warm-up',
+	'outlet: The Outlet',
+	'date: April 6, 2021',
+	'author: A Reporter',
+	'---',
+	'',
+	'# A section',
+	'',
+	'## A slide: *words* and **more**',
+	'',
+	'- a bullet with `code` and a [link](https://example.com)',
+	'- another, ~~struck~~',
+	'',
+	'> “A quote.”',
+	'> — Someone, *a role*',
+	'',
+	'| a | b |',
+	'| --- | ---: |',
+	'| 1 | 2 |',
+	'',
+	'<!-- paragraphs: 1-2 -->',
+	'<!-- speaker_note: a note -->',
+	'',
+	'---',
+	'',
+	'## Another slide',
+	'',
+	'Some text.',
+	'',
+].join('\n');
 
 /**
 Run at build time after warmUp and the program's cache, before the bin writes Ink's: loads Ink (which

@@ -18,14 +18,14 @@ export type Passage = {
 /** The verbs that give a quote to somebody. */
 const verbs = String.raw`(?:said|says|say|told|tells|recalled|added|adds|asked|asks|wrote|writes|explained|argued|insisted|noted|warned|declared|stated|complained|demanded|promised|vowed|continued|replied|answered|testified|acknowledged|declined|responded|pleaded|called|calls|calling|citing)`;
 /** A person's name: capitalised words, after a title if any (`Mr. Mayorkas`, `Ahilan Arulananthem`). */
-const name = String.raw`(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,3}`;
+const name = String.raw`(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?\p{Lu}[\p{L}'\u2019-]+(?:\s+\p{Lu}[\p{L}'\u2019-]+){0,3}`;
 const pronoun = String.raw`\b(?:he|she|they|He|She|They)\b`;
 /** Somebody described, not named: `that official`, `One employee`, `the department`. */
 const described = String.raw`\b(?:[Tt]he|[Tt]hat|[Tt]his|[Oo]ne|[Aa]nother|[Aa]n?)\s+(?:[\p{L}-]+\s+){0,4}?[\p{Ll}-]+`;
 /** The subject, an aside between commas, then the verb: `Mr. Feere said`, `Ahilan Arulananthem, one of the professors, told`. */
-const before = new RegExp(String.raw`(${name}|${pronoun}|${described})(?:,(?![^,]*\b(?:but|and|while|as|when)\b)[^,“”"]{1,60},)?\s+(?:\p{Ll}+ly\s+|also\s+|then\s+|though,\s+)?${verbs}\b`, 'gu');
+const before = new RegExp(String.raw`(${name}|${pronoun}|${described})(?:,(?![^,]*\b(?:but|and|while|as|when)\b)[^,\u201C\u201D"]{1,60},)?\s+(?:\p{Ll}+ly\s+|also\s+|then\s+|though,\s+)?${verbs}\b`, 'gu');
 /** After a quote, the verb first: `…,” said Mr. Mayorkas`. */
-const after = new RegExp(String.raw`[”"],?\s+${verbs}\s+(${name})`, 'gu');
+const after = new RegExp(String.raw`[\u201D"],?\s+${verbs}\s+(${name})`, 'gu');
 /** A person named with a title, or named as the one who speaks: what a later `he` may stand for. */
 const titled = new RegExp(String.raw`\b(?:Mr|Mrs|Ms|Dr)\.\s+(\p{Lu}[\p{L}-]+)`, 'gu');
 

@@ -40,7 +40,7 @@ const shortMonths = 'Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec';
 /** A date as a source prints it: April 6, 2021 · Apr. 6, 2021 · 6 April 2021 · 2021-04-06. */
 const datePattern = new RegExp(String.raw`\b(?:(?:${months}|(?:${shortMonths})\.?)\s+\d{1,2},\s+\d{4}|\d{1,2}\s+(?:${months})\s+\d{4}|\d{4}-\d{2}-\d{2})\b`);
 /** A dateline: `- The Washington Times - Tuesday, April 6, 2021`. */
-const datelinePattern = new RegExp(String.raw`^[-–—•*|\s]*(.+?)\s+[-–—|]\s+(?:[A-Z][a-z]+day,\s*)?(${datePattern.source.slice(2, -2)})\s*$`);
+const datelinePattern = new RegExp(String.raw`^[-\u2013\u2014\u2022*|\s]*(.+?)\s+[-\u2013\u2014|]\s+(?:[A-Z][a-z]+day,\s*)?(${datePattern.source.slice(2, -2)})\s*$`);
 /** A line of a header block: `Author: …`, `Date: …`. */
 const headerLine = /^(title|subject|author|authors|by|date|published|publisher|issued by|prepared by|organi[sz]ation|outlet|source)\s*:\s*(.+)$/i;
 

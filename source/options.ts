@@ -62,7 +62,7 @@ export const flags = {
 
 /** The flags of `briefing check [FILE.md]`. */
 export const checkFlags = {
-	source: {type: 'string', isMultiple: true, arg: 'ARTICLE', description: 'The article\'s text file'},
+	source: {type: 'string', isMultiple: true, arg: 'SOURCE', description: 'The source\'s text file (an article, a report…)'},
 	size: {type: 'string', isMultiple: true, arg: 'WxH', description: 'The terminal size the slides are measured at (80x24)'},
 	json: {type: 'boolean', isMultiple: true, description: 'The problems as JSON'},
 	format: {type: 'string', isMultiple: true, arg: 'NAME', choices: ['auto', 'briefing', 'presenterm', 'slides', 'patat'], description: 'The deck file\'s presenter (default: told from the file)'},
@@ -89,7 +89,7 @@ export function flagWord(key: string, row: FlagRow): string {
 	return `--${row.negated ? 'no-' : ''}${kebab(key)}`;
 }
 
-/** A table's flags as a usage line writes them, by the short name where there is one: `[--source ARTICLE] [--json]`, `[-o FILE]`. */
+/** A table's flags as a usage line writes them, by the short name where there is one: `[--source SOURCE] [--json]`, `[-o FILE]`. */
 export function synopsis(table: FlagTable): string {
 	return Object.entries(table)
 		.map(([key, row]) => `[${row.shortFlag ? `-${row.shortFlag}` : flagWord(key, row)}${row.arg ? ` ${row.arg}` : ''}]`)

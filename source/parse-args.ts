@@ -37,7 +37,7 @@ export type PresentCommand = {
 	readonly isDebug?: boolean;
 };
 
-/** `briefing check [FILE.md] [--source ARTICLE] [--size WxH] [--json]`. */
+/** `briefing check [FILE.md] [--source SOURCE] [--size WxH] [--json]`. */
 export type CheckCommand = {
 	readonly kind: 'check';
 	readonly deckFile?: string;
@@ -398,11 +398,11 @@ export function parseArgs(argv: readonly string[], meow?: Meow): Command {
 	}
 }
 
-/** `paragraphs ARTICLE`, after its name. */
+/** `paragraphs SOURCE`, after its name. */
 function parseParagraphs(argv: readonly string[]): Command {
 	const [article, extra] = argv;
 	if (article === undefined || (article.startsWith('-') && article !== '-') || extra !== undefined) {
-		return {kind: 'usage-error', message: 'paragraphs takes one article file: briefing paragraphs ARTICLE'};
+		return {kind: 'usage-error', message: 'paragraphs takes one text file: briefing paragraphs SOURCE'};
 	}
 
 	return {kind: 'paragraphs', article};
@@ -432,7 +432,7 @@ function parseNew(argv: readonly string[], meow: Meow | undefined): Command {
 	return {kind: 'new', source, ...(flags.output === undefined ? {} : {file: flags.output}), isForced: flags.force};
 }
 
-/** `check [FILE.md] [--source ARTICLE] [--size WxH] [--json]`, after its name. */
+/** `check [FILE.md] [--source SOURCE] [--size WxH] [--json]`, after its name. */
 function parseCheck(argv: readonly string[], meow: Meow | undefined): Command {
 	const checked = read(meow, argv, checkFlags, word => `check takes [FILE.md] ${synopsis(checkFlags)}, not ${quoted(word)}`);
 	if ('message' in checked) {

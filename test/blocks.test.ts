@@ -6,7 +6,7 @@ import {checkDeck} from '../source/check/check.js';
 import {codeTokens, hasHighlighter, layoutCode, styledLines, useHighlighter} from '../source/layout/code.js';
 import {columnWidths, layoutBlock, narrowestColumn} from '../source/layout/layout.js';
 import {slideBody} from '../source/layout/slide-body.js';
-import {loadHighlighterFor} from '../source/markdown/load.js';
+import {hasCodeFence, loadHighlighterFor} from '../source/markdown/load.js';
 import {parseMarkdownDeck} from '../source/markdown/parse-deck.js';
 import {blockHtml} from '../source/outputs/export-html.js';
 import {deckToMarkdown} from '../source/outputs/export-deck.js';
@@ -94,13 +94,27 @@ describe('code blocks', () => {
 		expect(shown.replaceAll(' ', '')).toBe(code.text.replaceAll(/\s/g, ''));
 	});
 
+	test('wide characters wrap by terminal cells, never cut in half', () => {
+		const code = only('```\nprint("漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字") # 👩‍💻 done\n```\n', 'code');
+		const lines = layoutCode(code, 21);
+		for (const line of lines) {
+			expect(lineWidth(line)).toBeLessThanOrEqual(21);
+		}
+
+		expect(lines.map(line => lineText(line).replace(/^│ (↪ )?/, '')).join('')).toBe(code.text);
+	});
+
 	describe('highlighted', () => {
 		beforeAll(async () => {
-			await loadHighlighterFor('```\n');
+			await loadHighlighterFor('```sh\n');
 		});
 
-		test('only a deck with a fence loads the highlighter', () => {
+		test('only a deck with a code fence loads the highlighter: drawings are not code', () => {
 			expect(hasHighlighter()).toBe(true);
+			expect(hasCodeFence('```drawn\n╭─╮\n```\n\nWords.\n')).toBe(false);
+			expect(hasCodeFence('No fence at all.\n')).toBe(false);
+			expect(hasCodeFence('```drawn\nx\n```\n\n~~~python\nx\n~~~\n')).toBe(true);
+			expect(hasCodeFence('```\nplain code\n```\n')).toBe(true);
 		});
 
 		test('tokens in the theme\'s code roles, coloured in every colour theme and plain in the plain one (NO_COLOR)', () => {
@@ -131,7 +145,7 @@ describe('code blocks', () => {
 			try {
 				expect(codeTokens(code).flat().map(token => token.role)).toEqual(['code']);
 			} finally {
-				await loadHighlighterFor('```');
+				await loadHighlighterFor('```sh');
 			}
 
 			expect(loaded.flat().length).toBeGreaterThan(1);

@@ -142,7 +142,7 @@ describe('the bundle', () => {
 	it('keeps meow in a file of its own and the printer out of the start, each loaded by dynamic import', () => {
 		expect(Object.keys(built.program.inputs).filter(input => input.includes('node_modules/meow/'))).toEqual([]);
 		expect(Object.keys(built.meow.inputs).some(input => input.includes('node_modules/meow/'))).toBe(true);
-		expect(importKinds('library:meow')).toEqual(['dynamic-import']);
+		expect(new Set(importKinds('library:meow'))).toEqual(new Set(['dynamic-import']));
 		for (const start of ['source/cli.tsx', 'source/deck-command.tsx']) {
 			expect(staticInputs(start)).not.toContain('source/outputs/print.ts');
 		}
@@ -211,11 +211,11 @@ describe('dist/', () => {
 		expect(inputs).toEqual(expect.arrayContaining(['shared:react', 'shared:scheduler']));
 	});
 
-	it('has code caches that V8 takes on Node 20, the program\'s as it starts and Ink\'s under the V8 flags (Node 22.1 and later keep their own)', () => {
+	it('has code caches that V8 takes on Node 20, the program\'s and the libraries\' as they start and Ink\'s under the V8 flags (Node 22.1 and later keep their own)', () => {
 		const hasOwnCompileCache = typeof (module as {enableCompileCache?: unknown}).enableCompileCache === 'function';
 		const result = spawnSync(process.execPath, [path.join(root, 'dist/cli.js')], {encoding: 'utf8', env: {...process.env, BRIEFING_CODE_CACHE: 'check'}});
 		const state = hasOwnCompileCache ? 'node' : 'accepted';
-		expect(result.stdout.trim().split('\n')).toEqual([`briefing.js ${state}`, `vendor.js ${state}`]);
+		expect(result.stdout.trim().split('\n')).toEqual([`briefing.js ${state}`, `vendor.js ${state}`, `libs/meow.js ${state}`, `libs/markdown.js ${state}`]);
 	});
 
 	it('makes no import() in the program: code compiled from a V8 code cache cannot import on Node 20 (every module is required)', () => {
@@ -289,9 +289,51 @@ describe('dist/', () => {
 		}
 	}, 60_000);
 
-	it('answers --help and --version from the program, which the bin loads', () => {
-		const result = spawnSync(process.execPath, [path.join(root, 'dist/cli.js'), '--version'], {encoding: 'utf8'});
-		expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
-		expect(spawnSync(process.execPath, [path.join(root, 'dist/cli.js'), '--help'], {encoding: 'utf8'}).stdout).toContain('Usage');
+	it('answers --help and --version from the program, which the bin loads, without meow; a flag to read loads it', () => {
+		// The files the run read, as the process ends (the bin reads meow's file, to compile it, when the program asks).
+		const directory = mkdtempSync(path.join(tmpdir(), 'briefing-loaded-'));
+		const preload = path.join(directory, 'loaded.cjs');
+		writeFileSync(
+			preload,
+			[
+				"const fs = require('node:fs');",
+				'const read = fs.readFileSync;',
+				'const files = [];',
+				'fs.readFileSync = function (file, ...rest) { files.push(String(file)); return read.call(this, file, ...rest); };',
+				"process.on('exit', () => process.stderr.write('loaded ' + JSON.stringify([...files, ...Object.keys(require.cache)]) + '\\n'));",
+				'',
+			].join('\n'),
+		);
+		const run = (...argv: string[]) => {
+			const result = spawnSync(process.execPath, ['--require', preload, path.join(root, 'dist/cli.js'), ...argv], {encoding: 'utf8'});
+			const loaded = JSON.parse(/^loaded (.*)$/m.exec(result.stderr)?.[1] ?? '[]') as string[];
+			return {stdout: result.stdout, status: result.status, meow: loaded.some(file => file.endsWith(path.join('libs', 'meow.js')))};
+		};
+
+		try {
+			const version = run('--version');
+			expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+			const help = run('-h');
+			expect(help.stdout).toContain('Usage');
+			expect([version.meow, help.meow, run('--list', '--help').meow]).toEqual([false, false, false]);
+			const list = run('--list');
+			expect([list.status, list.meow]).toEqual([0, true]);
+		} finally {
+			rmSync(directory, {recursive: true, force: true});
+		}
+	});
+
+	it('writes every file of dist/ in ASCII (a file with one other character is held as a two-byte string)', () => {
+		for (const each of Object.values(built)) {
+			for (const file of Object.keys(each.outputs)) {
+				expect(/[^\0-\x7F]/.exec(readFileSync(path.join(root, file), 'utf8'))?.[0], file).toBeUndefined();
+			}
+		}
+	});
+
+	it('bundles meow without node:child_process and with normalize-package-data evaluated only on use', () => {
+		const meow = readFileSync(path.join(root, 'dist/libs/meow.js'), 'utf8');
+		expect(meow).not.toContain('child_process');
+		expect(Object.keys(built.meow.inputs).some(input => input.endsWith('meow/build/dependencies.js'))).toBe(true);
 	});
 });

@@ -112,7 +112,7 @@ describe('checkDeck finds each kind of problem', () => {
 		const problems = check({title: 'Jon Feere: the sanctuary promise “rings hollow”', paragraphs: [15, 16, 17]});
 		expect(kinds(problems)).toEqual([['title', 'not-quoted-in-source', 'rings hollow']]);
 		expect(formatProblem(problems[0]!)).toBe(
-			'slide 1 (fixture) title: “rings hollow” is not inside quotation marks in ¶ 15, 16, 17: quote somebody\'s words, or say the words are the article\'s',
+			'On slide 1 (fixture), “rings hollow” in the title is not inside quotation marks in ¶ 15, 16, 17 of the article; quote somebody\'s words, or say the words are the article\'s.',
 		);
 	});
 
@@ -161,17 +161,17 @@ describe('checkDeck finds each kind of problem', () => {
 		expect(check({paragraphs: []})).toEqual([]);
 		expect(kinds(check({paragraphs: [], notes: 'He said “noble mission”.'}))).toEqual([['paragraphs', 'no-citation', '']]);
 		const withNumber = check({paragraphs: [], Body: () => <Lead>7,000 agents</Lead>});
-		expect(withNumber.map(problem => [problem.kind, problem.message])).toEqual([['no-citation', 'cites no paragraph but has numbers']]);
+		expect(withNumber.map(problem => [problem.kind, problem.message])).toEqual([['no-citation', 'it cites no paragraph but has numbers; cite the paragraphs they come from']]);
 	});
 
 	test('formatProblem keeps a quote that ran over lines on one line', () => {
 		const [problem] = check({paragraphs: [6], notes: 'He said “I am\n100% for it”.'});
-		expect(formatProblem(problem!)).toBe('slide 1 (fixture) notes: “I am 100% for it” is not word for word in ¶ 6');
+		expect(formatProblem(problem!)).toBe('On slide 1 (fixture), the quoted words “I am 100% for it” in the notes are not word for word in ¶ 6 of the article.');
 	});
 
 	test('a problem names the slide by id and by its 1-based number', () => {
 		const [problem] = check({paragraphs: [99]});
 		expect(problem).toMatchObject({slideId: 'fixture', slide: 1, field: 'paragraphs'});
-		expect(formatProblem(problem!)).toBe('slide 1 (fixture) paragraphs: ¶ 99 does not exist: the article has 51 paragraphs');
+		expect(formatProblem(problem!)).toBe('On slide 1 (fixture), it cites ¶ 99, which the article does not have (its paragraphs are numbered 1 to 51).');
 	});
 });

@@ -73,7 +73,7 @@ describe('check --json and exit codes', () => {
 	test('a usage error: exit 2, and with --json the error as JSON too', async () => {
 		const result = await runBin(['check', '--json', '--bogus']);
 		expect(result.code).toBe(2);
-		expect(JSON.parse(result.stdout)).toEqual({error: 'check takes [FILE.md] [--source ARTICLE] [--size WxH] [--json] [--format NAME], not "--bogus"'});
+		expect(JSON.parse(result.stdout)).toEqual({error: 'check takes [FILE.md] [--source SOURCE] [--size WxH] [--json] [--format NAME], not "--bogus"'});
 		expect(result.stderr).toContain('briefing: check takes');
 		const plain = await runBin(['check', '--bogus']);
 		expect([plain.code, plain.stdout]).toEqual([2, '']);
@@ -108,9 +108,10 @@ describe('what can reorder text is shown', () => {
 		expect(printed.stdout).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200B\u200E\u200F]/);
 		const checked = await runBin(['check', file]);
 		expect(checked.code).toBe(1);
+		const lines = text.split('\n');
 		expect(checked.stdout.split('\n').filter(line => line.includes('can make the text read'))).toEqual([
-			`${file}:11: slide 1 (a-rlo-reversed-pdf-title) title: U+202E RIGHT-TO-LEFT OVERRIDE, shown as [RLO], U+202C POP DIRECTIONAL FORMATTING, shown as [PDF]: can make the text read other than it is (delete them)`,
-			`${file}:13: slide 1 (a-rlo-reversed-pdf-title) body: U+200B ZERO WIDTH SPACE, shown as [ZWSP], U+200F RIGHT-TO-LEFT MARK, shown as [RLM], U+2066 LEFT-TO-RIGHT ISOLATE, shown as [LRI], U+2069 POP DIRECTIONAL ISOLATE, shown as [PDI], U+200D ZERO WIDTH JOINER, shown as [ZWJ]: can make the text read other than it is (delete them)`,
+			`${file}:11:6: On slide 1 (a-rlo-reversed-pdf-title), line 11 holds U+202E RIGHT-TO-LEFT OVERRIDE, shown as [RLO], U+202C POP DIRECTIONAL FORMATTING, shown as [PDF], which can make the text read other than it is; delete them.`,
+			`${file}:13:${[...lines[12]!].findIndex(character => character === '\u200B') + 1}: On slide 1 (a-rlo-reversed-pdf-title), line 13 holds U+200B ZERO WIDTH SPACE, shown as [ZWSP], U+200F RIGHT-TO-LEFT MARK, shown as [RLM], U+2066 LEFT-TO-RIGHT ISOLATE, shown as [LRI], U+2069 POP DIRECTIONAL ISOLATE, shown as [PDI], U+200D ZERO WIDTH JOINER, shown as [ZWJ], which can make the text read other than it is; delete them.`,
 		]);
 	});
 });

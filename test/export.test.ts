@@ -156,7 +156,7 @@ describe.each(decks)('the HTML handout of %s', (_, deck) => {
 		expect(nav).toHaveLength(1);
 		expect(elements(nav[0]!, 'h2').map(heading => squash(textOf(heading)))).toEqual(['Contents']);
 		expect(elements(elements(nav[0]!, 'ol')[0]!, 'a').map(link => textOf(link))).toEqual(deck.sections.map(section => section.title));
-		expect(squash(textOf(elements(document, 'header')[0]!))).toContain(`As of ${deck.source!.date}`);
+		expect(squash(textOf(elements(document, 'header')[0]!))).toContain(`As of ${deck.source.date}`);
 		expect(elements(document, 'title').map(title => textOf(title))).toEqual([deck.title]);
 	});
 
@@ -206,20 +206,20 @@ describe.each(decks)('the HTML handout of %s', (_, deck) => {
 				if (attr.name === 'href') {
 					// The article, or a section on this page (the contents).
 					const target = attr.value.startsWith('#') ? all.find(other => attribute(other, 'id') === attr.value.slice(1)) : undefined;
-					expect(target?.tagName ?? attr.value).toBe(attr.value.startsWith('#') ? 'section' : deck.source!.url);
+					expect(target?.tagName ?? attr.value).toBe(attr.value.startsWith('#') ? 'section' : deck.source.url);
 				}
 			}
 		}
 
 		const css = elements(document, 'style').map(style => textOf(style)).join('\n');
 		expect(css).not.toMatch(/url\(|@import/i);
-		expect(elements(document, 'a').length).toBe((deck.source!.url ? 2 : 0) + deck.sections.length);
+		expect(elements(document, 'a').length).toBe((deck.source.url ? 2 : 0) + deck.sections.length);
 		expect(html).not.toMatch(controlBytes);
 	});
 
 	test('names the source and cites each slide\'s paragraphs', () => {
 		const page = squash(textOf(document));
-		expect(page).toContain(`${deck.source!.outlet}, ${deck.source!.date}, by ${deck.source!.author}`);
+		expect(page).toContain(`${deck.source.outlet}, ${deck.source.date}, by ${deck.source.author}`);
 		for (const [index, article] of elements(document, 'article').entries()) {
 			const slide = deck.slides[index]!;
 			if (slide.paragraphs.length > 0) {
@@ -241,7 +241,7 @@ describe.each(decks)('the Markdown handout of %s', (_, deck) => {
 		expect(depth(1)).toEqual([deck.title]);
 		expect(depth(2)).toEqual(['Summary', 'Contents', ...deck.sections.map((section, index) => `${index + 1}. ${section.title}`)]);
 		expect(depth(3)).toEqual(deck.slides.filter(slide => hasOwnHeading(slide)).map(slide => slide.title));
-		expect(markdown.indexOf('## Contents')).toBeGreaterThan(markdown.indexOf(`As of ${deck.source!.date}`));
+		expect(markdown.indexOf('## Contents')).toBeGreaterThan(markdown.indexOf(`As of ${deck.source.date}`));
 		expect(markdown).not.toMatch(/Slide \d+ of \d+/);
 		const lists = tokens.filter((token): token is Tokens.List => token.type === 'list');
 		const memo = memoSummary(deck)!;
@@ -283,7 +283,7 @@ describe.each(decks)('the Markdown handout of %s', (_, deck) => {
 	test('no text turns into markup: no raw HTML, no links but the article, bullets are list items', () => {
 		expect(flat.filter(token => token.type === 'html')).toEqual([]);
 		for (const link of flat.filter((token): token is Tokens.Link => token.type === 'link')) {
-			expect(link.href).toBe(deck.source!.url);
+			expect(link.href).toBe(deck.source.url);
 		}
 
 		const items = flat.filter((token): token is Tokens.ListItem => token.type === 'list_item').map(item => inlineText(item.tokens));
@@ -504,7 +504,7 @@ describe('the built bin exports', () => {
 
 describe('the article link', () => {
 	test('only a plain web address becomes a link', () => {
-		const hostile = {...everyBlockDeck, source: {...everyBlockDeck.source!, url: 'javascript:alert(1)'}};
+		const hostile = {...everyBlockDeck, source: {...everyBlockDeck.source, url: 'javascript:alert(1)'}};
 		for (const format of ['html', 'md'] as const) {
 			expect(exportDeck(hostile, format)).not.toContain('javascript:');
 			expect(exportDeck(everyBlockDeck, format)).toContain(format === 'html' ? 'https://example.com/article?a=1&amp;b=2' : '<https://example.com/article?a=1&b=2>');

@@ -80,24 +80,32 @@ describe('briefing check', () => {
 		expect(result.stdout).toMatch(/^the built-in deck: \d+ slides check out against .*article\.txt\n$/);
 	});
 
-	test('names each kind of problem at its file and line, with a summary, exit 1', async () => {
+	test('names each kind of problem in a sentence at its file, line and column, with a summary, exit 1', async () => {
 		const file = fixture('check-problems.md');
 		const lines = readFileSync(file, 'utf8').split('\n');
-		const line = (text: string) => lines.findIndex(each => each.includes(text)) + 1;
+		/** `LINE:COLUMN` of the first line holding `text`, the column at `at` in it (1-based). */
+		const place = (text: string, at: string) => {
+			const index = lines.findIndex(each => each.includes(text));
+			return `${index + 1}:${lines[index]!.indexOf(at) + 1}`;
+		};
+
 		const result = await runBin(['check', file, '--source', article]);
 		expect(result.code).toBe(1);
 		expect(result.stdout.split('\n').map(each => each.replace(/: .*$/, ''))).toEqual([
-			`${file}:${line('“I am 100% opposed')}`,
-			`${file}:${line('## Jon Feere')}`,
-			`${file}:${line('- Cut by 63%')}`,
-			`${file}:${line('paragraphs: 52')}`,
-			`${file}:${line('paragraphs: 8')}`,
-			`${file}:${line('## Nothing cited')}`,
+			`${file}:${place('“I am 100% opposed', 'I am')}`,
+			`${file}:${place('## Jon Feere', 'rings hollow')}`,
+			`${file}:${place('- Cut by 63%', '63%')}`,
+			`${file}:${place('paragraphs: 52', '52')}`,
+			`${file}:${place('paragraphs: 8', '8')}`,
+			`${file}:${place('## Nothing cited', '#')}`,
 			file,
 			'',
 		]);
-		expect(result.stdout).toContain('slide 2 (changed) body: “I am 100% opposed to the abolition of ICE” is not word for word in ¶ 6');
-		expect(result.stdout).toContain('slide 3 (paraphrase) title: “rings hollow” is not inside quotation marks');
+		// Every problem is one sentence: it starts with its slide and ends with a full stop.
+		expect(result.stdout.split('\n').slice(0, 6).every(each => /^[^ ]+:\d+:\d+: On slide \d+ \([\w-]+\), .*\.$/.test(each))).toBe(true);
+		expect(result.stdout).toContain('On slide 2 (changed), the quote “I am 100% opposed to the abolition of ICE” is not word for word in ¶ 6 of the article.');
+		expect(result.stdout).toContain('On slide 3 (paraphrase), “rings hollow” in the title is not inside quotation marks in ¶ 15, 16, 17 of the article;');
+		expect(result.stdout).toContain('On slide 5 (missing), it cites ¶ 52, which the article does not have (its paragraphs are numbered 1 to 51).');
 		expect(result.stdout).toContain(`${file}: 6 problems on 6 of 7 slides, against ${article}`);
 	});
 
@@ -122,7 +130,7 @@ describe('briefing check', () => {
 		writeFileSync(changed, readFileSync(article, 'utf8').replace('noble mission', 'noble calling'));
 		const result = await runBin(['check', '--source', changed]);
 		expect(result.code).toBe(1);
-		expect(result.stdout).toMatch(/^slides\/[\w-]+\.tsx:\d+: slide \d+ \([\w-]+\) (?:body|notes|title): “[^”]*noble mission[^”]*” is not word for word/m);
+		expect(result.stdout).toMatch(/^slides\/[\w-]+\.tsx:\d+:\d+: On slide \d+ \([\w-]+\), the quot(?:e|ed words) “[^”]*noble mission[^”]*” (?:.* )?(?:is|are) not word for word/m);
 	});
 
 	test('usage errors and an unreadable article exit 2', async () => {
@@ -131,8 +139,8 @@ describe('briefing check', () => {
 		const noSource = path.join(directory, 'no-source.md');
 		writeFileSync(noSource, '---\ntitle: T\noutlet: O\ndate: D\nauthor: A\n---\n\n# S\n\n## A\n');
 		const result = await runBin(['check', noSource]);
-		expect([result.code, result.stderr]).toEqual([2, `briefing: ${noSource}: no article to check against: give --source ARTICLE or a "source:" line in the front matter\n`]);
-		expect((await runBin(['check', '--source', directory])).stderr).toMatch(/is a directory, not an article/);
+		expect([result.code, result.stderr]).toEqual([2, `briefing: ${noSource}: no text of the article to check against; give --source SOURCE or a "source:" line in the front matter\n`]);
+		expect((await runBin(['check', '--source', directory])).stderr).toMatch(/is a directory, not the article's text/);
 	});
 });
 

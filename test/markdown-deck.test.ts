@@ -7,30 +7,16 @@ import {loadInk} from '../source/deck/drawn.js';
 import {checkDeck} from '../source/check/check.js';
 import {deckText} from '../source/outputs/print.js';
 import {deckToMarkdown} from '../source/outputs/export-deck.js';
-import {MarkdownDeckError} from '../source/markdown/inline.js';
-import {formatDeckError} from '../source/markdown/load.js';
 import {parseMarkdownDeck} from '../source/markdown/parse-deck.js';
 import {followSlide, initNavigation, navigate} from '../source/model/navigation.js';
 import {everyBlockDeck} from './helpers/every-block-deck.js';
+import {deckFailure} from './helpers/deck-failure.js';
 
 const fixture = readFileSync(new URL('fixtures/every-primitive.md', import.meta.url), 'utf8');
 
 const head = '---\ntitle: T\noutlet: O\ndate: D\nauthor: A\n---\n\n';
 
-/** The message a deck gets, as `deck.md:LINE:COLUMN: problem`. */
-function failure(text: string): string {
-	try {
-		parseMarkdownDeck(text);
-	} catch (error: unknown) {
-		if (error instanceof MarkdownDeckError) {
-			return formatDeckError('deck.md', error);
-		}
-
-		throw error;
-	}
-
-	return 'parsed';
-}
+const failure = deckFailure;
 
 describe('a Markdown deck', () => {
 	test('the fixture holds every slide primitive, its metadata, notes and citations', () => {
@@ -125,15 +111,15 @@ describe('the example deck the README links to', () => {
 		expect(deck.slides.some(slide => slide.notes)).toBe(true);
 		const article = readFileSync(new URL('../../shared/source/article.txt', import.meta.url), 'utf8');
 		expect(checkDeck(deck, article)).toEqual([]);
-		expect(deck.source!.text).toBe('../../../shared/source/article.txt');
+		expect(deck.source.text).toBe('../../../shared/source/article.txt');
 	});
 });
 
 describe('a deck that does not parse says where', () => {
 	test.each([
-		['a missing author', '---\ntitle: T\noutlet: O\ndate: D\n---\n\n# S\n\n## A\n', 'deck.md:1:1: front matter needs "author:"'],
-		['an unknown key', '---\ntitle: T\noutlet: O\ndate: D\nauthor: A\ntitel: x\n---\n', 'deck.md:6:1: front matter: unknown key "titel"'],
-		['bad YAML', '---\ntitle: [T\n---\n', 'deck.md:2:1: front matter: '],
+		['a missing title', '---\noutlet: O\ndate: D\n---\n\n# S\n\n## A\n', 'deck.md:1:1: The front matter needs "title:"'],
+		['an unknown key', '---\ntitle: T\noutlet: O\ndate: D\nauthor: A\ntitel: x\n---\n', 'deck.md:6:1: The front matter has no key "titel:"; did you mean "title:"?'],
+		['bad YAML', '---\ntitle: [T\n---\n', 'deck.md:2:'],
 		['a quote without its speaker', `${head}# S\n\n## A\n\nWords.\n\n  > “Just words”\n`, 'deck.md:14:3: a quote needs its speaker'],
 		['a slide before any section', `${head}## A\n`, 'deck.md:8:1: a slide belongs to a section'],
 		['words outside a slide', `${head}# S\n\nStray words.\n`, 'deck.md:10:1: this is outside any slide'],
@@ -154,7 +140,7 @@ describe('a deck that does not parse says where', () => {
 		['a bad id', `${head}# S\n\n## A {#Not_an_id}\n`, 'deck.md:10:1: an id is lowercase letters'],
 		['an empty section', `${head}# S\n\n# T\n\n## A\n`, 'deck.md:8:1: section "S" has no slides'],
 		['no slides', head, 'deck.md:1:1: the deck has no slides'],
-		['a control byte in a message', '---\n"k\\e[2J": 1\n---\n', 'deck.md:2:1: front matter: unknown key "k\u241B[2J"'],
+		['a control byte in a message', '---\n"k\\e[2J": 1\n---\n', 'deck.md:2:1: The front matter has no key "k\u241B[2J:"'],
 	])('%s', (_name, text, message) => {
 		const got = failure(text);
 		expect(got.startsWith(message), got).toBe(true);

@@ -73,7 +73,7 @@ describe('--export pdf: the memo', () => {
 		const first = flat(text[0]!);
 		expect(first.startsWith(deck.title)).toBe(true);
 		expect(first).toContain(flat(whoseLine(deck)));
-		expect(first).toContain(`As of ${deck.source!.date}`);
+		expect(first).toContain(`As of ${deck.source.date}`);
 		const summary = memoSummary(deck);
 		expect(first).toContain(flat(`Summary ${summary?.kind === 'paragraph' ? summary.text : ''}`));
 	});
@@ -114,7 +114,7 @@ describe('--export pdf: the memo', () => {
 		expect(all).toContain('7,000 agents');
 		for (const [index, page] of text.entries()) {
 			expect(page).toContain(`Page ${index + 1} of ${text.length}`);
-			expect(page).toContain(`As of ${deck.source!.date}`);
+			expect(page).toContain(`As of ${deck.source.date}`);
 		}
 	});
 

@@ -22,8 +22,8 @@ describe('the deck as plain text', () => {
 		const text = deckText(deck);
 		expect(text.startsWith(`${deck.title}\n${'='.repeat(deck.title.length)}\n\n`)).toBe(true);
 		expect(squash(text)).toContain(squash(whoseLine(deck)));
-		expect(whoseLine(deck)).toBe(`A briefing on the article by ${deck.source!.author} in ${deck.source!.outlet}, ${deck.source!.date}. The presenter wrote the briefing; the quotes and facts are the article’s.`);
-		expect(text).toContain(`\nAs of ${deck.source!.date}`);
+		expect(whoseLine(deck)).toBe(`A briefing on the article by ${deck.source.author} in ${deck.source.outlet}, ${deck.source.date}. The presenter wrote the briefing; the quotes and facts are the article’s.`);
+		expect(text).toContain(`\nAs of ${deck.source.date}`);
 		const [summary = '', contents = ''] = text.split(/^Contents\n-+$/m);
 		const memo = memoSummary(deck);
 		expect(memo?.kind).toBe('paragraph');

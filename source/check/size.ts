@@ -42,5 +42,5 @@ export function tallSlides(deck: Deck, size: Size): TallSlide[] {
 }
 
 export function formatTallSlide(tall: TallSlide, size: Size): string {
-	return `slide ${tall.slide} “${tall.title}” needs ${tall.pages} pages at ${size.columns}x${size.rows} (one page needs ${size.columns}x${tall.rows}): shown across pages while presenting`;
+	return `Slide ${tall.slide} “${tall.title}” needs ${tall.pages} pages at ${size.columns}x${size.rows} (one page needs ${size.columns}x${tall.rows}); it is shown across pages while presenting.`;
 }

@@ -10,7 +10,7 @@ export type Bar = {
 	readonly label: string;
 	/** The number the bar's length is drawn from. */
 	readonly value: number;
-	/** What is printed beside the bar, in the article's words ("nearly 5,000"). */
+	/** What is printed beside the bar, in the source's words ("nearly 5,000"). */
 	readonly display: string;
 };
 

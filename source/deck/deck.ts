@@ -29,19 +29,41 @@ export type SectionDefinition = {
 	readonly slides: readonly SlideDefinition[];
 };
 
+/** What a source is: the words of every output follow it (see source-words.ts). */
+export const sourceKinds = ['article', 'report', 'transcript', 'web page', 'document'] as const;
+
+export type SourceKind = (typeof sourceKinds)[number];
+
+/**
+The text a deck briefs on. Only what the source states is given: an article names its outlet, any
+other kind its publisher; author and date are left out when the source has none.
+*/
 export type SourceInfo = {
-	readonly outlet: string;
-	readonly date: string;
-	readonly author: string;
+	/** Unset: an article when an outlet is named, else a document (see `sourceKind`). */
+	readonly kind?: SourceKind;
+	/** An article's publication. */
+	readonly outlet?: string;
+	/** Who issued any other kind of source. */
+	readonly publisher?: string;
+	readonly author?: string;
+	readonly date?: string;
 	readonly url?: string;
-	/** Where the article's text is, for `briefing check` (a Markdown deck's `source:`, relative to the deck file). */
+	/** Where the source's text is, for `briefing check` (a Markdown deck's `source:`, relative to the deck file). */
 	readonly text?: string;
 };
 
+/** A deck that names no source (no front matter, or a title only): its words name none and `check` holds it to none. */
+export const noSource: SourceInfo = {};
+
+/** Whether the deck names a source at all (any field but none). */
+export function namesSource(source: SourceInfo): boolean {
+	return Object.values(source).some(Boolean);
+}
+
 export type DeckDefinition = {
 	readonly title: string;
-	/** What the deck is a briefing on; none for a deck that names no source (another presenter's, or a title alone). */
-	readonly source?: SourceInfo;
+	/** What the deck briefs on; `{}` (see `namesSource`) for a deck that names no source. */
+	readonly source: SourceInfo;
 	/** The id of the slide whose bullets sum the deck up: the handout's summary. */
 	readonly summary?: string;
 	/** How long the talk is (ms): slides without a budget share what the budgets leave. */
@@ -205,8 +227,7 @@ export type SlideData = Omit<SlideDefinition, 'Body'> & {readonly blocks: readon
 
 export type DeckData = {
 	readonly title: string;
-	/** What the deck is a briefing on; none for a deck that names no source (another presenter's, or a title alone). */
-	readonly source?: SourceInfo;
+	readonly source: SourceInfo;
 	readonly summary?: string;
 	readonly duration?: number;
 	readonly abstract?: string;

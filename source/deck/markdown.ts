@@ -1,4 +1,6 @@
 import {type Block, blockTexts, type List, textWidthOfDrawings} from './blocks.js';
+import type {SourceInfo} from './deck.js';
+import {figureHeading} from './source-words.js';
 import {codeSpans} from '../text/code-spans.js';
 import {stripControls} from '../text/sanitize.js';
 
@@ -69,8 +71,8 @@ function codeMarkdown(text: string, lang: string | undefined): string {
 }
 
 /** Columns: in the deck file presenterm's comments around each column's blocks; in the memo the columns' blocks one after another. */
-function columnsMarkdown(block: Extract<Block, {kind: 'columns'}>, form: MarkdownForm): string {
-	const columns = block.columns.map(column => column.map(each => blockMarkdown(each, form)));
+function columnsMarkdown(block: Extract<Block, {kind: 'columns'}>, form: MarkdownForm, source: SourceInfo): string {
+	const columns = block.columns.map(column => column.map(each => blockMarkdown(each, form, source)));
 	if (form === 'memo') {
 		return columns.flat().join('\n\n');
 	}
@@ -108,8 +110,11 @@ function drawnMarkdown(block: Extract<Block, {kind: 'drawn'}>, form: MarkdownFor
 	return [`${fence}drawn`, ...rows, fence].join('\n');
 }
 
-/** One block as Markdown; `form` says for which output (the module's comment says how they differ). */
-export function blockMarkdown(block: Block, form: MarkdownForm): string {
+/**
+One block as Markdown; `form` says for which output (the module's comment says how they differ);
+`source` names the source in a chart's heading (an article's unless told).
+*/
+export function blockMarkdown(block: Block, form: MarkdownForm, source: SourceInfo = {kind: 'article'}): string {
 	switch (block.kind) {
 		case 'heading': {
 			return form === 'deck' ? `### ${headingText(block.text)}` : `#### ${escapeMarkdown(block.text)}`;
@@ -141,7 +146,7 @@ export function blockMarkdown(block: Block, form: MarkdownForm): string {
 		}
 
 		case 'columns': {
-			return columnsMarkdown(block, form);
+			return columnsMarkdown(block, form, source);
 		}
 
 		case 'quote': {
@@ -161,7 +166,7 @@ export function blockMarkdown(block: Block, form: MarkdownForm): string {
 			// The deck file keeps each bar's value for the parser; the memo gives the figures as printed.
 			return form === 'deck'
 				? `<!-- bars -->\n${captioned(table(['Bar', 'Value', 'As printed'], block.bars.map(bar => [bar.label, String(bar.value), bar.display])), block.caption, form, 'Chart')}`
-				: captioned(table(['Group', 'Figure in the article'], block.bars.map(bar => [bar.label, bar.display]), [false, true]), block.caption, form, 'Chart');
+				: captioned(table(['Group', figureHeading(source)], block.bars.map(bar => [bar.label, bar.display]), [false, true]), block.caption, form, 'Chart');
 		}
 
 		case 'timeline': {

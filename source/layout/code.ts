@@ -2,6 +2,7 @@ import type {Block} from '../deck/blocks.js';
 import {codeSpans} from '../text/code-spans.js';
 import type {Line, Segment} from '../text/lines.js';
 import type {Role} from '../text/theme.js';
+import {graphemes} from '../text/cells.js';
 import {textWidth} from '../text/wrap.js';
 
 /**
@@ -43,14 +44,6 @@ export function codeTokens(block: Omit<CodeBlock, 'kind'>): CodeToken[][] {
 	return lines;
 }
 
-/** Made when code is first laid out: a Segmenter loads ICU's tables, which the first frame of a deck without code never needs. */
-let segmenter: Intl.Segmenter | undefined;
-
-function graphemesOf(text: string): Intl.Segments {
-	segmenter ??= new Intl.Segmenter(undefined, {granularity: 'grapheme'});
-	return segmenter.segment(text);
-}
-
 /** A wrapped row breaks after a space when one is this far along it, else where the width runs out. */
 const spaceBreakFrom = 0.6;
 
@@ -64,9 +57,9 @@ function breakPoints(text: string, first: number, later: number): number[] {
 	let start = 0;
 	let used = 0;
 	let space: {at: number; used: number} | undefined;
-	for (const {segment, index} of graphemesOf(text)) {
+	let index = 0;
+	for (const {text: segment, width: cells} of graphemes(text)) {
 		const width = points.length === 0 ? first : later;
-		const cells = textWidth(segment);
 		if (used + cells > width && used > 0) {
 			const atSpace = space && space.used >= width * spaceBreakFrom ? space : undefined;
 			const at = atSpace?.at ?? index;
@@ -77,8 +70,9 @@ function breakPoints(text: string, first: number, later: number): number[] {
 		}
 
 		used += cells;
-		if (segment === ' ' && index + 1 > start) {
-			space = {at: index + 1, used};
+		index += segment.length;
+		if (segment === ' ' && index > start) {
+			space = {at: index, used};
 		}
 	}
 

@@ -1,8 +1,8 @@
 import {formatElapsed} from '../model/clock.js';
 
 /**
-Talk planning, pure: give each slide its share of the time, and say how far ahead or behind the
-presenter is. Times are milliseconds (model/clock.ts reads and writes them).
+The pace, pure: how far ahead or behind the presenter is against a plan's starts (made by
+`makePlan` and `paceOf` in plan.ts). Times are milliseconds (model/clock.ts reads and writes them).
 */
 
 export type Plan = {
@@ -10,13 +10,6 @@ export type Plan = {
 	/** When each slide should start, from the start of the talk. */
 	readonly starts: readonly number[];
 };
-
-/** Every slide gets an equal share of the time. */
-export function planTalk(duration: number, slideCount: number): Plan {
-	const count = Math.max(1, slideCount);
-	const share = duration / count;
-	return {duration, starts: Array.from({length: count}, (_, index) => Math.round(index * share))};
-}
 
 /** When the plan has this slide start and end. */
 export function slideWindow(plan: Plan, index: number): {start: number; end: number} {
@@ -32,15 +25,17 @@ export type Pace =
 
 /**
 Where the presenter stands against the plan: ahead if this slide came up before its planned start,
-behind once its planned end has passed, on time in between.
+behind once its planned end has passed, on time in between. The clock shows whole seconds, so a
+second's difference is the least it says (never "ahead 0:00"): the first second past the end is
+"behind 0:01", as the first second past the talk's length is "OVERTIME +0:01".
 */
 export function paceAt(plan: Plan, index: number, elapsed: number): Pace {
 	const {start, end} = slideWindow(plan, index);
-	if (elapsed < start) {
+	if (start - elapsed >= 1000) {
 		return {kind: 'ahead', by: start - elapsed};
 	}
 
-	if (elapsed > end) {
+	if (elapsed - end >= 1000) {
 		return {kind: 'behind', by: elapsed - end};
 	}
 

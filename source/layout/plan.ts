@@ -167,8 +167,9 @@ function slideParts(slide: SlidePlan | undefined, onSlide: number): ReadoutPart[
 		return [];
 	}
 
+	// The mark from the first whole second over (never "+0:00").
 	const over = onSlide - against;
-	return [{text: `  ·  slide ${formatElapsed(onSlide)}/${formatElapsed(against)}${over > 0 ? ` +${formatElapsed(over)}` : ''}`, role: 'muted'}];
+	return [{text: `  ·  slide ${formatElapsed(onSlide)}/${formatElapsed(against)}${over >= 1000 ? ` +${formatElapsed(over)}` : ''}`, role: 'muted'}];
 }
 
 export function paceRole(pace: Pace): Role {
@@ -189,11 +190,13 @@ export function paceReadout(plan: TalkPlan, index: number, clock: PaceClock): Re
 	const parts = leftParts(plan, clock);
 	const pace = paceOf(plan);
 	if (pace && (clock.isRunning || clock.elapsed > 0)) {
-		const at = paceAt(pace, index, clock.elapsed);
+		// Against the elapsed time as the line shows it (whole seconds), so the pace agrees with the time left.
+		const at = paceAt(pace, index, Math.floor(clock.elapsed / 1000) * 1000);
 		parts.push({text: `  ·  ${paceText(at)}`, short: ` · ${paceText(at)}`, role: paceRole(at)});
 	}
 
-	return [...parts, ...slideParts(plan.slides[index], clock.onSlide)];
+	// A slide up before the timer started (the title while the room settles) counts from the timer's start, as the pace does.
+	return [...parts, ...slideParts(plan.slides[index], Math.min(clock.onSlide, clock.elapsed))];
 }
 
 /** What the audience footer's --timer shows: the time left when the talk has a length or an end, else the elapsed time. */

@@ -1,97 +1,247 @@
-import type {Yaml} from 'mdast';
-import {parseDocument} from 'yaml';
-import type {SourceInfo} from '../deck/deck.js';
+import type {RootContent, Yaml} from 'mdast';
+import {parseDocument, type YAMLError} from 'yaml';
+import {type SourceInfo, type SourceKind, sourceKinds} from '../deck/deck.js';
 import {parseDuration} from '../model/clock.js';
 import {MarkdownDeckError, slideText, startOf} from './inline.js';
 
 /**
-The deck's YAML front matter: what the article is and where its text is.
+The deck's YAML front matter: the briefing's title, and what its source is and where its text is.
+Only the title is required; the rest is what the source states.
 
 	---
 	title: The briefing's title
-	outlet: The Washington Times
-	date: April 6, 2021
+	kind: report              (article, report, transcript, web page or document; default: an
+	                           article when outlet: is given, else a document)
+	outlet: The Washington Times  (an article's publication)
+	publisher: ACME Institute (who issued any other kind of source)
 	author: Stephen Dinan
-	url: https://…            (optional)
-	source: article.txt       (optional: the article's text, for `briefing check`)
-	summary: slide-id         (optional: the slide whose bullets sum the deck up, for handouts)
-	abstract: A few sentences (optional: the handouts' summary, before the summary slide's bullets)
-	duration: 20m             (optional: the talk's length, for the presenter view's pace)
+	date: April 6, 2021
+	url: https://…
+	source: article.txt       (the source's text, for `briefing check`)
+	summary: slide-id         (the slide whose bullets sum the deck up, for handouts)
+	abstract: A few sentences (the handouts' summary, before the summary slide's bullets)
+	duration: 20m             (the talk's length, for the presenter view's pace)
 	---
+
+Every problem is told in our words at its line: a front matter left open, a list where one line of
+text is wanted, a key we do not know (with the nearest one we do), a kind we do not know.
 */
-export type FrontMatter = {readonly title: string; readonly source?: SourceInfo; readonly summary?: string; readonly abstract?: string; readonly duration?: number};
+export type FrontMatter = {readonly title: string; readonly source: SourceInfo; readonly summary?: string; readonly abstract?: string; readonly duration?: number};
 
-const required = ['title', 'outlet', 'date', 'author'] as const;
-const optional = ['url', 'source', 'summary', 'abstract', 'duration'] as const;
-const known: readonly string[] = [...required, ...optional];
+const sourceKeys = ['kind', 'outlet', 'publisher', 'author', 'date', 'url', 'source'] as const;
+const known: readonly string[] = ['title', ...sourceKeys, 'summary', 'abstract', 'duration'];
 
-export function readFrontMatter(node: Yaml | undefined): FrontMatter {
-	if (!node) {
-		throw new MarkdownDeckError('a deck starts with front matter: a line "---", then title:, outlet:, date:, author:, then "---"', {line: 1, column: 1});
+/** Keys people write for ours (from other presenters' and blogs' front matter). */
+const aliases: Readonly<Record<string, string>> = {
+	type: 'kind', publication: 'outlet', newspaper: 'outlet', paper: 'outlet', site: 'outlet', magazine: 'outlet',
+	by: 'author', authors: 'author', writer: 'author', reporter: 'author', speaker: 'author',
+	link: 'url', href: 'url', address: 'url', file: 'source', text: 'source', article: 'source',
+	length: 'duration', time: 'duration', description: 'abstract', subtitle: 'abstract', sub_title: 'abstract', published: 'date',
+};
+
+type At = {readonly line: number; readonly column: number};
+
+/** Edit distance, for "did you mean". */
+function distance(a: string, b: string): number {
+	let previous = Array.from({length: b.length + 1}, (_, index) => index);
+	for (const [i, left] of [...a].entries()) {
+		const row = [i + 1];
+		for (const [j, right] of [...b].entries()) {
+			row.push(Math.min(previous[j + 1]! + 1, row[j]! + 1, previous[j]! + (left === right ? 0 : 1)));
+		}
+
+		previous = row;
 	}
 
-	const document = parseDocument(node.value, {prettyErrors: false});
+	return previous[b.length]!;
+}
+
+/** The known key an unknown one most likely meant, if any is near. */
+export function nearestKey(key: string): string | undefined {
+	const lower = key.toLowerCase();
+	if (aliases[lower]) {
+		return aliases[lower];
+	}
+
+	const [best] = [...known].sort((a, b) => distance(lower, a) - distance(lower, b));
+	return best && distance(lower, best) <= Math.max(1, Math.ceil(best.length / 3)) ? best : undefined;
+}
+
+/** Where an offset into the front matter's text is in the file (the front matter starts the line after its "---"). */
+function placeIn(node: Yaml, offset: number): At {
+	const before = node.value.slice(0, Math.max(0, offset));
+	const lines = before.split('\n');
+	return {line: startOf(node).line + lines.length, column: [...(lines.at(-1) ?? '')].length + 1};
+}
+
+/**
+A front matter left open: its closing "---" is a slide break further down, so the slides are read as
+its lines. Its first Markdown heading (to YAML, a comment), when slide words follow it (lines that
+are neither a comment nor a field) and no field does.
+*/
+function unclosedAt(node: Yaml): number | undefined {
+	const lines = node.value.split('\n');
+	const heading = lines.findIndex(line => /^#{1,6}\s+\S/.test(line));
+	if (heading < 0) {
+		return undefined;
+	}
+
+	const after = lines.slice(heading + 1);
+	const isField = (line: string) => known.some(key => line.startsWith(`${key}:`));
+	const hasWords = after.some(line => line.trim() && !line.trimStart().startsWith('#') && !isField(line));
+	return hasWords && !after.some(line => isField(line)) ? heading : undefined;
+}
+
+function yamlMessage(error: YAMLError, text: string): string {
+	const line = text.slice(0, error.pos[0]).split('\n').length;
+	const shown = slideText(text.split('\n')[line - 1] ?? '');
+	switch (error.code) {
+		case 'BLOCK_AS_IMPLICIT_KEY': {
+			return `The front matter line "${shown}" holds a second ": "; put the value in quotation marks, as in title: "Mayorkas: the town hall".`;
+		}
+
+		case 'DUPLICATE_KEY': {
+			return `The front matter gives "${shown.split(':')[0] ?? ''}:" twice; keep one.`;
+		}
+
+		case 'MISSING_CHAR': {
+			return /quote/i.test(error.message)
+				? `The front matter line "${shown}" opens a quotation mark it never closes.`
+				: `The front matter line "${shown}" is not a "key: value" line.`;
+		}
+
+		default: {
+			return `The front matter line "${shown}" cannot be read as "key: value"; put a value that starts with [, {, *, & or ! in quotation marks.`;
+		}
+	}
+}
+
+function parseFields(node: Yaml): {data: Record<string, unknown>; at: (key: string) => At} {
+	const document = parseDocument(node.value, {prettyErrors: false, uniqueKeys: true});
 	const [error] = document.errors;
 	if (error) {
-		const at = error.linePos?.[0];
-		throw new MarkdownDeckError(`front matter: ${error.message.split('\n')[0] ?? 'not YAML'}`, {line: (at?.line ?? 1) + 1, column: at?.col ?? 1});
+		throw new MarkdownDeckError(yamlMessage(error, node.value), placeIn(node, error.pos[0]));
 	}
 
 	let data: unknown;
 	try {
 		// An alias bomb (aliases of aliases, each many times over) stops here, in the yaml package's count.
 		data = document.toJS({maxAliasCount: 50});
-	} catch (error: unknown) {
-		throw new MarkdownDeckError(`front matter: ${(error as Error).message.split('\n')[0] ?? 'not YAML'}`, {line: 2, column: 1});
+	} catch {
+		throw new MarkdownDeckError('The front matter repeats itself through aliases (*name) more than a deck needs; write each field out.', placeIn(node, 0));
 	}
 
 	if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-		throw new MarkdownDeckError('front matter holds "key: value" lines (title, outlet, date, author, url, source)', startOf(node));
+		throw new MarkdownDeckError('The front matter holds "key: value" lines, one field a line: title:, and what the source is (kind:, outlet: or publisher:, author:, date:, source:).', startOf(node));
 	}
 
+	const offsets = new Map<string, number>();
+	const {contents} = document;
+	if (contents && 'items' in contents) {
+		for (const pair of contents.items as Array<{key?: {value?: unknown; range?: readonly number[]}}>) {
+			offsets.set(String(pair.key?.value), pair.key?.range?.[0] ?? 0);
+		}
+	}
+
+	return {data: data as Record<string, unknown>, at: key => placeIn(node, offsets.get(key) ?? 0)};
+}
+
+/** One line of text from a field's value, or the reason it is not one. */
+function textOf(key: string, value: unknown, at: At): string {
+	if (typeof value === 'string' || typeof value === 'number' || value instanceof Date) {
+		return slideText(value instanceof Date ? value.toISOString().slice(0, 10) : String(value)).trim();
+	}
+
+	if (Array.isArray(value)) {
+		const joined = value.map(String).join(' and ');
+		throw new MarkdownDeckError(`The front matter's "${key}:" takes one line of text, not a list; write it on one line, as in ${key}: ${slideText(joined)}.`, at);
+	}
+
+	if (value === null || value === undefined || value === '') {
+		throw new MarkdownDeckError(`The front matter's "${key}:" is empty; give it a value or leave the line out.`, at);
+	}
+
+	throw new MarkdownDeckError(`The front matter's "${key}:" takes one line of text, not ${typeof value === 'boolean' ? `"${String(value)}"` : 'a block of fields'}.`, at);
+}
+
+function readFields(node: Yaml): {fields: Map<string, string>; at: (key: string) => At} {
+	const {data, at} = parseFields(node);
 	const fields = new Map<string, string>();
 	for (const [key, value] of Object.entries(data)) {
-		const line = 1 + node.value.split('\n').findIndex(text => text.startsWith(`${key}:`)) + 1;
 		if (!known.includes(key)) {
-			throw new MarkdownDeckError(`front matter: unknown key "${slideText(key)}" (known: ${known.join(', ')})`, {line: Math.max(2, line), column: 1});
+			const near = nearestKey(key);
+			const hint = near ? `did you mean "${near}:"?` : `the keys are ${known.join(', ')}.`;
+			throw new MarkdownDeckError(`The front matter has no key "${slideText(key)}:"; ${hint}`, at(key));
 		}
 
-		if (typeof value !== 'string' && typeof value !== 'number') {
-			throw new MarkdownDeckError(`front matter: ${key} takes one line of text`, {line: Math.max(2, line), column: 1});
-		}
-
-		fields.set(key, slideText(String(value)));
+		fields.set(key, textOf(key, value, at(key)));
 	}
 
-	// A deck that names no article (title alone, as another presenter's deck is read): shown, not checked.
-	const namesNoSource = ['outlet', 'date', 'author', 'url', 'source'].every(key => !fields.has(key));
-	const missing = required.find(key => !fields.get(key));
-	if (missing && !(namesNoSource && fields.get('title'))) {
-		throw new MarkdownDeckError(`front matter needs "${missing}:" (title, outlet, date and author are required)`, startOf(node));
+	return {fields, at};
+}
+
+function kindOf(fields: ReadonlyMap<string, string>, at: At): SourceKind | undefined {
+	const written = fields.get('kind');
+	if (written === undefined) {
+		return undefined;
 	}
 
-	const get = (key: string) => fields.get(key) ?? '';
-	const duration = fields.has('duration') ? parseDuration(get('duration')) : undefined;
+	const kind = sourceKinds.find(each => each === written.toLowerCase().replaceAll(/[\s_-]+/g, ' '));
+	if (!kind) {
+		throw new MarkdownDeckError(`The front matter's "kind: ${written}" is not one we know; the kinds are ${sourceKinds.join(', ')}.`, at);
+	}
+
+	return kind;
+}
+
+/**
+A deck whose first line is "---" and that has no other: Markdown reads that line as a rule, and the
+fields after it as words. Said as the front matter left open it is.
+*/
+function neverClosed(first: RootContent | undefined): void {
+	if (first?.type === 'thematicBreak' && startOf(first).line === 1) {
+		throw new MarkdownDeckError('The front matter that starts here is never closed; put a line "---" after its last field.', startOf(first));
+	}
+}
+
+/** The front matter (`node`), read; `first` is the deck's first node, for a front matter never closed. */
+export function readFrontMatter(node: Yaml | undefined, first?: RootContent): FrontMatter {
+	if (!node) {
+		neverClosed(first);
+		throw new MarkdownDeckError('a deck starts with front matter: a line "---", then "title: …" and what the source is, then "---"', {line: 1, column: 1});
+	}
+
+	const open = unclosedAt(node);
+	if (open !== undefined) {
+		const heading = slideText(node.value.split('\n')[open] ?? '');
+		throw new MarkdownDeckError(`The front matter that starts here is never closed; put a line "---" after its last field, before "${heading}" on line ${startOf(node).line + open + 1}.`, startOf(node));
+	}
+
+	const {fields, at} = readFields(node);
+	if (!fields.get('title')) {
+		throw new MarkdownDeckError('The front matter needs "title:", the briefing\'s title.', startOf(node));
+	}
+
+	const duration = fields.has('duration') ? parseDuration(fields.get('duration')!) : undefined;
 	if (fields.has('duration') && duration === undefined) {
-		const line = 1 + node.value.split('\n').findIndex(text => text.startsWith('duration:')) + 1;
-		throw new MarkdownDeckError(`front matter: duration takes a time such as 20m, 90s or 1h30m, not "${get('duration')}"`, {line: Math.max(2, line), column: 1});
+		throw new MarkdownDeckError(`The front matter's duration takes a time such as 20m, 90s or 1h30m, not "${fields.get('duration')!}".`, at('duration'));
 	}
 
+	const kind = kindOf(fields, at('kind'));
+	const given = (key: string, as = key) => (fields.get(key) ? {[as]: fields.get(key)!} : {});
 	return {
-		title: get('title'),
+		title: fields.get('title')!,
 		...(duration === undefined ? {} : {duration}),
-		...(fields.get('summary') ? {summary: get('summary')} : {}),
-		...(fields.get('abstract') ? {abstract: get('abstract')} : {}),
-		...(namesNoSource
-			? {}
-			: {
-				source: {
-					outlet: get('outlet'),
-					date: get('date'),
-					author: get('author'),
-					...(fields.get('url') ? {url: get('url')} : {}),
-					...(fields.get('source') ? {text: get('source')} : {}),
-				},
-			}),
+		...given('summary'),
+		...given('abstract'),
+		source: {
+			...(kind ? {kind} : {}),
+			...given('outlet'),
+			...given('publisher'),
+			...given('date'),
+			...given('author'),
+			...given('url'),
+			...given('source', 'text'),
+		},
 	};
 }

@@ -50,8 +50,8 @@ function slideAt(places: readonly SlidePlaces[], line: number): number {
 	return low;
 }
 
-export function hiddenProblems(text: string, deck: Deck, places: readonly SlidePlaces[]): Array<Problem & {readonly line: number}> {
-	const problems: Array<Problem & {readonly line: number}> = [];
+export function hiddenProblems(text: string, deck: Deck, places: readonly SlidePlaces[]): Array<Problem & {readonly line: number; readonly column: number}> {
+	const problems: Array<Problem & {readonly line: number; readonly column: number}> = [];
 	const lines = text.replace(/^\uFEFF/, '').split('\n');
 	for (const [index, line] of lines.entries()) {
 		const found = hiddenCharacters(line);
@@ -68,8 +68,9 @@ export function hiddenProblems(text: string, deck: Deck, places: readonly SlideP
 			field: places[at]?.title === number ? 'title' : 'body',
 			kind: 'hidden-character',
 			text: found.map(character => `[${hiddenMarks[character] ?? ''}]`).join(''),
-			message: `${found.map(character => describe(character)).join(', ')}: can make the text read other than it is (delete ${found.length === 1 ? 'it' : 'them'})`,
+			message: `line ${number} holds ${found.map(character => describe(character)).join(', ')}, which can make the text read other than it is; delete ${found.length === 1 ? 'it' : 'them'}`,
 			line: number,
+			column: [...line.slice(0, Math.max(0, line.indexOf(found[0]!)))].length + 1,
 		});
 	}
 

@@ -96,7 +96,7 @@ export function startOf(node: {readonly position?: {readonly start: Position}}):
 const describe: Readonly<Record<string, string>> = {
 	html: 'HTML is not shown on slides: write the words (escape a < as \\<)',
 	image: 'an image cannot be shown in a terminal slide',
-	footnoteReference: 'footnotes are not part of a slide: cite the article with <!-- paragraphs: N -->',
+	footnoteReference: 'footnotes are not part of a slide: cite the source with <!-- paragraphs: N -->',
 	imageReference: 'an image cannot be shown in a terminal slide',
 };
 

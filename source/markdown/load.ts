@@ -108,15 +108,43 @@ export async function readTextFile(file: string, what = 'a deck', extension = '.
 	}
 }
 
-/** A fence at a line's start: the deck may have a code block. */
-const fence = /^ {0,3}(?:`{3,}|~{3,})/m;
+/** A fence at a line's start, and the language it names. */
+const fenceLine = /^ {0,3}(`{3,}|~{3,})[ \t]*([^\s`]*)/;
+
+/** Whether the text opens a fenced code block (a drawing, ```drawn, is not code): a deck without one needs no highlighter. */
+export function hasCodeFence(text: string): boolean {
+	if (!text.includes('```') && !text.includes('~~~')) {
+		return false;
+	}
+
+	let open: string | undefined;
+	for (const line of text.split('\n')) {
+		const fence = fenceLine.exec(line);
+		if (!fence) {
+			continue;
+		}
+
+		if (open === undefined) {
+			if (fence[2] !== 'drawn') {
+				return true;
+			}
+
+			open = fence[1];
+		} else if (fence[1]![0] === open[0] && fence[1]!.length >= open.length && !fence[2]) {
+			open = undefined;
+		}
+	}
+
+	return false;
+}
 
 /**
 Loads the syntax highlighter (highlight.ts: lowlight and its grammars) for a show whose deck has a
-code fence, and hands it to the layout; a deck without one (the built-in deck) never reads it.
+code fence, and hands it to the layout; a deck without one (the built-in deck, a deck of drawings
+only) never reads it.
 */
 export async function loadHighlighterFor(text: string): Promise<void> {
-	if (hasHighlighter() || !fence.test(text)) {
+	if (hasHighlighter() || !hasCodeFence(text)) {
 		return;
 	}
 

@@ -420,7 +420,7 @@ function* walkDeck(source: string, batchSize?: number, parseMs?: number): Genera
 	let isFirst = true;
 	for (const node of deckNodes(source, batchSize, parseMs)) {
 		if (isFirst) {
-			walk.front = readFrontMatter(node.type === 'yaml' ? node : undefined);
+			walk.front = readFrontMatter(node.type === 'yaml' ? node : undefined, node);
 			isFirst = false;
 		}
 

@@ -10,8 +10,38 @@ Where a checker's problem is in the files a person edits: for a Markdown deck, t
 the notes, the citation or the words in question; for the built-in deck, the same in its module in
 `slides/` (found by the slide's `id:` line), or `slide N` where the sources are not at hand.
 */
-/** A line number, or none when only the slide is known (`file` is then `slide N`). */
-export type Place = {readonly file: string; readonly line?: number};
+/** A line and column, or none when only the slide is known (`file` is then `slide N`). */
+export type Place = {readonly file: string; readonly line?: number; readonly column?: number};
+
+const escaped = (text: string) => text.replaceAll(/[.*+?^${}()|[\]\\]/g, String.raw`\$&`);
+
+/**
+The column (1-based, in characters) where a problem's words start on its line: the cited paragraph
+number after "paragraphs", else the problem's text (its start, for a long one), else the line's
+first word.
+*/
+export function columnOf(line: string | undefined, problem: Pick<Problem, 'field' | 'text'>): number {
+	if (line === undefined) {
+		return 1;
+	}
+
+	const toColumn = (index: number) => [...line.slice(0, index)].length + 1;
+	const cited = line.indexOf('paragraphs');
+	if (problem.field === 'paragraphs' && problem.text && cited >= 0) {
+		const number = new RegExp(String.raw`(?<![\d.])${escaped(problem.text)}(?![\d.])`).exec(line.slice(cited));
+		return toColumn(number ? cited + number.index : cited);
+	}
+
+	const words = problem.text.replaceAll(/\s+/g, ' ').trim();
+	for (const wanted of [words.slice(0, 30), words.slice(0, 12)].filter(Boolean)) {
+		const at = line.indexOf(wanted);
+		if (at >= 0) {
+			return toColumn(at);
+		}
+	}
+
+	return toColumn(Math.max(0, line.search(/\S/)));
+}
 
 /** The first place whose words hold the problem's text (or, for a long text, its start). */
 function bodyLine(pieces: SlidePlaces['body'], text: string): number | undefined {
@@ -24,19 +54,21 @@ function bodyLine(pieces: SlidePlaces['body'], text: string): number | undefined
 	return (pieces.find(piece => piece.text.includes(wanted)) ?? pieces.find(piece => piece.text.includes(head)))?.line;
 }
 
-export function placeOf(file: string, places: readonly SlidePlaces[], problem: Problem): Place {
+/** Where a problem is in a Markdown deck; `lines` (the file's) give its column. */
+export function placeOf(file: string, places: readonly SlidePlaces[], problem: Problem, lines: readonly string[] = []): Place {
 	const slide = places[problem.slide - 1];
 	if (!slide) {
-		return {file, line: 1};
+		return {file, line: 1, column: 1};
 	}
 
-	const lines: Record<Problem['field'], number | undefined> = {
+	const at: Record<Problem['field'], number | undefined> = {
 		title: slide.title,
 		notes: slide.notes,
 		paragraphs: slide.paragraphs,
 		body: bodyLine(slide.body, problem.text),
 	};
-	return {file, line: lines[problem.field] ?? slide.title};
+	const line = at[problem.field] ?? slide.title;
+	return {file, line, column: columnOf(lines[line - 1], problem)};
 }
 
 type SourceFile = {readonly file: string; readonly lines: readonly string[]};
@@ -72,7 +104,7 @@ export async function builtInPlaces(deck: Deck, directory: string): Promise<(pro
 			const words = problem.text.replaceAll(/\s+/g, ' ').trim().slice(0, 30);
 			const found = problem.field === 'body' && words ? region.findIndex((line, index) => index > key && line.includes(words)) : -1;
 			const offset = found >= 0 ? found : Math.max(0, key);
-			return {file: shown(source.file), line: start + offset + 1};
+			return {file: shown(source.file), line: start + offset + 1, column: columnOf(region[offset], problem)};
 		}
 
 		return {file: `slide ${problem.slide}`};

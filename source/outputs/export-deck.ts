@@ -39,11 +39,14 @@ function slideToMarkdown(slide: Slide): string {
 }
 
 export function deckToMarkdown(deck: Deck): string {
-	const {outlet, date, author, url, text} = deck.source ?? {};
+	const {kind, outlet, publisher, date, author, url, text} = deck.source;
 	const fields = {
 		title: deck.title,
-		// A deck that names no source is written with its title alone.
-		...(deck.source ? {outlet, date, author} : {}),
+		...(kind ? {kind} : {}),
+		...(outlet ? {outlet} : {}),
+		...(publisher ? {publisher} : {}),
+		...(date ? {date} : {}),
+		...(author ? {author} : {}),
 		...(url ? {url} : {}),
 		...(text ? {source: text} : {}),
 		...(deck.summary ? {summary: deck.summary} : {}),

@@ -1,7 +1,8 @@
 import {type Block, blockTexts, type List, withoutPauses} from '../deck/blocks.js';
 import {inlineParts} from '../text/code-spans.js';
-import type {Deck, Slide} from '../deck/deck.js';
-import {sourceLine, sourceUrl} from './print.js';
+import {type Deck, namesSource, type Slide, type SourceInfo} from '../deck/deck.js';
+import {figureHeading, sourceLine, sourceNoun} from '../deck/source-words.js';
+import {sourceUrl, urlLabel} from './print.js';
 import {aboutLine, type HandoutPart, handoutParts, hasOwnHeading, isWholeDeck, memoSummary, partTitle, slideCitation, slideRange, whoseLine} from './handout.js';
 import {stripControls} from '../text/sanitize.js';
 import {handoutPalette} from '../text/theme.js';
@@ -17,6 +18,8 @@ export type HtmlOptions = {
 	readonly showNotes?: boolean;
 	/** Only these slides (see `selectSlides`); the whole deck by default. */
 	readonly slides?: readonly Slide[];
+	/** The deck's source, for the words under each slide (`Article ¶ 3`); none says `¶ 3`. */
+	readonly source?: SourceInfo;
 };
 
 const entities: Readonly<Record<string, string>> = {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'};
@@ -103,14 +106,14 @@ function listHtml(list: List): string {
 }
 
 /** Columns side by side (one under another on a narrow screen), each its share of the width: a class, as the follow page's policy refuses inline styles. */
-function columnsHtml(block: Extract<Block, {kind: 'columns'}>): string {
-	return `<div class="columns">${block.columns.map((column, index) => `<div class="fr${block.widths[index] ?? 1}">${column.map(each => blockHtml(each)).join('')}</div>`).join('')}</div>`;
+function columnsHtml(block: Extract<Block, {kind: 'columns'}>, source: SourceInfo): string {
+	return `<div class="columns">${block.columns.map((column, index) => `<div class="fr${block.widths[index] ?? 1}">${column.map(each => blockHtml(each, source)).join('')}</div>`).join('')}</div>`;
 }
 
 /** The classes of a column's share (the ratios a layout may have: columns.ts). */
 const columnShares = Array.from({length: 20}, (_, index) => `.fr${index + 1} { flex: ${index + 1} 1 0; min-width: 0; }`).join('\n');
 
-function barsHtml(block: Extract<Block, {kind: 'bars'}>): string {
+function barsHtml(block: Extract<Block, {kind: 'bars'}>, source: SourceInfo): string {
 	const max = Math.max(...block.bars.map(bar => bar.value), 1);
 	const rows = block.bars.map(bar => {
 		const percent = Math.max(bar.value > 0 ? 1 : 0, Math.round((bar.value / max) * 100));
@@ -123,10 +126,11 @@ function barsHtml(block: Extract<Block, {kind: 'bars'}>): string {
 		].join('');
 	});
 	const caption = block.caption ? `<caption>${text(block.caption)}</caption>` : '';
-	return `<table class="bars">${caption}<thead><tr><th scope="col">Group</th><th scope="col"><span class="visually-hidden">Bar</span></th><th scope="col">Figure in the article</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+	return `<table class="bars">${caption}<thead><tr><th scope="col">Group</th><th scope="col"><span class="visually-hidden">Bar</span></th><th scope="col">${text(figureHeading(source))}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
-export function blockHtml(block: Block): string {
+/** One block as HTML; `source` names the source in a chart's heading (an article's unless told). */
+export function blockHtml(block: Block, source: SourceInfo = {kind: 'article'}): string {
 	switch (block.kind) {
 		case 'heading': {
 			return `<h4>${text(block.text)}</h4>`;
@@ -158,7 +162,7 @@ export function blockHtml(block: Block): string {
 		}
 
 		case 'columns': {
-			return columnsHtml(block);
+			return columnsHtml(block, source);
 		}
 
 		case 'quote': {
@@ -180,7 +184,7 @@ export function blockHtml(block: Block): string {
 		}
 
 		case 'bars': {
-			return barsHtml(block);
+			return barsHtml(block, source);
 		}
 
 		case 'timeline': {
@@ -204,11 +208,11 @@ export function blockHtml(block: Block): string {
 
 export function slideHtml(slide: Slide, options: HtmlOptions): string {
 	const id = `slide-${slide.index + 1}`;
-	const cited = slideCitation(slide);
+	const cited = slideCitation(slide, options.source);
 	return [
 		hasOwnHeading(slide) ? `<article id="${id}" aria-labelledby="${id}-title">` : `<article id="${id}">`,
 		...(hasOwnHeading(slide) ? [`<h3 id="${id}-title">${text(slide.title)}</h3>`] : []),
-		...withoutPauses(slide.blocks).map(block => blockHtml(block)),
+		...withoutPauses(slide.blocks).map(block => blockHtml(block, options.source)),
 		...(cited ? [`<p class="cited">${text(cited)}</p>`] : []),
 		...(options.showNotes && slide.notes ? [`<aside class="notes"><h4>Speaker notes</h4><p>${text(slide.notes)}</p></aside>`] : []),
 		'</article>',
@@ -252,9 +256,18 @@ export function handoutCss(): string {
 /** How every page we write starts, to its head's own lines: HTML5, English, UTF-8, a phone's width. */
 export const htmlStart = ['<!doctype html>', '<html lang="en">', '<head>', '<meta charset="utf-8">', '<meta name="viewport" content="width=device-width, initial-scale=1">'] as const;
 
+/** What the ¶ numbers count: an article's from its dateline, any other source's from its start (our words: HTML as it stands). */
+function paragraphsNote(source: SourceInfo): string {
+	const noun = sourceNoun(source);
+	return noun === 'article' ? 'Paragraph numbers (¶) count the article\'s paragraphs from its dateline.' : `Paragraph numbers (¶) count the ${noun}’s paragraphs (blocks of text between blank lines) from its start.`;
+}
+
 export function deckHtml(deck: Deck, options: HtmlOptions = {}): string {
 	const url = sourceUrl(deck);
-	const source = url ? `<a href="${text(url)}">${text(sourceLine(deck))}</a>` : text(sourceLine(deck));
+	const {source} = deck;
+	const named = text(sourceLine(source));
+	const link = url ? `<a href="${text(url)}">${named}</a>` : named;
+	const whose = [text(whoseLine(deck)), url ? `${text(urlLabel(deck))} <a href="${text(url)}">${text(url)}</a>` : ''].filter(Boolean).join(' ');
 	const slides = options.slides ?? deck.slides;
 	return [
 		...htmlStart,
@@ -264,14 +277,14 @@ export function deckHtml(deck: Deck, options: HtmlOptions = {}): string {
 		'<body>',
 		'<header>',
 		`<h1>${text(deck.title)}</h1>`,
-		`<p class="source">${text(whoseLine(deck))}${url ? ` The article: <a href="${text(url)}">${text(url)}</a>` : ''}</p>`,
+		...(whose ? [`<p class="source">${whose}</p>`] : []),
 		`<p class="about">${text(aboutLine(deck, slides))}</p>`,
 		'</header>',
 		'<main>',
 		...frontMatterHtml(deck, slides),
-		...handoutParts(deck, slides).map(part => partHtml(part, options)),
+		...handoutParts(deck, slides).map(part => partHtml(part, {...options, source: deck.source})),
 		'</main>',
-		deck.source ? `<footer><p>Source: ${source}. Paragraph numbers (¶) count the article's paragraphs from its dateline.</p></footer>` : '',
+		...(namesSource(source) ? [`<footer><p>Source: ${link}. ${paragraphsNote(source)}</p></footer>`] : []),
 		'</body>',
 		'</html>',
 	].join('\n') + '\n';

@@ -1,5 +1,6 @@
-import type {Deck, Section, Slide} from '../deck/deck.js';
-import {findSection, formatParagraphs} from '../deck/deck.js';
+import type {Deck, Section, Slide, SourceInfo} from '../deck/deck.js';
+import {findSection, formatParagraphs, namesSource} from '../deck/deck.js';
+import {asOfWords, citationWords, sourceNoun, sourcePhrase} from '../deck/source-words.js';
 
 /**
 What the handouts (`--print`, `--export txt|md|html`) are made of, the same for every format: the
@@ -69,15 +70,14 @@ function count(number: number, noun: string): string {
 
 /** Under the title: when the facts are from, what the ¶ numbers mean, and what part of the deck this is. */
 export function aboutLine(deck: Deck, slides: readonly Slide[] = deck.slides): string {
+	const {source} = deck;
+	const isNamed = namesSource(source);
+	const asOf = isNamed ? `${asOfWords(source)}: anything about the future is as of ${source.date ? 'then' : 'when it was written'}.` : '';
 	const extent = isWholeDeck(deck, slides)
 		? `${count(deck.slides.length, 'slide')} in ${count(deck.sections.length, 'section')}.`
 		: `This handout holds ${slideRange(slides)} of ${deck.slides.length}.`;
-	if (!deck.source) {
-		return extent;
-	}
-
-	const asOf = `As of ${deck.source.date}, the article’s date: anything about the future is as of then.`;
-	return `${asOf} ${extent} “¶ 13” means paragraph 13 of the article.`;
+	const cite = isNamed ? `“¶ 13” means paragraph 13 of the ${sourceNoun(source)}.` : '';
+	return [asOf, extent, cite].filter(Boolean).join(' ');
 }
 
 /** The heading of a section in the handout: `5. Sanctuary cities`. */
@@ -97,20 +97,22 @@ export function memoSummary(deck: Deck): MemoSummary | undefined {
 	return points.length > 0 ? {kind: 'points', points} : undefined;
 }
 
-/** Under the title: whose briefing this is and whose article it reports, so the memo never reads as the outlet's. */
+/**
+Under the title: whose briefing this is and whose source it reports, so the memo never reads as the
+outlet's or publisher's; empty for a deck that names no source.
+*/
 export function whoseLine(deck: Deck): string {
-	if (!deck.source) {
-		return 'The presenter’s slides; the deck names no source.';
-	}
-
-	const {author, outlet, date} = deck.source;
-	return `A briefing on the article by ${author} in ${outlet}, ${date}. The presenter wrote the briefing; the quotes and facts are the article’s.`;
+	const {source} = deck;
+	return namesSource(source) ? `A briefing on ${sourcePhrase(source)}. The presenter wrote the briefing; the quotes and facts are the ${sourceNoun(source)}’s.` : '';
 }
 
-/** `Article ¶ 28-31`: the paragraphs a slide rests on, under it in every handout (empty when it cites none). */
-export function slideCitation(slide: Slide): string {
-	const cite = formatParagraphs(slide.paragraphs);
-	return cite ? `Article ${cite}` : '';
+/**
+`Article ¶ 28-31`, `Report ¶ 2`: the paragraphs a slide rests on, under it in every handout (empty when
+it cites none). Every deck output passes its deck's source; a slide written alone without one (a
+caller that only has the slide) is cited as the built-in deck's are, an article's.
+*/
+export function slideCitation(slide: Slide, source: SourceInfo = {kind: 'article'}): string {
+	return citationWords(source, formatParagraphs(slide.paragraphs));
 }
 
 /** A slide's sub-heading, unless it only repeats its section's title (the Source section's one slide). */

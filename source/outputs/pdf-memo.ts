@@ -1,11 +1,12 @@
 import PDFDocument from 'pdfkit';
 import {type Block, blockTexts, type List, withoutPauses} from '../deck/blocks.js';
-import type {Deck, Slide} from '../deck/deck.js';
+import {type Deck, namesSource, type Slide, type SourceInfo} from '../deck/deck.js';
+import {asOfWords, sourceCredit} from '../deck/source-words.js';
 import {handoutPalette as palette} from '../text/theme.js';
 import {stripControls} from '../text/sanitize.js';
 import {aboutLine, handoutParts, type HandoutPart, hasOwnHeading, isWholeDeck, memoSummary, partTitle, slideCitation, slideRange, whoseLine} from './handout.js';
 import {defaultFontPath, type FontName, type FontSet, registerFonts} from './pdf-fonts.js';
-import {sourceUrl} from './print.js';
+import {sourceUrl, urlLabel} from './print.js';
 
 /**
 The memo handout as a PDF (`--export pdf`): the title, whose briefing it is and on what article, the
@@ -33,6 +34,8 @@ type Writer = {
 	readonly fonts: FontSet;
 	readonly left: number;
 	readonly width: number;
+	/** The deck's source, for the words under each slide. */
+	readonly source: SourceInfo;
 };
 
 type TextStyle = {readonly font: FontName; readonly size: number; readonly color?: string; readonly gap?: number};
@@ -334,7 +337,7 @@ function slidePdf(w: Writer, slide: Slide, section: PDFKit.PDFOutline, showNotes
 		w.doc.y += 6;
 	}
 
-	const cited = slideCitation(slide);
+	const cited = slideCitation(slide, w.source);
 	if (cited) {
 		paragraph(w, cited, styles.cite, {after: 4});
 	}
@@ -395,10 +398,13 @@ function pageNumbers(w: Writer, lines: readonly ContentsLine[], pages: ReadonlyM
 
 function headPdf(w: Writer, deck: Deck, slides: readonly Slide[]): ContentsLine[] {
 	paragraph(w, deck.title, styles.title, {after: 8});
-	paragraph(w, whoseLine(deck), styles.whose, {after: 3});
+	if (whoseLine(deck)) {
+		paragraph(w, whoseLine(deck), styles.whose, {after: 3});
+	}
+
 	const url = sourceUrl(deck);
 	if (url) {
-		paragraph(w, `The article: ${url}`, styles.about, {after: 3, link: url});
+		paragraph(w, `${urlLabel(deck)} ${url}`, styles.about, {after: 3, link: url});
 	}
 
 	paragraph(w, aboutLine(deck, slides), styles.about, {after: 10});
@@ -422,6 +428,11 @@ function headPdf(w: Writer, deck: Deck, slides: readonly Slide[]): ContentsLine[
 	return contentsPdf(w, handoutParts(deck));
 }
 
+/** `As of April 6, 2021, the article’s date · The Washington Times, by Stephen Dinan`, the parts the source states. */
+function footerWords(source: SourceInfo): string {
+	return namesSource(source) ? [source.date ? asOfWords(source) : '', sourceCredit(source)].filter(Boolean).join(' · ') : '';
+}
+
 function footers(w: Writer, deck: Deck): void {
 	const range = w.doc.bufferedPageRange();
 	for (let index = range.start; index < range.start + range.count; index++) {
@@ -430,7 +441,7 @@ function footers(w: Writer, deck: Deck): void {
 		w.doc.page.margins.bottom = 0;
 		const y = w.doc.page.height - margin + 14;
 		use(w, styles.footer);
-		w.doc.text(clean(w, deck.source ? `As of ${deck.source.date}, the article’s date · ${deck.source.outlet}, by ${deck.source.author}` : deck.title, styles.footer), w.left, y, {width: w.width - 80, lineBreak: false, height: 10, ellipsis: true});
+		w.doc.text(clean(w, footerWords(deck.source), styles.footer), w.left, y, {width: w.width - 80, lineBreak: false, height: 10, ellipsis: true});
 		w.doc.text(`Page ${index + 1} of ${range.count}`, w.left + w.width - 80, y, {width: 80, align: 'right', lineBreak: false});
 		w.doc.page.margins.bottom = keep;
 	}
@@ -450,7 +461,7 @@ export function memoDocument(deck: Deck, options: MemoOptions): {doc: PDFKit.PDF
 		info: {Title: deck.title, Subject: whoseLine(deck), Creator: 'briefing', Producer: 'briefing (pdfkit)'},
 	});
 	const fonts = registerFonts(doc, ['sans', 'sansBold', 'sansItalic', 'sansBoldItalic', 'mono']);
-	const w: Writer = {doc, fonts, left: margin, width: width - 2 * margin};
+	const w: Writer = {doc, fonts, left: margin, width: width - 2 * margin, source: deck.source};
 	const slides = options.slides ?? deck.slides;
 	const contents = headPdf(w, deck, slides);
 	const pages = new Map<number, number>();

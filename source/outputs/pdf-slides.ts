@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
-import type {Deck, Slide} from '../deck/deck.js';
+import {type Deck, namesSource, type Slide} from '../deck/deck.js';
+import {sourcePhrase} from '../deck/source-words.js';
 import type {Line} from '../text/lines.js';
 import {deckLook, screenLines, type Size, slideBody} from '../layout/screen.js';
 import {slidePagePalettes, type Theme} from '../text/theme.js';
@@ -266,7 +267,7 @@ export function slidesDocument(deck: Deck, options: SlidePagesOptions): {doc: PD
 		font: defaultFontPath(),
 		lang: 'en',
 		displayTitle: true,
-		info: {Title: deck.title, Subject: deck.source ? `The slides of a briefing on the article by ${deck.source.author} in ${deck.source.outlet}, ${deck.source.date}` : `The slides of ${deck.title}`, Creator: 'briefing', Producer: 'briefing (pdfkit)'},
+		info: {Title: deck.title, Subject: namesSource(deck.source) ? `The slides of a briefing on ${sourcePhrase(deck.source)}` : 'The slides of a briefing', Creator: 'briefing', Producer: 'briefing (pdfkit)'},
 	});
 	const fonts = registerFonts(doc, ['mono', 'monoBold', 'monoItalic', 'monoBoldItalic']);
 	const palette = options.theme.name === 'light' || options.theme.name === 'plain' ? slidePagePalettes.paper : slidePagePalettes.screen;

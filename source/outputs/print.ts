@@ -1,6 +1,7 @@
 import {type Block, drawingCharacters, listItems, withoutPauses} from '../deck/blocks.js';
 import {layoutCode} from '../layout/code.js';
-import type {Deck, Slide} from '../deck/deck.js';
+import type {Deck, Slide, SourceInfo} from '../deck/deck.js';
+import {sourceNoun} from '../deck/source-words.js';
 import {indentLines, padCells, textWidth, wrap} from '../text/wrap.js';
 import {lineText} from '../text/lines.js';
 import {stripControls} from '../text/sanitize.js';
@@ -17,17 +18,19 @@ export type TextOptions = {
 	readonly showNotes?: boolean;
 	/** Only these slides (see `selectSlides`); the whole deck by default. */
 	readonly slides?: readonly Slide[];
+	/** The deck's source, for the words under each slide (`Article ¶ 3`); none says `¶ 3`. */
+	readonly source?: SourceInfo;
 };
 
-/** Who wrote it, where and when: the line every output starts with. */
-export function sourceLine(deck: Deck): string {
-	return deck.source ? `${deck.source.outlet}, ${deck.source.date}, by ${deck.source.author}` : deck.title;
-}
-
-/** The article's address, when the deck has one that is a plain web address (never javascript: and the like). */
+/** The source's address, when the deck has one that is a plain web address (never javascript: and the like). */
 export function sourceUrl(deck: Deck): string | undefined {
 	const url = deck.source?.url;
 	return url && /^https?:\/\/[^\s<>"]+$/i.test(url) ? url : undefined;
+}
+
+/** `The article: https://…` under the credit line, named for the kind of source. */
+export function urlLabel(deck: Deck): string {
+	return `The ${sourceNoun(deck.source)}:`;
 }
 
 /** Text wrapped to `width`, its first line after `first` and the others under it after `rest`. */
@@ -127,7 +130,7 @@ export function slideText(slide: Slide, options: TextOptions = {}): string {
 		lines.push(...(index > 0 ? [''] : []), ...indentLines(blockPlain(block, width - 2), '  '));
 	}
 
-	const cited = slideCitation(slide);
+	const cited = slideCitation(slide, options.source);
 	lines.push(...(cited ? ['', `  ${cited}`] : []));
 	if (options.showNotes && slide.notes) {
 		lines.push('', ...hanging(slide.notes, width, '  Notes: ', '  '));
@@ -139,7 +142,8 @@ export function slideText(slide: Slide, options: TextOptions = {}): string {
 /** The memo's head: title, whose briefing, the "as of" line, and for the whole deck the summary and the contents. */
 function headText(deck: Deck, slides: readonly Slide[], width: number): string[] {
 	const url = sourceUrl(deck);
-	const head = [...underlined(deck.title, width, '='), '', ...wrap(whoseLine(deck), width), ...(url ? [`The article: ${url}`] : []), '', ...wrap(aboutLine(deck, slides), width)];
+	const credit = [...wrap(whoseLine(deck), width).filter(Boolean), ...(url ? [`${urlLabel(deck)} ${url}`] : [])];
+	const head = [...underlined(deck.title, width, '='), '', ...credit, ...(credit.length > 0 ? [''] : []), ...wrap(aboutLine(deck, slides), width)];
 	if (!isWholeDeck(deck, slides)) {
 		return head;
 	}
@@ -160,7 +164,7 @@ export function deckText(deck: Deck, options: TextOptions = {}): string {
 		rule,
 		...wrap(partTitle(part), width),
 		rule,
-		...part.slides.flatMap(slide => ['', slideText(slide, options), '']),
+		...part.slides.flatMap(slide => ['', slideText(slide, {...options, source: deck.source}), '']),
 	]);
 	return stripControls([...headText(deck, slides, width), ...body].join('\n').trimEnd()) + '\n';
 }

@@ -1,7 +1,8 @@
 import type {Block} from '../deck/blocks.js';
 import {blocksUpTo, blockTexts, listItems, revealUnits} from '../deck/blocks.js';
 import {inlineParts} from '../text/code-spans.js';
-import {type Deck, paragraphRanges, type Slide} from '../deck/deck.js';
+import {type Deck, namesSource, paragraphRanges, type Slide, type SourceInfo} from '../deck/deck.js';
+import {sourceNoun} from '../deck/source-words.js';
 import {helpRows} from '../model/keymap.js';
 import {modeOf, type NavigationState} from '../model/navigation.js';
 import {stripControls} from '../text/sanitize.js';
@@ -32,8 +33,8 @@ function plural(count: number, noun: string): string {
 	return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
-/** "¶ 6-7, 9" in words a speech synthesiser reads well. */
-export function paragraphsInWords(paragraphs: readonly number[]): string {
+/** "¶ 6-7, 9" in words a speech synthesiser reads well, naming the kind of source ("Source: report paragraph 3."). */
+export function paragraphsInWords(paragraphs: readonly number[], source: SourceInfo = {kind: 'article'}): string {
 	const ranges = paragraphRanges(paragraphs).map(([start, end]) => (start === end ? String(start) : `${start} to ${end}`));
 	if (ranges.length === 0) {
 		return '';
@@ -41,7 +42,8 @@ export function paragraphsInWords(paragraphs: readonly number[]): string {
 
 	const last = ranges.pop()!;
 	const words = ranges.length > 0 ? `${ranges.join(', ')} and ${last}` : last;
-	return `Source: article ${new Set(paragraphs).size === 1 ? 'paragraph' : 'paragraphs'} ${words}.`;
+	const noun = namesSource(source) ? `${sourceNoun(source)} ` : '';
+	return `Source: ${noun}${new Set(paragraphs).size === 1 ? 'paragraph' : 'paragraphs'} ${words}.`;
 }
 
 /** A list's items as the room sees them: each with its number, or its bullet's place in its list; an item's own items are sub-items. */
@@ -184,7 +186,7 @@ export function slideSpeech(deck: Deck, slide: Slide, options: SpeechOptions = {
 		unitsBefore += revealUnits(block);
 	}
 
-	const cite = paragraphsInWords(slide.paragraphs);
+	const cite = paragraphsInWords(slide.paragraphs, deck.source);
 	if (cite) {
 		lines.push(cite);
 	}

@@ -31,7 +31,7 @@ export function followSlideHtml(deck: Deck, index: number, step = Number.POSITIV
 		return '';
 	}
 
-	return slideHtml({...slide, blocks: revealedBlocks(slide.blocks, step)}, {}).replaceAll(/class="fill" style="width: (\d{1,3})%"/g, 'class="fill w$1"');
+	return slideHtml({...slide, blocks: revealedBlocks(slide.blocks, step)}, {source: deck.source}).replaceAll(/class="fill" style="width: (\d{1,3})%"/g, 'class="fill w$1"');
 }
 
 const barWidths = Array.from({length: 101}, (_, percent) => `.w${percent} { width: ${percent}%; }`).join('\n');

@@ -4,13 +4,20 @@ import {keptRuns, type SlideRecord, saveTimings, slideMark, type TimingsStore} f
 /**
 A rehearsal (`--rehearse`): how long each slide and each reveal step was on screen, added to the
 timings of earlier rehearsals and written after each slide change (a moment later, off the key's
-way), on the save key, and at the end (quit or a signal). A slide seen twice adds up. What is
-written after a slide change counts the slides left behind; the save key and the end also count
-the time on the slide still up.
+way), on the save key, and at the end (quit or a signal). It counts from the moment the talk's
+timer does (the first move, or r), so that the talk is paced against times measured as its timer
+measures them; r again starts the count again. A slide seen twice adds up. What is written after a
+slide change counts the slides left behind; the save key and the end also count the time on the
+slide still up.
 */
 export type Rehearsal = {
 	/** The show stands here now (a slide by id, and how many reveal steps are shown). */
 	readonly move: (slideId: string, step: number) => void;
+	/**
+	The talk's timer started (`run` is its start's number: the first move, or r): the count starts
+	now; a new `run` (r again) drops what this rehearsal counted before it. Call it before the move.
+	*/
+	readonly startTimer: (run: number) => void;
 	/** Ctrl+Z: the time until `resume` (fg) is nobody's. */
 	readonly pause: () => void;
 	readonly resume: () => void;
@@ -78,18 +85,20 @@ export function createRehearsal(options: RehearsalOptions): Rehearsal {
 	const spent = new Map<string, Spent>();
 	let current: {id: string; step: number; since: number} | undefined;
 	let isPaused = false;
+	/** The timer's start the count runs from; undefined until the timer starts. */
+	let run: number | undefined;
 	let timer: NodeJS.Timeout | undefined;
 	const problems: string[] = [];
 
 	const add = (until: number) => {
-		if (current && !isPaused) {
+		if (current && !isPaused && run !== undefined) {
 			addTo(spent, current.id, current.step, Math.max(0, until - current.since));
 		}
 	};
 
 	const store = (countOpen: boolean): TimingsStore => {
 		const at = now();
-		const open = countOpen && current && !isPaused ? {id: current.id, step: current.step, time: Math.max(0, at - current.since)} : undefined;
+		const open = countOpen && current && !isPaused && run !== undefined ? {id: current.id, step: current.step, time: Math.max(0, at - current.since)} : undefined;
 		return timingsAfter(deck, base, spent, open, at);
 	};
 
@@ -123,6 +132,13 @@ export function createRehearsal(options: RehearsalOptions): Rehearsal {
 				timer.unref();
 			}
 		},
+		startTimer(next) {
+			if (next !== run) {
+				run = next;
+				spent.clear();
+				current &&= {...current, since: now()};
+			}
+		},
 		pause() {
 			add(now());
 			isPaused = true;
@@ -141,7 +157,7 @@ export function createRehearsal(options: RehearsalOptions): Rehearsal {
 			return writeNow(true);
 		},
 		finish() {
-			if (current) {
+			if (current && run !== undefined) {
 				writeNow(true);
 			}
 		},

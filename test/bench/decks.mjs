@@ -37,7 +37,7 @@ export function oneSlide(body) {
 	return `${frontMatter}\n# Part\n\n## A slide\n\n${body}\n`;
 }
 
-/** The hostile shapes of issue 22, each scaled by `scale` (1 = the issue's size). */
+/** The hostile shapes a bad deck someone sent could hold, each scaled by `scale` (1 = the size first tried). */
 export function hostileDecks(scale = 1) {
 	const n = count => Math.max(2, Math.round(count * scale));
 	return {

@@ -59,7 +59,7 @@ describe('a tall slide at 80x24', () => {
 	test('check --size 80x24 names it at its file and line; at 120x40 it fits', async () => {
 		const small = await runBin(['check', deckFile, '--size', '80x24']);
 		expect(small.code).toBe(0);
-		expect(small.stdout).toContain(`${deckFile}:20: slide 2 “Nineteen bullets” needs 2 pages at 80x24 (one page needs 80x27)`);
+		expect(small.stdout).toContain(`${deckFile}:20:1: Slide 2 “Nineteen bullets” needs 2 pages at 80x24 (one page needs 80x27)`);
 		expect(small.stdout.split('\n').filter(line => line.includes('needs'))).toHaveLength(1);
 		const big = await runBin(['check', deckFile, '--size=120x40']);
 		expect(big.stdout).not.toContain('needs');

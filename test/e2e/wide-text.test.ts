@@ -110,7 +110,7 @@ function columnsOf(session: Session, y: number, marks: string): number[] {
 
 describe.each(sizes)('a deck in Chinese, Japanese and emoji at $columns x $rows', {timeout: 30_000}, size => {
 	test('every row within the terminal, every character of every slide on screen, table rules under their cells', async () => {
-		const session = start(['--rehearse'], size);
+		const session = start([], size);
 		const screens = await walk(session);
 		for (const screen of screens) {
 			for (const row of screen) {
@@ -138,7 +138,7 @@ describe.each(sizes)('a deck in Chinese, Japanese and emoji at $columns x $rows'
 	});
 
 	test('the presenter view shows notes of 200 wide characters whole', async () => {
-		const session = start(['--presenter', '--rehearse', '--slide', '2'], size);
+		const session = start(['--presenter', '--slide', '2'], size);
 		await session.waitFor(() => session.screen().includes('Notes') && session.screen().includes('注'), 'the notes');
 		expect(session.screen().match(/注/g)).toHaveLength(200);
 		for (const row of session.lines()) {

@@ -9,7 +9,7 @@ import type {Rehearsal} from '../rehearsal.js';
 Tells a rehearsal where the show stands, and writes its timings on the save key; returns what the
 key did, in words (a new object each time, so that the same words show again).
 */
-export function useRehearsal(rehearsal: Rehearsal | undefined, deck: Deck, state: Pick<NavigationState, 'index' | 'step' | 'saveCount'>): {readonly text: string} | undefined {
+export function useRehearsal(rehearsal: Rehearsal | undefined, deck: Deck, state: Pick<NavigationState, 'index' | 'step' | 'saveCount' | 'isTimerRunning' | 'timerEpoch'>): {readonly text: string} | undefined {
 	const [saved, setSaved] = useState<{readonly text: string} | undefined>(undefined);
 	useEffect(() => {
 		rehearsal?.setDeck(deck);
@@ -17,9 +17,14 @@ export function useRehearsal(rehearsal: Rehearsal | undefined, deck: Deck, state
 	useEffect(() => {
 		const id = deck.slides[state.index]?.id;
 		if (rehearsal && id !== undefined) {
+			// The rehearsal counts from the talk timer's start, as the pace it is read against does.
+			if (state.isTimerRunning) {
+				rehearsal.startTimer(state.timerEpoch);
+			}
+
 			rehearsal.move(id, state.step);
 		}
-	}, [rehearsal, deck, state.index, state.step]);
+	}, [rehearsal, deck, state.index, state.step, state.isTimerRunning, state.timerEpoch]);
 	useEffect(() => {
 		if (state.saveCount > 0) {
 			setSaved({text: rehearsal ? rehearsal.save() ?? 'timings saved' : 't saves timings in a rehearsal (--rehearse)'});
