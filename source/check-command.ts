@@ -49,7 +49,6 @@ async function target(args: CheckCommand): Promise<Target> {
 		...(article === undefined ? {} : {article}),
 		place: problem => placeOf(file, parsed.places, problem, lines),
 		hidden: hiddenProblems(parsed.text, parsed.deck, parsed.places),
-		...(article === undefined ? {} : {article}),
 		notices: (parsed.notices ?? []).map(notice => `${visibleControls(file)}:${notice.line}: ${notice.text}`),
 	};
 }
