@@ -35,8 +35,9 @@ ${usageLine('check [FILE.md]', synopsis(checkFlags))}
   Alejandro Mayorkas's town hall with ICE employees, or your own Markdown deck
   FILE.md (reloaded as you save it). Press ? while presenting for the keys.
   When stdin or stdout is not a terminal, prints the deck. \`check\` holds a
-    $ npx briefing paragraphs SOURCE
-    $ npx briefing new SOURCE ${synopsis(newFlags)}
+  deck to its source; \`paragraphs\` numbers a source text's paragraphs;
+  \`timings\` prints the talk's plan (budgets, rehearsals, what to cut);
+  \`new\` starts a deck from a source text, with its quotes and paragraphs.
 
   Options
 ${optionsHelp()}

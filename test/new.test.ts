@@ -194,6 +194,34 @@ describe('briefing new on the command line', () => {
 		expect(readFileSync(file, 'utf8')).toBe(written);
 	});
 
+	test('on the report fixture: the deck presents, prints with no news words and passes check', {timeout: 30_000}, async () => {
+		const file = path.join(directory, 'report.md');
+		expect((await runBin(['new', 'test/fixtures/new-report.txt', '-o', file])).code).toBe(0);
+		const checked = await runBin(['check', file]);
+		expect([checked.code, checked.stdout]).toEqual([0, `${file}: 4 slides check out against ${path.resolve('test/fixtures/new-report.txt')}\n`]);
+		const printed = await runBin([file, '--print', '--notes']);
+		expect(printed.code).toBe(0);
+		expect(printed.stdout).toContain('Report ¶ 4-6');
+		expect(printed.stdout).not.toMatch(/\barticle\b|\boutlet\b/i);
+		const session = spawnBin([file], {wrap: true});
+		try {
+			await session.waitForText('From March to August 2023 four branches stayed open');
+			expect(session.screen()).toContain('1/4');
+			session.write('q');
+			expect(await session.wrappedCode()).toBe(0);
+		} finally {
+			session.dispose();
+		}
+	});
+
+	test('on the sources lane\'s report fixture: the deck passes check', async () => {
+		const file = path.join(directory, 'library.md');
+		expect((await runBin(['new', 'test/fixtures/library-report.txt', '-o', file])).code).toBe(0);
+		const checked = await runBin(['check', file]);
+		expect(checked.code, checked.stdout).toBe(0);
+		expect(readFileSync(file, 'utf8')).toContain('kind: report\npublisher: Riverside Public Library Board\n');
+	});
+
 	test('writes to stdout without -o, naming the source from the current folder', async () => {
 		const made = await runBin(['new', articlePath]);
 		expect(made.code).toBe(0);
