@@ -27,6 +27,14 @@ describe('the flag table', () => {
 		}
 	});
 
+	test('--format says it is the deck\'s format and names them ("presenter" is the person at the front)', () => {
+		const row = (flags as FlagTable).format!;
+		expect(row.description).not.toMatch(/presenter\b/i);
+		for (const choice of ['presenterm', 'slides', 'patat', 'auto']) {
+			expect(row.description).toContain(choice);
+		}
+	});
+
 	test('--version prints package.json\'s version, built into the bin: it needs no package.json beside dist/', () => {
 		const {version} = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {version: string};
 		expect(run(['--version']).stdout).toBe(`${version}\n`);
