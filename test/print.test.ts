@@ -12,6 +12,10 @@ import {controlBytes, runBin as piped, squash} from './helpers/bin.js';
 import {childEnv} from './helpers/env.js';
 import {everyBlockDeck} from './helpers/every-block-deck.js';
 import {loadInk} from '../source/deck/drawn.js';
+import {readFileSync} from 'node:fs';
+import {parseMarkdownDeck} from '../source/markdown/parse-deck.js';
+import {deckHtml} from '../source/outputs/export-html.js';
+import {deckMarkdown} from '../source/outputs/export-markdown.js';
 
 // A slide holds an Ink component: the text outputs draw it with Ink.
 await loadInk();
@@ -206,5 +210,25 @@ describe('the bin without a terminal', () => {
 		await new Promise(resolve => child.on('close', resolve));
 		expect(stdout).toBe(`${expected(deck.title)}status 0\n`);
 		expect(stderr).toBe('');
+	});
+});
+
+describe('what "¶" means is said only where a slide cites a paragraph', () => {
+	const deckOf = (name: string) => parseMarkdownDeck(readFileSync(new URL(`fixtures/${name}`, import.meta.url), 'utf8')).deck;
+
+	test('a deck whose slides cite none (its source names no text) says nothing of ¶ in any handout', () => {
+		const wide = deckOf('wide-text.md');
+		expect(wide.slides.every(slide => slide.paragraphs.length === 0)).toBe(true);
+		for (const handout of [deckText(wide), deckMarkdown(wide), deckHtml(wide)]) {
+			expect(handout).not.toContain('¶');
+		}
+
+		expect(deckHtml(wide)).toContain('Source: 测试日报');
+	});
+
+	test('a deck that cites says it, in the words of its kind', () => {
+		const report = deckOf('library-report.md');
+		expect(squash(deckText(report))).toContain('“¶ 13” means paragraph 13 of the report.');
+		expect(deckHtml(report)).toContain('Paragraph numbers (¶) count the report’s paragraphs');
 	});
 });

@@ -3,7 +3,7 @@ import {inlineParts} from '../text/code-spans.js';
 import {type Deck, namesSource, type Slide, type SourceInfo} from '../deck/deck.js';
 import {figureHeading, sourceLine, sourceNoun} from '../deck/source-words.js';
 import {sourceUrl, urlLabel} from './print.js';
-import {aboutLine, type HandoutPart, handoutParts, hasOwnHeading, isWholeDeck, memoSummary, partTitle, slideCitation, slideRange, whoseLine} from './handout.js';
+import {aboutLine, citesParagraphs, type HandoutPart, handoutParts, hasOwnHeading, isWholeDeck, memoSummary, partTitle, slideCitation, slideRange, whoseLine} from './handout.js';
 import {stripControls} from '../text/sanitize.js';
 import {handoutPalette} from '../text/theme.js';
 
@@ -284,7 +284,7 @@ export function deckHtml(deck: Deck, options: HtmlOptions = {}): string {
 		...frontMatterHtml(deck, slides),
 		...handoutParts(deck, slides).map(part => partHtml(part, {...options, source: deck.source})),
 		'</main>',
-		...(namesSource(source) ? [`<footer><p>Source: ${link}. ${paragraphsNote(source)}</p></footer>`] : []),
+		...(namesSource(source) ? [`<footer><p>Source: ${link}.${citesParagraphs(slides) ? ` ${paragraphsNote(source)}` : ''}</p></footer>`] : []),
 		'</body>',
 		'</html>',
 	].join('\n') + '\n';

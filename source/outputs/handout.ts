@@ -76,8 +76,14 @@ export function aboutLine(deck: Deck, slides: readonly Slide[] = deck.slides): s
 	const extent = isWholeDeck(deck, slides)
 		? `${count(deck.slides.length, 'slide')} in ${count(deck.sections.length, 'section')}.`
 		: `This handout holds ${slideRange(slides)} of ${deck.slides.length}.`;
-	const cite = isNamed ? `“¶ 13” means paragraph 13 of the ${sourceNoun(source)}.` : '';
+	// Said only where a slide cites a paragraph: a deck with none has no ¶ to explain.
+	const cite = isNamed && citesParagraphs(slides) ? `“¶ 13” means paragraph 13 of the ${sourceNoun(source)}.` : '';
 	return [asOf, extent, cite].filter(Boolean).join(' ');
+}
+
+/** Whether any of the slides cites a paragraph (`¶ 3`) of its source. */
+export function citesParagraphs(slides: readonly Slide[]): boolean {
+	return slides.some(slide => slide.paragraphs.length > 0);
 }
 
 /** The heading of a section in the handout: `5. Sanctuary cities`. */
