@@ -7,10 +7,26 @@ import {checkFlags, newFlags, optionsHelp, synopsis, timingsFlags} from './optio
 What the program says back: the usage text, a usage error (exit 2), output written to stdout with its
 exit code, and the answers to --help and --version.
 */
+/** A usage line, its flags wrapped under its first at 80 columns. */
+function usageLine(command: string, flagWords: string): string {
+	const start = `    $ npx briefing ${command}`;
+	const lines = [start];
+	for (const word of flagWords.match(/\[[^\]]*\]/g) ?? []) {
+		const last = lines.length - 1;
+		if (lines[last]!.length + word.length + 1 > 80) {
+			lines.push(`${' '.repeat(start.length)} ${word}`);
+		} else {
+			lines[last] += ` ${word}`;
+		}
+	}
+
+	return lines.join('\n');
+}
+
 export const usage = `
   Usage
     $ npx briefing [FILE.md] [options]
-    $ npx briefing check [FILE.md] ${synopsis(checkFlags)}
+${usageLine('check [FILE.md]', synopsis(checkFlags))}
     $ npx briefing paragraphs SOURCE
     $ npx briefing new SOURCE ${synopsis(newFlags)}
     $ npx briefing timings [FILE.md] ${synopsis(timingsFlags)}

@@ -11,6 +11,7 @@ import {checkout, defaultArticle} from './markdown/article-path.js';
 import {visibleControls} from './markdown/inline.js';
 import {DeckFileError, loadMarkdownDeck, readTextFile} from './markdown/load.js';
 import {hiddenProblems} from './markdown/hidden.js';
+import {chooseFormat} from './markdown/formats/translate.js';
 import {builtInPlaces, type Place, placeOf} from './markdown/places.js';
 import {wrap} from './text/wrap.js';
 
@@ -20,7 +21,7 @@ held to its source by the one checker (source/check), each problem a sentence at
 column. A deck that names no source (no front matter, or a title only) and is given none is checked
 for its structure only, and the report says that quotes and numbers were not checked.
 */
-type Target = {deck: Deck; label: string; article?: string; place: (problem: Problem) => Place; hidden?: Array<Problem & {line: number; column: number}>};
+type Target = {deck: Deck; label: string; article?: string; place: (problem: Problem) => Place; hidden?: Array<Problem & {line: number; column: number}>; notices?: readonly string[]};
 
 async function target(args: CheckCommand): Promise<Target> {
 	if (args.deckFile === undefined) {
@@ -30,6 +31,10 @@ async function target(args: CheckCommand): Promise<Target> {
 	}
 
 	const file = args.deckFile;
+	if (args.deckFormat) {
+		chooseFormat(args.deckFormat);
+	}
+
 	const parsed = await loadMarkdownDeck(file);
 	const {source} = parsed.deck;
 	const article = args.source ?? (source.text === undefined ? undefined : path.resolve(path.dirname(file), source.text));
@@ -44,6 +49,7 @@ async function target(args: CheckCommand): Promise<Target> {
 		...(article === undefined ? {} : {article}),
 		place: problem => placeOf(file, parsed.places, problem, lines),
 		hidden: hiddenProblems(parsed.text, parsed.deck, parsed.places),
+		notices: (parsed.notices ?? []).map(notice => `${visibleControls(file)}:${notice.line}: ${notice.text}`),
 	};
 }
 
@@ -62,7 +68,7 @@ function summary(problems: readonly Problem[], deck: Deck, label: string, articl
 	return `${label}: ${problems.length} problem${problems.length === 1 ? '' : 's'} on ${slides} of ${deck.slides.length} slides${article === undefined ? '' : ','}${against}`;
 }
 
-function jsonReport(report: {deck: string; article: string | undefined; slides: number; problems: unknown[]; size: string; tall: unknown[]}): string {
+function jsonReport(report: {deck: string; article: string | undefined; slides: number; problems: unknown[]; size: string; tall: unknown[]; notices?: readonly string[]}): string {
 	const {article, ...rest} = report;
 	return JSON.stringify(article === undefined ? {...rest, notChecked: structureOnly} : report, null, '\t') + '\n';
 }
@@ -84,7 +90,7 @@ article that cannot be read (the error is on stderr too).
 */
 export async function runCheck(parsed: CheckCommand): Promise<number> {
 	try {
-		const {deck, label, article, place, hidden = []} = await target(parsed);
+		const {deck, label, article, place, hidden = [], notices = []} = await target(parsed);
 		const checked = article === undefined ? [] : checkDeck(deck, await readTextFile(article, `the ${sourceNoun(deck.source)}'s text`, '.txt'));
 		const problems = [...checked, ...hidden];
 		// In slide order, each slide's hidden characters after its other problems.
@@ -96,8 +102,8 @@ export async function runCheck(parsed: CheckCommand): Promise<number> {
 		const tallLines = tall.map(each => `${where({...each, column: 1})}${formatTallSlide(each, size)}`);
 		const written = await writeOut(
 			parsed.isJson
-				? jsonReport({deck: label, article: shownArticle, slides: deck.slides.length, problems: placed, size: `${size.columns}x${size.rows}`, tall})
-				: textReport(placed, [...tallLines, summary(problems, deck, label, shownArticle)].join('\n')),
+				? jsonReport({deck: label, article: shownArticle, slides: deck.slides.length, problems: placed, size: `${size.columns}x${size.rows}`, tall, ...(notices.length > 0 ? {notices} : {})})
+				: textReport(placed, [...tallLines, ...notices, summary(problems, deck, label, shownArticle)].join('\n')),
 		);
 		// A failed write (exit 1) says more than the problems found.
 		return written || (problems.length > 0 ? 1 : 0);

@@ -1,4 +1,5 @@
 import {realpathSync} from 'node:fs';
+import type {FormatChoice} from './markdown/formats/scan.js';
 import process from 'node:process';
 import {deck as builtInDeck} from '../slides/index.js';
 import {usageError, writeOut} from './answer.js';
@@ -43,7 +44,7 @@ export async function runDeckCommand(command: DeckCommand): Promise<number> {
 			lighten();
 		}
 	};
-	const markdown = command.deckFile === undefined ? undefined : await loadDeckFile(command.deckFile, beforeParse, isInteractive);
+	const markdown = command.deckFile === undefined ? undefined : await loadDeckFile(command.deckFile, beforeParse, isInteractive, command.deckFormat);
 	if (command.deckFile !== undefined && !markdown) {
 		return 2;
 	}
@@ -99,11 +100,21 @@ export async function runDeckCommand(command: DeckCommand): Promise<number> {
 }
 
 /** The Markdown deck named on the command line, or undefined after a one-line problem with its file, line and column. */
-async function loadDeckFile(file: string, beforeParse: (length: number) => void, isShow: boolean) {
-	const {DeckFileError, loadDeckForShow, loadMarkdownDeck} = await import('./markdown/load.js');
+async function loadDeckFile(file: string, beforeParse: (length: number) => void, isShow: boolean, format?: FormatChoice) {
+	const {DeckFileError, loadDeckForShow, loadMarkdownDeck, noticeLines} = await import('./markdown/load.js');
+	if (format) {
+		(await import('./markdown/formats/translate.js')).chooseFormat(format);
+	}
+
 	try {
 		// A show reads each slide when it is first shown (the rest in its idle time); the outputs read the whole deck now.
-		return await withoutFetch(async () => (isShow ? loadDeckForShow(file, beforeParse) : loadMarkdownDeck(file, beforeParse)));
+		const loaded = await withoutFetch(async () => (isShow ? loadDeckForShow(file, beforeParse) : loadMarkdownDeck(file, beforeParse)));
+		// What of another presenter's deck is not shown, one line a kind (the show's screen comes after it).
+		for (const line of noticeLines(file, loaded.notices)) {
+			process.stderr.write(`briefing: ${line}\n`);
+		}
+
+		return loaded;
 	} catch (error: unknown) {
 		if (error instanceof DeckFileError) {
 			process.stderr.write(`briefing: ${error.message}\n`);
@@ -299,7 +310,8 @@ async function deckSource(deck: Deck, command: ExportCommand, isBuiltIn: boolean
 	}
 
 	const {sourceForOutput} = await import('./outputs/export-deck.js');
-	return deck.source.text === undefined || command.deckFile === undefined ? undefined : sourceForOutput(deck.source.text, command.deckFile, command.file);
+	const text = deck.source?.text;
+	return text === undefined || command.deckFile === undefined ? undefined : sourceForOutput(text, command.deckFile, command.file);
 }
 
 /** `--export FORMAT [-o FILE] [--force]`: usage errors exit 2, a file that cannot be written exits 1. */
@@ -333,7 +345,7 @@ async function exportHandout(deck: Deck, command: ExportCommand, slides: Deck['s
 
 	// The built-in deck written as a Markdown deck names its article, so `briefing check` finds it.
 	const article = format === 'deck' ? await deckSource(deck, command, isBuiltIn) : undefined;
-	const text = format === 'pdf' ? await pdfBytes(deck, {...pdfOptions!, showNotes: command.showNotes, slides}) : exportDeck(article ? {...deck, source: {...deck.source, text: article}} : deck, format, {showNotes: command.showNotes, slides});
+	const text = format === 'pdf' ? await pdfBytes(deck, {...pdfOptions!, showNotes: command.showNotes, slides}) : exportDeck(article && deck.source ? {...deck, source: {...deck.source, text: article}} : deck, format, {showNotes: command.showNotes, slides});
 	if (file === undefined || file === '-') {
 		return writeOut(text);
 	}

@@ -53,6 +53,7 @@ export const flags = {
 	duration: {type: 'string', isMultiple: true, arg: 'TIME', description: 'With --presenter or --serve: talk length (15m, 1h30m)', goesWith: presenting},
 	endAt: {type: 'string', isMultiple: true, arg: 'HH:MM', description: 'With --presenter or --timer: count down to this time', goesWith: presenting},
 	theme: {type: 'string', isMultiple: true, arg: 'NAME', choices: ['auto', 'dark', 'light', 'high-contrast'], description: 'auto (default), dark, light or high-contrast', goesWith: ['present', 'export']},
+	format: {type: 'string', isMultiple: true, arg: 'NAME', choices: ['auto', 'briefing', 'presenterm', 'slides', 'patat'], description: 'The deck file\'s presenter (default: told from the file)'},
 	screenReader: {type: 'boolean', isMultiple: true, description: 'Slides as linear text, for screen readers', goesWith: presenting},
 	debug: {type: 'boolean', isMultiple: true, description: 'Print the stack with an error'},
 	help: {type: 'boolean', isMultiple: true, shortFlag: 'h', description: 'Show this help'},
@@ -64,6 +65,7 @@ export const checkFlags = {
 	source: {type: 'string', isMultiple: true, arg: 'SOURCE', description: 'The source\'s text file (an article, a report…)'},
 	size: {type: 'string', isMultiple: true, arg: 'WxH', description: 'The terminal size the slides are measured at (80x24)'},
 	json: {type: 'boolean', isMultiple: true, description: 'The problems as JSON'},
+	format: {type: 'string', isMultiple: true, arg: 'NAME', choices: ['auto', 'briefing', 'presenterm', 'slides', 'patat'], description: 'The deck file\'s presenter (default: told from the file)'},
 } satisfies FlagTable;
 
 /** The flags of `briefing new SOURCE`. */

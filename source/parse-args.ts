@@ -1,4 +1,5 @@
 import type meowFunction from 'meow';
+import type {FormatChoice} from './markdown/formats/scan.js';
 import {quoted} from './text/quoted.js';
 import {checkFlags, type CommandKind, type FlagRow, type FlagTable, flags as table, flagWord, kebab, newFlags, synopsis, timingsFlags} from './options.js';
 
@@ -41,6 +42,8 @@ export type CheckCommand = {
 	readonly kind: 'check';
 	readonly deckFile?: string;
 	readonly source?: string;
+	/** `--format`: the deck file's presenter (markdown/formats). */
+	readonly deckFormat?: FormatChoice;
 	readonly isJson: boolean;
 	/** `--size WxH`: the terminal size the slides are measured at (default 80x24). */
 	readonly size?: {readonly columns: number; readonly rows: number};
@@ -78,7 +81,7 @@ export type Command =
 	| TimingsCommand
 	| NewCommand
 	| {readonly kind: 'paragraphs'; readonly article: string}
-	| (DeckCommand & {readonly deckFile?: string; readonly isDebug?: boolean});
+	| (DeckCommand & {readonly deckFile?: string; readonly isDebug?: boolean; readonly deckFormat?: FormatChoice});
 
 type Meow = typeof meowFunction;
 
@@ -386,7 +389,7 @@ export function parseArgs(argv: readonly string[], meow?: Meow): Command {
 		case 'print':
 		case 'export':
 		case 'present': {
-			return {...command, ...(deckFile === undefined ? {} : {deckFile}), ...(flags.flags.debug ? {isDebug: true} : {})};
+			return {...command, ...(deckFile === undefined ? {} : {deckFile}), ...(flags.flags.format === undefined ? {} : {deckFormat: flags.flags.format as FormatChoice}), ...(flags.flags.debug ? {isDebug: true} : {})};
 		}
 
 		default: {
@@ -450,6 +453,7 @@ function parseCheck(argv: readonly string[], meow: Meow | undefined): Command {
 		kind: 'check',
 		...(deckFile === undefined ? {} : {deckFile}),
 		...(flags.source === undefined ? {} : {source: flags.source}),
+		...(flags.format === undefined ? {} : {deckFormat: flags.format as FormatChoice}),
 		isJson: flags.json,
 		...(match ? {size: {columns: Number(match[1]), rows: Number(match[2])}} : {}),
 	};

@@ -73,7 +73,7 @@ describe('check --json and exit codes', () => {
 	test('a usage error: exit 2, and with --json the error as JSON too', async () => {
 		const result = await runBin(['check', '--json', '--bogus']);
 		expect(result.code).toBe(2);
-		expect(JSON.parse(result.stdout)).toEqual({error: 'check takes [FILE.md] [--source SOURCE] [--size WxH] [--json], not "--bogus"'});
+		expect(JSON.parse(result.stdout)).toEqual({error: 'check takes [FILE.md] [--source SOURCE] [--size WxH] [--json] [--format NAME], not "--bogus"'});
 		expect(result.stderr).toContain('briefing: check takes');
 		const plain = await runBin(['check', '--bogus']);
 		expect([plain.code, plain.stdout]).toEqual([2, '']);

@@ -117,7 +117,6 @@ describe('the example deck the README links to', () => {
 
 describe('a deck that does not parse says where', () => {
 	test.each([
-		['no front matter', '# S\n\n## A\n', 'deck.md:1:1: a deck starts with front matter'],
 		['a missing title', '---\noutlet: O\ndate: D\n---\n\n# S\n\n## A\n', 'deck.md:1:1: The front matter needs "title:"'],
 		['an unknown key', '---\ntitle: T\noutlet: O\ndate: D\nauthor: A\ntitel: x\n---\n', 'deck.md:6:1: The front matter has no key "titel:"; did you mean "title:"?'],
 		['bad YAML', '---\ntitle: [T\n---\n', 'deck.md:2:'],

@@ -71,7 +71,7 @@ describe('parseArgs', () => {
 		[['deck.md', 'other.md'], 'unexpected argument "other.md"'],
 		[['--', 'deck.md', '--help'], 'unexpected argument "--help"'],
 		[['--print', 'deck.md', '-'], 'unexpected argument "-"'],
-		[['check', '--bogus'], 'check takes [FILE.md] [--source SOURCE] [--size WxH] [--json], not "--bogus"'],
+		[['check', '--bogus'], 'check takes [FILE.md] [--source SOURCE] [--size WxH] [--json] [--format NAME], not "--bogus"'],
 		[['check', 'a.md', 'b.md'], 'check takes one deck file, not also "b.md"'],
 		[['check', '--source'], '--source takes a value (SOURCE)'],
 		[['check', '--size', '10x5'], '--size takes a terminal size as COLUMNSxROWS (at least 20x8), such as 80x24, not "10x5"'],
@@ -103,8 +103,8 @@ describe('parseArgs', () => {
 		[['--print', '--no-reveal'], '--no-reveal goes with presenting, not with --print'],
 		[['--export', 'md', '--rehearse'], '--rehearse goes with presenting, not with --export'],
 		[['--list', '--screen-reader'], '--screen-reader goes with presenting, not with --list'],
-		[['check', '--theme', 'x'], 'check takes [FILE.md] [--source SOURCE] [--size WxH] [--json], not "--theme"'],
-		[['check', '--slide=3'], 'check takes [FILE.md] [--source SOURCE] [--size WxH] [--json], not "--slide=3"'],
+		[['check', '--theme', 'x'], 'check takes [FILE.md] [--source SOURCE] [--size WxH] [--json] [--format NAME], not "--theme"'],
+		[['check', '--slide=3'], 'check takes [FILE.md] [--source SOURCE] [--size WxH] [--json] [--format NAME], not "--slide=3"'],
 		// No --no- forms but the table's (--no-reveal), and --no-reveal only so.
 		[['--no-help'], 'unknown option "--no-help"'],
 		[['--no-version'], 'unknown option "--no-version"'],
@@ -120,7 +120,7 @@ describe('parseArgs', () => {
 	});
 
 	test('check --json keeps --json on a usage error, wherever it stands (the error is written as JSON)', () => {
-		expect(parse('check', '--json', '--bogus')).toEqual({kind: 'usage-error', isJson: true, message: 'check takes [FILE.md] [--source SOURCE] [--size WxH] [--json], not "--bogus"'});
+		expect(parse('check', '--json', '--bogus')).toEqual({kind: 'usage-error', isJson: true, message: 'check takes [FILE.md] [--source SOURCE] [--size WxH] [--json] [--format NAME], not "--bogus"'});
 		expect(parse('check', '--size', 'x', '--json')).toMatchObject({kind: 'usage-error', isJson: true});
 		expect(parse('check', 'a.md', 'b.md', '--json')).toMatchObject({kind: 'usage-error', isJson: true});
 		expect(parse('check', '--bogus')).not.toHaveProperty('isJson');

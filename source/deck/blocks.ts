@@ -67,6 +67,11 @@ export type Block =
 	| {readonly kind: 'bars'; readonly bars: readonly Bar[]; readonly caption?: string}
 	| {readonly kind: 'timeline'; readonly events: readonly TimelineEvent[]}
 	| {readonly kind: 'source'; readonly text: string}
+	/**
+	`<!-- pause -->`: what follows it on the slide shows on the next step. A slide shows its first step
+	on arrival, so a pause before any bullet or quote takes two steps (the arrival, then the rest).
+	*/
+	| {readonly kind: 'pause'; readonly steps: 1 | 2}
 	| {
 			/** Anything in a body that is not a primitive: an Ink component, drawn by Ink at a width. */
 			readonly kind: 'drawn';
@@ -109,10 +114,37 @@ export function revealUnits(block: Block): number {
 			return 1;
 		}
 
+		case 'pause': {
+			return block.steps;
+		}
+
 		default: {
 			return 0;
 		}
 	}
+}
+
+/**
+The blocks a slide shows at reveal step `step`: all of them up to the first pause that step has not
+reached (a bullet or quote after a reached pause still waits for its own step). The pauses stay in, so
+the steps count as before; each draws nothing.
+*/
+export function blocksUpTo(blocks: readonly Block[], step: number): readonly Block[] {
+	let before = 0;
+	for (const [index, block] of blocks.entries()) {
+		if (block.kind === 'pause' && step < before + block.steps) {
+			return blocks.slice(0, index);
+		}
+
+		before += revealUnits(block);
+	}
+
+	return blocks;
+}
+
+/** A slide's blocks without its pauses: what a handout shows of it (every step). */
+export function withoutPauses(blocks: readonly Block[]): readonly Block[] {
+	return blocks.some(block => block.kind === 'pause') ? blocks.filter(block => block.kind !== 'pause') : blocks;
 }
 
 /** Every piece of prose a block holds, for search, checks and exports. */
@@ -166,6 +198,10 @@ export function blockTexts(block: Block): string[] {
 			return block.words ? [...block.words] : drawnWords(block.draw(textWidthOfDrawings));
 		}
 
+		case 'pause': {
+			return [];
+		}
+
 		default: {
 			const never: never = block;
 			return never;
@@ -203,8 +239,8 @@ export function revealedPart(block: Block, visible: number): Block | undefined {
 		return block;
 	}
 
-	if (visible <= 0) {
-		return block.kind === 'columns' ? {...block, columns: block.columns.map(column => column.filter(each => revealUnits(each) === 0))} : undefined;
+	if (visible <= 0 && block.kind !== 'columns') {
+		return undefined;
 	}
 
 	switch (block.kind) {
@@ -218,12 +254,15 @@ export function revealedPart(block: Block, visible: number): Block | undefined {
 		}
 
 		case 'columns': {
+			// Steps go through the first column, then the next: a pause not reached yet holds back the rest of its column and every column after it.
 			let before = 0;
+			let isHeld = false;
 			const columns = block.columns.map(column =>
 				column.flatMap(each => {
-					const shown = revealedPart(each, visible - before);
+					isHeld ||= each.kind === 'pause' && visible - before < each.steps;
+					const shown = isHeld ? undefined : revealedPart(each, visible - before);
 					before += revealUnits(each);
-					return shown ? [shown] : [];
+					return shown && shown.kind !== 'pause' ? [shown] : [];
 				}),
 			);
 			return {...block, columns};

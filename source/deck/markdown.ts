@@ -177,6 +177,10 @@ export function blockMarkdown(block: Block, form: MarkdownForm, source: SourceIn
 			return drawnMarkdown(block, form);
 		}
 
+		case 'pause': {
+			return form === 'deck' ? '<!-- pause -->' : '';
+		}
+
 		default: {
 			const never: never = block;
 			return never;

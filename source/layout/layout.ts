@@ -1,4 +1,4 @@
-import {type Block, type List, listItems, revealUnits} from '../deck/blocks.js';
+import {type Block, blocksUpTo, type List, listItems, revealedPart, revealUnits} from '../deck/blocks.js';
 import {layoutCode, styledLines} from './code.js';
 import {type Line, lineWidth, type Segment} from '../text/lines.js';
 import {padCells, textWidth, wrap} from '../text/wrap.js';
@@ -72,12 +72,11 @@ function layoutList(list: List, width: number, visible: number, roomy: boolean):
 function stackedLines(blocks: readonly Block[], width: number, visible: number, options: LayoutOptions): Line[] {
 	const lines: Line[] = [];
 	let before = 0;
-	for (const [index, block] of blocks.entries()) {
-		if (index > 0) {
-			lines.push(blank());
+	for (const block of blocksUpTo(blocks, visible)) {
+		if (block.kind !== 'pause') {
+			lines.push(...(lines.length > 0 ? [blank()] : []), ...layoutBlock(block, width, Math.max(0, visible - before), {...options, width}));
 		}
 
-		lines.push(...layoutBlock(block, width, Math.max(0, visible - before), {...options, width}));
 		before += revealUnits(block);
 	}
 
@@ -109,6 +108,12 @@ Columns side by side, each its share of the width; where one would be narrower t
 they stand one under another, in order. Reveal steps go through the columns in order, the first's first.
 */
 function layoutColumns(block: Extract<Block, {kind: 'columns'}>, width: number, visible: number, options: LayoutOptions): Line[] {
+	// A pause in a column holds back what follows it in every column after (see revealedPart).
+	const part = visible < revealUnits(block) && block.columns.some(column => column.some(each => each.kind === 'pause')) ? revealedPart(block, visible) : undefined;
+	if (part?.kind === 'columns') {
+		return layoutColumns(part, width, Number.POSITIVE_INFINITY, options);
+	}
+
 	const widths = columnWidths(block.widths, width);
 	const shown: number[] = [];
 	let before = 0;
@@ -311,6 +316,10 @@ export function layoutBlock(block: Block, width: number, visible: number, option
 			return block.draw(width);
 		}
 
+		case 'pause': {
+			return [];
+		}
+
 		default: {
 			const never: never = block;
 			return never;
@@ -323,8 +332,13 @@ export function layoutBlocks(blocks: readonly Block[], options: LayoutOptions): 
 	const lines: Line[] = [];
 	let unitsBefore = 0;
 	const step = options.step ?? Number.POSITIVE_INFINITY;
-	for (const [index, block] of blocks.entries()) {
-		if (index > 0) {
+	for (const block of blocksUpTo(blocks, step)) {
+		if (block.kind === 'pause') {
+			unitsBefore += revealUnits(block);
+			continue;
+		}
+
+		if (lines.length > 0) {
 			lines.push(blank());
 		}
 

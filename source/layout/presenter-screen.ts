@@ -1,4 +1,4 @@
-import {listItems, revealUnits} from '../deck/blocks.js';
+import {blockTexts, listItems, revealUnits} from '../deck/blocks.js';
 import type {Deck, Slide} from '../deck/deck.js';
 import {hintText} from '../model/keymap.js';
 import {formatElapsed} from '../model/clock.js';
@@ -212,9 +212,14 @@ function hintLine(state: NavigationState, columns: number): Line {
 /** The text of a slide's reveal unit `unit` (0-based): a bullet, or a quote with its speaker. */
 function unitText(slide: Slide, unit: number): string | undefined {
 	let before = 0;
-	for (const block of slide.blocks) {
+	for (const [index, block] of slide.blocks.entries()) {
 		const count = revealUnits(block);
 		if (unit < before + count) {
+			if (block.kind === 'pause') {
+				const next = slide.blocks.slice(index + 1).flatMap(after => blockTexts(after))[0];
+				return next === undefined ? undefined : `after the pause: ${next}`;
+			}
+
 			if (block.kind === 'bullets') {
 				return `bullet: ${block.items[unit - before] ?? ''}`;
 			}

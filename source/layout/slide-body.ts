@@ -1,5 +1,5 @@
 import type {Block} from '../deck/blocks.js';
-import {revealUnits} from '../deck/blocks.js';
+import {blocksUpTo, revealUnits} from '../deck/blocks.js';
 import type {Deck, Slide} from '../deck/deck.js';
 import {formatParagraphs} from '../deck/deck.js';
 import {canDrawBig, drawBig, wrapBig} from './big-text.js';
@@ -171,8 +171,13 @@ function wideWidth(size: Size, roomy: boolean): number {
 function blockLines(slide: Slide, width: number, step: number, gap: number, roomy: boolean, wide = width): Line[] {
 	const lines: Line[] = [];
 	let before = 0;
-	for (const [index, block] of slide.blocks.entries()) {
-		if (index > 0) {
+	for (const block of blocksUpTo(slide.blocks, step)) {
+		if (block.kind === 'pause') {
+			before += revealUnits(block);
+			continue;
+		}
+
+		if (lines.length > 0) {
 			lines.push(...blankLines(gap));
 		}
 
@@ -204,8 +209,13 @@ function roomyBlocks(slide: Slide, size: Size, step: number, gap: number, alignm
 
 	const lines: Line[] = [];
 	let before = 0;
-	for (const [index, block] of slide.blocks.entries()) {
-		lines.push(...blankLines(index > 0 ? gap : 0));
+	for (const block of blocksUpTo(slide.blocks, step)) {
+		if (block.kind === 'pause') {
+			before += revealUnits(block);
+			continue;
+		}
+
+		lines.push(...blankLines(lines.length > 0 ? gap : 0));
 		const visible = Math.max(0, step - before);
 		before += revealUnits(block);
 		const quote = block === big?.quote ? bigQuote(big.quote, big.columns - 8, visible > 0) : undefined;
@@ -445,8 +455,13 @@ type Piece = {readonly lines: readonly Line[]; readonly unit?: number; readonly 
 function pieces(slide: Slide, width: number, step: number, wide = width): Piece[] {
 	const all: Piece[] = [];
 	let before = 0;
-	for (const [index, block] of slide.blocks.entries()) {
-		const gapBefore = index > 0 ? 1 : 0;
+	for (const block of blocksUpTo(slide.blocks, step)) {
+		if (block.kind === 'pause') {
+			before += revealUnits(block);
+			continue;
+		}
+
+		const gapBefore = all.length > 0 ? 1 : 0;
 		if (block.kind === 'bullets') {
 			for (const [at, item] of block.items.entries()) {
 				const unit = before + at;

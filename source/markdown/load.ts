@@ -3,6 +3,8 @@ import {type FileHandle, open} from 'node:fs/promises';
 import {MarkdownDeckError, visibleControls} from './inline.js';
 import type {Deck} from '../deck/deck.js';
 import {type ParsedDeck, parseMarkdownDeck, readDeckLazily} from './parse-deck.js';
+import type {FormatChoice} from './formats/scan.js';
+import type {Notice} from './formats/translate.js';
 import {hasHighlighter, useHighlighter} from '../layout/code.js';
 
 /**
@@ -14,6 +16,11 @@ export const maxDeckBytes = 1024 * 1024;
 
 export class DeckFileError extends Error {
 	override name = 'DeckFileError';
+}
+
+/** What of another presenter's deck the show does not show, one line a kind: `deck.md:7: 2 images are shown as a placeholder, [image: file]`. */
+export function noticeLines(file: string, notices: readonly Notice[] | undefined): string[] {
+	return (notices ?? []).map(notice => visibleControls(`${file}:${notice.line}: ${notice.text}`));
 }
 
 /** `deck.md:14:3: a quote needs its speaker`. */
@@ -152,10 +159,10 @@ export async function loadMarkdownDeck(file: string, beforeParse?: (length: numb
 	return {...parseDeckText(file, text), text};
 }
 
-/** Parses a deck file's text; a mistake is a DeckFileError, `FILE:LINE:COLUMN: problem`. */
-export function parseDeckText(file: string, text: string): ParsedDeck {
+/** Parses a deck file's text (ours, or another presenter's: `format`, else `--format`'s, else found from the text); a mistake is a DeckFileError, `FILE:LINE:COLUMN: problem`. */
+export function parseDeckText(file: string, text: string, format?: FormatChoice): ParsedDeck {
 	try {
-		return parseMarkdownDeck(text);
+		return parseMarkdownDeck(text, {name: file, ...(format ? {format} : {})});
 	} catch (error: unknown) {
 		throw deckFileError(file, error);
 	}
@@ -170,19 +177,21 @@ mistake on any slide stops the show before it starts. A larger one has every lim
 the sections and titles checked now and each slide's body parsed when it is first asked for (see
 readDeckLazily); its `problemOf` gives the error of a slide that failed when read, `FILE:LINE:COLUMN: problem`.
 */
-export async function loadDeckForShow(file: string, beforeParse?: (length: number) => void): Promise<{readonly deck: Deck; readonly text: string; readonly problemOf?: (index: number) => string | undefined}> {
+export async function loadDeckForShow(file: string, beforeParse?: (length: number) => void): Promise<{readonly deck: Deck; readonly text: string; readonly notices?: readonly Notice[] | undefined; readonly problemOf?: (index: number) => string | undefined}> {
 	const text = await readDeckText(file);
 	beforeParse?.(text.length);
 	await loadHighlighterFor(text);
 	if (text.length <= wholeReadBelow) {
-		return {deck: parseDeckText(file, text).deck, text};
+		const {deck, notices} = parseDeckText(file, text);
+		return {deck, text, notices};
 	}
 
 	try {
-		const {deck, problemOf} = readDeckLazily(text);
+		const {deck, problemOf, notices} = readDeckLazily(text, {name: file});
 		return {
 			deck,
 			text,
+			notices,
 			problemOf(index) {
 				const error = problemOf(index);
 				return error && formatDeckError(file, error);

@@ -13,6 +13,8 @@ import {type FrontMatter, readFrontMatter} from './front-matter.js';
 import {parseDuration} from '../model/clock.js';
 import {inlineText, MarkdownDeckError, type Position, slideText, startOf, visibleControls} from './inline.js';
 import {deckLimits, type Piece as SplitPiece, splitDeck, stepsAtMost} from './split.js';
+import {asOurDeck, chosenFormat, type Notice, type OurDeck} from './formats/translate.js';
+import type {DeckFormat, FormatChoice} from './formats/scan.js';
 
 /**
 A Markdown deck read into the same `Deck` the built-in slides compile to, with the line of every
@@ -37,7 +39,41 @@ export type ParsedDeck = {
 	readonly deck: Deck;
 	/** Per slide, in deck order: where its parts are in the file (1-based lines). */
 	readonly places: readonly SlidePlaces[];
+	/** The presenter the file was written for, and what of it the show does not show (formats/translate.ts). */
+	readonly format?: DeckFormat;
+	readonly notices?: readonly Notice[];
 };
+
+/** How a deck file is read: the presenter it was written for (`auto`: found from the file), and the file's name (a deck with no title takes it). */
+export type ReadOptions = {readonly format?: FormatChoice; readonly name?: string};
+
+/** The file's text in our format (another presenter's deck translated: formats/translate.ts). */
+function ourText(text: string, options: ReadOptions): OurDeck {
+	return asOurDeck(text.replace(/^\uFEFF/, ''), options.format ?? chosenFormat(), options.name);
+}
+
+/** A mistake's line in the translation moved back to the file's (the lines put before the file's first are its line 1). */
+export function inFile<T>(shift: number, read: () => T): T {
+	try {
+		return read();
+	} catch (error: unknown) {
+		throw fileError(shift, error);
+	}
+}
+
+function fileError(shift: number, error: unknown): unknown {
+	return error instanceof MarkdownDeckError && shift > 0 ? new MarkdownDeckError(error.problem, {line: Math.max(1, error.at.line - shift), column: error.at.line > shift ? error.at.column : 1}) : error;
+}
+
+function placesInFile(places: readonly SlidePlaces[], shift: number): SlidePlaces[] {
+	const move = (line: number) => Math.max(1, line - shift);
+	return places.map(place => ({
+		title: move(place.title),
+		...(place.notes === undefined ? {} : {notes: move(place.notes)}),
+		...(place.paragraphs === undefined ? {} : {paragraphs: move(place.paragraphs)}),
+		body: place.body.map(piece => ({...piece, line: move(piece.line)})),
+	}));
+}
 
 type SlideDraft = {
 	id: string;
@@ -136,7 +172,7 @@ function directive(node: Html, slide: SlideDraft | undefined, section?: SectionD
 
 	const named = /^\s*([a-z_]+)\s*(?::([\s\S]*))?$/i.exec(body);
 	const name = named?.[1]?.toLowerCase();
-	const isDirective = name === 'bars' || name === 'reset_layout' ? named?.[2] === undefined : named?.[2] !== undefined;
+	const isDirective = name === 'bars' || name === 'reset_layout' || name === 'pause' ? named?.[2] === undefined : named?.[2] !== undefined;
 	if (!named || !name || !isDirective) {
 		return; // An ordinary comment: not shown, not read.
 	}
@@ -160,10 +196,14 @@ function directive(node: Html, slide: SlideDraft | undefined, section?: SectionD
 		slide.places.paragraphs ??= at.line;
 	} else if (name === 'bars') {
 		slide.isBars = true;
+	} else if (name === 'pause') {
+		// The first step of a slide is shown on arrival: a pause before any bullet or quote is passed on the second.
+		targetBlocks(slide, at).push({kind: 'pause', steps: slide.blocks.some(block => revealUnits(block) > 0) ? 1 : 2});
+		slide.captionable = undefined;
 	} else if (isColumnDirective(name)) {
 		columnDirective(name, value, at, slide);
 	} else {
-		throw new MarkdownDeckError(`unknown directive "${visibleControls(name)}" (known: paragraphs, speaker_note, bars, budget, column_layout, column, reset_layout)`, at);
+		throw new MarkdownDeckError(`unknown directive "${visibleControls(name)}" (known: paragraphs, speaker_note, bars, budget, pause, column_layout, column, reset_layout)`, at);
 	}
 }
 
@@ -396,14 +436,27 @@ The whole deck read as `parseMarkdownDeck` reads it, a step at a time (a show's 
 its idle time: in pieces of about 1 KB, and without the time limit, as it holds nothing up); the last
 step throws the first mistake, as the whole read would.
 */
-export function* checkDeckSteps(text: string): Generator<void, void> {
-	const source = text.replace(/^\uFEFF/, '');
-	yield* walkDeck(source, 1024, Number.POSITIVE_INFINITY);
+export function* checkDeckSteps(text: string, options: ReadOptions = {}): Generator<void, void> {
+	const {text: source, shift} = ourText(text, options);
+	const steps = walkDeck(source, 1024, Number.POSITIVE_INFINITY);
+	for (;;) {
+		const step = inFile(shift, () => steps.next());
+		if (step.done) {
+			return;
+		}
+
+		yield;
+	}
 }
 
-/** Reads a Markdown deck; a mistake throws a MarkdownDeckError with its line and column. */
-export function parseMarkdownDeck(text: string): ParsedDeck {
-	const source = text.replace(/^\uFEFF/, '');
+/** Reads a Markdown deck (ours, or another presenter's: see ReadOptions); a mistake throws a MarkdownDeckError with its line and column in the file. */
+export function parseMarkdownDeck(text: string, options: ReadOptions = {}): ParsedDeck {
+	const {text: source, shift, format, notices} = ourText(text, options);
+	const parsed = inFile(shift, () => parseOurDeck(source));
+	return {...parsed, places: placesInFile(parsed.places, shift), format, notices};
+}
+
+function parseOurDeck(source: string): ParsedDeck {
 	const steps = walkDeck(source);
 	let step = steps.next();
 	while (!step.done) {
@@ -559,8 +612,13 @@ function unreadable(error: MarkdownDeckError): SlideBody {
 }
 
 /** Reads a Markdown deck for a show, each slide's body when it is first asked for; a mistake found now throws a MarkdownDeckError. */
-export function readDeckLazily(text: string): LazyDeck {
-	const source = text.replace(/^\uFEFF/, '');
+export function readDeckLazily(text: string, options: ReadOptions = {}): LazyDeck & {readonly format: DeckFormat; readonly notices: readonly Notice[]} {
+	const {text: source, shift, format, notices} = ourText(text, options);
+	const lazy = inFile(shift, () => readOurDeckLazily(source));
+	return {deck: lazy.deck, problemOf: index => fileError(shift, lazy.problemOf(index)) as MarkdownDeckError | undefined, format, notices};
+}
+
+function readOurDeckLazily(source: string): LazyDeck {
 	const {walk, front} = deckSkeleton(source);
 	const problems = new Map<number, MarkdownDeckError>();
 	const slides: Slide[] = [];

@@ -10,7 +10,7 @@ problem`) and the reading stops, as it does when the returned function is called
 reloaded).
 */
 export function readAhead(file: string, text: string, onProblem: (message: string) => void, {sliceMs = 2, afterMs = 1000} = {}): () => void {
-	const steps = checkDeckSteps(text);
+	const steps = checkDeckSteps(text, {name: file});
 	let timer: NodeJS.Immediate | NodeJS.Timeout | undefined;
 	const slice = () => {
 		const started = performance.now();

@@ -72,6 +72,7 @@ const fenceOpen = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 const fenceClose = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
 const cut = /^#{1,2}(?:[ \t]|$)/;
 const slideLine = /^ {0,3}##(?:[ \t]|$)/;
+const pauseLine = /^ {0,3}<!--\s*pause\s*-->/i;
 
 /** How deep a line's leading `>` and list markers nest it: markers, plus two columns of indent a level before one. */
 export function nestingOf(line: string): number {
@@ -242,8 +243,8 @@ function readShape(line: string, shape: {steps: number; mayHoldHeading: boolean;
 	const code = line.codePointAt(0) ?? 32;
 	const isLetter = (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 	const isQuote = !isLetter && /^ {0,3}>/.test(line);
-	if (!isLetter && ((isQuote && !shape.wasQuote) || /^[ \t>]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/.test(line))) {
-		shape.steps++;
+	if (!isLetter && ((isQuote && !shape.wasQuote) || /^[ \t>]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/.test(line) || pauseLine.test(line))) {
+		shape.steps += pauseLine.test(line) ? 2 : 1;
 	}
 
 	if (!isLetter && (/^ {0,3}#{1,2}(?:[ \t]|$)/.test(line) || (!shape.wasBlank && /^ {0,3}(?:=+|-+)[ \t]*$/.test(line)))) {
@@ -255,16 +256,17 @@ function readShape(line: string, shape: {steps: number; mayHoldHeading: boolean;
 }
 
 /**
-At least as many reveal steps as a piece's slide can have, from its lines alone: a step is a list item
-or a quote, and each starts on a line with a list marker or on the first line of a run of `>` lines.
+At least as many reveal steps as a piece's slide can have, from its lines alone: a step is a list item,
+a quote or a pause, and each starts on a line with a list marker, on the first line of a run of `>`
+lines, or on a `<!-- pause -->` line (two steps at most: see the pause block).
 */
 export function stepsAtMost(text: string): number {
 	let steps = 0;
 	let wasQuote = false;
 	for (const line of text.split('\n')) {
 		const isQuote = /^ {0,3}>/.test(line);
-		if ((isQuote && !wasQuote) || /^[ \t>]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/.test(line)) {
-			steps++;
+		if ((isQuote && !wasQuote) || /^[ \t>]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/.test(line) || pauseLine.test(line)) {
+			steps += pauseLine.test(line) ? 2 : 1;
 		}
 
 		wasQuote = isQuote;

@@ -7,6 +7,7 @@ import {visibleControls} from './inline.js';
 import {DeckFileError, loadHighlighterFor, parseDeckText, readDeckText} from './load.js';
 import {type PackedDeck, unpackDeck} from './packed-deck.js';
 import {deckLimits} from './split.js';
+import {chosenFormat} from './formats/translate.js';
 
 /**
 Live reload of a Markdown deck: the file's directory is watched (an editor that saves by writing a
@@ -198,7 +199,7 @@ function deckParser() {
 			try {
 				return await new Promise<WatchUpdate | undefined>(resolve => {
 					pending = {id, settle: resolve};
-					worker!.postMessage({id, file, text});
+					worker!.postMessage({id, file, text, format: chosenFormat()});
 				});
 			} finally {
 				clearTimeout(notice);

@@ -1,4 +1,4 @@
-import {type Block, blockTexts, type List} from '../deck/blocks.js';
+import {type Block, blockTexts, type List, withoutPauses} from '../deck/blocks.js';
 import {inlineParts} from '../text/code-spans.js';
 import {type Deck, namesSource, type Slide, type SourceInfo} from '../deck/deck.js';
 import {figureHeading, sourceLine, sourceNoun} from '../deck/source-words.js';
@@ -195,6 +195,10 @@ export function blockHtml(block: Block, source: SourceInfo = {kind: 'article'}):
 			return `<div class="drawn">${blockTexts(block).map(line => `<p>${text(line)}</p>`).join('')}</div>`;
 		}
 
+		case 'pause': {
+			return '';
+		}
+
 		default: {
 			const never: never = block;
 			return never;
@@ -208,7 +212,7 @@ export function slideHtml(slide: Slide, options: HtmlOptions): string {
 	return [
 		hasOwnHeading(slide) ? `<article id="${id}" aria-labelledby="${id}-title">` : `<article id="${id}">`,
 		...(hasOwnHeading(slide) ? [`<h3 id="${id}-title">${text(slide.title)}</h3>`] : []),
-		...slide.blocks.map(block => blockHtml(block, options.source)),
+		...withoutPauses(slide.blocks).map(block => blockHtml(block, options.source)),
 		...(cited ? [`<p class="cited">${text(cited)}</p>`] : []),
 		...(options.showNotes && slide.notes ? [`<aside class="notes"><h4>Speaker notes</h4><p>${text(slide.notes)}</p></aside>`] : []),
 		'</article>',

@@ -1,3 +1,4 @@
+import {withoutPauses} from '../deck/blocks.js';
 import type {Deck, Slide, SourceInfo} from '../deck/deck.js';
 import {blockMarkdown, escapeMarkdown, listMarkdown} from '../deck/markdown.js';
 import {sourceUrl, urlLabel} from './print.js';
@@ -19,7 +20,7 @@ export type MarkdownOptions = {
 /** One slide as a `###` sub-heading of its section, with its number and cited paragraphs under it. */
 export function slideMarkdown(slide: Slide, options: MarkdownOptions = {}): string {
 	const cited = slideCitation(slide, options.source);
-	const parts = [...(hasOwnHeading(slide) ? [`### ${escapeMarkdown(slide.title)}`] : []), ...slide.blocks.map(block => blockMarkdown(block, 'memo', options.source)), ...(cited ? [`*${escapeMarkdown(cited)}*`] : [])];
+	const parts = [...(hasOwnHeading(slide) ? [`### ${escapeMarkdown(slide.title)}`] : []), ...withoutPauses(slide.blocks).map(block => blockMarkdown(block, 'memo', options.source)), ...(cited ? [`*${escapeMarkdown(cited)}*`] : [])];
 	if (options.showNotes && slide.notes) {
 		parts.push(`**Speaker notes:** ${escapeMarkdown(slide.notes)}`);
 	}

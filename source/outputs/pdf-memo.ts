@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import {type Block, blockTexts, type List} from '../deck/blocks.js';
+import {type Block, blockTexts, type List, withoutPauses} from '../deck/blocks.js';
 import {type Deck, namesSource, type Slide, type SourceInfo} from '../deck/deck.js';
 import {asOfWords, sourceCredit} from '../deck/source-words.js';
 import {handoutPalette as palette} from '../text/theme.js';
@@ -306,6 +306,10 @@ function blockPdf(w: Writer, block: Block): void {
 			return;
 		}
 
+		case 'pause': {
+			return;
+		}
+
 		default: {
 			const never: never = block;
 			return never;
@@ -328,7 +332,7 @@ function slidePdf(w: Writer, slide: Slide, section: PDFKit.PDFOutline, showNotes
 		paragraph(w, slide.title, styles.h3, {after: 5});
 	}
 
-	for (const block of slide.blocks) {
+	for (const block of withoutPauses(slide.blocks)) {
 		blockPdf(w, block);
 		w.doc.y += 6;
 	}

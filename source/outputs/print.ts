@@ -1,4 +1,4 @@
-import {type Block, drawingCharacters, listItems} from '../deck/blocks.js';
+import {type Block, drawingCharacters, listItems, withoutPauses} from '../deck/blocks.js';
 import {layoutCode} from '../layout/code.js';
 import type {Deck, Slide, SourceInfo} from '../deck/deck.js';
 import {sourceNoun} from '../deck/source-words.js';
@@ -111,6 +111,10 @@ export function blockPlain(block: Block, width: number): string[] {
 				.filter((line, index, lines) => line || (index > 0 && index < lines.length - 1));
 		}
 
+		case 'pause': {
+			return [];
+		}
+
 		default: {
 			const never: never = block;
 			return never;
@@ -122,7 +126,7 @@ export function blockPlain(block: Block, width: number): string[] {
 export function slideText(slide: Slide, options: TextOptions = {}): string {
 	const width = options.width ?? 78;
 	const lines: string[] = hasOwnHeading(slide) ? [...underlined(slide.title, width, '-'), ''] : [];
-	for (const [index, block] of slide.blocks.entries()) {
+	for (const [index, block] of withoutPauses(slide.blocks).entries()) {
 		lines.push(...(index > 0 ? [''] : []), ...indentLines(blockPlain(block, width - 2), '  '));
 	}
 

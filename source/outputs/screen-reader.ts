@@ -1,5 +1,5 @@
 import type {Block} from '../deck/blocks.js';
-import {blockTexts, listItems, revealUnits} from '../deck/blocks.js';
+import {blocksUpTo, blockTexts, listItems, revealUnits} from '../deck/blocks.js';
 import {inlineParts} from '../text/code-spans.js';
 import {type Deck, namesSource, paragraphRanges, type Slide, type SourceInfo} from '../deck/deck.js';
 import {sourceNoun} from '../deck/source-words.js';
@@ -158,6 +158,10 @@ export function blockSpeech(block: Block, visible: number): string[] {
 			return blockTexts(block).map(line => sentence(line));
 		}
 
+		case 'pause': {
+			return [];
+		}
+
 		default: {
 			const never: never = block;
 			return never;
@@ -177,7 +181,7 @@ export function slideSpeech(deck: Deck, slide: Slide, options: SpeechOptions = {
 	}
 
 	let unitsBefore = 0;
-	for (const block of slide.blocks) {
+	for (const block of blocksUpTo(slide.blocks, step)) {
 		lines.push(...blockSpeech(block, Math.max(0, step - unitsBefore)));
 		unitsBefore += revealUnits(block);
 	}

@@ -1,4 +1,4 @@
-import {type Block, revealedPart, revealUnits} from '../deck/blocks.js';
+import {type Block, blocksUpTo, revealedPart, revealUnits} from '../deck/blocks.js';
 import type {Deck} from '../deck/deck.js';
 import {escapeHtml, handoutCss, htmlStart, slideHtml} from '../outputs/export-html.js';
 
@@ -14,10 +14,10 @@ stylesheet (styles from 'self' only: the handout's inline bar widths become clas
 /** A slide's blocks as far as `step` reveals them (as the audience view lays them out: layout.ts). */
 export function revealedBlocks(blocks: readonly Block[], step: number): Block[] {
 	let before = 0;
-	return blocks.flatMap(block => {
+	return blocksUpTo(blocks, step).flatMap(block => {
 		const shown = revealedPart(block, step - before);
 		before += revealUnits(block);
-		return shown ? [shown] : [];
+		return shown && shown.kind !== 'pause' ? [shown] : [];
 	});
 }
 

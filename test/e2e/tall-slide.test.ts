@@ -71,5 +71,5 @@ describe('a tall slide at 80x24', () => {
 		const bad = await runBin(['check', deckFile, '--size', 'big']);
 		expect(bad.code).toBe(2);
 		expect(bad.stderr).toContain('--size takes a terminal size as COLUMNSxROWS');
-	});
+	}, 20_000);
 });
