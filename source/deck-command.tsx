@@ -303,6 +303,17 @@ async function pdfBytes(deck: Deck, options: {paper?: string; slidePages: boolea
 	return data;
 }
 
+/** The `source:` a deck exported as a Markdown deck names, relative to where it is written. */
+async function deckSource(deck: Deck, command: ExportCommand, isBuiltIn: boolean): Promise<string | undefined> {
+	if (isBuiltIn) {
+		return (await import('./markdown/article-path.js')).articleFor(command.file);
+	}
+
+	const {sourceForOutput} = await import('./outputs/export-deck.js');
+	const text = deck.source?.text;
+	return text === undefined || command.deckFile === undefined ? undefined : sourceForOutput(text, command.deckFile, command.file);
+}
+
 /** `--export FORMAT [-o FILE] [--force]`: usage errors exit 2, a file that cannot be written exits 1. */
 async function exportHandout(deck: Deck, command: ExportCommand, slides: Deck['slides'], isBuiltIn: boolean): Promise<number> {
 	const {exportDeck, exportFormats, formatFromFileName, isExportFormat, writeExport} = await import('./outputs/export.js');
@@ -333,7 +344,7 @@ async function exportHandout(deck: Deck, command: ExportCommand, slides: Deck['s
 	}
 
 	// The built-in deck written as a Markdown deck names its article, so `briefing check` finds it.
-	const article = format === 'deck' && isBuiltIn ? (await import('./markdown/article-path.js')).articleFor(file) : undefined;
+	const article = format === 'deck' ? await deckSource(deck, command, isBuiltIn) : undefined;
 	const text = format === 'pdf' ? await pdfBytes(deck, {...pdfOptions!, showNotes: command.showNotes, slides}) : exportDeck(article && deck.source ? {...deck, source: {...deck.source, text: article}} : deck, format, {showNotes: command.showNotes, slides});
 	if (file === undefined || file === '-') {
 		return writeOut(text);

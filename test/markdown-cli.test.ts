@@ -1,6 +1,7 @@
-import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
+import process from 'node:process';
 import {afterAll, describe, expect, test} from 'vitest';
 import {splitParagraphs} from '../source/check/paragraphs.js';
 import {controlBytes, runBin} from './helpers/bin.js';
@@ -40,6 +41,30 @@ describe('--export deck', () => {
 		const twice = await runBin([file, '--export', 'deck']);
 		expect(twice.stdout).toBe(once.stdout);
 		expect((await runBin([file, '--print', '--notes'])).stdout).toBe((await runBin([fixture('every-primitive.md'), '--print', '--notes'])).stdout);
+	});
+
+	test('a deck exported into another folder names its source relative to that folder, and check finds it', {timeout: 30_000}, async () => {
+		const file = path.join(directory, 'elsewhere', 'library.md');
+		mkdirSync(path.dirname(file));
+		expect((await runBin([fixture('library-report.md'), '--export', 'deck', '-o', file])).code).toBe(0);
+		const text = path.resolve('test/fixtures/library-report.txt');
+		expect(readFileSync(file, 'utf8')).toContain(`source: ${path.relative(path.dirname(file), text)}\n`);
+		const checked = await runBin(['check', file]);
+		expect([checked.code, checked.stdout]).toEqual([0, `${file}: 5 slides check out against ${text}\n`]);
+	});
+
+	test('a deck exported beside itself, or to stdout, keeps its source: line as written', {timeout: 30_000}, async () => {
+		const original = readFileSync(fixture('library-report.md'), 'utf8');
+		const beside = path.join('test/fixtures', `.export-${process.pid}.md`);
+		try {
+			expect((await runBin([fixture('library-report.md'), '--export', 'deck', '-o', beside])).code).toBe(0);
+			const once = readFileSync(beside, 'utf8');
+			expect(once).toContain('source: library-report.txt\n');
+			expect((await runBin([beside, '--export', 'deck'])).stdout).toBe(once);
+			expect(original).toContain('source: library-report.txt\n');
+		} finally {
+			rmSync(beside, {force: true});
+		}
 	});
 });
 

@@ -17,6 +17,8 @@ export type TallSlide = {
 	readonly pages: number;
 	/** The rows the slide would need on one page. */
 	readonly rows: number;
+	/** Whether steps reach every page while presenting (a page of only code or text is reached by none). */
+	readonly isReached: boolean;
 };
 
 /** The tall slides, once Ink is loaded where a slide holds an Ink component (it draws its own lines). */
@@ -31,16 +33,17 @@ export async function measureSlides(deck: Deck, size: Size): Promise<TallSlide[]
 export function tallSlides(deck: Deck, size: Size): TallSlide[] {
 	const look = deckLook(deck, size);
 	return deck.slides.flatMap(slide => {
-		const pages = slideBody(slide, slide.units, size, {look}).pages?.count ?? 1;
+		const paged = slideBody(slide, slide.units, size, {look}).pages;
+		const pages = paged?.count ?? 1;
 		if (pages <= 1) {
 			return [];
 		}
 
 		const rows = slideLines(slide, readingWidth(size, false), slide.units).length + chromeRows;
-		return [{slide: slide.index + 1, slideId: slide.id, title: slide.title, pages, rows}];
+		return [{slide: slide.index + 1, slideId: slide.id, title: slide.title, pages, rows, isReached: paged?.isReached ?? false}];
 	});
 }
 
 export function formatTallSlide(tall: TallSlide, size: Size): string {
-	return `Slide ${tall.slide} “${tall.title}” needs ${tall.pages} pages at ${size.columns}x${size.rows} (one page needs ${size.columns}x${tall.rows}); it is shown across pages while presenting.`;
+	return `Slide ${tall.slide} “${tall.title}” needs ${tall.pages} pages at ${size.columns}x${size.rows} (one page needs ${size.columns}x${tall.rows}); ${tall.isReached ? 'it is shown across pages while presenting' : 'only its first page shows at this size: split it, or present in a bigger terminal'}.`;
 }

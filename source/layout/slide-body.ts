@@ -24,7 +24,7 @@ export type Size = {readonly columns: number; readonly rows: number};
 export type SlideScreen = {
 	readonly lines: Line[];
 	/** Set on a slide too tall for the rows, shown across pages: the page shown and how many there are. */
-	readonly pages?: {readonly index: number; readonly count: number};
+	readonly pages?: {readonly index: number; readonly count: number; /** Whether steps reach every page (else the first page is shown, marked). */ readonly isReached: boolean};
 	/** Set when the slide cannot be shown at this size: the size it needs. */
 	readonly needs?: Size;
 };
@@ -445,7 +445,7 @@ export function slideBody(slide: Slide, step: number, size: Size, options: BodyO
 		}
 	}
 
-	return {lines: indentLines([...toHeight(paged.lines, contentRows, false), ...notesBlock], compactMargin), pages: {index: paged.index, count: paged.count}};
+	return {lines: indentLines([...toHeight(paged.lines, contentRows, false), ...notesBlock], compactMargin), pages: {index: paged.index, count: paged.count, isReached: paged.stepsOn}};
 }
 
 /** A piece of a slide that stays whole on a page: a bullet, a quote, any other block; and the reveal unit it is, if any. */
@@ -473,6 +473,11 @@ function pieces(slide: Slide, width: number, step: number, wide = width): Piece[
 				const unit = before + at;
 				all.push({lines: unit < step ? lines : lines.map(() => []), unit, gapBefore: at === 0 ? gapBefore : 0});
 			}
+		} else if (block.kind === 'code') {
+			// A row at a time, so a tall code block runs on over the next pages (its language stays with its first row).
+			const lines = layoutBlock(block, widthFor(block, width, wide), 0, {width});
+			const head = block.lang ? 2 : 1;
+			all.push({lines: lines.slice(0, head), gapBefore}, ...lines.slice(head).map(line => ({lines: [line], gapBefore: 0})));
 		} else {
 			const units = revealUnits(block);
 			const at = widthFor(block, width, wide);
@@ -524,6 +529,6 @@ function pageOf(slide: Slide, width: number, step: number, rows: number, isRevea
 	const page = pages[index] ?? [];
 	const body = page.flatMap(piece => [...blankLines(piece.gapBefore), ...piece.lines]);
 	const where = `page ${index + 1} of ${count}`;
-	const mark = index === count - 1 ? `▲ continued (${where})` : stepsOn ? `▼ more on the next step (${where})` : `▼ more than fits: a bigger terminal shows it (${where})`;
+	const mark = index === count - 1 && count > 1 ? `▲ continued (${where})` : stepsOn ? `▼ more on the next step (${where})` : `▼ more than fits: a bigger terminal shows it (${where})`;
 	return {lines: [...title, [], ...body, [seg(fit(mark, width), 'muted')]], index, count, stepsOn};
 }

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import {stringify} from 'yaml';
 import type {Deck, Slide} from '../deck/deck.js';
 import {blockMarkdown, headingText} from '../deck/markdown.js';
@@ -62,4 +63,19 @@ export function deckToMarkdown(deck: Deck): string {
 	}
 
 	return parts.join('\n\n') + '\n';
+}
+
+/**
+A Markdown deck's `source:` (relative to the deck's folder) as the exported copy gives it: relative
+to the folder the copy is written to, so `briefing check` on the copy finds the same text. Kept as
+written for stdout, for an absolute path, and for a copy written beside the deck.
+*/
+export function sourceForOutput(source: string, deckFile: string, output: string | undefined): string {
+	if (output === undefined || output === '-' || path.isAbsolute(source)) {
+		return source;
+	}
+
+	const from = path.dirname(path.resolve(deckFile));
+	const to = path.dirname(path.resolve(output));
+	return from === to ? source : path.relative(to, path.resolve(from, source)).split(path.sep).join('/');
 }
