@@ -74,8 +74,10 @@ describe('presenterm', () => {
 	test('speaker notes, in one line or YAML\'s block form; pauses are steps', () => {
 		expect(deck.slides[1]!.notes).toBe('Check the tide table the night before.');
 		expect(deck.slides[3]!.notes).toBe('Ask who has seen an anemone open. Then show the photo.');
-		// Three bullets and a pause between the second and third.
-		expect(deck.slides[1]!.units).toBe(4);
+		// Three bullets and a pause between the second and third: the bullets step one at a time already, so
+		// the pause adds no step that shows nothing, and the three read back as one list.
+		expect(deck.slides[1]!.units).toBe(3);
+		expect(deck.slides[1]!.blocks.filter(block => block.kind === 'bullets')).toHaveLength(1);
 		// A pause before any bullet: the arrival, then the rest.
 		expect(deck.slides[3]!.units).toBe(2);
 	});

@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, test} from 'vitest';
 import {deck as builtIn} from '../slides/index.js';
-import {blockTexts, type BlockKind, textWidthOfDrawings} from '../source/deck/blocks.js';
+import {blockTexts, type BlockKind, revealUnits, textWidthOfDrawings} from '../source/deck/blocks.js';
 import type {Deck} from '../source/deck/deck.js';
 import {loadInk} from '../source/deck/drawn.js';
 import {checkDeck} from '../source/check/check.js';
@@ -181,5 +181,16 @@ describe('the audience header', () => {
 	test('names the section beside the deck title, but not twice when the section is named as the deck (a starter deck)', () => {
 		expect(headerOf(`${head.replace('title: T', 'title: The talk')}# Part one\n\n## A slide\n\nText.\n`)).toMatch(/^The talk +Part one$/);
 		expect(headerOf(`${head.replace('title: T', 'title: Article')}# Article\n\n## A slide\n\nText.\n`)).toBe('Article');
+	});
+});
+
+describe('a pause', () => {
+	test('right before bullets adds no step that shows nothing; before a paragraph it is a step', () => {
+		const {deck} = parseMarkdownDeck(`${head}# S\n\n## A\n\nWords\n\n- one\n- two\n\n<!-- pause -->\n\n- three\n\n<!-- pause -->\n\nAfter.\n`);
+		const blocks = deck.slides[0]!.blocks;
+		expect(blocks.map(block => block.kind)).toEqual(['text', 'bullets', 'pause', 'text']);
+		expect(blocks[1]).toEqual({kind: 'bullets', items: ['one', 'two', 'three']});
+		// Arrival, then one step per bullet, then the pause before "After.".
+		expect(blocks.reduce((sum, block) => sum + revealUnits(block), 0)).toBe(4);
 	});
 });

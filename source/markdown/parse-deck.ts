@@ -306,7 +306,21 @@ function addBlock(node: RootContent, walk: Walk): void {
 
 	const read = readBlock(node, slide.isBars);
 	slide.isBars = false;
-	targetBlocks(slide, startOf(node)).push(read.block);
+	const blocks = targetBlocks(slide, startOf(node));
+	// A pause right before bullets, a list or a quote would be a step that shows nothing: they wait for their own step.
+	if (blocks.at(-1)?.kind === 'pause' && read.block.kind !== 'columns' && revealUnits(read.block) > 0) {
+		blocks.pop();
+		const before = blocks.at(-1);
+		if (before?.kind === 'bullets' && read.block.kind === 'bullets') {
+			// One list again, as it reads back from a deck written without the pause.
+			blocks[blocks.length - 1] = {kind: 'bullets', items: [...before.items, ...read.block.items]};
+			slide.places.body.push(...read.pieces);
+			slide.captionable = undefined;
+			return;
+		}
+	}
+
+	blocks.push(read.block);
 	slide.places.body.push(...read.pieces);
 	slide.captionable = read.block.kind === 'table' || read.block.kind === 'bars' ? read.block : undefined;
 }
