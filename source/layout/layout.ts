@@ -229,6 +229,46 @@ function layoutBars(block: Extract<Block, {kind: 'bars'}>, width: number): Line[
 	return lines;
 }
 
+/** Bullets, the first `visible` of them shown (the rest keep their rows, blank). */
+function layoutBullets(block: Extract<Block, {kind: 'bullets'}>, width: number, visible: number, roomy: boolean): Line[] {
+	const lines: Line[] = [];
+	for (const [index, item] of block.items.entries()) {
+		if (roomy && index > 0) {
+			lines.push(blank());
+		}
+
+		const itemLines = hanging({text: symbols.bullet + ' ', role: 'bullet'}, item, 'body', width);
+		lines.push(...(index < visible ? itemLines : itemLines.map(() => blank())));
+	}
+
+	return lines;
+}
+
+/** A quote in curly quotation marks beside a bar, then its speaker; blank rows until it is revealed. */
+function layoutQuote(block: Extract<Block, {kind: 'quote'}>, width: number, visible: number): Line[] {
+	const bar: Segment = {text: symbols.quoteBar + ' ', role: 'quoteMark'};
+	const lines: Line[] = wrap('“' + block.text + '”', width - 2).map(text => [bar, {text, role: 'quote'}]);
+	const attribution = `${symbols.dash} ${block.speaker}${block.role ? ', ' + block.role : ''}`;
+	lines.push(...wrap(attribution, width - 2).map(text => [{text: '  ', role: 'muted' as const}, {text, role: 'speaker' as const}]));
+	return visible > 0 ? lines : lines.map(() => blank());
+}
+
+/** Events down a rule: each `when` padded to the widest, then a dot and its `what`. */
+function layoutTimeline(block: Extract<Block, {kind: 'timeline'}>, width: number): Line[] {
+	const whenWidth = Math.max(...block.events.map(event => textWidth(event.when)));
+	const lines: Line[] = [];
+	for (const [index, event] of block.events.entries()) {
+		if (index > 0) {
+			lines.push([{text: ' '.repeat(whenWidth + 1) + symbols.column, role: 'rule'}]);
+		}
+
+		const prefix: Segment = {text: padCells(event.when, whenWidth) + ' ' + symbols.dot + ' ', role: 'accent'};
+		lines.push(...hanging(prefix, event.what, 'body', width));
+	}
+
+	return lines;
+}
+
 /** Lays out one block; `visible` says how many of its reveal units show. */
 export function layoutBlock(block: Block, width: number, visible: number, options: LayoutOptions = {width}): Line[] {
 	const roomy = options.isRoomy ?? false;
@@ -250,17 +290,7 @@ export function layoutBlock(block: Block, width: number, visible: number, option
 		}
 
 		case 'bullets': {
-			const lines: Line[] = [];
-			for (const [index, item] of block.items.entries()) {
-				if (roomy && index > 0) {
-					lines.push(blank());
-				}
-
-				const itemLines = hanging({text: symbols.bullet + ' ', role: 'bullet'}, item, 'body', width);
-				lines.push(...(index < visible ? itemLines : itemLines.map(() => blank())));
-			}
-
-			return lines;
+			return layoutBullets(block, width, visible, roomy);
 		}
 
 		case 'list': {
@@ -276,13 +306,7 @@ export function layoutBlock(block: Block, width: number, visible: number, option
 		}
 
 		case 'quote': {
-			const open = '“';
-			const close = '”';
-			const bar: Segment = {text: symbols.quoteBar + ' ', role: 'quoteMark'};
-			const lines: Line[] = wrap(open + block.text + close, width - 2).map(text => [bar, {text, role: 'quote'}]);
-			const attribution = `${symbols.dash} ${block.speaker}${block.role ? ', ' + block.role : ''}`;
-			lines.push(...wrap(attribution, width - 2).map(text => [{text: '  ', role: 'muted' as const}, {text, role: 'speaker' as const}]));
-			return visible > 0 ? lines : lines.map(() => blank());
+			return layoutQuote(block, width, visible);
 		}
 
 		case 'fact': {
@@ -298,18 +322,7 @@ export function layoutBlock(block: Block, width: number, visible: number, option
 		}
 
 		case 'timeline': {
-			const whenWidth = Math.max(...block.events.map(event => textWidth(event.when)));
-			const lines: Line[] = [];
-			for (const [index, event] of block.events.entries()) {
-				if (index > 0) {
-					lines.push([{text: ' '.repeat(whenWidth + 1) + symbols.column, role: 'rule'}]);
-				}
-
-				const prefix: Segment = {text: padCells(event.when, whenWidth) + ' ' + symbols.dot + ' ', role: 'accent'};
-				lines.push(...hanging(prefix, event.what, 'body', width));
-			}
-
-			return lines;
+			return layoutTimeline(block, width);
 		}
 
 		case 'drawn': {

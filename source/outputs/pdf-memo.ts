@@ -233,6 +233,19 @@ function bars(w: Writer, block: Extract<Block, {kind: 'bars'}>): void {
 	}
 }
 
+function factPdf(w: Writer, block: Extract<Block, {kind: 'fact'}>): void {
+	room(w, 50);
+	paragraph(w, block.value, styles.figure);
+	paragraph(w, block.label, styles.body);
+}
+
+/** A drawing's words, a paragraph a line (the memo draws no frames). */
+function drawnPdf(w: Writer, block: Extract<Block, {kind: 'drawn'}>): void {
+	for (const line of blockTexts(block)) {
+		paragraph(w, line, styles.body, {after: 2});
+	}
+}
+
 function blockPdf(w: Writer, block: Block): void {
 	switch (block.kind) {
 		case 'heading': {
@@ -277,9 +290,7 @@ function blockPdf(w: Writer, block: Block): void {
 		}
 
 		case 'fact': {
-			room(w, 50);
-			paragraph(w, block.value, styles.figure);
-			paragraph(w, block.label, styles.body);
+			factPdf(w, block);
 			return;
 		}
 
@@ -299,10 +310,7 @@ function blockPdf(w: Writer, block: Block): void {
 		}
 
 		case 'drawn': {
-			for (const line of blockTexts(block)) {
-				paragraph(w, line, styles.body, {after: 2});
-			}
-
+			drawnPdf(w, block);
 			return;
 		}
 

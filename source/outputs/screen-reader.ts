@@ -76,6 +76,27 @@ function columnsSpeech(block: Extract<Block, {kind: 'columns'}>, visible: number
 	});
 }
 
+function quoteSpeech(block: Extract<Block, {kind: 'quote'}>): string {
+	const who = block.role ? `${block.speaker}, ${block.role}` : block.speaker;
+	return `Quote, ${stripControls(who)}: ${sentence(`“${block.text}”`)}`;
+}
+
+/** A table as its columns, then a sentence per row that names each cell by its column. */
+function tableSpeech(block: Extract<Block, {kind: 'table'}>): string[] {
+	const [first = '', ...others] = block.columns;
+	const lines = [`Table, ${plural(block.columns.length, 'column')}: ${joinList(block.columns)}. ${plural(block.rows.length, 'row')}.`];
+	for (const [index, row] of block.rows.entries()) {
+		const cells = others.map((column, offset) => `${column}: ${row[offset + 1] ?? ''}`);
+		lines.push(`Row ${index + 1}, ${stripControls(first)} ${sentence(row[0] ?? '')} ${sentence(joinList(cells))}`);
+	}
+
+	if (block.caption) {
+		lines.push(`Table note: ${sentence(block.caption)}`);
+	}
+
+	return lines;
+}
+
 /** One block as lines; `visible` is how many of its reveal units show. */
 export function blockSpeech(block: Block, visible: number): string[] {
 	switch (block.kind) {
@@ -114,12 +135,7 @@ export function blockSpeech(block: Block, visible: number): string[] {
 		}
 
 		case 'quote': {
-			if (visible < 1) {
-				return [];
-			}
-
-			const who = block.role ? `${block.speaker}, ${block.role}` : block.speaker;
-			return [`Quote, ${stripControls(who)}: ${sentence(`“${block.text}”`)}`];
+			return visible < 1 ? [] : [quoteSpeech(block)];
 		}
 
 		case 'fact': {
@@ -127,18 +143,7 @@ export function blockSpeech(block: Block, visible: number): string[] {
 		}
 
 		case 'table': {
-			const [first = '', ...others] = block.columns;
-			const lines = [`Table, ${plural(block.columns.length, 'column')}: ${joinList(block.columns)}. ${plural(block.rows.length, 'row')}.`];
-			for (const [index, row] of block.rows.entries()) {
-				const cells = others.map((column, offset) => `${column}: ${row[offset + 1] ?? ''}`);
-				lines.push(`Row ${index + 1}, ${stripControls(first)} ${sentence(row[0] ?? '')} ${sentence(joinList(cells))}`);
-			}
-
-			if (block.caption) {
-				lines.push(`Table note: ${sentence(block.caption)}`);
-			}
-
-			return lines;
+			return tableSpeech(block);
 		}
 
 		case 'bars': {

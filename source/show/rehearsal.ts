@@ -46,6 +46,9 @@ export type RehearsalOptions = {
 
 type Spent = {total: number; steps: number[]};
 
+/** The step still on screen and its time so far. */
+type Open = {readonly id: string; readonly step: number; readonly time: number};
+
 /** Adds `time` to a slide's total and to its step's. */
 function addTo(spent: Map<string, Spent>, id: string, step: number, time: number): void {
 	const entry = spent.get(id) ?? {total: 0, steps: []};
@@ -58,7 +61,7 @@ function addTo(spent: Map<string, Spent>, id: string, step: number, time: number
 What the timings file holds after this rehearsal: each slide's time (with `open`, the time on the slide
 still up) added as one more run to the earlier rehearsals' of it; a slide not shown keeps its earlier runs.
 */
-function timingsAfter(deck: Deck, base: TimingsStore | undefined, spent: ReadonlyMap<string, Spent>, open: {readonly id: string; readonly step: number; readonly time: number} | undefined, at: number): TimingsStore {
+function timingsAfter(deck: Deck, base: TimingsStore | undefined, spent: ReadonlyMap<string, Spent>, open: Open | undefined, at: number): TimingsStore {
 	const totals = new Map([...spent].map(([id, entry]) => [id, {total: entry.total, steps: [...entry.steps]}]));
 	if (open && open.time > 0) {
 		addTo(totals, open.id, open.step, open.time);
@@ -79,60 +82,47 @@ function timingsAfter(deck: Deck, base: TimingsStore | undefined, spent: Readonl
 	return {deck: deck.title, rehearsals: (base?.rehearsals ?? 0) + 1, updated: new Date(at).toISOString(), slides};
 }
 
-export function createRehearsal(options: RehearsalOptions): Rehearsal {
-	const {file, base, now = Date.now, delayMs = 30, write = saveTimings} = options;
-	let deck = options.deck;
+/**
+The counting half of a rehearsal: which step is on screen since when, and the time each slide and
+step has had since the timer started, paused by Ctrl+Z.
+*/
+function stepClock(now: () => number) {
 	const spent = new Map<string, Spent>();
 	let current: {id: string; step: number; since: number} | undefined;
 	let isPaused = false;
 	/** The timer's start the count runs from; undefined until the timer starts. */
 	let run: number | undefined;
-	let timer: NodeJS.Timeout | undefined;
-	const problems: string[] = [];
-
+	/** The step on screen while it counts: the timer started and the rehearsal not paused. */
+	const counted = () => (current && !isPaused && run !== undefined ? current : undefined);
 	const add = (until: number) => {
-		if (current && !isPaused && run !== undefined) {
-			addTo(spent, current.id, current.step, Math.max(0, until - current.since));
+		const shown = counted();
+		if (shown) {
+			addTo(spent, shown.id, shown.step, Math.max(0, until - shown.since));
 		}
-	};
-
-	const store = (countOpen: boolean): TimingsStore => {
-		const at = now();
-		const open = countOpen && current && !isPaused && run !== undefined ? {id: current.id, step: current.step, time: Math.max(0, at - current.since)} : undefined;
-		return timingsAfter(deck, base, spent, open, at);
-	};
-
-	const writeNow = (countOpen: boolean) => {
-		clearTimeout(timer);
-		timer = undefined;
-		const problem = write(file, store(countOpen));
-		if (problem && !problems.includes(problem)) {
-			problems.push(problem);
-		}
-
-		return problem;
 	};
 
 	return {
-		move(slideId, step) {
-			const at = now();
+		spent,
+		/** The step on screen and its time so far, when it counts. */
+		open(at: number): Open | undefined {
+			const shown = counted();
+			return shown && {id: shown.id, step: shown.step, time: Math.max(0, at - shown.since)};
+		},
+		hasStarted: () => current !== undefined && run !== undefined,
+		/** Moves to a step; says whether it left another slide (undefined when it stays where it is). */
+		move(slideId: string, step: number): boolean | undefined {
 			if (current?.id === slideId && current.step === step) {
-				return;
+				return undefined;
 			}
 
+			const at = now();
 			const isNewSlide = current !== undefined && current.id !== slideId;
 			add(at);
 			current = {id: slideId, step, since: at};
 			isPaused = false;
-			if (isNewSlide) {
-				clearTimeout(timer);
-				timer = setTimeout(() => {
-					writeNow(false);
-				}, delayMs);
-				timer.unref();
-			}
+			return isNewSlide;
 		},
-		startTimer(next) {
+		startTimer(next: number) {
 			if (next !== run) {
 				run = next;
 				spent.clear();
@@ -150,6 +140,42 @@ export function createRehearsal(options: RehearsalOptions): Rehearsal {
 
 			isPaused = false;
 		},
+	};
+}
+
+export function createRehearsal(options: RehearsalOptions): Rehearsal {
+	const {file, base, now = Date.now, delayMs = 30, write = saveTimings} = options;
+	let deck = options.deck;
+	const clock = stepClock(now);
+	let timer: NodeJS.Timeout | undefined;
+	const problems: string[] = [];
+
+	const store = (countOpen: boolean): TimingsStore => {
+		const at = now();
+		return timingsAfter(deck, base, clock.spent, countOpen ? clock.open(at) : undefined, at);
+	};
+
+	const writeNow = (countOpen: boolean) => {
+		clearTimeout(timer);
+		timer = undefined;
+		const problem = write(file, store(countOpen));
+		if (problem && !problems.includes(problem)) {
+			problems.push(problem);
+		}
+
+		return problem;
+	};
+
+	return {
+		move(slideId, step) {
+			if (clock.move(slideId, step)) {
+				clearTimeout(timer);
+				timer = setTimeout(() => writeNow(false), delayMs).unref();
+			}
+		},
+		startTimer: clock.startTimer,
+		pause: clock.pause,
+		resume: clock.resume,
 		setDeck(next) {
 			deck = next;
 		},
@@ -157,7 +183,7 @@ export function createRehearsal(options: RehearsalOptions): Rehearsal {
 			return writeNow(true);
 		},
 		finish() {
-			if (current && run !== undefined) {
+			if (clock.hasStarted()) {
 				writeNow(true);
 			}
 		},
