@@ -2,6 +2,8 @@ import {readFileSync} from 'node:fs';
 import {describe, expect, test} from 'vitest';
 import {type Deck, isSlideRead, mapBlocks, mostSteps, stepCounts} from '../source/deck/deck.js';
 import {deckLook} from '../source/layout/slide-body.js';
+import {overviewLines} from '../source/layout/lists.js';
+import {initNavigation} from '../source/model/navigation.js';
 import {MarkdownDeckError} from '../source/markdown/inline.js';
 import {parseMarkdownDeck, plainTitle, readDeckLazily} from '../source/markdown/parse-deck.js';
 import {readAhead} from '../source/markdown/read-ahead.js';
@@ -77,6 +79,19 @@ describe('a deck read lazily', () => {
 		expect(steps[7]).toBe(3);
 		expect(deck.slides.filter(slide => isSlideRead(slide)).map(slide => slide.index)).toEqual([0, 7]);
 		expect(deck.slides[7]!.blocks).toEqual(parseMarkdownDeck(sizedDeck(300)).deck.slides[7]!.blocks);
+	});
+
+	test('the overview reads only the slides whose cards are on screen, at any size', () => {
+		const {deck} = readDeckLazily(sizedDeck(300));
+		const state = initNavigation({units: stepCounts(deck), start: 150});
+		const lines = overviewLines(deck, state, {columns: 120, rows: 40});
+		const read = deck.slides.filter(slide => isSlideRead(slide)).map(slide => slide.index);
+		const text = lines.map(line => line.map(segment => segment.text).join('')).join('\n');
+		expect(read).toContain(150);
+		expect(read.length).toBeLessThan(30);
+		// Every card on screen is a slide that was read, and no other slide was.
+		const shown = [...text.matchAll(/─ (?:▶ )?(\d+) ─/g)].map(match => Number(match[1]) - 1);
+		expect(shown.sort((a, b) => a - b)).toEqual(read);
 	});
 
 	test('the title rows are the tallest title\'s, measured only for titles that may wrap', () => {

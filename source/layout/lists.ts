@@ -132,36 +132,42 @@ function card(deck: Deck, slide: Slide, state: NavigationState, width: number): 
 	];
 }
 
-/** The overview: every slide as a small card in a centred grid; it scrolls by rows of cards. */
+/** One row of cards, side by side, starting at slide `start`. */
+function cardRow(deck: Deck, state: NavigationState, start: number, columns: number, cardWidth: number): Line[] {
+	const cards = deck.slides.slice(start, start + columns).map(slide => card(deck, slide, state, cardWidth));
+	return Array.from({length: cardRows}, (_, row) => cards.flatMap((lines, index) => [...(index > 0 ? [seg('  ', 'body')] : []), ...(lines[row] ?? [])]));
+}
+
+/**
+The overview: every slide as a small card in a centred grid; it scrolls by rows of cards. Only the
+rows on screen are made, so a deck of thousands of slides reads (and, when read lazily, parses) only
+the slides it shows.
+*/
 export function overviewLines(deck: Deck, state: NavigationState, size: Size): Line[] {
 	const rows = bodyRows(size);
 	const {columns, cardWidth} = overviewGrid(size, deck.slides.length);
 	const gridWidth = columns * cardWidth + (columns - 1) * 2;
 	const margin = Math.max(0, Math.floor((size.columns - gridWidth) / 2));
-	const cardLines: Line[][] = [];
-	for (let start = 0; start < deck.slides.length; start += columns) {
-		const cards = deck.slides.slice(start, start + columns).map(slide => card(deck, slide, state, cardWidth));
-		cardLines.push(
-			Array.from({length: cardRows}, (_, row) => cards.flatMap((lines, index) => [...(index > 0 ? [seg('  ', 'body')] : []), ...(lines[row] ?? [])])),
-		);
-	}
+	const rowCount = Math.ceil(deck.slides.length / columns);
+	const rowsOfCards = (first: number, count: number) =>
+		Array.from({length: Math.max(0, Math.min(count, rowCount - first))}, (_, offset) => cardRow(deck, state, (first + offset) * columns, columns, cardWidth)).flat();
 
 	const heading: Line[] = [[seg('Overview', 'title')], []];
 	const room = rows - heading.length - 1;
 	const fitting = Math.floor(room / cardRows);
 	const focus = Math.floor(state.cursor / columns);
 	let lines: Line[];
-	if (cardLines.length <= fitting) {
-		lines = cardLines.flat();
+	if (rowCount <= fitting) {
+		lines = rowsOfCards(0, rowCount);
 	} else {
 		const shownRows = Math.max(1, Math.floor((room - 2) / cardRows));
-		const first = Math.min(Math.max(0, focus - Math.floor(shownRows / 2)), cardLines.length - shownRows);
+		const first = Math.min(Math.max(0, focus - Math.floor(shownRows / 2)), rowCount - shownRows);
 		const above = first > 0 ? [moreLine('above', 0)] : [[]];
-		const below = first + shownRows < cardLines.length ? [moreLine('below', 0)] : [[]];
-		lines = [...above, ...cardLines.slice(first, first + shownRows).flat(), ...below];
+		const below = first + shownRows < rowCount ? [moreLine('below', 0)] : [[]];
+		lines = [...above, ...rowsOfCards(first, shownRows), ...below];
 	}
 
 	const block = [...heading, ...lines];
 	const widest = Math.max(...block.map(lineWidth));
-	return indentLines(toHeight([[], ...block], rows, cardLines.length <= fitting), Math.max(margin, Math.floor((size.columns - widest) / 2)));
+	return indentLines(toHeight([[], ...block], rows, rowCount <= fitting), Math.max(margin, Math.floor((size.columns - widest) / 2)));
 }
