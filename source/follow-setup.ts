@@ -121,11 +121,12 @@ export async function setUpFollowing({command, deckKey, bounds, duration, link}:
 
 /**
 A presenter view joining an audience view that serves: the two addresses on stderr before the show
-takes the screen (they are there again when it gives the screen back). Waits at most two seconds,
-and only while an audience view is found but has not yet said whether it serves (a loaded machine).
+takes the screen (they are there again when it gives the screen back). Waits at most five seconds,
+and only while an audience view is found but has not yet said whether it serves (a loaded machine:
+two seconds were once too few on CI's two cores with both test workers busy).
 */
 async function printAddresses(link: FollowLink): Promise<void> {
-	const end = Date.now() + 2000;
+	const end = Date.now() + 5000;
 	while (!link.hasAnswered() && Date.now() < end) {
 		await new Promise(resolve => {
 			setTimeout(resolve, 20);
