@@ -292,6 +292,6 @@ describe('<!-- pause --> in our format', () => {
 	});
 
 	test('a pause belongs inside a slide', () => {
-		expect(() => parseMarkdownDeck('# S\n\n<!-- pause -->\n\n## A\n\nWords.\n')).toThrow(/"pause" belongs inside a slide/);
+		expect(() => parseMarkdownDeck('# S\n\n<!-- pause -->\n\n## A\n\nWords.\n')).toThrow(/The <!-- pause --> line belongs inside a slide/);
 	});
 });

@@ -36,11 +36,11 @@ function readWidths(value: string, at: Position): number[] {
 	const list = /^\s*\[([^\]]*)\]\s*$/.exec(value)?.[1];
 	const widths = list?.split(',').map(part => part.trim()) ?? [];
 	if (!list || !widths.every(part => /^\d+$/.test(part) && Number(part) >= 1 && Number(part) <= mostShare)) {
-		throw new MarkdownDeckError(`column_layout: "${slideText(value.trim())}" is not a list of widths such as [1, 1] or [2, 1] (whole numbers from 1 to ${mostShare})`, at);
+		throw new MarkdownDeckError(`The column_layout "${slideText(value.trim())}" is not a list of widths such as [1, 1] or [2, 1] (whole numbers from 1 to ${mostShare}).`, at);
 	}
 
 	if (widths.length < columnCounts.least || widths.length > columnCounts.most) {
-		throw new MarkdownDeckError(`column_layout: a slide has ${columnCounts.least} or ${columnCounts.most} columns, not ${widths.length}`, at);
+		throw new MarkdownDeckError(`A column_layout has ${columnCounts.least} or ${columnCounts.most} columns, not ${widths.length}.`, at);
 	}
 
 	return widths.map(Number);
@@ -63,12 +63,12 @@ export function columnDirective(name: string, value: string, at: Position, slide
 
 	const index = /^\s*(\d+)\s*$/.exec(value)?.[1];
 	if (!slide.layout) {
-		throw new MarkdownDeckError('"column" comes after a <!-- column_layout: [1, 1] --> line', at);
+		throw new MarkdownDeckError('A <!-- column: N --> line comes after a <!-- column_layout: [1, 1] --> line.', at);
 	}
 
 	const count = slide.layout.block.widths.length;
 	if (index === undefined || Number(index) >= count) {
-		throw new MarkdownDeckError(`column: "${slideText(value.trim())}" is not a column of this layout (0 to ${count - 1})`, at);
+		throw new MarkdownDeckError(`The column "${slideText(value.trim())}" is not a column of this layout (0 to ${count - 1}).`, at);
 	}
 
 	slide.layout.index = Number(index);
@@ -82,7 +82,7 @@ export function targetBlocks(slide: Target, at: Position): Block[] {
 	}
 
 	if (layout.index === undefined) {
-		throw new MarkdownDeckError('after <!-- column_layout: [...] --> say which column the words go in: <!-- column: 0 -->', at);
+		throw new MarkdownDeckError('After <!-- column_layout: [...] --> say which column the words go in: <!-- column: 0 -->.', at);
 	}
 
 	return layout.block.columns[layout.index]!;
