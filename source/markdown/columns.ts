@@ -1,4 +1,4 @@
-import type {Block} from '../deck/blocks.js';
+import type {Block, ColumnRun} from '../deck/blocks.js';
 import {MarkdownDeckError, type Position, slideText} from './inline.js';
 
 /**
@@ -13,9 +13,11 @@ A layout is one block of the slide (kind `columns`); the blocks written after `c
 column N until the next `column:`, `reset_layout`, `column_layout` or the slide's end.
 */
 export type ColumnDraft = {
-	readonly block: {readonly kind: 'columns'; readonly widths: readonly number[]; readonly columns: Block[][]};
+	readonly block: {readonly kind: 'columns'; readonly widths: readonly number[]; readonly columns: Block[][]; runs?: ColumnRun[]};
 	index?: number;
 	readonly at: Position;
+	/** The columns as entered, and the block's `runs` once one is entered out of order (a column before one entered already). */
+	readonly runs: ColumnRun[];
 };
 
 type Target = {blocks: Block[]; layout?: ColumnDraft};
@@ -55,9 +57,9 @@ export function columnDirective(name: string, value: string, at: Position, slide
 
 	if (name === 'column_layout') {
 		const widths = readWidths(value, at);
-		const block = {kind: 'columns', widths, columns: widths.map((): Block[] => [])} as const;
+		const block: ColumnDraft['block'] = {kind: 'columns', widths, columns: widths.map((): Block[] => [])};
 		slide.blocks.push(block);
-		slide.layout = {block, at};
+		slide.layout = {block, at, runs: []};
 		return;
 	}
 
@@ -71,7 +73,22 @@ export function columnDirective(name: string, value: string, at: Position, slide
 		throw new MarkdownDeckError(`The column "${slideText(value.trim())}" is not a column of this layout (0 to ${count - 1}).`, at);
 	}
 
-	slide.layout.index = Number(index);
+	enterColumn(slide.layout, Number(index));
+}
+
+/** Notes the column entered; the runs are kept on the block only when the columns are not written first to last. */
+function enterColumn(layout: ColumnDraft, column: number): void {
+	if (layout.index === column) {
+		return;
+	}
+
+	const {runs, block} = layout;
+	if (runs.some(run => run.column >= column)) {
+		block.runs = runs;
+	}
+
+	runs.push({column, from: block.columns[column]!.length});
+	layout.index = column;
 }
 
 /** Where the next block of the slide goes: the column being filled, else the slide. */
