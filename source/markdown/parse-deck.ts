@@ -420,9 +420,9 @@ export function* deckNodes(source: string, batchSize = 8 * 1024, parseMs: number
 
 	const started = cpuMs();
 	// The processor time is asked for only when the clock says it may be over (the question is a system call).
-	let clock = performance.now();
+	let clock = Date.now();
 	for (const {tree, piece} of pieceTrees(source, splitDeck(source), batchSize)) {
-		if (performance.now() - clock >= parseMs / 4 && ((clock = performance.now()), cpuMs() - started > parseMs)) {
+		if (Date.now() - clock >= parseMs / 4 && ((clock = Date.now()), cpuMs() - started > parseMs)) {
 			throw new MarkdownDeckError(`reading the deck took over ${parseMs / 1000} s and stopped at this line (split the deck)`, {line: piece.line, column: 1});
 		}
 
