@@ -24,9 +24,10 @@ afterAll(() => {
 });
 
 describe('the Markdown libraries', () => {
-	it('are not loaded for a plain deck, and are for a deck with emphasis, which lists the same', () => {
+	it('are not loaded for a plain deck, and are for a deck with emphasis in underscores, which lists the same', () => {
 		const plain = sizedDeck(12);
-		const marked = plain.replace('## Slide 3: ', '## Slide 3: *').replace(/(## Slide 3: \*[^\n]*)/, '$1*');
+		// Emphasis with underscores is left to micromark (plain-tree.ts reads only stars).
+		const marked = plain.replace('## Slide 3: ', '## Slide 3: _').replace(/(## Slide 3: _[^\n]*)/, '$1_');
 		const [first, second] = [list(plain), list(marked)];
 		expect([first.status, first.markdown]).toEqual([0, false]);
 		expect([second.status, second.markdown]).toEqual([0, true]);

@@ -27,12 +27,20 @@ const plain = [
 	'',
 	'\n\n',
 	'## T',
+	'## A *starred* word {#headline}\n\n- **7,000** agents, `code` and *more*.\n- **Obama years**: a post\n\n**He rejected it.**\nThen `x` **y**\n*z*\n',
+	'## T\n\n`  spaced ` and `a` `b`\n',
+	'## T\n\n> “I’m **100%** opposed”\n> on two lines\n>\n> — A Speaker, *a title*\n\n> Another\n',
 ];
 
 const notPlain = [
-	'## T\n\n- *emphasis*\n',
+	'## T\n\n- a*b*c\n',
+	'## T\n\n- ***both***\n',
+	'## T\n\nA `` double `` tick\n',
+	'## T\n\n__under__ lines\n',
 	'## T\n\nA [link](x)\n',
-	'## T\n\n> a quote\n',
+	'## T\n\n> a quote\nlazy\n',
+	'## T\n\n>a quote\n',
+	'## T\n\nWords\n> a quote\n',
 	'## T\n\n| a | b |\n| - | - |\n',
 	'## T\n\n```\ncode\n```\n',
 	'## T\n\nText\n---\n',
@@ -76,14 +84,14 @@ describe('the plain reader', () => {
 	});
 
 	test('any text of Markdown-like lines: micromark\'s tree or none', () => {
-		const word = fc.constantFrom('words', 'Más', '注意', '😀', '2021', 'a:b', "it's", '“q”', '(x)', '50%', '#', '{#id}', '-', '*', '_', '`', '[x]', '<b>', '&amp;', 'www.x.y', 'http://x', 'a@b.c', '\\', '~', '|', '1.', '1)', '---', '***', '=', '-->', '<!--');
+		const word = fc.constantFrom('words', 'Más', '注意', '😀', '2021', 'a:b', "it's", '“q”', '(x)', '50%', '#', '{#id}', '-', '*', '_', '`', '[x]', '<b>', '&amp;', 'www.x.y', 'http://x', 'a@b.c', '\\', '~', '|', '1.', '1)', '---', '***', '=', '-->', '<!--', '**b**', '*e*', '`c`', '` c `', '`*`', '**b c.**', '*e:*', '**x*', '*x', 'x*', 'a**b**', '**b**c', '**b**.', '(**b**)', '***x***', '`', '``x``', '`<a>`', '*“q”*', '**7,000**', '*x*,', '`x`y');
 		const words = fc.array(word, {minLength: 1, maxLength: 5}).map(parts => parts.join(' '));
 		const line = fc.oneof(
 			{weight: 3, arbitrary: words},
 			{weight: 2, arbitrary: fc.constant('')},
 			fc.tuple(fc.constantFrom('- ', '* ', '+ ', '1. ', '2. ', '1) ', '10. '), words).map(([marker, text]) => marker + text),
 			fc.tuple(fc.constantFrom('# ', '## ', '### ', '####### ', '#'), words).map(([marker, text]) => marker + text),
-			fc.constantFrom('---', '***', '___', '===', '<!-- paragraphs: 3 -->', '<!--', '-->', '<!-->', '<!--->', '  - indented', 'trailing ', '\ttab', '- ', '-', '> quote', '    code'),
+			fc.constantFrom('---', '***', '___', '===', '<!-- paragraphs: 3 -->', '<!--', '-->', '<!-->', '<!--->', '  - indented', 'trailing ', '\ttab', '- ', '-', '> quote', '    code', '>', '> ', '>a', '> > x', '> - x', '> # x', '> — Someone', '> *e* and `c`', '— dash'),
 		);
 		const texts = fc.array(line, {minLength: 1, maxLength: 8}).map(all => all.join('\n'));
 		let read = 0;
