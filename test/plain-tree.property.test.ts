@@ -29,6 +29,7 @@ const plain = [
 	'## T',
 	'## A *starred* word {#headline}\n\n- **7,000** agents, `code` and *more*.\n- **Obama years**: a post\n\n**He rejected it.**\nThen `x` **y**\n*z*\n',
 	'## T\n\n`  spaced ` and `a` `b`\n',
+	'## T\n\n| Part | Value |\n| --- | ---: |\n| **Agents** | 7,000 |\n|  | `x` |\n| :-- | left |\n\n<!-- bars -->\n| a | 1 |\n|:-:|-|\n',
 	'## T\n\n> “I’m **100%** opposed”\n> on two lines\n>\n> — A Speaker, *a title*\n\n> Another\n',
 ];
 
@@ -41,7 +42,9 @@ const notPlain = [
 	'## T\n\n> a quote\nlazy\n',
 	'## T\n\n>a quote\n',
 	'## T\n\nWords\n> a quote\n',
-	'## T\n\n| a | b |\n| - | - |\n',
+	'## T\n\n| a | b |\n| - |\n',
+	'## T\n\n| a | b |\n| - | - |\nnext\n',
+	'## T\n\nWords\n| a | b |\n| - | - |\n',
 	'## T\n\n```\ncode\n```\n',
 	'## T\n\nText\n---\n',
 	'## T\n\n- a\n\n- loose\n',
@@ -83,6 +86,23 @@ describe('the plain reader', () => {
 		expect(read).toBeGreaterThan(20);
 	});
 
+	test('any table: micromark\'s tree or none', () => {
+		const cell = fc.constantFrom('', ' ', 'a', ' a ', '  7,000 ', '**b**', ' *e* ', '`c`', '` | `', 'x y', '-', ':-:', '\\|', '[l]', ' <b> ', '注意', '😀');
+		const align = fc.constantFrom('-', '---', ':-', '-:', ':-:', ' --- ', ':', '', '-- -');
+		const row = (count: number) => fc.array(cell, {minLength: count, maxLength: count}).map(cells => `|${cells.join('|')}|`);
+		const table = fc.integer({min: 1, max: 4}).chain(count =>
+			fc.tuple(row(count), fc.array(align, {minLength: count, maxLength: count}).map(cells => `|${cells.join('|')}|`), fc.array(fc.oneof(row(count), row(count + 1), fc.constantFrom('| a', 'a |', 'words')), {maxLength: 4}), fc.constantFrom('', '\n', '\n\nafter', '\nafter')),
+		);
+		let read = 0;
+		fc.assert(
+			fc.property(table, ([header, delimiter, rows, after]) => {
+				read += expectSameOrNone(`## T\n\n${[header, delimiter, ...rows].join('\n')}${after}`) ? 1 : 0;
+			}),
+			{numRuns: Number(process.env.PLAIN_RUNS ?? 3000)},
+		);
+		expect(read).toBeGreaterThan(100);
+	});
+
 	test('any text of Markdown-like lines: micromark\'s tree or none', () => {
 		const word = fc.constantFrom('words', 'Más', '注意', '😀', '2021', 'a:b', "it's", '“q”', '(x)', '50%', '#', '{#id}', '-', '*', '_', '`', '[x]', '<b>', '&amp;', 'www.x.y', 'http://x', 'a@b.c', '\\', '~', '|', '1.', '1)', '---', '***', '=', '-->', '<!--', '**b**', '*e*', '`c`', '` c `', '`*`', '**b c.**', '*e:*', '**x*', '*x', 'x*', 'a**b**', '**b**c', '**b**.', '(**b**)', '***x***', '`', '``x``', '`<a>`', '*“q”*', '**7,000**', '*x*,', '`x`y');
 		const words = fc.array(word, {minLength: 1, maxLength: 5}).map(parts => parts.join(' '));
@@ -91,7 +111,7 @@ describe('the plain reader', () => {
 			{weight: 2, arbitrary: fc.constant('')},
 			fc.tuple(fc.constantFrom('- ', '* ', '+ ', '1. ', '2. ', '1) ', '10. '), words).map(([marker, text]) => marker + text),
 			fc.tuple(fc.constantFrom('# ', '## ', '### ', '####### ', '#'), words).map(([marker, text]) => marker + text),
-			fc.constantFrom('---', '***', '___', '===', '<!-- paragraphs: 3 -->', '<!--', '-->', '<!-->', '<!--->', '  - indented', 'trailing ', '\ttab', '- ', '-', '> quote', '    code', '>', '> ', '>a', '> > x', '> - x', '> # x', '> — Someone', '> *e* and `c`', '— dash'),
+			fc.constantFrom('---', '***', '___', '===', '<!-- paragraphs: 3 -->', '<!--', '-->', '<!-->', '<!--->', '  - indented', 'trailing ', '\ttab', '- ', '-', '> quote', '    code', '>', '> ', '>a', '> > x', '> - x', '> # x', '> — Someone', '> *e* and `c`', '— dash', '| a | b |', '| --- | :-: |', '|-|-|', '|x|', '| a |', '| *e* | `c` |', '|  | b |', '| a | b', '| a \\| b |', '| :--- | ---: |'),
 		);
 		const texts = fc.array(line, {minLength: 1, maxLength: 8}).map(all => all.join('\n'));
 		let read = 0;

@@ -1,4 +1,4 @@
-import type {Heading, Html, InlineCode, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Text, ThematicBreak, Yaml} from 'mdast';
+import type {Heading, Html, InlineCode, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, TableCell, TableRow, Text, ThematicBreak, Yaml} from 'mdast';
 
 /**
 The tree of a plain piece of Markdown, read without micromark: exactly the tree micromark (with GFM
@@ -13,6 +13,7 @@ What it reads, each line whole, at the left margin, with no tab, carriage return
 	1. words  1) words        one-line items of a tight numbered list
 	<!-- … -->               a comment, on one line or several
 	> words  >  > words       a quote of paragraphs (`>` alone between two), a blank line after it
+	| a | b |  | - | :-: |    a table: `|` first and last on each line, as many cells a row
 	---  ***  ___             a rule, after a blank line or a block that is not a paragraph
 	Words …                  lines of a paragraph
 Words are plain: none of the characters that start inline Markdown (`* _ \` [ ] < > & \ ~ |`), no `@`,
@@ -20,7 +21,7 @@ Words are plain: none of the characters that start inline Markdown (`* _ \` [ ] 
 (stars, after a space or the line's start, around words that start and end with a letter or digit
 and hold no star, before a space, punctuation or the line's end); a paragraph's line starts with a
 letter, a digit that does not start a numbered item, a quotation mark, a parenthesis, a backtick or
-such stars. Anything else (other emphasis, links, longer code marks, tables, nesting, a loose list, a
+such stars. Anything else (other emphasis, links, longer code marks, other tables, nesting, a loose list, a
 setext heading, a lazy line, HTML) is left to micromark; a test holds every tree this returns to
 micromark's.
 */
@@ -378,6 +379,69 @@ function addHeading(reading: Reading, line: Line, depth: number): boolean {
 	return true;
 }
 
+const delimiterCell = /^ *(:?)-+(:?) *$/;
+
+/** A table row's cells, as the indices of the pipes around each; undefined when the line is not `| … |`. */
+function pipesOf(text: string): number[] | undefined {
+	if (text.length < 2 || !text.startsWith('|') || !text.endsWith('|') || text.includes('\\')) {
+		return undefined;
+	}
+
+	const pipes: number[] = [];
+	for (let index = text.indexOf('|'); index >= 0; index = text.indexOf('|', index + 1)) {
+		pipes.push(index);
+	}
+
+	return pipes;
+}
+
+function rowOf(line: Line, pipes: readonly number[]): TableRow | undefined {
+	const cells: TableCell[] = [];
+	for (let cell = 0; cell + 1 < pipes.length; cell++) {
+		const [from, to] = [pipes[cell]!, pipes[cell + 1]!];
+		const content = line.text.slice(from + 1, to);
+		const words = content.replaceAll(/^ +| +$/g, '');
+		const children = words === '' ? [] : inline(words, along(line, from + 2 + content.indexOf(words)));
+		if (!children || /^\s|\s$/.test(words)) {
+			return undefined;
+		}
+
+		const end = cell + 2 === pipes.length ? endOf(line) : point(line, to + 1);
+		cells.push({type: 'tableCell', children, position: {start: point(line, from + 1), end}});
+	}
+
+	return {type: 'tableRow', children: cells, position: {start: point(line, 1), end: endOf(line)}};
+}
+
+/** A table of `| … |` rows, the second its alignments, every row as many cells, and a blank line or the text's end after it. */
+function addTable(reading: Reading, first: Line): boolean {
+	const {all} = reading;
+	const header = pipesOf(first.text);
+	const delimiter = pipesOf(all[reading.index + 1]?.text ?? '');
+	if (!header || !delimiter || delimiter.length !== header.length || header.length < 2) {
+		return false;
+	}
+
+	const align = delimiter.slice(1).map((pipe, cell) => delimiterCell.exec(all[reading.index + 1]!.text.slice(delimiter[cell]! + 1, pipe)));
+	let last = reading.index + 1;
+	while (last + 1 < all.length && all[last + 1]!.text !== '') {
+		last++;
+	}
+
+	const rows = [first, ...all.slice(reading.index + 2, last + 1)].map(line => {
+		const pipes = pipesOf(line.text);
+		return pipes?.length === header.length ? rowOf(line, pipes) : undefined;
+	});
+	if (align.some(cell => !cell) || rows.some(row => !row)) {
+		return false;
+	}
+
+	const alignment = align.map(cell => (cell![1] ? (cell![2] ? 'center' : 'left') : cell![2] ? 'right' : null));
+	reading.children.push({type: 'table', align: alignment, children: rows as TableRow[], position: {start: point(first, 1), end: endOf(all[last]!)}});
+	reading.index = last;
+	return true;
+}
+
 /** One line read into the tree; false when it is not plain (the whole text is then micromark's). */
 function readLine(reading: Reading, line: Line): boolean {
 	const {text: words} = line;
@@ -401,6 +465,8 @@ function readLine(reading: Reading, line: Line): boolean {
 		added = addHeading(reading, line, depth);
 	} else if (words.startsWith('<!--')) {
 		added = addComment(reading, line);
+	} else if (words.startsWith('|')) {
+		added = !wasParagraph && reading.last !== 'list' && addTable(reading, line);
 	} else if (words.startsWith('>')) {
 		added = !wasParagraph && reading.last !== 'list' && addQuote(reading, line);
 	} else if (rules.has(words)) {
