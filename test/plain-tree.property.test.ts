@@ -2,7 +2,7 @@ import {readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import {describe, expect, test} from 'vitest';
-import {micromarkTree} from '../source/markdown/parse-deck.js';
+import {deckNodes, micromarkTree} from '../source/markdown/parse-deck.js';
 import {plainTree} from '../source/markdown/plain-tree.js';
 import {splitDeck} from '../source/markdown/split.js';
 import {sizedDeck} from './bench/decks.mjs';
@@ -84,6 +84,16 @@ describe('the plain reader', () => {
 		}
 
 		expect(read).toBeGreaterThan(20);
+	});
+
+	test('a whole deck read piece by piece, plain pieces without micromark, gives the nodes micromark gives the whole file, at the file\'s places', () => {
+		for (const file of ['docs/examples/town-hall.md', 'test/fixtures/every-primitive.md', 'test/fixtures/library-report.md', 'test/fixtures/timed-deck.md']) {
+			const text = readFileSync(file, 'utf8');
+			expect([...deckNodes(text)], file).toEqual(micromarkTree(text).children);
+		}
+
+		const generated = sizedDeck(60);
+		expect([...deckNodes(generated)]).toEqual(micromarkTree(generated).children);
 	});
 
 	test('any table: micromark\'s tree or none', () => {
