@@ -6,7 +6,8 @@ and YAML front matter, as parse-deck.ts calls it) gives for the same text, or un
 holds anything this reader does not vouch for. Most slides are plain (a title, bullets, a sentence or
 two, comment directives), and a deck whose every piece is plain never loads the Markdown libraries.
 
-What it reads, each line whole, at the left margin, with no tab, carriage return or trailing space:
+What it reads, each line whole, at the left margin, with no tab or trailing space (line ends of either
+kind, `\n` or `\r\n`, kept in a value as written):
 	---                      front matter, from the text's first line to the next `---` line
 	# Words … ###### Words    a heading (not ending with `#`)
 	- words  * words  + words  one-line items of a tight bullet list, one marker a list
@@ -26,7 +27,7 @@ setext heading, a lazy line, HTML) is left to micromark; a test holds every tree
 micromark's.
 */
 type Point = {line: number; column: number; offset: number};
-type Line = {readonly text: string; readonly offset: number; readonly number: number};
+type Line = {readonly text: string; readonly offset: number; readonly number: number; readonly ending: '' | '\n' | '\r\n'};
 /** The point of character `index` of some words (`isEnd`: as a node's end). */
 type At = (index: number, isEnd?: boolean) => Point;
 /** `content`: the index in the line where the item's words start. */
@@ -161,18 +162,25 @@ function isParagraphStart(line: string): boolean {
 	return firstOfParagraph.test(line) && !numbered.test(line);
 }
 
+/** The text's lines, each without its line ending (a line feed, or a carriage return and a line feed). */
 function lines(source: string): Line[] {
 	const all: Line[] = [];
 	let offset = 0;
 	for (let number = 1; ; number++) {
 		const end = source.indexOf('\n', offset);
-		all.push({text: source.slice(offset, end < 0 ? source.length : end), offset, number});
+		const isCrlf = end > offset && source[end - 1] === '\r';
+		all.push({text: source.slice(offset, end < 0 ? source.length : isCrlf ? end - 1 : end), offset, number, ending: end < 0 ? '' : isCrlf ? '\r\n' : '\n'});
 		if (end < 0) {
 			return all;
 		}
 
 		offset = end + 1;
 	}
+}
+
+/** Lines' words joined by their own line endings (as micromark keeps them in a value), each from column `prefix + 1`. */
+function joined(lines: readonly Line[], prefix = 0): string {
+	return lines.map((line, index) => line.text.slice(prefix) + (index + 1 < lines.length ? line.ending : '')).join('');
 }
 
 /** The front matter, when the text opens with one that closes. */
@@ -182,7 +190,7 @@ function frontMatter(all: readonly Line[]): {node: Yaml; next: number} | undefin
 		return undefined;
 	}
 
-	const value = all.slice(1, close).map(line => line.text).join('\n');
+	const value = joined(all.slice(1, close));
 	return {node: {type: 'yaml', value, position: {start: point(all[0]!, 1), end: endOf(all[close]!)}}, next: close + 1};
 }
 
@@ -229,7 +237,7 @@ function pointIn(lines: readonly Line[], index: number, prefix: number, isEnd: b
 			return point(line, isEnd && rest === 0 && number > 0 ? 1 : prefix + rest + 1);
 		}
 
-		rest -= length + 1;
+		rest -= length + line.ending.length;
 	}
 
 	return origin;
@@ -237,7 +245,7 @@ function pointIn(lines: readonly Line[], index: number, prefix: number, isEnd: b
 
 /** A paragraph of lines, each line's words from column `prefix + 1`; undefined when its words are not plain. */
 function paragraphOf(lines: readonly Line[], prefix: number): Paragraph | undefined {
-	const children = inline(lines.map(line => line.text.slice(prefix)).join('\n'), (index, isEnd = false) => pointIn(lines, index, prefix, isEnd));
+	const children = inline(joined(lines, prefix), (index, isEnd = false) => pointIn(lines, index, prefix, isEnd));
 	return children && {type: 'paragraph', children, position: {start: point(lines[0]!, prefix + 1), end: endOf(lines.at(-1)!)}};
 }
 
@@ -356,7 +364,7 @@ function addComment(reading: Reading, first: Line): boolean {
 		}
 	}
 
-	const value = all.slice(reading.index, last + 1).map(line => line.text).join('\n');
+	const value = joined(all.slice(reading.index, last + 1));
 	const node: Html = {type: 'html', value, position: {start: point(first, 1), end: endOf(all[last]!)}};
 	reading.children.push(node);
 	reading.index = last;
@@ -487,7 +495,8 @@ function readLine(reading: Reading, line: Line): boolean {
 
 /** The tree micromark would give for `source`, when it is plain (see above); else undefined. */
 export function plainTree(source: string): Root | undefined {
-	if (controls.test(source)) {
+	// Line ends of one kind each (a carriage return only before a line feed); no other control character.
+	if (controls.test(source.replaceAll('\r\n', '\n'))) {
 		return undefined;
 	}
 
