@@ -225,6 +225,9 @@ function barsBlock(node: Table): ReadBlock {
 	return {block: {kind: 'bars', bars}, pieces};
 }
 
+/** A line's end as Markdown reads one: micromark keeps a Windows `\r\n` (or an old Mac `\r`) in a code block's value. */
+const lineEnd = /\r\n?|\n/;
+
 /** The fenced text each drawn block of a Markdown deck was made from: what a parse in a worker sends back in place of the drawing functions. */
 const drawnSources = new WeakMap<Block, {readonly text: string; readonly line: number}>();
 
@@ -233,7 +236,7 @@ A drawing kept as drawn: the lines of a fenced ```drawn block (what an Ink compo
 slide drew at the text outputs' width), shown as they are at every width, cut where they do not fit.
 */
 export function drawnBlock(text: string, line = 1): ReadBlock {
-	const rows = text.split('\n').map(row => visibleControls(row).trimEnd());
+	const rows = text.split(lineEnd).map(row => visibleControls(row).trimEnd());
 	const lines: Line[] = rows.map(row => (row ? [{text: row, role: 'body'}] : []));
 	const draw = (width: number) => lines.map(each => each.map(segment => ({...segment, text: [...segment.text].slice(0, Math.max(1, width)).join('')})));
 	const words = drawnWords(lines);
@@ -266,7 +269,7 @@ function expandTabs(row: string): string {
 /** A code block (fenced, or indented): its text as written (tabs to the spaces to the next stop of four, control characters made visible), its language named in the fence. */
 function codeBlock(node: Code): ReadBlock {
 	const text = node.value
-		.split('\n')
+		.split(lineEnd)
 		.map(row => visibleControls(row.includes('\t') ? expandTabs(row) : row).trimEnd())
 		.join('\n');
 	const lang = node.lang ? slideText(node.lang) : undefined;
