@@ -22,7 +22,7 @@ held to its source by the one checker (source/check), each problem a sentence at
 column. A deck that names no source (no front matter, or a title only) and is given none is checked
 for its structure only, and the report says that quotes and numbers were not checked.
 */
-type Target = {deck: Deck; label: string; article?: string; place: (problem: Problem) => Place; hidden?: Array<Problem & {line: number; column: number}>; notices?: readonly string[]};
+type Target = {deck: Deck; label: string; article?: string; fromDeck?: string; place: (problem: Problem) => Place; hidden?: Array<Problem & {line: number; column: number}>; notices?: readonly string[]};
 
 async function target(args: CheckCommand): Promise<Target> {
 	if (args.deckFile === undefined) {
@@ -48,10 +48,12 @@ async function target(args: CheckCommand): Promise<Target> {
 	}
 
 	const lines = parsed.text.replace(/^\uFEFF/, '').split('\n');
+	const sourceLine = lines.findIndex(line => /^source:/.test(line)) + 1;
 	return {
 		deck: parsed.deck,
 		label: visibleControls(file),
 		...(article === undefined ? {} : {article}),
+		...(args.source === undefined && source.text !== undefined ? {fromDeck: `${visibleControls(file)}:${sourceLine || 1}:1: The deck's source: ${visibleControls(source.text)}`} : {}),
 		place: problem => placeOf(file, parsed.places, problem, lines),
 		hidden: hiddenProblems(parsed.text, parsed.deck, parsed.places),
 		notices: (parsed.notices ?? []).map(notice => `${visibleControls(file)}:${notice.line}: ${notice.text}`),
@@ -89,14 +91,31 @@ function textReport(placed: Array<Problem & Place>, last: string): string {
 }
 
 /**
+The source's text. When the deck's `source:` names it, a file that cannot be read is said at that line,
+with the path it was read as (relative to the deck's folder), not as a path the presenter never typed.
+*/
+async function readSource(article: string, deck: Deck, fromDeck: string | undefined): Promise<string> {
+	try {
+		return await readTextFile(article, `the ${sourceNoun(deck.source)}'s text`, '.txt');
+	} catch (error: unknown) {
+		const shown = `${visibleControls(article)}: `;
+		if (fromDeck === undefined || !(error instanceof DeckFileError) || !error.message.startsWith(shown)) {
+			throw error;
+		}
+
+		throw new DeckFileError(`${fromDeck} (read from the deck's folder as ${visibleControls(article)}): ${error.message.slice(shown.length)}; fix the path, or give --source SOURCE.`);
+	}
+}
+
+/**
 Exit 0: the deck checks out; 1: it has problems; 2: a usage error or a file that cannot be read. With
 --json the answer is JSON whatever happens: the report, or `{"deck": …, "error": "…"}` for a deck or
 article that cannot be read (the error is on stderr too).
 */
 export async function runCheck(parsed: CheckCommand): Promise<number> {
 	try {
-		const {deck, label, article, place, hidden = [], notices = []} = await target(parsed);
-		const checked = article === undefined ? [] : checkDeck(deck, await readTextFile(article, `the ${sourceNoun(deck.source)}'s text`, '.txt'));
+		const {deck, label, article, fromDeck, place, hidden = [], notices = []} = await target(parsed);
+		const checked = article === undefined ? [] : checkDeck(deck, await readSource(article, deck, fromDeck));
 		const problems = [...checked, ...hidden];
 		// In slide order, each slide's hidden characters after its other problems.
 		const placed = [...checked.map(problem => ({...problem, ...place(problem)})), ...hidden.map(problem => ({...problem, file: parsed.deckFile ?? ''}))].sort((a, b) => a.slide - b.slide);

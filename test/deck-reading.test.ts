@@ -70,6 +70,18 @@ describe('check --json and exit codes', () => {
 		expect([missing.code, (JSON.parse(missing.stdout) as {error: string}).error]).toEqual([2, `${path.join(directory, 'missing.md')}: no such file`]);
 	});
 
+	test('a source: that is not there is said at its line, with the path it was read as', async () => {
+		const folder = path.join(directory, 'sent');
+		mkdirSync(folder, {recursive: true});
+		const file = path.join(folder, 'deck.md');
+		writeFileSync(file, `${head}## A slide\n\nWords.\n`);
+		const said = `${file}:6:1: The deck's source: article.txt (read from the deck's folder as ${path.join(folder, 'article.txt')}): no such file; fix the path, or give --source SOURCE.`;
+		const result = await runBin(['check', file, '--json']);
+		expect([result.code, (JSON.parse(result.stdout) as {error: string}).error, result.stderr]).toEqual([2, said, `briefing: ${said}\n`]);
+		const given = await runBin(['check', file, '--source', path.join(folder, 'nope.txt')]);
+		expect([given.code, given.stderr]).toEqual([2, `briefing: ${path.join(folder, 'nope.txt')}: no such file\n`]);
+	});
+
 	test('a usage error: exit 2, and with --json the error as JSON too', async () => {
 		const result = await runBin(['check', '--json', '--bogus']);
 		expect(result.code).toBe(2);
