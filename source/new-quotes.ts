@@ -24,8 +24,10 @@ const pronoun = String.raw`\b(?:he|she|they|He|She|They)\b`;
 const described = String.raw`\b(?:[Tt]he|[Tt]hat|[Tt]his|[Oo]ne|[Aa]nother|[Aa]n?)\s+(?:[\p{L}-]+\s+){0,4}?[\p{Ll}-]+`;
 /** The subject, an aside between commas, then the verb: `Mr. Feere said`, `Ahilan Arulananthem, one of the professors, told`. */
 const before = new RegExp(String.raw`(${name}|${pronoun}|${described})(?:,(?![^,]*\b(?:but|and|while|as|when)\b)[^,\u201C\u201D"]{1,60},)?\s+(?:\p{Ll}+ly\s+|also\s+|then\s+|though,\s+)?${verbs}\b`, 'gu');
-/** After a quote, the verb first: `…,” said Mr. Mayorkas`. */
-const after = new RegExp(String.raw`[\u201D"],?\s+${verbs}\s+(${name})`, 'gu');
+/** Up to three lower-case words of a role before a name (`council member`), none of them a word that starts a phrase (`on Tuesday`). */
+const role = String.raw`(?:(?!(?:on|in|at|to|of|for|from|by|with|about|after|before|during|since|until|that|this|last|next|the|a|an|and|but|as|when|while|if|so|then)\s)[\p{Ll}-]+\s+){0,3}`;
+/** After a quote, the verb first: `…,” said Mr. Mayorkas`, `…,” said council member Ann Lee`. */
+const after = new RegExp(String.raw`[\u201D"],?\s+${verbs}\s+${role}(${name})`, 'gu');
 /** A person named with a title, or named as the one who speaks: what a later `he` may stand for. */
 const titled = new RegExp(String.raw`\b(?:Mr|Mrs|Ms|Dr)\.\s+(\p{Lu}[\p{L}-]+)`, 'gu');
 

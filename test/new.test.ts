@@ -72,6 +72,26 @@ describe('the quote bank of the article', () => {
 	});
 });
 
+describe('a speaker named after the verb, behind a role', () => {
+	const text = [
+		'City council approves new bike lanes',
+		'The council voted 7-2 on Monday, the mayor said.',
+		'"It is done," said on Tuesday a clerk.',
+		'"This is a big day for people who ride," said council member Ann Lee.',
+		'"We cannot afford it," said former budget chief Bob Park.',
+	].join('\n\n');
+	const bank = quoteBank(readSource(text).paragraphs);
+
+	test.each([
+		['This is a big day', 'Ann Lee'],
+		['We cannot afford it', 'Bob Park'],
+		// A preposition is no role: `said on Tuesday` names nobody (and no quote is before it).
+		['It is done', ''],
+	])('“%s…”: %s', (words, speaker) => {
+		expect(bank.find(passage => passage.text.includes(words))?.speaker).toBe(speaker);
+	});
+});
+
 describe('the deck it starts from the article', () => {
 	const text = newDeck({text: article, sourcePath: '../shared/source/article.txt', fileName: 'article.txt'});
 	const {deck} = parseMarkdownDeck(text);
