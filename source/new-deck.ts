@@ -247,12 +247,15 @@ function openingWords(group: readonly Paragraph[]): string {
 function sectionMarkdown(section: SectionPlan, facts: SourceFacts): string {
 	const slides = section.slides.map(slide => {
 		const bullets = slide.paragraphs.map(paragraph => datedWords(bullet(paragraph), paragraph.n, facts));
-		const dateline = bullets.some(each => each.isDated) ? facts.dateParagraph : undefined;
+		// The title's time words too: the room reads it first.
+		const title = datedWords(slide.title, slide.paragraphs[0]!.n, facts);
+		const dateline = [title, ...bullets].some(each => each.isDated) ? facts.dateParagraph : undefined;
 		// Dated words cite where the date comes from (the dateline), so the date on the slide checks out.
 		const cited = dateline === undefined ? slide.cited : [...new Set([dateline, ...slide.cited])].sort((a, b) => a - b);
-		const flags = bullets.flatMap(each => each.flags);
+		// Once each: the title's words are its first bullet's too.
+		const flags = [...new Set([...title.flags, ...bullets.flatMap(each => each.flags)])];
 		return [
-			`## ${headingText(slide.title)}`,
+			`## ${headingText(title.text)}`,
 			`<!-- paragraphs: ${ranges(cited)} -->`,
 			listMarkdown(bullets.map(each => each.text)),
 			...(flags.length > 0 ? [`<!--\n${flags.map(flag => commentSafe(flag)).join('\n')}\n-->`] : []),

@@ -160,6 +160,17 @@ describe('a title when the source states none, and time words dated', () => {
 		expect(checkDeck(parseMarkdownDeck(text).deck, article)).toEqual([]);
 	});
 
+	test('time words in a slide\'s title are dated as in its bullets, and check out', () => {
+		const source = 'Bike lanes\n\nMarch 3, 2024\n\nThe council voted last week to add lanes.\n\nWork starts soon.';
+		const text = deckOf(source, 'lanes.txt');
+		expect(text).toContain('## The council voted last week (as of March 3, 2024) to add lanes\n\n<!-- paragraphs: 2-4 -->');
+		expect(text).not.toMatch(/\b(?:last|this|next) (?:week|month|year)(?!’s)(?! \(as of)/i);
+		expect(checkDeck(parseMarkdownDeck(text).deck, source)).toEqual([]);
+		// With no date, the title's words are asked about once, with the bullet's.
+		const undated = deckOf('Bike lanes\n\nThe council voted last week to add lanes.', 'lanes.txt');
+		expect(undated.match(/“last week” \(¶ 2\) counts/g)).toHaveLength(1);
+	});
+
 	test('with no date to go by, or inside a quote, the words stay and a comment under the bullets asks the writer to date them', () => {
 		const undated = deckOf('Pilot hours\n\nThe board met last month and voted to extend the hours next year.\n\nVisits rose.', 'pilot.txt');
 		expect(undated).toContain('- The board met last month and voted to extend the hours next year.\n- Visits rose.\n\n<!--\n“last month” (¶ 2) counts from the day the document was written, and it states no date: write when (“as of …”).\n“next year” (¶ 2) counts');
