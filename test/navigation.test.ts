@@ -95,6 +95,17 @@ describe('typed numbers and sequences', () => {
 		expect(navigate(run(start(0), {type: 'g'}), {type: 'digit', digit: '2'}).pending).toBe('2');
 	});
 
+	test('Backspace takes back the last digit typed and moves nothing; with nothing typed it goes back', () => {
+		const typed = run(start(1), {type: 'next'}, {type: 'digit', digit: '5'}, {type: 'digit', digit: '2'});
+		const erased = navigate(typed, {type: 'previous'});
+		expect([erased.index, erased.step, erased.pending]).toEqual([typed.index, typed.step, '5']);
+		const corrected = run(erased, {type: 'digit', digit: '3'});
+		expect(corrected.pending).toBe('53');
+		const empty = run(erased, {type: 'previous'});
+		expect([empty.index, empty.step, empty.pending]).toEqual([typed.index, typed.step, '']);
+		expect(navigate(empty, {type: 'previous'}).step).toBe(typed.step - 1);
+	});
+
 	test('only four digits are kept', () => {
 		const state = run(start(0), ...'123456'.split('').map(digit => ({type: 'digit' as const, digit})));
 		expect(state.pending).toBe('3456');

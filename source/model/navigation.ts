@@ -201,6 +201,12 @@ function next(state: NavigationState): NavigationState {
 }
 
 function previous(state: NavigationState): NavigationState {
+	// While a number is typed, Backspace (and the other Previous keys) takes back its last digit, as in
+	// any field: correcting a typo does not move the show in front of the room.
+	if (typedNumber(state) !== undefined) {
+		return with_(state, {pending: state.pending.slice(0, -1)});
+	}
+
 	if (state.step > firstStep(state, state.index)) {
 		return with_(state, {step: state.step - 1, pending: ''});
 	}

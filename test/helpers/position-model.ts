@@ -38,6 +38,12 @@ export function forward(model: PositionModel): void {
 }
 
 export function backward(model: PositionModel): void {
+	if (/^\d+$/.test(model.pending)) {
+		// A typed number loses its last digit; the show stays where it is.
+		model.pending = model.pending.slice(0, -1);
+		return;
+	}
+
 	model.pending = '';
 	if (model.step > firstOf(model, model.index)) {
 		model.step--;
