@@ -160,7 +160,12 @@ export function paragraphsText(article: string, width = 78): string {
 
 export async function runParagraphs(file: string): Promise<number> {
 	try {
-		return await writeOut(paragraphsText(await readTextFile(file, 'a source text', '.txt')));
+		const text = await readTextFile(file, 'a source text', '.txt');
+		if (splitParagraphs(text).length === 0) {
+			throw new DeckFileError(`${visibleControls(file)}: no paragraph to number (an empty text)`);
+		}
+
+		return await writeOut(paragraphsText(text));
 	} catch (error: unknown) {
 		if (error instanceof DeckFileError) {
 			process.stderr.write(`briefing: ${error.message}\n`);

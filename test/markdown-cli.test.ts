@@ -184,4 +184,11 @@ describe('briefing paragraphs', () => {
 		expect(blocks[7]).toMatch(/\[page furniture: not citable\]$/);
 		expect((await runBin(['paragraphs'])).code).toBe(2);
 	});
+
+	test('a text with no paragraph (empty, or only blank lines) says so and exits 2, not a blank line and 0', async () => {
+		const empty = path.join(directory, 'blank.txt');
+		writeFileSync(empty, '\n \n\t\n');
+		const result = await runBin(['paragraphs', empty]);
+		expect([result.code, result.stdout, result.stderr]).toEqual([2, '', `briefing: ${empty}: no paragraph to number (an empty text)\n`]);
+	});
 });
