@@ -78,6 +78,7 @@ pre code { background: none; padding: 0; }
 .notes p { margin: 0; }
 footer { color: var(--muted); font-size: .85rem; padding-top: 1rem; padding-bottom: 2.5rem; }
 a { color: var(--accent); }
+h1, h2, h3, h4, p, li, blockquote, figcaption, caption, th, td { unicode-bidi: plaintext; }
 @media print {
   @page { margin: 16mm 14mm; }
   body { font-size: 11pt; }
