@@ -289,7 +289,7 @@ describe('dist/', () => {
 		}
 	}, 60_000);
 
-	it('answers --help and --version from the program, which the bin loads, without meow; a flag to read loads it', () => {
+	it('answers --help, --version and switches alone (--list) from the program, which the bin loads, without meow; a value to read loads it', () => {
 		// The files the run read, as the process ends (the bin reads meow's file, to compile it, when the program asks).
 		const directory = mkdtempSync(path.join(tmpdir(), 'briefing-loaded-'));
 		const preload = path.join(directory, 'loaded.cjs');
@@ -317,7 +317,11 @@ describe('dist/', () => {
 			expect(help.stdout).toContain('Usage');
 			expect([version.meow, help.meow, run('--list', '--help').meow]).toEqual([false, false, false]);
 			const list = run('--list');
-			expect([list.status, list.meow]).toEqual([0, true]);
+			expect([list.status, list.meow]).toEqual([0, false]);
+			expect(list.stdout.trim().split('\n').length).toBeGreaterThan(30);
+			const print = run('--print', '--slide', '2');
+			expect([print.status, print.meow]).toEqual([0, true]);
+			expect(run('--list', '--list')).toEqual({stdout: '', status: 2, meow: true});
 		} finally {
 			rmSync(directory, {recursive: true, force: true});
 		}
