@@ -29,6 +29,7 @@ const plain = [
 	'## T',
 	'## A *starred* word {#headline}\n\n- **7,000** agents, `code` and *more*.\n- **Obama years**: a post\n\n**He rejected it.**\nThen `x` **y**\n*z*\n',
 	'## T\n\n`  spaced ` and `a` `b`\n',
+	'## T\n\n[The **story**](https://example.com/a_b?c=1#d), and [`code`](x).\n- [An item](https://x.y/z)\n',
 	'---\r\ntitle: x\r\n---\r\n\r\n## T\r\n\r\nTwo **lines**\r\nof words\r\n\r\n<!--\r\nnote\r\n-->\r\n> a\r\n> quote\r\n',
 	'## T\n\n| Part | Value |\n| --- | ---: |\n| **Agents** | 7,000 |\n|  | `x` |\n| :-- | left |\n\n<!-- bars -->\n| a | 1 |\n|:-:|-|\n',
 	'## T\n\n> “I’m **100%** opposed”\n> on two lines\n>\n> — A Speaker, *a title*\n\n> Another\n',
@@ -39,7 +40,10 @@ const notPlain = [
 	'## T\n\n- ***both***\n',
 	'## T\n\nA `` double `` tick\n',
 	'## T\n\n__under__ lines\n',
-	'## T\n\nA [link](x)\n',
+	'## T\n\nA [link](x y)\n',
+	'## T\n\nAn ![image](x)\n',
+	'## T\n\nA [link](x&amp;y)\n',
+	'## T\n\n[ref]: https://x.y\n',
 	'## T\n\n> a quote\nlazy\n',
 	'## T\n\n>a quote\n',
 	'## T\n\nWords\n> a quote\n',
@@ -115,7 +119,7 @@ describe('the plain reader', () => {
 	});
 
 	test('any text of Markdown-like lines: micromark\'s tree or none', () => {
-		const word = fc.constantFrom('words', 'Más', '注意', '😀', '2021', 'a:b', "it's", '“q”', '(x)', '50%', '#', '{#id}', '-', '*', '_', '`', '[x]', '<b>', '&amp;', 'www.x.y', 'http://x', 'a@b.c', '\\', '~', '|', '1.', '1)', '---', '***', '=', '-->', '<!--', '**b**', '*e*', '`c`', '` c `', '`*`', '**b c.**', '*e:*', '**x*', '*x', 'x*', 'a**b**', '**b**c', '**b**.', '(**b**)', '***x***', '`', '``x``', '`<a>`', '*“q”*', '**7,000**', '*x*,', '`x`y');
+		const word = fc.constantFrom('words', 'Más', '注意', '😀', '2021', 'a:b', "it's", '“q”', '(x)', '50%', '#', '{#id}', '-', '*', '_', '`', '[x]', '<b>', '&amp;', 'www.x.y', 'http://x', 'a@b.c', '\\', '~', '|', '1.', '1)', '---', '***', '=', '-->', '<!--', '**b**', '*e*', '`c`', '` c `', '`*`', '**b c.**', '*e:*', '**x*', '*x', 'x*', 'a**b**', '**b**c', '**b**.', '(**b**)', '***x***', '`', '``x``', '`<a>`', '*“q”*', '**7,000**', '*x*,', '`x`y', '[a](https://x.y)', '[**b**](u)', '![i](u)', '[a](u v)', '[](u)', '[a](%20)', '[a](x&y)', 'a[b](c)d', '[a]', '[a] (b)', '[a](<u>)', '[*e*](u)', '[a](u)[b](v)', '[a](é)');
 		const words = fc.array(word, {minLength: 1, maxLength: 5}).map(parts => parts.join(' '));
 		const line = fc.oneof(
 			{weight: 3, arbitrary: words},

@@ -1,4 +1,4 @@
-import type {Heading, Html, InlineCode, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, TableCell, TableRow, Text, ThematicBreak, Yaml} from 'mdast';
+import type {Heading, Html, InlineCode, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, TableCell, TableRow, Text, ThematicBreak, Yaml} from 'mdast';
 
 /**
 The tree of a plain piece of Markdown, read without micromark: exactly the tree micromark (with GFM
@@ -20,7 +20,8 @@ kind, `\n` or `\r\n`, kept in a value as written):
 Words are plain: none of the characters that start inline Markdown (`* _ \` [ ] < > & \ ~ |`), no `@`,
 `://` or `www.` (GFM's literal links), but for `code` (one backtick each side), **strong** and *emphasis*
 (stars, after a space or the line's start, around words that start and end with a letter or digit
-and hold no star, before a space, punctuation or the line's end); a paragraph's line starts with a
+and hold no star, before a space, punctuation or the line's end), [links](https://example.com) with
+such words and a plain URL; a paragraph's line starts with a
 letter, a digit that does not start a numbered item, a quotation mark, a parenthesis, a backtick or
 such stars. Anything else (other emphasis, links, longer code marks, other tables, nesting, a loose list, a
 setext heading, a lazy line, HTML) is left to micromark; a test holds every tree this returns to
@@ -34,7 +35,7 @@ type At = (index: number, isEnd?: boolean) => Point;
 type Item = {readonly marker: string; readonly start?: number; readonly content: number};
 
 const controls = /[\u0000-\u0009\u000B-\u001F\u007F]/;
-const firstOfParagraph = /^(?:[\p{L}\p{N}"'(\u201C\u2018\u2013\u2014`]|\*\*?[\p{L}\p{N}"\u201C(])/u;
+const firstOfParagraph = /^(?:[\p{L}\p{N}"'(\u201C\u2018\u2013\u2014`[]|\*\*?[\p{L}\p{N}"\u201C(])/u;
 const plainWords = /^[^*_`[\]<>&\\~|@]*$/;
 const startOfStarred = /^[\p{L}\p{N}"\u201C(]/u;
 const endOfStarred = /[\p{L}\p{N}.!?:"\u201D)%]$/u;
@@ -67,7 +68,7 @@ function inline(value: string, at: At): PhrasingContent[] | undefined {
 
 	for (let index = 0; index < value.length; ) {
 		const char = value[index];
-		const node = char === '`' ? codeAt(value, index, at) : char === '*' ? starredAt(value, index, at) : null;
+		const node = char === '`' ? codeAt(value, index, at) : char === '*' ? starredAt(value, index, at) : char === '[' ? linkAt(value, index, at) : null;
 		if (node === undefined || (node && !flush(index))) {
 			return undefined;
 		}
@@ -94,6 +95,26 @@ function codeAt(value: string, index: number, at: At): {node: InlineCode; end: n
 
 	const code = content.startsWith(' ') && content.endsWith(' ') ? content.slice(1, -1) : content;
 	return {node: {type: 'inlineCode', value: code, position: {start: at(index), end: at(close + 1)}}, end: close + 1};
+}
+
+const plainUrl = /^[\w\-.~:/?#@!$+,;=]+$/;
+
+/** [words](url) at `index`: words that are plain (code and stars too) on one line, a URL of letters, digits and the marks URLs use (no `&`, `%`, quotes, brackets or spaces). */
+function linkAt(value: string, index: number, at: At): {node: Link; end: number} | undefined {
+	const textEnd = value.indexOf(']', index + 1);
+	const urlEnd = value.indexOf(')', textEnd + 2);
+	const words = value.slice(index + 1, textEnd);
+	const url = value.slice(textEnd + 2, urlEnd);
+	if (value[index - 1] === '!' || textEnd < 0 || value[textEnd + 1] !== '(' || urlEnd < 0 || words.includes('[') || words.includes('\n') || !plainUrl.test(url)) {
+		return undefined;
+	}
+
+	const children = inline(words, (offset, isEnd) => at(index + 1 + offset, isEnd));
+	if (!children || children.length === 0) {
+		return undefined;
+	}
+
+	return {node: {type: 'link', title: null, url, children, position: {start: at(index), end: at(urlEnd + 1, true)}}, end: urlEnd + 1};
 }
 
 /** *emphasis* or **strong** at `index`, as the rules above allow. */
