@@ -29,6 +29,7 @@ const plain = [
 	'## T',
 	'## A *starred* word {#headline}\n\n- **7,000** agents, `code` and *more*.\n- **Obama years**: a post\n\n**He rejected it.**\nThen `x` **y**\n*z*\n',
 	'## T\n\n`  spaced ` and `a` `b`\n',
+	'## T\n\n- a\n  - b\n    - c\n  - d\n- e\n\n1. x\n   - y\n   - z\n2. w\n   1. v\n',
 	'## T\n\n[The **story**](https://example.com/a_b?c=1#d), and [`code`](x).\n- [An item](https://x.y/z)\n',
 	'---\r\ntitle: x\r\n---\r\n\r\n## T\r\n\r\nTwo **lines**\r\nof words\r\n\r\n<!--\r\nnote\r\n-->\r\n> a\r\n> quote\r\n',
 	'## T\n\n| Part | Value |\n| --- | ---: |\n| **Agents** | 7,000 |\n|  | `x` |\n| :-- | left |\n\n<!-- bars -->\n| a | 1 |\n|:-:|-|\n',
@@ -54,7 +55,10 @@ const notPlain = [
 	'## T\n\nText\n---\n',
 	'## T\n\n- a\n\n- loose\n',
 	'## T\n\n- item\nlazy line\n',
-	'## T\n\n- a\n  - nested\n',
+	'## T\n\n- a\n   - three spaces\n',
+	'## T\n\n1. a\n   2. from two\n',
+	'## T\n\n- a\n\n  - after a blank\n',
+	'## T\n\n- a\n  continued\n',
 	'## T\n\nSee www.example.com\n',
 	'## T\n\nhard break  \nhere\n',
 	'## T\n\n<!-- never closed\n',
@@ -124,7 +128,7 @@ describe('the plain reader', () => {
 		const line = fc.oneof(
 			{weight: 3, arbitrary: words},
 			{weight: 2, arbitrary: fc.constant('')},
-			fc.tuple(fc.constantFrom('- ', '* ', '+ ', '1. ', '2. ', '1) ', '10. '), words).map(([marker, text]) => marker + text),
+			fc.tuple(fc.constantFrom('', '', '  ', '   ', '    ', ' ', '     '), fc.constantFrom('- ', '* ', '+ ', '1. ', '2. ', '1) ', '10. '), words).map(([indent, marker, text]) => indent + marker + text),
 			fc.tuple(fc.constantFrom('# ', '## ', '### ', '####### ', '#'), words).map(([marker, text]) => marker + text),
 			fc.constantFrom('---', '***', '___', '===', '<!-- paragraphs: 3 -->', '<!--', '-->', '<!-->', '<!--->', '  - indented', 'trailing ', '\ttab', '- ', '-', '> quote', '    code', '>', '> ', '>a', '> > x', '> - x', '> # x', '> — Someone', '> *e* and `c`', '— dash', '| a | b |', '| --- | :-: |', '|-|-|', '|x|', '| a |', '| *e* | `c` |', '|  | b |', '| a | b', '| a \\| b |', '| :--- | ---: |'),
 		);

@@ -31,8 +31,10 @@ type Point = {line: number; column: number; offset: number};
 type Line = {readonly text: string; readonly offset: number; readonly number: number; readonly ending: '' | '\n' | '\r\n'};
 /** The point of character `index` of some words (`isEnd`: as a node's end). */
 type At = (index: number, isEnd?: boolean) => Point;
-/** `content`: the index in the line where the item's words start. */
-type Item = {readonly marker: string; readonly start?: number; readonly content: number};
+/** `indent`: the spaces before the marker; `content`: the index in the line where the item's words start. */
+type Item = {readonly marker: string; readonly start?: number; readonly indent: number; readonly content: number};
+/** A list being read: its marker (`-`, `*`, `+`, `.` or `)`: another starts another list), and its items' indent and words' column. */
+type OpenList = {readonly list: List; readonly marker: string; readonly indent: number; readonly content: number};
 
 const controls = /[\u0000-\u0009\u000B-\u001F\u007F]/;
 const firstOfParagraph = /^(?:[\p{L}\p{N}"'(\u201C\u2018\u2013\u2014`[]|\*\*?[\p{L}\p{N}"\u201C(])/u;
@@ -161,22 +163,24 @@ function text(value: string, start: Point, end: Point): Text {
 	return {type: 'text', value, position: {start, end}};
 }
 
-/** A list item's marker and where its words start, if the line is a plain one-line item. */
+/** A list item's marker and where its words start, if the line is a plain one-line item (indented by spaces, for a nested one). */
 function itemOf(line: string): Item | undefined {
-	const bullet = /^([-+*]) /.exec(line);
-	const number = bullet ? undefined : numbered.exec(line);
+	const indent = /^ */.exec(line)![0].length;
+	const rest = line.slice(indent);
+	const bullet = /^([-+*]) /.exec(rest);
+	const number = bullet ? undefined : numbered.exec(rest);
 	const marker = bullet?.[1] ?? number?.[2];
 	if (marker === undefined) {
 		return undefined;
 	}
 
-	const content = (bullet ? 1 : number![1]!.length + 1) + 1;
+	const content = indent + (bullet ? 1 : number![1]!.length + 1) + 1;
 	const words = line.slice(content);
 	if (!isPlain(words) || !isParagraphStart(words)) {
 		return undefined;
 	}
 
-	return number ? {marker, start: Number(number[1]), content} : {marker, content};
+	return number ? {marker, start: Number(number[1]), indent, content} : {marker, indent, content};
 }
 
 function isParagraphStart(line: string): boolean {
@@ -224,9 +228,8 @@ type Reading = {
 	paragraph?: Paragraph;
 	/** The open paragraph's lines, whose words are read when it ends. */
 	paragraphLines?: Line[];
-	list?: List;
-	/** The open list's marker (`-`, `*`, `+`, `.` or `)`): another marker starts another list. */
-	marker?: string;
+	/** The open lists, outermost first (a nested list is in its parent's last item). */
+	lists: OpenList[];
 	/** The marker of the list that ended at the last blank line, if one did: an item with it would make that list loose. */
 	markerBefore?: string;
 };
@@ -236,7 +239,7 @@ function close(reading: Reading): boolean {
 	const {paragraph, paragraphLines} = reading;
 	reading.paragraph = undefined;
 	reading.paragraphLines = undefined;
-	reading.list = undefined;
+	reading.lists = [];
 	if (!paragraph || !paragraphLines) {
 		return true;
 	}
@@ -329,7 +332,6 @@ function addParagraphLine(reading: Reading, line: Line): boolean {
 
 function addItem(reading: Reading, line: Line, item: Item): boolean {
 	const ordered = item.start !== undefined;
-	const open = reading.last === 'list' ? reading.list : undefined;
 	if (reading.last === 'blank' && reading.markerBefore === item.marker) {
 		// A loose list (or a new one after a blank line): micromark decides.
 		return false;
@@ -339,36 +341,55 @@ function addItem(reading: Reading, line: Line, item: Item): boolean {
 		return false;
 	}
 
-	const words = line.text.slice(item.content);
 	const column = item.content + 1;
-	const start = point(line, 1);
-	const end = endOf(line);
-	const children = inline(words, along(line, column));
+	const children = inline(line.text.slice(item.content), along(line, column));
 	if (!children) {
 		return false;
 	}
 
 	const paragraph: Paragraph = {type: 'paragraph', children, position: {start: point(line, column), end: endOf(line)}};
-	const listItem: ListItem = {type: 'listItem', spread: false, checked: null, children: [paragraph], position: {start, end}};
-	if (open) {
-		if (open.ordered !== ordered || reading.marker !== item.marker) {
+	const listItem: ListItem = {type: 'listItem', spread: false, checked: null, children: [paragraph], position: {start: point(line, item.indent + 1), end: endOf(line)}};
+	const open = reading.last === 'list' ? reading.lists : [];
+	const depth = open.findIndex(entry => entry.indent === item.indent);
+	if (depth >= 0) {
+		// Another item of an open list (a nested list above it ends).
+		const entry = open[depth]!;
+		if (entry.list.ordered !== ordered || entry.marker !== item.marker) {
 			return false;
 		}
 
-		open.children.push(listItem);
-		open.position!.end = {...end};
-		return true;
+		open.length = depth + 1;
+		entry.list.children.push(listItem);
+	} else if (item.indent === 0) {
+		if (!close(reading)) {
+			return false;
+		}
+
+		reading.lists = [{list: newList(listItem, item), marker: item.marker, indent: 0, content: item.content}];
+		reading.children.push(reading.lists[0]!.list);
+	} else {
+		// A list nested in the last item of the innermost open list, its markers under that item's words
+		// (a numbered one from 1, as only such a list can follow the item's words).
+		const parent = open.at(-1);
+		if (!parent || item.indent !== parent.content || (ordered && item.start !== 1)) {
+			return false;
+		}
+
+		const list = newList(listItem, item);
+		parent.list.children.at(-1)!.children.push(list);
+		open.push({list, marker: item.marker, indent: item.indent, content: item.content});
 	}
 
-	if (!close(reading)) {
-		return false;
+	for (const entry of reading.lists) {
+		entry.list.position!.end = endOf(line);
+		entry.list.children.at(-1)!.position!.end = endOf(line);
 	}
 
-	const list: List = {type: 'list', ordered, start: item.start ?? null, spread: false, children: [listItem], position: {start: {...start}, end: {...end}}};
-	reading.list = list;
-	reading.marker = item.marker;
-	reading.children.push(list);
 	return true;
+}
+
+function newList(first: ListItem, item: Item): List {
+	return {type: 'list', ordered: item.start !== undefined, start: item.start ?? null, spread: false, children: [first], position: {start: {...first.position!.start}, end: {...first.position!.end}}};
 }
 
 /** A comment from this line to the line that holds `-->`; false when it never closes. */
@@ -475,7 +496,7 @@ function addTable(reading: Reading, first: Line): boolean {
 function readLine(reading: Reading, line: Line): boolean {
 	const {text: words} = line;
 	if (words === '') {
-		reading.markerBefore = reading.last === 'list' ? reading.marker : reading.last === 'blank' ? reading.markerBefore : undefined;
+		reading.markerBefore = reading.last === 'list' ? reading.lists[0]?.marker : reading.last === 'blank' ? reading.markerBefore : undefined;
 		reading.last = 'blank';
 		return close(reading);
 	}
@@ -522,7 +543,7 @@ export function plainTree(source: string): Root | undefined {
 	}
 
 	const all = lines(source);
-	const reading: Reading = {all, children: [], index: 0, last: 'blank'};
+	const reading: Reading = {all, children: [], index: 0, last: 'blank', lists: []};
 	if (all[0]!.text === '---') {
 		const front = frontMatter(all);
 		if (!front) {
