@@ -29,6 +29,7 @@ const plain = [
 	'## T',
 	'## A *starred* word {#headline}\n\n- **7,000** agents, `code` and *more*.\n- **Obama years**: a post\n\n**He rejected it.**\nThen `x` **y**\n*z*\n',
 	'## T\n\n`  spaced ` and `a` `b`\n',
+	'## T\n\nAn example:\n```ts title\nconst a = *b* <c> & d;  \n\n```\n~~~\n~~~~\n````drawn\n```\n````\n',
 	'## T\n\n- a\n  - b\n    - c\n  - d\n- e\n\n1. x\n   - y\n   - z\n2. w\n   1. v\n',
 	'## T\n\n[The **story**](https://example.com/a_b?c=1#d), and [`code`](x).\n- [An item](https://x.y/z)\n',
 	'---\r\ntitle: x\r\n---\r\n\r\n## T\r\n\r\nTwo **lines**\r\nof words\r\n\r\n<!--\r\nnote\r\n-->\r\n> a\r\n> quote\r\n',
@@ -51,7 +52,8 @@ const notPlain = [
 	'## T\n\n| a | b |\n| - |\n',
 	'## T\n\n| a | b |\n| - | - |\nnext\n',
 	'## T\n\nWords\n| a | b |\n| - | - |\n',
-	'## T\n\n```\ncode\n```\n',
+	'## T\n\n```\nnever closed\n',
+	'## T\n\n```js\ncode\n~~~\n',
 	'## T\n\nText\n---\n',
 	'## T\n\n- a\n\n- loose\n',
 	'## T\n\n- item\nlazy line\n',
@@ -130,7 +132,7 @@ describe('the plain reader', () => {
 			{weight: 2, arbitrary: fc.constant('')},
 			fc.tuple(fc.constantFrom('', '', '  ', '   ', '    ', ' ', '     '), fc.constantFrom('- ', '* ', '+ ', '1. ', '2. ', '1) ', '10. '), words).map(([indent, marker, text]) => indent + marker + text),
 			fc.tuple(fc.constantFrom('# ', '## ', '### ', '####### ', '#'), words).map(([marker, text]) => marker + text),
-			fc.constantFrom('---', '***', '___', '===', '<!-- paragraphs: 3 -->', '<!--', '-->', '<!-->', '<!--->', '  - indented', 'trailing ', '\ttab', '- ', '-', '> quote', '    code', '>', '> ', '>a', '> > x', '> - x', '> # x', '> — Someone', '> *e* and `c`', '— dash', '| a | b |', '| --- | :-: |', '|-|-|', '|x|', '| a |', '| *e* | `c` |', '|  | b |', '| a | b', '| a \\| b |', '| :--- | ---: |'),
+			fc.constantFrom('---', '***', '___', '===', '<!-- paragraphs: 3 -->', '<!--', '-->', '<!-->', '<!--->', '  - indented', 'trailing ', '\ttab', '- ', '-', '> quote', '    code', '>', '> ', '>a', '> > x', '> - x', '> # x', '> — Someone', '> *e* and `c`', '— dash', '```', '```js', '~~~', '````', '``` js x', '```a`b', '~~~ a`b', '```js ', '```js  two', '``` &amp;', 'a <b> *c* & d', '| a | b |', '| --- | :-: |', '|-|-|', '|x|', '| a |', '| *e* | `c` |', '|  | b |', '| a | b', '| a \\| b |', '| :--- | ---: |'),
 		);
 		// Line ends of either kind, mixed: micromark keeps each as written in a value that spans lines.
 		const ending = fc.constantFrom('\n', '\n', '\r\n');

@@ -1,4 +1,4 @@
-import type {Heading, Html, InlineCode, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, TableCell, TableRow, Text, ThematicBreak, Yaml} from 'mdast';
+import type {Code, Heading, Html, InlineCode, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, TableCell, TableRow, Text, ThematicBreak, Yaml} from 'mdast';
 
 /**
 The tree of a plain piece of Markdown, read without micromark: exactly the tree micromark (with GFM
@@ -15,6 +15,7 @@ kind, `\n` or `\r\n`, kept in a value as written):
 	<!-- … -->               a comment, on one line or several
 	> words  >  > words       a quote of paragraphs (`>` alone between two), a blank line after it
 	| a | b |  | - | :-: |    a table: `|` first and last on each line, as many cells a row
+	```lang … ```            fenced code (``` or ~~~), closed by a fence as long at least
 	---  ***  ___             a rule, after a blank line or a block that is not a paragraph
 	Words …                  lines of a paragraph
 Words are plain: none of the characters that start inline Markdown (`* _ \` [ ] < > & \ ~ |`), no `@`,
@@ -23,7 +24,7 @@ Words are plain: none of the characters that start inline Markdown (`* _ \` [ ] 
 and hold no star, before a space, punctuation or the line's end), [links](https://example.com) with
 such words and a plain URL; a paragraph's line starts with a
 letter, a digit that does not start a numbered item, a quotation mark, a parenthesis, a backtick or
-such stars. Anything else (other emphasis, links, longer code marks, other tables, nesting, a loose list, a
+such stars. Anything else (other emphasis, links, longer code marks, other tables, indented code, nesting, a loose list, a
 setext heading, a lazy line, HTML) is left to micromark; a test holds every tree this returns to
 micromark's.
 */
@@ -429,6 +430,34 @@ function addHeading(reading: Reading, line: Line, depth: number): boolean {
 	return true;
 }
 
+const fence = /^(`{3,}|~{3,})(.*)$/;
+const info = /^(?:([^\s`&\\]+)(?: ([^\s`&\\](?:[^`&\\]*[^\s`&\\])?))?)?$/;
+
+/** Fenced code at the margin: ``` or ~~~ (three or more), a language and words after it if any, closed by a fence line as long at least. */
+function addCode(reading: Reading, first: Line, opening: RegExpExecArray): boolean {
+	const {all} = reading;
+	const [, marks, rest] = opening;
+	const written = info.exec(rest!);
+	if (!written || (marks!.startsWith('`') && rest!.includes('`'))) {
+		return false;
+	}
+
+	let last = reading.index + 1;
+	while (last < all.length && !(all[last]!.text.startsWith(marks!) && /^(`+|~+)$/.test(all[last]!.text) && all[last]!.text[0] === marks![0])) {
+		last++;
+	}
+
+	if (last >= all.length) {
+		return false;
+	}
+
+	const value = joined(all.slice(reading.index + 1, last));
+	const node: Code = {type: 'code', lang: written[1] ?? null, meta: written[2] ?? null, value, position: {start: point(first, 1), end: endOf(all[last]!)}};
+	reading.children.push(node);
+	reading.index = last;
+	return true;
+}
+
 const delimiterCell = /^ *(:?)-+(:?) *$/;
 
 /** A table row's cells, as the indices of the pipes around each; undefined when the line is not `| … |`. */
@@ -515,6 +544,8 @@ function readLine(reading: Reading, line: Line): boolean {
 		added = addHeading(reading, line, depth);
 	} else if (words.startsWith('<!--')) {
 		added = addComment(reading, line);
+	} else if (fence.test(words)) {
+		added = reading.last !== 'list' && addCode(reading, line, fence.exec(words)!);
 	} else if (words.startsWith('|')) {
 		added = !wasParagraph && reading.last !== 'list' && addTable(reading, line);
 	} else if (words.startsWith('>')) {
