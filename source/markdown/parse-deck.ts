@@ -10,6 +10,7 @@ import {assembleDeck, type Deck, DeckError, lazySlide, type Section, type Slide,
 import {type Piece, readBlock} from './blocks.js';
 import {type ColumnDraft, columnDirective, isColumnDirective, targetBlocks} from './columns.js';
 import {type FrontMatter, readFrontMatter} from './front-matter.js';
+import {plainTree} from './plain-tree.js';
 import {parseDuration} from '../model/clock.js';
 import {inlineText, MarkdownDeckError, type Position, slideText, startOf, visibleControls} from './inline.js';
 import {deckLimits, type Piece as SplitPiece, splitDeck, stepsAtMost} from './split.js';
@@ -118,7 +119,7 @@ function headingParts(node: Heading, source: string): {title: string; id?: strin
 
 	const id = shown[1] ?? '';
 	if (!idPattern.test(id)) {
-		throw new MarkdownDeckError(`an id is lowercase letters, digits and dashes, not "${visibleControls(id)}"`, startOf(node));
+		throw new MarkdownDeckError(`An id is lowercase letters, digits and dashes, not "${visibleControls(id)}".`, startOf(node));
 	}
 
 	return {title: title.slice(0, shown.index).trim(), id};
@@ -132,7 +133,7 @@ function readParagraphs(text: string, at: Position): number[] {
 		const from = Number(range?.[1]);
 		const to = Number(range?.[2] ?? range?.[1]);
 		if (!range || to < from || to - from > 500) {
-			throw new MarkdownDeckError(`paragraphs: "${slideText(part)}" is not a paragraph number or range (4, 6-9)`, at);
+			throw new MarkdownDeckError(`In <!-- paragraphs: … -->, "${slideText(part)}" is not a paragraph number or range (4, 6-9).`, at);
 		}
 
 		for (let n = from; n <= to; n++) {
@@ -154,11 +155,11 @@ export function commentText(text: string): string {
 function readBudget(value: string, at: Position, target: {budget?: number} | undefined): void {
 	const budget = parseDuration(value);
 	if (budget === undefined) {
-		throw new MarkdownDeckError(`budget: "${slideText(value.trim())}" is not a time (1m30s, 90s, 2m)`, at);
+		throw new MarkdownDeckError(`The budget "${slideText(value.trim())}" is not a time (1m30s, 90s, 2m).`, at);
 	}
 
 	if (!target) {
-		throw new MarkdownDeckError('"budget" belongs inside a slide, or under a "# Section" line', at);
+		throw new MarkdownDeckError('A <!-- budget: … --> line belongs inside a slide, or under a "# Section" line.', at);
 	}
 
 	target.budget = budget;
@@ -167,7 +168,7 @@ function readBudget(value: string, at: Position, target: {budget?: number} | und
 function directive(node: Html, slide: SlideDraft | undefined, section?: SectionDraft): void {
 	const body = comment.exec(node.value)?.[1];
 	if (body === undefined) {
-		throw new MarkdownDeckError('HTML is not shown on slides: write the words (escape a < as \\<)', startOf(node));
+		throw new MarkdownDeckError('HTML is not shown on slides: write the words (escape a < as \\<).', startOf(node));
 	}
 
 	const named = /^\s*([a-z_]+)\s*(?::([\s\S]*))?$/i.exec(body);
@@ -184,7 +185,7 @@ function directive(node: Html, slide: SlideDraft | undefined, section?: SectionD
 	}
 
 	if (!slide?.isOpen) {
-		throw new MarkdownDeckError(`"${name}" belongs inside a slide (after its ## title)`, at);
+		throw new MarkdownDeckError(`The <!-- ${name} --> line belongs inside a slide (after its ## title).`, at);
 	}
 
 	const value = named[2] ?? '';
@@ -203,7 +204,7 @@ function directive(node: Html, slide: SlideDraft | undefined, section?: SectionD
 	} else if (isColumnDirective(name)) {
 		columnDirective(name, value, at, slide);
 	} else {
-		throw new MarkdownDeckError(`unknown directive "${visibleControls(name)}" (known: paragraphs, speaker_note, bars, budget, pause, column_layout, column, reset_layout)`, at);
+		throw new MarkdownDeckError(`The directive "${visibleControls(name)}" is not one we know (known: paragraphs, speaker_note, bars, budget, pause, column_layout, column, reset_layout).`, at);
 	}
 }
 
@@ -227,18 +228,18 @@ type Walk = {sections: SectionDraft[]; slide?: SlideDraft; source: string; ids: 
 function openSlide(node: Heading, walk: Walk, parts?: {title: string; id?: string}): void {
 	const section = walk.sections.at(-1);
 	if (!section) {
-		throw new MarkdownDeckError('a slide belongs to a section: put a "# Section title" line before the first "## " slide', startOf(node));
+		throw new MarkdownDeckError('A slide belongs to a section: put a "# Section title" line before the first "## " slide.', startOf(node));
 	}
 
 	const {title, id: written} = parts ?? headingParts(node, walk.source);
 	if (!title) {
-		throw new MarkdownDeckError('a slide needs a title after "##"', startOf(node));
+		throw new MarkdownDeckError('A slide needs a title after "##".', startOf(node));
 	}
 
 	const id = written ?? uniqueId(slugify(title) || 'slide', walk.ids, walk.next);
 	const first = walk.ids.get(id);
 	if (written && first !== undefined) {
-		throw new MarkdownDeckError(`slide id "${id}" is used twice (first on line ${first})`, startOf(node));
+		throw new MarkdownDeckError(`The slide id "${id}" is used twice (first on line ${first}).`, startOf(node));
 	}
 
 	walk.ids.set(id, startOf(node).line);
@@ -262,18 +263,18 @@ function uniqueId(base: string, ids: ReadonlyMap<string, unknown>, next: Map<str
 function openSection(node: Heading, walk: Walk, parts?: {title: string; id?: string}): void {
 	const {title, id: written} = parts ?? headingParts(node, walk.source);
 	if (!title) {
-		throw new MarkdownDeckError('a section needs a title after "#"', startOf(node));
+		throw new MarkdownDeckError('A section needs a title after "#".', startOf(node));
 	}
 
 	const id = written ?? uniqueId(slugify(title) || 'section', walk.sectionIds, walk.next, 'section');
 	const twin = walk.sectionIds.get(id);
 	if (twin) {
-		throw new MarkdownDeckError(`section id "${id}" is used twice (first on line ${twin.at.line})`, startOf(node));
+		throw new MarkdownDeckError(`The section id "${id}" is used twice (first on line ${twin.at.line}).`, startOf(node));
 	}
 
 	const last = walk.sections.at(-1);
 	if (last && last.slides.length === 0) {
-		throw new MarkdownDeckError(`section "${last.title}" has no slides`, last.at);
+		throw new MarkdownDeckError(`The section "${last.title}" has no slides.`, last.at);
 	}
 
 	walk.sections.push({id, title, slides: [], at: startOf(node)});
@@ -285,7 +286,7 @@ function addBlock(node: RootContent, walk: Walk): void {
 	const {slide} = walk;
 	if (!slide?.isOpen) {
 		throw new MarkdownDeckError(
-			walk.sections.length === 0 ? 'slides start with a "# Section" line, then a "## Slide title" line' : 'this is outside any slide: start one with "## Title"',
+			walk.sections.length === 0 ? 'Slides start with a "# Section" line, then a "## Slide title" line.' : 'This is outside any slide: start one with "## Title".',
 			startOf(node),
 		);
 	}
@@ -301,7 +302,7 @@ function addBlock(node: RootContent, walk: Walk): void {
 	}
 
 	if (slide.isBars && node.type !== 'table') {
-		throw new MarkdownDeckError('<!-- bars --> is followed by the chart\'s table', startOf(node));
+		throw new MarkdownDeckError('A <!-- bars --> line is followed by the chart\'s table.', startOf(node));
 	}
 
 	const read = readBlock(node, slide.isBars);
@@ -331,7 +332,7 @@ function walkNode(node: RootContent, walk: Walk): void {
 	} else if (node.type === 'heading' && node.depth === 2) {
 		openSlide(node, walk);
 	} else if (node.type === 'heading' && node.depth > 3) {
-		throw new MarkdownDeckError('slides use # sections, ## slide titles and ### heading lines; no deeper', startOf(node));
+		throw new MarkdownDeckError('Slides use # sections, ## slide titles and ### heading lines; no deeper.', startOf(node));
 	} else if (node.type === 'thematicBreak') {
 		if (walk.slide) {
 			walk.slide.isOpen = false;
@@ -339,7 +340,7 @@ function walkNode(node: RootContent, walk: Walk): void {
 	} else if (node.type === 'html') {
 		directive(node, walk.slide, walk.sections.at(-1));
 	} else if (node.type === 'definition') {
-		throw new MarkdownDeckError('link definitions are not part of a slide', startOf(node));
+		throw new MarkdownDeckError('Link definitions are not part of a slide.', startOf(node));
 	} else if (node.type !== 'yaml') {
 		addBlock(node, walk);
 	}
@@ -348,12 +349,18 @@ function walkNode(node: RootContent, walk: Walk): void {
 /** The parser's options, made once: micromark combines its extensions on every call it is given new ones. */
 let options: Parameters<typeof fromMarkdown>[1] | undefined;
 
-export function parseMarkdownTree(text: string): Root {
+/** The tree of `text` by micromark (with GFM and YAML front matter). */
+export function micromarkTree(text: string): Root {
 	options ??= {
 		extensions: [gfm(), frontmatter(['yaml'])],
 		mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml'])],
 	};
 	return fromMarkdown(text, options);
+}
+
+/** The tree of `text`: read without micromark when it is plain (plain-tree.ts), else by micromark. */
+export function parseMarkdownTree(text: string): Root {
+	return plainTree(text) ?? micromarkTree(text);
 }
 
 type Point = {line: number; column: number; offset?: number | undefined};
@@ -413,16 +420,42 @@ export function* deckNodes(source: string, batchSize = 8 * 1024, parseMs: number
 
 	const started = cpuMs();
 	// The processor time is asked for only when the clock says it may be over (the question is a system call).
-	let clock = performance.now();
-	for (const piece of batches(source, splitDeck(source), batchSize)) {
-		if (performance.now() - clock >= parseMs / 4 && ((clock = performance.now()), cpuMs() - started > parseMs)) {
-			throw new MarkdownDeckError(`reading the deck took over ${parseMs / 1000} s and stopped at this line (split the deck)`, {line: piece.line, column: 1});
+	let clock = Date.now();
+	for (const {tree, piece} of pieceTrees(source, splitDeck(source), batchSize)) {
+		if (Date.now() - clock >= parseMs / 4 && ((clock = Date.now()), cpuMs() - started > parseMs)) {
+			throw new MarkdownDeckError(`Reading the deck took over ${parseMs / 1000} s and stopped at this line (split the deck).`, {line: piece.line, column: 1});
 		}
 
-		const tree = parseMarkdownTree(piece.text);
 		placeTree(tree, piece);
 		yield* tree.children;
 	}
+}
+
+/**
+Each piece's tree, in file order: a plain piece read alone without micromark (plain-tree.ts), the
+pieces between plain ones by micromark in batches (see `batches`).
+*/
+function* pieceTrees(source: string, pieces: readonly SplitPiece[], batchSize: number): Generator<{tree: Root; piece: SplitPiece}> {
+	let waiting: SplitPiece[] = [];
+	function* parseWaiting(): Generator<{tree: Root; piece: SplitPiece}> {
+		for (const batch of batches(source, waiting, batchSize)) {
+			yield {tree: micromarkTree(batch.text), piece: batch};
+		}
+
+		waiting = [];
+	}
+
+	for (const piece of pieces) {
+		const tree = plainTree(piece.text);
+		if (tree) {
+			yield* parseWaiting();
+			yield {tree, piece};
+		} else {
+			waiting.push(piece);
+		}
+	}
+
+	yield* parseWaiting();
 }
 
 /**
@@ -546,12 +579,12 @@ function readPiece(piece: SplitPiece, draft: SlideDraft, walk: Walk): SlideBody 
 	const own: Walk = {...walk, slide};
 	const [heading, ...rest] = pieceNodes(piece);
 	if (heading?.type !== 'heading' || heading.depth !== 2) {
-		throw new MarkdownDeckError('this slide could not be read apart from the deck', {line: piece.line, column: 1});
+		throw new MarkdownDeckError('This slide could not be read apart from the deck.', {line: piece.line, column: 1});
 	}
 
 	for (const node of rest) {
 		if (node.type === 'heading' && node.depth <= 2) {
-			throw new MarkdownDeckError('this slide could not be read apart from the deck', startOf(node));
+			throw new MarkdownDeckError('This slide could not be read apart from the deck.', startOf(node));
 		}
 
 		walkNode(node, own);
@@ -594,11 +627,11 @@ function endedWalk(walk: Walk): {walk: Walk; front: FrontMatter} {
 	const front = walk.front ?? readFrontMatter(undefined);
 	const last = walk.sections.at(-1);
 	if (!last) {
-		throw new MarkdownDeckError('the deck has no slides: add a "# Section" line and a "## Slide title" under it', {line: 1, column: 1});
+		throw new MarkdownDeckError('The deck has no slides: add a "# Section" line and a "## Slide title" under it.', {line: 1, column: 1});
 	}
 
 	if (last.slides.length === 0) {
-		throw new MarkdownDeckError(`section "${last.title}" has no slides`, last.at);
+		throw new MarkdownDeckError(`The section "${last.title}" has no slides.`, last.at);
 	}
 
 	return {walk, front};
@@ -610,11 +643,11 @@ function deckSkeleton(source: string): {walk: Walk; front: FrontMatter} {
 	const {front} = endedWalk(walk);
 
 	if (!front.title.trim()) {
-		throw new MarkdownDeckError('the deck has no title', {line: 1, column: 1});
+		throw new MarkdownDeckError('The deck has no title.', {line: 1, column: 1});
 	}
 
 	if (front.summary !== undefined && !walk.ids.has(front.summary)) {
-		throw new MarkdownDeckError(`the summary slide "${front.summary}" is not in the deck`, {line: 1, column: 1});
+		throw new MarkdownDeckError(`The summary slide "${front.summary}" is not in the deck.`, {line: 1, column: 1});
 	}
 
 	return {walk, front};
@@ -622,7 +655,7 @@ function deckSkeleton(source: string): {walk: Walk; front: FrontMatter} {
 
 /** What a slide that fails when it is read shows instead of its body. */
 function unreadable(error: MarkdownDeckError): SlideBody {
-	return {blocks: [{kind: 'text', text: `This slide could not be read (line ${error.at.line}, column ${error.at.column}): ${error.problem}`}], paragraphs: [], notes: ''};
+	return {blocks: [{kind: 'text', text: `This slide could not be read (line ${error.at.line}, column ${error.at.column}). ${error.problem}`}], paragraphs: [], notes: ''};
 }
 
 /** Reads a Markdown deck for a show, each slide's body when it is first asked for; a mistake found now throws a MarkdownDeckError. */

@@ -150,7 +150,7 @@ function track(line: string, index: number, scan: Scan): boolean {
 function checkLine(line: string, number: number, scan: Scan, isMarkdown: boolean, firstMark: number): void {
 	if (line.length > deckLimits.lineChars) {
 		throw new MarkdownDeckError(
-			`this line has ${group(line.length)} characters; a deck's lines hold at most ${group(deckLimits.lineChars)} (break it into lines)`,
+			`This line has ${group(line.length)} characters; a deck's lines hold at most ${group(deckLimits.lineChars)} (break it into lines).`,
 			{line: number, column: deckLimits.lineChars + 1},
 		);
 	}
@@ -160,24 +160,24 @@ function checkLine(line: string, number: number, scan: Scan, isMarkdown: boolean
 	}
 
 	if (/^[ \t]*[>*+\-\d]/.test(line) && nestingOf(line) > deckLimits.depth) {
-		throw new MarkdownDeckError(`lists and quotes nest at most ${deckLimits.depth} levels deep (a slide's lists and quotes do not nest)`, {line: number, column: 1});
+		throw new MarkdownDeckError(`Lists and quotes nest at most ${deckLimits.depth} levels deep (a slide's lists and quotes do not nest).`, {line: number, column: 1});
 	}
 
 	if (slideLine.test(line) && ++scan.slides > deckLimits.slides) {
-		throw new MarkdownDeckError(`a deck holds at most ${group(deckLimits.slides)} slides (split it into several decks)`, {line: number, column: 1});
+		throw new MarkdownDeckError(`A deck holds at most ${group(deckLimits.slides)} slides (split it into several decks).`, {line: number, column: 1});
 	}
 
 	for (let at = firstMark; at >= 0 && at < line.length; at++) {
 		const code = line.codePointAt(at);
 		if ((code === 42 || code === 95 || code === 126) && ++scan.delimiters > deckLimits.delimiters) {
-			throw new MarkdownDeckError(`a slide holds at most ${group(deckLimits.delimiters)} *, _ and ~ marks`, {line: number, column: at + 1});
+			throw new MarkdownDeckError(`A slide holds at most ${group(deckLimits.delimiters)} *, _ and ~ marks.`, {line: number, column: at + 1});
 		}
 	}
 }
 
 function tooBig(piece: Piece): MarkdownDeckError {
 	return new MarkdownDeckError(
-		`this slide has ${group(piece.text.length)} characters of Markdown; a slide holds at most ${group(deckLimits.slideChars)} (split it)`,
+		`This slide has ${group(piece.text.length)} characters of Markdown; a slide holds at most ${group(deckLimits.slideChars)} (split it).`,
 		{line: piece.line, column: 1},
 	);
 }
