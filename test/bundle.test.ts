@@ -8,6 +8,7 @@ import {build, type Metafile} from 'esbuild';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {deckKey, randomId} from '../source/link/protocol.js';
 import {bundles, strictFirst} from './helpers/build-script.js';
+import {readLibrary, runLoaded} from './helpers/loaded.js';
 
 /**
 What the start-up path loads, checked on the module graph of dist/ as built (deterministic; the timings
@@ -307,40 +308,22 @@ describe('dist/', () => {
 
 	it('answers --help, --version and switches alone (--list) from the program, which the bin loads, without meow; a value to read loads it', () => {
 		// The files the run read, as the process ends (the bin reads meow's file, to compile it, when the program asks).
-		const directory = mkdtempSync(path.join(tmpdir(), 'briefing-loaded-'));
-		const preload = path.join(directory, 'loaded.cjs');
-		writeFileSync(
-			preload,
-			[
-				"const fs = require('node:fs');",
-				'const read = fs.readFileSync;',
-				'const files = [];',
-				'fs.readFileSync = function (file, ...rest) { files.push(String(file)); return read.call(this, file, ...rest); };',
-				"process.on('exit', () => process.stderr.write('loaded ' + JSON.stringify([...files, ...Object.keys(require.cache)]) + '\\n'));",
-				'',
-			].join('\n'),
-		);
 		const run = (...argv: string[]) => {
-			const result = spawnSync(process.execPath, ['--require', preload, path.join(root, 'dist/cli.js'), ...argv], {encoding: 'utf8'});
-			const loaded = JSON.parse(/^loaded (.*)$/m.exec(result.stderr)?.[1] ?? '[]') as string[];
-			return {stdout: result.stdout, status: result.status, meow: loaded.some(file => file.endsWith(path.join('libs', 'meow.js')))};
+			const result = runLoaded(argv);
+			return {stdout: result.stdout, status: result.status, meow: readLibrary(result, 'meow')};
 		};
 
-		try {
-			const version = run('--version');
-			expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
-			const help = run('-h');
-			expect(help.stdout).toContain('Usage');
-			expect([version.meow, help.meow, run('--list', '--help').meow]).toEqual([false, false, false]);
-			const list = run('--list');
-			expect([list.status, list.meow]).toEqual([0, false]);
-			expect(list.stdout.trim().split('\n').length).toBeGreaterThan(30);
-			const print = run('--print', '--slide', '2');
-			expect([print.status, print.meow]).toEqual([0, true]);
-			expect(run('--list', '--list')).toEqual({stdout: '', status: 2, meow: true});
-		} finally {
-			rmSync(directory, {recursive: true, force: true});
-		}
+		const version = run('--version');
+		expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+		const help = run('-h');
+		expect(help.stdout).toContain('Usage');
+		expect([version.meow, help.meow, run('--list', '--help').meow]).toEqual([false, false, false]);
+		const list = run('--list');
+		expect([list.status, list.meow]).toEqual([0, false]);
+		expect(list.stdout.trim().split('\n').length).toBeGreaterThan(30);
+		const print = run('--print', '--slide', '2');
+		expect([print.status, print.meow]).toEqual([0, true]);
+		expect(run('--list', '--list')).toEqual({stdout: '', status: 2, meow: true});
 	});
 
 	it('writes every file of dist/ in ASCII (a file with one other character is held as a two-byte string)', () => {
