@@ -89,6 +89,8 @@ type SlideDraft = {
 	captionable?: Block & {kind: 'table' | 'bars'};
 	/** The column layout being filled, if any (columns.ts). */
 	layout?: ColumnDraft;
+	/** A slide read lazily: its piece, parsed when its body is asked for. */
+	piece?: SplitPiece;
 };
 
 type SectionDraft = {id: string; title: string; slides: SlideDraft[]; at: Position; budget?: number};
@@ -223,28 +225,28 @@ function caption(node: RootContent, slide: SlideDraft, source: string): string |
 
 type Walk = {sections: SectionDraft[]; slide?: SlideDraft; source: string; ids: Map<string, number>; sectionIds: Map<string, SectionDraft>; next: Map<string, number>; front?: FrontMatter};
 
-/** `parts`: the heading's words and written id, when the line scan read them already. */
-function openSlide(node: Heading, walk: Walk, parts?: {title: string; id?: string}): void {
+/** Opens a slide at its heading (`at`); `parts`: its words and written id (the heading's, or the line scan's). */
+function openSlide(at: Position, walk: Walk, parts: () => {title: string; id?: string}): SlideDraft {
 	const section = walk.sections.at(-1);
 	if (!section) {
-		throw new MarkdownDeckError('a slide belongs to a section: put a "# Section title" line before the first "## " slide', startOf(node));
+		throw new MarkdownDeckError('a slide belongs to a section: put a "# Section title" line before the first "## " slide', at);
 	}
 
-	const {title, id: written} = parts ?? headingParts(node, walk.source);
+	const {title, id: written} = parts();
 	if (!title) {
-		throw new MarkdownDeckError('a slide needs a title after "##"', startOf(node));
+		throw new MarkdownDeckError('a slide needs a title after "##"', at);
 	}
 
 	const id = written ?? uniqueId(slugify(title) || 'slide', walk.ids, walk.next);
 	const first = walk.ids.get(id);
 	if (written && first !== undefined) {
-		throw new MarkdownDeckError(`slide id "${id}" is used twice (first on line ${first})`, startOf(node));
+		throw new MarkdownDeckError(`slide id "${id}" is used twice (first on line ${first})`, at);
 	}
 
-	walk.ids.set(id, startOf(node).line);
-	const line = startOf(node).line;
-	walk.slide = {id, title, paragraphs: [], notes: [], blocks: [], places: {title: line, body: []}, isOpen: true, isBars: false};
+	walk.ids.set(id, at.line);
+	walk.slide = {id, title, paragraphs: [], notes: [], blocks: [], places: {title: at.line, body: []}, isOpen: true, isBars: false};
 	section.slides.push(walk.slide);
+	return walk.slide;
 }
 
 /** `base`, or `base-2`, `base-3`… the first not taken; `next` remembers where each base's count got to, so many like titles cost no more than others. */
@@ -259,16 +261,17 @@ function uniqueId(base: string, ids: ReadonlyMap<string, unknown>, next: Map<str
 	return id;
 }
 
-function openSection(node: Heading, walk: Walk, parts?: {title: string; id?: string}): void {
-	const {title, id: written} = parts ?? headingParts(node, walk.source);
+/** Opens a section at its heading (`at`); `parts` as openSlide's. */
+function openSection(at: Position, walk: Walk, parts: () => {title: string; id?: string}): void {
+	const {title, id: written} = parts();
 	if (!title) {
-		throw new MarkdownDeckError('a section needs a title after "#"', startOf(node));
+		throw new MarkdownDeckError('a section needs a title after "#"', at);
 	}
 
 	const id = written ?? uniqueId(slugify(title) || 'section', walk.sectionIds, walk.next, 'section');
 	const twin = walk.sectionIds.get(id);
 	if (twin) {
-		throw new MarkdownDeckError(`section id "${id}" is used twice (first on line ${twin.at.line})`, startOf(node));
+		throw new MarkdownDeckError(`section id "${id}" is used twice (first on line ${twin.at.line})`, at);
 	}
 
 	const last = walk.sections.at(-1);
@@ -276,7 +279,7 @@ function openSection(node: Heading, walk: Walk, parts?: {title: string; id?: str
 		throw new MarkdownDeckError(`section "${last.title}" has no slides`, last.at);
 	}
 
-	walk.sections.push({id, title, slides: [], at: startOf(node)});
+	walk.sections.push({id, title, slides: [], at: at});
 	walk.sectionIds.set(id, walk.sections.at(-1)!);
 	walk.slide = undefined;
 }
@@ -327,9 +330,9 @@ function addBlock(node: RootContent, walk: Walk): void {
 
 function walkNode(node: RootContent, walk: Walk): void {
 	if (node.type === 'heading' && node.depth === 1) {
-		openSection(node, walk);
+		openSection(startOf(node), walk, () => headingParts(node, walk.source));
 	} else if (node.type === 'heading' && node.depth === 2) {
-		openSlide(node, walk);
+		openSlide(startOf(node), walk, () => headingParts(node, walk.source));
 	} else if (node.type === 'heading' && node.depth > 3) {
 		throw new MarkdownDeckError('slides use # sections, ## slide titles and ### heading lines; no deeper', startOf(node));
 	} else if (node.type === 'thematicBreak') {
@@ -560,8 +563,6 @@ function readPiece(piece: SplitPiece, draft: SlideDraft, walk: Walk): SlideBody 
 	return {blocks: slide.blocks, paragraphs: slide.paragraphs, notes: slide.notes.join(' ')};
 }
 
-type LazyDraft = SlideDraft & {piece?: SplitPiece};
-
 /** The skeleton's walk: plain pieces become lazy slides and sections from their lines, the rest is parsed and walked now. */
 function walkPieces(pieces: readonly SplitPiece[], walk: Walk): void {
 	for (const [index, piece] of pieces.entries()) {
@@ -578,13 +579,13 @@ function walkPieces(pieces: readonly SplitPiece[], walk: Walk): void {
 			continue;
 		}
 
-		// Only its place is read from the heading: the scan read its words.
-		const heading = {type: 'heading', depth: plain.level, children: [], position: {start: {line: piece.line, column: 1}, end: {line: piece.line, column: 1}}} as unknown as Heading;
+		// The scan read its words: a section now, a slide's body when it is asked for.
+		const at = {line: piece.line, column: 1};
 		if (plain.level === 1) {
-			openSection(heading, walk, {title: plain.title});
+			openSection(at, walk, () => plain);
 		} else {
-			openSlide(heading, walk, {title: plain.title});
-			(walk.slide as LazyDraft).piece = piece;
+			openSlide(at, walk, () => plain).piece = piece;
+			walk.slide = undefined;
 		}
 	}
 }
@@ -639,7 +640,8 @@ function readOurDeckLazily(source: string): LazyDeck {
 	const sections: Section[] = [];
 	for (const section of walk.sections) {
 		sections.push({id: section.id, title: section.title, start: slides.length, count: section.slides.length, ...(section.budget === undefined ? {} : {budget: section.budget})});
-		for (const [at, draft] of (section.slides as LazyDraft[]).entries()) {
+		for (let at = 0; at < section.slides.length; at++) {
+			const draft = section.slides[at]!;
 			const index = slides.length;
 			const place = {id: draft.id, title: draft.title, ...(draft.budget === undefined ? {} : {budget: draft.budget}), index, sectionId: section.id, sectionTitle: section.title, opensSection: at === 0};
 			const {piece} = draft;

@@ -53,12 +53,12 @@ export function detectFormat(scanned: Scanned): DeckFormat {
 	}
 
 	const commands = [...scanned.comments.values()].map(comment => commandOf(comment));
-	const textLines = scanned.lines.map((line, index) => ({line, index})).filter(({index}) => scanned.kinds[index] === 'text');
 	if (commands.some(command => command !== undefined && presentermCommands.has(command)) || keys.some(key => presentermKeys.includes(key)) || (typeof scanned.front['theme'] === 'object' && scanned.front['theme'] !== null)) {
 		return 'presenterm';
 	}
 
-	if (keys.includes('patat') || textLines.some(({line}) => /^\. \. \.[ \t]*$/.test(line))) {
+	// A line of text starting with a dot is rare: the pattern is asked of those only.
+	if (keys.includes('patat') || scanned.lines.some((line, index) => line.charCodeAt(0) === 46 && scanned.kinds[index] === 'text' && /^\. \. \.[ \t]*$/.test(line))) {
 		return 'patat';
 	}
 
@@ -70,6 +70,7 @@ export function detectFormat(scanned: Scanned): DeckFormat {
 		return 'briefing';
 	}
 
+	const textLines = scanned.lines.map((line, index) => ({line, index})).filter(({index}) => scanned.kinds[index] === 'text');
 	if (textLines.some(({index}) => /^---[ \t]*$/.test(scanned.lines[index]!) && isRule(scanned, index))) {
 		return 'slides';
 	}
