@@ -92,8 +92,15 @@ function lightenV8(): void {
 	}
 }
 
+/** One flag of the lighter set, for commands that read a big deck and end (boot/lighter-v8.ts): a young generation that does not grow. */
+function holdYoungGeneration(): void {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only on this path, synchronously, in the CommonJS bin.
+	(require('node:v8') as typeof import('node:v8')).setFlagsFromString('--semi-space-growth-factor=1');
+}
+
 let vendor: Compiled | undefined;
 (globalThis as Record<symbol, unknown>)[Symbol.for('briefing.lightenV8')] = lightenV8;
+(globalThis as Record<symbol, unknown>)[Symbol.for('briefing.holdYoungGeneration')] = holdYoungGeneration;
 (globalThis as Record<symbol, unknown>)[Symbol.for('briefing.loadVendor')] = () => {
 	vendor ??= compile('vendor');
 	return vendor.exports;

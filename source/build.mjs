@@ -275,13 +275,22 @@ const librariesPlugin = {
 		const names = Object.keys(libraries).map(name => name.replaceAll('-', '\\-'));
 		builder.onResolve({filter: new RegExp(`^(${names.join('|')})$`)}, ({path: name}) => ({path: name, namespace: 'library'}));
 		builder.onResolve({filter: /^\.\/libs\//}, ({path: file}) => ({path: file, external: true}));
-		builder.onLoad({filter: /.*/, namespace: 'library'}, ({path: name}) => {
-			const {file, key} = libraries[name];
-			// The program's sources are ES modules, which take a CommonJS module's exports as its default
-			// export: meow's default is the function itself.
+		builder.onLoad({filter: /.*/, namespace: 'library'}, async ({path: name}) => {
+			const {file, key, only} = libraries[name];
 			// The bin compiles the file with its code cache (bin.ts); without the bin (a test of the bundle), a plain require.
 			const load = `(globalThis[Symbol.for('briefing.loadLibrary')]?.('${file}') ?? require('./libs/${file}.js'))`;
-			return {contents: `module.exports = ${load}.${key === 'meow' ? 'default' : key};\n`, loader: 'js'};
+			if (key === 'meow') {
+				// The program's sources are ES modules, which take a CommonJS module's exports as its default
+				// export: meow's default is the function itself. Imported only where flags are read.
+				return {contents: `module.exports = ${load}.default;\n`, loader: 'js'};
+			}
+
+			// Each export a getter that loads the library's file when the program first uses it, not when a
+			// module that imports it is loaded: a deck the plain readers read whole never loads the Markdown
+			// libraries (markdown/plain-tree.ts, plain-fields.ts).
+			const names = only ?? Object.keys(await import(name)).filter(each => each !== 'default');
+			const getters = names.map(each => `get ${each}() { return library().${each}; }`).join(',\n\t');
+			return {contents: `let loaded;\nconst library = () => (loaded ??= ${load}.${key});\nmodule.exports = {\n\t${getters},\n};\n`, loader: 'js'};
 		});
 	},
 };

@@ -10,7 +10,7 @@ import {quoted} from './text/quoted.js';
 import {firstFrameText, present, type RunningShow} from './show/present.js';
 import type {PeerLink} from './link/peer.js';
 import {withoutFetch} from './boot/without-fetch.js';
-import {lightenV8} from './boot/lighter-v8.js';
+import {holdYoungGeneration, lightenV8} from './boot/lighter-v8.js';
 
 /**
 The commands that show or write a deck: present, print, list and export. What the first slide needs
@@ -42,6 +42,8 @@ export async function runDeckCommand(command: DeckCommand): Promise<number> {
 	const beforeParse = (length: number) => {
 		if (length <= 64 * 1024) {
 			lighten();
+		} else if (command.kind !== 'present') {
+			holdYoungGeneration();
 		}
 	};
 	const markdown = command.deckFile === undefined ? undefined : await loadDeckFile(command.deckFile, beforeParse, isInteractive, command.deckFormat);

@@ -3,6 +3,7 @@ import {parseDocument, type YAMLError} from 'yaml';
 import {type SourceInfo, type SourceKind, sourceKinds} from '../deck/deck.js';
 import {parseDuration} from '../model/clock.js';
 import {MarkdownDeckError, slideText, startOf} from './inline.js';
+import {plainFields} from './plain-fields.js';
 
 /**
 The deck's YAML front matter: the briefing's title, and what its source is and where its text is.
@@ -117,6 +118,11 @@ function yamlMessage(error: YAMLError, text: string): string {
 }
 
 function parseFields(node: Yaml): {data: Record<string, unknown>; at: (key: string) => At} {
+	const plain = plainFields(node.value);
+	if (plain) {
+		return {data: plain.data, at: key => placeIn(node, plain.offsets.get(key) ?? 0)};
+	}
+
 	const document = parseDocument(node.value, {prettyErrors: false, uniqueKeys: true});
 	const [error] = document.errors;
 	if (error) {

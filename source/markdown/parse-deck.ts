@@ -10,6 +10,7 @@ import {assembleDeck, type Deck, DeckError, lazySlide, type Section, type Slide,
 import {type Piece, readBlock} from './blocks.js';
 import {type ColumnDraft, columnDirective, isColumnDirective, targetBlocks} from './columns.js';
 import {type FrontMatter, readFrontMatter} from './front-matter.js';
+import {plainTree} from './plain-tree.js';
 import {parseDuration} from '../model/clock.js';
 import {inlineText, MarkdownDeckError, type Position, slideText, startOf, visibleControls} from './inline.js';
 import {deckLimits, type Piece as SplitPiece, splitDeck, stepsAtMost} from './split.js';
@@ -351,12 +352,18 @@ function walkNode(node: RootContent, walk: Walk): void {
 /** The parser's options, made once: micromark combines its extensions on every call it is given new ones. */
 let options: Parameters<typeof fromMarkdown>[1] | undefined;
 
-export function parseMarkdownTree(text: string): Root {
+/** The tree of `text` by micromark (with GFM and YAML front matter). */
+export function micromarkTree(text: string): Root {
 	options ??= {
 		extensions: [gfm(), frontmatter(['yaml'])],
 		mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml'])],
 	};
 	return fromMarkdown(text, options);
+}
+
+/** The tree of `text`: read without micromark when it is plain (plain-tree.ts), else by micromark. */
+export function parseMarkdownTree(text: string): Root {
+	return plainTree(text) ?? micromarkTree(text);
 }
 
 type Point = {line: number; column: number; offset?: number | undefined};
@@ -416,16 +423,42 @@ export function* deckNodes(source: string, batchSize = 8 * 1024, parseMs: number
 
 	const started = cpuMs();
 	// The processor time is asked for only when the clock says it may be over (the question is a system call).
-	let clock = performance.now();
-	for (const piece of batches(source, splitDeck(source), batchSize)) {
-		if (performance.now() - clock >= parseMs / 4 && ((clock = performance.now()), cpuMs() - started > parseMs)) {
+	let clock = Date.now();
+	for (const {tree, piece} of pieceTrees(source, splitDeck(source), batchSize)) {
+		if (Date.now() - clock >= parseMs / 4 && ((clock = Date.now()), cpuMs() - started > parseMs)) {
 			throw new MarkdownDeckError(`reading the deck took over ${parseMs / 1000} s and stopped at this line (split the deck)`, {line: piece.line, column: 1});
 		}
 
-		const tree = parseMarkdownTree(piece.text);
 		placeTree(tree, piece);
 		yield* tree.children;
 	}
+}
+
+/**
+Each piece's tree, in file order: a plain piece read alone without micromark (plain-tree.ts), the
+pieces between plain ones by micromark in batches (see `batches`).
+*/
+function* pieceTrees(source: string, pieces: readonly SplitPiece[], batchSize: number): Generator<{tree: Root; piece: SplitPiece}> {
+	let waiting: SplitPiece[] = [];
+	function* parseWaiting(): Generator<{tree: Root; piece: SplitPiece}> {
+		for (const batch of batches(source, waiting, batchSize)) {
+			yield {tree: micromarkTree(batch.text), piece: batch};
+		}
+
+		waiting = [];
+	}
+
+	for (const piece of pieces) {
+		const tree = plainTree(piece.text);
+		if (tree) {
+			yield* parseWaiting();
+			yield {tree, piece};
+		} else {
+			waiting.push(piece);
+		}
+	}
+
+	yield* parseWaiting();
 }
 
 /**

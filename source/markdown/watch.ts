@@ -1,7 +1,8 @@
 import {type FSWatcher, watch, watchFile, unwatchFile} from 'node:fs';
+import {createRequire} from 'node:module';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {Worker} from 'node:worker_threads';
+import type {Worker} from 'node:worker_threads';
 import type {Deck} from '../deck/deck.js';
 import {visibleControls} from './inline.js';
 import {DeckFileError, loadHighlighterFor, parseDeckText, readDeckText} from './load.js';
@@ -159,7 +160,9 @@ function deckParser() {
 	};
 
 	const start = () => {
-		const started = new Worker(fileURLToPath(new URL('libs/parse-worker.js', import.meta.url)), {resourceLimits: {maxOldGenerationSizeMb: 256}});
+		// node:worker_threads is loaded for the first save, not on the way to the first frame.
+		const {Worker: ParseWorker} = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
+		const started = new ParseWorker(fileURLToPath(new URL('libs/parse-worker.js', import.meta.url)), {resourceLimits: {maxOldGenerationSizeMb: 256}});
 		started.unref();
 		started.on('message', (answer: Answer) => {
 			if (answer.id === pending?.id) {

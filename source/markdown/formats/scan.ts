@@ -1,4 +1,5 @@
 import {parse} from 'yaml';
+import {plainFields} from '../plain-fields.js';
 
 /**
 A deck file's lines as the convention readers see them: the front matter (its lines and its keys), and
@@ -43,7 +44,8 @@ function readFront(lines: readonly string[]): {end: number; data: Record<string,
 
 	let data: unknown;
 	try {
-		data = parse(lines.slice(1, close).join('\n'), {maxAliasCount: 50});
+		const text = lines.slice(1, close).join('\n');
+		data = plainFields(text)?.data ?? parse(text, {maxAliasCount: 50});
 	} catch {
 		data = undefined;
 	}
