@@ -239,8 +239,8 @@ function openSlide(at: Position, walk: Walk, parts: () => {title: string; id?: s
 	}
 
 	const id = written ?? uniqueId(slugify(title) || 'slide', walk.ids, walk.next);
-	const first = walk.ids.get(id);
-	if (written && first !== undefined) {
+	const first = written === undefined ? undefined : walk.ids.get(id);
+	if (first !== undefined) {
 		throw new MarkdownDeckError(`slide id "${id}" is used twice (first on line ${first})`, at);
 	}
 
@@ -252,6 +252,11 @@ function openSlide(at: Position, walk: Walk, parts: () => {title: string; id?: s
 
 /** `base`, or `base-2`, `base-3`… the first not taken; `next` remembers where each base's count got to, so many like titles cost no more than others. */
 function uniqueId(base: string, ids: ReadonlyMap<string, unknown>, next: Map<string, number>, kind = 'slide'): string {
+	if (!ids.has(base)) {
+		// A base not taken has no count yet (a count is kept only for a base that is taken): it would start at 2.
+		return base;
+	}
+
 	let id = base;
 	let n = next.get(`${kind}:${base}`) ?? 2;
 	for (; ids.has(id); n++) {

@@ -268,20 +268,39 @@ export function splitDeck(text: string): Piece[] {
 		const next = text.indexOf('\n', at);
 		const end = next === -1 ? text.length : next;
 		const lineEnd = end > at && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-		// Most lines are read where they are in the text; one that a fence, a comment or the front matter may hold is cut out.
-		const line = isTracked(text, at, lineEnd, scan) ? text.slice(at, lineEnd) : undefined;
-		const isMarkdown = line === undefined || track(line, number - 1, scan);
-		if (isMarkdown && at > start && isHeadingLine(text, at, lineEnd, 0)) {
-			close(at);
-			start = at;
-			startLine = number;
-			scan.delimiters = 0;
-			Object.assign(shape, {steps: 0, mayHoldHeading: false, wasQuote: false, wasBlank: true});
-		} else if (at > start) {
-			readShape(text, at, lineEnd, shape);
+		const first = text.charCodeAt(at) | 32;
+		if ((at === lineEnd || (first >= 97 && first <= 122)) && scan.fence === undefined && scan.html === undefined && !scan.isFront) {
+			// Most lines: a blank one, or one that starts with a letter, outside a fence, a comment and the front
+			// matter. Such a line cuts nothing, starts no step or heading, nests nothing: its length and marks are counted.
+			if (at > start) {
+				shape.wasQuote = false;
+				shape.wasBlank = at === lineEnd;
+			}
+
+			checkLength(at, lineEnd, number);
+			if (mark < lineEnd) {
+				countMarks(text, at, lineEnd, number, scan, mark);
+			}
+		} else {
+			// One that a fence, a comment or the front matter may hold is cut out of the text and tracked.
+			const line = isTracked(text, at, lineEnd, scan) ? text.slice(at, lineEnd) : undefined;
+			const isMarkdown = line === undefined || track(line, number - 1, scan);
+			if (isMarkdown && at > start && isHeadingLine(text, at, lineEnd, 0)) {
+				close(at);
+				start = at;
+				startLine = number;
+				scan.delimiters = 0;
+				shape.steps = 0;
+				shape.mayHoldHeading = false;
+				shape.wasQuote = false;
+				shape.wasBlank = true;
+			} else if (at > start) {
+				readShape(text, at, lineEnd, shape);
+			}
+
+			checkLine(text, at, lineEnd, number, scan, isMarkdown, mark);
 		}
 
-		checkLine(text, at, lineEnd, number, scan, isMarkdown, mark);
 		if (mark < end) {
 			mark = markFrom(end);
 		}
@@ -297,15 +316,28 @@ export function splitDeck(text: string): Piece[] {
 	return pieces;
 }
 
-/** `mark`: where the next `*`, `_` or `~` in the text is (found for the whole text at once). */
-function checkLine(text: string, at: number, end: number, number: number, scan: Scan, isMarkdown: boolean, mark: number): void {
+function checkLength(at: number, end: number, number: number): void {
 	if (end - at > deckLimits.lineChars) {
 		throw new MarkdownDeckError(
 			`this line has ${group(end - at)} characters; a deck's lines hold at most ${group(deckLimits.lineChars)} (break it into lines)`,
 			{line: number, column: deckLimits.lineChars + 1},
 		);
 	}
+}
 
+/** `mark`: where the next `*`, `_` or `~` in the text is (found for the whole text at once). */
+function countMarks(text: string, at: number, end: number, number: number, scan: Scan, mark: number): void {
+	for (let p = mark; p < end; p++) {
+		const code = text.charCodeAt(p);
+		if ((code === 42 || code === 95 || code === 126) && ++scan.delimiters > deckLimits.delimiters) {
+			throw new MarkdownDeckError(`a slide holds at most ${group(deckLimits.delimiters)} *, _ and ~ marks`, {line: number, column: p - at + 1});
+		}
+	}
+}
+
+/** A line's limits: its length, and when it is Markdown (not in a fence, a comment or the front matter), its nesting, the slides and the marks. */
+function checkLine(text: string, at: number, end: number, number: number, scan: Scan, isMarkdown: boolean, mark: number): void {
+	checkLength(at, end, number);
 	if (!isMarkdown) {
 		return;
 	}
@@ -318,12 +350,7 @@ function checkLine(text: string, at: number, end: number, number: number, scan: 
 		throw new MarkdownDeckError(`a deck holds at most ${group(deckLimits.slides)} slides (split it into several decks)`, {line: number, column: 1});
 	}
 
-	for (let p = mark; p < end; p++) {
-		const code = text.charCodeAt(p);
-		if ((code === 42 || code === 95 || code === 126) && ++scan.delimiters > deckLimits.delimiters) {
-			throw new MarkdownDeckError(`a slide holds at most ${group(deckLimits.delimiters)} *, _ and ~ marks`, {line: number, column: p - at + 1});
-		}
-	}
+	countMarks(text, at, end, number, scan, mark);
 }
 
 /** `^[ \t>]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)`: a line that starts a list item (in quotes, maybe). */
