@@ -106,6 +106,32 @@ describe('a deck read lazily', () => {
 		}
 	});
 
+	test('the look of a big deck read lazily lays out no title, nor reads one, when the scan\'s titles all fit', () => {
+		const text = sizedDeck(300);
+		const whole = deckLook(parseMarkdownDeck(text).deck, {columns: 120, rows: 40}).titleRows;
+		for (const deck of [readDeckLazily(text).deck, mapBlocks(readDeckLazily(text).deck, blocks => blocks)]) {
+			let reads = 0;
+			for (const slide of deck.slides.slice(1)) {
+				const {title} = slide;
+				Object.defineProperty(slide, 'title', {
+					get() {
+						reads++;
+						return title;
+					},
+				});
+			}
+
+			expect(deckLook(deck, {columns: 120, rows: 40}).titleRows).toBe(whole);
+			expect(reads).toBe(0);
+		}
+
+		// A title that may not fit (long, or not plain ASCII) is measured as the whole read measures it.
+		for (const title of ['A title long enough to take two lines of the reading column when it is laid out at this size', 'Ｗｉｄｅ ｌｅｔｔｅｒｓ ｔａｋｅ ｔｗｏ ｃｏｌｕｍｎｓ ｅａｃｈ ａｎｄ ｗｒａｐ ｓｏｏｎｅｒ', 'Short']) {
+			const changed = text.replace(/## Slide 150:[^\n]*/, `## ${title}`);
+			expect(deckLook(readDeckLazily(changed).deck, {columns: 120, rows: 40}).titleRows, title).toBe(deckLook(parseMarkdownDeck(changed).deck, {columns: 120, rows: 40}).titleRows);
+		}
+	});
+
 	test('a changed deck (the show\'s deferred drawings) is changed as each slide is read', () => {
 		const {deck} = readDeckLazily(sizedDeck(20));
 		const changed = mapBlocks(deck, blocks => blocks.slice(0, 1));

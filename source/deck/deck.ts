@@ -470,6 +470,25 @@ export function mostSteps(deck: Deck): number {
 /** The footer asks on every frame: a deck's slides are counted once. */
 const mostStepsOf = new WeakMap<readonly Slide[], number>();
 
+/** The content slides' titles (every slide's but the first) at a glance: the longest one's length, and whether all are printable ASCII. */
+export type TitleSpan = {readonly longest: number; readonly isPrintable: boolean};
+
+const titleSpans = new WeakMap<readonly Slide[], TitleSpan>();
+
+/** Printable ASCII: a terminal column a character. */
+export function isPrintableAscii(text: string): boolean {
+	return /^[\u0020-\u007E]*$/.test(text);
+}
+
+/** Tells what a deck's titles span, when its reader knows it already (a lazy deck's line scan): the layout then measures no title that fits. */
+export function noteTitleSpan(slides: readonly Slide[], span: TitleSpan): void {
+	titleSpans.set(slides, span);
+}
+
+export function titleSpan(slides: readonly Slide[]): TitleSpan | undefined {
+	return titleSpans.get(slides);
+}
+
 /**
 The deck with each slide's blocks changed by `change` (when the slide is read, for a lazy one), all
 else kept: the show's deferred drawings are made this way.
@@ -487,5 +506,10 @@ export function mapBlocks(deck: Deck, change: (blocks: readonly Block[]) => read
 			return {...body, blocks: change(body.blocks)};
 		}, state.stepsAtMost);
 	});
+	const span = titleSpans.get(deck.slides);
+	if (span) {
+		titleSpans.set(slides, span);
+	}
+
 	return {...deck, slides};
 }

@@ -6,7 +6,7 @@ import {gfmFromMarkdown} from 'mdast-util-gfm';
 import {frontmatter} from 'micromark-extension-frontmatter';
 import {gfm} from 'micromark-extension-gfm';
 import {type Block, revealUnits} from '../deck/blocks.js';
-import {assembleDeck, type Deck, DeckError, lazySlide, type Section, type Slide, type SlideBody, type SlideData} from '../deck/deck.js';
+import {assembleDeck, type Deck, DeckError, isPrintableAscii, lazySlide, noteTitleSpan, type Section, type Slide, type SlideBody, type SlideData} from '../deck/deck.js';
 import {type Piece, readBlock} from './blocks.js';
 import {type ColumnDraft, columnDirective, isColumnDirective, targetBlocks} from './columns.js';
 import {type FrontMatter, readFrontMatter} from './front-matter.js';
@@ -676,6 +676,9 @@ function readOurDeckLazily(source: string): LazyDeck {
 	const problems = new Map<number, MarkdownDeckError>();
 	const slides: Slide[] = [];
 	const sections: Section[] = [];
+	// The content titles' span (the layout measures none that fits): a title the scan read is printable ASCII.
+	let longest = 0;
+	let isPrintable = true;
 	for (const section of walk.sections) {
 		sections.push({id: section.id, title: section.title, start: slides.length, count: section.slides.length, ...(section.budget === undefined ? {} : {budget: section.budget})});
 		for (let at = 0; at < section.slides.length; at++) {
@@ -698,8 +701,14 @@ function readOurDeckLazily(source: string): LazyDeck {
 				}
 				: () => ({blocks: draft.blocks, paragraphs: draft.paragraphs, notes: draft.notes.join(' ')});
 			slides.push(lazySlide(place, read, piece ? (piece.steps ?? stepsAtMost(piece.text)) : draft.blocks.reduce((sum, block) => sum + revealUnits(block), 0)));
+			if (index > 0) {
+				longest = Math.max(longest, draft.title.length);
+				isPrintable &&= piece !== undefined || isPrintableAscii(draft.title);
+			}
 		}
 	}
+
+	noteTitleSpan(slides, {longest, isPrintable});
 
 	const deck: Deck = {title: front.title, source: front.source, ...(front.summary ? {summary: front.summary} : {}), ...(front.abstract ? {abstract: front.abstract} : {}), ...(front.duration === undefined ? {} : {duration: front.duration}), sections, slides};
 	return {deck, problemOf: index => problems.get(index)};
