@@ -268,11 +268,12 @@ export function splitDeck(text: string): Piece[] {
 		const next = text.indexOf('\n', at);
 		const end = next === -1 ? text.length : next;
 		const lineEnd = end > at && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-		const first = text.charCodeAt(at) | 32;
-		if ((at === lineEnd || (first >= 97 && first <= 122)) && scan.fence === undefined && scan.html === undefined && !scan.isFront) {
-			// Most lines: a blank one, or one that starts with a letter, outside a fence, a comment and the front
-			// matter. Such a line cuts nothing, starts no step or heading, nests nothing: its length and marks are counted.
-			if (at > start) {
+		const first = text.charCodeAt(at);
+		const isQuiet = scan.fence === undefined && scan.html === undefined && !scan.isFront;
+		if (isQuiet && (at === lineEnd || isAsciiLetter(first) || quickLine(text, at, lineEnd, first, scan, at > start ? shape : undefined))) {
+			// Most lines: a blank one, one that starts with a letter (read here), a bullet or a comment (quickLine), outside a
+			// fence, a comment and the front matter. Such a line cuts nothing, nests nothing: its length and marks are counted.
+			if (at > start && (at === lineEnd || isAsciiLetter(first))) {
 				shape.wasQuote = false;
 				shape.wasBlank = at === lineEnd;
 			}
@@ -323,6 +324,39 @@ function checkLength(at: number, end: number, number: number): void {
 			{line: number, column: deckLimits.lineChars + 1},
 		);
 	}
+}
+
+/**
+A bullet of words (`- Word`, `* Word`, `+ Word`) or a comment line at the left margin, outside a fence,
+a comment and the front matter: its part in the piece's shape (`shape`, unless it is the piece's first
+line) and in the scan's state, at a glance. False for any other line (nothing changed then).
+*/
+function quickLine(text: string, at: number, end: number, first: number, scan: Scan, shape: Shape | undefined): boolean {
+	if ((first === 45 || first === 42 || first === 43) && text.charCodeAt(at + 1) === 32 && at + 2 < end && isAsciiLetter(text.charCodeAt(at + 2))) {
+		// A list item's step; no quote, no heading (not a setext underline: words follow), not blank.
+		if (shape) {
+			shape.steps++;
+			shape.wasQuote = false;
+			shape.wasBlank = false;
+		}
+
+		return true;
+	}
+
+	if (first !== 60 || !text.startsWith('<!--', at)) {
+		return false;
+	}
+
+	// A comment, as `track` reads it: it ends on this line, or at a line with `-->`.
+	const close = text.indexOf('-->', at + 4);
+	scan.html = close !== -1 && close + 3 <= end ? undefined : htmlStarts[0]![1];
+	if (shape) {
+		shape.steps += isPauseAt(text, at, end) ? 2 : 0;
+		shape.wasQuote = false;
+		shape.wasBlank = false;
+	}
+
+	return true;
 }
 
 /** `mark`: where the next `*`, `_` or `~` in the text is (found for the whole text at once). */
