@@ -69,7 +69,7 @@ export function scanDeck(text: string): Scanned {
 	const lines = text.split(/\r?\n/);
 	const front = readFront(lines);
 	const bodyStart = front?.end ?? 0;
-	const kinds: LineKind[] = Array.from<LineKind>({length: lines.length}).fill('text').fill('front', 0, bodyStart);
+	const kinds: LineKind[] = lines.map((_, index) => (index < bodyStart ? 'front' : 'text'));
 	const comments = new Map<number, Comment>();
 	let fence: {mark: string; length: number} | undefined;
 	for (let index = bodyStart; index < lines.length; index++) {
@@ -99,7 +99,7 @@ export function scanDeck(text: string): Scanned {
 				end++;
 			}
 
-			const whole = lines.slice(index, end + 1).join('\n');
+			const whole = end === index ? line : lines.slice(index, end + 1).join('\n');
 			const body = /<!--([\s\S]*?)(?:-->|$)/.exec(whole)?.[1] ?? '';
 			comments.set(index, {start: index, end, body});
 			for (let at = index; at <= end; at++) {
