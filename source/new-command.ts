@@ -42,7 +42,7 @@ export async function runNew(command: NewCommand): Promise<number> {
 	const deck = newDeck({text, sourcePath, fileName: path.basename(command.source)});
 	const tooBig = beyondLimits(deck);
 	if (tooBig) {
-		process.stderr.write(`briefing: ${visibleControls(command.source)}: too big to start one deck from (${tooBig}); start from a part of it\n`);
+		process.stderr.write(`briefing: ${visibleControls(command.source)}: Too big to start one deck from; start from a part of it. ${tooBig}\n`);
 		return 2;
 	}
 
@@ -91,7 +91,7 @@ async function readSource(file: string): Promise<string> {
 function beyondLimits(deck: string): string | undefined {
 	const bytes = Buffer.byteLength(deck);
 	if (bytes > maxDeckBytes) {
-		return `the deck would be ${Math.ceil(bytes / 1024)} KiB, and a deck is at most ${maxDeckBytes / 1024} KiB`;
+		return `The deck would be ${Math.ceil(bytes / 1024)} KiB, and a deck is at most ${maxDeckBytes / 1024} KiB.`;
 	}
 
 	try {
@@ -99,7 +99,7 @@ function beyondLimits(deck: string): string | undefined {
 		return undefined;
 	} catch (error: unknown) {
 		if (error instanceof MarkdownDeckError) {
-			return `the deck's line ${error.at.line}: ${error.problem}`;
+			return `The deck's line ${error.at.line}: ${error.problem}`;
 		}
 
 		throw error;

@@ -1,7 +1,7 @@
 import {stringify} from 'yaml';
 import {headingText, listMarkdown} from './deck/markdown.js';
 import {type Passage, quoteBank} from './new-quotes.js';
-import {headingWords, type Paragraph, readSource, sentenceEnds, type SourceFacts, type Span} from './new-source.js';
+import {headingWords, isTitleLine, type Paragraph, readSource, sentenceEnds, type SourceFacts, type Span} from './new-source.js';
 import {stripControls} from './text/sanitize.js';
 import {wrap} from './text/wrap.js';
 
@@ -38,17 +38,48 @@ type SectionPlan = {readonly title: string; readonly slides: readonly SlidePlan[
 
 export function newDeck({text, sourcePath, fileName}: NewDeckInput): string {
 	const {paragraphs, facts} = readSource(text);
-	const title = facts.title ?? titleFromFile(fileName);
-	const sections = plan(paragraphs, title);
-	const parts = [frontMatter(facts, title, sourcePath), bankComment(quoteBank(paragraphs), facts), ...sections.map(section => sectionMarkdown(section))];
+	const title = deckTitle(facts, paragraphs, fileName);
+	const sections = plan(paragraphs, title.text);
+	const parts = [frontMatter(facts, title, sourcePath), bankComment(quoteBank(paragraphs), facts), ...sections.map(section => sectionMarkdown(section, facts))];
 	return parts.join('\n\n') + '\n';
 }
 
-/** `mayorkas-town_hall.txt` → `Mayorkas town hall`. */
-function titleFromFile(fileName: string): string {
+/** The deck's title, and where it comes from when the source states none (the front matter says so, for the writer to edit). */
+type Title = {readonly text: string; readonly from?: 'first line' | 'file name' | 'first words'};
+
+/** A file name that says nothing of the text: `article.txt`, `source (2).txt`, `untitled.md`. */
+const plainName = /^(?:article|story|text|source|document|doc|report|transcript|file|untitled|input|notes?|draft|copy|page|index|new|paste|clipboard|output|temp|tmp|news)(?: ?\(?\d+\)?)?$/i;
+
+/**
+The title the source states; else the first line of its text when that reads as a headline (a title
+line over its first paragraph, with no blank line between); else the file name in words, unless it is
+a name such as `article.txt`; else the first words of its text.
+*/
+function deckTitle(facts: SourceFacts, paragraphs: readonly Paragraph[], fileName: string): Title {
+	if (facts.title !== undefined) {
+		return {text: facts.title};
+	}
+
+	const first = paragraphs.find(paragraph => paragraph.role === 'body' || paragraph.role === 'heading');
+	const line = first?.text.split('\n')[0]?.trim() ?? '';
+	if (first?.text.includes('\n') && isTitleLine(line)) {
+		return {text: headingWords(line), from: 'first line'};
+	}
+
 	const words = fileName.replace(/\.[^.]*$/, '').replaceAll(/[-_.\s]+/g, ' ').trim();
-	return words ? words.charAt(0).toUpperCase() + words.slice(1) : 'Untitled';
+	if (words && !plainName.test(words)) {
+		return {text: words.charAt(0).toUpperCase() + words.slice(1), from: 'file name'};
+	}
+
+	const lede = paragraphs.find(paragraph => paragraph.role === 'body');
+	return lede ? {text: opening(lede, titleWords + 1, 2).replace(/[.,;:]$/, ''), from: 'first words'} : {text: words || 'Untitled', from: 'file name'};
 }
+
+const titleNotes: Readonly<Record<NonNullable<Title['from']>, string>> = {
+	'first line': "is its first line; edit it to yours",
+	'file name': 'is its file name; write yours',
+	'first words': 'are its first words; write yours',
+};
 
 function yamlLine(key: string, value: string): string {
 	return stringify({[key]: stripControls(value)}, {lineWidth: 0}).trimEnd();
@@ -58,9 +89,9 @@ function yamlLine(key: string, value: string): string {
 The front matter: the fields the source states, and a comment for each it does not, so the briefer
 knows what to fill in. An article (a source with an outlet) needs no `kind:`.
 */
-function frontMatter(facts: SourceFacts, title: string, sourcePath: string): string {
+function frontMatter(facts: SourceFacts, title: Title, sourcePath: string): string {
 	const noun = facts.kind;
-	const lines = [facts.title === undefined ? `${yamlLine('title', title)} # the ${noun} states no title: this is its file name; write yours` : yamlLine('title', title)];
+	const lines = [title.from ? `${yamlLine('title', title.text)} # the ${noun} states no title: ${title.from === 'first words' ? 'these' : 'this'} ${titleNotes[title.from]}` : yamlLine('title', title.text)];
 	if (facts.kind !== 'article') {
 		lines.push(yamlLine('kind', facts.kind));
 	}
@@ -213,16 +244,69 @@ function openingWords(group: readonly Paragraph[]): string {
 	return runInHead(group[0]!) ?? opening(group[0]!, titleWords, 2).replace(/[.,;:]$/, '');
 }
 
-function sectionMarkdown(section: SectionPlan): string {
-	const slides = section.slides.map(slide =>
-		[
+function sectionMarkdown(section: SectionPlan, facts: SourceFacts): string {
+	const slides = section.slides.map(slide => {
+		const bullets = slide.paragraphs.map(paragraph => datedWords(bullet(paragraph), paragraph.n, facts));
+		const dateline = bullets.some(each => each.isDated) ? facts.dateParagraph : undefined;
+		// Dated words cite where the date comes from (the dateline), so the date on the slide checks out.
+		const cited = dateline === undefined ? slide.cited : [...new Set([dateline, ...slide.cited])].sort((a, b) => a - b);
+		const flags = bullets.flatMap(each => each.flags);
+		return [
 			`## ${headingText(slide.title)}`,
-			`<!-- paragraphs: ${ranges(slide.cited)} -->`,
-			listMarkdown(slide.paragraphs.map(paragraph => bullet(paragraph))),
+			`<!-- paragraphs: ${ranges(cited)} -->`,
+			listMarkdown(bullets.map(each => each.text)),
+			...(flags.length > 0 ? [`<!--\n${flags.map(flag => commentSafe(flag)).join('\n')}\n-->`] : []),
 			'<!-- speaker_note: What the room should take from this part. -->',
-		].join('\n\n'),
-	);
+		].join('\n\n');
+	});
 	return [`# ${headingText(section.title)}`, slides.join('\n\n---\n\n')].join('\n\n');
+}
+
+/** Words that count from the day the source was written: `last week` (`last week’s`), `this year`, `next month`, `yesterday`, `two days ago`. */
+const timeWords =
+	/\b(?:(?:last|next|this|past|coming)\s+(?:week(?:end)?|month|year|spring|summer|fall|autumn|winter|quarter|decade|century|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|yesterday|today|tomorrow|tonight|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+)\s+(?:days?|weeks?|months?|years?)\s+ago)(?:['’]s)?\b/gi;
+
+/** Where the quoted stretches of a bullet are (inside “…” or "…"), as `[start, end)`. */
+function quotedRanges(text: string): Array<readonly [number, number]> {
+	const found: Array<readonly [number, number]> = [];
+	let start = -1;
+	for (let index = 0; index < text.length; index++) {
+		const character = text[index];
+		if (start < 0 && (character === '“' || character === '"')) {
+			start = index;
+		} else if (start >= 0 && (character === '”' || character === '"')) {
+			found.push([start, index]);
+			start = -1;
+		}
+	}
+
+	return start >= 0 ? [...found, [start, text.length]] : found;
+}
+
+/**
+A bullet's time words dated by the source's date (`last week (as of April 6, 2021)`), so the slide
+still says when; words inside a quote stay as written, and words with no date to go by, are flagged
+for the writer in a comment under the bullets.
+*/
+function datedWords(text: string, n: number, facts: SourceFacts): {text: string; isDated: boolean; flags: string[]} {
+	const quoted = quotedRanges(text);
+	const flags: string[] = [];
+	let isDated = false;
+	const dated = text.replaceAll(timeWords, (words: string, at: number) => {
+		if (quoted.some(([start, end]) => at > start && at < end)) {
+			flags.push(`“${words}” (¶ ${n}, in a quote) counts from the day the ${facts.kind} was written${facts.date ? `, ${facts.date}` : ''}: say when as you present it.`);
+			return words;
+		}
+
+		if (!facts.date || facts.dateParagraph === undefined) {
+			flags.push(`“${words}” (¶ ${n}) counts from the day the ${facts.kind} was written, and it states no date: write when (“as of …”).`);
+			return words;
+		}
+
+		isDated = true;
+		return `${words} (as of ${facts.date})`;
+	});
+	return {text: dated, isDated, flags};
 }
 
 /** `2, 3, 4, 7` → `2-4, 7`. */

@@ -32,6 +32,8 @@ export type SourceFacts = {
 	readonly publisher?: string;
 	readonly author?: string;
 	readonly date?: string;
+	/** The paragraph that gives the date (a dateline, a byline, a header block), to cite where a slide dates words by it. */
+	readonly dateParagraph?: number;
 	readonly kind: SourceKind;
 };
 
@@ -121,7 +123,7 @@ function isShortLine(text: string, characters = 120): boolean {
 	return !text.includes('\n') && text.length <= characters;
 }
 
-type FactsFound = {title?: string; outlet?: string; publisher?: string; author?: string; date?: string};
+type FactsFound = {title?: string; outlet?: string; publisher?: string; author?: string; date?: string; dateParagraph?: number};
 
 /** What the first paragraphs (and the contact line at the end) say of the text, and which paragraphs only say that. */
 function readFacts(blocks: readonly string[]): {facts: FactsFound; meta: Set<number>} {
@@ -131,6 +133,7 @@ function readFacts(blocks: readonly string[]): {facts: FactsFound; meta: Set<num
 	for (const {block, index} of top.slice(0, 4)) {
 		if (readFactLine(block, facts)) {
 			meta.add(index);
+			facts.dateParagraph ??= facts.date === undefined ? undefined : index + 1;
 		}
 	}
 
@@ -222,7 +225,7 @@ function isNameLine(block: string): boolean {
 }
 
 /** A line that reads as a title: short, no sentence's end, not a quote. */
-function isTitleLine(block: string): boolean {
+export function isTitleLine(block: string): boolean {
 	return isShortLine(block, 150) && block.split(/\s+/).length <= 20 && /^[\p{Lu}\p{N}]/u.test(block) && !/[.,;:!"“”]$/.test(block);
 }
 

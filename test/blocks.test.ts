@@ -1,10 +1,12 @@
 import {readFileSync} from 'node:fs';
 import {beforeAll, describe, expect, test} from 'vitest';
-import {type Block, blockTexts, revealedPart, revealUnits} from '../source/deck/blocks.js';
+import {type Block, blocksUpTo, blockTexts, revealedPart, revealUnits} from '../source/deck/blocks.js';
 import {blockMarkdown} from '../source/deck/markdown.js';
 import {checkDeck} from '../source/check/check.js';
 import {codeTokens, hasHighlighter, layoutCode, styledLines, useHighlighter} from '../source/layout/code.js';
 import {columnWidths, layoutBlock, narrowestColumn} from '../source/layout/layout.js';
+import {nextStep} from '../source/layout/presenter-screen.js';
+import {initNavigation} from '../source/model/navigation.js';
 import {slideBody} from '../source/layout/slide-body.js';
 import {hasCodeFence, loadHighlighterFor} from '../source/markdown/load.js';
 import {parseMarkdownDeck} from '../source/markdown/parse-deck.js';
@@ -205,6 +207,61 @@ describe('columns', () => {
 		expect(layoutBlock(columns, 76, 3).map(line => lineText(line))[2]).toBe(' '.repeat(51) + '• right one');
 		const narrow = layoutBlock(columns, narrowestColumn * 2, 3).map(line => lineText(line));
 		expect(narrow).toEqual(['• left one', '• left two', '', 'Right', '', '• right one']);
+	});
+
+	test('written first column to last, the steps follow the file, which is column by column (presenterm\'s order)', () => {
+		const columns = blocksOf(body)[0]!;
+		expect(columns.kind === 'columns' && columns.runs).toBeUndefined();
+		const at = (step: number) => layoutBlock(columns, 76, step).map(line => lineText(line)).join('\n');
+		// In file order: left one, left two, right one.
+		expect(at(1)).toMatch(/left one/);
+		expect(at(1)).not.toMatch(/left two|right one/);
+		expect(at(2)).toMatch(/left two/);
+		expect(at(2)).not.toMatch(/right one/);
+		expect(at(3)).toMatch(/right one/);
+	});
+
+	describe('written out of column order, the steps follow the file, as presenterm reveals them', () => {
+		const jumbled = '<!-- column_layout: [1, 1] -->\n\n<!-- column: 1 -->\n\n- right one\n- right two\n\n<!-- column: 0 -->\n\n- left one\n\n<!-- pause -->\n\nLeft after the pause.\n\n<!-- column: 1 -->\n\n- right three\n\n<!-- reset_layout -->\n\nUnder both.\n';
+		const deck = parseMarkdownDeck(head + jumbled).deck;
+		const slide = deck.slides[0]!;
+		const columns = slide.blocks[0]!;
+		const at = (step: number) => layoutBlock(columns, 76, step).map(line => lineText(line)).join('\n');
+		const order = ['right one', 'right two', 'left one', 'Left after the pause.', 'right three'];
+		const shownAt = (text: string) => order.filter(words => text.includes(words));
+
+		test('each step shows the next thing written: a bullet, a pause, whichever column it is in', () => {
+			expect(revealUnits(columns)).toBe(5);
+			expect(shownAt(at(1))).toEqual(order.slice(0, 1));
+			expect(shownAt(at(2))).toEqual(order.slice(0, 2));
+			expect(shownAt(at(3))).toEqual(order.slice(0, 3));
+			expect(shownAt(at(4))).toEqual(order.slice(0, 4));
+			expect(shownAt(at(5))).toEqual(order);
+			// Still side by side: the left column on the left.
+			const line = layoutBlock(columns, 76, 5).map(each => lineText(each)).find(each => each.includes('left one'))!;
+			expect(line.indexOf('left one')).toBeLessThan(line.indexOf('right one'));
+		});
+
+		test('what is written under the layout waits for the pause in it too, as it comes after it in the file', () => {
+			const shown = (step: number) => slideBody(slide, step, {columns: 80, rows: 24}).lines.map(line => lineText(line)).join('\n');
+			expect(shown(3)).not.toContain('Under both.');
+			expect(shown(4)).toContain('Under both.');
+			expect(blocksUpTo(slide.blocks, 3)).toHaveLength(1);
+		});
+
+		test('the screen reader and the presenter\'s next step go the same way', () => {
+			// Read column by column, as far as the step: the third step reaches left one, not yet what follows the pause.
+			const spoken = blockSpeech(columns, 3).join(' ');
+			expect(spoken).toMatch(/Column 1 of 2: .*left one.* Column 2 of 2: .*right one.*right two/);
+			expect(spoken).not.toMatch(/after the pause|right three/);
+			expect(nextStep(deck, {...initNavigation({units: [slide.units]}), step: 2}).text).toContain('left one');
+		});
+
+		test('the deck written back keeps the order, and reads back the same', () => {
+			const written = deckToMarkdown(deck);
+			expect(written.indexOf('<!-- column: 1 -->')).toBeLessThan(written.indexOf('<!-- column: 0 -->'));
+			expect(parseMarkdownDeck(written).deck.slides[0]!.blocks).toEqual(slide.blocks);
+		});
 	});
 
 	test('the screen at 80x24 and 200x50 holds no row wider than the terminal', () => {

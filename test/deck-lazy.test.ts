@@ -165,7 +165,7 @@ describe('a deck read lazily', () => {
 		const problems: string[] = [];
 		readAhead('deck.md', text, problem => problems.push(problem), {sliceMs: 1, afterMs: 0});
 		await poll(() => problems.length > 0, 'a problem');
-		expect(problems).toEqual([expect.stringMatching(new RegExp(`^deck\\.md:${line}:1: unknown directive "nope" \\(known: paragraphs, speaker_note`)) as string]);
+		expect(problems).toEqual([expect.stringMatching(new RegExp(`^deck\\.md:${line}:1: The directive "nope" is not one we know \\(known: paragraphs, speaker_note`)) as string]);
 		const fine: string[] = [];
 		const stop = readAhead('deck.md', sizedDeck(50), problem => fine.push(problem), {sliceMs: 1, afterMs: 0});
 		stop();

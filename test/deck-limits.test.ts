@@ -31,18 +31,18 @@ const bodyLine = 12;
 
 describe('the shapes of issue 22, each one line with its place', () => {
 	test('one bullet of *_ 20,000 times (40 KB): the line is too long', () => {
-		expect(problemOf(hostile.emphasisRun)).toEqual({line: bodyLine, column: deckLimits.lineChars + 1, problem: expect.stringContaining('this line has 40,002 characters') as unknown});
+		expect(problemOf(hostile.emphasisRun)).toEqual({line: bodyLine, column: deckLimits.lineChars + 1, problem: expect.stringContaining('This line has 40,002 characters') as unknown});
 	});
 
 	test('the same marks over many short lines: too many * and _ marks on the slide', () => {
 		const problem = problemOf(oneSlide(Array.from({length: 400}, () => '*_'.repeat(50)).join('\n')));
-		expect(problem.problem).toBe(`a slide holds at most ${deckLimits.delimiters.toLocaleString('en-US')} *, _ and ~ marks`);
+		expect(problem.problem).toBe(`A slide holds at most ${deckLimits.delimiters.toLocaleString('en-US')} *, _ and ~ marks.`);
 		expect(problem.line).toBe(bodyLine + 10);
 	});
 
 	test('10,000 slides: at most 5,000', () => {
 		const problem = problemOf(hostile.manySlides);
-		expect(problem.problem).toBe('a deck holds at most 5,000 slides (split it into several decks)');
+		expect(problem.problem).toBe('A deck holds at most 5,000 slides (split it into several decks).');
 		expect(hostile.manySlides.split('\n')[problem.line - 1]).toBe('## S5001');
 	});
 
@@ -80,14 +80,14 @@ describe('the shapes of issue 22, each one line with its place', () => {
 		// Whatever the machine: no time at all stops it, at the first line of a piece; a minute never does.
 		const stopped = read(0);
 		expect(stopped).toBeInstanceOf(MarkdownDeckError);
-		expect((stopped as MarkdownDeckError).problem).toBe('reading the deck took over 0 s and stopped at this line (split the deck)');
+		expect((stopped as MarkdownDeckError).problem).toBe('Reading the deck took over 0 s and stopped at this line (split the deck).');
 		expect(text.split('\n')[(stopped as MarkdownDeckError).at.line - 1]).toMatch(/^(?:---|#{1,2} )/);
 		expect(read(60_000)).toBeGreaterThan(200);
 	});
 
 	test('a slide over the size limit says so at its title', () => {
 		const text = oneSlide(Array.from({length: 700}, () => 'words '.repeat(8)).join('\n\n'));
-		expect(problemOf(text)).toMatchObject({line: 10, problem: expect.stringContaining('a slide holds at most 32,768') as unknown});
+		expect(problemOf(text)).toMatchObject({line: 10, problem: expect.stringContaining('This slide has 35,011 characters of Markdown; a slide holds at most 32,768') as unknown});
 	});
 });
 
@@ -106,7 +106,7 @@ describe('a deck cut into slides', () => {
 	test('a mistake far down the file is at the file\'s line and column', () => {
 		const text = `${sizedDeck(40)}\n## The last\n\n  > “A quote with nobody to say it”\n`;
 		const line = text.split('\n').indexOf('  > “A quote with nobody to say it”') + 1;
-		expect(problemOf(text)).toEqual({line, column: 3, problem: expect.stringContaining('a quote needs its speaker') as unknown});
+		expect(problemOf(text)).toEqual({line, column: 3, problem: expect.stringContaining('A quote needs its speaker') as unknown});
 	});
 
 	test('many slides with one title get ids one after another', () => {

@@ -64,8 +64,8 @@ describe('check --json and exit codes', () => {
 		writeFileSync(file, `${head}## A slide\n\n${'>'.repeat(50_000)}\n`);
 		const result = await runBin(['check', file, '--json']);
 		expect(result.code).toBe(2);
-		expect(JSON.parse(result.stdout)).toEqual({deck: file, error: `${file}:13:5001: this line has 50,000 characters; a deck's lines hold at most 5,000 (break it into lines)`});
-		expect(result.stderr).toBe(`briefing: ${file}:13:5001: this line has 50,000 characters; a deck's lines hold at most 5,000 (break it into lines)\n`);
+		expect(JSON.parse(result.stdout)).toEqual({deck: file, error: `${file}:13:5001: This line has 50,000 characters; a deck's lines hold at most 5,000 (break it into lines).`});
+		expect(result.stderr).toBe(`briefing: ${file}:13:5001: This line has 50,000 characters; a deck's lines hold at most 5,000 (break it into lines).\n`);
 		const missing = await runBin(['check', path.join(directory, 'missing.md'), '--json']);
 		expect([missing.code, (JSON.parse(missing.stdout) as {error: string}).error]).toEqual([2, `${path.join(directory, 'missing.md')}: no such file`]);
 	});

@@ -105,7 +105,7 @@ describe('presenterm', () => {
 			['exec', lineOf('presenterm', '+exec')],
 		]);
 		expect(notices?.find(notice => notice.kind === 'layout')?.text).toMatch(/^3 layout comments/);
-		expect(notices?.[0]?.text).toBe('read as a presenterm deck (--format chooses another)');
+		expect(notices?.[0]?.text).toBe('Read as a presenterm deck (--format chooses another).');
 	});
 
 	test('every place is the file\'s line', () => {
@@ -137,7 +137,7 @@ describe('slides', () => {
 	test('--- between slides, each titled by its heading; author and date under the first title', () => {
 		expect(deck.title).toBe('Bread at home');
 		expect(titles(deck)).toEqual(['Bread at home', 'The dough', 'Baking', 'Slide 4', 'Timing']);
-		expect(deck.slides[4]!.blocks.map(block => block.kind === 'code' ? block.lang ?? 'none' : block.kind)).toEqual(['none', 'python']);
+		expect(deck.slides[4]!.blocks.map(block => block.kind === 'code' ? block.lang ?? 'none' : block.kind)).toEqual(['heading', 'none', 'python']);
 		expect(deck.slides[0]!.blocks[0]).toEqual({kind: 'source', text: 'A. Presenter · May 1, 2026'});
 		expect(deck.slides[1]!.blocks).toEqual([{kind: 'bullets', items: ['Mix the flour and water', 'Rest it for half an hour', 'Add the salt and knead']}]);
 		expect(words(deck, 2)).toContain('[image: loaf.jpg]');
@@ -221,11 +221,34 @@ describe('a mistake in another presenter\'s deck is at its line in the file', ()
 });
 
 describe('nothing is run', () => {
-	test('slides\' ~~~command blocks are shown as written, not run through the command', () => {
-		const ours = asOurDeck('# One\n\n~~~graph-easy --as=boxart\n[ A ] - to -> [ B ]\n~~~\n\n---\n\n# Two\n\nWords.\n');
+	test('slides\' ~~~command block is shown as code under a note that says slides would run it and briefing does not', () => {
+		const text = '# One\n\n~~~graph-easy --as=boxart\n[ A ] - to -> [ B ]\n\n  [ C ]\n~~~\nAfter.\n\n---\n\n# Two\n\nWords.\n';
+		const ours = asOurDeck(text);
 		expect(ours.format).toBe('slides');
-		expect(ours.text).toContain('\n~~~\n[ A ] - to -> [ B ]\n~~~\n');
-		expect(ours.notices.find(notice => notice.kind === 'preprocess')).toMatchObject({line: 3, count: 1});
+		// Line for line: the fence line is the note, the block's lines indented code, the closing fence empty.
+		expect(ours.text.split('\n').slice(ours.shift)).toHaveLength(text.split('\n').length);
+		expect(ours.text).toContain('\n### slides would run these lines through `graph-easy --as=boxart` here; briefing does not run commands\n    [ A ] - to -> [ B ]\n\n      [ C ]\n\nAfter.\n');
+		const {deck} = parseMarkdownDeck(text);
+		expect(deck.slides[0]!.blocks).toEqual([
+			{kind: 'heading', text: 'slides would run these lines through `graph-easy --as=boxart` here; briefing does not run commands'},
+			{kind: 'code', text: '[ A ] - to -> [ B ]\n\n  [ C ]'},
+			{kind: 'text', text: 'After.'},
+		]);
+		expect(ours.notices.find(notice => notice.kind === 'preprocess')).toMatchObject({line: 3, count: 1, text: '1 ~~~command block is shown as code with a note, never run: briefing does not run commands.'});
+	});
+
+	test('~~~date, a block with no lines, shows the command as code under the note, not an empty code bar', () => {
+		const {deck, notices} = read('slides');
+		const timing = deck.slides.find(slide => slide.title === 'Timing')!;
+		expect(timing.blocks.slice(0, 2)).toEqual([
+			{kind: 'heading', text: 'slides would run this command here; briefing does not run commands'},
+			{kind: 'code', text: 'date +%H:%M'},
+		]);
+		const shown = layoutBlocks(timing.blocks, {width: 76, step: timing.units}).map(line => lineText(line));
+		expect(shown.filter(line => line.startsWith('│')).slice(0, 1)).toEqual(['│ date +%H:%M']);
+		expect(notices?.find(notice => notice.kind === 'preprocess')?.line).toBe(lineOf('slides', '~~~date'));
+		// At the file's end with no closing fence, the note names the command.
+		expect(asOurDeck('# One\n\nWords.\n\n---\n\n# Two\n\n~~~date\n').text).toMatch(/### slides would run `date` here; briefing does not run commands\n*$/);
 	});
 
 	test('+exec and its kin are taken off the fence and noted; the code stays as it is', () => {
@@ -234,7 +257,7 @@ describe('nothing is run', () => {
 		expect(ours.text).toContain('```bash\nrm -rf /tmp/never\necho done\n```');
 		expect(ours.text).toContain('```rust\nfn main() {}\n```');
 		expect(ours.text).not.toContain('+exec');
-		expect(ours.notices.find(notice => notice.kind === 'exec')).toMatchObject({count: 2, line: 4, text: '2 code blocks marked to run (+exec and its kin) are shown as code, never run'});
+		expect(ours.notices.find(notice => notice.kind === 'exec')).toMatchObject({count: 2, line: 4, text: '2 code blocks marked to run (+exec and its kin) are shown as code, never run.'});
 	});
 
 	test('an include is a placeholder, not read', () => {
@@ -292,6 +315,6 @@ describe('<!-- pause --> in our format', () => {
 	});
 
 	test('a pause belongs inside a slide', () => {
-		expect(() => parseMarkdownDeck('# S\n\n<!-- pause -->\n\n## A\n\nWords.\n')).toThrow(/"pause" belongs inside a slide/);
+		expect(() => parseMarkdownDeck('# S\n\n<!-- pause -->\n\n## A\n\nWords.\n')).toThrow(/The <!-- pause --> line belongs inside a slide/);
 	});
 });

@@ -73,7 +73,7 @@ test('a broken save reports the problem with its place; the fix reports the deck
 	const {file, titles} = start();
 	writeFileSync(file, original.replace('- First point', '- First point\n\n  > a quote in a bullet'));
 	await until(() => titles().length === 1, 'the broken save');
-	expect(titles()[0]).toMatch(/^problem: .*deck\.md:\d+:3: a list item holds one line/);
+	expect(titles()[0]).toMatch(/^problem: .*deck\.md:\d+:3: A list item holds one line/);
 	writeFileSync(file, original);
 	await until(() => titles().length === 2, 'the fix');
 	expect(titles()[1]).toBe('A title with a starred word');

@@ -4,6 +4,7 @@ import path from 'node:path';
 import meow from 'meow';
 import {afterAll, describe, expect, test} from 'vitest';
 import {checkDeck} from '../source/check/check.js';
+import {blockTexts} from '../source/deck/blocks.js';
 import {isFurniture, quotedSpans, splitParagraphs} from '../source/check/paragraphs.js';
 import {parseMarkdownDeck} from '../source/markdown/parse-deck.js';
 import {newDeck} from '../source/new-deck.js';
@@ -76,7 +77,8 @@ describe('the deck it starts from the article', () => {
 	const {deck} = parseMarkdownDeck(text);
 
 	test('fills the front matter from what the article states, and says what it does not', () => {
-		expect(text).toMatch(/^---\ntitle: Article # the article states no title: this is its file name; write yours\noutlet: The Washington Times\ndate: April 6, 2021\nauthor: Stephen Dinan\nsource: \.\.\/shared\/source\/article\.txt\n---\n/);
+		// No headline, and a file name (article.txt) that says nothing: the lede's first words, for the writer to replace.
+		expect(text).toMatch(/^---\ntitle: Homeland Security Secretary Alejandro Mayorkas says he’s preparing… # the article states no title: these are its first words; write yours\noutlet: The Washington Times\ndate: April 6, 2021\nauthor: Stephen Dinan\nsource: \.\.\/shared\/source\/article\.txt\n---\n/);
 		expect(deck.source).toEqual({outlet: 'The Washington Times', date: 'April 6, 2021', author: 'Stephen Dinan', text: '../shared/source/article.txt'});
 	});
 
@@ -84,12 +86,16 @@ describe('the deck it starts from the article', () => {
 		expect(checkDeck(deck, article)).toEqual([]);
 	});
 
-	test('cites every paragraph of the story once, in order, and neither the dateline nor the page furniture', () => {
+	test('cites every paragraph of the story once, in order, and not the page furniture; the dateline only where it dates words', () => {
 		const story = splitParagraphs(article)
 			.map((paragraph, index) => ({paragraph, n: index + 1}))
 			.filter(({paragraph, n}) => n > 1 && !isFurniture(paragraph))
 			.map(({n}) => n);
-		expect(deck.slides.flatMap(slide => slide.paragraphs)).toEqual(story);
+		expect(deck.slides.flatMap(slide => slide.paragraphs.filter(n => n > 1))).toEqual(story);
+		for (const slide of deck.slides) {
+			expect(slide.paragraphs.includes(1), slide.title).toBe(blockTexts(slide.blocks[0]!).some(item => item.includes('(as of April 6, 2021)')));
+		}
+
 		for (const slide of deck.slides) {
 			expect(slide.paragraphs.length, slide.title).toBeLessThanOrEqual(6);
 			expect(slide.blocks).toEqual([{kind: 'bullets', items: expect.any(Array) as unknown}]);
@@ -101,13 +107,46 @@ describe('the deck it starts from the article', () => {
 		for (const slide of deck.slides) {
 			const [block] = slide.blocks;
 			const items = block?.kind === 'bullets' ? block.items : [];
-			expect(items.length).toBe(slide.paragraphs.length);
+			const cited = slide.paragraphs.filter(n => n > 1);
+			expect(items.length).toBe(cited.length);
 			for (const [index, item] of items.entries()) {
-				const words = item.replace(/^“/, '').replace(/…”?$/, '').replace(/”$/, '');
-				expect(paragraphs[slide.paragraphs[index]! - 1]!.replaceAll(/\s+/g, ' ')).toContain(words);
+				const words = item.replace(/^“/, '').replace(/…”?$/, '').replace(/”$/, '').replaceAll(' (as of April 6, 2021)', '');
+				expect(paragraphs[cited[index]! - 1]!.replaceAll(/\s+/g, ' ')).toContain(words);
 				expect(item.split('“').length, item).toBe(item.split('”').length);
 			}
 		}
+	});
+});
+
+describe('a title when the source states none, and time words dated', () => {
+	const deckOf = (text: string, fileName: string) => newDeck({text, sourcePath: fileName, fileName});
+	const titleLine = (deck: string) => deck.split('\n')[1];
+
+	test('the first line when it reads as a headline over the first paragraph; else the file name in words; else the first words', () => {
+		const story = 'Library keeps late hours\nThe county library stayed open until 9 p.m. this spring, its board said.\n\nVisits rose.';
+		expect(titleLine(deckOf(story, 'article.txt'))).toBe('title: Library keeps late hours # the document states no title: this is its first line; edit it to yours');
+		const plain = 'The county library stayed open until 9 p.m. this spring, its board said on Monday.\n\nVisits rose.';
+		expect(titleLine(deckOf(plain, 'library-late_hours.txt'))).toBe('title: Library late hours # the document states no title: this is its file name; write yours');
+		expect(titleLine(deckOf(plain, 'article (2).txt'))).toBe('title: The county library stayed open until 9 p.m.… # the document states no title: these are its first words; write yours');
+		expect(parseMarkdownDeck(deckOf(plain, 'article.txt')).deck.title).toBe('The county library stayed open until 9 p.m.…');
+	});
+
+	test('“last week” in the article reads “last week (as of April 6, 2021)”, citing the dateline, and checks out', () => {
+		const text = newDeck({text: article, sourcePath: '../shared/source/article.txt', fileName: 'article.txt'});
+		expect(text).toContain('- Mr. Mayorkas revealed the hard-line stances last week (as of April 6, 2021) during a virtual town hall forum with ICE employees.');
+		expect(text).toContain('- During last week’s (as of April 6, 2021) forum,');
+		expect(text).toContain('<!-- paragraphs: 1-5 -->');
+		expect(text).not.toMatch(/\b(?:last|this|next) (?:week|month|year)(?!’s)(?! \(as of)/i);
+		expect(checkDeck(parseMarkdownDeck(text).deck, article)).toEqual([]);
+	});
+
+	test('with no date to go by, or inside a quote, the words stay and a comment under the bullets asks the writer to date them', () => {
+		const undated = deckOf('Pilot hours\n\nThe board met last month and voted to extend the hours next year.\n\nVisits rose.', 'pilot.txt');
+		expect(undated).toContain('- The board met last month and voted to extend the hours next year.\n- Visits rose.\n\n<!--\n“last month” (¶ 2) counts from the day the document was written, and it states no date: write when (“as of …”).\n“next year” (¶ 2) counts');
+		const quoted = deckOf('- The Test Times - Monday, May 3, 2021\n\nThe mayor said: “We open next month.”\n\nVisits rose.', 'q.txt');
+		expect(quoted).toContain('- The mayor said: “We open next month.”\n- Visits rose.\n\n<!--\n“next month” (¶ 2, in a quote) counts from the day the article was written, May 3, 2021: say when as you present it.\n-->');
+		// The comments are ordinary ones: the deck reads, and shows them nowhere.
+		expect(parseMarkdownDeck(undated).deck.slides.flatMap(slide => slide.blocks.flatMap(block => blockTexts(block))).join(' ')).not.toContain('counts from');
 	});
 });
 
@@ -242,8 +281,8 @@ describe('briefing new on the command line', () => {
 		['a file of NUL bytes', () => write('zeros.txt', Buffer.alloc(64)), /zeros\.txt: a binary file, not a source text \(give a plain text file\)\n$/],
 		['an empty file', () => write('empty.txt', ''), /empty\.txt: empty: no paragraph to start a deck from\n$/],
 		['a file of blank lines', () => write('blank.txt', '\n\n  \n\t\n'), /blank\.txt: empty: no paragraph to start a deck from\n$/],
-		['a text of more paragraphs than a deck has slides for', () => write('many.txt', 'Words.\n\n'.repeat(25_000)), /many\.txt: too big to start one deck from \(the deck's line \d+: a deck holds at most 5,000 slides \(split it into several decks\)\); start from a part of it\n$/],
-		['a text that makes a deck over 1 MiB', () => write('long.txt', 'Many words go here.\n\n'.repeat(45_000)), /long\.txt: too big to start one deck from \(the deck would be \d+ KiB, and a deck is at most 1024 KiB\); start from a part of it\n$/],
+		['a text of more paragraphs than a deck has slides for', () => write('many.txt', 'Words.\n\n'.repeat(25_000)), /many\.txt: Too big to start one deck from; start from a part of it\. The deck's line \d+: A deck holds at most 5,000 slides \(split it into several decks\)\.\n$/],
+		['a text that makes a deck over 1 MiB', () => write('long.txt', 'Many words go here.\n\n'.repeat(45_000)), /long\.txt: Too big to start one deck from; start from a part of it\. The deck would be \d+ KiB, and a deck is at most 1024 KiB\.\n$/],
 	])('%s: one line, exit 2, nothing written', async (_name, source, message) => {
 		const output = path.join(directory, 'never.md');
 		const result = await runBin(['new', source(), '-o', output]);

@@ -54,8 +54,8 @@ describe('plain front matter', () => {
 		const line = fc.oneof({weight: 8, arbitrary: fc.tuple(key, fc.constantFrom(': ', ': ', ': ', ':', ':  ', ' : '), value).map(parts => parts.join(''))}, fc.constantFrom('', '# c', '  indented: x', '- item', '---', '...'));
 		let read = 0;
 		fc.assert(
-			fc.property(fc.array(line, {minLength: 1, maxLength: 4}), lines => {
-				read += expectSameOrNone(lines.join('\n')) ? 1 : 0;
+			fc.property(fc.array(line, {minLength: 1, maxLength: 4}), fc.constantFrom('\n', '\r\n'), (lines, ending) => {
+				read += expectSameOrNone(lines.join(ending)) ? 1 : 0;
 			}),
 			{numRuns: Number(process.env.PLAIN_RUNS ?? 3000)},
 		);

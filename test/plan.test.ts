@@ -48,9 +48,9 @@ describe('budgets in a Markdown deck', () => {
 
 	test('a budget that is no time, or outside a slide or section head, is an error at its line', () => {
 		const bad = (body: string) => () => parseMarkdownDeck(fixture.replace('<!-- budget: 1m -->', body));
-		expect(bad('<!-- budget: soon -->')).toThrow(/budget: "soon" is not a time/);
+		expect(bad('<!-- budget: soon -->')).toThrow(/The budget "soon" is not a time/);
 		expect(() => parseMarkdownDeck(fixture.replace('duration: 5m', 'duration: a while'))).toThrow(/duration takes a time/);
-		expect(() => parseMarkdownDeck(fixture.replace('Why we are here.\n', 'Why we are here.\n\n---\n\n<!-- budget: 1m -->\n'))).toThrow(/"budget" belongs inside a slide/);
+		expect(() => parseMarkdownDeck(fixture.replace('Why we are here.\n', 'Why we are here.\n\n---\n\n<!-- budget: 1m -->\n'))).toThrow(/A <!-- budget: … --> line belongs inside a slide/);
 	});
 
 	test('a deck big enough to be read in pieces keeps every budget, a section\'s under its # line too', () => {

@@ -1,5 +1,7 @@
+import {readFileSync} from 'node:fs';
 import React from 'react';
 import {afterEach, beforeAll, describe, expect, test} from 'vitest';
+import {formatTallSlide, tallSlides} from '../source/check/size.js';
 import {loadInk} from '../source/deck/drawn.js';
 import {deck} from '../slides/index.js';
 import {lineText, lineWidth} from '../source/text/lines.js';
@@ -7,6 +9,7 @@ import {textWidth} from '../source/text/wrap.js';
 import {menuRow, overviewGrid} from '../source/layout/lists.js';
 import {blankLines, bodyRows, deckLook, footerColumns, screenLines, slideBody} from '../source/layout/screen.js';
 import {soleQuote} from '../source/layout/slide-body.js';
+import {parseMarkdownDeck} from '../source/markdown/parse-deck.js';
 import {App, hintMs, statusMs} from '../source/show/app.js';
 import {followCursor, openWindow} from '../source/show/components/sections-menu.js';
 import {initNavigation, navigate, type NavigationAction, type NavigationState} from '../source/model/navigation.js';
@@ -178,7 +181,7 @@ describe('the screen uses every row', () => {
 			const whole = slideBody(slide, slide.units, {columns: 60, rows: 200}).lines.map(line => lineText(line).trim()).filter(Boolean);
 			const text = [...shown].join('\n');
 			// A slide no step can page through (a tall table, no bullets) says more than fits, on its first page.
-			const isCut = text.includes('▼ more than fits: a bigger terminal shows it');
+			const isCut = /▼ rows 1-\d+ of \d+ shown: a bigger terminal shows the rest/.test(text);
 			for (const line of whole.filter(line => !line.startsWith('¶'))) {
 				expect(isCut || text.includes(line), `${slide.id}: ${line}`).toBe(true);
 			}
@@ -208,6 +211,28 @@ const menuRows = (frame: string) => frame.split('\n').filter(line => /^\s*(›\s
 const highlighted = (frame: string) => menuRows(frame).find(line => line.includes('›'));
 const realShow = (size: {columns: number; rows: number}, start = 0) =>
 	renderShow(<App deck={deck} theme={themes.plain} size={size} start={start} />, size, themes.plain, {isGuarded: true});
+
+describe('a slide no step pages through (a tall code block) promises no paging', () => {
+	const {deck: tall} = parseMarkdownDeck(readFileSync('test/fixtures/tall-code.md', 'utf8'));
+	const slide = tall.slides[0]!;
+
+	test('on screen: which rows show, of how many, and that a bigger terminal shows the rest; no "page 1 of N"', () => {
+		const body = slideBody(slide, slide.units, {columns: 80, rows: 24});
+		const text = body.lines.map(line => lineText(line)).join('\n');
+		const mark = /▼ rows 1-(\d+) of (\d+) shown: a bigger terminal shows the rest/.exec(text);
+		expect(mark, text).not.toBeNull();
+		expect(text).not.toMatch(/page \d+ of|more than fits/);
+		// The rows it counts are the code's: the language row and forty lines, the first of them on screen.
+		expect(Number(mark![2])).toBe(41);
+		expect(text.split('\n').filter(line => line.includes('│ const line')).length).toBe(Number(mark![1]) - 1);
+	});
+
+	test('check --size says the same, and the size that shows it whole', () => {
+		const [found] = tallSlides(tall, {columns: 80, rows: 24});
+		expect(formatTallSlide(found!, {columns: 80, rows: 24})).toMatch(/^Slide 1 “A tall code block” is taller than 80x24: rows 1-\d+ of 41 are shown, and 80x\d+ shows it whole; split it, or present in a bigger terminal\.$/);
+		expect(formatTallSlide(found!, {columns: 80, rows: 24})).not.toMatch(/page/);
+	});
+});
 
 describe('the sections menu and the overview', () => {
 	test('a menu row is its width exactly, and its number ends in one column however much of the name is cut', () => {

@@ -4,7 +4,8 @@ import {chromeRows, deckLook, slideBody, slideLines, readingWidth, type Size} fr
 
 /**
 `briefing check --size WxH`: the slides that need more than one page at a terminal size (a tall slide
-is shown across pages while presenting, its bullets continuing on the next step). Pure: the same
+is shown across pages while presenting, its bullets continuing on the next step; one no step pages
+through shows its first rows, and says how many). Pure: the same
 layout the show uses, at every slide's last step.
 */
 export const defaultCheckSize: Size = {columns: 80, rows: 24};
@@ -19,6 +20,9 @@ export type TallSlide = {
 	readonly rows: number;
 	/** Whether steps reach every page while presenting (a page of only code or text is reached by none). */
 	readonly isReached: boolean;
+	/** The rows under the title: on the first page, and in all. */
+	readonly shownRows: number;
+	readonly allRows: number;
 };
 
 /** The tall slides, once Ink is loaded where a slide holds an Ink component (it draws its own lines). */
@@ -40,10 +44,14 @@ export function tallSlides(deck: Deck, size: Size): TallSlide[] {
 		}
 
 		const rows = slideLines(slide, readingWidth(size, false), slide.units).length + chromeRows;
-		return [{slide: slide.index + 1, slideId: slide.id, title: slide.title, pages, rows, isReached: paged?.isReached ?? false}];
+		return [{slide: slide.index + 1, slideId: slide.id, title: slide.title, pages, rows, isReached: paged?.isReached ?? false, shownRows: paged?.rows.shown ?? 0, allRows: paged?.rows.all ?? 0}];
 	});
 }
 
+/** A tall slide in a sentence: shown across pages by its steps, or (no step reaching the rest) how many of its rows show, promising no paging. */
 export function formatTallSlide(tall: TallSlide, size: Size): string {
-	return `Slide ${tall.slide} “${tall.title}” needs ${tall.pages} pages at ${size.columns}x${size.rows} (one page needs ${size.columns}x${tall.rows}); ${tall.isReached ? 'it is shown across pages while presenting' : 'only its first page shows at this size: split it, or present in a bigger terminal'}.`;
+	const at = `${size.columns}x${size.rows}`;
+	return tall.isReached
+		? `Slide ${tall.slide} “${tall.title}” needs ${tall.pages} pages at ${at} (one page needs ${size.columns}x${tall.rows}); it is shown across pages while presenting.`
+		: `Slide ${tall.slide} “${tall.title}” is taller than ${at}: rows 1-${tall.shownRows} of ${tall.allRows} are shown, and ${size.columns}x${tall.rows} shows it whole; split it, or present in a bigger terminal.`;
 }

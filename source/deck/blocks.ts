@@ -42,6 +42,9 @@ export type List = {
 
 export type ListItem = {readonly text: string; readonly list?: List};
 
+/** A stretch of a column layout as written: the blocks of `column` from index `from` to the next run of the same column. */
+export type ColumnRun = {readonly column: number; readonly from: number};
+
 /** How deep lists may nest: a list in an item of a list in an item of a list. */
 export const deepestList = 3;
 
@@ -54,8 +57,12 @@ export type Block =
 	| ({readonly kind: 'list'} & List)
 	/** Code as written, in a named language (`lang`, highlighted in the show) or none. */
 	| {readonly kind: 'code'; readonly lang?: string; readonly text: string}
-	/** Blocks side by side, each column `widths[i]` parts of the width (presenterm's `column_layout`). */
-	| {readonly kind: 'columns'; readonly widths: readonly number[]; readonly columns: ReadonlyArray<readonly Block[]>}
+	/**
+	Blocks side by side, each column `widths[i]` parts of the width (presenterm's `column_layout`).
+	`runs`, only when the columns were not written first to last: the order they were written in, each
+	run a column and the index in it where the run starts (see `writtenOrder`).
+	*/
+	| {readonly kind: 'columns'; readonly widths: readonly number[]; readonly columns: ReadonlyArray<readonly Block[]>; readonly runs?: readonly ColumnRun[]}
 	| {readonly kind: 'quote'; readonly text: string; readonly speaker: string; readonly role?: string}
 	| {readonly kind: 'fact'; readonly value: string; readonly label: string}
 	| {
@@ -91,10 +98,47 @@ export function listItems(list: List, depth = 0): Array<{readonly item: ListItem
 	return list.items.flatMap((item, index) => [{item, depth, number: list.start + index, list}, ...(item.list ? listItems(item.list, depth + 1) : [])]);
 }
 
+type ColumnsBlock = Extract<Block, {kind: 'columns'}>;
+
+/**
+A column layout as the deck wrote it: each stretch of blocks after a `<!-- column: N -->`, in file order
+(one a column, first to last, when the layout has no `runs`).
+*/
+export function writtenRuns(block: ColumnsBlock): Array<{readonly column: number; readonly blocks: readonly Block[]}> {
+	const runs = block.runs ?? block.columns.map((_, column) => ({column, from: 0}));
+	return runs.map((run, at) => {
+		const next = runs.slice(at + 1).find(other => other.column === run.column);
+		return {column: run.column, blocks: (block.columns[run.column] ?? []).slice(run.from, next?.from)};
+	});
+}
+
+/**
+A column layout's blocks in the order the deck wrote them, each with its column: presenterm reveals a
+layout in that order (a pause, a bullet, in file order), whichever column it is in. Written first
+column to last (the usual way, no `runs`), that is column by column.
+*/
+export function writtenOrder(block: ColumnsBlock): Array<{readonly column: number; readonly block: Block}> {
+	return writtenRuns(block).flatMap(run => run.blocks.map(each => ({column: run.column, block: each})));
+}
+
+/** Whether a pause in the layout, written before its other steps or not, is not reached at `visible` of the layout's steps. */
+function pauseHolds(block: ColumnsBlock, visible: number): boolean {
+	let before = 0;
+	for (const {block: each} of writtenOrder(block)) {
+		if (each.kind === 'pause' && visible - before < each.steps) {
+			return true;
+		}
+
+		before += revealUnits(each);
+	}
+
+	return false;
+}
+
 /**
 How many reveal steps a block has: one per bullet, one per item of a list at any depth (an item
-before the items of its own list), one per quote, a column layout's its blocks' in column order, none
-for the rest.
+before the items of its own list), one per quote, a column layout's its blocks' (in the order written,
+`writtenOrder`), none for the rest.
 */
 export function revealUnits(block: Block): number {
 	switch (block.kind) {
@@ -134,6 +178,11 @@ export function blocksUpTo(blocks: readonly Block[], step: number): readonly Blo
 	for (const [index, block] of blocks.entries()) {
 		if (block.kind === 'pause' && step < before + block.steps) {
 			return blocks.slice(0, index);
+		}
+
+		// A pause in a column layout holds back what is written after it: the rest of the layout (revealedPart) and what follows it.
+		if (block.kind === 'columns' && pauseHolds(block, step - before)) {
+			return blocks.slice(0, index + 1);
 		}
 
 		before += revealUnits(block);
@@ -254,18 +303,20 @@ export function revealedPart(block: Block, visible: number): Block | undefined {
 		}
 
 		case 'columns': {
-			// Steps go through the first column, then the next: a pause not reached yet holds back the rest of its column and every column after it.
+			// Steps go through the blocks in the order written: a pause not reached yet holds back everything written after it, in any column.
 			let before = 0;
 			let isHeld = false;
-			const columns = block.columns.map(column =>
-				column.flatMap(each => {
-					isHeld ||= each.kind === 'pause' && visible - before < each.steps;
-					const shown = isHeld ? undefined : revealedPart(each, visible - before);
-					before += revealUnits(each);
-					return shown && shown.kind !== 'pause' ? [shown] : [];
-				}),
-			);
-			return {...block, columns};
+			const columns: Block[][] = block.columns.map(() => []);
+			for (const {column, block: each} of writtenOrder(block)) {
+				isHeld ||= each.kind === 'pause' && visible - before < each.steps;
+				const shown = isHeld ? undefined : revealedPart(each, visible - before);
+				before += revealUnits(each);
+				if (shown && shown.kind !== 'pause') {
+					columns[column]!.push(shown);
+				}
+			}
+
+			return {kind: 'columns', widths: block.widths, columns};
 		}
 
 		default: {

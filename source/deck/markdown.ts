@@ -1,4 +1,4 @@
-import {type Block, blockTexts, type List, textWidthOfDrawings} from './blocks.js';
+import {type Block, blockTexts, type List, textWidthOfDrawings, writtenRuns} from './blocks.js';
 import type {SourceInfo} from './deck.js';
 import {figureHeading} from './source-words.js';
 import {codeSpans} from '../text/code-spans.js';
@@ -72,12 +72,13 @@ function codeMarkdown(text: string, lang: string | undefined): string {
 
 /** Columns: in the deck file presenterm's comments around each column's blocks; in the memo the columns' blocks one after another. */
 function columnsMarkdown(block: Extract<Block, {kind: 'columns'}>, form: MarkdownForm, source: SourceInfo): string {
-	const columns = block.columns.map(column => column.map(each => blockMarkdown(each, form, source)));
 	if (form === 'memo') {
-		return columns.flat().join('\n\n');
+		return block.columns.flat().map(each => blockMarkdown(each, form, source)).join('\n\n');
 	}
 
-	return [`<!-- column_layout: [${block.widths.join(', ')}] -->`, ...columns.flatMap((column, index) => [`<!-- column: ${index} -->`, ...column]), '<!-- reset_layout -->'].join('\n\n');
+	// In the order the deck wrote them (writtenRuns), so the reveal steps read back the same.
+	const written = writtenRuns(block).flatMap(run => [`<!-- column: ${run.column} -->`, ...run.blocks.map(each => blockMarkdown(each, form, source))]);
+	return [`<!-- column_layout: [${block.widths.join(', ')}] -->`, ...written, '<!-- reset_layout -->'].join('\n\n');
 }
 
 /** A table's row; a `|` in inline code is escaped too (GFM reads `\|` in a cell's code as the bar). */

@@ -105,11 +105,13 @@ export function columnWidths(ratios: readonly number[], width: number): number[]
 
 /**
 Columns side by side, each its share of the width; where one would be narrower than `narrowestColumn`
-they stand one under another, in order. Reveal steps go through the columns in order, the first's first.
+they stand one under another, in order. Reveal steps go through the blocks in the order written
+(`writtenOrder`): column by column when the deck wrote them first to last.
 */
 function layoutColumns(block: Extract<Block, {kind: 'columns'}>, width: number, visible: number, options: LayoutOptions): Line[] {
-	// A pause in a column holds back what follows it in every column after (see revealedPart).
-	const part = visible < revealUnits(block) && block.columns.some(column => column.some(each => each.kind === 'pause')) ? revealedPart(block, visible) : undefined;
+	// A pause holds back whatever is written after it, and columns written out of order reveal in that order (see revealedPart).
+	const isCut = block.runs !== undefined || block.columns.some(column => column.some(each => each.kind === 'pause'));
+	const part = visible < revealUnits(block) && isCut ? revealedPart(block, visible) : undefined;
 	if (part?.kind === 'columns') {
 		return layoutColumns(part, width, Number.POSITIVE_INFINITY, options);
 	}

@@ -1,4 +1,4 @@
-import {blockTexts, listItems, revealUnits} from '../deck/blocks.js';
+import {blockTexts, listItems, revealUnits, writtenOrder} from '../deck/blocks.js';
 import type {Deck, Slide} from '../deck/deck.js';
 import {hintText} from '../model/keymap.js';
 import {formatElapsed} from '../model/clock.js';
@@ -230,7 +230,7 @@ function unitText(slide: Slide, unit: number): string | undefined {
 			}
 
 			if (block.kind === 'columns') {
-				return unitText({...slide, blocks: block.columns.flat()}, unit - before);
+				return unitText({...slide, blocks: writtenOrder(block).map(each => each.block)}, unit - before);
 			}
 
 			return block.kind === 'quote' ? `quote: “${block.text}” ${symbols.dash} ${block.speaker}` : undefined;

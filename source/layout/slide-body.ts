@@ -24,7 +24,14 @@ export type Size = {readonly columns: number; readonly rows: number};
 export type SlideScreen = {
 	readonly lines: Line[];
 	/** Set on a slide too tall for the rows, shown across pages: the page shown and how many there are. */
-	readonly pages?: {readonly index: number; readonly count: number; /** Whether steps reach every page (else the first page is shown, marked). */ readonly isReached: boolean};
+	readonly pages?: {
+		readonly index: number;
+		readonly count: number;
+		/** Whether steps reach every page (else the first page is shown, marked). */
+		readonly isReached: boolean;
+		/** The rows of the slide under its title: those on the page shown, and all of them. */
+		readonly rows: {readonly shown: number; readonly all: number};
+	};
 	/** Set when the slide cannot be shown at this size: the size it needs. */
 	readonly needs?: Size;
 };
@@ -451,7 +458,7 @@ export function slideBody(slide: Slide, step: number, size: Size, options: BodyO
 		}
 	}
 
-	return {lines: indentLines([...toHeight(paged.lines, contentRows, false), ...notesBlock], compactMargin), pages: {index: paged.index, count: paged.count, isReached: paged.stepsOn}};
+	return {lines: indentLines([...toHeight(paged.lines, contentRows, false), ...notesBlock], compactMargin), pages: {index: paged.index, count: paged.count, isReached: paged.stepsOn, rows: {shown: paged.shown, all: paged.all}}};
 }
 
 /** A piece of a slide that stays whole on a page: a bullet, a quote, any other block; and the reveal unit it is, if any. */
@@ -522,7 +529,7 @@ A tall slide's page at a step: the title on every page, then the pieces that fit
 follows (or that this page goes on from the one before). The page shown is the one with the last
 revealed bullet or quote, so its bullets continue on the next step; on the last step the last page.
 */
-function pageOf(slide: Slide, width: number, step: number, rows: number, isRevealing = true, wide = width): {lines: Line[]; index: number; count: number; stepsOn: boolean} {
+function pageOf(slide: Slide, width: number, step: number, rows: number, isRevealing = true, wide = width): {lines: Line[]; index: number; count: number; stepsOn: boolean; shown: number; all: number} {
 	const title = textTitle(slide.title, width, false);
 	// The title, a blank row under it, and the mark's row.
 	const room = Math.max(1, rows - title.length - 2);
@@ -533,8 +540,11 @@ function pageOf(slide: Slide, width: number, step: number, rows: number, isRevea
 	const stepsOn = isRevealing && pages.slice(1).every(later => hasUnit(later, Number.POSITIVE_INFINITY)) && count > 1;
 	const index = stepsOn ? Math.max(0, pages.findLastIndex(page => hasUnit(page, step - 1))) : 0;
 	const page = pages[index] ?? [];
-	const body = page.flatMap(piece => [...blankLines(piece.gapBefore), ...piece.lines]);
+	const bodyOf = (each: readonly Piece[]) => each.flatMap(piece => [...blankLines(piece.gapBefore), ...piece.lines]);
+	const body = bodyOf(page);
+	const all = pages.reduce((sum, each) => sum + bodyOf(each).length, 0);
 	const where = `page ${index + 1} of ${count}`;
-	const mark = index === count - 1 && count > 1 ? `▲ continued (${where})` : stepsOn ? `▼ more on the next step (${where})` : `▼ more than fits: a bigger terminal shows it (${where})`;
-	return {lines: [...title, [], ...body, [seg(fit(mark, width), 'muted')]], index, count, stepsOn};
+	// No step pages through a slide the rows cannot hold (a tall code block or table): say how much shows, and promise no paging.
+	const mark = index === count - 1 && count > 1 ? `▲ continued (${where})` : stepsOn ? `▼ more on the next step (${where})` : `▼ rows 1-${body.length} of ${all} shown: a bigger terminal shows the rest`;
+	return {lines: [...title, [], ...body, [seg(fit(mark, width), 'muted')]], index, count, stepsOn, shown: body.length, all};
 }

@@ -55,9 +55,13 @@ function paragraphBlock(node: Paragraph): ReadBlock {
 /** An item's line of words, and the list under it if any. */
 function itemParts(item: List['children'][number]): {paragraph: Paragraph; list?: List} {
 	const [paragraph, ...more] = item.children;
+	if (!paragraph) {
+		throw new MarkdownDeckError('A list item has no words.', startOf(item));
+	}
+
 	const list = more[0]?.type === 'list' && more.length === 1 ? more[0] : undefined;
 	if (paragraph?.type !== 'paragraph' || (more.length > 0 && !list)) {
-		throw new MarkdownDeckError('a list item holds one line of text, and may hold a list under it (no other blocks)', startOf(more.find(each => each.type !== 'list') ?? paragraph ?? item));
+		throw new MarkdownDeckError('A list item holds one line of text, and may hold a list under it (no other blocks).', startOf(more.find(each => each.type !== 'list') ?? paragraph));
 	}
 
 	return list ? {paragraph, list} : {paragraph};
@@ -70,14 +74,14 @@ function itemParagraph(item: List['children'][number]): Paragraph {
 /** A numbered or nested list as data, every item's words with their line in `pieces`. */
 function nestedList(node: List, depth: number, pieces: Piece[]): ListData {
 	if (depth >= deepestList) {
-		throw new MarkdownDeckError(`lists nest ${deepestList} deep at most`, startOf(node));
+		throw new MarkdownDeckError(`Lists nest ${deepestList} deep at most.`, startOf(node));
 	}
 
 	const items = node.children.map((item): ListItem => {
 		const {paragraph, list} = itemParts(item);
 		const text = inlineText(paragraph.children);
 		if (!text) {
-			throw new MarkdownDeckError('a list item has no words', startOf(item));
+			throw new MarkdownDeckError('A list item has no words.', startOf(item));
 		}
 
 		pieces.push({text, line: lineOf(paragraph)});
@@ -114,7 +118,7 @@ function listBlock(node: List): ReadBlock {
 
 	const items = paragraphs.map(paragraph => inlineText(paragraph.children));
 	if (items.includes('')) {
-		throw new MarkdownDeckError('a bullet has no words', startOf(node.children[items.indexOf('')]!));
+		throw new MarkdownDeckError('A bullet has no words.', startOf(node.children[items.indexOf('')]!));
 	}
 
 	return {block: {kind: 'bullets', items}, pieces: items.map((text, index) => ({text, line: lineOf(paragraphs[index]!)}))};
@@ -161,7 +165,7 @@ function unquote(text: string): string {
 function quoteBlock(node: Blockquote): ReadBlock {
 	const paragraphs = node.children.map(child => {
 		if (child.type !== 'paragraph') {
-			throw new MarkdownDeckError('a quote holds words and its speaker line only', startOf(child));
+			throw new MarkdownDeckError('A quote holds words and its speaker line only.', startOf(child));
 		}
 
 		return child;
@@ -169,13 +173,13 @@ function quoteBlock(node: Blockquote): ReadBlock {
 	const last = paragraphs.at(-1);
 	const who = last ? speakerOf(last) : undefined;
 	if (!last || !who?.speaker) {
-		throw new MarkdownDeckError('a quote needs its speaker: end it with a line "> — Name, *role*"', startOf(node));
+		throw new MarkdownDeckError('A quote needs its speaker: end it with a line "> — Name, *role*".', startOf(node));
 	}
 
 	const words = [...paragraphs.slice(0, -1).map(paragraph => inlineText(paragraph.children)), who.before].filter(Boolean);
 	const text = unquote(squashSpaces(words.join(' ')));
 	if (!text) {
-		throw new MarkdownDeckError('a quote needs its words before the speaker line', startOf(node));
+		throw new MarkdownDeckError('A quote needs its words before the speaker line.', startOf(node));
 	}
 
 	const block: Block = {kind: 'quote', text, speaker: who.speaker, ...(who.role ? {role: who.role} : {})};
@@ -207,7 +211,7 @@ function barsBlock(node: Table): ReadBlock {
 		const [label = '', valueText = '', display = ''] = cells(row);
 		const value = Number(valueText.replaceAll(',', ''));
 		if (!label || !valueText || !Number.isFinite(value) || value < 0) {
-			throw new MarkdownDeckError('a bar needs a label and a number (label | value | as printed)', startOf(row));
+			throw new MarkdownDeckError('A bar needs a label and a number (label | value | as printed).', startOf(row));
 		}
 
 		bars.push({label, value, display: display || valueText});
@@ -215,7 +219,7 @@ function barsBlock(node: Table): ReadBlock {
 	}
 
 	if (bars.length === 0) {
-		throw new MarkdownDeckError('a bar chart needs at least one bar', startOf(node));
+		throw new MarkdownDeckError('A bar chart needs at least one bar.', startOf(node));
 	}
 
 	return {block: {kind: 'bars', bars}, pieces};
@@ -301,7 +305,7 @@ export function readBlock(node: RootContent, isBars: boolean): ReadBlock {
 		}
 
 		default: {
-			throw new MarkdownDeckError(`${node.type} is not a slide primitive`, startOf(node));
+			throw new MarkdownDeckError(`Markdown of the kind "${node.type}" is not part of a slide.`, startOf(node));
 		}
 	}
 }

@@ -214,7 +214,7 @@ function neverClosed(first: RootContent | undefined): void {
 export function readFrontMatter(node: Yaml | undefined, first?: RootContent): FrontMatter {
 	if (!node) {
 		neverClosed(first);
-		throw new MarkdownDeckError('a deck starts with front matter: a line "---", then "title: …" and what the source is, then "---"', {line: 1, column: 1});
+		throw new MarkdownDeckError('A deck starts with front matter: a line "---", then "title: …" and what the source is, then "---".', {line: 1, column: 1});
 	}
 
 	const open = unclosedAt(node);

@@ -94,10 +94,10 @@ export function startOf(node: {readonly position?: {readonly start: Position}}):
 }
 
 const describe: Readonly<Record<string, string>> = {
-	html: 'HTML is not shown on slides: write the words (escape a < as \\<)',
-	image: 'an image cannot be shown in a terminal slide',
-	footnoteReference: 'footnotes are not part of a slide: cite the source with <!-- paragraphs: N -->',
-	imageReference: 'an image cannot be shown in a terminal slide',
+	html: 'HTML is not shown on slides: write the words (escape a < as \\<).',
+	image: 'An image cannot be shown in a terminal slide.',
+	footnoteReference: 'Footnotes are not part of a slide: cite the source with <!-- paragraphs: N -->.',
+	imageReference: 'An image cannot be shown in a terminal slide.',
 };
 
 function flatten(node: Nodes): string {
@@ -124,7 +124,7 @@ function flatten(node: Nodes): string {
 		}
 
 		default: {
-			throw new MarkdownDeckError(describe[node.type] ?? `${node.type} is not part of a slide`, startOf(node));
+			throw new MarkdownDeckError(describe[node.type] ?? `Markdown of the kind "${node.type}" is not part of a slide.`, startOf(node));
 		}
 	}
 }

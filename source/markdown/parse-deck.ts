@@ -121,7 +121,7 @@ function headingParts(node: Heading, source: string): {title: string; id?: strin
 
 	const id = shown[1] ?? '';
 	if (!idPattern.test(id)) {
-		throw new MarkdownDeckError(`an id is lowercase letters, digits and dashes, not "${visibleControls(id)}"`, startOf(node));
+		throw new MarkdownDeckError(`An id is lowercase letters, digits and dashes, not "${visibleControls(id)}".`, startOf(node));
 	}
 
 	return {title: title.slice(0, shown.index).trim(), id};
@@ -135,7 +135,7 @@ function readParagraphs(text: string, at: Position): number[] {
 		const from = Number(range?.[1]);
 		const to = Number(range?.[2] ?? range?.[1]);
 		if (!range || to < from || to - from > 500) {
-			throw new MarkdownDeckError(`paragraphs: "${slideText(part)}" is not a paragraph number or range (4, 6-9)`, at);
+			throw new MarkdownDeckError(`In <!-- paragraphs: … -->, "${slideText(part)}" is not a paragraph number or range (4, 6-9).`, at);
 		}
 
 		for (let n = from; n <= to; n++) {
@@ -157,11 +157,11 @@ export function commentText(text: string): string {
 function readBudget(value: string, at: Position, target: {budget?: number} | undefined): void {
 	const budget = parseDuration(value);
 	if (budget === undefined) {
-		throw new MarkdownDeckError(`budget: "${slideText(value.trim())}" is not a time (1m30s, 90s, 2m)`, at);
+		throw new MarkdownDeckError(`The budget "${slideText(value.trim())}" is not a time (1m30s, 90s, 2m).`, at);
 	}
 
 	if (!target) {
-		throw new MarkdownDeckError('"budget" belongs inside a slide, or under a "# Section" line', at);
+		throw new MarkdownDeckError('A <!-- budget: … --> line belongs inside a slide, or under a "# Section" line.', at);
 	}
 
 	target.budget = budget;
@@ -170,7 +170,7 @@ function readBudget(value: string, at: Position, target: {budget?: number} | und
 function directive(node: Html, slide: SlideDraft | undefined, section?: SectionDraft): void {
 	const body = comment.exec(node.value)?.[1];
 	if (body === undefined) {
-		throw new MarkdownDeckError('HTML is not shown on slides: write the words (escape a < as \\<)', startOf(node));
+		throw new MarkdownDeckError('HTML is not shown on slides: write the words (escape a < as \\<).', startOf(node));
 	}
 
 	const named = /^\s*([a-z_]+)\s*(?::([\s\S]*))?$/i.exec(body);
@@ -187,7 +187,7 @@ function directive(node: Html, slide: SlideDraft | undefined, section?: SectionD
 	}
 
 	if (!slide?.isOpen) {
-		throw new MarkdownDeckError(`"${name}" belongs inside a slide (after its ## title)`, at);
+		throw new MarkdownDeckError(`The <!-- ${name} --> line belongs inside a slide (after its ## title).`, at);
 	}
 
 	const value = named[2] ?? '';
@@ -206,7 +206,7 @@ function directive(node: Html, slide: SlideDraft | undefined, section?: SectionD
 	} else if (isColumnDirective(name)) {
 		columnDirective(name, value, at, slide);
 	} else {
-		throw new MarkdownDeckError(`unknown directive "${visibleControls(name)}" (known: paragraphs, speaker_note, bars, budget, pause, column_layout, column, reset_layout)`, at);
+		throw new MarkdownDeckError(`The directive "${visibleControls(name)}" is not one we know (known: paragraphs, speaker_note, bars, budget, pause, column_layout, column, reset_layout).`, at);
 	}
 }
 
@@ -230,18 +230,18 @@ type Walk = {sections: SectionDraft[]; slide?: SlideDraft; source: string; ids: 
 function openSlide(at: Position, walk: Walk, parts: () => {title: string; id?: string}): SlideDraft {
 	const section = walk.sections.at(-1);
 	if (!section) {
-		throw new MarkdownDeckError('a slide belongs to a section: put a "# Section title" line before the first "## " slide', at);
+		throw new MarkdownDeckError('A slide belongs to a section: put a "# Section title" line before the first "## " slide.', at);
 	}
 
 	const {title, id: written} = parts();
 	if (!title) {
-		throw new MarkdownDeckError('a slide needs a title after "##"', at);
+		throw new MarkdownDeckError('A slide needs a title after "##".', at);
 	}
 
 	const id = written ?? uniqueId(slugify(title) || 'slide', walk.ids, walk.next);
 	const first = written === undefined ? undefined : walk.ids.get(id);
 	if (first !== undefined) {
-		throw new MarkdownDeckError(`slide id "${id}" is used twice (first on line ${first})`, at);
+		throw new MarkdownDeckError(`The slide id "${id}" is used twice (first on line ${first}).`, at);
 	}
 
 	walk.ids.set(id, at.line);
@@ -271,18 +271,18 @@ function uniqueId(base: string, ids: ReadonlyMap<string, unknown>, next: Map<str
 function openSection(at: Position, walk: Walk, parts: () => {title: string; id?: string}): void {
 	const {title, id: written} = parts();
 	if (!title) {
-		throw new MarkdownDeckError('a section needs a title after "#"', at);
+		throw new MarkdownDeckError('A section needs a title after "#".', at);
 	}
 
 	const id = written ?? uniqueId(slugify(title) || 'section', walk.sectionIds, walk.next, 'section');
 	const twin = walk.sectionIds.get(id);
 	if (twin) {
-		throw new MarkdownDeckError(`section id "${id}" is used twice (first on line ${twin.at.line})`, at);
+		throw new MarkdownDeckError(`The section id "${id}" is used twice (first on line ${twin.at.line}).`, at);
 	}
 
 	const last = walk.sections.at(-1);
 	if (last && last.slides.length === 0) {
-		throw new MarkdownDeckError(`section "${last.title}" has no slides`, last.at);
+		throw new MarkdownDeckError(`The section "${last.title}" has no slides.`, last.at);
 	}
 
 	walk.sections.push({id, title, slides: [], at: at});
@@ -294,7 +294,7 @@ function addBlock(node: RootContent, walk: Walk): void {
 	const {slide} = walk;
 	if (!slide?.isOpen) {
 		throw new MarkdownDeckError(
-			walk.sections.length === 0 ? 'slides start with a "# Section" line, then a "## Slide title" line' : 'this is outside any slide: start one with "## Title"',
+			walk.sections.length === 0 ? 'Slides start with a "# Section" line, then a "## Slide title" line.' : 'This is outside any slide: start one with "## Title".',
 			startOf(node),
 		);
 	}
@@ -310,7 +310,7 @@ function addBlock(node: RootContent, walk: Walk): void {
 	}
 
 	if (slide.isBars && node.type !== 'table') {
-		throw new MarkdownDeckError('<!-- bars --> is followed by the chart\'s table', startOf(node));
+		throw new MarkdownDeckError('A <!-- bars --> line is followed by the chart\'s table.', startOf(node));
 	}
 
 	const read = readBlock(node, slide.isBars);
@@ -340,7 +340,7 @@ function walkNode(node: RootContent, walk: Walk): void {
 	} else if (node.type === 'heading' && node.depth === 2) {
 		openSlide(startOf(node), walk, () => headingParts(node, walk.source));
 	} else if (node.type === 'heading' && node.depth > 3) {
-		throw new MarkdownDeckError('slides use # sections, ## slide titles and ### heading lines; no deeper', startOf(node));
+		throw new MarkdownDeckError('Slides use # sections, ## slide titles and ### heading lines; no deeper.', startOf(node));
 	} else if (node.type === 'thematicBreak') {
 		if (walk.slide) {
 			walk.slide.isOpen = false;
@@ -348,7 +348,7 @@ function walkNode(node: RootContent, walk: Walk): void {
 	} else if (node.type === 'html') {
 		directive(node, walk.slide, walk.sections.at(-1));
 	} else if (node.type === 'definition') {
-		throw new MarkdownDeckError('link definitions are not part of a slide', startOf(node));
+		throw new MarkdownDeckError('Link definitions are not part of a slide.', startOf(node));
 	} else if (node.type !== 'yaml') {
 		addBlock(node, walk);
 	}
@@ -431,7 +431,7 @@ export function* deckNodes(source: string, batchSize = 8 * 1024, parseMs: number
 	let clock = Date.now();
 	for (const {tree, piece} of pieceTrees(source, splitDeck(source), batchSize)) {
 		if (Date.now() - clock >= parseMs / 4 && ((clock = Date.now()), cpuMs() - started > parseMs)) {
-			throw new MarkdownDeckError(`reading the deck took over ${parseMs / 1000} s and stopped at this line (split the deck)`, {line: piece.line, column: 1});
+			throw new MarkdownDeckError(`Reading the deck took over ${parseMs / 1000} s and stopped at this line (split the deck).`, {line: piece.line, column: 1});
 		}
 
 		placeTree(tree, piece);
@@ -587,12 +587,12 @@ function readPiece(piece: SplitPiece, draft: SlideDraft, walk: Walk): SlideBody 
 	const own: Walk = {...walk, slide};
 	const [heading, ...rest] = pieceNodes(piece);
 	if (heading?.type !== 'heading' || heading.depth !== 2) {
-		throw new MarkdownDeckError('this slide could not be read apart from the deck', {line: piece.line, column: 1});
+		throw new MarkdownDeckError('This slide could not be read apart from the deck.', {line: piece.line, column: 1});
 	}
 
 	for (const node of rest) {
 		if (node.type === 'heading' && node.depth <= 2) {
-			throw new MarkdownDeckError('this slide could not be read apart from the deck', startOf(node));
+			throw new MarkdownDeckError('This slide could not be read apart from the deck.', startOf(node));
 		}
 
 		walkNode(node, own);
@@ -633,11 +633,11 @@ function endedWalk(walk: Walk): {walk: Walk; front: FrontMatter} {
 	const front = walk.front ?? readFrontMatter(undefined);
 	const last = walk.sections.at(-1);
 	if (!last) {
-		throw new MarkdownDeckError('the deck has no slides: add a "# Section" line and a "## Slide title" under it', {line: 1, column: 1});
+		throw new MarkdownDeckError('The deck has no slides: add a "# Section" line and a "## Slide title" under it.', {line: 1, column: 1});
 	}
 
 	if (last.slides.length === 0) {
-		throw new MarkdownDeckError(`section "${last.title}" has no slides`, last.at);
+		throw new MarkdownDeckError(`The section "${last.title}" has no slides.`, last.at);
 	}
 
 	return {walk, front};
@@ -649,11 +649,11 @@ function deckSkeleton(source: string): {walk: Walk; front: FrontMatter} {
 	const {front} = endedWalk(walk);
 
 	if (!front.title.trim()) {
-		throw new MarkdownDeckError('the deck has no title', {line: 1, column: 1});
+		throw new MarkdownDeckError('The deck has no title.', {line: 1, column: 1});
 	}
 
 	if (front.summary !== undefined && !walk.ids.has(front.summary)) {
-		throw new MarkdownDeckError(`the summary slide "${front.summary}" is not in the deck`, {line: 1, column: 1});
+		throw new MarkdownDeckError(`The summary slide "${front.summary}" is not in the deck.`, {line: 1, column: 1});
 	}
 
 	return {walk, front};
@@ -661,7 +661,7 @@ function deckSkeleton(source: string): {walk: Walk; front: FrontMatter} {
 
 /** What a slide that fails when it is read shows instead of its body. */
 function unreadable(error: MarkdownDeckError): SlideBody {
-	return {blocks: [{kind: 'text', text: `This slide could not be read (line ${error.at.line}, column ${error.at.column}): ${error.problem}`}], paragraphs: [], notes: ''};
+	return {blocks: [{kind: 'text', text: `This slide could not be read (line ${error.at.line}, column ${error.at.column}). ${error.problem}`}], paragraphs: [], notes: ''};
 }
 
 /** Reads a Markdown deck for a show, each slide's body when it is first asked for; a mistake found now throws a MarkdownDeckError. */

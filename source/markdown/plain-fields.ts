@@ -19,7 +19,8 @@ export function plainFields(text: string): PlainFields | undefined {
 	const data: Record<string, string> = Object.create(null) as Record<string, string>;
 	const offsets = new Map<string, number>();
 	let offset = 0;
-	for (const line of text.split('\n')) {
+	for (const raw of text.split('\n')) {
+		const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
 		const parts = field.exec(line);
 		if (line !== '') {
 			const [, key, value] = parts ?? [];
@@ -31,7 +32,7 @@ export function plainFields(text: string): PlainFields | undefined {
 			offsets.set(key, offset);
 		}
 
-		offset += line.length + 1;
+		offset += raw.length + 1;
 	}
 
 	return offsets.size > 0 ? {data: {...data}, offsets} : undefined;

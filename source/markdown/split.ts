@@ -164,7 +164,7 @@ function track(line: string, index: number, scan: Scan): boolean {
 
 function tooBig(piece: Piece): MarkdownDeckError {
 	return new MarkdownDeckError(
-		`this slide has ${group(piece.text.length)} characters of Markdown; a slide holds at most ${group(deckLimits.slideChars)} (split it)`,
+		`This slide has ${group(piece.text.length)} characters of Markdown; a slide holds at most ${group(deckLimits.slideChars)} (split it).`,
 		{line: piece.line, column: 1},
 	);
 }
@@ -320,7 +320,7 @@ export function splitDeck(text: string): Piece[] {
 function checkLength(at: number, end: number, number: number): void {
 	if (end - at > deckLimits.lineChars) {
 		throw new MarkdownDeckError(
-			`this line has ${group(end - at)} characters; a deck's lines hold at most ${group(deckLimits.lineChars)} (break it into lines)`,
+			`This line has ${group(end - at)} characters; a deck's lines hold at most ${group(deckLimits.lineChars)} (break it into lines).`,
 			{line: number, column: deckLimits.lineChars + 1},
 		);
 	}
@@ -364,7 +364,7 @@ function countMarks(text: string, at: number, end: number, number: number, scan:
 	for (let p = mark; p < end; p++) {
 		const code = text.charCodeAt(p);
 		if ((code === 42 || code === 95 || code === 126) && ++scan.delimiters > deckLimits.delimiters) {
-			throw new MarkdownDeckError(`a slide holds at most ${group(deckLimits.delimiters)} *, _ and ~ marks`, {line: number, column: p - at + 1});
+			throw new MarkdownDeckError(`A slide holds at most ${group(deckLimits.delimiters)} *, _ and ~ marks.`, {line: number, column: p - at + 1});
 		}
 	}
 }
@@ -377,11 +377,11 @@ function checkLine(text: string, at: number, end: number, number: number, scan: 
 	}
 
 	if (mayNestDeep(text, at, end) && nestingOf(text.slice(at, end)) > deckLimits.depth) {
-		throw new MarkdownDeckError(`lists and quotes nest at most ${deckLimits.depth} levels deep (a slide's lists and quotes do not nest)`, {line: number, column: 1});
+		throw new MarkdownDeckError(`Lists and quotes nest at most ${deckLimits.depth} levels deep (a slide's lists and quotes do not nest).`, {line: number, column: 1});
 	}
 
 	if (isSlideLine(text, at, end) && ++scan.slides > deckLimits.slides) {
-		throw new MarkdownDeckError(`a deck holds at most ${group(deckLimits.slides)} slides (split it into several decks)`, {line: number, column: 1});
+		throw new MarkdownDeckError(`A deck holds at most ${group(deckLimits.slides)} slides (split it into several decks).`, {line: number, column: 1});
 	}
 
 	countMarks(text, at, end, number, scan, mark);

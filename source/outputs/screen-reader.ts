@@ -1,5 +1,5 @@
 import type {Block} from '../deck/blocks.js';
-import {blocksUpTo, blockTexts, listItems, revealUnits} from '../deck/blocks.js';
+import {blocksUpTo, blockTexts, listItems, revealUnits, writtenOrder} from '../deck/blocks.js';
 import {inlineParts} from '../text/code-spans.js';
 import {type Deck, namesSource, paragraphRanges, type Slide, type SourceInfo} from '../deck/deck.js';
 import {sourceNoun} from '../deck/source-words.js';
@@ -65,13 +65,20 @@ function codeSpeech(block: Extract<Block, {kind: 'code'}>): string[] {
 
 /** Each column that shows anything, named, then its blocks. */
 function columnsSpeech(block: Extract<Block, {kind: 'columns'}>, visible: number): string[] {
+	// Steps go through the blocks in the order written (writtenOrder); a pause not reached holds back what is written after it.
+	const steps = new Map<Block, number>();
 	let before = 0;
+	for (const {block: each} of writtenOrder(block)) {
+		if (each.kind === 'pause' && visible - before < each.steps) {
+			break;
+		}
+
+		steps.set(each, Math.max(0, visible - before));
+		before += revealUnits(each);
+	}
+
 	return block.columns.flatMap((column, index) => {
-		const lines = column.flatMap(each => {
-			const shown = blockSpeech(each, Math.max(0, visible - before));
-			before += revealUnits(each);
-			return shown;
-		});
+		const lines = column.flatMap(each => (steps.has(each) ? blockSpeech(each, steps.get(each)!) : []));
 		return lines.length > 0 ? [`Column ${index + 1} of ${block.columns.length}:`, ...lines] : [];
 	});
 }

@@ -92,7 +92,7 @@ describe('printed, exported and round-tripped', () => {
 		expect(printed.code).toBe(0);
 		expect(printed.stdout).toMatch(/\[image: \w+\.(png|jpg)\]/);
 		expect(printed.stdout).not.toMatch(/article|¶/i);
-		expect(printed.stderr).toContain(`read as a ${name} deck`);
+		expect(printed.stderr).toContain(`Read as a ${name} deck`);
 
 		const exported = path.join(directory, `${name}-ours.md`);
 		const written = await runBin([fixture(name), '--export', 'deck', '-o', exported]);
@@ -120,7 +120,7 @@ describe('check with no source', () => {
 		expect(result.code).toBe(0);
 		const lines = result.stdout.trim().split('\n');
 		expect(lines.at(-1)).toMatch(/^\S+presenterm\.md: 6 slides .*quotes and numbers were not checked/);
-		expect(lines).toContain(`${fixture('presenterm')}:1: read as a presenterm deck (--format chooses another)`);
+		expect(lines).toContain(`${fixture('presenterm')}:1: Read as a presenterm deck (--format chooses another).`);
 		const json = JSON.parse((await runBin(['check', fixture('slides'), '--json'])).stdout) as {article: unknown; notChecked: string; notices: string[]};
 		expect(json.article ?? null).toBeNull();
 		expect(json.notChecked).toContain('quotes and numbers were not checked');

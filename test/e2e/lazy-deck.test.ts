@@ -21,7 +21,7 @@ test('a deck whose structure is broken far down refuses the show at start, exit 
 	const show = spawnBin([file], {size: {columns: 100, rows: 30}});
 	sessions.push(show);
 	expect((await show.waitForExit()).code).toBe(2);
-	expect(show.output()).toContain(`deck.md:${line}:1: this is outside any slide`);
+	expect(show.output()).toContain(`deck.md:${line}:1: This is outside any slide`);
 });
 
 test('a deck of up to 64 KiB with a mistake in a later slide\'s body refuses the show at start', {timeout: 30_000}, async () => {

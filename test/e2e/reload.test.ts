@@ -48,7 +48,7 @@ test('saving the deck reloads both views on the same slide; a broken save keeps 
 	writeFileSync(file, broken);
 	const line = broken.split('\n').indexOf('> “A quote with nobody to say it”') + 1;
 	await audience.waitFor(() => footer(audience).includes(`deck.md not reloaded (line ${line})`), 'the mark in the audience footer');
-	await presenter.waitFor(() => presenter.screen().includes(`deck.md:${line}:1: a quote needs its speaker`), 'the error in the presenter view');
+	await presenter.waitFor(() => presenter.screen().includes(`deck.md:${line}:1: A quote needs its speaker`), 'the error in the presenter view');
 	expect(audience.screen()).not.toContain(directory);
 	expect(audience.screen()).not.toContain('quote needs');
 	expect(audience.screen()).toContain('Bullets and a quote, edited');

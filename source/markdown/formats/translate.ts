@@ -1,5 +1,6 @@
 import path from 'node:path';
 import {headingText} from '../../deck/markdown.js';
+import {codeSpan} from '../../text/code-spans.js';
 import {detectFormat} from './detect.js';
 import {atxHeading, type Comment, commandOf, type DeckFormat, type FormatChoice, isRule, isSetextUnderline, type Scanned, scanDeck} from './scan.js';
 
@@ -29,18 +30,18 @@ const layoutCommands = new Set(['jump_to_middle', 'newlines', 'new_lines', 'new_
 const execMarks = /(?:^|\s)\+(?:exec_replace|exec|render|acquire_terminal|pty|id:\S*)(?=\s|$)/;
 
 const noticeTexts: Readonly<Record<string, (count: number) => string>> = {
-	image: count => `${count} image${count === 1 ? ' is' : 's are'} shown as a placeholder, [image: file]`,
-	html: count => `${count} HTML line${count === 1 ? ' is' : 's are'} left out`,
-	exec: count => `${count} code block${count === 1 ? '' : 's'} marked to run (+exec and its kin) ${count === 1 ? 'is' : 'are'} shown as code, never run`,
-	preprocess: count => `${count} ~~~command block${count === 1 ? ' is' : 's are'} shown as written, never run through the command`,
-	include: count => `${count} include${count === 1 ? ' is' : 's are'} shown as a placeholder, [include: file], not read`,
-	layout: count => `${count} layout comment${count === 1 ? '' : 's'} (jump_to_middle, newlines, alignment…) left out: the show lays slides out itself`,
-	incremental: () => 'incremental_lists is left out: bullets are revealed one at a time (--no-reveal shows every slide whole)',
-	theme: () => 'the theme is not used: the show has its own themes (--theme)',
-	footer: () => 'the footer template is not shown: the show draws its own footer',
-	paging: () => 'paging is not used: the show numbers its own slides',
-	patat: () => 'the patat: settings are not used',
-	options: () => 'the options: settings are not used (but end_slide_shorthand and implicit_slide_ends, which cut slides)',
+	image: count => `${count} image${count === 1 ? ' is' : 's are'} shown as a placeholder, [image: file].`,
+	html: count => `${count} HTML line${count === 1 ? ' is' : 's are'} left out.`,
+	exec: count => `${count} code block${count === 1 ? '' : 's'} marked to run (+exec and its kin) ${count === 1 ? 'is' : 'are'} shown as code, never run.`,
+	preprocess: count => `${count} ~~~command block${count === 1 ? ' is' : 's are'} shown as code with a note, never run: briefing does not run commands.`,
+	include: count => `${count} include${count === 1 ? ' is' : 's are'} shown as a placeholder, [include: file], not read.`,
+	layout: count => `${count} layout comment${count === 1 ? '' : 's'} (jump_to_middle, newlines, alignment…) left out: the show lays slides out itself.`,
+	incremental: () => 'The incremental_lists setting is left out: bullets are revealed one at a time (--no-reveal shows every slide whole).',
+	theme: () => 'The theme is not used: the show has its own themes (--theme).',
+	footer: () => 'The footer template is not shown: the show draws its own footer.',
+	paging: () => 'The paging setting is not used: the show numbers its own slides.',
+	patat: () => 'The patat settings are not used.',
+	options: () => 'The options settings are not used (but end_slide_shorthand and implicit_slide_ends, which cut slides).',
 };
 
 class Notices {
@@ -53,7 +54,7 @@ class Notices {
 
 	/** The notices, the first saying which presenter the deck was read as. */
 	list(format: DeckFormat): Notice[] {
-		const read = {kind: 'format', line: 1, count: 1, text: `read as a ${format} deck (--format chooses another)`};
+		const read = {kind: 'format', line: 1, count: 1, text: `Read as a ${format} deck (--format chooses another).`};
 		return [read, ...[...this.#kinds].map(([kind, {line, count}]) => ({kind, line, count, text: noticeTexts[kind]?.(count) ?? kind}))];
 	}
 }
@@ -98,10 +99,37 @@ function fenceLine(line: string, index: number, notices: Notices): string {
 	return `${open[1]}${open[2]}`;
 }
 
-/** slides runs a `~~~command` block through the command before it shows it: here the block is shown as it is written, never run. */
-function preprocessLine(line: string, index: number, notices: Notices): string {
-	notices.add('preprocess', index);
-	return /^ {0,3}~+/.exec(line)![0];
+/**
+slides runs a `~~~command` block's lines through the command and shows what it prints (`~~~date`, with
+no lines, shows today's date). Nothing from a deck is run here: the fence line becomes a one-line note
+saying so (a `###` line, after which the block's lines can stand as indented code on their own lines),
+and the block is shown as code: its lines, or the command itself when it has none. Returns the last line
+of the block.
+*/
+function preprocessBlock(scanned: Scanned, start: number, out: string[], notices: Notices): number {
+	const {lines, kinds} = scanned;
+	notices.add('preprocess', start);
+	const command = lines[start]!.replace(/^ {0,3}~+[ \t]*/, '').trim();
+	let end = start + 1;
+	while (end < lines.length && kinds[end] === 'code') {
+		end++;
+	}
+
+	const body = lines.slice(start + 1, end);
+	const hasLines = body.some(line => /\S/.test(line));
+	const closer = end < lines.length ? end : undefined;
+	out[start] = hasLines || closer === undefined
+		? `### slides would run ${hasLines ? 'these lines through ' : ''}${codeSpan(command)} here; briefing does not run commands`
+		: '### slides would run this command here; briefing does not run commands';
+	for (const [at, line] of body.entries()) {
+		out[start + 1 + at] = hasLines && /\S/.test(line) ? `    ${line}` : '';
+	}
+
+	if (closer !== undefined) {
+		out[closer] = hasLines ? '' : `    ${command}`;
+	}
+
+	return closer ?? end - 1;
 }
 
 /**
@@ -176,8 +204,10 @@ function bodyLines(scanned: Scanned, format: DeckFormat, notices: Notices): stri
 		if (comment) {
 			commentLines(comment, lines, out, notices, format);
 			index = comment.end;
+		} else if (kinds[index] === 'fence' && format === 'slides' && /^ {0,3}~~~+[ \t]*\S/.test(line)) {
+			index = preprocessBlock(scanned, index, out, notices);
 		} else if (kinds[index] === 'fence') {
-			out[index] = format === 'slides' && /^ {0,3}~~~+[ \t]*\S/.test(line) ? preprocessLine(line, index, notices) : fenceLine(line, index, notices);
+			out[index] = fenceLine(line, index, notices);
 		} else if (kinds[index] === 'text') {
 			out[index] = format === 'patat' && /^\. \. \.[ \t]*$/.test(line) ? '<!-- pause -->' : wordsLine(line, index, notices);
 		}
