@@ -27,6 +27,7 @@ const decks: Record<string, string> = {
 	'check problems': readFileSync(new URL('fixtures/check-problems.md', import.meta.url), 'utf8'),
 	'tall slide': readFileSync(new URL('fixtures/tall-slide.md', import.meta.url), 'utf8'),
 	'titles the scan does not read': `${head}# S\n\n## A *starred* title\n\n- one\n\n## Same\n\n## Same\n\n## Same {#own-id}\n\n## Café & co\n\n- two\n`,
+	'titles with spaces after them, closing hashes and Windows line ends': `${head}# S  \n\n## One  \n\n- a\n\n## Two ##\n\n## Three\t\r\n\r\n- b\r\n\n#  Part two\n\n##  Four\n\n## 5. (five)\n`,
 	'a setext heading and an indented one': `${head}# S\n\n## First\n\nWords\n---\n\n- a\n\n  ## Indented\n\n- b\n`,
 	'thematic breaks and comments between slides': `${head}# S\n\n## One\n\n- a\n- b\n\n---\n\n<!-- a comment -->\n\n## Two\n\n> "Words," she said.\n\n# Second part\n\n## Three\n\n1. x\n2. y\n`,
 	'breaks between slides': `${head}# S\n\n## One\n\n- a\n\n---\n\n## Two\n\n- b\n\n***\n\n## Three\n`,

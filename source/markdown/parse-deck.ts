@@ -563,16 +563,22 @@ function isPlainPiece(piece: SplitPiece): {level: 1 | 2; title: string} | undefi
 		return undefined;
 	}
 
-	const firstEnd = piece.text.indexOf('\n');
-	const first = firstEnd === -1 ? piece.text : piece.text.slice(0, firstEnd);
-	const title = plainTitle(first);
+	// Most titles read at once (what plainTitle reads them to), any other through plainTitle.
+	quickTitle.lastIndex = 0;
+	const quick = quickTitle.exec(piece.text);
+	const firstEnd = quick ? quickTitle.lastIndex : piece.text.indexOf('\n');
+	const first = quick || firstEnd === -1 ? piece.text : piece.text.slice(0, firstEnd);
+	const title = quick ? quick[2] : plainTitle(first);
 	if (title === undefined) {
 		return undefined;
 	}
 
-	const level = first.startsWith('## ') || first.startsWith('##\t') ? 2 : 1;
+	const level = quick ? (quick[1]!.length as 1 | 2) : first.startsWith('## ') || first.startsWith('##\t') ? 2 : 1;
 	return level === 1 && firstEnd !== -1 && /\S/.test(piece.text.slice(firstEnd)) ? undefined : {level, title};
 }
+
+/** A title line of plain words, one space between them (plainTitle reads it to those words), and its line's end. */
+const quickTitle = /(#{1,2}) ([A-Za-z\d,.:;'"?()%$/+=-]+(?: [A-Za-z\d,.:;'"?()%$/+=-]+)*)[ \t]*\r?(?:\n|$)/y;
 
 /** Parses one piece alone, with the file's positions. */
 function pieceNodes(piece: SplitPiece): RootContent[] {
@@ -684,7 +690,7 @@ function readOurDeckLazily(source: string): LazyDeck {
 		for (let at = 0; at < section.slides.length; at++) {
 			const draft = section.slides[at]!;
 			const index = slides.length;
-			const place = {id: draft.id, title: draft.title, ...(draft.budget === undefined ? {} : {budget: draft.budget}), index, sectionId: section.id, sectionTitle: section.title, opensSection: at === 0};
+			const place = {id: draft.id, title: draft.title, budget: draft.budget, index, sectionId: section.id, sectionTitle: section.title, opensSection: at === 0};
 			const {piece} = draft;
 			const read = piece
 				? () => {
