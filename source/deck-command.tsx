@@ -35,14 +35,14 @@ export async function runDeckCommand(command: DeckCommand): Promise<number> {
 		notInCi();
 	}
 
-	// V8's flags for a long show: before a small Markdown deck is parsed, after a big one (over 64 KB),
-	// whose parse is slower without the optimizing compiler and with a young generation that does not
-	// grow (docs/performance.md has the measures).
+	// V8's flags for a long show, before the deck is read: a show reads a small deck whole and a big one
+	// (over 64 KB) lazily, and the optimizing compiler's threads cost a big deck's first frame more than
+	// they save it (docs/performance.md has the measures).
 	const lighten = command.kind === 'present' ? lightenV8 : () => undefined;
 	const beforeParse = (length: number) => {
-		if (length <= 64 * 1024) {
+		if (command.kind === 'present') {
 			lighten();
-		} else if (command.kind !== 'present') {
+		} else if (length > 64 * 1024) {
 			holdYoungGeneration();
 		}
 	};

@@ -27,6 +27,7 @@ const decks: Record<string, string> = {
 	'check problems': readFileSync(new URL('fixtures/check-problems.md', import.meta.url), 'utf8'),
 	'tall slide': readFileSync(new URL('fixtures/tall-slide.md', import.meta.url), 'utf8'),
 	'titles the scan does not read': `${head}# S\n\n## A *starred* title\n\n- one\n\n## Same\n\n## Same\n\n## Same {#own-id}\n\n## Café & co\n\n- two\n`,
+	'titles with spaces after them, closing hashes and Windows line ends': `${head}# S  \n\n## One  \n\n- a\n\n## Two ##\n\n## Three\t\r\n\r\n- b\r\n\n#  Part two\n\n##  Four\n\n## 5. (five)\n`,
 	'a setext heading and an indented one': `${head}# S\n\n## First\n\nWords\n---\n\n- a\n\n  ## Indented\n\n- b\n`,
 	'thematic breaks and comments between slides': `${head}# S\n\n## One\n\n- a\n- b\n\n---\n\n<!-- a comment -->\n\n## Two\n\n> "Words," she said.\n\n# Second part\n\n## Three\n\n1. x\n2. y\n`,
 	'breaks between slides': `${head}# S\n\n## One\n\n- a\n\n---\n\n## Two\n\n- b\n\n***\n\n## Three\n`,
@@ -103,6 +104,32 @@ describe('a deck read lazily', () => {
 		for (const [title, rows] of [['Short', 2], [long, 3], [short, 2], [wide, 3]] as const) {
 			const {deck} = parseMarkdownDeck(`${head}# S\n\n## Opening\n\n## ${title}\n\n## Another\n`);
 			expect(deckLook(deck, {columns: 120, rows: 40}).titleRows, title).toBe(rows);
+		}
+	});
+
+	test('the look of a big deck read lazily lays out no title, nor reads one, when the scan\'s titles all fit', () => {
+		const text = sizedDeck(300);
+		const whole = deckLook(parseMarkdownDeck(text).deck, {columns: 120, rows: 40}).titleRows;
+		for (const deck of [readDeckLazily(text).deck, mapBlocks(readDeckLazily(text).deck, blocks => blocks)]) {
+			let reads = 0;
+			for (const slide of deck.slides.slice(1)) {
+				const {title} = slide;
+				Object.defineProperty(slide, 'title', {
+					get() {
+						reads++;
+						return title;
+					},
+				});
+			}
+
+			expect(deckLook(deck, {columns: 120, rows: 40}).titleRows).toBe(whole);
+			expect(reads).toBe(0);
+		}
+
+		// A title that may not fit (long, or not plain ASCII) is measured as the whole read measures it.
+		for (const title of ['A title long enough to take two lines of the reading column when it is laid out at this size', 'Ｗｉｄｅ ｌｅｔｔｅｒｓ ｔａｋｅ ｔｗｏ ｃｏｌｕｍｎｓ ｅａｃｈ ａｎｄ ｗｒａｐ ｓｏｏｎｅｒ', 'Short']) {
+			const changed = text.replace(/## Slide 150:[^\n]*/, `## ${title}`);
+			expect(deckLook(readDeckLazily(changed).deck, {columns: 120, rows: 40}).titleRows, title).toBe(deckLook(parseMarkdownDeck(changed).deck, {columns: 120, rows: 40}).titleRows);
 		}
 	});
 

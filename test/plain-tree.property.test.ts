@@ -29,6 +29,9 @@ const plain = [
 	'## T',
 	'## A *starred* word {#headline}\n\n- **7,000** agents, `code` and *more*.\n- **Obama years**: a post\n\n**He rejected it.**\nThen `x` **y**\n*z*\n',
 	'## T\n\n`  spaced ` and `a` `b`\n',
+	'## T\n\nAn example:\n```ts title\nconst a = *b* <c> & d;  \n\n```\n~~~\n~~~~\n````drawn\n```\n````\n',
+	'## T\n\n- a\n  - b\n    - c\n  - d\n- e\n\n1. x\n   - y\n   - z\n2. w\n   1. v\n',
+	'## T\n\n[The **story**](https://example.com/a_b?c=1#d), and [`code`](x).\n- [An item](https://x.y/z)\n',
 	'---\r\ntitle: x\r\n---\r\n\r\n## T\r\n\r\nTwo **lines**\r\nof words\r\n\r\n<!--\r\nnote\r\n-->\r\n> a\r\n> quote\r\n',
 	'## T\n\n| Part | Value |\n| --- | ---: |\n| **Agents** | 7,000 |\n|  | `x` |\n| :-- | left |\n\n<!-- bars -->\n| a | 1 |\n|:-:|-|\n',
 	'## T\n\n> “I’m **100%** opposed”\n> on two lines\n>\n> — A Speaker, *a title*\n\n> Another\n',
@@ -39,18 +42,25 @@ const notPlain = [
 	'## T\n\n- ***both***\n',
 	'## T\n\nA `` double `` tick\n',
 	'## T\n\n__under__ lines\n',
-	'## T\n\nA [link](x)\n',
+	'## T\n\nA [link](x y)\n',
+	'## T\n\nAn ![image](x)\n',
+	'## T\n\nA [link](x&amp;y)\n',
+	'## T\n\n[ref]: https://x.y\n',
 	'## T\n\n> a quote\nlazy\n',
 	'## T\n\n>a quote\n',
 	'## T\n\nWords\n> a quote\n',
 	'## T\n\n| a | b |\n| - |\n',
 	'## T\n\n| a | b |\n| - | - |\nnext\n',
 	'## T\n\nWords\n| a | b |\n| - | - |\n',
-	'## T\n\n```\ncode\n```\n',
+	'## T\n\n```\nnever closed\n',
+	'## T\n\n```js\ncode\n~~~\n',
 	'## T\n\nText\n---\n',
 	'## T\n\n- a\n\n- loose\n',
 	'## T\n\n- item\nlazy line\n',
-	'## T\n\n- a\n  - nested\n',
+	'## T\n\n- a\n   - three spaces\n',
+	'## T\n\n1. a\n   2. from two\n',
+	'## T\n\n- a\n\n  - after a blank\n',
+	'## T\n\n- a\n  continued\n',
 	'## T\n\nSee www.example.com\n',
 	'## T\n\nhard break  \nhere\n',
 	'## T\n\n<!-- never closed\n',
@@ -115,14 +125,14 @@ describe('the plain reader', () => {
 	});
 
 	test('any text of Markdown-like lines: micromark\'s tree or none', () => {
-		const word = fc.constantFrom('words', 'Más', '注意', '😀', '2021', 'a:b', "it's", '“q”', '(x)', '50%', '#', '{#id}', '-', '*', '_', '`', '[x]', '<b>', '&amp;', 'www.x.y', 'http://x', 'a@b.c', '\\', '~', '|', '1.', '1)', '---', '***', '=', '-->', '<!--', '**b**', '*e*', '`c`', '` c `', '`*`', '**b c.**', '*e:*', '**x*', '*x', 'x*', 'a**b**', '**b**c', '**b**.', '(**b**)', '***x***', '`', '``x``', '`<a>`', '*“q”*', '**7,000**', '*x*,', '`x`y');
+		const word = fc.constantFrom('words', 'Más', '注意', '😀', '2021', 'a:b', "it's", '“q”', '(x)', '50%', '#', '{#id}', '-', '*', '_', '`', '[x]', '<b>', '&amp;', 'www.x.y', 'http://x', 'a@b.c', '\\', '~', '|', '1.', '1)', '---', '***', '=', '-->', '<!--', '**b**', '*e*', '`c`', '` c `', '`*`', '**b c.**', '*e:*', '**x*', '*x', 'x*', 'a**b**', '**b**c', '**b**.', '(**b**)', '***x***', '`', '``x``', '`<a>`', '*“q”*', '**7,000**', '*x*,', '`x`y', '[a](https://x.y)', '[**b**](u)', '![i](u)', '[a](u v)', '[](u)', '[a](%20)', '[a](x&y)', 'a[b](c)d', '[a]', '[a] (b)', '[a](<u>)', '[*e*](u)', '[a](u)[b](v)', '[a](é)');
 		const words = fc.array(word, {minLength: 1, maxLength: 5}).map(parts => parts.join(' '));
 		const line = fc.oneof(
 			{weight: 3, arbitrary: words},
 			{weight: 2, arbitrary: fc.constant('')},
-			fc.tuple(fc.constantFrom('- ', '* ', '+ ', '1. ', '2. ', '1) ', '10. '), words).map(([marker, text]) => marker + text),
+			fc.tuple(fc.constantFrom('', '', '  ', '   ', '    ', ' ', '     '), fc.constantFrom('- ', '* ', '+ ', '1. ', '2. ', '1) ', '10. '), words).map(([indent, marker, text]) => indent + marker + text),
 			fc.tuple(fc.constantFrom('# ', '## ', '### ', '####### ', '#'), words).map(([marker, text]) => marker + text),
-			fc.constantFrom('---', '***', '___', '===', '<!-- paragraphs: 3 -->', '<!--', '-->', '<!-->', '<!--->', '  - indented', 'trailing ', '\ttab', '- ', '-', '> quote', '    code', '>', '> ', '>a', '> > x', '> - x', '> # x', '> — Someone', '> *e* and `c`', '— dash', '| a | b |', '| --- | :-: |', '|-|-|', '|x|', '| a |', '| *e* | `c` |', '|  | b |', '| a | b', '| a \\| b |', '| :--- | ---: |'),
+			fc.constantFrom('---', '***', '___', '===', '<!-- paragraphs: 3 -->', '<!--', '-->', '<!-->', '<!--->', '  - indented', 'trailing ', '\ttab', '- ', '-', '> quote', '    code', '>', '> ', '>a', '> > x', '> - x', '> # x', '> — Someone', '> *e* and `c`', '— dash', '```', '```js', '~~~', '````', '``` js x', '```a`b', '~~~ a`b', '```js ', '```js  two', '``` &amp;', 'a <b> *c* & d', '| a | b |', '| --- | :-: |', '|-|-|', '|x|', '| a |', '| *e* | `c` |', '|  | b |', '| a | b', '| a \\| b |', '| :--- | ---: |'),
 		);
 		// Line ends of either kind, mixed: micromark keeps each as written in a value that spans lines.
 		const ending = fc.constantFrom('\n', '\n', '\r\n');

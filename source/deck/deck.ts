@@ -347,39 +347,72 @@ type LazyState = {body?: SlideBody; units?: number; readonly read: () => SlideBo
 
 const lazySlides = new WeakMap<Slide, LazyState>();
 
+/** The place of a slide: what it holds but its body. */
+type SlidePlace = Omit<Slide, 'blocks' | 'units' | 'paragraphs' | 'notes'>;
+
+function stateOf(slide: Slide): LazyState {
+	const state = lazySlides.get(slide);
+	if (!state) {
+		throw new TypeError('not a lazy slide');
+	}
+
+	return state;
+}
+
+function bodyOf(slide: Slide): SlideBody {
+	const state = stateOf(slide);
+	return (state.body ??= state.read());
+}
+
+/** The parts every lazy slide reads when asked, shared (one set of getters for thousands of slides), each an own enumerable property of every slide. */
+const lazyParts = {
+	blocks: {
+		get(this: Slide) {
+			return bodyOf(this).blocks;
+		},
+		enumerable: true,
+		configurable: true,
+	},
+	paragraphs: {
+		get(this: Slide) {
+			return bodyOf(this).paragraphs;
+		},
+		enumerable: true,
+		configurable: true,
+	},
+	notes: {
+		get(this: Slide) {
+			return bodyOf(this).notes;
+		},
+		enumerable: true,
+		configurable: true,
+	},
+	units: {
+		get(this: Slide) {
+			const state = stateOf(this);
+			return (state.units ??= bodyOf(this).blocks.reduce((sum, block) => sum + revealUnits(block), 0));
+		},
+		enumerable: true,
+		configurable: true,
+	},
+} satisfies PropertyDescriptorMap;
+
 /**
 A slide whose body is read the first time any part of it is asked for (a Markdown deck's slides: the
 show reads the one it draws). `stepsAtMost` is a cheap bound on its reveal steps, known before it is
-read (the footer's step column is that wide). Its parts are plain enumerable properties (getters), so
-a copy made by spreading it reads it.
+read (the footer's step column is that wide). Its parts are enumerable properties of its own (getters),
+so a copy made by spreading it reads it.
 */
-export function lazySlide(place: Omit<Slide, 'blocks' | 'units' | 'paragraphs' | 'notes'>, read: () => SlideBody, stepsAtMost: number): Slide {
-	const state: LazyState = {read, stepsAtMost};
-	const body = () => (state.body ??= state.read());
-	// An object literal's getters are its own enumerable properties (and quick to make for thousands of slides).
-	const slide: Slide = {
-		id: place.id,
-		title: place.title,
-		...(place.budget === undefined ? {} : {budget: place.budget}),
-		index: place.index,
-		sectionId: place.sectionId,
-		sectionTitle: place.sectionTitle,
-		opensSection: place.opensSection,
-		get blocks() {
-			return body().blocks;
-		},
-		get paragraphs() {
-			return body().paragraphs;
-		},
-		get notes() {
-			return body().notes;
-		},
-		get units() {
-			return (state.units ??= body().blocks.reduce((sum, block) => sum + revealUnits(block), 0));
-		},
-	};
-	lazySlides.set(slide, state);
-	return slide;
+export function lazySlide(place: SlidePlace, read: () => SlideBody, stepsAtMost: number): Slide {
+	const {id, title, budget, index, sectionId, sectionTitle, opensSection} = place;
+	const slide = budget === undefined ? {id, title, index, sectionId, sectionTitle, opensSection} : {id, title, budget, index, sectionId, sectionTitle, opensSection};
+	// One property at a time: quicker than Object.defineProperties for thousands of slides.
+	Object.defineProperty(slide, 'blocks', lazyParts.blocks);
+	Object.defineProperty(slide, 'paragraphs', lazyParts.paragraphs);
+	Object.defineProperty(slide, 'notes', lazyParts.notes);
+	Object.defineProperty(slide, 'units', lazyParts.units);
+	lazySlides.set(slide as Slide, {read, stepsAtMost});
+	return slide as Slide;
 }
 
 /** Whether a slide's body has been read (a slide of the built-in deck always has). */
@@ -430,6 +463,25 @@ export function mostSteps(deck: Deck): number {
 /** The footer asks on every frame: a deck's slides are counted once. */
 const mostStepsOf = new WeakMap<readonly Slide[], number>();
 
+/** The content slides' titles (every slide's but the first) at a glance: the longest one's length, and whether all are printable ASCII. */
+export type TitleSpan = {readonly longest: number; readonly isPrintable: boolean};
+
+const titleSpans = new WeakMap<readonly Slide[], TitleSpan>();
+
+/** Printable ASCII: a terminal column a character. */
+export function isPrintableAscii(text: string): boolean {
+	return /^[\u0020-\u007E]*$/.test(text);
+}
+
+/** Tells what a deck's titles span, when its reader knows it already (a lazy deck's line scan): the layout then measures no title that fits. */
+export function noteTitleSpan(slides: readonly Slide[], span: TitleSpan): void {
+	titleSpans.set(slides, span);
+}
+
+export function titleSpan(slides: readonly Slide[]): TitleSpan | undefined {
+	return titleSpans.get(slides);
+}
+
 /**
 The deck with each slide's blocks changed by `change` (when the slide is read, for a lazy one), all
 else kept: the show's deferred drawings are made this way.
@@ -442,12 +494,15 @@ export function mapBlocks(deck: Deck, change: (blocks: readonly Block[]) => read
 			return blocks === slide.blocks ? slide : {...slide, blocks};
 		}
 
-		const {blocks: _blocks, units: _units, paragraphs: _paragraphs, notes: _notes, ...place} = Object.getOwnPropertyDescriptors(slide);
-		const placed = Object.fromEntries(Object.entries(place).map(([key, descriptor]) => [key, descriptor.value as unknown])) as Omit<Slide, 'blocks' | 'units' | 'paragraphs' | 'notes'>;
-		return lazySlide(placed, () => {
+		return lazySlide(slide, () => {
 			const body = state.body ??= state.read();
 			return {...body, blocks: change(body.blocks)};
 		}, state.stepsAtMost);
 	});
+	const span = titleSpans.get(deck.slides);
+	if (span) {
+		titleSpans.set(slides, span);
+	}
+
 	return {...deck, slides};
 }

@@ -1,7 +1,7 @@
 import type {Block} from '../deck/blocks.js';
 import {blocksUpTo, revealUnits} from '../deck/blocks.js';
 import type {Deck, Slide} from '../deck/deck.js';
-import {formatParagraphs} from '../deck/deck.js';
+import {formatParagraphs, isPrintableAscii, titleSpan} from '../deck/deck.js';
 import {canDrawBig, drawBig, wrapBig} from './big-text.js';
 import {layoutBlock, listItemLines, symbols} from './layout.js';
 import {fit, textWidth, wrap} from '../text/wrap.js';
@@ -329,11 +329,17 @@ only longer ones are laid out, so a deck of thousands of short titles costs a pa
 */
 function mostTitleRows(deck: Deck, size: Size): number {
 	const width = readingWidth(size, true);
+	const span = titleSpan(deck.slides);
+	if (span && span.longest <= width && (span.isPrintable || span.longest * 2 <= width)) {
+		// Known from the deck's reading (a big deck's line scan): every content title is short, with no pass over them.
+		return deck.slides.length > 1 ? 2 : 0;
+	}
+
 	let most = 0;
 	for (const slide of deck.slides) {
 		if (!isTitleSlide(slide)) {
 			// Printable ASCII is a column a character; anything else at most two.
-			const isShort = slide.title.length <= width && (/^[\u0020-\u007E]*$/.test(slide.title) || slide.title.length * 2 <= width);
+			const isShort = slide.title.length <= width && (isPrintableAscii(slide.title) || slide.title.length * 2 <= width);
 			most = Math.max(most, isShort ? 2 : roomyTitle(slide, size, false)?.length ?? 0);
 		}
 	}

@@ -6,7 +6,7 @@ import {gfmFromMarkdown} from 'mdast-util-gfm';
 import {frontmatter} from 'micromark-extension-frontmatter';
 import {gfm} from 'micromark-extension-gfm';
 import {type Block, revealUnits} from '../deck/blocks.js';
-import {assembleDeck, type Deck, DeckError, lazySlide, type Section, type Slide, type SlideBody, type SlideData} from '../deck/deck.js';
+import {assembleDeck, type Deck, DeckError, isPrintableAscii, lazySlide, noteTitleSpan, type Section, type Slide, type SlideBody, type SlideData} from '../deck/deck.js';
 import {type Piece, readBlock} from './blocks.js';
 import {type ColumnDraft, columnDirective, isColumnDirective, targetBlocks} from './columns.js';
 import {type FrontMatter, readFrontMatter} from './front-matter.js';
@@ -90,6 +90,8 @@ type SlideDraft = {
 	captionable?: Block & {kind: 'table' | 'bars'};
 	/** The column layout being filled, if any (columns.ts). */
 	layout?: ColumnDraft;
+	/** A slide read lazily: its piece, parsed when its body is asked for. */
+	piece?: SplitPiece;
 };
 
 type SectionDraft = {id: string; title: string; slides: SlideDraft[]; at: Position; budget?: number};
@@ -224,32 +226,37 @@ function caption(node: RootContent, slide: SlideDraft, source: string): string |
 
 type Walk = {sections: SectionDraft[]; slide?: SlideDraft; source: string; ids: Map<string, number>; sectionIds: Map<string, SectionDraft>; next: Map<string, number>; front?: FrontMatter};
 
-/** `parts`: the heading's words and written id, when the line scan read them already. */
-function openSlide(node: Heading, walk: Walk, parts?: {title: string; id?: string}): void {
+/** Opens a slide at its heading (`at`); `parts`: its words and written id (the heading's, or the line scan's). */
+function openSlide(at: Position, walk: Walk, parts: () => {title: string; id?: string}): SlideDraft {
 	const section = walk.sections.at(-1);
 	if (!section) {
-		throw new MarkdownDeckError('A slide belongs to a section: put a "# Section title" line before the first "## " slide.', startOf(node));
+		throw new MarkdownDeckError('A slide belongs to a section: put a "# Section title" line before the first "## " slide.', at);
 	}
 
-	const {title, id: written} = parts ?? headingParts(node, walk.source);
+	const {title, id: written} = parts();
 	if (!title) {
-		throw new MarkdownDeckError('A slide needs a title after "##".', startOf(node));
+		throw new MarkdownDeckError('A slide needs a title after "##".', at);
 	}
 
 	const id = written ?? uniqueId(slugify(title) || 'slide', walk.ids, walk.next);
-	const first = walk.ids.get(id);
-	if (written && first !== undefined) {
-		throw new MarkdownDeckError(`The slide id "${id}" is used twice (first on line ${first}).`, startOf(node));
+	const first = written === undefined ? undefined : walk.ids.get(id);
+	if (first !== undefined) {
+		throw new MarkdownDeckError(`The slide id "${id}" is used twice (first on line ${first}).`, at);
 	}
 
-	walk.ids.set(id, startOf(node).line);
-	const line = startOf(node).line;
-	walk.slide = {id, title, paragraphs: [], notes: [], blocks: [], places: {title: line, body: []}, isOpen: true, isBars: false};
+	walk.ids.set(id, at.line);
+	walk.slide = {id, title, paragraphs: [], notes: [], blocks: [], places: {title: at.line, body: []}, isOpen: true, isBars: false};
 	section.slides.push(walk.slide);
+	return walk.slide;
 }
 
 /** `base`, or `base-2`, `base-3`… the first not taken; `next` remembers where each base's count got to, so many like titles cost no more than others. */
 function uniqueId(base: string, ids: ReadonlyMap<string, unknown>, next: Map<string, number>, kind = 'slide'): string {
+	if (!ids.has(base)) {
+		// A base not taken has no count yet (a count is kept only for a base that is taken): it would start at 2.
+		return base;
+	}
+
 	let id = base;
 	let n = next.get(`${kind}:${base}`) ?? 2;
 	for (; ids.has(id); n++) {
@@ -260,16 +267,17 @@ function uniqueId(base: string, ids: ReadonlyMap<string, unknown>, next: Map<str
 	return id;
 }
 
-function openSection(node: Heading, walk: Walk, parts?: {title: string; id?: string}): void {
-	const {title, id: written} = parts ?? headingParts(node, walk.source);
+/** Opens a section at its heading (`at`); `parts` as openSlide's. */
+function openSection(at: Position, walk: Walk, parts: () => {title: string; id?: string}): void {
+	const {title, id: written} = parts();
 	if (!title) {
-		throw new MarkdownDeckError('A section needs a title after "#".', startOf(node));
+		throw new MarkdownDeckError('A section needs a title after "#".', at);
 	}
 
 	const id = written ?? uniqueId(slugify(title) || 'section', walk.sectionIds, walk.next, 'section');
 	const twin = walk.sectionIds.get(id);
 	if (twin) {
-		throw new MarkdownDeckError(`The section id "${id}" is used twice (first on line ${twin.at.line}).`, startOf(node));
+		throw new MarkdownDeckError(`The section id "${id}" is used twice (first on line ${twin.at.line}).`, at);
 	}
 
 	const last = walk.sections.at(-1);
@@ -277,7 +285,7 @@ function openSection(node: Heading, walk: Walk, parts?: {title: string; id?: str
 		throw new MarkdownDeckError(`The section "${last.title}" has no slides.`, last.at);
 	}
 
-	walk.sections.push({id, title, slides: [], at: startOf(node)});
+	walk.sections.push({id, title, slides: [], at: at});
 	walk.sectionIds.set(id, walk.sections.at(-1)!);
 	walk.slide = undefined;
 }
@@ -328,9 +336,9 @@ function addBlock(node: RootContent, walk: Walk): void {
 
 function walkNode(node: RootContent, walk: Walk): void {
 	if (node.type === 'heading' && node.depth === 1) {
-		openSection(node, walk);
+		openSection(startOf(node), walk, () => headingParts(node, walk.source));
 	} else if (node.type === 'heading' && node.depth === 2) {
-		openSlide(node, walk);
+		openSlide(startOf(node), walk, () => headingParts(node, walk.source));
 	} else if (node.type === 'heading' && node.depth > 3) {
 		throw new MarkdownDeckError('Slides use # sections, ## slide titles and ### heading lines; no deeper.', startOf(node));
 	} else if (node.type === 'thematicBreak') {
@@ -555,16 +563,22 @@ function isPlainPiece(piece: SplitPiece): {level: 1 | 2; title: string} | undefi
 		return undefined;
 	}
 
-	const firstEnd = piece.text.indexOf('\n');
-	const first = firstEnd === -1 ? piece.text : piece.text.slice(0, firstEnd);
-	const title = plainTitle(first);
+	// Most titles read at once (what plainTitle reads them to), any other through plainTitle.
+	quickTitle.lastIndex = 0;
+	const quick = quickTitle.exec(piece.text);
+	const firstEnd = quick ? quickTitle.lastIndex : piece.text.indexOf('\n');
+	const first = quick || firstEnd === -1 ? piece.text : piece.text.slice(0, firstEnd);
+	const title = quick ? quick[2] : plainTitle(first);
 	if (title === undefined) {
 		return undefined;
 	}
 
-	const level = first.startsWith('## ') || first.startsWith('##\t') ? 2 : 1;
+	const level = quick ? (quick[1]!.length as 1 | 2) : first.startsWith('## ') || first.startsWith('##\t') ? 2 : 1;
 	return level === 1 && firstEnd !== -1 && /\S/.test(piece.text.slice(firstEnd)) ? undefined : {level, title};
 }
+
+/** A title line of plain words, one space between them (plainTitle reads it to those words), and its line's end. */
+const quickTitle = /(#{1,2}) ([A-Za-z\d,.:;'"?()%$/+=-]+(?: [A-Za-z\d,.:;'"?()%$/+=-]+)*)[ \t]*\r?(?:\n|$)/y;
 
 /** Parses one piece alone, with the file's positions. */
 function pieceNodes(piece: SplitPiece): RootContent[] {
@@ -593,8 +607,6 @@ function readPiece(piece: SplitPiece, draft: SlideDraft, walk: Walk): SlideBody 
 	return {blocks: slide.blocks, paragraphs: slide.paragraphs, notes: slide.notes.join(' ')};
 }
 
-type LazyDraft = SlideDraft & {piece?: SplitPiece};
-
 /** The skeleton's walk: plain pieces become lazy slides and sections from their lines, the rest is parsed and walked now. */
 function walkPieces(pieces: readonly SplitPiece[], walk: Walk): void {
 	for (const [index, piece] of pieces.entries()) {
@@ -611,13 +623,13 @@ function walkPieces(pieces: readonly SplitPiece[], walk: Walk): void {
 			continue;
 		}
 
-		// Only its place is read from the heading: the scan read its words.
-		const heading = {type: 'heading', depth: plain.level, children: [], position: {start: {line: piece.line, column: 1}, end: {line: piece.line, column: 1}}} as unknown as Heading;
+		// The scan read its words: a section now, a slide's body when it is asked for.
+		const at = {line: piece.line, column: 1};
 		if (plain.level === 1) {
-			openSection(heading, walk, {title: plain.title});
+			openSection(at, walk, () => plain);
 		} else {
-			openSlide(heading, walk, {title: plain.title});
-			(walk.slide as LazyDraft).piece = piece;
+			openSlide(at, walk, () => plain).piece = piece;
+			walk.slide = undefined;
 		}
 	}
 }
@@ -670,11 +682,15 @@ function readOurDeckLazily(source: string): LazyDeck {
 	const problems = new Map<number, MarkdownDeckError>();
 	const slides: Slide[] = [];
 	const sections: Section[] = [];
+	// The content titles' span (the layout measures none that fits): a title the scan read is printable ASCII.
+	let longest = 0;
+	let isPrintable = true;
 	for (const section of walk.sections) {
 		sections.push({id: section.id, title: section.title, start: slides.length, count: section.slides.length, ...(section.budget === undefined ? {} : {budget: section.budget})});
-		for (const [at, draft] of (section.slides as LazyDraft[]).entries()) {
+		for (let at = 0; at < section.slides.length; at++) {
+			const draft = section.slides[at]!;
 			const index = slides.length;
-			const place = {id: draft.id, title: draft.title, ...(draft.budget === undefined ? {} : {budget: draft.budget}), index, sectionId: section.id, sectionTitle: section.title, opensSection: at === 0};
+			const place = {id: draft.id, title: draft.title, budget: draft.budget, index, sectionId: section.id, sectionTitle: section.title, opensSection: at === 0};
 			const {piece} = draft;
 			const read = piece
 				? () => {
@@ -691,8 +707,14 @@ function readOurDeckLazily(source: string): LazyDeck {
 				}
 				: () => ({blocks: draft.blocks, paragraphs: draft.paragraphs, notes: draft.notes.join(' ')});
 			slides.push(lazySlide(place, read, piece ? (piece.steps ?? stepsAtMost(piece.text)) : draft.blocks.reduce((sum, block) => sum + revealUnits(block), 0)));
+			if (index > 0) {
+				longest = Math.max(longest, draft.title.length);
+				isPrintable &&= piece !== undefined || isPrintableAscii(draft.title);
+			}
 		}
 	}
+
+	noteTitleSpan(slides, {longest, isPrintable});
 
 	const deck: Deck = {title: front.title, source: front.source, ...(front.summary ? {summary: front.summary} : {}), ...(front.abstract ? {abstract: front.abstract} : {}), ...(front.duration === undefined ? {} : {duration: front.duration}), sections, slides};
 	return {deck, problemOf: index => problems.get(index)};

@@ -1,4 +1,4 @@
-import type {Heading, Html, InlineCode, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, TableCell, TableRow, Text, ThematicBreak, Yaml} from 'mdast';
+import type {Code, Heading, Html, InlineCode, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, TableCell, TableRow, Text, ThematicBreak, Yaml} from 'mdast';
 
 /**
 The tree of a plain piece of Markdown, read without micromark: exactly the tree micromark (with GFM
@@ -15,14 +15,16 @@ kind, `\n` or `\r\n`, kept in a value as written):
 	<!-- … -->               a comment, on one line or several
 	> words  >  > words       a quote of paragraphs (`>` alone between two), a blank line after it
 	| a | b |  | - | :-: |    a table: `|` first and last on each line, as many cells a row
+	```lang … ```            fenced code (``` or ~~~), closed by a fence as long at least
 	---  ***  ___             a rule, after a blank line or a block that is not a paragraph
 	Words …                  lines of a paragraph
 Words are plain: none of the characters that start inline Markdown (`* _ \` [ ] < > & \ ~ |`), no `@`,
 `://` or `www.` (GFM's literal links), but for `code` (one backtick each side), **strong** and *emphasis*
 (stars, after a space or the line's start, around words that start and end with a letter or digit
-and hold no star, before a space, punctuation or the line's end); a paragraph's line starts with a
+and hold no star, before a space, punctuation or the line's end), [links](https://example.com) with
+such words and a plain URL; a paragraph's line starts with a
 letter, a digit that does not start a numbered item, a quotation mark, a parenthesis, a backtick or
-such stars. Anything else (other emphasis, links, longer code marks, other tables, nesting, a loose list, a
+such stars. Anything else (other emphasis, links, longer code marks, other tables, indented code, nesting, a loose list, a
 setext heading, a lazy line, HTML) is left to micromark; a test holds every tree this returns to
 micromark's.
 */
@@ -30,11 +32,13 @@ type Point = {line: number; column: number; offset: number};
 type Line = {readonly text: string; readonly offset: number; readonly number: number; readonly ending: '' | '\n' | '\r\n'};
 /** The point of character `index` of some words (`isEnd`: as a node's end). */
 type At = (index: number, isEnd?: boolean) => Point;
-/** `content`: the index in the line where the item's words start. */
-type Item = {readonly marker: string; readonly start?: number; readonly content: number};
+/** `indent`: the spaces before the marker; `content`: the index in the line where the item's words start. */
+type Item = {readonly marker: string; readonly start?: number; readonly indent: number; readonly content: number};
+/** A list being read: its marker (`-`, `*`, `+`, `.` or `)`: another starts another list), and its items' indent and words' column. */
+type OpenList = {readonly list: List; readonly marker: string; readonly indent: number; readonly content: number};
 
 const controls = /[\u0000-\u0009\u000B-\u001F\u007F]/;
-const firstOfParagraph = /^(?:[\p{L}\p{N}"'(\u201C\u2018\u2013\u2014`]|\*\*?[\p{L}\p{N}"\u201C(])/u;
+const firstOfParagraph = /^(?:[\p{L}\p{N}"'(\u201C\u2018\u2013\u2014`[]|\*\*?[\p{L}\p{N}"\u201C(])/u;
 const plainWords = /^[^*_`[\]<>&\\~|@]*$/;
 const startOfStarred = /^[\p{L}\p{N}"\u201C(]/u;
 const endOfStarred = /[\p{L}\p{N}.!?:"\u201D)%]$/u;
@@ -67,7 +71,7 @@ function inline(value: string, at: At): PhrasingContent[] | undefined {
 
 	for (let index = 0; index < value.length; ) {
 		const char = value[index];
-		const node = char === '`' ? codeAt(value, index, at) : char === '*' ? starredAt(value, index, at) : null;
+		const node = char === '`' ? codeAt(value, index, at) : char === '*' ? starredAt(value, index, at) : char === '[' ? linkAt(value, index, at) : null;
 		if (node === undefined || (node && !flush(index))) {
 			return undefined;
 		}
@@ -94,6 +98,26 @@ function codeAt(value: string, index: number, at: At): {node: InlineCode; end: n
 
 	const code = content.startsWith(' ') && content.endsWith(' ') ? content.slice(1, -1) : content;
 	return {node: {type: 'inlineCode', value: code, position: {start: at(index), end: at(close + 1)}}, end: close + 1};
+}
+
+const plainUrl = /^[\w\-.~:/?#@!$+,;=]+$/;
+
+/** [words](url) at `index`: words that are plain (code and stars too) on one line, a URL of letters, digits and the marks URLs use (no `&`, `%`, quotes, brackets or spaces). */
+function linkAt(value: string, index: number, at: At): {node: Link; end: number} | undefined {
+	const textEnd = value.indexOf(']', index + 1);
+	const urlEnd = value.indexOf(')', textEnd + 2);
+	const words = value.slice(index + 1, textEnd);
+	const url = value.slice(textEnd + 2, urlEnd);
+	if (value[index - 1] === '!' || textEnd < 0 || value[textEnd + 1] !== '(' || urlEnd < 0 || words.includes('[') || words.includes('\n') || !plainUrl.test(url)) {
+		return undefined;
+	}
+
+	const children = inline(words, (offset, isEnd) => at(index + 1 + offset, isEnd));
+	if (!children || children.length === 0) {
+		return undefined;
+	}
+
+	return {node: {type: 'link', title: null, url, children, position: {start: at(index), end: at(urlEnd + 1, true)}}, end: urlEnd + 1};
 }
 
 /** *emphasis* or **strong** at `index`, as the rules above allow. */
@@ -140,22 +164,24 @@ function text(value: string, start: Point, end: Point): Text {
 	return {type: 'text', value, position: {start, end}};
 }
 
-/** A list item's marker and where its words start, if the line is a plain one-line item. */
+/** A list item's marker and where its words start, if the line is a plain one-line item (indented by spaces, for a nested one). */
 function itemOf(line: string): Item | undefined {
-	const bullet = /^([-+*]) /.exec(line);
-	const number = bullet ? undefined : numbered.exec(line);
+	const indent = /^ */.exec(line)![0].length;
+	const rest = line.slice(indent);
+	const bullet = /^([-+*]) /.exec(rest);
+	const number = bullet ? undefined : numbered.exec(rest);
 	const marker = bullet?.[1] ?? number?.[2];
 	if (marker === undefined) {
 		return undefined;
 	}
 
-	const content = (bullet ? 1 : number![1]!.length + 1) + 1;
+	const content = indent + (bullet ? 1 : number![1]!.length + 1) + 1;
 	const words = line.slice(content);
 	if (!isPlain(words) || !isParagraphStart(words)) {
 		return undefined;
 	}
 
-	return number ? {marker, start: Number(number[1]), content} : {marker, content};
+	return number ? {marker, start: Number(number[1]), indent, content} : {marker, indent, content};
 }
 
 function isParagraphStart(line: string): boolean {
@@ -203,9 +229,8 @@ type Reading = {
 	paragraph?: Paragraph;
 	/** The open paragraph's lines, whose words are read when it ends. */
 	paragraphLines?: Line[];
-	list?: List;
-	/** The open list's marker (`-`, `*`, `+`, `.` or `)`): another marker starts another list. */
-	marker?: string;
+	/** The open lists, outermost first (a nested list is in its parent's last item). */
+	lists: OpenList[];
 	/** The marker of the list that ended at the last blank line, if one did: an item with it would make that list loose. */
 	markerBefore?: string;
 };
@@ -215,7 +240,7 @@ function close(reading: Reading): boolean {
 	const {paragraph, paragraphLines} = reading;
 	reading.paragraph = undefined;
 	reading.paragraphLines = undefined;
-	reading.list = undefined;
+	reading.lists = [];
 	if (!paragraph || !paragraphLines) {
 		return true;
 	}
@@ -308,7 +333,6 @@ function addParagraphLine(reading: Reading, line: Line): boolean {
 
 function addItem(reading: Reading, line: Line, item: Item): boolean {
 	const ordered = item.start !== undefined;
-	const open = reading.last === 'list' ? reading.list : undefined;
 	if (reading.last === 'blank' && reading.markerBefore === item.marker) {
 		// A loose list (or a new one after a blank line): micromark decides.
 		return false;
@@ -318,36 +342,55 @@ function addItem(reading: Reading, line: Line, item: Item): boolean {
 		return false;
 	}
 
-	const words = line.text.slice(item.content);
 	const column = item.content + 1;
-	const start = point(line, 1);
-	const end = endOf(line);
-	const children = inline(words, along(line, column));
+	const children = inline(line.text.slice(item.content), along(line, column));
 	if (!children) {
 		return false;
 	}
 
 	const paragraph: Paragraph = {type: 'paragraph', children, position: {start: point(line, column), end: endOf(line)}};
-	const listItem: ListItem = {type: 'listItem', spread: false, checked: null, children: [paragraph], position: {start, end}};
-	if (open) {
-		if (open.ordered !== ordered || reading.marker !== item.marker) {
+	const listItem: ListItem = {type: 'listItem', spread: false, checked: null, children: [paragraph], position: {start: point(line, item.indent + 1), end: endOf(line)}};
+	const open = reading.last === 'list' ? reading.lists : [];
+	const depth = open.findIndex(entry => entry.indent === item.indent);
+	if (depth >= 0) {
+		// Another item of an open list (a nested list above it ends).
+		const entry = open[depth]!;
+		if (entry.list.ordered !== ordered || entry.marker !== item.marker) {
 			return false;
 		}
 
-		open.children.push(listItem);
-		open.position!.end = {...end};
-		return true;
+		open.length = depth + 1;
+		entry.list.children.push(listItem);
+	} else if (item.indent === 0) {
+		if (!close(reading)) {
+			return false;
+		}
+
+		reading.lists = [{list: newList(listItem, item), marker: item.marker, indent: 0, content: item.content}];
+		reading.children.push(reading.lists[0]!.list);
+	} else {
+		// A list nested in the last item of the innermost open list, its markers under that item's words
+		// (a numbered one from 1, as only such a list can follow the item's words).
+		const parent = open.at(-1);
+		if (!parent || item.indent !== parent.content || (ordered && item.start !== 1)) {
+			return false;
+		}
+
+		const list = newList(listItem, item);
+		parent.list.children.at(-1)!.children.push(list);
+		open.push({list, marker: item.marker, indent: item.indent, content: item.content});
 	}
 
-	if (!close(reading)) {
-		return false;
+	for (const entry of reading.lists) {
+		entry.list.position!.end = endOf(line);
+		entry.list.children.at(-1)!.position!.end = endOf(line);
 	}
 
-	const list: List = {type: 'list', ordered, start: item.start ?? null, spread: false, children: [listItem], position: {start: {...start}, end: {...end}}};
-	reading.list = list;
-	reading.marker = item.marker;
-	reading.children.push(list);
 	return true;
+}
+
+function newList(first: ListItem, item: Item): List {
+	return {type: 'list', ordered: item.start !== undefined, start: item.start ?? null, spread: false, children: [first], position: {start: {...first.position!.start}, end: {...first.position!.end}}};
 }
 
 /** A comment from this line to the line that holds `-->`; false when it never closes. */
@@ -384,6 +427,34 @@ function addHeading(reading: Reading, line: Line, depth: number): boolean {
 
 	const node: Heading = {type: 'heading', depth: depth as Heading['depth'], children, position: {start: point(line, 1), end: endOf(line)}};
 	reading.children.push(node);
+	return true;
+}
+
+const fence = /^(`{3,}|~{3,})(.*)$/;
+const info = /^(?:([^\s`&\\]+)(?: ([^\s`&\\](?:[^`&\\]*[^\s`&\\])?))?)?$/;
+
+/** Fenced code at the margin: ``` or ~~~ (three or more), a language and words after it if any, closed by a fence line as long at least. */
+function addCode(reading: Reading, first: Line, opening: RegExpExecArray): boolean {
+	const {all} = reading;
+	const [, marks, rest] = opening;
+	const written = info.exec(rest!);
+	if (!written || (marks!.startsWith('`') && rest!.includes('`'))) {
+		return false;
+	}
+
+	let last = reading.index + 1;
+	while (last < all.length && !(all[last]!.text.startsWith(marks!) && /^(`+|~+)$/.test(all[last]!.text) && all[last]!.text[0] === marks![0])) {
+		last++;
+	}
+
+	if (last >= all.length) {
+		return false;
+	}
+
+	const value = joined(all.slice(reading.index + 1, last));
+	const node: Code = {type: 'code', lang: written[1] ?? null, meta: written[2] ?? null, value, position: {start: point(first, 1), end: endOf(all[last]!)}};
+	reading.children.push(node);
+	reading.index = last;
 	return true;
 }
 
@@ -454,7 +525,7 @@ function addTable(reading: Reading, first: Line): boolean {
 function readLine(reading: Reading, line: Line): boolean {
 	const {text: words} = line;
 	if (words === '') {
-		reading.markerBefore = reading.last === 'list' ? reading.marker : reading.last === 'blank' ? reading.markerBefore : undefined;
+		reading.markerBefore = reading.last === 'list' ? reading.lists[0]?.marker : reading.last === 'blank' ? reading.markerBefore : undefined;
 		reading.last = 'blank';
 		return close(reading);
 	}
@@ -473,6 +544,8 @@ function readLine(reading: Reading, line: Line): boolean {
 		added = addHeading(reading, line, depth);
 	} else if (words.startsWith('<!--')) {
 		added = addComment(reading, line);
+	} else if (fence.test(words)) {
+		added = reading.last !== 'list' && addCode(reading, line, fence.exec(words)!);
 	} else if (words.startsWith('|')) {
 		added = !wasParagraph && reading.last !== 'list' && addTable(reading, line);
 	} else if (words.startsWith('>')) {
@@ -501,7 +574,7 @@ export function plainTree(source: string): Root | undefined {
 	}
 
 	const all = lines(source);
-	const reading: Reading = {all, children: [], index: 0, last: 'blank'};
+	const reading: Reading = {all, children: [], index: 0, last: 'blank', lists: []};
 	if (all[0]!.text === '---') {
 		const front = frontMatter(all);
 		if (!front) {

@@ -46,19 +46,40 @@ function hasOurFrame(scanned: Scanned): boolean {
 	return slides > 0 && !sectionOpen;
 }
 
+function hasPresentermCommand(scanned: Scanned): boolean {
+	for (const comment of scanned.comments.values()) {
+		const command = commandOf(comment);
+		if (command !== undefined && presentermCommands.has(command)) {
+			return true;
+		}
+	}
+
+	return false;
+}
+
+/** A `. . .` line of text (a line starting with a dot is rare: the pattern is asked of those only). */
+function hasPatatPause(scanned: Scanned): boolean {
+	for (let index = 0; index < scanned.lines.length; index++) {
+		const line = scanned.lines[index]!;
+		if (line.charCodeAt(0) === 46 && scanned.kinds[index] === 'text' && /^\. \. \.[ \t]*$/.test(line)) {
+			return true;
+		}
+	}
+
+	return false;
+}
+
 export function detectFormat(scanned: Scanned): DeckFormat {
 	const keys = Object.keys(scanned.front);
 	if (scanned.isFrontBroken || keys.some(key => !anyKeys.has(key)) || !scanned.lines.slice(scanned.bodyStart).some(line => /\S/.test(line))) {
 		return 'briefing';
 	}
 
-	const commands = [...scanned.comments.values()].map(comment => commandOf(comment));
-	const textLines = scanned.lines.map((line, index) => ({line, index})).filter(({index}) => scanned.kinds[index] === 'text');
-	if (commands.some(command => command !== undefined && presentermCommands.has(command)) || keys.some(key => presentermKeys.includes(key)) || (typeof scanned.front['theme'] === 'object' && scanned.front['theme'] !== null)) {
+	if (keys.some(key => presentermKeys.includes(key)) || (typeof scanned.front['theme'] === 'object' && scanned.front['theme'] !== null) || hasPresentermCommand(scanned)) {
 		return 'presenterm';
 	}
 
-	if (keys.includes('patat') || textLines.some(({line}) => /^\. \. \.[ \t]*$/.test(line))) {
+	if (keys.includes('patat') || hasPatatPause(scanned)) {
 		return 'patat';
 	}
 
@@ -70,6 +91,7 @@ export function detectFormat(scanned: Scanned): DeckFormat {
 		return 'briefing';
 	}
 
+	const textLines = scanned.lines.map((line, index) => ({line, index})).filter(({index}) => scanned.kinds[index] === 'text');
 	if (textLines.some(({index}) => /^---[ \t]*$/.test(scanned.lines[index]!) && isRule(scanned, index))) {
 		return 'slides';
 	}

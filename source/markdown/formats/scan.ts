@@ -54,6 +54,17 @@ function readFront(lines: readonly string[]): {end: number; data: Record<string,
 	return {end: close + 1, data: isMap ? (data as Record<string, unknown>) : {}, isBroken: !isMap};
 }
 
+/** Whether a line may open a fence or a comment: after up to three spaces, a backquote, a tilde or a `<` (most lines are told by a look at their start). */
+function startsBlock(line: string): boolean {
+	let lead = 0;
+	while (lead < 3 && line.charCodeAt(lead) === 32) {
+		lead++;
+	}
+
+	const code = line.charCodeAt(lead);
+	return code === 96 || code === 126 || code === 60;
+}
+
 export function scanDeck(text: string): Scanned {
 	const lines = text.split(/\r?\n/);
 	const front = readFront(lines);
@@ -63,6 +74,10 @@ export function scanDeck(text: string): Scanned {
 	let fence: {mark: string; length: number} | undefined;
 	for (let index = bodyStart; index < lines.length; index++) {
 		const line = lines[index]!;
+		if (!fence && !startsBlock(line)) {
+			continue;
+		}
+
 		if (fence) {
 			const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
 			const isClose = close?.[1]?.startsWith(fence.mark) === true && close[1].length >= fence.length;
@@ -84,7 +99,7 @@ export function scanDeck(text: string): Scanned {
 				end++;
 			}
 
-			const whole = lines.slice(index, end + 1).join('\n');
+			const whole = end === index ? line : lines.slice(index, end + 1).join('\n');
 			const body = /<!--([\s\S]*?)(?:-->|$)/.exec(whole)?.[1] ?? '';
 			comments.set(index, {start: index, end, body});
 			for (let at = index; at <= end; at++) {
