@@ -158,6 +158,8 @@ describe('a deck that does not parse says where', () => {
 		['a heading too deep', `${head}# S\n\n## A\n\n#### Deep\n`, 'deck.md:12:1: Slides use # sections, ## slide titles and ### heading lines; no deeper.'],
 		['a link definition', `${head}# S\n\n## A\n\n[a]: https://example.com\n`, 'deck.md:12:1: Link definitions are not part of a slide.'],
 		['words before any section', `${head}Words.\n\n# S\n\n## A\n`, 'deck.md:8:1: Slides start with a "# Section" line, then a "## Slide title" line.'],
+		['a code fence never closed, before later slides', `${head}# S\n\n## A\n\n\`\`\`python\nx = 1\n\n## B\n\n- b\n`, 'deck.md:12:1: This code block is never closed, so everything after it to the end of the file is code, later slides too: close it with a line of the ``` or ~~~ that opens it.'],
+		['a code fence never closed, with Windows line ends', `${head}# S\n\n## A\n\n~~~~\nx\n~~~\n`.replaceAll('\n', '\r\n'), 'deck.md:12:1: This code block is never closed'],
 		['a line too long', `${head}# S\n\n## A\n\n${'word '.repeat(1001)}\n`, 'deck.md:12:5001: This line has 5,005 characters; a deck\'s lines hold at most 5,000 (break it into lines).'],
 		['a control byte in a message', '---\n"k\\e[2J": 1\n---\n', 'deck.md:2:1: The front matter has no key "k\u241B[2J:"'],
 	])('%s', (_name, text, message) => {
@@ -167,6 +169,12 @@ describe('a deck that does not parse says where', () => {
 		expect(got).toMatch(/^deck\.md:\d+:\d+: [A-Z].*[.?]$/);
 		expect(got).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/);
 	});
+});
+
+test('a closed fence, an empty one, and indented code at the end of the file are no mistake', () => {
+	for (const code of ['```\nx\n```\n', '```\n```\n', '~~~~\nx\n~~~~\n\n\n', '    indented\n    code\n\n', '```drawn\n╭─╮\n```\n']) {
+		expect(failure(`${head}# S\n\n## A\n\n${code}`), code).toBe('parsed');
+	}
 });
 
 describe('reload keeps the place', () => {

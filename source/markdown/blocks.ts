@@ -276,6 +276,18 @@ function codeBlock(node: Code): ReadBlock {
 	return {block: {kind: 'code', text, ...(lang ? {lang} : {})}, pieces: []};
 }
 
+/**
+A fence with no closing fence runs to the end of the file (CommonMark), taking every later slide into
+its code: a mistake, said at the fence. micromark ends such a block at the start of the line after its
+last, where a closed one ends after its closing fence (and an indented one after its last character).
+*/
+function closedCode(node: Code): void {
+	const {start, end} = node.position ?? {};
+	if (start && end && end.column === 1 && end.line > start.line) {
+		throw new MarkdownDeckError('This code block is never closed, so everything after it to the end of the file is code, later slides too: close it with a line of the ``` or ~~~ that opens it.', startOf(node));
+	}
+}
+
 export function readBlock(node: RootContent, isBars: boolean): ReadBlock {
 	switch (node.type) {
 		case 'paragraph': {
@@ -300,6 +312,7 @@ export function readBlock(node: RootContent, isBars: boolean): ReadBlock {
 		}
 
 		case 'code': {
+			closedCode(node);
 			if (node.lang === 'drawn') {
 				return drawnBlock(node.value, lineOf(node) + 1);
 			}
