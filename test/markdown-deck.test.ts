@@ -133,7 +133,7 @@ describe('a deck that does not parse says where', () => {
 		['four columns', `${head}# S\n\n## A\n\n<!-- column_layout: [1, 1, 1, 1] -->\n`, 'deck.md:12:1: A column_layout has 2 or 3 columns, not 4.'],
 		['a column past the layout', `${head}# S\n\n## A\n\n<!-- column_layout: [2, 1] -->\n<!-- column: 2 -->\n`, 'deck.md:13:1: The column "2" is not a column of this layout (0 to 1).'],
 		['bad widths', `${head}# S\n\n## A\n\n<!-- column_layout: [1, x] -->\n`, 'deck.md:12:1: The column_layout "[1, x]" is not a list of widths'],
-		['an image', `${head}# S\n\n## A\n\nSee ![x](y.png)\n`, 'deck.md:12:5: An image cannot be shown'],
+		['an image', `${head}# S\n\n## A\n\nSee ![x](y.png)\n`, 'deck.md:12:5: An image cannot be shown in a terminal slide: say in words what it shows (a ```drawn block keeps a drawing made of text).'],
 		['HTML', `${head}# S\n\n## A\n\n<div>x</div>\n`, 'deck.md:12:1: HTML is not shown on slides'],
 		['an unknown directive', `${head}# S\n\n## A\n\n<!-- speaker_notes: x -->\n`, 'deck.md:12:1: The directive "speaker_notes" is not one we know'],
 		['a bad citation', `${head}# S\n\n## A\n\n<!-- paragraphs: 4, x -->\n`, 'deck.md:12:1: In <!-- paragraphs: … -->, "x" is not a paragraph number'],

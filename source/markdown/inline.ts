@@ -95,9 +95,9 @@ export function startOf(node: {readonly position?: {readonly start: Position}}):
 
 const describe: Readonly<Record<string, string>> = {
 	html: 'HTML is not shown on slides: write the words (escape a < as \\<).',
-	image: 'An image cannot be shown in a terminal slide.',
+	image: 'An image cannot be shown in a terminal slide: say in words what it shows (a ```drawn block keeps a drawing made of text).',
 	footnoteReference: 'Footnotes are not part of a slide: cite the source with <!-- paragraphs: N -->.',
-	imageReference: 'An image cannot be shown in a terminal slide.',
+	imageReference: 'An image cannot be shown in a terminal slide: say in words what it shows (a ```drawn block keeps a drawing made of text).',
 };
 
 function flatten(node: Nodes): string {
