@@ -43,7 +43,9 @@ const time = (ms: number | undefined) => (ms === undefined ? '-' : formatElapsed
 
 function fitLine(plan: TalkPlan): string {
 	if (plan.length === undefined) {
-		return `The deck gives no length (front matter "duration: 20m"); planned: ${time(plan.total)}.`;
+		return plan.slides.some(slide => slide.planned !== undefined)
+			? `The deck gives no length (front matter "duration: 20m"); planned: ${time(plan.total)}.`
+			: 'Nothing is planned yet: give the deck a length (front matter "duration: 20m") or slides budgets (<!-- budget: 1m -->), or rehearse (briefing --rehearse).';
 	}
 
 	const excess = plan.total - plan.length;
@@ -74,6 +76,8 @@ function textReport({label, deck, plan, store, file}: Report): string {
 	const head = `${visibleControls(deck.title)} (${label}): talk ${time(plan.length)}, ${rehearsals}`;
 	const columns = `${'#'.padStart(3)}  ${'slide'.padEnd(idWidth)}  ${'budget'.padStart(6)}  ${'rehearsed'.padStart(9)}  ${'last'.padStart(5)}  ${'running'.padStart(7)}`;
 	let running = 0;
+	// With nothing planned, the running plan is '-' throughout, not 0:00.
+	const plannedAt = (ms: number) => (plan.slides.some(slide => slide.planned !== undefined) ? ms : undefined);
 	const rows = plan.slides.map((slide, index) => {
 		const before = running;
 		running += slide.planned ?? 0;
@@ -83,11 +87,12 @@ function textReport({label, deck, plan, store, file}: Report): string {
 		const over = notes.length > 0 ? `  ${notes.join(', ')}` : '';
 		const id = fit(slide.id, idWidth);
 		const last = store?.slides.get(slide.id)?.runs.at(-1);
-		return `${String(index + 1).padStart(3)}  ${id.padEnd(idWidth)}  ${time(slide.budget).padStart(6)}  ${time(slide.rehearsed).padStart(9)}  ${time(last).padStart(5)}  ${time(running).padStart(7)}${over}`;
+		return `${String(index + 1).padStart(3)}  ${id.padEnd(idWidth)}  ${time(slide.budget).padStart(6)}  ${time(slide.rehearsed).padStart(9)}  ${time(last).padStart(5)}  ${time(plannedAt(running)).padStart(7)}${over}`;
 	});
-	const budgets = plan.slides.reduce((sum, slide) => sum + (slide.budget ?? 0), 0);
+	// No budget on any slide is no total ('-'), not a total of 0:00.
+	const budgets = plan.slides.some(slide => slide.budget !== undefined) ? plan.slides.reduce((sum, slide) => sum + (slide.budget ?? 0), 0) : undefined;
 	const rehearsed = plan.slides.reduce((sum, slide) => sum + (slide.rehearsed ?? 0), 0);
-	const total = `${''.padStart(3)}  ${'total'.padEnd(idWidth)}  ${time(budgets).padStart(6)}  ${time(store ? rehearsed : undefined).padStart(9)}  ${''.padStart(5)}  ${time(plan.total).padStart(7)}`;
+	const total = `${''.padStart(3)}  ${'total'.padEnd(idWidth)}  ${time(budgets).padStart(6)}  ${time(store ? rehearsed : undefined).padStart(9)}  ${''.padStart(5)}  ${time(plannedAt(plan.total)).padStart(7)}`;
 	const note = 'rehearsed: the median of the rehearsals; last: the latest one; running: the plan so far (rehearsed, else the budget)';
 	return [head, '', columns, ...rows, total, '', note, fitLine(plan)].join('\n') + '\n';
 }

@@ -34,3 +34,18 @@ describe('briefing timings', () => {
 		expect(parse('timings', '--help')).toEqual({kind: 'help'});
 	});
 });
+
+describe('the timings report of a deck with no plan yet', () => {
+	test('says nothing is planned and how to plan, not a total of 0:00', async () => {
+		const {parseMarkdownDeck} = await import('../source/markdown/parse-deck.js');
+		const {timingsReport} = await import('../source/timings-command.js');
+		const bare = parseMarkdownDeck('---\ntitle: T\n---\n\n# S\n\n## One\n\n- a\n\n## Two\n\n- b\n').deck;
+		const lines = timingsReport(bare, 'deck.md', 'deck.timings.json', undefined, false).trimEnd().split('\n');
+		expect(lines.find(line => line.trim().startsWith('total'))?.trim().split(/\s+/)).toEqual(['total', '-', '-', '-']);
+		expect(lines.at(-1)).toBe('Nothing is planned yet: give the deck a length (front matter "duration: 20m") or slides budgets (<!-- budget: 1m -->), or rehearse (briefing --rehearse).');
+		const budgeted = parseMarkdownDeck('---\ntitle: T\n---\n\n# S\n\n## One\n\n<!-- budget: 1m -->\n\n- a\n\n## Two\n\n- b\n').deck;
+		const planned = timingsReport(budgeted, 'deck.md', 'deck.timings.json', undefined, false).trimEnd().split('\n');
+		expect(planned.find(line => line.trim().startsWith('total'))?.trim().split(/\s+/)).toEqual(['total', '1:00', '-', '1:00']);
+		expect(planned.at(-1)).toBe('The deck gives no length (front matter "duration: 20m"); planned: 1:00.');
+	});
+});
