@@ -45,6 +45,8 @@ const edges: ReadonlyArray<readonly [string, string]> = [
 	['front matter a path and a url', '---\ntitle: Paths\nsource: ../article.txt\nurl: https://example.com/a?b=c#d\n---\n\n# Part\n\n## A slide\n\nWords.\n'],
 	['front matter folded', '---\ntitle: >-\n  Folded\n  title\nduration: 20m\n---\n\n# Part\n\n## A slide\n\nWords.\n'],
 	['front matter a comment', '---\ntitle: A title # a comment\n---\n\n# Part\n\n## A slide\n\nWords.\n'],
+	['titles', `${head}## A *starred* title with \`code\` {#starred}\n\nWords.\n\n## 2021: a year ##\n\nWords.\n\n## Emoji 🎉 and 你好   \n\nWords.\n\n# A **bold** section\n\n## [A link](https://example.com) title\n\n- a\n\n## snake_case and AT&T\n\n- b\n`],
+	['notes and pauses between bullets', slide('- a\n\n<!-- pause -->\n\n- b\n<!-- speaker_note: |\n  on two\n  lines -->\n\n1. one\n<!-- pause -->\n2. two')],
 	['no front matter', '# Part\n\n## A slide\n\n- a\n- b\n'],
 ];
 
