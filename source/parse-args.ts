@@ -152,12 +152,14 @@ function checkWords(argv: readonly string[], flags: FlagTable, unknown: (word: s
 }
 
 /**
-Whether every word is a switch as the table writes it (`--list`, `--no-reveal`), each given once: no
-value, no argument, no `--` (no words at all, too). meow reads such words as the table's defaults with
-those switches turned (`switched`), so they are read without it.
+Whether every word is a switch as the table writes it (`--list`, `--no-reveal`), each given once, or
+an argument (a word that does not start with `-`, such as a deck's file): no value, no `--`, no short
+flag. meow reads such words as the table's defaults with those switches turned (`switched`) and the
+arguments in order, so they are read without it.
 */
 function switchesOnly(words: readonly string[], flags: FlagTable): boolean {
-	return new Set(words).size === words.length && words.every(word => word.startsWith('--') && !word.includes('=') && flagOf(flags, word)?.row.type === 'boolean');
+	const switches = words.filter(word => word.startsWith('-'));
+	return new Set(switches).size === switches.length && switches.every(word => word.startsWith('--') && !word.includes('=') && flagOf(flags, word)?.row.type === 'boolean');
 }
 
 /** What meow gives for switches only (`switchesOnly`): each switch typed on (off, for a `--no-` form), every other its default or off, no values. */
@@ -220,7 +222,7 @@ function read<T extends FlagTable>(
 	}
 
 	if (switchesOnly(argv, flags)) {
-		return {flags: switched(flags, checked.given), input: [], given: checked.given};
+		return {flags: switched(flags, checked.given), input: argv.filter(word => !word.startsWith('-')), given: checked.given};
 	}
 
 	if (!meow) {
@@ -358,8 +360,8 @@ const subcommandTables = new Map<string | undefined, FlagTable>([['check', check
 
 /**
 Whether parseArgs needs meow for argv: --help, --version, `paragraphs` and a command line of switches
-only (`switchesOnly`: none, `--list`, `--no-reveal --timer`, `check --json`) need none; a value, an
-argument, `--`, a switch given twice or an unknown word do.
+and arguments only (`switchesOnly`: none, `--list`, `deck.md --no-reveal --timer`, `check deck.md
+--json`) need none; a value, `--`, a short flag, a switch given twice or an unknown word do.
 */
 export function needsMeow(argv: readonly string[]): boolean {
 	if (helpOrVersion(argv) || argv[0] === 'paragraphs') {

@@ -187,7 +187,7 @@ describe('parseArgs', () => {
 		expect(parse('--debug', '--debug')).toEqual({kind: 'usage-error', message: '--debug is given more than once ("--debug", then "--debug"); give it once'});
 	});
 
-	test('no arguments and switches alone need no meow and read as meow reads them; any other word needs it', () => {
+	test('no arguments, and switches and arguments alone, need no meow and read as meow reads them; any other word needs it', () => {
 		expect(parseArgs([])).toEqual(present);
 		expect(parse()).toEqual(present);
 		expect(parseArgs(['--help'])).toEqual({kind: 'help'});
@@ -195,11 +195,11 @@ describe('parseArgs', () => {
 		expect(parseArgs(['--no-reveal', '--timer'])).toEqual({...present, isRevealing: false, showTimer: true});
 		expect(parseArgs(['--print', '--list'])).toEqual({kind: 'usage-error', message: 'use --list or --print, not both'});
 		expect(parseArgs(['--timer', '--print'])).toEqual(parse('--timer', '--print'));
-		for (const argv of [[], ['--help', '--slide'], ['-v'], ['--list'], ['--no-reveal', '--timer'], ['check'], ['check', '--json'], ['timings', '--json'], ['new', '--force'], ['paragraphs', 'x']]) {
+		for (const argv of [[], ['--help', '--slide'], ['-v'], ['--list'], ['--no-reveal', '--timer'], ['check'], ['check', '--json'], ['timings', '--json'], ['new', '--force'], ['paragraphs', 'x'], ['deck.md'], ['deck.md', '--rehearse', '--no-reveal'], ['check', 'deck.md'], ['constructor']]) {
 			expect(needsMeow(argv), argv.join(' ')).toBe(false);
 		}
 
-		for (const argv of [['--timer', '--timer'], ['--slide', '3'], ['deck.md'], ['--list', '--'], ['-o', 'x'], ['check', 'deck.md'], ['constructor']]) {
+		for (const argv of [['--timer', '--timer'], ['--slide', '3'], ['--list', '--'], ['-o', 'x'], ['deck.md', '-'], ['check', 'deck.md', '--source', 'a.txt']]) {
 			expect(needsMeow(argv), argv.join(' ')).toBe(true);
 			expect(() => parseArgs(argv), argv.join(' ')).toThrow(/needs meow/);
 		}
@@ -213,9 +213,9 @@ describe('parseArgs', () => {
 
 	test('any words that need no meow read as meow reads them', () => {
 		const switches = (table: FlagTable) => Object.entries(table).filter(([, row]) => row.type === 'boolean').map(([key, row]) => flagWord(key, row));
-		const words = [...new Set([...switches(flags), ...switches(checkFlags), ...switches(timingsFlags), ...switches(newFlags), '--reveal', '--no-timer', '-h', 'check', 'timings', 'new', 'x'])];
+		const words = [...new Set([...switches(flags), ...switches(checkFlags), ...switches(timingsFlags), ...switches(newFlags), '--reveal', '--no-timer', '-h', 'check', 'timings', 'new', 'x', 'deck.md', '12', 'constructor', '__proto__', '-', '--'])];
 		fc.assert(
-			fc.property(fc.array(fc.constantFrom(...words), {maxLength: 5}), argv => {
+			fc.property(fc.array(fc.constantFrom(...words), {maxLength: 6}), argv => {
 				if (!needsMeow(argv)) {
 					expect(parseArgs(argv)).toEqual(parse(...argv));
 				}
