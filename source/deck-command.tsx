@@ -329,7 +329,13 @@ async function exportHandout(deck: Deck, command: ExportCommand, slides: Deck['s
 		return usageError(`--export takes ${exportFormats.join(', ')}, not ${quoted(asked)}`);
 	}
 
-	const format = asked ?? formatFromFileName(file ?? '');
+	// A name that asks for another format (`--export txt -o handout.pdf`) is a slip, not a wish: a deck is Markdown, so .md names it too.
+	const named = formatFromFileName(file ?? '');
+	if (asked !== undefined && named !== undefined && named !== asked && !(asked === 'deck' && named === 'md')) {
+		return usageError(`-o ${quoted(file ?? '')} names a ${named} file, but --export is ${asked}: use --export ${named}, or a file name for ${asked}`);
+	}
+
+	const format = asked ?? named;
 	if (format === undefined || !isExportFormat(format)) {
 		return usageError(`-o ${quoted(file ?? '')}: add --export ${exportFormats.join('|')} (the file name does not say which)`);
 	}

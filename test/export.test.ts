@@ -482,6 +482,15 @@ describe('the built bin exports', () => {
 		expect(await readFile(file, 'utf8')).toBe(exportDeck(realDeck, 'md'));
 	});
 
+	test('--export deck to a .md file, and a name that says no format, are written as asked', async () => {
+		const deckFile = path.join(directory, 'as-deck.md');
+		expect((await cli(['--export', 'deck', '-o', deckFile])).code).toBe(0);
+		expect(await readFile(deckFile, 'utf8')).toMatch(/^---\ntitle: /);
+		const plain = path.join(directory, 'handout.out');
+		expect((await cli(['--export', 'txt', '-o', plain])).code).toBe(0);
+		expect(await readFile(plain, 'utf8')).toBe(exportDeck(realDeck, 'txt'));
+	});
+
 	test('a file in a folder that does not exist: exit 1, one clear line, nothing written', async () => {
 		const file = path.join(directory, 'no', 'such', 'handout.txt');
 		const result = await cli(['--export', 'txt', '-o', file]);
@@ -494,6 +503,9 @@ describe('the built bin exports', () => {
 		[['--export', 'docx'], '--export takes txt, md, html, pdf, deck, not "docx"'],
 		[['-o', 'handout.docx'], '-o "handout.docx": add --export txt|md|html|pdf|deck'],
 		[['--export', 'md', '--list'], 'use --list or --export, not both'],
+		// A name that asks for another format: a "PDF" of plain text would be mailed as broken.
+		[['--export', 'txt', '-o', 'handout.pdf'], '-o "handout.pdf" names a pdf file, but --export is txt: use --export pdf, or a file name for txt'],
+		[['--export', 'html', '-o', 'notes.md'], '-o "notes.md" names a md file, but --export is html: use --export md, or a file name for html'],
 	])('usage errors exit 2 before writing anything: %j', async (args, message) => {
 		const result = await cli(args);
 		expect(result.code).toBe(2);
