@@ -332,7 +332,7 @@ async function exportHandout(deck: Deck, command: ExportCommand, slides: Deck['s
 	// A name that asks for another format (`--export txt -o handout.pdf`) is a slip, not a wish: a deck is Markdown, so .md names it too.
 	const named = formatFromFileName(file ?? '');
 	if (asked !== undefined && named !== undefined && named !== asked && !(asked === 'deck' && named === 'md')) {
-		return usageError(`-o ${quoted(file ?? '')} names a ${named} file, but --export is ${asked}: use --export ${named}, or a file name for ${asked}`);
+		return usageError(`-o ${quoted(file ?? '')} names a ${named} file, but --export is ${asked}: use --export ${named}, or a .${asked === 'deck' ? 'md' : asked} name`);
 	}
 
 	const format = asked ?? named;

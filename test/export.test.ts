@@ -504,8 +504,9 @@ describe('the built bin exports', () => {
 		[['-o', 'handout.docx'], '-o "handout.docx": add --export txt|md|html|pdf|deck'],
 		[['--export', 'md', '--list'], 'use --list or --export, not both'],
 		// A name that asks for another format: a "PDF" of plain text would be mailed as broken.
-		[['--export', 'txt', '-o', 'handout.pdf'], '-o "handout.pdf" names a pdf file, but --export is txt: use --export pdf, or a file name for txt'],
-		[['--export', 'html', '-o', 'notes.md'], '-o "notes.md" names a md file, but --export is html: use --export md, or a file name for html'],
+		[['--export', 'txt', '-o', 'handout.pdf'], '-o "handout.pdf" names a pdf file, but --export is txt: use --export pdf, or a .txt name'],
+		[['--export', 'html', '-o', 'notes.md'], '-o "notes.md" names a md file, but --export is html: use --export md, or a .html name'],
+		[['--export', 'deck', '-o', 'deck.txt'], '-o "deck.txt" names a txt file, but --export is deck: use --export txt, or a .md name'],
 	])('usage errors exit 2 before writing anything: %j', async (args, message) => {
 		const result = await cli(args);
 		expect(result.code).toBe(2);
