@@ -2,7 +2,7 @@ import process from 'node:process';
 import {usage, usageError, version, writeOut} from './answer.js';
 import {lightenV8} from './boot/lighter-v8.js';
 import type {DeckCommand} from './deck-command.js';
-import {type Command, helpOrVersion, parseArgs} from './parse-args.js';
+import {type Command, needsMeow, parseArgs} from './parse-args.js';
 import {escaped} from './text/quoted.js';
 
 /**
@@ -78,8 +78,8 @@ export async function run(argv: readonly string[]): Promise<void> {
 	let isDebug = false;
 	try {
 		// meow is slow to load next to the rest of a start: only when there are flags to read (--help and
-		// --version, which win over everything else, and no arguments at all need none).
-		const command = parseArgs(argv, argv.length > 0 && !helpOrVersion(argv) ? (await import('meow')).default : undefined);
+		// --version, which win over everything else, no arguments and switches alone need none).
+		const command = parseArgs(argv, needsMeow(argv) ? (await import('meow')).default : undefined);
 		isDebug = 'isDebug' in command && command.isDebug === true;
 		process.exitCode = await main(command);
 	} catch (error: unknown) {

@@ -95,7 +95,7 @@ function beforeDashes(argv: readonly string[]): readonly string[] {
 }
 
 /** Whether argv asks for --help or --version, which win over everything else (in the subcommands too). */
-export function helpOrVersion(argv: readonly string[]): 'help' | 'version' | undefined {
+function helpOrVersion(argv: readonly string[]): 'help' | 'version' | undefined {
 	const words = beforeDashes(argv);
 	return words.some(word => word === '--help' || word === '-h') ? 'help' : words.some(word => word === '--version' || word === '-v') ? 'version' : undefined;
 }
@@ -151,9 +151,22 @@ function checkWords(argv: readonly string[], flags: FlagTable, unknown: (word: s
 	return {given};
 }
 
-/** What meow gives for no arguments: each switch its default or off, no values. */
-function defaults<T extends FlagTable>(flags: T): Flags<T> {
-	return Object.fromEntries(Object.entries(flags).map(([key, row]) => [key, row.type === 'boolean' ? (row.default?.[0] ?? false) : undefined])) as Flags<T>;
+/**
+Whether every word is a switch as the table writes it (`--list`, `--no-reveal`), each given once, or
+an argument (a word that does not start with `-`, such as a deck's file): no value, no `--`, no short
+flag. meow reads such words as the table's defaults with those switches turned (`switched`) and the
+arguments in order, so they are read without it.
+*/
+function switchesOnly(words: readonly string[], flags: FlagTable): boolean {
+	const switches = words.filter(word => word.startsWith('-'));
+	return new Set(switches).size === switches.length && switches.every(word => word.startsWith('--') && !word.includes('=') && flagOf(flags, word)?.row.type === 'boolean');
+}
+
+/** What meow gives for switches only (`switchesOnly`): each switch typed on (off, for a `--no-` form), every other its default or off, no values. */
+function switched<T extends FlagTable>(flags: T, given: ReadonlySet<string>): Flags<T> {
+	return Object.fromEntries(
+		Object.entries(flags).map(([key, row]) => [key, row.type === 'boolean' ? (given.has(key) ? !row.negated : (row.default?.[0] ?? false)) : undefined]),
+	) as Flags<T>;
 }
 
 /** A value as meow gave it (a string, or a number or switch), as text for a message. */
@@ -196,7 +209,7 @@ function readFlags<T extends FlagTable>(meow: Meow, argv: readonly string[], fla
 	return {flags: Object.fromEntries(Object.keys(flags).map(key => [key, lists[key]?.[0]])) as Flags<T>, input: result.input};
 }
 
-/** The words checked, then read by meow (not needed for no words); or the first usage error. */
+/** The words checked, then read by meow (not needed for switches only: `switchesOnly`); or the first usage error. */
 function read<T extends FlagTable>(
 	meow: Meow | undefined,
 	argv: readonly string[],
@@ -208,8 +221,8 @@ function read<T extends FlagTable>(
 		return checked;
 	}
 
-	if (argv.length === 0) {
-		return {flags: defaults(flags), input: [], given: checked.given};
+	if (switchesOnly(argv, flags)) {
+		return {flags: switched(flags, checked.given), input: argv.filter(word => !word.startsWith('-')), given: checked.given};
 	}
 
 	if (!meow) {
@@ -342,10 +355,26 @@ function unknownOption(word: string): string {
 	return `unknown option ${quoted(word)}${negated ? ` (the switch is ${flagWord(...negated)})` : ''}`;
 }
 
+/** The subcommands that read flags, each by its table (`paragraphs` reads none). */
+const subcommandTables = new Map<string | undefined, FlagTable>([['check', checkFlags], ['timings', timingsFlags], ['new', newFlags]]);
+
+/**
+Whether parseArgs needs meow for argv: --help, --version, `paragraphs` and a command line of switches
+and arguments only (`switchesOnly`: none, `--list`, `deck.md --no-reveal --timer`, `check deck.md
+--json`) need none; a value, `--`, a short flag, a switch given twice or an unknown word do.
+*/
+export function needsMeow(argv: readonly string[]): boolean {
+	if (helpOrVersion(argv) || argv[0] === 'paragraphs') {
+		return false;
+	}
+
+	const subcommand = subcommandTables.get(argv[0]);
+	return subcommand ? !switchesOnly(argv.slice(1), subcommand) : !switchesOnly(argv, table);
+}
+
 /**
 argv (without node and the script) to a command. `meow` is meow's default export, loaded by the
-caller when there are arguments (it is slow to load next to the rest of a start); --help, --version
-and no arguments need none.
+caller when `needsMeow(argv)` (it is slow to load next to the rest of a start).
 */
 export function parseArgs(argv: readonly string[], meow?: Meow): Command {
 	const wanted = helpOrVersion(argv);

@@ -6,7 +6,9 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {build, type Metafile} from 'esbuild';
 import {beforeAll, describe, expect, it} from 'vitest';
+import {deckKey, randomId} from '../source/link/protocol.js';
 import {bundles, strictFirst} from './helpers/build-script.js';
+import {readLibrary, runLoaded} from './helpers/loaded.js';
 
 /**
 What the start-up path loads, checked on the module graph of dist/ as built (deterministic; the timings
@@ -137,6 +139,21 @@ describe('the bundle', () => {
 		const kinds = importKinds('source/outputs/pdf.ts');
 		expect(kinds.length).toBeGreaterThan(0);
 		expect(kinds.filter(kind => kind !== 'dynamic-import')).toEqual([]);
+	});
+
+	it('opens the presenter link and the followers\' socket without node:crypto (about 0.9 MB of a show\'s memory): the deck key and the ids are made without it', () => {
+		for (const start of ['source/link/presenter-link.ts', 'source/follow/follow-socket.ts']) {
+			const crypto = staticInputs(start).filter(input => built.program.inputs[input]!.imports.some(imported => /^(node:)?crypto$/.test(imported.path)));
+			expect(crypto, start).toEqual([]);
+		}
+
+		const deck = {title: 'A deck', slides: [{id: 'one'}, {id: 'two'}]};
+		expect(deckKey(deck)).toMatch(/^[\da-f]{16}$/);
+		expect(deckKey({...deck})).toBe(deckKey(deck));
+		expect(new Set([deckKey(deck), deckKey({...deck, title: 'A deck.'}), deckKey({...deck, slides: [{id: 'two'}, {id: 'one'}]}), deckKey({...deck, slides: [{id: 'one'}]})]).size).toBe(4);
+		const ids = Array.from({length: 100}, () => randomId());
+		expect(ids.every(id => /^[\da-f]{16}$/.test(id))).toBe(true);
+		expect(new Set(ids).size).toBe(100);
 	});
 
 	it('keeps meow in a file of its own and the printer out of the start, each loaded by dynamic import', () => {
@@ -289,38 +306,24 @@ describe('dist/', () => {
 		}
 	}, 60_000);
 
-	it('answers --help and --version from the program, which the bin loads, without meow; a flag to read loads it', () => {
+	it('answers --help, --version and switches alone (--list) from the program, which the bin loads, without meow; a value to read loads it', () => {
 		// The files the run read, as the process ends (the bin reads meow's file, to compile it, when the program asks).
-		const directory = mkdtempSync(path.join(tmpdir(), 'briefing-loaded-'));
-		const preload = path.join(directory, 'loaded.cjs');
-		writeFileSync(
-			preload,
-			[
-				"const fs = require('node:fs');",
-				'const read = fs.readFileSync;',
-				'const files = [];',
-				'fs.readFileSync = function (file, ...rest) { files.push(String(file)); return read.call(this, file, ...rest); };',
-				"process.on('exit', () => process.stderr.write('loaded ' + JSON.stringify([...files, ...Object.keys(require.cache)]) + '\\n'));",
-				'',
-			].join('\n'),
-		);
 		const run = (...argv: string[]) => {
-			const result = spawnSync(process.execPath, ['--require', preload, path.join(root, 'dist/cli.js'), ...argv], {encoding: 'utf8'});
-			const loaded = JSON.parse(/^loaded (.*)$/m.exec(result.stderr)?.[1] ?? '[]') as string[];
-			return {stdout: result.stdout, status: result.status, meow: loaded.some(file => file.endsWith(path.join('libs', 'meow.js')))};
+			const result = runLoaded(argv);
+			return {stdout: result.stdout, status: result.status, meow: readLibrary(result, 'meow')};
 		};
 
-		try {
-			const version = run('--version');
-			expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
-			const help = run('-h');
-			expect(help.stdout).toContain('Usage');
-			expect([version.meow, help.meow, run('--list', '--help').meow]).toEqual([false, false, false]);
-			const list = run('--list');
-			expect([list.status, list.meow]).toEqual([0, true]);
-		} finally {
-			rmSync(directory, {recursive: true, force: true});
-		}
+		const version = run('--version');
+		expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+		const help = run('-h');
+		expect(help.stdout).toContain('Usage');
+		expect([version.meow, help.meow, run('--list', '--help').meow]).toEqual([false, false, false]);
+		const list = run('--list');
+		expect([list.status, list.meow]).toEqual([0, false]);
+		expect(list.stdout.trim().split('\n').length).toBeGreaterThan(30);
+		const print = run('--print', '--slide', '2');
+		expect([print.status, print.meow]).toEqual([0, true]);
+		expect(run('--list', '--list')).toEqual({stdout: '', status: 2, meow: true});
 	});
 
 	it('writes every file of dist/ in ASCII (a file with one other character is held as a two-byte string)', () => {

@@ -4,8 +4,8 @@ import {describe, expect, test} from 'vitest';
 import {findSection} from '../source/deck/deck.js';
 import {parseDuration} from '../source/model/clock.js';
 import {themeNames} from '../source/text/theme.js';
-import {type CommandKind, type FlagRow, type FlagTable, flags, flagWord} from '../source/options.js';
-import {checkShow, type Command, parseArgs, resolveStart} from '../source/parse-args.js';
+import {checkFlags, type CommandKind, type FlagRow, type FlagTable, flags, flagWord, newFlags, timingsFlags} from '../source/options.js';
+import {checkShow, type Command, needsMeow, parseArgs, resolveStart} from '../source/parse-args.js';
 import {deck} from '../slides/index.js';
 
 /** The command line, read in-process: argv in, a command or a usage error out. */
@@ -187,11 +187,41 @@ describe('parseArgs', () => {
 		expect(parse('--debug', '--debug')).toEqual({kind: 'usage-error', message: '--debug is given more than once ("--debug", then "--debug"); give it once'});
 	});
 
-	test('no arguments need no meow and read as meow reads them; any other argument needs it', () => {
+	test('no arguments, and switches and arguments alone, need no meow and read as meow reads them; any other word needs it', () => {
 		expect(parseArgs([])).toEqual(present);
 		expect(parse()).toEqual(present);
 		expect(parseArgs(['--help'])).toEqual({kind: 'help'});
-		expect(() => parseArgs(['--timer'])).toThrow(/needs meow/);
+		expect(parseArgs(['--list'])).toEqual({kind: 'list'});
+		expect(parseArgs(['--no-reveal', '--timer'])).toEqual({...present, isRevealing: false, showTimer: true});
+		expect(parseArgs(['--print', '--list'])).toEqual({kind: 'usage-error', message: 'use --list or --print, not both'});
+		expect(parseArgs(['--timer', '--print'])).toEqual(parse('--timer', '--print'));
+		for (const argv of [[], ['--help', '--slide'], ['-v'], ['--list'], ['--no-reveal', '--timer'], ['check'], ['check', '--json'], ['timings', '--json'], ['new', '--force'], ['paragraphs', 'x'], ['deck.md'], ['deck.md', '--rehearse', '--no-reveal'], ['check', 'deck.md'], ['constructor']]) {
+			expect(needsMeow(argv), argv.join(' ')).toBe(false);
+		}
+
+		for (const argv of [['--timer', '--timer'], ['--slide', '3'], ['--list', '--'], ['-o', 'x'], ['deck.md', '-'], ['check', 'deck.md', '--source', 'a.txt']]) {
+			expect(needsMeow(argv), argv.join(' ')).toBe(true);
+			expect(() => parseArgs(argv), argv.join(' ')).toThrow(/needs meow/);
+		}
+
+		// A word meow is not asked about (an unknown option, a value on a switch) is refused before it, but loads it all the same.
+		for (const argv of [['--list=1'], ['--reveal'], ['--no-timer'], ['--nope'], ['check', '--list']]) {
+			expect(needsMeow(argv), argv.join(' ')).toBe(true);
+			expect(parseArgs(argv), argv.join(' ')).toEqual(parse(...argv));
+		}
+	});
+
+	test('any words that need no meow read as meow reads them', () => {
+		const switches = (table: FlagTable) => Object.entries(table).filter(([, row]) => row.type === 'boolean').map(([key, row]) => flagWord(key, row));
+		const words = [...new Set([...switches(flags), ...switches(checkFlags), ...switches(timingsFlags), ...switches(newFlags), '--reveal', '--no-timer', '-h', 'check', 'timings', 'new', 'x', 'deck.md', '12', 'constructor', '__proto__', '-', '--'])];
+		fc.assert(
+			fc.property(fc.array(fc.constantFrom(...words), {maxLength: 6}), argv => {
+				if (!needsMeow(argv)) {
+					expect(parseArgs(argv)).toEqual(parse(...argv));
+				}
+			}),
+			{numRuns: 2000},
+		);
 	});
 
 	test('meow names the process briefing, as the program does (so `pgrep -x briefing` finds a show)', () => {

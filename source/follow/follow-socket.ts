@@ -1,8 +1,7 @@
-import {randomBytes} from 'node:crypto';
 import net from 'node:net';
 import process from 'node:process';
 import {nextCount} from '../link/position-clock.js';
-import {positionLine} from '../link/protocol.js';
+import {positionLine, randomId} from '../link/protocol.js';
 import {clearStale, inodeOf, listenAt, removeOwn, tryConnect} from '../link/rendezvous.js';
 import {checkSocketPath, ensurePrivateDirectory, type Environment, LinkError, socketDirectory, socketPath, temporaryName} from '../link/socket-directory.js';
 import type {ShowFeed, Shown} from './feed.js';
@@ -109,7 +108,7 @@ function followerServer(followers: Followers, notice: (text: string) => void, ad
 export async function serveFollowers({deckKey, feed, env, onNotice, addresses}: FollowSocketOptions): Promise<FollowerHub> {
 	const {directory, file} = followPath(deckKey, env);
 	await claimSocket(directory, file);
-	const origin = randomBytes(8).toString('hex');
+	const origin = randomId();
 	const followers: Followers = new Map();
 	let clock = 0;
 	let line: string | undefined;

@@ -1,10 +1,9 @@
-import {randomBytes} from 'node:crypto';
 import net from 'node:net';
 import process from 'node:process';
 import {type Connection, openConnection} from './connection.js';
 import {type PeerLink, type Position, presenterConnected} from './peer.js';
 import {type ClockState, initialClock, nextCount, publishLocal, receive, type Stamped, unstamped} from './position-clock.js';
-import {type Bounds, busyLine, type Hello, helloLine, type LinkRole, maxLineBytes, parseMessage, positionLine, protocolVersion} from './protocol.js';
+import {type Bounds, busyLine, type Hello, helloLine, type LinkRole, maxLineBytes, parseMessage, positionLine, protocolVersion, randomId} from './protocol.js';
 import {clearStale, inodeOf, listenAt, removeOwn, tryConnect} from './rendezvous.js';
 import {checkSocketPath, ensurePrivateDirectory, type Environment, socketDirectory, socketPath, temporaryName} from './socket-directory.js';
 
@@ -44,7 +43,7 @@ export type PresenterLink = PeerLink & {
 };
 
 class Link {
-	readonly id = randomBytes(8).toString('hex');
+	readonly id = randomId();
 	readonly positionListeners = new Set<(position: Position) => void>();
 	readonly statusListeners = new Set<(status: string) => void>();
 	readonly connections = new Set<Connection>();

@@ -1,4 +1,3 @@
-import {createHash} from 'node:crypto';
 import type {Blank} from '../model/navigation.js';
 import {maxClock, type Stamped} from './position-clock.js';
 
@@ -24,12 +23,32 @@ export type Bounds = readonly number[];
 
 export type Message = {hello: Hello} | {position: Stamped} | {busy: true} | {ignore: true} | {error: string};
 
-/** The deck's name in the socket path: its title and slide ids, hashed. */
+/** 32 bits as 8 hex digits. */
+const hex32 = (value: number) => (value >>> 0).toString(16).padStart(8, '0');
+
+/**
+The deck's name in the socket path: its title and slide ids, hashed to 64 bits (16 hex digits). A
+name, not a secret: two 32-bit multiplicative hashes (cyrb53's), so that a show need not load
+node:crypto (about 0.9 MB of its memory).
+*/
 export function deckKey(deck: {readonly title: string; readonly slides: ReadonlyArray<{readonly id: string}>}): string {
-	return createHash('sha256')
-		.update(JSON.stringify([deck.title, ...deck.slides.map(slide => slide.id)]))
-		.digest('hex')
-		.slice(0, 16);
+	const text = JSON.stringify([deck.title, ...deck.slides.map(slide => slide.id)]);
+	let first = 0xde_ad_be_ef;
+	let second = 0x41_c6_ce_57;
+	for (let index = 0; index < text.length; index++) {
+		const code = text.charCodeAt(index);
+		first = Math.imul(first ^ code, 2_654_435_761);
+		second = Math.imul(second ^ code, 1_597_334_677);
+	}
+
+	first = Math.imul(first ^ (first >>> 16), 2_246_822_507) ^ Math.imul(second ^ (second >>> 13), 3_266_489_909);
+	second = Math.imul(second ^ (second >>> 16), 2_246_822_507) ^ Math.imul(first ^ (first >>> 13), 3_266_489_909);
+	return hex32(first) + hex32(second);
+}
+
+/** A view's id in the positions it sends (16 hex digits): tells one view's positions from another's, a name, not a secret. */
+export function randomId(): string {
+	return hex32(Math.random() * 2 ** 32) + hex32(Math.random() * 2 ** 32);
 }
 
 function isNonNegativeInteger(value: unknown): value is number {
