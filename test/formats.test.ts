@@ -3,15 +3,18 @@ import {describe, expect, test} from 'vitest';
 import {blocksUpTo, blockTexts} from '../source/deck/blocks.js';
 import type {Deck} from '../source/deck/deck.js';
 import {layoutBlocks} from '../source/layout/layout.js';
+import {slideBody} from '../source/layout/slide-body.js';
 import {MarkdownDeckError} from '../source/markdown/inline.js';
 import {detectFormat} from '../source/markdown/formats/detect.js';
 import {scanDeck} from '../source/markdown/formats/scan.js';
 import {asOurDeck} from '../source/markdown/formats/translate.js';
 import {parseMarkdownDeck, readDeckLazily} from '../source/markdown/parse-deck.js';
 import {deckToMarkdown} from '../source/outputs/export-deck.js';
+import {exportDeck} from '../source/outputs/export.js';
+import {slideScreen} from '../source/outputs/pdf-slides.js';
 import {deckText} from '../source/outputs/print.js';
 import {slideSpeech} from '../source/outputs/screen-reader.js';
-import {lineText} from '../source/text/lines.js';
+import {type Line, lineText} from '../source/text/lines.js';
 
 const fixture = (name: string) => readFileSync(new URL(`fixtures/${name}`, import.meta.url), 'utf8');
 const read = (name: string) => parseMarkdownDeck(fixture(`formats/${name}.md`), {name: `${name}.md`});
@@ -137,7 +140,8 @@ describe('slides', () => {
 	test('--- between slides, each titled by its heading; author and date under the first title', () => {
 		expect(deck.title).toBe('Bread at home');
 		expect(titles(deck)).toEqual(['Bread at home', 'The dough', 'Baking', 'Slide 4', 'Timing']);
-		expect(deck.slides[4]!.blocks.map(block => block.kind === 'code' ? block.lang ?? 'none' : block.kind)).toEqual(['heading', 'none', 'python']);
+		expect(deck.slides[4]!.blocks.map(block => block.kind === 'code' ? block.lang ?? 'none' : block.kind)).toEqual(['none', 'python']);
+		expect(deck.slides[4]!.notes).toContain('slides would run `date +%H:%M` here');
 		expect(deck.slides[0]!.blocks[0]).toEqual({kind: 'source', text: 'A. Presenter · May 1, 2026'});
 		expect(deck.slides[1]!.blocks).toEqual([{kind: 'bullets', items: ['Mix the flour and water', 'Rest it for half an hour', 'Add the salt and knead']}]);
 		expect(words(deck, 2)).toContain('[image: loaf.jpg]');
@@ -225,30 +229,65 @@ describe('nothing is run', () => {
 		const text = '# One\n\n~~~graph-easy --as=boxart\n[ A ] - to -> [ B ]\n\n  [ C ]\n~~~\nAfter.\n\n---\n\n# Two\n\nWords.\n';
 		const ours = asOurDeck(text);
 		expect(ours.format).toBe('slides');
-		// Line for line: the fence line is the note, the block's lines indented code, the closing fence empty.
+		// Line for line: the fence line is a speaker note, the block's lines indented code, the closing fence empty.
 		expect(ours.text.split('\n').slice(ours.shift)).toHaveLength(text.split('\n').length);
-		expect(ours.text).toContain('\n### slides would run these lines through `graph-easy --as=boxart` here; briefing does not run commands\n    [ A ] - to -> [ B ]\n\n      [ C ]\n\nAfter.\n');
+		const note = 'slides would run these lines through `graph-easy --as=boxart` and show what it prints; briefing shows the lines as code and runs nothing.';
+		expect(ours.text).toContain(`\n<!-- speaker_note: ${note} -->\n    [ A ] - to -> [ B ]\n\n      [ C ]\n\nAfter.\n`);
 		const {deck} = parseMarkdownDeck(text);
 		expect(deck.slides[0]!.blocks).toEqual([
-			{kind: 'heading', text: 'slides would run these lines through `graph-easy --as=boxart` here; briefing does not run commands'},
 			{kind: 'code', text: '[ A ] - to -> [ B ]\n\n  [ C ]'},
 			{kind: 'text', text: 'After.'},
 		]);
-		expect(ours.notices.find(notice => notice.kind === 'preprocess')).toMatchObject({line: 3, count: 1, text: '1 ~~~command block is shown as code with a note, never run: briefing does not run commands.'});
+		expect(deck.slides[0]!.notes).toBe(note);
+		expect(ours.notices.find(notice => notice.kind === 'preprocess')).toMatchObject({line: 3, count: 1, text: '1 ~~~command block is shown as code, never run (a speaker note on the slide says what slides would show).'});
 	});
 
-	test('~~~date, a block with no lines, shows the command as code under the note, not an empty code bar', () => {
+	test('~~~date, a block with no lines, shows the command as code; what slides would do is a speaker note', () => {
 		const {deck, notices} = read('slides');
 		const timing = deck.slides.find(slide => slide.title === 'Timing')!;
-		expect(timing.blocks.slice(0, 2)).toEqual([
-			{kind: 'heading', text: 'slides would run this command here; briefing does not run commands'},
-			{kind: 'code', text: 'date +%H:%M'},
-		]);
+		expect(timing.blocks[0]).toEqual({kind: 'code', text: 'date +%H:%M'});
+		expect(timing.notes).toContain('slides would run `date +%H:%M` here and show what it prints; briefing shows the command as code and runs nothing.');
 		const shown = layoutBlocks(timing.blocks, {width: 76, step: timing.units}).map(line => lineText(line));
 		expect(shown.filter(line => line.startsWith('│')).slice(0, 1)).toEqual(['│ date +%H:%M']);
+		expect(shown.join('\n')).not.toContain('would run');
 		expect(notices?.find(notice => notice.kind === 'preprocess')?.line).toBe(lineOf('slides', '~~~date'));
 		// At the file's end with no closing fence, the note names the command.
-		expect(asOurDeck('# One\n\nWords.\n\n---\n\n# Two\n\n~~~date\n').text).toMatch(/### slides would run `date` here; briefing does not run commands\n*$/);
+		expect(asOurDeck('# One\n\nWords.\n\n---\n\n# Two\n\n~~~date\n').text).toMatch(/<!-- speaker_note: slides would run `date` here and show what it prints; briefing shows the command as code and runs nothing\. -->\n*$/);
+		// A `-->` in the command cannot end the note early.
+		const arrow = parseMarkdownDeck('# One\n\nWords.\n\n---\n\n# Two\n\n~~~echo -->\n~~~\n').deck;
+		expect(arrow.slides.at(-1)!.notes).toContain('`echo -- >`');
+		expect(arrow.slides.at(-1)!.blocks).toEqual([{kind: 'code', text: 'echo -->'}]);
+	});
+
+	test('a ~~~command block on a slide with no title of its own reads, its note a speaker note', () => {
+		const {deck} = parseMarkdownDeck('# One\n\nWords.\n\n---\n\n~~~date\n~~~\n\nAfter.\n');
+		expect(deck.slides.at(-1)!.blocks).toEqual([{kind: 'code', text: 'date'}, {kind: 'text', text: 'After.'}]);
+		expect(deck.slides.at(-1)!.notes).toMatch(/^slides would run `date` here/);
+	});
+
+	test('the note is for the presenter: no handout or print of a slides deck says it, but one printed with its notes', () => {
+		const {deck} = read('slides');
+		const outputs = {
+			md: exportDeck(deck, 'md'),
+			html: exportDeck(deck, 'html'),
+			txt: exportDeck(deck, 'txt'),
+			print: deckText(deck),
+		};
+		for (const [name, text] of Object.entries(outputs)) {
+			expect(text, name).toContain('date +%H:%M');
+			expect(text, name).not.toMatch(/would run|does not run|runs nothing/);
+		}
+
+		for (const format of ['md', 'html', 'txt'] as const) {
+			expect(exportDeck(deck, format, {showNotes: true}), format).toMatch(/slides would run .*date \+%H:%M.* here/);
+		}
+
+		// The PDF's slide pages draw the screen the room sees; the presenter view's notes panel has it.
+		const timing = deck.slides.find(slide => slide.title === 'Timing')!;
+		const screen = (lines: readonly Line[]) => lines.map(line => lineText(line)).join('\n');
+		expect(screen(slideScreen(deck, timing).lines)).toContain('date +%H:%M');
+		expect(screen(slideScreen(deck, timing).lines)).not.toContain('would run');
+		expect(screen(slideBody(timing, timing.units, {columns: 80, rows: 24}, {showNotes: true}).lines)).toContain('slides would run');
 	});
 
 	test('+exec and its kin are taken off the fence and noted; the code stays as it is', () => {

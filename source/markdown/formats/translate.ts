@@ -33,7 +33,7 @@ const noticeTexts: Readonly<Record<string, (count: number) => string>> = {
 	image: count => `${count} image${count === 1 ? ' is' : 's are'} shown as a placeholder, [image: file].`,
 	html: count => `${count} HTML line${count === 1 ? ' is' : 's are'} left out.`,
 	exec: count => `${count} code block${count === 1 ? '' : 's'} marked to run (+exec and its kin) ${count === 1 ? 'is' : 'are'} shown as code, never run.`,
-	preprocess: count => `${count} ~~~command block${count === 1 ? ' is' : 's are'} shown as code with a note, never run: briefing does not run commands.`,
+	preprocess: count => `${count} ~~~command block${count === 1 ? ' is' : 's are'} shown as code, never run (a speaker note on the slide says what slides would show).`,
 	include: count => `${count} include${count === 1 ? ' is' : 's are'} shown as a placeholder, [include: file], not read.`,
 	layout: count => `${count} layout comment${count === 1 ? '' : 's'} (jump_to_middle, newlines, alignment…) left out: the show lays slides out itself.`,
 	incremental: () => 'The incremental_lists setting is left out: bullets are revealed one at a time (--no-reveal shows every slide whole).',
@@ -101,10 +101,11 @@ function fenceLine(line: string, index: number, notices: Notices): string {
 
 /**
 slides runs a `~~~command` block's lines through the command and shows what it prints (`~~~date`, with
-no lines, shows today's date). Nothing from a deck is run here: the fence line becomes a one-line note
-saying so (a `###` line, after which the block's lines can stand as indented code on their own lines),
-and the block is shown as code: its lines, or the command itself when it has none. Returns the last line
-of the block.
+no lines, shows today's date). Nothing from a deck is run here: the block is shown as code (its lines,
+or the command itself when it has none), and the fence line becomes a one-line speaker note saying what
+slides would do: the presenter reads it in the presenter view, the room (and every handout, but one
+printed with its notes) sees only the code. A comment line ends its HTML block, so the block's lines can
+stand after it as indented code on their own lines. Returns the last line of the block.
 */
 function preprocessBlock(scanned: Scanned, start: number, out: string[], notices: Notices): number {
 	const {lines, kinds} = scanned;
@@ -118,9 +119,7 @@ function preprocessBlock(scanned: Scanned, start: number, out: string[], notices
 	const body = lines.slice(start + 1, end);
 	const hasLines = body.some(line => /\S/.test(line));
 	const closer = end < lines.length ? end : undefined;
-	out[start] = hasLines || closer === undefined
-		? `### slides would run ${hasLines ? 'these lines through ' : ''}${codeSpan(command)} here; briefing does not run commands`
-		: '### slides would run this command here; briefing does not run commands';
+	out[start] = `<!-- speaker_note: ${preprocessNote(command, hasLines)} -->`;
 	for (const [at, line] of body.entries()) {
 		out[start + 1 + at] = hasLines && /\S/.test(line) ? `    ${line}` : '';
 	}
@@ -130,6 +129,15 @@ function preprocessBlock(scanned: Scanned, start: number, out: string[], notices
 	}
 
 	return closer ?? end - 1;
+}
+
+/** The speaker note for a `~~~command` block: what slides would do with it, and that briefing shows it as code instead. */
+export function preprocessNote(command: string, hasLines: boolean): string {
+	// A `-->` in the command would end the comment early.
+	const named = codeSpan(command.replaceAll('-->', '-- >'));
+	return hasLines
+		? `slides would run these lines through ${named} and show what it prints; briefing shows the lines as code and runs nothing.`
+		: `slides would run ${named} here and show what it prints; briefing shows the command as code and runs nothing.`;
 }
 
 /**
