@@ -216,21 +216,54 @@ describe('a slide no step pages through (a tall code block) promises no paging',
 	const {deck: tall} = parseMarkdownDeck(readFileSync('test/fixtures/tall-code.md', 'utf8'));
 	const slide = tall.slides[0]!;
 
-	test('on screen: which rows show, of how many, and that a bigger terminal shows the rest; no "page 1 of N"', () => {
+	test('on screen: which code lines show, of how many, and that a bigger terminal shows the rest; no "page 1 of N"', () => {
 		const body = slideBody(slide, slide.units, {columns: 80, rows: 24});
 		const text = body.lines.map(line => lineText(line)).join('\n');
-		const mark = /▼ rows 1-(\d+) of (\d+) shown: a bigger terminal shows the rest/.exec(text);
+		const mark = /▼ code lines 1-(\d+) of (\d+) shown: a bigger terminal shows the rest/.exec(text);
 		expect(mark, text).not.toBeNull();
-		expect(text).not.toMatch(/page \d+ of|more than fits/);
-		// The rows it counts are the code's: the language row and forty lines, the first of them on screen.
-		expect(Number(mark![2])).toBe(41);
-		expect(text.split('\n').filter(line => line.includes('│ const line')).length).toBe(Number(mark![1]) - 1);
+		expect(text).not.toMatch(/page \d+ of|more than fits|rows/);
+		// It counts the code's lines (forty), not the screen's rows (the language's row is none of them), and they are the lines on screen.
+		expect(Number(mark![2])).toBe(40);
+		const shown = text.split('\n').filter(line => line.includes('│ const line'));
+		expect(shown.length).toBe(Number(mark![1]));
+		expect(shown.at(-1)).toContain(`line ${mark![1]} of the tall code block`);
+		expect(body.pages?.code).toEqual({shown: Number(mark![1]), all: 40});
 	});
 
 	test('check --size says the same, and the size that shows it whole', () => {
 		const [found] = tallSlides(tall, {columns: 80, rows: 24});
-		expect(formatTallSlide(found!, {columns: 80, rows: 24})).toMatch(/^Slide 1 “A tall code block” is taller than 80x24: rows 1-\d+ of 41 are shown, and 80x\d+ shows it whole; split it, or present in a bigger terminal\.$/);
-		expect(formatTallSlide(found!, {columns: 80, rows: 24})).not.toMatch(/page/);
+		expect(formatTallSlide(found!, {columns: 80, rows: 24})).toMatch(/^Slide 1 “A tall code block” is taller than 80x24: code lines 1-16 of 40 are shown, and 80x\d+ shows it whole; split it, or present in a bigger terminal\.$/);
+		expect(formatTallSlide(found!, {columns: 80, rows: 24})).not.toMatch(/page|rows/);
+	});
+
+	const deckOf = (body: string) => parseMarkdownDeck(`---\ntitle: T\nsource: ../shared/source/article.txt\n---\n\n# Part\n\n## Cut\n\n<!-- paragraphs: 1 -->\n\n${body}\n`).deck.slides[0]!;
+	const markOf = (cut: ReturnType<typeof deckOf>, size: {columns: number; rows: number}) =>
+		slideBody(cut, cut.units, size).lines.map(line => lineText(line).trim()).find(line => line.startsWith('▼')) ?? '';
+
+	test('a code line wrapped onto ↪ rows counts once, and is never split from its rows by the cut', () => {
+		const long = Array.from({length: 20}, (_, index) => `call(${index + 1}, 'a long argument that wraps at forty columns', 'and more')`).join('\n');
+		const cut = deckOf(`\`\`\`\n${long}\n\`\`\`\n`);
+		const size = {columns: 40, rows: 24};
+		const text = slideBody(cut, cut.units, size).lines.map(line => lineText(line).trim());
+		const [, shown] = /^▼ code lines 1-(\d+) of 20 shown/.exec(markOf(cut, size)) ?? [];
+		expect(shown, text.join('\n')).toBeDefined();
+		// Each code line starts a `│ call(` row; the rows after it that go on are ↪ rows.
+		expect(text.filter(line => line.startsWith('│ call(')).length).toBe(Number(shown));
+		expect(text.filter(line => line.startsWith('│ ↪')).length).toBeGreaterThan(Number(shown));
+		const last = text.findLastIndex(line => line.startsWith('│'));
+		expect(text[last + 1], 'the mark follows the last line whole').toMatch(/^▼/);
+		expect(text.filter(line => line.startsWith('│ ')).at(-1)).toMatch(/more'\)$/);
+	});
+
+	test('code after words: its own lines are counted; a slide tall for other reasons counts the slide\'s lines', () => {
+		const code = Array.from({length: 30}, (_, index) => `line${index + 1}()`).join('\n');
+		expect(markOf(deckOf(`Some words first.\n\n\`\`\`\n${code}\n\`\`\`\n`), small)).toMatch(/^▼ code lines 1-\d+ of 30 shown: a bigger terminal shows the rest$/);
+		// Cut before a code block starts (not inside one): the slide's lines, never "rows" nor "code lines".
+		const words = Array.from({length: 40}, (_, index) => `Word ${index + 1} of a long paragraph that runs on.`).join(' ');
+		const mark = markOf(deckOf(`${words}\n\n\`\`\`\n${code}\n\`\`\`\n`), small);
+		expect(mark).toMatch(/^▼ \d+ of the slide's \d+ lines shown: a bigger terminal shows the rest$/);
+		const table = ['| Name | Count |', '| --- | --- |', ...Array.from({length: 30}, (_, index) => `| Row ${index + 1} | ${index} |`)].join('\n');
+		expect(markOf(deckOf(table), small)).toMatch(/^▼ \d+ of the slide's \d+ lines shown/);
 	});
 });
 

@@ -116,15 +116,21 @@ nothing of the code is hidden from the room. `gutter` is what stands before each
 text outputs give spaces).
 */
 export function layoutCode(block: Omit<CodeBlock, 'kind'>, width: number, gutter: string = codeSymbols.bar): Line[] {
+	const {label, lines} = codeLines(block, width, gutter);
+	return [...label, ...lines.flat()];
+}
+
+/** A code block's rows as `layoutCode` draws them, the language's row apart and the rest by code line: each line's rows (its first, then the ↪ rows it runs on). */
+export function codeLines(block: Omit<CodeBlock, 'kind'>, width: number, gutter: string = codeSymbols.bar): {label: Line[]; lines: Line[][]} {
 	const room = Math.max(4, width - textWidth(gutter));
 	const bar: Segment = {text: gutter, role: 'rule'};
 	const label: Line[] = block.lang ? [[{text: block.lang, role: 'codeLabel'}]] : [];
-	const lines = codeTokens(block).flatMap(tokens => {
+	const lines = codeTokens(block).map(tokens => {
 		const points = breakPoints(tokens.map(token => token.text).join(''), room, room - textWidth(codeSymbols.wrapped));
 		const [head = [], ...more] = cutRows(tokens, points);
 		return [[bar, ...head], ...more.map(row => [bar, {text: codeSymbols.wrapped, role: 'muted' as const}, ...row])];
 	});
-	return [...label, ...lines];
+	return {label, lines};
 }
 
 /**

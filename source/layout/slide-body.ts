@@ -3,6 +3,7 @@ import {blocksUpTo, revealUnits} from '../deck/blocks.js';
 import type {Deck, Slide} from '../deck/deck.js';
 import {formatParagraphs, isPrintableAscii, titleSpan} from '../deck/deck.js';
 import {canDrawBig, drawBig, wrapBig} from './big-text.js';
+import {codeLines} from './code.js';
 import {layoutBlock, listItemLines, symbols} from './layout.js';
 import {fit, textWidth, wrap} from '../text/wrap.js';
 import {indentLines, type Line, lineWidth, seg} from '../text/lines.js';
@@ -31,6 +32,8 @@ export type SlideScreen = {
 		readonly isReached: boolean;
 		/** The rows of the slide under its title: those on the page shown, and all of them. */
 		readonly rows: {readonly shown: number; readonly all: number};
+		/** Where the page is cut inside a code block: its lines shown (the first ones), and all of them. */
+		readonly code?: {readonly shown: number; readonly all: number};
 	};
 	/** Set when the slide cannot be shown at this size: the size it needs. */
 	readonly needs?: Size;
@@ -458,11 +461,11 @@ export function slideBody(slide: Slide, step: number, size: Size, options: BodyO
 		}
 	}
 
-	return {lines: indentLines([...toHeight(paged.lines, contentRows, false), ...notesBlock], compactMargin), pages: {index: paged.index, count: paged.count, isReached: paged.stepsOn, rows: {shown: paged.shown, all: paged.all}}};
+	return {lines: indentLines([...toHeight(paged.lines, contentRows, false), ...notesBlock], compactMargin), pages: {index: paged.index, count: paged.count, isReached: paged.stepsOn, rows: {shown: paged.shown, all: paged.all}, ...(paged.code ? {code: paged.code} : {})}};
 }
 
-/** A piece of a slide that stays whole on a page: a bullet, a quote, any other block; and the reveal unit it is, if any. */
-type Piece = {readonly lines: readonly Line[]; readonly unit?: number; readonly gapBefore: number};
+/** A piece of a slide that stays whole on a page: a bullet, a quote, a line of code, any other block; the reveal unit it is, if any; the line of code it is (of how many), if one. */
+type Piece = {readonly lines: readonly Line[]; readonly unit?: number; readonly gapBefore: number; readonly code?: {readonly line: number; readonly of: number}};
 
 /** The slide's blocks as pieces: each bullet or list item one (its unit), a quote one (its unit), any other block one. */
 function pieces(slide: Slide, width: number, step: number, wide = width): Piece[] {
@@ -487,10 +490,11 @@ function pieces(slide: Slide, width: number, step: number, wide = width): Piece[
 				all.push({lines: unit < step ? lines : lines.map(() => []), unit, gapBefore: at === 0 ? gapBefore : 0});
 			}
 		} else if (block.kind === 'code') {
-			// A row at a time, so a tall code block runs on over the next pages (its language stays with its first row).
-			const lines = layoutBlock(block, widthFor(block, width, wide), 0, {width});
-			const head = block.lang ? 2 : 1;
-			all.push({lines: lines.slice(0, head), gapBefore}, ...lines.slice(head).map(line => ({lines: [line], gapBefore: 0})));
+			// A line of code at a time (with the ↪ rows it wraps onto), so a tall code block runs on over the next
+			// pages (its language stays with its first line), and a page cut inside it can say which lines show.
+			const {label, lines} = codeLines(block, widthFor(block, width, wide));
+			const of = lines.length;
+			all.push(...(of > 0 ? lines : [[]]).map((rows, at) => ({lines: at === 0 ? [...label, ...rows] : rows, gapBefore: at === 0 ? gapBefore : 0, code: {line: at + 1, of}})));
 		} else {
 			const units = revealUnits(block);
 			const at = widthFor(block, width, wide);
@@ -529,7 +533,7 @@ A tall slide's page at a step: the title on every page, then the pieces that fit
 follows (or that this page goes on from the one before). The page shown is the one with the last
 revealed bullet or quote, so its bullets continue on the next step; on the last step the last page.
 */
-function pageOf(slide: Slide, width: number, step: number, rows: number, isRevealing = true, wide = width): {lines: Line[]; index: number; count: number; stepsOn: boolean; shown: number; all: number} {
+function pageOf(slide: Slide, width: number, step: number, rows: number, isRevealing = true, wide = width): {lines: Line[]; index: number; count: number; stepsOn: boolean; shown: number; all: number; code?: {shown: number; all: number}} {
 	const title = textTitle(slide.title, width, false);
 	// The title, a blank row under it, and the mark's row.
 	const room = Math.max(1, rows - title.length - 2);
@@ -544,7 +548,18 @@ function pageOf(slide: Slide, width: number, step: number, rows: number, isRevea
 	const body = bodyOf(page);
 	const all = pages.reduce((sum, each) => sum + bodyOf(each).length, 0);
 	const where = `page ${index + 1} of ${count}`;
+	const code = stepsOn ? undefined : codeCut(pages[index + 1]?.[0]);
 	// No step pages through a slide the rows cannot hold (a tall code block or table): say how much shows, and promise no paging.
-	const mark = index === count - 1 && count > 1 ? `▲ continued (${where})` : stepsOn ? `▼ more on the next step (${where})` : `▼ rows 1-${body.length} of ${all} shown: a bigger terminal shows the rest`;
-	return {lines: [...title, [], ...body, [seg(fit(mark, width), 'muted')]], index, count, stepsOn, shown: body.length, all};
+	const mark = index === count - 1 && count > 1 ? `▲ continued (${where})` : stepsOn ? `▼ more on the next step (${where})` : `▼ ${cutShown(body.length, all, code)} shown: a bigger terminal shows the rest`;
+	return {lines: [...title, [], ...body, [seg(fit(mark, width), 'muted')]], index, count, stepsOn, shown: body.length, all, ...(code ? {code} : {})};
+}
+
+/** Where the next page starts with a line of code after the first, the page is cut inside that code block: its lines before the cut, of how many. */
+function codeCut(next: Piece | undefined): {shown: number; all: number} | undefined {
+	return next?.code && next.code.line > 1 ? {shown: next.code.line - 1, all: next.code.of} : undefined;
+}
+
+/** How much of a cut slide shows, as a presenter counts it: the code block's lines where the cut is inside one (not the screen's rows), else the slide's lines. */
+export function cutShown(shown: number, all: number, code?: {readonly shown: number; readonly all: number}): string {
+	return code ? `code lines 1-${code.shown} of ${code.all}` : `${shown} of the slide's ${all} lines`;
 }
