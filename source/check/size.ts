@@ -55,5 +55,5 @@ export function formatTallSlide(tall: TallSlide, size: Size): string {
 	const at = `${size.columns}x${size.rows}`;
 	return tall.isReached
 		? `Slide ${tall.slide} “${tall.title}” needs ${tall.pages} pages at ${at} (one page needs ${size.columns}x${tall.rows}); it is shown across pages while presenting.`
-		: `Slide ${tall.slide} “${tall.title}” is taller than ${at}: ${cutShown(tall.shownRows, tall.allRows, tall.code)} ${tall.code || tall.shownRows !== 1 ? 'are' : 'is'} shown, and ${size.columns}x${tall.rows} shows it whole; split it, or present in a bigger terminal.`;
+		: `Slide ${tall.slide} “${tall.title}” is taller than ${at}: ${cutShown(tall.shownRows, tall.allRows, tall.code)} are shown, and ${size.columns}x${tall.rows} shows it whole; split it, or present in a bigger terminal.`;
 }

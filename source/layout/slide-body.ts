@@ -550,7 +550,8 @@ function pageOf(slide: Slide, width: number, step: number, rows: number, isRevea
 	const where = `page ${index + 1} of ${count}`;
 	const code = stepsOn ? undefined : codeCut(pages[index + 1]?.[0]);
 	// No step pages through a slide the rows cannot hold (a tall code block or table): say how much shows, and promise no paging.
-	const mark = index === count - 1 && count > 1 ? `▲ continued (${where})` : stepsOn ? `▼ more on the next step (${where})` : `▼ ${cutShown(body.length, all, code)} shown: a bigger terminal shows the rest`;
+	const cut = `▼ ${cutShown(body.length, all, code)} shown`;
+	const mark = index === count - 1 && count > 1 ? `▲ continued (${where})` : stepsOn ? `▼ more on the next step (${where})` : [`${cut}: a bigger terminal shows the rest`, cut].find(each => textWidth(each) <= width) ?? cut;
 	return {lines: [...title, [], ...body, [seg(fit(mark, width), 'muted')]], index, count, stepsOn, shown: body.length, all, ...(code ? {code} : {})};
 }
 
@@ -561,5 +562,5 @@ function codeCut(next: Piece | undefined): {shown: number; all: number} | undefi
 
 /** How much of a cut slide shows, as a presenter counts it: the code block's lines where the cut is inside one (not the screen's rows), else the slide's lines. */
 export function cutShown(shown: number, all: number, code?: {readonly shown: number; readonly all: number}): string {
-	return code ? `code lines 1-${code.shown} of ${code.all}` : `${shown} of the slide's ${all} lines`;
+	return code ? `code lines 1-${code.shown} of ${code.all}` : `lines 1-${shown} of ${all}`;
 }
