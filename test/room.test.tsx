@@ -265,7 +265,12 @@ describe('a slide no step pages through (a tall code block) promises no paging',
 		const mark = markOf(deckOf(`${words}\n\n\`\`\`\n${code}\n\`\`\`\n`), small);
 		expect(mark).toMatch(/^▼ lines 1-\d+ of \d+ shown: a bigger terminal shows the rest$/);
 		const table = ['| Name | Count |', '| --- | --- |', ...Array.from({length: 30}, (_, index) => `| Row ${index + 1} | ${index} |`)].join('\n');
-		expect(markOf(deckOf(table), small)).toMatch(/^▼ lines 1-\d+ of \d+ shown/);
+		// A table taller than the page is one block cut on it: the count is of all its lines, and check --size names it.
+		const long = deckOf(table);
+		const [, shownLines, allLines] = /^▼ lines 1-(\d+) of (\d+) shown/.exec(markOf(long, small)) ?? [];
+		expect(Number(allLines)).toBe(slideBody(long, long.units, {columns: 80, rows: 60}).lines.map(line => lineText(line).trim()).filter(line => line.includes('│') || line.includes('┼')).length);
+		const [found] = tallSlides({...tall, slides: [long]}, small);
+		expect(formatTallSlide(found!, small)).toContain(`is taller than 80x24: lines 1-${shownLines} of ${allLines} are shown`);
 	});
 });
 

@@ -41,7 +41,8 @@ export function tallSlides(deck: Deck, size: Size): TallSlide[] {
 	return deck.slides.flatMap(slide => {
 		const paged = slideBody(slide, slide.units, size, {look}).pages;
 		const pages = paged?.count ?? 1;
-		if (pages <= 1) {
+		// One page can still be cut: a block taller than a page (a long table) is cut on it.
+		if (!paged || (pages <= 1 && paged.rows.shown >= paged.rows.all)) {
 			return [];
 		}
 

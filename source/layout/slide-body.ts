@@ -537,7 +537,8 @@ function pageOf(slide: Slide, width: number, step: number, rows: number, isRevea
 	const title = textTitle(slide.title, width, false);
 	// The title, a blank row under it, and the mark's row.
 	const room = Math.max(1, rows - title.length - 2);
-	const pages = fillPages(pieces(slide, width, step, wide), room);
+	const every = pieces(slide, width, step, wide);
+	const pages = fillPages(every, room);
 	const hasUnit = (page: readonly Piece[], most: number) => page.some(piece => piece.unit !== undefined && piece.unit <= most);
 	const count = pages.length;
 	// Whether a step brings a later page (a page with no bullet or quote of its own is reached by none).
@@ -546,7 +547,8 @@ function pageOf(slide: Slide, width: number, step: number, rows: number, isRevea
 	const page = pages[index] ?? [];
 	const bodyOf = (each: readonly Piece[]) => each.flatMap(piece => [...blankLines(piece.gapBefore), ...piece.lines]);
 	const body = bodyOf(page);
-	const all = pages.reduce((sum, each) => sum + bodyOf(each).length, 0);
+	// Counted from the pieces whole: a piece taller than a page (a long table) is cut on its page.
+	const all = every.reduce((sum, piece, at) => sum + (at > 0 ? piece.gapBefore : 0) + piece.lines.length, 0);
 	const where = `page ${index + 1} of ${count}`;
 	const code = stepsOn ? undefined : codeCut(pages[index + 1]?.[0]);
 	// No step pages through a slide the rows cannot hold (a tall code block or table): say how much shows, and promise no paging.
