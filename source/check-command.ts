@@ -103,7 +103,7 @@ async function readSource(article: string, deck: Deck, fromDeck: string | undefi
 			throw error;
 		}
 
-		throw new DeckFileError(`${fromDeck} (read from the deck's folder as ${visibleControls(article)}): ${error.message.slice(shown.length)}; fix the path, or give --source SOURCE.`);
+		throw new DeckFileError(`${fromDeck} (read from the deck's folder as ${visibleControls(article)}): ${error.message.slice(shown.length).replace(/\.$/, '')}; fix the path, or give --source SOURCE.`);
 	}
 }
 

@@ -91,8 +91,9 @@ export async function runDeckCommand(command: DeckCommand): Promise<number> {
 
 	if (command.kind === 'print' || !isInteractive) {
 		const {deckText} = await import('./outputs/print.js');
-		if (command.kind === 'present' && process.stdout.isTTY) {
-			process.stderr.write('briefing: stdin is not a terminal, so the deck is printed instead of presented\n');
+		if (command.kind === 'present' && (process.stdout.isTTY || command.view !== 'audience' || command.isRehearsal || command.serve !== undefined)) {
+			// Said on a terminal; through a pipe, only when what was asked for (a presenter view, a rehearsal, serving followers) is not done.
+			process.stderr.write(`briefing: ${process.stdin.isTTY ? 'stdout' : 'stdin'} is not a terminal, so the deck is printed instead of presented\n`);
 		}
 
 		return writeOut(deckText(deck, {showNotes: command.showNotes, slides: await chosenSlides()}));

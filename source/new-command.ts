@@ -73,7 +73,7 @@ export async function runNew(command: NewCommand): Promise<number> {
 async function readSource(file: string): Promise<string> {
 	const name = visibleControls(file);
 	const text = await readTextFile(file, 'a source text', '.txt').catch((error: unknown) => {
-		throw error instanceof DeckFileError && error.message.endsWith('not UTF-8 text (save it as UTF-8)') ? new DeckFileError(`${name}: not a text file (binary, or not UTF-8): give a plain text file`) : error;
+		throw error instanceof DeckFileError && error.message.endsWith(': save it as UTF-8.') ? new DeckFileError(`${name}: Not a text file (binary, or not UTF-8): give a plain text file.`) : error;
 	});
 	const controls = text.match(/[\u0000-\u0008\u000E-\u001F\u007F]/g)?.length ?? 0;
 	if (text.includes('\u0000') || controls > text.length / 100) {

@@ -289,7 +289,16 @@ function commandKindOf(flags: MainFlags): Extract<Command, {kind: CommandKind | 
 	const isExport = flags.export !== undefined || flags.output !== undefined;
 	if (isExport || flags.force) {
 		if (flags.list || flags.print) {
-			return {kind: 'usage-error', message: `use ${flags.list ? '--list' : '--print'} or --export, not both`};
+			const asked = flags.list ? '--list' : '--print';
+			return {
+				kind: 'usage-error',
+				message:
+					flags.export !== undefined
+						? `use ${asked} or --export, not both`
+						: flags.output === undefined
+							? '--force goes with -o FILE'
+							: `${asked} writes to stdout, not to -o ${quoted(flags.output)}: use ${asked} > FILE, or --export txt -o FILE`,
+			};
 		}
 
 		if (!isExport) {

@@ -175,3 +175,29 @@ describe('cut into slides, read as the whole file', () => {
 		}
 	});
 });
+
+describe('a code block or comment never closed', () => {
+	/** sizedDeck(n) with `line` put in before slide `at`'s title, and the file line it lands on. */
+	function withLine(n: number, at: number, line: string): {text: string; line: number} {
+		const text = sizedDeck(n);
+		const index = text.indexOf(`## Slide ${at}:`);
+		return {text: `${text.slice(0, index)}${line}\n\n${text.slice(index)}`, line: text.slice(0, index).split('\n').length};
+	}
+
+	test('in a big deck, is told at the line that opens it, not as one huge slide', () => {
+		const fence = withLine(3000, 1500, '```python');
+		expect(problemOf(fence.text)).toEqual({line: fence.line, column: 1, problem: expect.stringMatching(/^This code block is never closed/) as unknown});
+		// The last slide's comment has no --> after it: the rest of the file is the comment.
+		const last = withLine(3000, 3000, '<!-- speaker_note: remember to');
+		const open = `${last.text.replace(/<!-- paragraphs: \d+ -->\n$/, '')}`;
+		expect(problemOf(open)).toEqual({line: last.line, column: 1, problem: expect.stringMatching(/^This comment is never closed/) as unknown});
+		// Any other: the next slide's comment closes it, and what is between is not read as slides.
+		const comment = withLine(3000, 1500, '<!-- speaker_note: remember to');
+		expect(problemOf(comment.text)).toEqual({line: comment.line, column: 1, problem: expect.stringMatching(/^This comment is never closed before the next one begins/) as unknown});
+	});
+
+	test('in a small deck, a comment never closed says so (not that HTML is not shown)', () => {
+		const comment = withLine(6, 3, '<!-- speaker_note: remember to');
+		expect(problemOf(comment.text)).toEqual({line: comment.line, column: 1, problem: expect.stringMatching(/^This comment is never closed/) as unknown});
+	});
+});

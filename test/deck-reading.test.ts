@@ -42,10 +42,10 @@ describe('one open, checked, read with a cap', () => {
 		symlinkSync('/dev/zero', zero);
 		const folder = path.join(directory, 'folder.md');
 		mkdirSync(folder);
-		expect(await problemOf(fifo)).toBe(`${fifo}: not a regular file`);
-		expect(await problemOf(zero)).toBe(`${zero}: not a regular file`);
-		expect(await problemOf(folder)).toBe(`${folder}: is a directory, not a deck (give a .md file)`);
-		expect(await problemOf(path.join(directory, 'missing.md'))).toBe(`${path.join(directory, 'missing.md')}: no such file`);
+		expect(await problemOf(fifo)).toBe(`${fifo}: Not a regular file.`);
+		expect(await problemOf(zero)).toBe(`${zero}: Not a regular file.`);
+		expect(await problemOf(folder)).toBe(`${folder}: A folder, not a deck: give a .md file.`);
+		expect(await problemOf(path.join(directory, 'missing.md'))).toBe(`${path.join(directory, 'missing.md')}: No such file.`);
 	});
 
 	test('the bin on a fifo deck exits 2 with the message, and --source and paragraphs on one too', async () => {
@@ -53,7 +53,7 @@ describe('one open, checked, read with a cap', () => {
 		execFileSync('mkfifo', [fifo]);
 		for (const args of [[fifo, '--list'], ['check', '--source', fifo], ['paragraphs', fifo]]) {
 			const result = await runBin(args);
-			expect([result.code, result.stderr]).toEqual([2, `briefing: ${fifo}: not a regular file\n`]);
+			expect([result.code, result.stderr]).toEqual([2, `briefing: ${fifo}: Not a regular file.\n`]);
 		}
 	});
 });
@@ -67,7 +67,7 @@ describe('check --json and exit codes', () => {
 		expect(JSON.parse(result.stdout)).toEqual({deck: file, error: `${file}:13:5001: This line has 50,000 characters; a deck's lines hold at most 5,000 (break it into lines).`});
 		expect(result.stderr).toBe(`briefing: ${file}:13:5001: This line has 50,000 characters; a deck's lines hold at most 5,000 (break it into lines).\n`);
 		const missing = await runBin(['check', path.join(directory, 'missing.md'), '--json']);
-		expect([missing.code, (JSON.parse(missing.stdout) as {error: string}).error]).toEqual([2, `${path.join(directory, 'missing.md')}: no such file`]);
+		expect([missing.code, (JSON.parse(missing.stdout) as {error: string}).error]).toEqual([2, `${path.join(directory, 'missing.md')}: No such file.`]);
 	});
 
 	test('a source: that is not there is said at its line, with the path it was read as', async () => {
@@ -75,11 +75,11 @@ describe('check --json and exit codes', () => {
 		mkdirSync(folder, {recursive: true});
 		const file = path.join(folder, 'deck.md');
 		writeFileSync(file, `${head}## A slide\n\nWords.\n`);
-		const said = `${file}:6:1: The deck's source: article.txt (read from the deck's folder as ${path.join(folder, 'article.txt')}): no such file; fix the path, or give --source SOURCE.`;
+		const said = `${file}:6:1: The deck's source: article.txt (read from the deck's folder as ${path.join(folder, 'article.txt')}): No such file; fix the path, or give --source SOURCE.`;
 		const result = await runBin(['check', file, '--json']);
 		expect([result.code, (JSON.parse(result.stdout) as {error: string}).error, result.stderr]).toEqual([2, said, `briefing: ${said}\n`]);
 		const given = await runBin(['check', file, '--source', path.join(folder, 'nope.txt')]);
-		expect([given.code, given.stderr]).toEqual([2, `briefing: ${path.join(folder, 'nope.txt')}: no such file\n`]);
+		expect([given.code, given.stderr]).toEqual([2, `briefing: ${path.join(folder, 'nope.txt')}: No such file.\n`]);
 	});
 
 	test('a usage error: exit 2, and with --json the error as JSON too', async () => {

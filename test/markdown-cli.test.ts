@@ -76,12 +76,14 @@ describe('a deck file that cannot be presented gets one line and exit 2', () => 
 	};
 
 	test.each([
-		['a missing file', () => path.join(directory, 'nope.md'), /^briefing: .*nope\.md: no such file\n$/],
-		['a directory', () => directory, /: is a directory, not a deck \(give a \.md file\)\n$/],
-		['a file that is not UTF-8', () => write('latin1.md', Buffer.from([0x2D, 0x2D, 0x2D, 0x0A, 0xE9, 0x0A])), /latin1\.md: not UTF-8 text/],
-		['a file over the size cap', () => write('big.md', 'x'.repeat(1024 * 1024 + 1)), /big\.md: 1025 KiB is too big for a deck \(at most 1024 KiB\)\n$/],
+		['a missing file', () => path.join(directory, 'nope.md'), /^briefing: .*nope\.md: No such file\.\n$/],
+		['a directory', () => directory, /: A folder, not a deck: give a \.md file\.\n$/],
+		['a file that is not UTF-8', () => write('latin1.md', Buffer.from([0x2D, 0x2D, 0x2D, 0x0A, 0xE9, 0x0A])), /latin1\.md: Not UTF-8 text: save it as UTF-8\./],
+		['a file saved as UTF-16', () => write('u16.md', Buffer.concat([Buffer.from([0xFF, 0xFE]), Buffer.from('# A\n\n## B\n', 'utf16le')])), /u16\.md: Not UTF-8 text \(it is UTF-16\): save it as UTF-8\.\n$/],
+		['UTF-16 without its mark (zero bytes)', () => write('u16b.md', Buffer.from('# A\n\n## B\n', 'utf16le')), /u16b\.md: Not UTF-8 text \(it holds zero bytes\): save it as UTF-8\.\n$/],
+		['a file over the size cap', () => write('big.md', 'x'.repeat(1024 * 1024 + 1)), /big\.md: 1025 KiB is too big for a deck \(at most 1024 KiB\)\.\n$/],
 		['a deck that does not parse', () => write('bad.md', '---\ntitle: T\noutlet: O\ndate: D\nauthor: A\n---\n\n# S\n\n## A\n\n> words\n'), /bad\.md:12:1: A quote needs its speaker/],
-		['a file name with an escape in it', () => path.join(directory, 'x\u001B[2J.md'), /x\u241B\[2J\.md: no such file/],
+		['a file name with an escape in it', () => path.join(directory, 'x\u001B[2J.md'), /x\u241B\[2J\.md: No such file\./],
 	])('%s', async (_name, file, message) => {
 		const result = await runBin([file(), '--print']);
 		expect(result.code).toBe(2);
@@ -165,7 +167,7 @@ describe('briefing check', () => {
 		writeFileSync(noSource, '---\ntitle: T\noutlet: O\ndate: D\nauthor: A\n---\n\n# S\n\n## A\n');
 		const result = await runBin(['check', noSource]);
 		expect([result.code, result.stderr]).toEqual([2, `briefing: ${noSource}: no text of the article to check against; give --source SOURCE or a "source:" line in the front matter\n`]);
-		expect((await runBin(['check', '--source', directory])).stderr).toMatch(/is a directory, not the article's text/);
+		expect((await runBin(['check', '--source', directory])).stderr).toMatch(/A folder, not the article's text/);
 	});
 });
 

@@ -306,10 +306,10 @@ describe('briefing new on the command line', () => {
 	};
 
 	test.each([
-		['a missing file', () => path.join(directory, 'nope.txt'), /^briefing: .*nope\.txt: no such file\n$/],
-		['a folder', () => directory, /: is a directory, not a source text \(give a \.txt file\)\n$/],
-		['a binary file', () => write('picture.png', Buffer.from([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0xFF])), /picture\.png: not a text file \(binary, or not UTF-8\): give a plain text file\n$/],
-		['a file of NUL bytes', () => write('zeros.txt', Buffer.alloc(64)), /zeros\.txt: a binary file, not a source text \(give a plain text file\)\n$/],
+		['a missing file', () => path.join(directory, 'nope.txt'), /^briefing: .*nope\.txt: No such file\.\n$/],
+		['a folder', () => directory, /: A folder, not a source text: give a \.txt file\.\n$/],
+		['a binary file', () => write('picture.png', Buffer.from([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0xFF])), /picture\.png: Not a text file \(binary, or not UTF-8\): give a plain text file\.\n$/],
+		['a file of NUL bytes', () => write('zeros.txt', Buffer.alloc(64)), /zeros\.txt: Not a text file \(binary, or not UTF-8\): give a plain text file\.\n$/],
 		['an empty file', () => write('empty.txt', ''), /empty\.txt: empty: no paragraph to start a deck from\n$/],
 		['a file of blank lines', () => write('blank.txt', '\n\n  \n\t\n'), /blank\.txt: empty: no paragraph to start a deck from\n$/],
 		['a text of more paragraphs than a deck has slides for', () => write('many.txt', 'Words.\n\n'.repeat(25_000)), /many\.txt: Too big to start one deck from; start from a part of it\. The deck's line \d+: A deck holds at most 5,000 slides \(split it into several decks\)\.\n$/],

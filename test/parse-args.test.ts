@@ -81,6 +81,8 @@ describe('parseArgs', () => {
 		[['--duration', '-5m'], '--duration "-5m" plans the presenter view: use it with --presenter'],
 		[['--list', '--print'], 'use --list or --print, not both'],
 		[['--list', '--export', 'md'], 'use --list or --export, not both'],
+		[['--print', '-o', 'y.txt'], '--print writes to stdout, not to -o "y.txt": use --print > FILE, or --export txt -o FILE'],
+		[['--list', '--force'], '--force goes with -o FILE'],
 		[['--force'], '--force goes with -o FILE'],
 		// Every value is checked whatever else is asked; a flag that makes no sense with the command is refused.
 		[['--slide', '99', '--list'], '--slide goes with presenting, --print or --export, not with --list'],

@@ -57,7 +57,7 @@ describe('a reloaded deck', () => {
 
 	test('on the audience screen a reload problem is a short mark, never the file\'s path; the presenter view has it whole', () => {
 		expect(audienceMark('/home/me/talks/deck.md:9:1: a quote needs its speaker')).toBe('deck.md not reloaded (line 9)');
-		expect(audienceMark('/home/me/talks/deck.md: not a regular file')).toBe('deck.md: not a regular file');
+		expect(audienceMark('/home/me/talks/deck.md: Not a regular file.')).toBe('deck.md: Not a regular file.');
 		expect(audienceMark('talks/deck.md:12: front matter needs "outlet:"')).toBe('deck.md not reloaded (line 12)');
 		expect(audienceMark('reading deck.md…')).toBe('reading deck.md…');
 		const state = initNavigation({units: before.slides.map(slide => slide.units), start: 0});

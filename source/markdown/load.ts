@@ -58,7 +58,7 @@ async function readCapped(handle: FileHandle, cap: number): Promise<Buffer> {
 
 function readProblem(error: unknown): string {
 	const code = (error as NodeJS.ErrnoException).code;
-	return code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'ELOOP' ? 'too many symbolic links' : (error as Error).message;
+	return code === 'ENOENT' ? 'No such file.' : code === 'EACCES' ? 'Permission denied.' : code === 'ELOOP' ? 'Too many symbolic links.' : (error as Error).message;
 }
 
 /**
@@ -75,15 +75,15 @@ export async function readTextFile(file: string, what = 'a deck', extension = '.
 		handle = await open(file, openFlags);
 		const info = await handle.stat();
 		if (info.isDirectory()) {
-			throw new DeckFileError(`${name}: is a directory, not ${what} (give a ${extension} file)`);
+			throw new DeckFileError(`${name}: A folder, not ${what}: give a ${extension} file.`);
 		}
 
 		if (!info.isFile()) {
-			throw new DeckFileError(`${name}: not a regular file`);
+			throw new DeckFileError(`${name}: Not a regular file.`);
 		}
 
 		if (info.size > maxDeckBytes) {
-			throw new DeckFileError(`${name}: ${Math.ceil(info.size / 1024)} KiB is too big for ${what} (at most ${maxDeckBytes / 1024} KiB)`);
+			throw new DeckFileError(`${name}: ${Math.ceil(info.size / 1024)} KiB is too big for ${what} (at most ${maxDeckBytes / 1024} KiB).`);
 		}
 
 		bytes = await readCapped(handle, maxDeckBytes);
@@ -98,13 +98,18 @@ export async function readTextFile(file: string, what = 'a deck', extension = '.
 	}
 
 	if (bytes.length > maxDeckBytes) {
-		throw new DeckFileError(`${name}: too big for ${what} (at most ${maxDeckBytes / 1024} KiB)`);
+		throw new DeckFileError(`${name}: Too big for ${what} (at most ${maxDeckBytes / 1024} KiB).`);
+	}
+
+	// UTF-16 (a byte-order mark, or the zero bytes of its ASCII) decodes as UTF-8 without an error: said apart.
+	if ((bytes[0] === 0xFF && bytes[1] === 0xFE) || (bytes[0] === 0xFE && bytes[1] === 0xFF) || bytes.includes(0)) {
+		throw new DeckFileError(`${name}: Not UTF-8 text (${bytes.includes(0) && bytes[0] !== 0xFF && bytes[0] !== 0xFE ? 'it holds zero bytes' : 'it is UTF-16'}): save it as UTF-8.`);
 	}
 
 	try {
 		return new TextDecoder('utf-8', {fatal: true}).decode(bytes);
 	} catch {
-		throw new DeckFileError(`${name}: not UTF-8 text (save it as UTF-8)`);
+		throw new DeckFileError(`${name}: Not UTF-8 text: save it as UTF-8.`);
 	}
 }
 
@@ -210,7 +215,7 @@ export function deckFileError(file: string, error: unknown): unknown {
 
 	if (error instanceof RangeError) {
 		// The limits (split.ts) keep a deck from nesting this deep; should one still, it is the deck's problem, said so.
-		return new DeckFileError(`${visibleControls(file)}: too deeply nested to read (${error.message})`);
+		return new DeckFileError(`${visibleControls(file)}: Too deeply nested to read (${error.message}).`);
 	}
 
 	return error;

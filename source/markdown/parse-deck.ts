@@ -169,6 +169,15 @@ function readBudget(value: string, at: Position, target: {budget?: number} | und
 
 function directive(node: Html, slide: SlideDraft | undefined, section?: SectionDraft): void {
 	const body = comment.exec(node.value)?.[1];
+	if (body === undefined && node.value.startsWith('<!--') && node.value.indexOf('-->', 2) < 0) {
+		throw new MarkdownDeckError('This comment is never closed, so the rest of the deck is read as part of it: end it with -->.', startOf(node));
+	}
+
+	if (body?.includes('<!--')) {
+		// Its --> is missing: the next comment's closes it, and what is between (slides too) is read as the comment.
+		throw new MarkdownDeckError('This comment is never closed before the next one begins, so what is between is read as part of it: end it with -->.', startOf(node));
+	}
+
 	if (body === undefined) {
 		throw new MarkdownDeckError('HTML is not shown on slides: write the words (escape a < as \\<).', startOf(node));
 	}

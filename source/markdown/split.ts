@@ -46,6 +46,8 @@ type Fence = {readonly mark: string; readonly length: number};
 
 type Scan = {
 	fence?: Fence | undefined;
+	/** The line where the fence or HTML block being read opened. */
+	openedAt?: number;
 	/** In an HTML block: what ends it (a blank line, or a line that matches). */
 	html?: RegExp | 'blank' | undefined;
 	isFront: boolean;
@@ -149,6 +151,7 @@ function track(line: string, index: number, scan: Scan): boolean {
 	const open = fenceOpen.exec(line);
 	if (open?.[1] && !(open[1].startsWith('`') && open[2]?.includes('`'))) {
 		scan.fence = {mark: open[1][0]!, length: open[1].length};
+		scan.openedAt = index + 1;
 		return false;
 	}
 
@@ -157,9 +160,20 @@ function track(line: string, index: number, scan: Scan): boolean {
 		const [start, end] = html;
 		const rest = line.slice(start.exec(line)![0].length);
 		scan.html = end === 'blank' || !end.test(rest) ? end : undefined;
+		scan.openedAt = index + 1;
 	}
 
 	return true;
+}
+
+/** A code block or comment still open at the deck's end (so the last piece runs to it), told at the line that opens it. */
+function neverClosed(scan: Scan): MarkdownDeckError | undefined {
+	const at = {line: scan.openedAt ?? 1, column: 1};
+	if (scan.fence) {
+		return new MarkdownDeckError('This code block is never closed, so everything after it to the end of the file is code, later slides too: close it with a line of the ``` or ~~~ that opens it.', at);
+	}
+
+	return scan.html === undefined || scan.html === 'blank' ? undefined : new MarkdownDeckError('This comment is never closed, so the rest of the deck is read as part of it: end it with -->.', at);
 }
 
 function tooBig(piece: Piece): MarkdownDeckError {
@@ -249,7 +263,7 @@ export function splitDeck(text: string): Piece[] {
 	const close = (end: number) => {
 		const piece = {text: text.slice(start, end), line: startLine, offset: start, steps: shape.steps, mayHoldHeading: shape.mayHoldHeading};
 		if (piece.text.length > deckLimits.slideChars) {
-			throw tooBig(piece);
+			throw end === text.length ? (neverClosed(scan) ?? tooBig(piece)) : tooBig(piece);
 		}
 
 		pieces.push(piece);

@@ -68,7 +68,7 @@ export function watchDeck(file: string, shownText: string, onUpdate: (update: Wa
 				return;
 			}
 
-			if (error instanceof DeckFileError && / no such file$/.test(error.message) && retries < missingRetries) {
+			if (error instanceof DeckFileError && / No such file\.$/.test(error.message) && retries < missingRetries) {
 				retries++;
 				schedule(settleMs * 2);
 				return;

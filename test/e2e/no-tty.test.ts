@@ -27,6 +27,16 @@ function pipeline(script: string) {
 }
 
 describe.sequential('no terminal', {timeout: 30_000}, () => {
+	test('through a pipe: the deck alone, but a presenter view, a rehearsal or serving asked for says it is not done', () => {
+		const plain = pipeline('node dist/cli.js | head -c 100');
+		expect(plain.stderr).toBe('');
+		for (const flag of ['--presenter', '--rehearse']) {
+			const asked = pipeline(`node dist/cli.js ${flag} | head -c 100`);
+			expect(asked.stdout, flag).toContain(deck.title);
+			expect(asked.stderr, flag).toBe('briefing: stdin is not a terminal, so the deck is printed instead of presented\n');
+		}
+	});
+
 	test('stdout to a file in a terminal: the deck, zero escape bytes, exit 0, nothing on the screen', async () => {
 		const file = path.join(os.tmpdir(), `briefing-e2e-${process.pid}.txt`);
 		const session = spawnScript(`${binCommand([], ` >${file}`)}; echo "RC=$?"`);

@@ -59,7 +59,7 @@ test('the deck swapped between a file, a link to /dev/zero and a fifo: each read
 		replace(file, temporary => {
 			symlinkSync('/dev/zero', temporary);
 		});
-		await session.waitFor(() => footer(session).includes('deck.md: not a regular file'), `round ${round}: the link to /dev/zero refused`);
+		await session.waitFor(() => footer(session).includes('deck.md: Not a regular file.'), `round ${round}: the link to /dev/zero refused`);
 		replace(file, temporary => {
 			writeFileSync(temporary, original.replace('## Bullets and a quote', `## Round ${round}`));
 		});
@@ -67,7 +67,7 @@ test('the deck swapped between a file, a link to /dev/zero and a fifo: each read
 		replace(file, temporary => {
 			execFileSync('mkfifo', [temporary]);
 		});
-		await session.waitFor(() => footer(session).includes('deck.md: not a regular file'), `round ${round}: the fifo refused`);
+		await session.waitFor(() => footer(session).includes('deck.md: Not a regular file.'), `round ${round}: the fifo refused`);
 		replace(file, temporary => {
 			writeFileSync(temporary, original.replace('## Bullets and a quote', `## Again ${round}`));
 		});
