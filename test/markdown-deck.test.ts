@@ -139,7 +139,7 @@ describe('a deck that does not parse says where', () => {
 		['a bad citation', `${head}# S\n\n## A\n\n<!-- paragraphs: 4, x -->\n`, 'deck.md:12:1: In <!-- paragraphs: … -->, "x" is not a paragraph number'],
 		['a bar without a number', `${head}# S\n\n## A\n\n<!-- bars -->\n| a | b |\n| - | - |\n| x | many |\n`, 'deck.md:15:1: A bar needs a label and a number'],
 		['a twice-used slide id', `${head}# S\n\n## A {#a}\n\n## B {#a}\n`, 'deck.md:12:1: The slide id "a" is used twice (first on line 10).'],
-		['a bad id', `${head}# S\n\n## A {#Not_an_id}\n`, 'deck.md:10:1: An id is lowercase letters'],
+		['a bad id', `${head}# S\n\n## A {#Not_an_id}\n`, 'deck.md:10:1: An id is lower-case letters (of any script)'],
 		['an empty section', `${head}# S\n\n# T\n\n## A\n`, 'deck.md:8:1: The section "S" has no slides.'],
 		['no slides', head, 'deck.md:1:1: The deck has no slides'],
 		['an empty bullet', `${head}# S\n\n## A\n\n- one\n-\n- three\n`, 'deck.md:13:1: A list item has no words.'],
@@ -185,6 +185,18 @@ describe('reload keeps the place', () => {
 		expect(followSlide(['a', 'b', 'c'], ['c'], 2)).toBe(0);
 		expect(followSlide(['a', 'b', 'c'], ['x', 'y'], 2)).toBe(1);
 		expect(followSlide(['a', 'b', 'c'], ['b', 'c', 'a'], 0)).toBe(2);
+	});
+
+	test('a deck in any script has ids of its own words, so a slide put before the one shown does not take its place', () => {
+		const head = '---\ntitle: 国际\n---\n\n# 介绍\n\n';
+		const before = parseMarkdownDeck(`${head}## 你好，世界\n\n- 一\n\n## مرحبا بالعالم\n\n- ٢\n\n## 안녕 세상\n\n- 삼\n\n## Café crème\n\n- x\n`).deck;
+		expect(before.slides.map(slide => slide.id)).toEqual(['你好-世界', 'مرحبا-بالعالم', '안녕-세상', 'cafe-creme']);
+		const after = parseMarkdownDeck(`${head}## 新的幻灯片\n\n- 新\n\n## 你好，世界\n\n- 一\n\n## مرحبا بالعالم\n\n- ٢\n`).deck;
+		expect(followSlide(before.slides.map(slide => slide.id), after.slides.map(slide => slide.id), 1)).toBe(2);
+		// Written ids of any script read back (an --export deck of like titles writes them).
+		const twice = parseMarkdownDeck(`${head}## 你好\n\n- 一\n\n## 你好\n\n- 二\n`).deck;
+		expect(twice.slides.map(slide => slide.id)).toEqual(['你好', '你好-2']);
+		expect(parseMarkdownDeck(deckToMarkdown(twice)).deck.slides.map(slide => slide.id)).toEqual(['你好', '你好-2']);
 	});
 
 	test('the reducer takes the new deck\'s reveal units and keeps the step where it can', () => {

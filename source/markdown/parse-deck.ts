@@ -96,18 +96,23 @@ type SlideDraft = {
 
 type SectionDraft = {id: string; title: string; slides: SlideDraft[]; at: Position; budget?: number};
 
+/**
+A title's id: its letters and digits in lower case, dashes between the words. Letters of any script
+are kept (a deck in Chinese or Arabic gets ids of its own words, so a reload finds its slides by
+them); Latin accents are dropped (café: cafe).
+*/
 export function slugify(text: string): string {
 	// ASCII has nothing to decompose (most titles: a deck of thousands of slides reads them all at start).
-	const letters = /^[\u0000-\u007F]*$/.test(text) ? text : text.normalize('NFKD').replaceAll(/[\u0300-\u036F]/g, '');
-	return letters
-		.toLowerCase()
-		.replaceAll(/[^a-z\d]+/g, '-')
+	const isAscii = /^[\u0000-\u007F]*$/.test(text);
+	const letters = isAscii ? text.toLowerCase() : text.normalize('NFKD').replaceAll(/[\u0300-\u036F]/g, '').normalize('NFC').toLowerCase();
+	return (isAscii ? letters.replaceAll(/[^a-z\d]+/g, '-') : letters.replaceAll(/[^\p{L}\p{N}\p{M}]+/gu, '-'))
 		.replaceAll(/^-+|-+$/g, '')
 		.slice(0, 60)
 		.replace(/-+$/, '');
 }
 
-const idPattern = /^[a-z\d][a-z\d-]*$/;
+/** An id as written (`{#id}`): lower-case letters of any script, digits and dashes, a letter or digit first. */
+const idPattern = /^[\p{Ll}\p{Lo}\p{Lm}\p{N}][\p{Ll}\p{Lo}\p{Lm}\p{N}\p{M}-]*$/u;
 
 /** A heading's words and its `{#id}`, if it ends with one as written (not escaped). */
 function headingParts(node: Heading, source: string): {title: string; id?: string} {
@@ -121,7 +126,7 @@ function headingParts(node: Heading, source: string): {title: string; id?: strin
 
 	const id = shown[1] ?? '';
 	if (!idPattern.test(id)) {
-		throw new MarkdownDeckError(`An id is lowercase letters, digits and dashes, not "${visibleControls(id)}".`, startOf(node));
+		throw new MarkdownDeckError(`An id is lower-case letters (of any script), digits and dashes, not "${visibleControls(id)}".`, startOf(node));
 	}
 
 	return {title: title.slice(0, shown.index).trim(), id};
