@@ -141,12 +141,86 @@ describe('a rehearsal', () => {
 		time = 90_000;
 		expect(rehearsal.store(true).slides.get('welcome')?.runs).toEqual([0]);
 		expect(rehearsal.store(true).slides.get('plan')?.steps).toEqual([0, 20_000, 10_000]);
-		// r on the numbers: the talk starts again there, and so does the count.
+		// R on the numbers: the talk starts again there, and so does the count (the run before it is kept).
 		rehearsal.move('numbers', 0);
 		time = 95_000;
 		rehearsal.startTimer(1);
 		time = 125_000;
-		expect([...rehearsal.store(true).slides]).toEqual([['numbers', expect.objectContaining({runs: [30_000]})]]);
+		rehearsal.move('people', 0);
+		expect(rehearsal.store(true).slides.get('numbers')?.runs).toEqual([5000, 30_000]);
+	});
+
+	test('r on the last slide keeps the run just ended; the new run starts clean, and a false start is not recorded', async () => {
+		let time = 0;
+		const rehearsal = createRehearsal({deck, file, now: () => time, delayMs: 1});
+		// The whole talk, its timer started with r on the welcome slide (fiveSlides' times).
+		rehearsal.move('welcome', 0);
+		for (const [at, id, step] of fiveSlides) {
+			time = at * 1000;
+			rehearsal.startTimer(1);
+			rehearsal.move(id, step);
+		}
+
+		// R on the last slide, 30 s into it: the run is a rehearsal of its own, written a moment later.
+		time = 330_000;
+		rehearsal.startTimer(2);
+		await poll(() => loadTimings(file, deck).store?.slides.get('questions')?.runs.length === 1, 'the ended run written');
+		const ended = loadTimings(file, deck).store;
+		expect(ended?.rehearsals).toBe(1);
+		expect(Object.fromEntries([...ended!.slides].map(([id, record]) => [id, record.runs]))).toEqual({
+			welcome: [40_000],
+			plan: [60_000],
+			numbers: [90_000],
+			people: [110_000],
+			questions: [30_000],
+		});
+		// Then q half a second later: nothing was left behind since r, so no rehearsal of half a second.
+		time = 330_500;
+		rehearsal.finish();
+		expect(loadTimings(file, deck).store).toEqual(ended);
+		// R again at once on the same slide is a false start too.
+		time = 331_000;
+		rehearsal.startTimer(3);
+		rehearsal.finish();
+		expect(loadTimings(file, deck).store?.rehearsals).toBe(1);
+		// A second run from the welcome slide is the second rehearsal: its times only, added to the first's.
+		for (const [at, id, step] of [[400, 'welcome', 0], [420, 'plan', 1], [480, 'numbers', 0]] as const) {
+			time = at * 1000;
+			rehearsal.startTimer(3);
+			rehearsal.move(id, step);
+		}
+
+		time = 490_000;
+		rehearsal.finish();
+		const {store} = loadTimings(file, deck);
+		expect(store?.rehearsals).toBe(2);
+		// 69 s on the questions slide before the move back (331 to 400) is the second run's too.
+		expect(store?.slides.get('questions')?.runs).toEqual([30_000, 69_000]);
+		expect(store?.slides.get('welcome')?.runs).toEqual([40_000, 20_000]);
+		expect(store?.slides.get('numbers')?.runs).toEqual([90_000, 10_000]);
+		expect(store?.slides.get('people')?.runs).toEqual([110_000]);
+	});
+
+	test('r right after the start records nothing; the save key keeps a run that did not move', () => {
+		let time = 0;
+		const rehearsal = createRehearsal({deck, file, now: () => time, delayMs: 60_000});
+		rehearsal.move('welcome', 0);
+		time = 5000;
+		rehearsal.startTimer(1);
+		time = 6000;
+		rehearsal.startTimer(2);
+		time = 7000;
+		rehearsal.finish();
+		expect(readdirSync(folder)).toEqual([]);
+		time = 50_000;
+		rehearsal.save();
+		time = 60_000;
+		rehearsal.startTimer(3);
+		time = 70_000;
+		rehearsal.finish();
+		const {store} = loadTimings(file, deck);
+		expect(store?.rehearsals).toBe(1);
+		expect(store?.slides.get('welcome')?.runs).toEqual([54_000]);
 	});
 
 	test('an edit keeps the timings of the slides it did not change', () => {

@@ -6,16 +6,19 @@ A rehearsal (`--rehearse`): how long each slide and each reveal step was on scre
 timings of earlier rehearsals and written after each slide change (a moment later, off the key's
 way), on the save key, and at the end (quit or a signal). It counts from the moment the talk's
 timer does (the first move, or r), so that the talk is paced against times measured as its timer
-measures them; r again starts the count again. A slide seen twice adds up. What is written after a
-slide change counts the slides left behind; the save key and the end also count the time on the
-slide still up.
+measures them. r again ends this run, kept as a rehearsal of its own (as the end would keep it), and
+starts a new one from nothing; a run that left no slide or step behind (r, then r or the end on the
+same step) is a false start and is not recorded, unless the save key kept it. A slide seen twice adds
+up. What is written after a slide change counts the slides left behind; the save key and the end also
+count the time on the slide still up.
 */
 export type Rehearsal = {
 	/** The show stands here now (a slide by id, and how many reveal steps are shown). */
 	readonly move: (slideId: string, step: number) => void;
 	/**
 	The talk's timer started (`run` is its start's number: the first move, or r): the count starts
-	now; a new `run` (r again) drops what this rehearsal counted before it. Call it before the move.
+	now; a new `run` (r again) keeps the run before it as a rehearsal (unless it was a false start)
+	and counts the new one from nothing. Call it before the move.
 	*/
 	readonly startTimer: (run: number) => void;
 	/** Ctrl+Z: the time until `resume` (fg) is nobody's. */
@@ -92,6 +95,8 @@ function stepClock(now: () => number) {
 	let isPaused = false;
 	/** The timer's start the count runs from; undefined until the timer starts. */
 	let run: number | undefined;
+	/** Whether this run left a slide or a step behind: a run that did not is a false start. */
+	let hasMoved = false;
 	/** The step on screen while it counts: the timer started and the rehearsal not paused. */
 	const counted = () => (current && !isPaused && run !== undefined ? current : undefined);
 	const add = (until: number) => {
@@ -109,6 +114,9 @@ function stepClock(now: () => number) {
 			return shown && {id: shown.id, step: shown.step, time: Math.max(0, at - shown.since)};
 		},
 		hasStarted: () => current !== undefined && run !== undefined,
+		hasMoved: () => hasMoved,
+		/** Whether `next` is another start of the timer than the one this run counts from. */
+		isNewRun: (next: number) => next !== run,
 		/** Moves to a step; says whether it left another slide (undefined when it stays where it is). */
 		move(slideId: string, step: number): boolean | undefined {
 			if (current?.id === slideId && current.step === step) {
@@ -118,6 +126,7 @@ function stepClock(now: () => number) {
 			const at = now();
 			const isNewSlide = current !== undefined && current.id !== slideId;
 			add(at);
+			hasMoved ||= current !== undefined && run !== undefined;
 			current = {id: slideId, step, since: at};
 			isPaused = false;
 			return isNewSlide;
@@ -125,6 +134,7 @@ function stepClock(now: () => number) {
 		startTimer(next: number) {
 			if (next !== run) {
 				run = next;
+				hasMoved = false;
 				spent.clear();
 				current &&= {...current, since: now()};
 			}
@@ -144,14 +154,24 @@ function stepClock(now: () => number) {
 }
 
 export function createRehearsal(options: RehearsalOptions): Rehearsal {
-	const {file, base, now = Date.now, delayMs = 30, write = saveTimings} = options;
+	const {file, now = Date.now, delayMs = 30, write = saveTimings} = options;
 	let deck = options.deck;
+	/** The earlier rehearsals, with the runs this show ended with r. */
+	let base = options.base;
 	const clock = stepClock(now);
 	let timer: NodeJS.Timeout | undefined;
 	const problems: string[] = [];
+	/** The save key was pressed in this run: it is kept even if it left nothing behind. */
+	let isSaved = false;
+	/** This run is a rehearsal: it started, and it moved on or was saved (else a false start). */
+	const isKept = () => clock.hasStarted() && (clock.hasMoved() || isSaved);
 
 	const store = (countOpen: boolean): TimingsStore => {
 		const at = now();
+		if (!isKept()) {
+			return {deck: deck.title, rehearsals: base?.rehearsals ?? 0, updated: new Date(at).toISOString(), slides: base?.slides ?? new Map()};
+		}
+
 		return timingsAfter(deck, base, clock.spent, countOpen ? clock.open(at) : undefined, at);
 	};
 
@@ -166,24 +186,43 @@ export function createRehearsal(options: RehearsalOptions): Rehearsal {
 		return problem;
 	};
 
+	const writeSoon = () => {
+		clearTimeout(timer);
+		timer = setTimeout(() => writeNow(false), delayMs).unref();
+	};
+
 	return {
 		move(slideId, step) {
 			if (clock.move(slideId, step)) {
-				clearTimeout(timer);
-				timer = setTimeout(() => writeNow(false), delayMs).unref();
+				writeSoon();
 			}
 		},
-		startTimer: clock.startTimer,
+		startTimer(run) {
+			if (!clock.isNewRun(run)) {
+				return;
+			}
+
+			// R again: the run so far is a rehearsal of its own, as if the show had ended here.
+			const ended = isKept() ? store(true) : undefined;
+			clock.startTimer(run);
+			isSaved = false;
+			if (ended) {
+				base = ended;
+				writeSoon();
+			}
+		},
 		pause: clock.pause,
 		resume: clock.resume,
 		setDeck(next) {
 			deck = next;
 		},
 		save() {
+			isSaved = clock.hasStarted();
 			return writeNow(true);
 		},
 		finish() {
-			if (clock.hasStarted()) {
+			// A write still to come (the run r ended) is made now, as is this run's if it is one.
+			if (isKept() || timer !== undefined) {
 				writeNow(true);
 			}
 		},

@@ -69,6 +69,25 @@ describe.sequential('a rehearsal that is killed keeps its timings', {timeout: 30
 		expect([...stored(timings)!.slides.keys()]).toEqual(['welcome', 'plan', 'numbers']);
 	});
 
+	test('r on the last slide, then q: the run that reached the end is the one rehearsal, every slide in it (q adds no false start)', async () => {
+		const {deck, timings} = deckIn('brf-timings-restart-');
+		const {session} = await rehearseToNumbers(deck, timings);
+		session.write('\u001B[C');
+		await session.waitForText('Who said what.');
+		session.write('\u001B[C');
+		await session.waitForText('Anything else?');
+		await waitUntil(() => stored(timings)?.slides.has('people') === true, 'the timings file to hold the people slide');
+		// R ends the run: it is written whole a moment later, the last slide with it (so kill -9 keeps it too).
+		session.write('r');
+		await waitUntil(() => stored(timings)?.slides.has('questions') === true, 'the ended run written');
+		session.write('q');
+		expect(await session.wrappedCode()).toBe(0);
+		const store = stored(timings);
+		expect(store?.rehearsals).toBe(1);
+		expect([...store!.slides.keys()]).toEqual(['welcome', 'plan', 'numbers', 'people', 'questions']);
+		expect([...store!.slides.values()].every(record => record.runs.length === 1)).toBe(true);
+	});
+
 	test('q after a second rehearsal: two runs per slide; a corrupt file is one line and is replaced', async () => {
 		const {deck, timings} = deckIn('brf-timings-quit-');
 		writeFileSync(timings, '{"briefing": "rehearsal timings", "version": 1, "deck": ');
