@@ -288,7 +288,8 @@ const librariesPlugin = {
 			// Each export a getter that loads the library's file when the program first uses it, not when a
 			// module that imports it is loaded: a deck the plain readers read whole never loads the Markdown
 			// libraries (markdown/plain-tree.ts, plain-fields.ts).
-			const names = only ?? Object.keys(await import(name)).filter(each => each !== 'default');
+			// Newer Nodes name a CommonJS module's whole export `module.exports` too: only names a getter can have.
+			const names = only ?? Object.keys(await import(name)).filter(each => each !== 'default' && /^[A-Za-z_$][\w$]*$/.test(each));
 			const getters = names.map(each => `get ${each}() { return library().${each}; }`).join(',\n\t');
 			return {contents: `let loaded;\nconst library = () => (loaded ??= ${load}.${key});\nmodule.exports = {\n\t${getters},\n};\n`, loader: 'js'};
 		});
