@@ -1,7 +1,7 @@
 import path from 'node:path';
 import process from 'node:process';
 import {writeOut} from './answer.js';
-import {holdYoungGeneration} from './boot/lighter-v8.js';
+import {holdYoungGenerationFor} from './boot/lighter-v8.js';
 import {checkDeck, formatProblem, type Problem} from './check/check.js';
 import {defaultCheckSize, formatTallSlide, measureSlides} from './check/size.js';
 import {isFurniture, splitParagraphs} from './check/paragraphs.js';
@@ -36,11 +36,7 @@ async function target(args: CheckCommand): Promise<Target> {
 		chooseFormat(args.deckFormat);
 	}
 
-	const parsed = await loadMarkdownDeck(file, length => {
-		if (length > 64 * 1024) {
-			holdYoungGeneration();
-		}
-	});
+	const parsed = await loadMarkdownDeck(file, holdYoungGenerationFor);
 	const {source} = parsed.deck;
 	const article = args.source ?? (source.text === undefined ? undefined : path.resolve(path.dirname(file), source.text));
 	if (article === undefined && namesSource(source)) {

@@ -10,7 +10,7 @@ import {quoted} from './text/quoted.js';
 import {firstFrameText, present, type RunningShow} from './show/present.js';
 import type {PeerLink} from './link/peer.js';
 import {withoutFetch} from './boot/without-fetch.js';
-import {holdYoungGeneration, lightenV8} from './boot/lighter-v8.js';
+import {holdYoungGenerationFor, lightenV8} from './boot/lighter-v8.js';
 
 /**
 The commands that show or write a deck: present, print, list and export. What the first slide needs
@@ -39,13 +39,7 @@ export async function runDeckCommand(command: DeckCommand): Promise<number> {
 	// (over 64 KB) lazily, and the optimizing compiler's threads cost a big deck's first frame more than
 	// they save it (docs/performance.md has the measures).
 	const lighten = command.kind === 'present' ? lightenV8 : () => undefined;
-	const beforeParse = (length: number) => {
-		if (command.kind === 'present') {
-			lighten();
-		} else if (length > 64 * 1024) {
-			holdYoungGeneration();
-		}
-	};
+	const beforeParse = command.kind === 'present' ? lightenV8 : holdYoungGenerationFor;
 	const markdown = command.deckFile === undefined ? undefined : await loadDeckFile(command.deckFile, beforeParse, isInteractive, command.deckFormat);
 	if (command.deckFile !== undefined && !markdown) {
 		return 2;

@@ -10,10 +10,13 @@ export function lightenV8(): void {
 }
 
 /**
-Asks the bin to keep V8's young generation at its first size: `--print`, `--list`, `check` and the
-exports of a deck over 64 KB, whose reading makes garbage enough to grow it (about 25 MB more peak
-memory for 3,000 slides) though they end at once. Only that flag: they keep the optimizing compiler.
+Asks the bin to keep V8's young generation at its first size for a deck over 64 KB (`length`
+characters) read by a command that ends at once (`--print`, `--list`, `check`, the exports): its
+reading makes garbage enough to grow it (about 25 MB more peak memory for 3,000 slides). Only that
+flag: they keep the optimizing compiler.
 */
-export function holdYoungGeneration(): void {
-	(globalThis as Record<symbol, (() => void) | undefined>)[Symbol.for('briefing.holdYoungGeneration')]?.();
+export function holdYoungGenerationFor(length: number): void {
+	if (length > 64 * 1024) {
+		(globalThis as Record<symbol, (() => void) | undefined>)[Symbol.for('briefing.holdYoungGeneration')]?.();
+	}
 }

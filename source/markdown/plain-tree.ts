@@ -22,11 +22,12 @@ Words are plain: none of the characters that start inline Markdown (`* _ \` [ ] 
 `://` or `www.` (GFM's literal links), but for `code` (one backtick each side), **strong** and *emphasis*
 (stars, after a space or the line's start, around words that start and end with a letter or digit
 and hold no star, before a space, punctuation or the line's end), [links](https://example.com) with
-such words and a plain URL; a paragraph's line starts with a
-letter, a digit that does not start a numbered item, a quotation mark, a parenthesis, a backtick or
-such stars. Anything else (other emphasis, links, longer code marks, other tables, indented code, nesting, a loose list, a
-setext heading, a lazy line, HTML) is left to micromark; a test holds every tree this returns to
-micromark's.
+such words and a plain URL. A paragraph's line starts with a letter, a digit that does not start a
+numbered item, a quotation mark, a dash, a parenthesis, a bracket, a backtick or such stars. A list
+may nest, each level's markers under its parent item's words (a nested numbered list from 1).
+Anything else (other emphasis and links, longer code marks, other tables, indented code, a loose
+list, a setext heading, a lazy line, HTML) is left to micromark; a test holds every tree this returns
+to micromark's.
 */
 type Point = {line: number; column: number; offset: number};
 type Line = {readonly text: string; readonly offset: number; readonly number: number; readonly ending: '' | '\n' | '\r\n'};
@@ -92,7 +93,7 @@ function inline(value: string, at: At): PhrasingContent[] | undefined {
 function codeAt(value: string, index: number, at: At): {node: InlineCode; end: number} | undefined {
 	const close = value.indexOf('`', index + 1);
 	const content = value.slice(index + 1, close);
-	if (close < 0 || value[close + 1] === '`' || content.trim() === '' || content.includes('\n') || controls.test(content)) {
+	if (close < 0 || value[close + 1] === '`' || content.trim() === '' || content.includes('\n')) {
 		return undefined;
 	}
 
@@ -142,7 +143,7 @@ function starredAt(value: string, index: number, at: At): {node: PhrasingContent
 
 /** Whether a line's words are plain (see `inline`). */
 function isPlain(words: string): boolean {
-	return words !== '' && !words.endsWith(' ') && !/[\u0000-\u001F]/.test(words) && inline(words, () => origin) !== undefined;
+	return words !== '' && !words.endsWith(' ') && inline(words, () => origin) !== undefined;
 }
 
 const origin: Point = {line: 1, column: 1, offset: 0};
