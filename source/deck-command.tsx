@@ -159,7 +159,7 @@ async function timingsFor(deck: Deck, command: PresentCommand, deckFile: string 
 type ShownMarkdown = {file: string; text: string; problemOf?: (index: number) => string | undefined};
 
 /** The presenter view's link, opened before the show: an unsafe socket directory stops the view here, in one line (exit 1). */
-async function presenterLinkOrCode(openLink: () => Promise<PeerLink>): Promise<PeerLink | number> {
+async function presenterLinkOrCode<Link extends PeerLink>(openLink: () => Promise<Link>): Promise<Link | number> {
 	try {
 		return await openLink();
 	} catch (error: unknown) {

@@ -22,8 +22,8 @@ export type FollowSetup =
 
 export type FollowContext = {
 	readonly command: PresentCommand;
-	/** The presenter view's link, opened already: the audience view's notices are added to its status. */
-	readonly link?: PeerLink;
+	/** The presenter view's link, opened already: the audience view's notices are added to its status; `side` says whether it joined an audience view. */
+	readonly link?: PeerLink & {readonly side: () => string};
 	/** The deck's key in the socket paths (hashed when first needed: not on the audience view's way to its first frame). */
 	readonly deckKey: () => Promise<string>;
 	/** A built-in deck's reveal units (a Markdown deck's may change while it is shown). */
@@ -70,7 +70,7 @@ export async function setUpFollowing({command, deckKey, bounds, duration, link}:
 
 		const {openFollowLink} = await import('./follow/follow-link.js');
 		const notices = openFollowLink({deckKey: await deckKey()});
-		await printAddresses(notices);
+		await printAddresses(notices, link.side() === 'client');
 		return {link: withNotices(link, notices)};
 	}
 
@@ -123,11 +123,14 @@ export async function setUpFollowing({command, deckKey, bounds, duration, link}:
 A presenter view joining an audience view that serves: the two addresses on stderr before the show
 takes the screen (they are there again when it gives the screen back). Waits at most five seconds,
 and only while an audience view is found but has not yet said whether it serves (a loaded machine:
-two seconds were once too few on CI's two cores with both test workers busy).
+two seconds were once too few on CI's two cores with both test workers busy). `isJoined`: the
+presenter link found the audience view, whose followers' socket may open a moment after its
+presenter socket (both after its first frame), so a first look that finds no socket is not an answer.
 */
-async function printAddresses(link: FollowLink): Promise<void> {
+async function printAddresses(link: FollowLink, isJoined: boolean): Promise<void> {
 	const end = Date.now() + 5000;
-	while (!link.hasAnswered() && Date.now() < end) {
+	const hasAnswered = () => (isJoined ? link.addresses() !== undefined : link.hasAnswered());
+	while (!hasAnswered() && Date.now() < end) {
 		await new Promise(resolve => {
 			setTimeout(resolve, 20);
 		});
