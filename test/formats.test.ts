@@ -53,6 +53,15 @@ describe('which presenter a deck was written for', () => {
 		expect(detect('---\ntitle: [T\n---\n\nWords.\n')).toBe('briefing');
 	});
 
+	test('a Markdown file with no sign of any presenter is announced as plain Markdown, not as some presenter\'s deck', () => {
+		const plain = asOurDeck('# One\n\nWords.\n\n# Two\n\nMore.\n');
+		expect(plain.format).toBe('patat');
+		expect(plain.notices[0]?.text).toBe('Read as plain Markdown: its headings cut the slides, as patat cuts them (--format chooses another).');
+		// A sign of patat, or patat asked for, names patat.
+		expect(asOurDeck('# One\n\nWords.\n\n. . .\n\nMore.\n').notices[0]?.text).toBe('Read as a patat deck (--format chooses another).');
+		expect(asOurDeck('# One\n\nWords.\n', 'patat').notices[0]?.text).toBe('Read as a patat deck (--format chooses another).');
+	});
+
 	test('--format forces one: a presenterm deck read as ours is refused at its own line', () => {
 		const presenterm = fixture('formats/presenterm.md');
 		expect(() => parseMarkdownDeck(presenterm, {format: 'briefing'})).toThrow(/"sub_title/);

@@ -14,7 +14,8 @@ Which presenter a deck file was written for, from the file alone (`--format` for
    line followed by a `## Slide` line, and a `##` slide at all: ours;
 5. a `---` line between blocks: slides;
 6. a setext title (`Title` over `===`): presenterm;
-7. anything else is read as patat reads any Markdown file: slides cut at the top heading level.
+7. anything else is read as patat reads any Markdown file: slides cut at the top heading level
+   (`isAnyMarkdown`: no sign of any presenter, so the notice says plain Markdown, not patat).
 */
 const presentermCommands = new Set(['end_slide', 'jump_to_middle', 'incremental_lists', 'newlines', 'new_lines', 'alignment', 'font_size', 'user_comment', 'include', 'no_footer', 'skip_slide', 'list_item_newlines', 'new_line']);
 const presentermKeys = ['sub_title', 'event', 'location', 'authors', 'options'];
@@ -70,6 +71,16 @@ function hasPatatPause(scanned: Scanned): boolean {
 }
 
 export function detectFormat(scanned: Scanned): DeckFormat {
+	return detectReading(scanned).format;
+}
+
+/** The format, and whether it is rule 7's: a Markdown file with no sign of any presenter. */
+export function detectReading(scanned: Scanned): {readonly format: DeckFormat; readonly isAnyMarkdown: boolean} {
+	const format = signedFormat(scanned);
+	return format ? {format, isAnyMarkdown: false} : {format: 'patat', isAnyMarkdown: true};
+}
+
+function signedFormat(scanned: Scanned): DeckFormat | undefined {
 	const keys = Object.keys(scanned.front);
 	if (scanned.isFrontBroken || keys.some(key => !anyKeys.has(key)) || !scanned.lines.slice(scanned.bodyStart).some(line => /\S/.test(line))) {
 		return 'briefing';
@@ -100,5 +111,5 @@ export function detectFormat(scanned: Scanned): DeckFormat {
 		return 'presenterm';
 	}
 
-	return 'patat';
+	return undefined;
 }

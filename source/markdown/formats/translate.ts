@@ -1,7 +1,7 @@
 import path from 'node:path';
 import {headingText} from '../../deck/markdown.js';
 import {codeSpan} from '../../text/code-spans.js';
-import {detectFormat} from './detect.js';
+import {detectReading} from './detect.js';
 import {atxHeading, type Comment, commandOf, type DeckFormat, type FormatChoice, isRule, isSetextUnderline, type Scanned, scanDeck} from './scan.js';
 
 /**
@@ -52,9 +52,10 @@ class Notices {
 		this.#kinds.set(kind, {line: known?.line ?? index + 1, count: (known?.count ?? 0) + 1});
 	}
 
-	/** The notices, the first saying which presenter the deck was read as. */
-	list(format: DeckFormat): Notice[] {
-		const read = {kind: 'format', line: 1, count: 1, text: `Read as a ${format} deck (--format chooses another).`};
+	/** The notices, the first saying which presenter the deck was read as (or plain Markdown, when nothing in it names one). */
+	list(format: DeckFormat, isAnyMarkdown: boolean): Notice[] {
+		const reading = isAnyMarkdown ? 'Read as plain Markdown: its headings cut the slides, as patat cuts them' : `Read as a ${format} deck`;
+		const read = {kind: 'format', line: 1, count: 1, text: `${reading} (--format chooses another).`};
 		return [read, ...[...this.#kinds].map(([kind, {line, count}]) => ({kind, line, count, text: noticeTexts[kind]?.(count) ?? kind}))];
 	}
 }
@@ -478,7 +479,7 @@ function build(scanned: Scanned, format: DeckFormat, notices: Notices): Built {
 /** The deck's text in our format: ours as it is, another presenter's translated. `name` is the file's, for a deck with no title. */
 export function asOurDeck(text: string, choice: FormatChoice = 'auto', name?: string): OurDeck {
 	const scanned = scanDeck(text);
-	const format = choice === 'auto' ? detectFormat(scanned) : choice;
+	const {format, isAnyMarkdown} = choice === 'auto' ? detectReading(scanned) : {format: choice, isAnyMarkdown: false};
 	if (format === 'briefing') {
 		return ourOwn(scanned, text, name);
 	}
@@ -493,7 +494,7 @@ export function asOurDeck(text: string, choice: FormatChoice = 'auto', name?: st
 	const opensSection = firstHeading?.startsWith('# ') === true;
 	const head = ['---', `title: ${JSON.stringify(plainWords(title))}`, '---', '', ...(intro.length > 0 || !opensSection ? [`# ${title}`, ''] : []), ...intro];
 	const before = [...head, ...prefix.flatMap(line => [line, ''])];
-	return {format, text: [...before, ...out].join('\n'), shift: before.length, notices: notices.list(format)};
+	return {format, text: [...before, ...out].join('\n'), shift: before.length, notices: notices.list(format, isAnyMarkdown)};
 }
 
 /** A line of inline Markdown as the words it shows: emphasis, code and strikethrough marks and escapes taken off. */
