@@ -1,9 +1,11 @@
 import {stringify} from 'yaml';
 import {headingText, listMarkdown} from './deck/markdown.js';
 import {type Passage, quoteBank} from './new-quotes.js';
-import {headingWords, isTitleLine, type Paragraph, readSource, sentenceEnds, type SourceFacts, type Span} from './new-source.js';
+import {quoteOffsets} from './check/paragraphs.js';
+import {headingWords, isTitleLine, isUnspaced, marksOf, type Paragraph, readSource, sentenceEnds, type SourceFacts} from './new-source.js';
+import {cutCells} from './text/cells.js';
 import {stripControls} from './text/sanitize.js';
-import {wrap} from './text/wrap.js';
+import {textWidth, wrap} from './text/wrap.js';
 
 /**
 `briefing new SOURCE`: a deck to start from, written from a source text (new-source.ts reads it).
@@ -29,6 +31,9 @@ const slideCharacters = 560;
 /** A bullet is a paragraph's first sentence, cut after this many words when it runs over `bulletWords + 6`. */
 const bulletWords = 20;
 const titleWords = 7;
+/** In Chinese or Japanese, cut by width (two columns a character): about as wide as the words in English. */
+const bulletCells = 100;
+const titleMeasure: Measure = {words: titleWords, slack: 2, cells: 36};
 /** The quote bank lists a passage's first 150 words, and stops at about 28 KiB, within a slide's 32 KiB. */
 const passageWords = 150;
 const bankCharacters = 28 * 1024;
@@ -72,7 +77,7 @@ function deckTitle(facts: SourceFacts, paragraphs: readonly Paragraph[], fileNam
 	}
 
 	const lede = paragraphs.find(paragraph => paragraph.role === 'body');
-	return lede ? {text: opening(lede, titleWords + 1, 2).replace(/[.,;:]$/, ''), from: 'first words'} : {text: words || 'Untitled', from: 'file name'};
+	return lede ? {text: opening(lede, {...titleMeasure, words: titleWords + 1}).replace(/[.,;:。，；：]$/, ''), from: 'first words'} : {text: words || 'Untitled', from: 'file name'};
 }
 
 const titleNotes: Readonly<Record<NonNullable<Title['from']>, string>> = {
@@ -135,7 +140,7 @@ function bankComment(bank: readonly Passage[], facts: SourceFacts): string {
 		// The passage in its marks, as a slide quotes it; a very long one is its first words and an ellipsis.
 		const words = passage.text.split(/\s+/);
 		const text = words.length > passageWords ? `${words.slice(0, passageWords).join(' ')}…` : words.join(' ');
-		const lines = wrap(commentSafe(`“${text}”`), 92, {breakLongWords: false}).map(line => `${' '.repeat(pad + 4)}${line}`);
+		const lines = wrap(commentSafe(`${passage.marks[0]}${text}${passage.marks[1]}`), 92, {breakLongWords: false}).map(line => `${' '.repeat(pad + 4)}${line}`);
 		const entry = [head, ...lines].join('\n');
 		size += entry.length + 1;
 		if (size > bankCharacters) {
@@ -201,32 +206,48 @@ function groupParagraphs(body: readonly Paragraph[]): Paragraph[][] {
 	return groups;
 }
 
+/** How much of a sentence a title or a bullet takes: `words` words (all when at most `slack` more), or in Chinese or Japanese `cells` columns (all when at most a fifth more). */
+type Measure = {readonly words: number; readonly slack: number; readonly cells: number};
+
+/** Where a sentence is cut to `measure` (its length when it is not): after a word, or in Chinese or Japanese text at a clause's end (`，`) in the last half of the width, else at the width. */
+function cutAt(sentence: string, {words, slack, cells}: Measure): number {
+	if (!isUnspaced(sentence)) {
+		const spaces = [...sentence.matchAll(/\s+/g)];
+		return spaces.length + 1 > words + slack ? spaces[words - 1]!.index : sentence.length;
+	}
+
+	if (textWidth(sentence) <= cells * 1.2) {
+		return sentence.length;
+	}
+
+	const kept = cutCells(sentence, cells).text;
+	const clause = Math.max(...[...kept.matchAll(/[，、；：,;]/g)].map(match => match.index));
+	return clause > 0 && textWidth(kept.slice(0, clause)) >= cells / 2 ? clause : kept.length;
+}
+
 /**
-The first `words` words of a paragraph's first sentence (all of it when it is at most `slack` words
-longer), quotation marks kept in pairs: a paragraph that goes on with a quote from the one before
-gets its opening mark, a cut ends `…`, and a quote still open where the words end is closed.
+The first words of a paragraph's first sentence (`cutAt`), quotation marks kept in pairs: a paragraph
+that goes on with a quote from the one before gets its opening mark, a cut ends `…`, and a quote still
+open where the words end is closed.
 */
-function opening(paragraph: Paragraph, words: number, slack: number): string {
+function opening(paragraph: Paragraph, measure: Measure): string {
 	const [first, second] = sentenceEnds(paragraph);
 	// A paragraph that opens with a run-in head (`Visits. Weekday visits rose…`) goes on to its first sentence.
 	const sentence = paragraph.text.slice(0, runInHead(paragraph) && second !== undefined ? second : first);
-	const spaces = [...sentence.matchAll(/\s+/g)];
-	const isCut = spaces.length + 1 > words + slack;
-	const end = isCut ? spaces[words - 1]!.index : sentence.length;
+	const end = cutAt(sentence, measure);
 	let text = paragraph.text.slice(0, end).replaceAll(/\s+/g, ' ');
-	if (isCut) {
-		text = text.replace(/[\s,;:—–-]+$/, '') + '…';
+	if (end < sentence.length) {
+		text = text.replace(/[\s,;:—–\-，、；：]+$/, '') + '…';
 	}
 
-	// The quote the words stop inside (its closing mark, at `span.end`, is not among them).
+	// The quote the words stop inside (its closing mark, at `span.end`, is not among them), closed as it opened (`« … »`).
 	const open = paragraph.spans.find(span => span.start <= end && end <= span.end);
-	const mark = (span: Span | undefined) => (span && paragraph.text.charAt(span.start - 1) === '"' ? '"' : '”');
 	if (open) {
-		text += mark(open);
+		text += marksOf(open, paragraph.text)[1];
 	}
 
 	const quote = paragraph.spans[0];
-	return (quote?.start === 0 ? (mark(quote) === '"' ? '"' : '“') : '') + text;
+	return (quote?.start === 0 ? marksOf(quote, paragraph.text)[0] : '') + text;
 }
 
 /** The run-in head a paragraph opens with, if any: a first sentence of one to three words (`Visits.`, `Digital lending.`). */
@@ -236,12 +257,12 @@ function runInHead(paragraph: Paragraph): string | undefined {
 }
 
 function bullet(paragraph: Paragraph): string {
-	return opening(paragraph, bulletWords, 6);
+	return opening(paragraph, {words: bulletWords, slack: 6, cells: bulletCells});
 }
 
 /** A slide's title: the opening words of its first paragraph. */
 function openingWords(group: readonly Paragraph[]): string {
-	return runInHead(group[0]!) ?? opening(group[0]!, titleWords, 2).replace(/[.,;:]$/, '');
+	return runInHead(group[0]!) ?? opening(group[0]!, titleMeasure).replace(/[.,;:。，；：]$/, '');
 }
 
 function sectionMarkdown(section: SectionPlan, facts: SourceFacts): string {
@@ -269,21 +290,9 @@ function sectionMarkdown(section: SectionPlan, facts: SourceFacts): string {
 const timeWords =
 	/\b(?:(?:last|next|this|past|coming)\s+(?:week(?:end)?|month|year|spring|summer|fall|autumn|winter|quarter|decade|century|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|yesterday|today|tomorrow|tonight|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+)\s+(?:days?|weeks?|months?|years?)\s+ago)(?:['’]s)?\b/gi;
 
-/** Where the quoted stretches of a bullet are (inside “…” or "…"), as `[start, end)`. */
+/** Where the quoted stretches of a bullet are (check/paragraphs.ts), as `[start, end)` from the opening mark. */
 function quotedRanges(text: string): Array<readonly [number, number]> {
-	const found: Array<readonly [number, number]> = [];
-	let start = -1;
-	for (let index = 0; index < text.length; index++) {
-		const character = text[index];
-		if (start < 0 && (character === '“' || character === '"')) {
-			start = index;
-		} else if (start >= 0 && (character === '”' || character === '"')) {
-			found.push([start, index]);
-			start = -1;
-		}
-	}
-
-	return start >= 0 ? [...found, [start, text.length]] : found;
+	return quoteOffsets([text])[0]!.spans.map(span => [span.start - 1, span.end] as const);
 }
 
 /**

@@ -1,4 +1,4 @@
-import {type Paragraph, sentenceEnds, type Span} from './new-source.js';
+import {marksOf, type Paragraph, sentenceEnds, type Span} from './new-source.js';
 
 /**
 The quote bank of `briefing new`: every passage in quotation marks in the source, with its paragraph
@@ -13,6 +13,8 @@ export type Passage = {
 	readonly text: string;
 	/** Who says it, as the bank writes it: `Mayorkas`, `he (Mayorkas, named before)`, `that official`; empty when nobody is named. */
 	readonly speaker: string;
+	/** The quotation marks to give it, the source's own (new-source.ts `marksOf`). */
+	readonly marks: readonly [string, string];
 };
 
 /** The verbs that give a quote to somebody. */
@@ -118,6 +120,11 @@ function drafts(paragraphs: readonly Paragraph[]): Draft[] {
 	return list;
 }
 
+/** The bank gives a quote in “…” (a quote in "…" too), else in the source's own marks. */
+function bankMarks(span: Span, text: string): readonly [string, string] {
+	return span.open === '"' ? ['“', '”'] : marksOf(span, text);
+}
+
 function optional(found: Found | undefined): {found?: Found} {
 	return found ? {found} : {};
 }
@@ -133,7 +140,7 @@ export function quoteBank(paragraphs: readonly Paragraph[]): Passage[] {
 		const found = draft.found ?? list.find(other => other.run === draft.run && other.found)?.found ?? list.find(other => other.index === draft.index && other.found)?.found;
 		if (found) {
 			const speaker = speakerText(paragraphs, draft, found);
-			bank.push({n: draft.n, text: draft.text, speaker: speaker.text});
+			bank.push({n: draft.n, text: draft.text, speaker: speaker.text, marks: bankMarks(draft.span, paragraphs[draft.index]!.text)});
 			voices.push(speaker.voice);
 			continue;
 		}
@@ -143,7 +150,7 @@ export function quoteBank(paragraphs: readonly Paragraph[]): Passage[] {
 		const opensParagraph = paragraphs[draft.index]!.text.slice(0, draft.span.start).trim().length <= 1;
 		const isSameVoice = previous !== undefined && (previous.run === draft.run || (previous.index === draft.index - 1 && opensParagraph));
 		const voice = isSameVoice ? (voices.at(-1) ?? '') : '';
-		bank.push({n: draft.n, text: draft.text, speaker: voice ? `${voice} (as the quote before)` : ''});
+		bank.push({n: draft.n, text: draft.text, speaker: voice ? `${voice} (as the quote before)` : '', marks: bankMarks(draft.span, paragraphs[draft.index]!.text)});
 		voices.push(voice);
 	}
 

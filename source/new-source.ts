@@ -1,4 +1,5 @@
-import {isFurniture, splitParagraphs} from './check/paragraphs.js';
+import {isFurniture, quotationMarks, quoteOffsets, type QuoteOffsets, splitParagraphs} from './check/paragraphs.js';
+import {textWidth} from './text/wrap.js';
 
 /**
 A source text read for `briefing new` (new-deck.ts writes the deck): its paragraphs, numbered as
@@ -24,7 +25,8 @@ export type Paragraph = {
 	readonly masked: string;
 };
 
-export type Span = {readonly start: number; readonly end: number; readonly isClosed: boolean};
+/** A quoted stretch (check/paragraphs.ts): its words' offsets, and the mark it opened with (`“`, `«`, `「`…). */
+export type Span = QuoteOffsets;
 
 export type SourceFacts = {
 	readonly title?: string;
@@ -39,17 +41,40 @@ export type SourceFacts = {
 
 const months = 'January|February|March|April|May|June|July|August|September|October|November|December';
 const shortMonths = 'Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec';
-/** A date as a source prints it: April 6, 2021 · Apr. 6, 2021 · 6 April 2021 · 2021-04-06. */
-const datePattern = new RegExp(String.raw`\b(?:(?:${months}|(?:${shortMonths})\.?)\s+\d{1,2},\s+\d{4}|\d{1,2}\s+(?:${months})\s+\d{4}|\d{4}-\d{2}-\d{2})\b`);
+/** The months of French, German, Spanish, Italian, Portuguese and Russian, as a date after its day prints them (`6 avril`, `6 апреля`). */
+const otherMonths = [
+	'janvier février mars avril mai juin juillet août septembre octobre novembre décembre',
+	'januar jänner februar märz april mai juni juli august september oktober november dezember',
+	'enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre',
+	'gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre',
+	'janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro',
+	'января февраля марта апреля мая июня июля августа сентября октября ноября декабря',
+]
+	.flatMap(line => line.split(' '))
+	.flatMap(month => [month, month.charAt(0).toUpperCase() + month.slice(1)])
+	.join('|');
+/**
+A date as a source prints it: April 6, 2021 · Apr. 6, 2021 · 6 April 2021 · 2021-04-06 · 6 avril 2021 ·
+1er mai 2021 · 6. April 2021 · 6 de abril de 2021 · 6 апреля 2021 г. · 2021年4月6日 · 2021년 4월 6일.
+*/
+const dateText = [
+	String.raw`(?:${months}|(?:${shortMonths})\.?)\s+\d{1,2},\s+\d{4}`,
+	String.raw`\d{1,2}\s+(?:${months})\s+\d{4}`,
+	String.raw`\d{4}-\d{2}-\d{2}`,
+	String.raw`\d{1,2}(?:\.|er|º|°)?\s+(?:de\s+)?(?:${otherMonths})\s+(?:de\s+)?\d{4}(?:\s*г\.|\s+года)?`,
+	String.raw`[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日`,
+	String.raw`\d{4}년\s*\d{1,2}월\s*\d{1,2}일`,
+].join('|');
+const datePattern = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${dateText})(?![\p{L}\p{N}])`, 'u');
 /** A dateline: `- The Washington Times - Tuesday, April 6, 2021`. */
-const datelinePattern = new RegExp(String.raw`^[-\u2013\u2014\u2022*|\s]*(.+?)\s+[-\u2013\u2014|]\s+(?:[A-Z][a-z]+day,\s*)?(${datePattern.source.slice(2, -2)})\s*$`);
+const datelinePattern = new RegExp(String.raw`^[-\u2013\u2014\u2022*|\s]*(.+?)\s+[-\u2013\u2014|]\s+(?:[A-Z][a-z]+day,\s*)?(${dateText})\s*$`, 'u');
 /** A line of a header block: `Author: …`, `Date: …`. */
 const headerLine = /^(title|subject|author|authors|by|date|published|publisher|issued by|prepared by|organi[sz]ation|outlet|source)\s*:\s*(.+)$/i;
 
 /** The text's paragraphs with their roles and quoted stretches, and what the text says of itself. */
 export function readSource(text: string): {readonly paragraphs: readonly Paragraph[]; readonly facts: SourceFacts} {
 	const blocks = splitParagraphs(text);
-	const spans = quoteSpans(blocks);
+	const spans = quoteOffsets(blocks);
 	const {facts, meta} = readFacts(blocks);
 	const roles = blocks.map((block, index): Role => (isFurniture(block) ? 'furniture' : meta.has(index) ? 'meta' : 'body'));
 	for (const index of headings(blocks, roles)) {
@@ -67,43 +92,6 @@ export function readSource(text: string): {readonly paragraphs: readonly Paragra
 	return {paragraphs, facts: {...facts, kind: kindOf(facts, paragraphs)}};
 }
 
-/**
-The quoted stretches of each paragraph, as `quotedSpans` (check/paragraphs.ts) finds them, with their
-offsets: a quote left open at a paragraph's end runs on into the next (whose own opening mark, as
-newspapers print it, is not part of the words); furniture ends any quote.
-*/
-function quoteSpans(blocks: readonly string[]): Array<{spans: Span[]; continues: boolean}> {
-	let isOpen = false;
-	return blocks.map(block => {
-		const continues = isOpen;
-		if (isFurniture(block)) {
-			isOpen = false;
-			return {spans: [], continues: false};
-		}
-
-		const found: Span[] = [];
-		let start = isOpen ? 0 : -1;
-		for (let index = 0; index < block.length; index++) {
-			const character = block[index]!;
-			const isOpening = character === '“' || (character === '"' && start < 0);
-			const isClosing = character === '”' || (character === '"' && start >= 0);
-			if (isOpening && (start < 0 || index === start)) {
-				start = index + 1;
-			} else if (isClosing && start >= 0) {
-				found.push({start, end: index, isClosed: true});
-				start = -1;
-			}
-		}
-
-		isOpen = start >= 0;
-		if (isOpen) {
-			found.push({start, end: block.length, isClosed: false});
-		}
-
-		return {spans: found, continues};
-	});
-}
-
 function masked(text: string, spans: readonly Span[]): string {
 	let result = text;
 	for (const span of spans) {
@@ -113,15 +101,36 @@ function masked(text: string, spans: readonly Span[]): string {
 	return result;
 }
 
+/**
+The marks a quote's words stand between on a slide: the source's own (`"…"`, `«…»`, `「…」`), spaced
+inside as the source spaces them (`« … »`), curly ones for a quote going on from the paragraph before.
+*/
+export function marksOf(span: Span, text: string): readonly [string, string] {
+	if (span.open === '"') {
+		return span.start === 0 ? ['“', '”'] : ['"', '"'];
+	}
+
+	const close = quotationMarks[span.open]!.charAt(0);
+	return /\s/.test(text.charAt(span.start)) ? [`${span.open} `, ` ${close}`] : [span.open, close];
+}
+
 /** Whether offset `at` is within a quoted stretch (its words, not its closing mark). */
 export function isQuotedAt(spans: readonly Span[], at: number): boolean {
 	return spans.some(span => span.start <= at && at < span.end);
 }
 
-/** One line, short enough to be a title, a dateline or a heading. */
-function isShortLine(text: string, characters = 120): boolean {
-	return !text.includes('\n') && text.length <= characters;
+/** Text in Chinese or Japanese characters: written without spaces between words, each character two columns wide. */
+export function isUnspaced(text: string): boolean {
+	return /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u.test(text);
 }
+
+/** One line, short enough to be a title, a dateline or a heading: `characters` long, or as many columns in Chinese or Japanese. */
+function isShortLine(text: string, characters = 120): boolean {
+	return !text.includes('\n') && (isUnspaced(text) ? textWidth(text) : text.length) <= characters;
+}
+
+/** The marks that end a sentence or a clause, or close a quote: a line ending in one is no title or heading. */
+const endsClause = /[.,;:!"“”。，、；：！？」』»]$/;
 
 type FactsFound = {title?: string; outlet?: string; publisher?: string; author?: string; date?: string; dateParagraph?: number};
 
@@ -175,7 +184,7 @@ function readFactLine(block: string, facts: FactsFound): boolean {
 		return true;
 	}
 
-	const byline = isShortLine(block, 100) ? /^By\s+([A-Z][^,|–—]*?)(?:\s*(?:[,|–—]|\s-\s)\s*(.*))?$/.exec(block) : null;
+	const byline = isShortLine(block, 100) ? (/^By\s+([A-Z][^,|–—]*?)(?:\s*(?:[,|–—]|\s-\s)\s*(.*))?$/.exec(block) ?? otherByline(block)) : null;
 	if (byline) {
 		facts.author ??= byline[1]!.trim();
 		const rest = byline[2]?.trim() ?? '';
@@ -199,6 +208,12 @@ function readFactLine(block: string, facts: FactsFound): boolean {
 	}
 
 	return false;
+}
+
+/** A byline in French, German or Spanish (`Par Claire Martin`, `Von Anna Schneider`, `Por María González`): the word, then a name and nothing else. */
+function otherByline(block: string): RegExpExecArray | null {
+	const byline = /^(?:Par|Von|Por)\s+([^,|–—]+?)(?:\s*(?:[,|–—]|\s-\s)\s*(.*))?$/u.exec(block);
+	return byline && isNameLine(byline[1]!) ? byline : null;
 }
 
 function readHeaderField(name: string, value: string, facts: FactsFound): void {
@@ -226,7 +241,7 @@ function isNameLine(block: string): boolean {
 
 /** A line that reads as a title: short, no sentence's end, not a quote. */
 export function isTitleLine(block: string): boolean {
-	return isShortLine(block, 150) && block.split(/\s+/).length <= 20 && /^[\p{Lu}\p{N}]/u.test(block) && !/[.,;:!"“”]$/.test(block);
+	return isShortLine(block, 150) && block.split(/\s+/).length <= 20 && /^[\p{Lu}\p{N}\p{Lo}]/u.test(block) && !endsClause.test(block);
 }
 
 /**
@@ -255,7 +270,7 @@ function headings(blocks: readonly string[], roles: readonly Role[]): number[] {
 }
 
 function isHeadingLine(block: string): boolean {
-	return isShortLine(block, 80) && block.split(/\s+/).length <= 12 && /^[\p{Lu}\p{N}]/u.test(block) && /\p{L}/u.test(block) && !/[.,;:!"“”’)]$/.test(block) && !/[“”"]/.test(block);
+	return isShortLine(block, 80) && block.split(/\s+/).length <= 12 && /^[\p{Lu}\p{N}\p{Lo}]/u.test(block) && /\p{L}/u.test(block) && !/[’)]$/.test(block) && !endsClause.test(block) && !/[“”"«»„「」]/.test(block);
 }
 
 /** A heading's words: the Markdown marks and the part's number (`2.1`, `IV.`) left off. */
@@ -290,14 +305,21 @@ function kindOf(facts: FactsFound, paragraphs: readonly Paragraph[]): SourceKind
 const abbreviation = /(?:\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|No|vs|Gen|Sen|Rep|Gov|Inc|Co|Ltd|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|e\.g|i\.e|etc)|\b\p{Lu}|\b(?:\p{Lu}\.)+\p{Lu})$/u;
 
 /**
+A sentence's end: a full stop, question or exclamation mark and the closing marks after it, then a
+space and what starts a sentence (a capital, a digit, an opening mark, Spanish `¿` `¡`); or a Chinese
+or Japanese full stop, question or exclamation mark (`。！？`) and its closing marks, with more text after.
+*/
+const sentenceEnd = /[.!?…]+[”"’)»“」』‘›]*(?=\s+[\p{Lu}\p{N}“"‘(«„‚»「『¿¡])|[。！？]+[”’」』）)»]*(?=\s*\S)/gu;
+
+/**
 Where the paragraph's sentences end (the offset after each one's last mark): a full stop, question or
 exclamation mark (and the closing quotation marks after it) followed by a space and a capital, a
-digit or a quotation mark; never inside a quote (a quote of several sentences is one sentence with
+digit or a quotation mark, or a CJK full stop (`sentenceEnd`); never inside a quote (a quote of several sentences is one sentence with
 the words around it), never after `Mr.` or an initial. The last offset is the paragraph's end.
 */
 export function sentenceEnds(paragraph: Paragraph): number[] {
 	const ends: number[] = [];
-	for (const match of paragraph.text.matchAll(/[.!?…]+[”"’)]*(?=\s+[\p{Lu}\p{N}“"‘(])/gu)) {
+	for (const match of paragraph.text.matchAll(sentenceEnd)) {
 		const end = match.index + match[0].length;
 		if (isQuotedAt(paragraph.spans, end - 1) || (match[0].startsWith('.') && abbreviation.test(paragraph.text.slice(Math.max(0, match.index - 12), match.index)))) {
 			continue;

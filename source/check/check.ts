@@ -1,7 +1,7 @@
 import {type Block, blockTexts} from '../deck/blocks.js';
 import type {Deck, Slide, SourceInfo} from '../deck/deck.js';
 import {sourceKind, sourceNoun} from '../deck/source-words.js';
-import {isFurniture, quotedSpans, splitParagraphs} from './paragraphs.js';
+import {isFurniture, quotationMarks, quotedSpans, splitParagraphs} from './paragraphs.js';
 import {withoutCode} from '../text/code-spans.js';
 
 /**
@@ -70,9 +70,12 @@ export function normalise(text: string): string {
 		.trim();
 }
 
-/** A quote as pieces to find in order: normalised, loose at the ends, split where an ellipsis left words out. */
+/** A quote as pieces to find in order: normalised, loose at the ends, split where an ellipsis left words out; a Quote in marks other than “…” (`« … »`, `「…」`) out of them. */
 function quoteParts(quote: string): string[] {
-	return normalise(quote)
+	const [open, ...words] = [...quote];
+	const closers = open === undefined || open === '“' || open === '"' ? undefined : quotationMarks[open];
+	const unquoted = closers?.includes(words.at(-1) ?? '') ? words.slice(0, -1).join('') : quote;
+	return normalise(unquoted)
 		.split(/\s*(?:…|\.\.\.)\s*/)
 		.map(part => part.replace(/^[\s,.;:—-]+/, '').replace(/[\s,.;:—-]+$/, ''))
 		.filter(Boolean);
@@ -106,7 +109,8 @@ export type QuotedPassage = {
 	readonly sentence: string;
 };
 
-const quotePattern = /“([^“”]*)”|"([^"]*)"|‘([^‘]*?)’(?!\p{L})/gu;
+/** A passage in quotation marks: “…”, "…", ‘…’, and the marks of other languages (`quotationMarks`): „…“, « … », 「…」, 『…』, ‚…‘, ‹…›. */
+const quotePattern = /“([^“”]*)”|"([^"]*)"|‘([^‘]*?)’(?!\p{L})|„([^„“”]*)[“”]|«\s*([^«»]*?)\s*»|「([^「」]*)」|『([^『』]*)』|‚([^‚‘’]*)[‘’]|‹([^‹›]*)›/gu;
 
 /** The passages of `text` inside quotation marks, each with the words of its sentence outside the quotes. */
 export function quotedPassages(text: string): QuotedPassage[] {
@@ -122,7 +126,7 @@ export function quotedPassages(text: string): QuotedPassage[] {
 	return matches.map(match => {
 		const start = Math.max(0, ...ends.filter(end => end <= match.index));
 		const end = Math.min(masked.length, ...ends.filter(at => at > match.index));
-		return {text: match[1] ?? match[2] ?? match[3] ?? '', sentence: masked.slice(start, end)};
+		return {text: match.slice(1).find(group => group !== undefined) ?? '', sentence: masked.slice(start, end)};
 	});
 }
 

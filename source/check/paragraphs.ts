@@ -25,37 +25,69 @@ export function isFurniture(paragraph: string): boolean {
 }
 
 /**
-The passages each paragraph holds inside double quotation marks (“…” or "…"), index for index with
-`paragraphs`. A quote left open at a paragraph's end runs to that end and on into the next paragraph
-(until its closing mark), as newspapers print a quote of several paragraphs. Furniture ends any quote.
+The quotation marks a quote opens with, each with the marks that close it: English “…” and "…",
+German „…“ (Polish „…”) and »…«, French and others « … », Chinese and Japanese 「…」 and 『…』, German
+‚…‘ and ‹…›. Inside a quote the other marks are its own words' (a quote within the quote).
 */
-export function quotedSpans(paragraphs: readonly string[]): string[][] {
-	let isOpen = false;
+export const quotationMarks: Readonly<Record<string, string>> = {
+	'“': '”"',
+	'"': '”"',
+	'„': '“”',
+	'«': '»',
+	'»': '«',
+	'「': '」',
+	'『': '』',
+	'‚': '‘’',
+	'‹': '›',
+};
+
+/** A quoted stretch of a paragraph: its words from `start` to `end` (the closing mark, or the paragraph's end), and the mark it opened with. */
+export type QuoteOffsets = {readonly start: number; readonly end: number; readonly isClosed: boolean; readonly open: string};
+
+/**
+The quoted stretches of each paragraph as offsets, index for index with `paragraphs`, and whether the
+paragraph opens inside a quote left open at the end of the one before: such a quote runs to the
+paragraph's end and on into the next (until its closing mark), as newspapers print a quote of several
+paragraphs, and the next paragraph's own opening mark is not part of the words. Furniture ends any quote.
+*/
+export function quoteOffsets(paragraphs: readonly string[]): Array<{readonly spans: QuoteOffsets[]; readonly continues: boolean}> {
+	let open: string | undefined;
 	return paragraphs.map(paragraph => {
+		const continues = open !== undefined;
 		if (isFurniture(paragraph)) {
-			isOpen = false;
-			return [];
+			open = undefined;
+			return {spans: [], continues: false};
 		}
 
-		const characters = [...paragraph];
-		const spans: string[] = [];
-		let start = isOpen ? 0 : -1;
-		for (const [index, character] of characters.entries()) {
-			const isOpening = character === '“' || (character === '"' && start < 0);
-			const isClosing = character === '”' || (character === '"' && start >= 0);
-			if (isOpening && (start < 0 || index === start)) {
-				start = index + 1;
-			} else if (isClosing && start >= 0) {
-				spans.push(characters.slice(start, index).join(''));
+		const spans: QuoteOffsets[] = [];
+		let start = open === undefined ? -1 : 0;
+		for (let index = 0; index < paragraph.length; index++) {
+			const character = paragraph[index]!;
+			const closers = open === undefined ? undefined : quotationMarks[open]!;
+			if (closers?.includes(character)) {
+				spans.push({start, end: index, isClosed: true, open: open!});
+				open = undefined;
 				start = -1;
+			} else if (Object.hasOwn(quotationMarks, character) && (open === undefined || index === start)) {
+				// At a paragraph's start inside an open quote, its own opening mark (which may differ from the first).
+				open = character;
+				start = index + 1;
 			}
 		}
 
-		isOpen = start >= 0;
-		if (isOpen) {
-			spans.push(characters.slice(start).join(''));
+		if (open !== undefined) {
+			spans.push({start, end: paragraph.length, isClosed: false, open});
 		}
 
-		return spans;
+		return {spans, continues};
 	});
+}
+
+/**
+The passages each paragraph holds inside quotation marks (`quotationMarks`), index for index with
+`paragraphs`, as `quoteOffsets` finds them.
+*/
+export function quotedSpans(paragraphs: readonly string[]): string[][] {
+	const offsets = quoteOffsets(paragraphs);
+	return paragraphs.map((paragraph, index) => offsets[index]!.spans.map(span => paragraph.slice(span.start, span.end)));
 }
