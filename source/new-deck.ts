@@ -2,6 +2,7 @@ import {stringify} from 'yaml';
 import {headingText, listMarkdown} from './deck/markdown.js';
 import {type Passage, quoteBank} from './new-quotes.js';
 import {quoteOffsets} from './check/paragraphs.js';
+import {asOf, timeWords} from './new-time-words.js';
 import {headingWords, isTitleLine, isUnspaced, marksOf, type Paragraph, readSource, sentenceEnds, type SourceFacts} from './new-source.js';
 import {cutCells} from './text/cells.js';
 import {stripControls} from './text/sanitize.js';
@@ -286,17 +287,14 @@ function sectionMarkdown(section: SectionPlan, facts: SourceFacts): string {
 	return [`# ${headingText(section.title)}`, slides.join('\n\n---\n\n')].join('\n\n');
 }
 
-/** Words that count from the day the source was written: `last week` (`last week’s`), `this year`, `next month`, `yesterday`, `two days ago`. */
-const timeWords =
-	/\b(?:(?:last|next|this|past|coming)\s+(?:week(?:end)?|month|year|spring|summer|fall|autumn|winter|quarter|decade|century|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|yesterday|today|tomorrow|tonight|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+)\s+(?:days?|weeks?|months?|years?)\s+ago)(?:['’]s)?\b/gi;
-
 /** Where the quoted stretches of a bullet are (check/paragraphs.ts), as `[start, end)` from the opening mark. */
 function quotedRanges(text: string): Array<readonly [number, number]> {
 	return quoteOffsets([text])[0]!.spans.map(span => [span.start - 1, span.end] as const);
 }
 
 /**
-A bullet's time words dated by the source's date (`last week (as of April 6, 2021)`), so the slide
+A bullet's time words dated by the source's date (`last week (as of April 6, 2021)`, in the words'
+language: new-time-words.ts), so the slide
 still says when; words inside a quote stay as written, and words with no date to go by, are flagged
 for the writer in a comment under the bullets.
 */
@@ -304,7 +302,10 @@ function datedWords(text: string, n: number, facts: SourceFacts): {text: string;
 	const quoted = quotedRanges(text);
 	const flags: string[] = [];
 	let isDated = false;
-	const dated = text.replaceAll(timeWords, (words: string, at: number) => {
+	const dated = text.replaceAll(timeWords, (words: string, ...rest: unknown[]) => {
+		// The replacer's arguments: the groups, the offset, the whole text, and the named groups last.
+		const groups = rest.at(-1) as Record<string, string | undefined>;
+		const at = rest.at(-3) as number;
 		if (quoted.some(([start, end]) => at > start && at < end)) {
 			flags.push(`“${words}” (¶ ${n}, in a quote) counts from the day the ${facts.kind} was written${facts.date ? `, ${facts.date}` : ''}: say when as you present it.`);
 			return words;
@@ -316,7 +317,7 @@ function datedWords(text: string, n: number, facts: SourceFacts): {text: string;
 		}
 
 		isDated = true;
-		return `${words} (as of ${facts.date})`;
+		return words + asOf(groups, facts.date, text);
 	});
 	return {text: dated, isDated, flags};
 }
