@@ -1,4 +1,5 @@
 import {marksOf, type Paragraph, sentenceEnds, type Span} from './new-source.js';
+import {type Found, otherSpeakersIn, subjectBefore} from './new-speakers.js';
 
 /**
 The quote bank of `briefing new`: every passage in quotation marks in the source, with its paragraph
@@ -33,7 +34,6 @@ const after = new RegExp(String.raw`[\u201D"],?\s+${verbs}\s+${role}(${name})`, 
 /** A person named with a title, or named as the one who speaks: what a later `he` may stand for. */
 const titled = new RegExp(String.raw`\b(?:Mr|Mrs|Ms|Dr)\.\s+(\p{Lu}[\p{L}-]+)`, 'gu');
 
-type Found = {readonly who: string; readonly at: number; readonly kind: 'named' | 'pronoun' | 'described'};
 
 /** `Mr. Mayorkas` → `Mayorkas`; a possessive's `’s` off. */
 function shortName(text: string): string {
@@ -57,7 +57,8 @@ function speakersIn(text: string, offset: number): Found[] {
 		found.push({who: shortName(match[1]!), at: offset + match.index, kind: 'named'});
 	}
 
-	return found;
+	// Other languages' forms (new-speakers.ts).
+	return [...found, ...otherSpeakersIn(text, offset)];
 }
 
 /** The sentence (start and end offsets) that holds a span. */
@@ -162,7 +163,9 @@ function speakerText(paragraphs: readonly Paragraph[], draft: Draft, found: Foun
 		return {text: found.who, voice: found.who};
 	}
 
-	const named = lastNamed(paragraphs, draft.index, Math.min(found.at, draft.span.start));
+	const before = Math.min(found.at, draft.span.start);
+	const masked = paragraphs[draft.index]!.masked.slice(0, before);
+	const named = found.isLocal ? subjectBefore(masked, speakersIn(masked, 0)) : lastNamed(paragraphs, draft.index, before);
 	const word = found.who.toLowerCase();
 	return named ? {text: `${word} (${named}, named before)`, voice: named} : {text: word, voice: ''};
 }
