@@ -210,21 +210,32 @@ function groupParagraphs(body: readonly Paragraph[]): Paragraph[][] {
 /** How much of a sentence a title or a bullet takes: `words` words (all when at most `slack` more), or in Chinese or Japanese `cells` columns (all when at most a fifth more). */
 type Measure = {readonly words: number; readonly slack: number; readonly cells: number};
 
-/** Where a sentence is cut to `measure` (its length when it is not): after a word, or in Chinese or Japanese text at a clause's end (`，`) in the last half of the width, else at the width. */
-function cutAt(sentence: string, {words, slack, cells}: Measure): number {
+/** Where a sentence is cut to `measure` (its length when it is not): after a word, or in Chinese or Japanese text at a clause's end (`，`) in the last half of the width, else after a word there, else at the width. */
+function cutAt(sentence: string, measure: Measure): number {
+	const {cells} = measure;
 	if (!isUnspaced(sentence)) {
 		const spaces = [...sentence.matchAll(/\s+/g)];
-		return spaces.length + 1 > words + slack ? spaces[words - 1]!.index : sentence.length;
+		return spaces.length + 1 > measure.words + measure.slack ? spaces[measure.words - 1]!.index : sentence.length;
 	}
 
 	if (textWidth(sentence) <= cells * 1.2) {
 		return sentence.length;
 	}
 
-	const kept = cutCells(sentence, cells).text;
-	const clause = Math.max(...[...kept.matchAll(/[，、；：,;]/g)].map(match => match.index));
-	return clause > 0 && textWidth(kept.slice(0, clause)) >= cells / 2 ? clause : kept.length;
+	const kept = cutCells(sentence, cells).text.length;
+	const clause = Math.max(...[...sentence.slice(0, kept).matchAll(/[，、；：,;]/g)].map(match => match.index));
+	if (clause > 0 && textWidth(sentence.slice(0, clause)) >= cells / 2) {
+		return clause;
+	}
+
+	// Else after the last whole word (the runtime's dictionary of Chinese and Japanese words), else at the width.
+	words ??= new Intl.Segmenter(undefined, {granularity: 'word'});
+	const ends = Array.from(words.segment(sentence), each => each.index + each.segment.length).filter(end => end <= kept);
+	const word = ends.at(-1) ?? 0;
+	return textWidth(sentence.slice(0, word)) >= cells / 2 ? word : kept;
 }
+
+let words: Intl.Segmenter | undefined;
 
 /**
 The first words of a paragraph's first sentence (`cutAt`), quotation marks kept in pairs: a paragraph
