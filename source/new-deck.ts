@@ -37,6 +37,8 @@ const bulletCells = 100;
 const titleMeasure: Measure = {words: titleWords, slack: 2, cells: 36};
 /** The quote bank lists a passage's first 150 words, and stops at about 28 KiB, within a slide's 32 KiB. */
 const passageWords = 150;
+/** In Chinese or Japanese: this many columns. */
+const passageCells = 600;
 const bankCharacters = 28 * 1024;
 
 type SlidePlan = {readonly title: string; readonly paragraphs: readonly Paragraph[]; readonly cited: readonly number[]};
@@ -140,8 +142,11 @@ function bankComment(bank: readonly Passage[], facts: SourceFacts): string {
 		const head = `¶ ${String(passage.n).padEnd(pad)}  ${passage.speaker || 'nobody named'}:`;
 		// The passage in its marks, as a slide quotes it; a very long one is its first words and an ellipsis.
 		const words = passage.text.split(/\s+/);
-		const text = words.length > passageWords ? `${words.slice(0, passageWords).join(' ')}…` : words.join(' ');
-		const lines = wrap(commentSafe(`${passage.marks[0]}${text}${passage.marks[1]}`), 92, {breakLongWords: false}).map(line => `${' '.repeat(pad + 4)}${line}`);
+		const isUnspacedText = isUnspaced(passage.text);
+		const cut = isUnspacedText ? cutCells(words.join(' '), passageCells).text : words.slice(0, passageWords).join(' ');
+		const text = cut.length < words.join(' ').length ? `${cut}…` : cut;
+		// Chinese and Japanese lines break between characters (`wrap` breaks there), others at spaces only.
+		const lines = wrap(commentSafe(`${passage.marks[0]}${text}${passage.marks[1]}`), 92, {breakLongWords: isUnspacedText}).map(line => `${' '.repeat(pad + 4)}${line}`);
 		const entry = [head, ...lines].join('\n');
 		size += entry.length + 1;
 		if (size > bankCharacters) {
@@ -222,7 +227,8 @@ function cutAt(sentence: string, measure: Measure): number {
 		return sentence.length;
 	}
 
-	const kept = cutCells(sentence, cells).text.length;
+	// Measured on a start no wider than needed: a sentence may be a whole long paragraph.
+	const kept = cutCells(sentence.slice(0, cells * 4), cells).text.length;
 	const clause = Math.max(...[...sentence.slice(0, kept).matchAll(/[，、；：,;]/g)].map(match => match.index));
 	if (clause > 0 && textWidth(sentence.slice(0, clause)) >= cells / 2) {
 		return clause;
@@ -230,7 +236,7 @@ function cutAt(sentence: string, measure: Measure): number {
 
 	// Else after the last whole word (the runtime's dictionary of Chinese and Japanese words), else at the width.
 	words ??= new Intl.Segmenter(undefined, {granularity: 'word'});
-	const ends = Array.from(words.segment(sentence), each => each.index + each.segment.length).filter(end => end <= kept);
+	const ends = Array.from(words.segment(sentence.slice(0, kept + 8)), each => each.index + each.segment.length).filter(end => end <= kept);
 	const word = ends.at(-1) ?? 0;
 	return textWidth(sentence.slice(0, word)) >= cells / 2 ? word : kept;
 }

@@ -37,14 +37,14 @@ const closing = String.raw`[»”“’‘」』]`;
 const opening = String.raw`[«„“‚「『]`;
 const notLetter = String.raw`(?![\p{L}\p{N}])`;
 
-/** After a closing mark: `», a déclaré la directrice, Lucie Bernard`, `“, sagte er`, `», — сказал Смирнов`. */
+/** After a closing mark: `», a déclaré la directrice, Lucie Bernard`, `“, sagte er`, `», — сказал Смирнов`. (Each `\s*` after a mark of its own: a quote blanked out is a long run of spaces, and two `\s*` side by side would try every split of it.) */
 const after = new RegExp(
-	String.raw`${closing}\s*,?\s*[—–-]?\s*(?:(?<de>${verbs.de})|${verbs.fr}|${verbs.es}|${verbs.ru})${notLetter}` +
+	String.raw`${closing}\s*(?:,\s*)?(?:[—–-]\s*)?(?:(?<de>${verbs.de})|${verbs.fr}|${verbs.es}|${verbs.ru})${notLetter}` +
 		String.raw`(?:\s+(?<pronoun>er|sie|он|она|él|ella|lui|lei|ele|ela)${notLetter}|\s+${role}(?<named>${name})|\s+(?<described>(?:une?|eine?|un|una|uno|um|uma)\s+[\p{L}-]+)|(?<bare>\s*[.;]))?`,
 	'gu',
 );
 /** The French pronoun form: `», a-t-il déclaré`, `», explique-t-elle`, `», dit-il`. */
-const frenchPronoun = new RegExp(String.raw`${closing}\s*,?\s*(?:a-t-(?<a>il|elle)\s+${verbs.fr}|[\p{Ll}é]+(?:-t)?-(?<b>il|elle))${notLetter}`, 'gu');
+const frenchPronoun = new RegExp(String.raw`${closing}\s*(?:,\s*)?(?:a-t-(?<a>il|elle)\s+${verbs.fr}|[\p{Ll}é]+(?:-t)?-(?<b>il|elle))${notLetter}`, 'gu');
 /** Before an opening mark: `Lucie Bernard a déclaré : «`, `Fischer sagte: „`. */
 const before = new RegExp(String.raw`(?<named>${fullName}|\p{Lu}[\p{Ll}'’-]+)\s+(?:${verbs.fr}|${verbs.de}|${verbs.es}|${verbs.ru})\s*:\s*${opening}`, 'gu');
 

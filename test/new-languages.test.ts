@@ -209,6 +209,18 @@ describe('sentences and titles in Chinese and Japanese', () => {
 	});
 });
 
+test('a Chinese paragraph of one long sentence and one long quote makes a deck that presents: bullet, title and bank cut by width', () => {
+	const text = `图书馆重新开放\n\n馆长说：“${'我们欢迎每一位读者'.repeat(400)}”她说，${'读者们排队等候入场'.repeat(400)}。`;
+	const deck = deckOf(text);
+	expect(Math.max(...deck.split('\n').map(line => textWidth(line)))).toBeLessThanOrEqual(210);
+	const bank = /<!--\nQuote bank[\s\S]*?\n-->/.exec(deck)![0];
+	expect(bank).toContain('“我们欢迎每一位读者');
+	expect(bank).toMatch(/[^…]…”\n-->$/);
+	const parsed = parseMarkdownDeck(deck).deck;
+	expect(parsed.slides).toHaveLength(1);
+	expect(checkDeck(parsed, text)).toEqual([]);
+});
+
 test('a date alone on its line under the title, in Italian, Portuguese, French, Chinese, Korean, or ISO; a month alone is no date', () => {
 	const dates = [
 		['6 aprile 2021', '6 aprile 2021'],
