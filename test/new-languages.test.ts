@@ -175,6 +175,12 @@ test('in an article, words the reporter did not quote, put in « » or 「」 on
 	}
 });
 
+test('a quote in « » or 「」 runs on only into a paragraph that opens with a mark; a web page\'s » and ‹ open none', () => {
+	expect(quotedSpans(['« Nous ouvrons.', '« Et nous restons ouverts. »', 'Le maire a parlé.'])).toEqual([[' Nous ouvrons.'], [' Et nous restons ouverts. '], []]);
+	expect(quotedSpans(['« Retour', 'Le maire a parlé.'])).toEqual([[' Retour'], []]);
+	expect(quotedSpans(['Accueil » Actualités', '‹ Retour', '「開館します。', '「明日も。」'])).toEqual([[], [], ['開館します。'], ['明日も。']]);
+});
+
 describe('sentences and titles in Chinese and Japanese', () => {
 	const headless = sourceOf('zh').split(/\n\n/).slice(2).join('\n\n');
 

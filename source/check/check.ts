@@ -109,8 +109,8 @@ export type QuotedPassage = {
 	readonly sentence: string;
 };
 
-/** A passage in quotation marks: “…”, "…", ‘…’, and the marks of other languages (`quotationMarks`): „…“, « … », 「…」, 『…』, ‚…‘, ‹…›. */
-const quotePattern = /“([^“”]*)”|"([^"]*)"|‘([^‘]*?)’(?!\p{L})|„([^„“”]*)[“”]|«\s*([^«»]*?)\s*»|「([^「」]*)」|『([^『』]*)』|‚([^‚‘’]*)[‘’]|‹([^‹›]*)›/gu;
+/** A passage in quotation marks: “…”, "…", ‘…’, and the marks of other languages (`quotationMarks`): „…“, « … », 「…」, 『…』, ‚…‘. */
+const quotePattern = /“([^“”]*)”|"([^"]*)"|‘([^‘]*?)’(?!\p{L})|„([^„“”]*)[“”]|«\s*([^«»]*?)\s*»|「([^「」]*)」|『([^『』]*)』|‚([^‚‘’]*)[‘’]/gu;
 
 /** The passages of `text` inside quotation marks, each with the words of its sentence outside the quotes. */
 export function quotedPassages(text: string): QuotedPassage[] {

@@ -26,19 +26,18 @@ export function isFurniture(paragraph: string): boolean {
 
 /**
 The quotation marks a quote opens with, each with the marks that close it: English “…” and "…",
-German „…“ (Polish „…”) and »…«, French and others « … », Chinese and Japanese 「…」 and 『…』, German
-‚…‘ and ‹…›. Inside a quote the other marks are its own words' (a quote within the quote).
+German „…“ (Polish „…”), French and others « … », Chinese and Japanese 「…」 and 『…』, German ‚…‘.
+Inside a quote the other marks are its own words' (a quote within the quote). Not »…« nor ‹…›: a web
+page's `Home » News` and `‹ Back` would open quotes that never close.
 */
 export const quotationMarks: Readonly<Record<string, string>> = {
 	'“': '”"',
 	'"': '”"',
 	'„': '“”',
 	'«': '»',
-	'»': '«',
 	'「': '」',
 	'『': '』',
 	'‚': '‘’',
-	'‹': '›',
 };
 
 /** A quoted stretch of a paragraph: its words from `start` to `end` (the closing mark, or the paragraph's end), and the mark it opened with. */
@@ -48,11 +47,17 @@ export type QuoteOffsets = {readonly start: number; readonly end: number; readon
 The quoted stretches of each paragraph as offsets, index for index with `paragraphs`, and whether the
 paragraph opens inside a quote left open at the end of the one before: such a quote runs to the
 paragraph's end and on into the next (until its closing mark), as newspapers print a quote of several
-paragraphs, and the next paragraph's own opening mark is not part of the words. Furniture ends any quote.
+paragraphs, and the next paragraph's own opening mark is not part of the words; a quote in marks
+other than “…” and "…" only into a paragraph that opens with a mark. Furniture ends any quote.
 */
 export function quoteOffsets(paragraphs: readonly string[]): Array<{readonly spans: QuoteOffsets[]; readonly continues: boolean}> {
 	let open: string | undefined;
 	return paragraphs.map(paragraph => {
+		// A quote in other marks than “…” goes on only into a paragraph that opens with a mark again (`« …`, `„…`, `「…`).
+		if (open !== undefined && open !== '“' && open !== '"' && !Object.hasOwn(quotationMarks, paragraph.charAt(0))) {
+			open = undefined;
+		}
+
 		const continues = open !== undefined;
 		if (isFurniture(paragraph)) {
 			open = undefined;
