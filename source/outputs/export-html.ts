@@ -1,6 +1,6 @@
 import {type Block, blockTexts, type List, withoutPauses} from '../deck/blocks.js';
 import {inlineParts} from '../text/code-spans.js';
-import {type Deck, namesSource, type Slide, type SourceInfo} from '../deck/deck.js';
+import {type Deck, deckLanguage, namesSource, type Slide, type SourceInfo} from '../deck/deck.js';
 import {figureHeading, sourceLine, sourceNoun} from '../deck/source-words.js';
 import {sourceUrl, urlLabel} from './print.js';
 import {aboutLine, citesParagraphs, type HandoutPart, handoutParts, hasOwnHeading, isWholeDeck, memoSummary, partTitle, slideCitation, slideRange, whoseLine} from './handout.js';
@@ -254,8 +254,14 @@ export function handoutCss(): string {
 	return `${paletteCss()}\n${style}\n${columnShares}\n.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }`;
 }
 
-/** How every page we write starts, to its head's own lines: HTML5, English, UTF-8, a phone's width. */
-export const htmlStart = ['<!doctype html>', '<html lang="en">', '<head>', '<meta charset="utf-8">', '<meta name="viewport" content="width=device-width, initial-scale=1">'] as const;
+/**
+How every page we write starts, to its head's own lines: HTML5, the deck's language (`deckLanguage`:
+its `lang:`, else English), UTF-8, a phone's width. No `dir`: each paragraph takes its direction from
+its own words (`unicode-bidi: plaintext` in the stylesheet), so Arabic and Hebrew run right to left.
+*/
+export function htmlStart(deck: Pick<Deck, 'lang'>): readonly string[] {
+	return ['<!doctype html>', `<html lang="${escapeHtml(deckLanguage(deck))}">`, '<head>', '<meta charset="utf-8">', '<meta name="viewport" content="width=device-width, initial-scale=1">'];
+}
 
 /** What the ¶ numbers count: an article's from its dateline, any other source's from its start (our words: HTML as it stands). */
 function paragraphsNote(source: SourceInfo): string {
@@ -271,7 +277,7 @@ export function deckHtml(deck: Deck, options: HtmlOptions = {}): string {
 	const whose = [text(whoseLine(deck)), url ? `${text(urlLabel(deck))} <a href="${text(url)}">${text(url)}</a>` : ''].filter(Boolean).join(' ');
 	const slides = options.slides ?? deck.slides;
 	return [
-		...htmlStart,
+		...htmlStart(deck),
 		`<title>${text(deck.title)}</title>`,
 		`<style>\n${handoutCss()}\n</style>`,
 		'</head>',

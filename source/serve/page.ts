@@ -66,10 +66,11 @@ body.is-blanked main { display: none; }
 /** The one stylesheet both pages use: the handout's, then the pages' own. */
 export const stylesheet = `${handoutCss()}\n${barWidths}\n${pageCss}\n`;
 
-function head(title: string, key: string, script: string): string {
+/** A page's head, in the deck's language (its slides, title and notes are the deck's words). */
+function head(deck: Deck, title: string, key: string, script: string): string {
 	const query = `?key=${encodeURIComponent(key)}`;
 	return [
-		...htmlStart,
+		...htmlStart(deck),
 		'<meta name="referrer" content="no-referrer">',
 		// No icon to fetch: a request without the key would only get 403.
 		'<link rel="icon" href="data:,">',
@@ -91,7 +92,7 @@ export function followPage(deck: Deck, key: string, state: FollowPageState): str
 	const count = deck.slides.length;
 	const slides = state.seen.map(index => `<div class="slide${index === state.index ? ' is-current' : ''}" id="s${index}" data-index="${index}">\n${followSlideHtml(deck, index, index === state.index ? state.step : undefined)}\n</div>`);
 	return [
-		head(`${deck.title} (live)`, key, 'follow.js'),
+		head(deck, `${deck.title} (live)`, key, 'follow.js'),
 		// Without the script, the page reloads itself every few seconds (it is then still the live slide).
 		'<noscript><meta http-equiv="refresh" content="4"></noscript>',
 		'</head>',
@@ -115,7 +116,7 @@ export function remotePage(deck: Deck, key: string, state: RemoteState): string 
 	const slide = deck.slides[state.index];
 	const action = `/press?key=${encodeURIComponent(key)}`;
 	return [
-		head(`Remote: ${deck.title}`, key, 'remote.js'),
+		head(deck, `Remote: ${deck.title}`, key, 'remote.js'),
 		'</head>',
 		'<body class="remote">',
 		'<main>',
