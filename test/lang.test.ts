@@ -119,10 +119,31 @@ describe('the HTML pages', () => {
 		expect(exportDeck(builtIn, 'html')).toContain('\n<html lang="en">\n');
 	});
 
+	test('on a page in another language, the handout\'s own English words are marked English; on an English page nothing is', () => {
+		const cited = french.replace('author: Marie Dupont', 'author: Marie Dupont\noutlet: Le Monde').replace('- Le conseil', '<!-- paragraphs: 2 -->\n<!-- speaker_note: Commencer par la date. -->\n\n- Le conseil');
+		const html = exportDeck(parseMarkdownDeck(cited).deck, 'html', {showNotes: true});
+		for (const own of ['<p class="source" lang="en">A briefing on the article by Marie Dupont in Le Monde.', '<p class="about" lang="en">', '<h2 id="contents" lang="en">Contents</h2>', '<span class="range" lang="en">· slide 1</span>', '<p class="cited" lang="en">Article ¶ 2</p>', '<h4 lang="en">Speaker notes</h4><p>Commencer par la date.</p>', '<footer><p lang="en">Source: ']) {
+			expect(html).toContain(own);
+		}
+
+		// The deck's own words are not marked: they are in the page's language.
+		expect(html).toContain('<h1>Le budget municipal</h1>');
+		expect(html).toContain('<ul><li>Le conseil vote le budget jeudi.</li>');
+		for (const english of [cited.replace('lang: fr\n', ''), cited.replace('lang: fr', 'lang: en-GB')]) {
+			expect(exportDeck(parseMarkdownDeck(english).deck, 'html', {showNotes: true}).match(/lang="/g)).toHaveLength(1);
+		}
+
+		expect(exportDeck(builtIn, 'html').match(/lang="/g)).toHaveLength(1);
+	});
+
 	test('the follow page and the remote page say it too', () => {
 		const {deck} = parseMarkdownDeck(french);
 		expect(followPage(deck, 'k', {index: 0, step: 0, blank: 'none', seen: [0]})).toContain('\n<html lang="fr">\n');
 		expect(remotePage(deck, 'k', {index: 0, blank: 'none'})).toContain('\n<html lang="fr">\n');
+		// Their own words (where the show is, the buttons) are marked English.
+		expect(followPage(deck, 'k', {index: 0, step: 0, blank: 'none', seen: [0]})).toContain('<span id="where" lang="en">slide 1 of 1</span>');
+		expect(remotePage(deck, 'k', {index: 0, blank: 'none'})).toContain('<h4 id="notes-title" lang="en">Speaker notes</h4>');
+		expect(remotePage(builtIn, 'k', {index: 0, blank: 'none'}).match(/lang="/g)).toHaveLength(1);
 		expect(followPage(builtIn, 'k', {index: 0, step: 0, blank: 'none', seen: [0]})).toContain('\n<html lang="en">\n');
 	});
 
