@@ -50,7 +50,7 @@ describe('the front matter\'s lang:', () => {
 		expect(deckLanguage(builtIn)).toBe('en');
 	});
 
-	test.each(['en', 'zh-Hans', 'pt-BR', 'es-419', 'sr-Latn-RS', 'de-CH-x-phonebk', 'yue', 'EN-gb'])('takes the tag %s', tag => {
+	test.each(['en', 'zh-Hans', 'pt-BR', 'es-419', 'sr-Latn-RS', 'de-CH-x-phonebk', 'yue', 'EN-gb', 'no', 'nb-NO'])('takes the tag %s (no is Norwegian, not YAML 1.1 false)', tag => {
 		expect(parseMarkdownDeck(withLang(tag)).deck.lang).toBe(tag);
 	});
 
