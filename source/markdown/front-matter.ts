@@ -27,7 +27,8 @@ Only the title is required; the rest is what the source states.
 	---
 
 Every problem is told in our words at its line: a front matter left open, a list where one line of
-text is wanted, a key we do not know (with the nearest one we do), a kind we do not know.
+text is wanted, a key we do not know (with the nearest one we do), a kind we do not know, a `lang:`
+that is not a language tag.
 */
 export type FrontMatter = {readonly title: string; readonly source: SourceInfo; readonly summary?: string; readonly abstract?: string; readonly duration?: number; readonly lang?: string};
 
