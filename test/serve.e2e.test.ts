@@ -1,7 +1,11 @@
+import {lstatSync} from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import {expect, test} from 'vitest';
 import {deck} from '../slides/index.js';
+import {followPath} from '../source/follow/follow-socket.js';
+import {deckKey} from '../source/link/protocol.js';
+import {socketDirectory, socketPath} from '../source/link/socket-directory.js';
 import {endAfterEach, spawnBin} from './helpers/pty.js';
 import {poll} from './helpers/poll.js';
 
@@ -21,6 +25,11 @@ test('the remote moves the audience and presenter views; the follow stream sees 
 	const follow = /follow along at (http:\/\/\S+)/.exec(audience.log)![1]!;
 	const remote = /remote at (http:\/\/\S+)/.exec(audience.log)![1]!;
 	expect(new URL(follow).searchParams.get('key')).not.toBe(new URL(remote).searchParams.get('key'));
+	// The audience view opens its presenter socket and its followers' socket after its first frame: a
+	// presenter view started before them listens itself, and can say the addresses only when it quits.
+	const key = deckKey(deck);
+	const isSocket = (file: string) => lstatSync(file, {throwIfNoEntry: false})?.isSocket() ?? false;
+	await poll(() => isSocket(socketPath(socketDirectory(env), key)) && isSocket(followPath(key, env).file), 'the audience view\'s two sockets');
 	const presenter = spawnBin(['--presenter'], {env});
 	running.push(presenter);
 	await presenter.waitFor(() => presenter.screen().includes('audience view connected'), 'the presenter view');

@@ -48,7 +48,7 @@ describe('the front matter', () => {
 		['a flow list where text is wanted', 'title: [A, B]\n---\n\n# S\n\n## A\n', 'deck.md:2:1: The front matter\'s "title:" takes one line of text, not a list; write it on one line, as in title: A and B.'],
 		['an unknown key near a known one', 'title: T\npublsher: P\n---\n\n# S\n\n## A\n', 'deck.md:3:1: The front matter has no key "publsher:"; did you mean "publisher:"?'],
 		['a key another presenter uses', 'title: T\ntype: report\n---\n\n# S\n\n## A\n', 'deck.md:3:1: The front matter has no key "type:"; did you mean "kind:"?'],
-		['a key far from any', 'title: T\ncolour: red\n---\n\n# S\n\n## A\n', 'deck.md:3:1: The front matter has no key "colour:"; the keys are title, kind, outlet, publisher, author, date, url, source, summary, abstract, duration.'],
+		['a key far from any', 'title: T\ncolour: red\n---\n\n# S\n\n## A\n', 'deck.md:3:1: The front matter has no key "colour:"; the keys are title, kind, outlet, publisher, author, date, url, source, summary, abstract, duration, lang.'],
 		['an unknown kind', 'title: T\nkind: podcast\n---\n\n# S\n\n## A\n', 'deck.md:3:1: The front matter\'s "kind: podcast" is not one we know; the kinds are article, report, transcript, web page, document.'],
 		['a second ": " in a value', 'title: Mayorkas: the town hall\n---\n\n# S\n\n## A\n', 'deck.md:2:'],
 		['a key given twice', 'title: T\ntitle: U\n---\n\n# S\n\n## A\n', 'deck.md:3:1: The front matter gives "title:" twice; keep one.'],

@@ -70,6 +70,8 @@ export type DeckDefinition = {
 	readonly duration?: number;
 	/** The memo's summary, a few sentences written for the handouts (not a slide's words); before the summary slide's bullets. */
 	readonly abstract?: string;
+	/** The language the deck is written in, a BCP 47 tag (`fr`, `pt-BR`), for the handouts; English when not given (see `deckLanguage`). */
+	readonly lang?: string;
 	readonly sections: readonly SectionDefinition[];
 };
 
@@ -231,6 +233,7 @@ export type DeckData = {
 	readonly summary?: string;
 	readonly duration?: number;
 	readonly abstract?: string;
+	readonly lang?: string;
 	readonly sections: ReadonlyArray<{readonly id: string; readonly title: string; readonly budget?: number; readonly slides: readonly SlideData[]}>;
 };
 
@@ -301,7 +304,12 @@ export function assembleDeck(definition: DeckData): Deck {
 	}
 
 	const duration = definition.duration === undefined ? {} : {duration: definition.duration};
-	return {title: definition.title, source: definition.source, ...(definition.summary ? {summary: definition.summary} : {}), ...(definition.abstract ? {abstract: definition.abstract} : {}), ...duration, sections, slides};
+	return {title: definition.title, source: definition.source, ...(definition.summary ? {summary: definition.summary} : {}), ...(definition.abstract ? {abstract: definition.abstract} : {}), ...duration, ...(definition.lang ? {lang: definition.lang} : {}), sections, slides};
+}
+
+/** The language the deck's handouts say their text is in: its `lang`, else English. */
+export function deckLanguage(deck: Pick<Deck, 'lang'>): string {
+	return deck.lang ?? 'en';
 }
 
 /** Runs of consecutive paragraph numbers, in order, each once: `[9, 6, 7]` → `[[6, 7], [9, 9]]`. */

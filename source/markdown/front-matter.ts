@@ -22,15 +22,18 @@ Only the title is required; the rest is what the source states.
 	summary: slide-id         (the slide whose bullets sum the deck up, for handouts)
 	abstract: A few sentences (the handouts' summary, before the summary slide's bullets)
 	duration: 20m             (the talk's length, for the presenter view's pace)
+	lang: fr                  (the language the deck is written in, a BCP 47 tag, for the handouts;
+	                           default en; pandoc and patat decks write the same key)
 	---
 
 Every problem is told in our words at its line: a front matter left open, a list where one line of
-text is wanted, a key we do not know (with the nearest one we do), a kind we do not know.
+text is wanted, a key we do not know (with the nearest one we do), a kind we do not know, a `lang:`
+that is not a language tag.
 */
-export type FrontMatter = {readonly title: string; readonly source: SourceInfo; readonly summary?: string; readonly abstract?: string; readonly duration?: number};
+export type FrontMatter = {readonly title: string; readonly source: SourceInfo; readonly summary?: string; readonly abstract?: string; readonly duration?: number; readonly lang?: string};
 
 const sourceKeys = ['kind', 'outlet', 'publisher', 'author', 'date', 'url', 'source'] as const;
-const known: readonly string[] = ['title', ...sourceKeys, 'summary', 'abstract', 'duration'];
+const known: readonly string[] = ['title', ...sourceKeys, 'summary', 'abstract', 'duration', 'lang'];
 
 /** Keys people write for ours (from other presenters' and blogs' front matter). */
 const aliases: Readonly<Record<string, string>> = {
@@ -38,6 +41,7 @@ const aliases: Readonly<Record<string, string>> = {
 	by: 'author', authors: 'author', writer: 'author', reporter: 'author', speaker: 'author',
 	link: 'url', href: 'url', address: 'url', file: 'source', text: 'source', article: 'source',
 	length: 'duration', time: 'duration', description: 'abstract', subtitle: 'abstract', sub_title: 'abstract', published: 'date',
+	language: 'lang', locale: 'lang', lng: 'lang',
 };
 
 type At = {readonly line: number; readonly column: number};
@@ -201,6 +205,39 @@ function kindOf(fields: ReadonlyMap<string, string>, at: At): SourceKind | undef
 }
 
 /**
+A BCP 47 language tag, checked for its shape only, not against the registry: a language of two or three
+letters, subtags of two to eight letters and digits (script, region, variant: `zh-Hans`, `pt-BR`,
+`es-419`), and extensions and private use after a one-character singleton (`de-CH-x-phonebk`).
+*/
+const languageTag = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*(?:-[A-Za-z0-9](?:-[A-Za-z0-9]{2,8})+)*$/;
+/** Longer than any tag a deck needs (RFC 5646 asks for room for 35 characters). */
+const longestTag = 35;
+/** A POSIX locale (`fr_FR`, `pt_BR.UTF-8`): the tag it means, with hyphens. */
+const posixLocale = /^([A-Za-z]{2,3}(?:_[A-Za-z0-9]{2,8})+)(?:\.[\w-]+)?(?:@\w+)?$/;
+
+/** Why `value` is not a language tag, as the deck error says it; undefined when it is one. */
+export function languageProblem(value: string): string | undefined {
+	if (value.length <= longestTag && languageTag.test(value)) {
+		return undefined;
+	}
+
+	const locale = posixLocale.exec(value)?.[1]?.replaceAll('_', '-');
+	const shown = slideText(value.length > longestTag ? `${value.slice(0, longestTag)}…` : value);
+	return `The front matter's "lang:" takes a language tag such as en, fr, pt-BR or zh-Hans, not "${shown}"${locale && !languageProblem(locale) ? `; write lang: ${locale}` : ''}.`;
+}
+
+/** The deck's language, when the front matter gives one; a value that is not a language tag is an error at its line. */
+function languageOf(fields: ReadonlyMap<string, string>, at: At): string | undefined {
+	const lang = fields.get('lang');
+	const problem = lang === undefined ? undefined : languageProblem(lang);
+	if (problem) {
+		throw new MarkdownDeckError(problem, at);
+	}
+
+	return lang;
+}
+
+/**
 A deck whose first line is "---" and that has no other: Markdown reads that line as a rule, and the
 fields after it as words. Said as the front matter left open it is.
 */
@@ -234,12 +271,14 @@ export function readFrontMatter(node: Yaml | undefined, first?: RootContent): Fr
 	}
 
 	const kind = kindOf(fields, at('kind'));
+	const lang = languageOf(fields, at('lang'));
 	const given = (key: string, as = key) => (fields.get(key) ? {[as]: fields.get(key)!} : {});
 	return {
 		title: fields.get('title')!,
 		...(duration === undefined ? {} : {duration}),
 		...given('summary'),
 		...given('abstract'),
+		...(lang ? {lang} : {}),
 		source: {
 			...(kind ? {kind} : {}),
 			...given('outlet'),

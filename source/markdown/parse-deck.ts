@@ -730,6 +730,6 @@ function readOurDeckLazily(source: string): LazyDeck {
 
 	noteTitleSpan(slides, {longest, isPrintable});
 
-	const deck: Deck = {title: front.title, source: front.source, ...(front.summary ? {summary: front.summary} : {}), ...(front.abstract ? {abstract: front.abstract} : {}), ...(front.duration === undefined ? {} : {duration: front.duration}), sections, slides};
+	const deck: Deck = {title: front.title, source: front.source, ...(front.summary ? {summary: front.summary} : {}), ...(front.abstract ? {abstract: front.abstract} : {}), ...(front.duration === undefined ? {} : {duration: front.duration}), ...(front.lang ? {lang: front.lang} : {}), sections, slides};
 	return {deck, problemOf: index => problems.get(index)};
 }

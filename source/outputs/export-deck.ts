@@ -53,6 +53,8 @@ export function deckToMarkdown(deck: Deck): string {
 		...(deck.summary ? {summary: deck.summary} : {}),
 		...(deck.abstract ? {abstract: deck.abstract} : {}),
 		...(deck.duration ? {duration: durationText(deck.duration)} : {}),
+		// Only a language the deck gave: a deck without one (the built-in deck, English) exports as before.
+		...(deck.lang ? {lang: deck.lang} : {}),
 	};
 	const front = stringify(Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, stripControls(value)])), {lineWidth: 0});
 	const parts = [`---\n${front}---`];

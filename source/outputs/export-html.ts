@@ -1,6 +1,6 @@
 import {type Block, blockTexts, type List, withoutPauses} from '../deck/blocks.js';
 import {inlineParts} from '../text/code-spans.js';
-import {type Deck, namesSource, type Slide, type SourceInfo} from '../deck/deck.js';
+import {type Deck, deckLanguage, namesSource, type Slide, type SourceInfo} from '../deck/deck.js';
 import {figureHeading, sourceLine, sourceNoun} from '../deck/source-words.js';
 import {sourceUrl, urlLabel} from './print.js';
 import {aboutLine, citesParagraphs, type HandoutPart, handoutParts, hasOwnHeading, isWholeDeck, memoSummary, partTitle, slideCitation, slideRange, whoseLine} from './handout.js';
@@ -20,6 +20,8 @@ export type HtmlOptions = {
 	readonly slides?: readonly Slide[];
 	/** The deck's source, for the words under each slide (`Article ¶ 3`); none says `¶ 3`. */
 	readonly source?: SourceInfo;
+	/** The deck's language (`Deck.lang`): in another than English, the handout's own English words are marked as English. */
+	readonly lang?: string;
 };
 
 const entities: Readonly<Record<string, string>> = {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'};
@@ -207,15 +209,25 @@ export function blockHtml(block: Block, source: SourceInfo = {kind: 'article'}):
 	}
 }
 
+/**
+` lang="en"` for an element holding the handout's own words (Summary, the line about the source, a
+slide's citation) on a page in another language, so a screen reader reads them in English; none on an
+English page.
+*/
+export function ownWords(deck: Pick<Deck, 'lang'>): string {
+	return /^en(?:-|$)/i.test(deckLanguage(deck)) ? '' : ' lang="en"';
+}
+
 export function slideHtml(slide: Slide, options: HtmlOptions): string {
 	const id = `slide-${slide.index + 1}`;
 	const cited = slideCitation(slide, options.source);
+	const own = ownWords(options);
 	return [
 		hasOwnHeading(slide) ? `<article id="${id}" aria-labelledby="${id}-title">` : `<article id="${id}">`,
 		...(hasOwnHeading(slide) ? [`<h3 id="${id}-title">${text(slide.title)}</h3>`] : []),
 		...withoutPauses(slide.blocks).map(block => blockHtml(block, options.source)),
-		...(cited ? [`<p class="cited">${text(cited)}</p>`] : []),
-		...(options.showNotes && slide.notes ? [`<aside class="notes"><h4>Speaker notes</h4><p>${text(slide.notes)}</p></aside>`] : []),
+		...(cited ? [`<p class="cited"${own}>${text(cited)}</p>`] : []),
+		...(options.showNotes && slide.notes ? [`<aside class="notes"><h4${own}>Speaker notes</h4><p>${text(slide.notes)}</p></aside>`] : []),
 		'</article>',
 	].join('\n');
 }
@@ -237,16 +249,17 @@ function frontMatterHtml(deck: Deck, slides: readonly Slide[]): string[] {
 	}
 
 	const memo = memoSummary(deck);
+	const own = ownWords(deck);
 	const summary = memo
 		? [
-				`<h2 id="summary">Summary</h2>`,
+				`<h2 id="summary"${own}>Summary</h2>`,
 				memo.kind === 'paragraph' ? `<p class="summary">${text(memo.text)}</p>` : `<ul class="summary">${memo.points.map(point => `<li>${text(point)}</li>`).join('')}</ul>`,
 			]
 		: [];
 	const contents = handoutParts(deck).map(
-		part => `<li><a href="#section-${part.number}">${text(part.section.title)}</a> <span class="range">· ${text(slideRange(part.slides))}</span></li>`,
+		part => `<li><a href="#section-${part.number}">${text(part.section.title)}</a> <span class="range"${own}>· ${text(slideRange(part.slides))}</span></li>`,
 	);
-	return [...summary, '<nav aria-labelledby="contents">', '<h2 id="contents">Contents</h2>', `<ol>${contents.join('')}</ol>`, '</nav>'];
+	return [...summary, '<nav aria-labelledby="contents">', `<h2 id="contents"${own}>Contents</h2>`, `<ol>${contents.join('')}</ol>`, '</nav>'];
 }
 
 /** The handout's stylesheet (the follow page of `--serve` serves it too). */
@@ -254,8 +267,14 @@ export function handoutCss(): string {
 	return `${paletteCss()}\n${style}\n${columnShares}\n.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }`;
 }
 
-/** How every page we write starts, to its head's own lines: HTML5, English, UTF-8, a phone's width. */
-export const htmlStart = ['<!doctype html>', '<html lang="en">', '<head>', '<meta charset="utf-8">', '<meta name="viewport" content="width=device-width, initial-scale=1">'] as const;
+/**
+How every page we write starts, to its head's own lines: HTML5, the deck's language (`deckLanguage`:
+its `lang:`, else English), UTF-8, a phone's width. No `dir`: each paragraph takes its direction from
+its own words (`unicode-bidi: plaintext` in the stylesheet), so Arabic and Hebrew run right to left.
+*/
+export function htmlStart(deck: Pick<Deck, 'lang'>): readonly string[] {
+	return ['<!doctype html>', `<html lang="${escapeHtml(deckLanguage(deck))}">`, '<head>', '<meta charset="utf-8">', '<meta name="viewport" content="width=device-width, initial-scale=1">'];
+}
 
 /** What the ¶ numbers count: an article's from its dateline, any other source's from its start (our words: HTML as it stands). */
 function paragraphsNote(source: SourceInfo): string {
@@ -270,22 +289,23 @@ export function deckHtml(deck: Deck, options: HtmlOptions = {}): string {
 	const link = url ? `<a href="${text(url)}">${named}</a>` : named;
 	const whose = [text(whoseLine(deck)), url ? `${text(urlLabel(deck))} <a href="${text(url)}">${text(url)}</a>` : ''].filter(Boolean).join(' ');
 	const slides = options.slides ?? deck.slides;
+	const own = ownWords(deck);
 	return [
-		...htmlStart,
+		...htmlStart(deck),
 		`<title>${text(deck.title)}</title>`,
 		`<style>\n${handoutCss()}\n</style>`,
 		'</head>',
 		'<body>',
 		'<header>',
 		`<h1>${text(deck.title)}</h1>`,
-		...(whose ? [`<p class="source">${whose}</p>`] : []),
-		`<p class="about">${text(aboutLine(deck, slides))}</p>`,
+		...(whose ? [`<p class="source"${own}>${whose}</p>`] : []),
+		`<p class="about"${own}>${text(aboutLine(deck, slides))}</p>`,
 		'</header>',
 		'<main>',
 		...frontMatterHtml(deck, slides),
-		...handoutParts(deck, slides).map(part => partHtml(part, {...options, source: deck.source})),
+		...handoutParts(deck, slides).map(part => partHtml(part, {...options, source: deck.source, ...(deck.lang ? {lang: deck.lang} : {})})),
 		'</main>',
-		...(namesSource(source) ? [`<footer><p>Source: ${link}.${citesParagraphs(slides) ? ` ${paragraphsNote(source)}` : ''}</p></footer>`] : []),
+		...(namesSource(source) ? [`<footer><p${own}>Source: ${link}.${citesParagraphs(slides) ? ` ${paragraphsNote(source)}` : ''}</p></footer>`] : []),
 		'</body>',
 		'</html>',
 	].join('\n') + '\n';

@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import {type Block, blockTexts, type List, withoutPauses} from '../deck/blocks.js';
-import {type Deck, namesSource, type Slide, type SourceInfo} from '../deck/deck.js';
+import {type Deck, deckLanguage, namesSource, type Slide, type SourceInfo} from '../deck/deck.js';
 import {asOfWords, sourceCredit} from '../deck/source-words.js';
 import {handoutPalette as palette} from '../text/theme.js';
 import {stripControls} from '../text/sanitize.js';
@@ -465,7 +465,7 @@ export function memoDocument(deck: Deck, options: MemoOptions): {doc: PDFKit.PDF
 		autoFirstPage: true,
 		font: defaultFontPath(),
 		displayTitle: true,
-		lang: 'en',
+		lang: deckLanguage(deck),
 		info: {Title: deck.title, Subject: whoseLine(deck), Creator: 'briefing', Producer: 'briefing (pdfkit)'},
 	});
 	const fonts = registerFonts(doc, ['sans', 'sansBold', 'sansItalic', 'sansBoldItalic', 'mono']);

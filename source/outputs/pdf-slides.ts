@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import {type Deck, namesSource, type Slide} from '../deck/deck.js';
+import {type Deck, deckLanguage, namesSource, type Slide} from '../deck/deck.js';
 import {sourcePhrase} from '../deck/source-words.js';
 import type {Line} from '../text/lines.js';
 import {deckLook, screenLines, type Size, slideBody} from '../layout/screen.js';
@@ -265,7 +265,7 @@ export function slidesDocument(deck: Deck, options: SlidePagesOptions): {doc: PD
 		margin: 0,
 		autoFirstPage: false,
 		font: defaultFontPath(),
-		lang: 'en',
+		lang: deckLanguage(deck),
 		displayTitle: true,
 		info: {Title: deck.title, Subject: namesSource(deck.source) ? `The slides of a briefing on ${sourcePhrase(deck.source)}` : 'The slides of a briefing', Creator: 'briefing', Producer: 'briefing (pdfkit)'},
 	});

@@ -1,6 +1,6 @@
 import {type Block, blocksUpTo, revealedPart, revealUnits} from '../deck/blocks.js';
 import type {Deck} from '../deck/deck.js';
-import {escapeHtml, handoutCss, htmlStart, slideHtml} from '../outputs/export-html.js';
+import {escapeHtml, handoutCss, htmlStart, ownWords, slideHtml} from '../outputs/export-html.js';
 
 /**
 The pages of a served show, as strings: no file is ever read from disk. The follow page shows the
@@ -31,7 +31,7 @@ export function followSlideHtml(deck: Deck, index: number, step = Number.POSITIV
 		return '';
 	}
 
-	return slideHtml({...slide, blocks: revealedBlocks(slide.blocks, step)}, {source: deck.source}).replaceAll(/class="fill" style="width: (\d{1,3})%"/g, 'class="fill w$1"');
+	return slideHtml({...slide, blocks: revealedBlocks(slide.blocks, step)}, {source: deck.source, ...(deck.lang ? {lang: deck.lang} : {})}).replaceAll(/class="fill" style="width: (\d{1,3})%"/g, 'class="fill w$1"');
 }
 
 const barWidths = Array.from({length: 101}, (_, percent) => `.w${percent} { width: ${percent}%; }`).join('\n');
@@ -66,10 +66,11 @@ body.is-blanked main { display: none; }
 /** The one stylesheet both pages use: the handout's, then the pages' own. */
 export const stylesheet = `${handoutCss()}\n${barWidths}\n${pageCss}\n`;
 
-function head(title: string, key: string, script: string): string {
+/** A page's head, in the deck's language (its slides, title and notes are the deck's words). */
+function head(deck: Deck, title: string, key: string, script: string): string {
 	const query = `?key=${encodeURIComponent(key)}`;
 	return [
-		...htmlStart,
+		...htmlStart(deck),
 		'<meta name="referrer" content="no-referrer">',
 		// No icon to fetch: a request without the key would only get 403.
 		'<link rel="icon" href="data:,">',
@@ -89,21 +90,22 @@ export type FollowPageState = {
 
 export function followPage(deck: Deck, key: string, state: FollowPageState): string {
 	const count = deck.slides.length;
+	const own = ownWords(deck);
 	const slides = state.seen.map(index => `<div class="slide${index === state.index ? ' is-current' : ''}" id="s${index}" data-index="${index}">\n${followSlideHtml(deck, index, index === state.index ? state.step : undefined)}\n</div>`);
 	return [
-		head(`${deck.title} (live)`, key, 'follow.js'),
+		head(deck, `${deck.title} (live)`, key, 'follow.js'),
 		// Without the script, the page reloads itself every few seconds (it is then still the live slide).
 		'<noscript><meta http-equiv="refresh" content="4"></noscript>',
 		'</head>',
 		`<body class="follow${state.blank === 'none' ? '' : ' is-blanked'}" data-index="${state.index}">`,
 		'<header class="live-bar">',
-		`<p><span class="deck">${escapeHtml(deck.title)}</span> <span id="where">slide ${state.index + 1} of ${count}</span> <span id="state" class="state is-live" role="status">live</span></p>`,
+		`<p><span class="deck">${escapeHtml(deck.title)}</span> <span id="where"${own}>slide ${state.index + 1} of ${count}</span> <span id="state" class="state is-live" role="status"${own}>live</span></p>`,
 		'</header>',
-		'<p class="blanked" role="status">The presenter has blanked the screen. The slide comes back when the show does.</p>',
+		`<p class="blanked" role="status"${own}>The presenter has blanked the screen. The slide comes back when the show does.</p>`,
 		'<main id="slides">',
 		...slides,
 		'</main>',
-		'<button type="button" id="to-live" class="to-live" hidden>Back to live &darr;</button>',
+		`<button type="button" id="to-live" class="to-live" hidden${own}>Back to live &darr;</button>`,
 		'</body>',
 		'</html>',
 	].join('\n') + '\n';
@@ -114,20 +116,21 @@ export type RemoteState = {readonly index: number; readonly blank: string; reado
 export function remotePage(deck: Deck, key: string, state: RemoteState): string {
 	const slide = deck.slides[state.index];
 	const action = `/press?key=${encodeURIComponent(key)}`;
+	const own = ownWords(deck);
 	return [
-		head(`Remote: ${deck.title}`, key, 'remote.js'),
+		head(deck, `Remote: ${deck.title}`, key, 'remote.js'),
 		'</head>',
 		'<body class="remote">',
 		'<main>',
-		`<p class="where"><span id="where">Slide ${state.index + 1} of ${deck.slides.length}</span> <span id="blank">${state.blank === 'none' ? '' : '· screen blanked'}</span> <span id="left" class="left">${escapeHtml(state.left ?? '')}</span></p>`,
+		`<p class="where"${own}><span id="where">Slide ${state.index + 1} of ${deck.slides.length}</span> <span id="blank">${state.blank === 'none' ? '' : '· screen blanked'}</span> <span id="left" class="left">${escapeHtml(state.left ?? '')}</span></p>`,
 		`<h1 id="title">${escapeHtml(slide?.title ?? '')}</h1>`,
-		`<form method="post" action="${escapeHtml(action)}" class="buttons" id="buttons">`,
+		`<form method="post" action="${escapeHtml(action)}" class="buttons" id="buttons"${own}>`,
 		'<button name="button" value="previous" class="previous">&larr; Previous</button>',
 		'<button name="button" value="black" class="black">Black screen</button>',
 		'<button name="button" value="next" class="next">Next &rarr;</button>',
 		'</form>',
 		'<section aria-labelledby="notes-title" class="notes">',
-		'<h4 id="notes-title">Speaker notes</h4>',
+		`<h4 id="notes-title"${own}>Speaker notes</h4>`,
 		`<p id="notes" class="notes-text">${escapeHtml(slide?.notes ?? '')}</p>`,
 		'</section>',
 		'</main>',

@@ -16,8 +16,13 @@ sequence (input.ts): an answer never acts as a key.
 */
 export const query = '\u001B]11;?\u0007\u001B[c';
 
-/** How long the terminal has to answer before the fallback (COLORFGBG, then dark) is used. */
-export const answerMs = 150;
+/**
+How long the terminal has to answer before the fallback (COLORFGBG, then dark) is final. Nothing waits
+for it (the first slide is up in the fallback's theme, the keys go to the input guard), so it can be
+long enough for a terminal across a slow link (ssh) or on a loaded machine; a terminal that answers
+DA1 ends it at once.
+*/
+export const answerMs = 1000;
 
 /** An OSC 11 answer: `ESC ] 11 ; rgb:R/G/B` (1-4 hex digits each), ended by BEL or ST. */
 const oscAnswer = /\u001B\]11;rgb:([\da-f]{1,4})\/([\da-f]{1,4})\/([\da-f]{1,4})(?:\u0007|\u001B\\)/i;

@@ -51,10 +51,11 @@ describe('themes that read everywhere', () => {
 	test('auto (the default) asks with OSC 11; a light answer gives the light page, and the answer never acts as a key', async () => {
 		const session = spawnBin([], {env: {COLORFGBG: undefined, COLORTERM: undefined}});
 		sessions.push(session);
-		await session.waitFor(() => session.log.includes(query) && /^ 1\/\d+/.test(session.lines().at(-1) ?? ''), 'the OSC 11 question and the first slide');
-		const footer = session.lines().at(-1);
-		// The terminal answers: its background is white. Then a DA1 answer, as terminals send after it.
+		// The terminal answers as soon as it is asked (a real one answers within milliseconds): its background is white. Then a DA1 answer, as terminals send after it.
+		await session.waitFor(() => session.log.includes(query), 'the OSC 11 question');
 		session.write('\u001B]11;rgb:ffff/ffff/ffff\u0007\u001B[?64;1c');
+		await session.waitFor(() => /^ 1\/\d+/.test(session.lines().at(-1) ?? ''), 'the first slide');
+		const footer = session.lines().at(-1);
 		await session.waitFor(() => backgrounds(session).every(row => row.every(bg => bg === whiteBright)), 'the light page on every cell');
 		// Still the first slide at the same step, still running: nothing in the answer moved the show or quit it.
 		expect(session.lines().at(-1)).toBe(footer);

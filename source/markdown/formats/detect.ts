@@ -20,8 +20,8 @@ Which presenter a deck file was written for, from the file alone (`--format` for
 const presentermCommands = new Set(['end_slide', 'jump_to_middle', 'incremental_lists', 'newlines', 'new_lines', 'alignment', 'font_size', 'user_comment', 'include', 'no_footer', 'skip_slide', 'list_item_newlines', 'new_line']);
 const presentermKeys = ['sub_title', 'event', 'location', 'authors', 'options'];
 const ourKeys = ['outlet', 'source', 'summary', 'abstract', 'duration', 'url', 'kind', 'publisher'];
-/** Every key a front matter of any of the four may hold: a key outside them is a mistake in ours (our reader names it). */
-const anyKeys = new Set([...ourKeys, ...presentermKeys, 'title', 'author', 'date', 'theme', 'paging', 'patat', 'subtitle']);
+/** Every key a front matter of any of the four may hold: a key outside them is a mistake in ours (our reader names it). `lang` (pandoc's and patat's, and ours) points to none. */
+const anyKeys = new Set([...ourKeys, ...presentermKeys, 'title', 'author', 'date', 'theme', 'paging', 'patat', 'subtitle', 'lang']);
 
 function hasOurFrame(scanned: Scanned): boolean {
 	let slides = 0;

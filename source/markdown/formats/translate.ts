@@ -1,6 +1,8 @@
 import path from 'node:path';
 import {headingText} from '../../deck/markdown.js';
 import {codeSpan} from '../../text/code-spans.js';
+import {languageProblem} from '../front-matter.js';
+import {MarkdownDeckError} from '../inline.js';
 import {detectReading} from './detect.js';
 import {atxHeading, type Comment, commandOf, type DeckFormat, type FormatChoice, isRule, isSetextUnderline, type Scanned, scanDeck} from './scan.js';
 
@@ -426,6 +428,26 @@ function frontNotices(scanned: Scanned, notices: Notices): void {
 	}
 }
 
+/**
+The front matter's `lang:` (pandoc's and patat's key, ours too) as our front matter's line, so the
+handouts say the deck's language; a value that is not a language tag is an error at its line.
+*/
+function langLines(scanned: Scanned): string[] {
+	const value = scanned.front['lang'];
+	if (value === undefined) {
+		return [];
+	}
+
+	const lang = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : JSON.stringify(value) ?? '';
+	const problem = languageProblem(lang);
+	if (problem) {
+		const line = scanned.lines.findIndex((each, index) => index < scanned.bodyStart && /^lang[ \t]*:/.test(each));
+		throw new MarkdownDeckError(problem, {line: Math.max(0, line) + 1, column: 1});
+	}
+
+	return [`lang: ${lang}`];
+}
+
 /** The author and date a deck gives with no title of its own (slides' status bar): a source line under the first slide's title. */
 function bylineOf(scanned: Scanned): string[] {
 	const get = (key: string) => frontText(scanned.front[key]);
@@ -492,7 +514,7 @@ export function asOurDeck(text: string, choice: FormatChoice = 'auto', name?: st
 	const intro = introSlide(scanned, title);
 	const firstHeading = [...prefix, ...out.filter((_, index) => scanned.kinds[index] === 'text')].find(line => /^#{1,2} /.test(line));
 	const opensSection = firstHeading?.startsWith('# ') === true;
-	const head = ['---', `title: ${JSON.stringify(plainWords(title))}`, '---', '', ...(intro.length > 0 || !opensSection ? [`# ${title}`, ''] : []), ...intro];
+	const head = ['---', `title: ${JSON.stringify(plainWords(title))}`, ...langLines(scanned), '---', '', ...(intro.length > 0 || !opensSection ? [`# ${title}`, ''] : []), ...intro];
 	const before = [...head, ...prefix.flatMap(line => [line, ''])];
 	return {format, text: [...before, ...out].join('\n'), shift: before.length, notices: notices.list(format, isAnyMarkdown)};
 }
