@@ -2,6 +2,7 @@ import {stringify} from 'yaml';
 import {headingText, listMarkdown} from './deck/markdown.js';
 import {type Passage, quoteBank} from './new-quotes.js';
 import {quoteOffsets} from './check/paragraphs.js';
+import {languageOf} from './new-language.js';
 import {asOf, timeWords} from './new-time-words.js';
 import {headingWords, isTitleLine, isUnspaced, marksOf, type Paragraph, readSource, sentenceEnds, type SourceFacts} from './new-source.js';
 import {cutCells} from './text/cells.js';
@@ -48,7 +49,8 @@ export function newDeck({text, sourcePath, fileName}: NewDeckInput): string {
 	const {paragraphs, facts} = readSource(text);
 	const title = deckTitle(facts, paragraphs, fileName);
 	const sections = plan(paragraphs, title.text);
-	const parts = [frontMatter(facts, title, sourcePath), bankComment(quoteBank(paragraphs), facts), ...sections.map(section => sectionMarkdown(section, facts))];
+	const lang = languageOf(paragraphs.filter(paragraph => paragraph.role === 'body').map(paragraph => paragraph.text).join('\n'));
+	const parts = [frontMatter(facts, title, sourcePath, lang), bankComment(quoteBank(paragraphs), facts), ...sections.map(section => sectionMarkdown(section, facts))];
 	return parts.join('\n\n') + '\n';
 }
 
@@ -95,9 +97,10 @@ function yamlLine(key: string, value: string): string {
 
 /**
 The front matter: the fields the source states, and a comment for each it does not, so the briefer
-knows what to fill in. An article (a source with an outlet) needs no `kind:`.
+knows what to fill in. An article (a source with an outlet) needs no `kind:`; a text that reads as
+another language than English gets its `lang:` (new-language.ts).
 */
-function frontMatter(facts: SourceFacts, title: Title, sourcePath: string): string {
+function frontMatter(facts: SourceFacts, title: Title, sourcePath: string, lang: string | undefined): string {
 	const noun = facts.kind;
 	const lines = [title.from ? `${yamlLine('title', title.text)} # the ${noun} states no title: ${title.from === 'first words' ? 'these' : 'this'} ${titleNotes[title.from]}` : yamlLine('title', title.text)];
 	if (facts.kind !== 'article') {
@@ -110,6 +113,10 @@ function frontMatter(facts: SourceFacts, title: Title, sourcePath: string): stri
 	lines.push(facts.date === undefined ? `# date: the ${noun} states none; add it if you know it` : yamlLine('date', facts.date));
 	lines.push(facts.author === undefined ? `# author: the ${noun} names none; add it if you know it` : yamlLine('author', facts.author));
 	lines.push(yamlLine('source', sourcePath));
+	if (lang && lang !== 'en') {
+		lines.push(`${yamlLine('lang', lang)} # the language its text reads as; the handouts say so`);
+	}
+
 	return ['---', ...lines, '---'].join('\n');
 }
 

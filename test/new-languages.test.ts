@@ -128,6 +128,8 @@ describe.each(Object.entries(expected))('a source in %s', (language, want) => {
 		expect({title: facts.title, date: facts.date, kind: facts.kind}).toEqual({title: want.title, date: want.date, kind: want.kind});
 		expect(parsed.title).toBe(want.title);
 		expect(parsed.source.date).toBe(want.date);
+		// The deck's language, for the handouts.
+		expect(parsed.lang).toBe(language);
 	});
 
 	test('every passage in quotation marks, word for word, with its speaker (or nobody rather than a wrong one)', () => {
@@ -173,6 +175,17 @@ test('in an article, words the reporter did not quote, put in « » or 「」 on
 		const parsed = parseMarkdownDeck(`${deckOf(text)}\n---\n\n${slide}`).deck;
 		expect(checkDeck(parsed, text).map(problem => problem.kind), language).toEqual(['not-quoted-in-source']);
 	}
+});
+
+test.each([
+	['Der Stadtrat hat am Dienstag beschlossen, dass die Bibliothek auch am Sonntag öffnet. Die Bürger und die Leser freuen sich, denn das ist ein großer Schritt für die Stadt und für die Schulen.', 'de'],
+	['A câmara decidiu na terça-feira que a biblioteca não fecha ao domingo. Os leitores e os estudantes dizem que é uma boa notícia para a cidade e para as escolas da região.', 'pt'],
+	['Il consiglio ha deciso martedì che la biblioteca resta aperta anche la domenica. Gli studenti e i lettori sono contenti: è una notizia che il quartiere aspettava da anni, per le scuole della zona.', 'it'],
+	['The council decided on Tuesday that the library will open on Sundays. Readers and students say it is a step that the city and its schools have wanted for years.', undefined],
+	['Бібліотека відкрилася у вівторок. Читачі раді, що вона працює і в неділю.', 'uk'],
+	['도서관이 화요일에 다시 문을 열었습니다. 시민들은 아침부터 줄을 섰습니다.', 'ko'],
+])('the deck\'s lang: from its words: %s', (text, lang) => {
+	expect(parseMarkdownDeck(deckOf(`A library reopens\n\n${text}`)).deck.lang).toBe(lang);
 });
 
 test('a quote in « » or 「」 runs on only into a paragraph that opens with a mark; a web page\'s » and ‹ open none', () => {
