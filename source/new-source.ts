@@ -61,9 +61,9 @@ const dateText = [
 	String.raw`(?:${months}|(?:${shortMonths})\.?)\s+\d{1,2},\s+\d{4}`,
 	String.raw`\d{1,2}\s+(?:${months})\s+\d{4}`,
 	String.raw`\d{4}-\d{2}-\d{2}`,
-	String.raw`\d{1,2}(?:\.|er|º|°)?\s+(?:de\s+)?(?:${otherMonths})\s+(?:de\s+)?\d{4}(?:\s*г\.|\s+года)?`,
-	String.raw`[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日`,
-	String.raw`\d{4}년\s*\d{1,2}월\s*\d{1,2}일`,
+	`\\d{1,2}(?:\\.|er|º|°)?\\s+(?:de\\s+)?(?:${otherMonths})\\s+(?:de\\s+)?\\d{4}(?:\\s*г\\.|\\s+года)?`,
+	`[0-9０-９]{4}\\s*年\\s*[0-9０-９]{1,2}\\s*月\\s*[0-9０-９]{1,2}\\s*日`,
+	`\\d{4}년\\s*\\d{1,2}월\\s*\\d{1,2}일`,
 ].join('|');
 const datePattern = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${dateText})(?![\p{L}\p{N}])`, 'u');
 /** A dateline: `- The Washington Times - Tuesday, April 6, 2021`. */

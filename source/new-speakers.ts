@@ -22,44 +22,44 @@ export type Found = {
 };
 
 /** A name: two to four capitalised words (`Lucie Bernard`, `Direktorin Lena Fischer`, `Ольга Иванова`), or one after a verb that gives a quote (`so Fischer`). */
-const name = String.raw`\p{Lu}[\p{Ll}'’-]+(?:[\s-]+\p{Lu}[\p{Ll}'’-]+){0,3}`;
-const fullName = String.raw`\p{Lu}[\p{Ll}'’-]+(?:[\s-]+\p{Lu}[\p{Ll}'’-]+){1,3}`;
+const name = `\\p{Lu}[\\p{Ll}'’-]+(?:[\\s-]+\\p{Lu}[\\p{Ll}'’-]+){0,3}`;
+const fullName = `\\p{Lu}[\\p{Ll}'’-]+(?:[\\s-]+\\p{Lu}[\\p{Ll}'’-]+){1,3}`;
 /** Up to four lower-case words of a role, with the article (`la directrice,`, `директор библиотеки`), none a preposition (`en Madrid` is no one). */
-const role = String.raw`(?:(?!(?:en|in|à|au|aux|de|du|des|em|no|na|nos|nas|a|ao|dans|sur|para|por|pour|в|во|на|из|под|у)\s)[\p{Ll}'’-]+,?\s+){0,4}?`;
+const role = `(?:(?!(?:en|in|à|au|aux|de|du|des|em|no|na|nos|nas|a|ao|dans|sur|para|por|pour|в|во|на|из|под|у)\\s)[\\p{Ll}'’-]+,?\\s+){0,4}?`;
 
 const verbs = {
-	fr: String.raw`(?:(?:a|avait)\s+)?(?:déclaré|dit|affirmé|expliqué|ajouté|souligné|précisé|indiqué|estimé|assuré|lancé|répondu|confié|raconté|rappelé|déclare|affirme|explique|ajoute|souligne|précise|indique|estime|assure|lance|répond|confie|raconte|rappelle)`,
-	de: String.raw`(?:sagte|sagt|erklärte|erklärt|betonte|betont|meinte|meint|ergänzte|berichtete)`,
-	es: String.raw`(?:dijo|afirmó|declaró|explicó|añadió|aseguró|señaló|indicó|comentó|agregó|sostuvo|recordó|disse|afirmou|declarou|explicou|acrescentou|ha\s+detto|ha\s+dichiarato|ha\s+spiegato|ha\s+aggiunto|ha\s+affermato|dice|disse)`,
-	ru: String.raw`(?:заявил|заявила|сказал|сказала|отметил|отметила|подчеркнул|подчеркнула|добавил|добавила|пояснил|пояснила|рассказал|рассказала|сообщил|сообщила)`,
+	fr: `(?:(?:a|avait)\\s+)?(?:déclaré|dit|affirmé|expliqué|ajouté|souligné|précisé|indiqué|estimé|assuré|lancé|répondu|confié|raconté|rappelé|déclare|affirme|explique|ajoute|souligne|précise|indique|estime|assure|lance|répond|confie|raconte|rappelle)`,
+	de: `(?:sagte|sagt|erklärte|erklärt|betonte|betont|meinte|meint|ergänzte|berichtete)`,
+	es: `(?:dijo|afirmó|declaró|explicó|añadió|aseguró|señaló|indicó|comentó|agregó|sostuvo|recordó|disse|afirmou|declarou|explicou|acrescentou|ha\\s+detto|ha\\s+dichiarato|ha\\s+spiegato|ha\\s+aggiunto|ha\\s+affermato|dice|disse)`,
+	ru: `(?:заявил|заявила|сказал|сказала|отметил|отметила|подчеркнул|подчеркнула|добавил|добавила|пояснил|пояснила|рассказал|рассказала|сообщил|сообщила)`,
 };
-const closing = String.raw`[»”“’‘」』]`;
-const opening = String.raw`[«„“‚「『]`;
+const closing = `[»”“’‘」』]`;
+const opening = `[«„“‚「『]`;
 const notLetter = String.raw`(?![\p{L}\p{N}])`;
 
 /** After a closing mark: `», a déclaré la directrice, Lucie Bernard`, `“, sagte er`, `», — сказал Смирнов`. (Each `\s*` after a mark of its own: a quote blanked out is a long run of spaces, and two `\s*` side by side would try every split of it.) */
 const after = new RegExp(
-	String.raw`${closing}\s*(?:,\s*)?(?:[—–-]\s*)?(?:(?<de>${verbs.de})|${verbs.fr}|${verbs.es}|${verbs.ru})${notLetter}` +
-		String.raw`(?:\s+(?<pronoun>er|sie|он|она|él|ella|lui|lei|ele|ela)${notLetter}|\s+${role}(?<named>${name})|\s+(?<described>(?:une?|eine?|un|una|uno|um|uma)\s+[\p{L}-]+)|(?<bare>\s*[.;]))?`,
+	`${closing}\\s*(?:,\\s*)?(?:[—–-]\\s*)?(?:(?<de>${verbs.de})|${verbs.fr}|${verbs.es}|${verbs.ru})${notLetter}` +
+		`(?:\\s+(?<pronoun>er|sie|он|она|él|ella|lui|lei|ele|ela)${notLetter}|\\s+${role}(?<named>${name})|\\s+(?<described>(?:une?|eine?|un|una|uno|um|uma)\\s+[\\p{L}-]+)|(?<bare>\\s*[.;]))?`,
 	'gu',
 );
 /** The French pronoun form: `», a-t-il déclaré`, `», explique-t-elle`, `», dit-il`. */
-const frenchPronoun = new RegExp(String.raw`${closing}\s*(?:,\s*)?(?:a-t-(?<a>il|elle)\s+${verbs.fr}|[\p{Ll}é]+(?:-t)?-(?<b>il|elle))${notLetter}`, 'gu');
+const frenchPronoun = new RegExp(`${closing}\\s*(?:,\\s*)?(?:a-t-(?<a>il|elle)\\s+${verbs.fr}|[\\p{Ll}é]+(?:-t)?-(?<b>il|elle))${notLetter}`, 'gu');
 /** Before an opening mark: `Lucie Bernard a déclaré : «`, `Fischer sagte: „`. */
-const before = new RegExp(String.raw`(?<named>${fullName}|\p{Lu}[\p{Ll}'’-]+)\s+(?:${verbs.fr}|${verbs.de}|${verbs.es}|${verbs.ru})\s*:\s*${opening}`, 'gu');
+const before = new RegExp(`(?<named>${fullName}|\\p{Lu}[\\p{Ll}'’-]+)\\s+(?:${verbs.fr}|${verbs.de}|${verbs.es}|${verbs.ru})\\s*:\\s*${opening}`, 'gu');
 
 /** A Chinese name or description, with no word of a phrase in it (在, 对, 的…): `馆长林嘉怡`, `市议员陈志明`. */
-const hanName = String.raw`[\p{sc=Han}·]{2,12}`;
+const hanName = `[\\p{sc=Han}·]{2,12}`;
 const hanPhrase = /[在对向和与跟的了上中时是也还就都从把被给为于这那们一有]/u;
-const hanVerb = String.raw`(?:回应|补充|解释|强调|表示|指出|称|说道|说)`;
+const hanVerb = `(?:回应|补充|解释|强调|表示|指出|称|说道|说)`;
 /** `馆长林嘉怡说：“` (before) and `”他说。` `”，林嘉怡说。` (after). */
-const hanWho = String.raw`(?<who>他|她|${hanName}?)(?:回应|补充|解释)?${hanVerb}`;
-const chineseBefore = new RegExp(String.raw`(?:^|[。！？，；\s])${hanWho}[：:，,]?\s*[“「『]`, 'gu');
-const chineseAfter = new RegExp(String.raw`[”」』][，,]?\s*${hanWho}[。，,：:]`, 'gu');
+const hanWho = `(?<who>他|她|${hanName}?)(?:回应|补充|解释)?${hanVerb}`;
+const chineseBefore = new RegExp(`(?:^|[。！？，；\\s])${hanWho}[：:，,]?\\s*[“「『]`, 'gu');
+const chineseAfter = new RegExp(`[”」』][，,]?\\s*${hanWho}[。，,：:]`, 'gu');
 /** A sentence that opens with who speaks: `退休教师王建国说，`, `林嘉怡回应说，`. */
-const chineseSubject = new RegExp(String.raw`(?:^|[。！？])\s*${hanWho}`, 'gu');
+const chineseSubject = new RegExp(`(?:^|[。！？])\\s*${hanWho}`, 'gu');
 /** `林館長は「…」と述べた` (the quote blanked out): the one named before `は`, if the quote is said. */
-const japanese = new RegExp(String.raw`(?:^|[。、\s])(?<who>[^\s。、「」『』]{1,15}?)(?:は|が)[「『][^「」『』]*[」』]と(?:述べ|語っ|話し|言っ|説明し|強調し|明かし)`, 'gu');
+const japanese = new RegExp(`(?:^|[。、\\s])(?<who>[^\\s。、「」『』]{1,15}?)(?:は|が)[「『][^「」『』]*[」』]と(?:述べ|語っ|話し|言っ|説明し|強調し|明かし)`, 'gu');
 
 /** In German every noun has a capital: a name there is two words or more, right after the verb (`sagte Direktorin Lena Fischer`, not `sagte am Dienstag`). */
 function isGermanName(text: string, verb: string, named: string): boolean {
@@ -119,7 +119,7 @@ export function otherSpeakersIn(text: string, offset: number): Found[] {
 }
 
 /** A sentence that opens with a person: `Jean Moreau, enseignant retraité, est arrivé`, `Der pensionierte Lehrer Klaus Weber war`. */
-const subject = new RegExp(String.raw`(?:^|[.!?]\s+)(?:\p{L}[\p{Ll}'’-]*\s+)?(?:\p{Ll}[\p{Ll}'’-]*\s+){0,3}(?<who>${fullName})(?=[\s,])`, 'gu');
+const subject = new RegExp(`(?:^|[.!?]\\s+)(?:\\p{L}[\\p{Ll}'’-]*\\s+)?(?:\\p{Ll}[\\p{Ll}'’-]*\\s+){0,3}(?<who>${fullName})(?=[\\s,])`, 'gu');
 
 /**
 The one person `text` (a paragraph's words before a quote, quotes blanked) names as a sentence's

@@ -11,40 +11,40 @@ type Language = {
 };
 
 /** A number of days, weeks… in words or digits: `two`, `deux`, `zwei`, `dos`, `due`, `два`. */
-const few = String.raw`(?:\d+|deux|trois|quelques|plusieurs|zwei|drei|einigen|mehreren|dos|tres|unos|unas|varios|varias|due|alcuni|qualche|dois|duas|alguns|algumas|два|две|три|несколько)`;
+const few = `(?:\\d+|deux|trois|quelques|plusieurs|zwei|drei|einigen|mehreren|dos|tres|unos|unas|varios|varias|due|alcuni|qualche|dois|duas|alguns|algumas|два|две|три|несколько)`;
 
 const languages: Readonly<Record<string, Language>> = {
 	en: {
-		words: String.raw`\b(?:(?:last|next|this|past|coming)\s+(?:week(?:end)?|month|year|spring|summer|fall|autumn|winter|quarter|decade|century|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|yesterday|today|tomorrow|tonight|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+)\s+(?:days?|weeks?|months?|years?)\s+ago)(?:['’]s)?\b`,
+		words: `\\b(?:(?:last|next|this|past|coming)\\s+(?:week(?:end)?|month|year|spring|summer|fall|autumn|winter|quarter|decade|century|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|yesterday|today|tomorrow|tonight|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\\d+)\\s+(?:days?|weeks?|months?|years?)\\s+ago)(?:['’]s)?\\b`,
 		asOf: date => ` (as of ${date})`,
 	},
 	fr: {
-		words: String.raw`(?:la\s+semaine|le\s+mois|l['’]année|l['’]an|le\s+week-end|(?:lun|mar|mercre|jeu|vendre|same)di|dimanche)\s+(?:dernière?|passée?|prochaine?)|cette\s+(?:semaine|année)|ce\s+mois-ci|hier|avant-hier|aujourd['’]hui|demain|il\s+y\s+a\s+${few}\s+(?:jours|semaines|mois|ans|années)`,
+		words: `(?:la\\s+semaine|le\\s+mois|l['’]année|l['’]an|le\\s+week-end|(?:lun|mar|mercre|jeu|vendre|same)di|dimanche)\\s+(?:dernière?|passée?|prochaine?)|cette\\s+(?:semaine|année)|ce\\s+mois-ci|hier|avant-hier|aujourd['’]hui|demain|il\\s+y\\s+a\\s+${few}\\s+(?:jours|semaines|mois|ans|années)`,
 		asOf: date => ` (au ${date})`,
 	},
 	de: {
-		words: String.raw`(?:(?:im|am)\s+)?(?:letzte[nmrs]?|vergangene[nmrs]?|nächste[nmrs]?|kommende[nmrs]?|diese[nmrs]?)\s+(?:Woche|Monat|Jahr|Wochenende|Sommer|Winter|Frühjahr|Herbst)|vorgestern|gestern|heute|übermorgen|vor\s+${few}\s+(?:Tagen|Wochen|Monaten|Jahren)`,
+		words: `(?:(?:im|am)\\s+)?(?:letzte[nmrs]?|vergangene[nmrs]?|nächste[nmrs]?|kommende[nmrs]?|diese[nmrs]?)\\s+(?:Woche|Monat|Jahr|Wochenende|Sommer|Winter|Frühjahr|Herbst)|vorgestern|gestern|heute|übermorgen|vor\\s+${few}\\s+(?:Tagen|Wochen|Monaten|Jahren)`,
 		asOf: date => ` (Stand: ${date})`,
 	},
 	es: {
-		words: String.raw`(?:la\s+semana|el\s+mes|el\s+año|el\s+fin\s+de\s+semana)\s+(?:pasad[oa]|próxim[oa]|que\s+viene)|(?:la\s+)?próxima\s+semana|el\s+próximo\s+(?:mes|año)|este\s+(?:año|mes)|esta\s+semana|anteayer|ayer|hoy|pasado\s+mañana|hace\s+${few}\s+(?:días|semanas|meses|años)`,
+		words: `(?:la\\s+semana|el\\s+mes|el\\s+año|el\\s+fin\\s+de\\s+semana)\\s+(?:pasad[oa]|próxim[oa]|que\\s+viene)|(?:la\\s+)?próxima\\s+semana|el\\s+próximo\\s+(?:mes|año)|este\\s+(?:año|mes)|esta\\s+semana|anteayer|ayer|hoy|pasado\\s+mañana|hace\\s+${few}\\s+(?:días|semanas|meses|años)`,
 		asOf: date => ` (a ${date})`,
 	},
 	it: {
-		words: String.raw`(?:la\s+settimana|il\s+mese|l['’]anno)\s+(?:scors[oa]|prossim[oa])|(?:la\s+)?prossima\s+settimana|il\s+prossimo\s+(?:mese|anno)|quest['’]anno|questo\s+mese|questa\s+settimana|ieri|oggi|domani|${few}\s+(?:giorni|settimane|mesi|anni)\s+fa`,
+		words: `(?:la\\s+settimana|il\\s+mese|l['’]anno)\\s+(?:scors[oa]|prossim[oa])|(?:la\\s+)?prossima\\s+settimana|il\\s+prossimo\\s+(?:mese|anno)|quest['’]anno|questo\\s+mese|questa\\s+settimana|ieri|oggi|domani|${few}\\s+(?:giorni|settimane|mesi|anni)\\s+fa`,
 		asOf: date => ` (al ${date})`,
 	},
 	pt: {
-		words: String.raw`(?:a\s+semana|o\s+mês|o\s+ano)\s+(?:passad[oa]|que\s+vem)|(?:n?a\s+)?próxima\s+semana|(?:n?o\s+)?próximo\s+(?:mês|ano)|este\s+(?:ano|mês)|esta\s+semana|anteontem|ontem|hoje|amanhã|há\s+${few}\s+(?:dias|semanas|meses|anos)`,
+		words: `(?:a\\s+semana|o\\s+mês|o\\s+ano)\\s+(?:passad[oa]|que\\s+vem)|(?:n?a\\s+)?próxima\\s+semana|(?:n?o\\s+)?próximo\\s+(?:mês|ano)|este\\s+(?:ano|mês)|esta\\s+semana|anteontem|ontem|hoje|amanhã|há\\s+${few}\\s+(?:dias|semanas|meses|anos)`,
 		asOf: date => ` (em ${date})`,
 	},
 	ru: {
-		words: String.raw`на\s+(?:прошлой|этой|следующей)\s+неделе|в\s+(?:прошлом|этом|следующем)\s+(?:месяце|году)|позавчера|вчера|сегодня|послезавтра|завтра|${few}\s+(?:дня|дней|недели|недель|месяца|месяцев|года|лет)\s+назад`,
+		words: `на\\s+(?:прошлой|этой|следующей)\\s+неделе|в\\s+(?:прошлом|этом|следующем)\\s+(?:месяце|году)|позавчера|вчера|сегодня|послезавтра|завтра|${few}\\s+(?:дня|дней|недели|недель|месяца|месяцев|года|лет)\\s+назад`,
 		asOf: date => ` (на ${date})`,
 	},
 	// Chinese and Japanese share 今年 and 去年: the text's kana tell them apart.
 	cjk: {
-		words: String.raw`上周|上星期|上个月|上個月|本周|本月|下周|下星期|下个月|下個月|明年|昨天|前天|今天|明天|后天|\d+天前|先週|先月|昨年|来年|来月|来週|今週|今月|一昨日|昨日|今日|明日|去年|今年`,
+		words: `上周|上星期|上个月|上個月|本周|本月|下周|下星期|下个月|下個月|明年|昨天|前天|今天|明天|后天|\\d+天前|先週|先月|昨年|来年|来月|来週|今週|今月|一昨日|昨日|今日|明日|去年|今年`,
 		asOf: (date, text) => (/[\p{sc=Hiragana}\p{sc=Katakana}]/u.test(text) ? `（${date}時点）` : `（截至${date}）`),
 	},
 };
