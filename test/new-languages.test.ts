@@ -154,6 +154,9 @@ describe.each(Object.entries(expected))('a source in %s', (language, want) => {
 		const quoted = entries.map(({n, words}) => `## Quote\n\n<!-- paragraphs: ${n} -->\n\n> ${words}\n>\n> — the ${want.kind}\n`);
 		const withQuotes = parseMarkdownDeck(`${deck}\n---\n\n${quoted.join('\n---\n\n')}`).deck;
 		expect(checkDeck(withQuotes, text)).toEqual([]);
+		// The marks are the Quote's own, not its words (the show draws its own around them).
+		const shown = withQuotes.slides.slice(-entries.length).map(slide => (slide.blocks[0]?.kind === 'quote' ? slide.blocks[0].text : ''));
+		expect(shown).toEqual(want.quotes.map(([, words]) => words.trim()));
 		// A word changed in the marks is caught.
 		const changed = parseMarkdownDeck(`${deck}\n---\n\n${quoted[0]!.replace(/(> \S+\s?)\S/u, '$1X')}`).deck;
 		expect(checkDeck(changed, text).map(problem => problem.kind)).toEqual(['not-verbatim']);

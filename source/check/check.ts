@@ -1,7 +1,7 @@
 import {type Block, blockTexts} from '../deck/blocks.js';
 import type {Deck, Slide, SourceInfo} from '../deck/deck.js';
 import {sourceKind, sourceNoun} from '../deck/source-words.js';
-import {isFurniture, quotationMarks, quotedSpans, splitParagraphs} from './paragraphs.js';
+import {isFurniture, quotedSpans, splitParagraphs} from './paragraphs.js';
 import {withoutCode} from '../text/code-spans.js';
 
 /**
@@ -70,12 +70,9 @@ export function normalise(text: string): string {
 		.trim();
 }
 
-/** A quote as pieces to find in order: normalised, loose at the ends, split where an ellipsis left words out; a Quote in marks other than “…” (`« … »`, `「…」`) out of them. */
+/** A quote as pieces to find in order: normalised, loose at the ends, split where an ellipsis left words out. */
 function quoteParts(quote: string): string[] {
-	const [open, ...words] = [...quote];
-	const closers = open === undefined || open === '“' || open === '"' ? undefined : quotationMarks[open];
-	const unquoted = closers?.includes(words.at(-1) ?? '') ? words.slice(0, -1).join('') : quote;
-	return normalise(unquoted)
+	return normalise(quote)
 		.split(/\s*(?:…|\.\.\.)\s*/)
 		.map(part => part.replace(/^[\s,.;:—-]+/, '').replace(/[\s,.;:—-]+$/, ''))
 		.filter(Boolean);

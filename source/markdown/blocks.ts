@@ -150,9 +150,9 @@ function speakerOf(paragraph: Paragraph): {speaker: string; role?: string; befor
 	return {speaker: byline, before, line};
 }
 
-/** One pair of quotation marks around the words is the quote's own, not part of them. */
+/** One pair of quotation marks around the words is the quote's own, not part of them (the show gives it its own): “…”, "…", and other languages' « … », „…“, 「…」, 『…』, ‚…‘. */
 function unquote(text: string): string {
-	const pairs = [['“', '”'], ['"', '"']] as const;
+	const pairs = [['“', '”'], ['"', '"'], ['«', '»'], ['„', '“'], ['「', '」'], ['『', '』'], ['‚', '‘']] as const;
 	for (const [open, close] of pairs) {
 		if (text.length >= 2 && text.startsWith(open) && text.endsWith(close)) {
 			return text.slice(open.length, -close.length).trim();
