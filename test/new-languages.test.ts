@@ -191,6 +191,13 @@ test.each([
 	expect(parseMarkdownDeck(deckOf(`A library reopens\n\n${text}`)).deck.lang).toBe(lang);
 });
 
+test('« » with no-break spaces inside (U+00A0, U+202F) hold the same quotes, and the deck checks out', () => {
+	const text = sourceOf('fr').replaceAll('« ', '«\u00A0').replaceAll(' »', '\u202F»');
+	expect(text).toContain('«\u00A0Cette');
+	expect(quoteBank(readSource(text).paragraphs).map(passage => passage.text)).toEqual(expected['fr']!.quotes.map(([, words]) => words));
+	expect(checkDeck(parseMarkdownDeck(deckOf(text)).deck, text)).toEqual([]);
+});
+
 test('a quote in « » or 「」 runs on only into a paragraph that opens with a mark; a web page\'s » and ‹ open none', () => {
 	expect(quotedSpans(['« Nous ouvrons.', '« Et nous restons ouverts. »', 'Le maire a parlé.'])).toEqual([[' Nous ouvrons.'], [' Et nous restons ouverts. '], []]);
 	expect(quotedSpans(['« Retour', 'Le maire a parlé.'])).toEqual([[' Retour'], []]);
