@@ -1,4 +1,5 @@
 import {marksOf, type Paragraph, sentenceEnds, type Span} from './new-source.js';
+import {languageOf} from './new-language.js';
 import {type Found, otherSpeakersIn, subjectBefore} from './new-speakers.js';
 
 /**
@@ -44,7 +45,7 @@ function shortName(text: string): string {
 }
 
 /** The speakers named in a stretch of reporter's words (quotes blanked), each at its offset. */
-function speakersIn(text: string, offset: number): Found[] {
+function speakersIn(text: string, offset: number, others: boolean): Found[] {
 	const found: Found[] = [];
 	for (const match of text.matchAll(before)) {
 		// `another point he said`: the pronoun speaks.
@@ -57,8 +58,8 @@ function speakersIn(text: string, offset: number): Found[] {
 		found.push({who: shortName(match[1]!), at: offset + match.index, kind: 'named'});
 	}
 
-	// Other languages' forms (new-speakers.ts).
-	return [...found, ...otherSpeakersIn(text, offset)];
+	// Other languages' forms (new-speakers.ts), unless the text reads as English.
+	return others ? [...found, ...otherSpeakersIn(text, offset)] : found;
 }
 
 /** The sentence (start and end offsets) that holds a span. */
@@ -70,15 +71,15 @@ function sentenceOf(paragraph: Paragraph, span: Span): {start: number; end: numb
 }
 
 /** The speaker found nearest to the span in its own sentence. */
-function nearest(paragraph: Paragraph, span: Span): Found | undefined {
+function nearest(paragraph: Paragraph, span: Span, others: boolean): Found | undefined {
 	const {start, end} = sentenceOf(paragraph, span);
-	const found = speakersIn(paragraph.masked.slice(start, end), start);
+	const found = speakersIn(paragraph.masked.slice(start, end), start, others);
 	const distance = (each: Found) => (each.at <= span.start ? span.start - each.at : Math.max(0, each.at - span.end));
 	return found.sort((a, b) => distance(a) - distance(b))[0];
 }
 
 /** The last person named (with a title, or as a speaker) before `at` in paragraph `index` or earlier. */
-function lastNamed(paragraphs: readonly Paragraph[], index: number, at: number): string | undefined {
+function lastNamed(paragraphs: readonly Paragraph[], index: number, at: number, others: boolean): string | undefined {
 	for (let each = index; each >= 0; each--) {
 		const paragraph = paragraphs[each]!;
 		if (paragraph.role !== 'body') {
@@ -87,7 +88,7 @@ function lastNamed(paragraphs: readonly Paragraph[], index: number, at: number):
 
 		const text = each === index ? paragraph.masked.slice(0, at) : paragraph.masked;
 		const names = [...text.matchAll(titled)].map(match => ({who: match[1]!, at: match.index}));
-		const speakers = speakersIn(text, 0).filter(found => found.kind === 'named');
+		const speakers = speakersIn(text, 0, others).filter(found => found.kind === 'named');
 		const last = [...names, ...speakers].sort((a, b) => b.at - a.at)[0];
 		if (last) {
 			return shortName(last.who);
@@ -100,7 +101,7 @@ function lastNamed(paragraphs: readonly Paragraph[], index: number, at: number):
 type Draft = {n: number; text: string; found?: Found; index: number; span: Span; run: number};
 
 /** Every passage of the source in order, each with the run of paragraphs it belongs to (a quote of several paragraphs is one run). */
-function drafts(paragraphs: readonly Paragraph[]): Draft[] {
+function drafts(paragraphs: readonly Paragraph[], others: boolean): Draft[] {
 	const list: Draft[] = [];
 	let run = 0;
 	for (const [index, paragraph] of paragraphs.entries()) {
@@ -113,7 +114,7 @@ function drafts(paragraphs: readonly Paragraph[]): Draft[] {
 			run += continues && list.length > 0 ? 0 : 1;
 			const text = paragraph.text.slice(span.start, span.end).trim();
 			if (text) {
-				list.push({n: paragraph.n, text, index, span, run, ...(optional(nearest(paragraph, span)))});
+				list.push({n: paragraph.n, text, index, span, run, ...(optional(nearest(paragraph, span, others)))});
 			}
 		}
 	}
@@ -132,7 +133,9 @@ function optional(found: Found | undefined): {found?: Found} {
 
 /** Every passage in quotation marks, in order, with its paragraph and speaker. */
 export function quoteBank(paragraphs: readonly Paragraph[]): Passage[] {
-	const list = drafts(paragraphs);
+	// A text that reads as English is read in English forms only (new-language.ts).
+	const others = languageOf(paragraphs.filter(paragraph => paragraph.role === 'body').map(paragraph => paragraph.text).join('\n')) !== 'en';
+	const list = drafts(paragraphs, others);
 	const bank: Passage[] = [];
 	/** Who each passage is given to, a `he` resolved: what a quote going on in the same voice takes. */
 	const voices: string[] = [];
@@ -140,7 +143,7 @@ export function quoteBank(paragraphs: readonly Paragraph[]): Passage[] {
 		// The sentence names nobody: the speaker of the same quote in another paragraph, else of a quote in the same paragraph.
 		const found = draft.found ?? list.find(other => other.run === draft.run && other.found)?.found ?? list.find(other => other.index === draft.index && other.found)?.found;
 		if (found) {
-			const speaker = speakerText(paragraphs, draft, found);
+			const speaker = speakerText(paragraphs, draft, found, others);
 			bank.push({n: draft.n, text: draft.text, speaker: speaker.text, marks: bankMarks(draft.span, paragraphs[draft.index]!.text)});
 			voices.push(speaker.voice);
 			continue;
@@ -158,14 +161,14 @@ export function quoteBank(paragraphs: readonly Paragraph[]): Passage[] {
 	return bank;
 }
 
-function speakerText(paragraphs: readonly Paragraph[], draft: Draft, found: Found): {text: string; voice: string} {
+function speakerText(paragraphs: readonly Paragraph[], draft: Draft, found: Found, others: boolean): {text: string; voice: string} {
 	if (found.kind !== 'pronoun') {
 		return {text: found.who, voice: found.who};
 	}
 
 	const before = Math.min(found.at, draft.span.start);
 	const masked = paragraphs[draft.index]!.masked.slice(0, before);
-	const named = found.isLocal ? subjectBefore(masked, speakersIn(masked, 0)) : lastNamed(paragraphs, draft.index, before);
+	const named = found.isLocal ? subjectBefore(masked, speakersIn(masked, 0, true)) : lastNamed(paragraphs, draft.index, before, others);
 	const word = found.who.toLowerCase();
 	return named ? {text: `${word} (${named}, named before)`, voice: named} : {text: word, voice: ''};
 }
