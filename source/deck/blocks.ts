@@ -63,7 +63,8 @@ export type Block =
 	run a column and the index in it where the run starts (see `writtenOrder`).
 	*/
 	| {readonly kind: 'columns'; readonly widths: readonly number[]; readonly columns: ReadonlyArray<readonly Block[]>; readonly runs?: readonly ColumnRun[]}
-	| {readonly kind: 'quote'; readonly text: string; readonly speaker: string; readonly role?: string}
+	/** `marks`: the quotation marks as written (with any space inside them), when not “ ” (« », „ “, 「 」…). */
+	| {readonly kind: 'quote'; readonly text: string; readonly speaker: string; readonly role?: string; readonly marks?: readonly [string, string]}
 	| {readonly kind: 'fact'; readonly value: string; readonly label: string}
 	| {
 			readonly kind: 'table';
@@ -94,6 +95,12 @@ export type Block =
 export type BlockKind = Block['kind'];
 
 /** Every item of a list, in reading order (an item, then the items of its list), with its depth (0 at the top). */
+/** A quote's words in its quotation marks: those it was written with, else “ ”. */
+export function quoteInMarks(quote: {readonly text: string; readonly marks?: readonly [string, string]}, text = quote.text): string {
+	const [open, close] = quote.marks ?? ['“', '”'];
+	return open + text + close;
+}
+
 export function listItems(list: List, depth = 0): Array<{readonly item: ListItem; readonly depth: number; readonly number: number; readonly list: List}> {
 	return list.items.flatMap((item, index) => [{item, depth, number: list.start + index, list}, ...(item.list ? listItems(item.list, depth + 1) : [])]);
 }

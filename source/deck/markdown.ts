@@ -1,4 +1,4 @@
-import {type Block, blockTexts, type List, textWidthOfDrawings, writtenRuns} from './blocks.js';
+import {type Block, blockTexts, type List, quoteInMarks, textWidthOfDrawings, writtenRuns} from './blocks.js';
 import type {SourceInfo} from './deck.js';
 import {figureHeading} from './source-words.js';
 import {codeSpans} from '../text/code-spans.js';
@@ -152,7 +152,7 @@ export function blockMarkdown(block: Block, form: MarkdownForm, source: SourceIn
 
 		case 'quote': {
 			const role = block.role ? `, ${form === 'deck' ? `*${escapeMarkdown(block.role)}*` : escapeMarkdown(block.role)}` : '';
-			return `> “${escapeMarkdown(block.text)}”\n>\n> — ${escapeMarkdown(block.speaker)}${role}`;
+			return `> ${quoteInMarks(block, escapeMarkdown(block.text))}\n>\n> — ${escapeMarkdown(block.speaker)}${role}`;
 		}
 
 		case 'fact': {

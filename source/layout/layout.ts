@@ -1,4 +1,4 @@
-import {type Block, blocksUpTo, type List, listItems, revealedPart, revealUnits} from '../deck/blocks.js';
+import {type Block, blocksUpTo, type List, listItems, quoteInMarks, revealedPart, revealUnits} from '../deck/blocks.js';
 import {layoutCode, styledLines} from './code.js';
 import {type Line, lineWidth, type Segment} from '../text/lines.js';
 import {padCells, textWidth, wrap} from '../text/wrap.js';
@@ -249,7 +249,7 @@ function layoutBullets(block: Extract<Block, {kind: 'bullets'}>, width: number, 
 /** A quote in curly quotation marks beside a bar, then its speaker; blank rows until it is revealed. */
 function layoutQuote(block: Extract<Block, {kind: 'quote'}>, width: number, visible: number): Line[] {
 	const bar: Segment = {text: symbols.quoteBar + ' ', role: 'quoteMark'};
-	const lines: Line[] = wrap('“' + block.text + '”', width - 2).map(text => [bar, {text, role: 'quote'}]);
+	const lines: Line[] = wrap(quoteInMarks(block), width - 2).map(text => [bar, {text, role: 'quote'}]);
 	const attribution = `${symbols.dash} ${block.speaker}${block.role ? ', ' + block.role : ''}`;
 	lines.push(...wrap(attribution, width - 2).map(text => [{text: '  ', role: 'muted' as const}, {text, role: 'speaker' as const}]));
 	return visible > 0 ? lines : lines.map(() => blank());

@@ -1,4 +1,4 @@
-import {blockTexts, listItems, revealUnits, writtenOrder} from '../deck/blocks.js';
+import {blockTexts, listItems, quoteInMarks, revealUnits, writtenOrder} from '../deck/blocks.js';
 import type {Deck, Slide} from '../deck/deck.js';
 import {hintText} from '../model/keymap.js';
 import {formatElapsed} from '../model/clock.js';
@@ -233,7 +233,7 @@ function unitText(slide: Slide, unit: number): string | undefined {
 				return unitText({...slide, blocks: writtenOrder(block).map(each => each.block)}, unit - before);
 			}
 
-			return block.kind === 'quote' ? `quote: “${block.text}” ${symbols.dash} ${block.speaker}` : undefined;
+			return block.kind === 'quote' ? `quote: ${quoteInMarks(block)} ${symbols.dash} ${block.speaker}` : undefined;
 		}
 
 		before += count;

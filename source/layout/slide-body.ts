@@ -1,5 +1,5 @@
 import type {Block} from '../deck/blocks.js';
-import {blocksUpTo, revealUnits} from '../deck/blocks.js';
+import {blocksUpTo, quoteInMarks, revealUnits} from '../deck/blocks.js';
 import type {Deck, Slide} from '../deck/deck.js';
 import {formatParagraphs, isPrintableAscii, titleSpan} from '../deck/deck.js';
 import {canDrawBig, drawBig, wrapBig} from './big-text.js';
@@ -144,7 +144,7 @@ export function soleQuote(slide: Slide): Quote | undefined {
 
 /** The quote in big letters with its speaker beneath, right-aligned under it. */
 function bigQuote(quote: Quote, width: number, visible: boolean): Line[] | undefined {
-	const letters = bigLines(`“${quote.text}”`, width, mostBigQuoteLines, 'quote');
+	const letters = bigLines(quoteInMarks(quote), width, mostBigQuoteLines, 'quote');
 	if (!letters) {
 		return undefined;
 	}

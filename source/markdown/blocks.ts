@@ -150,16 +150,43 @@ function speakerOf(paragraph: Paragraph): {speaker: string; role?: string; befor
 	return {speaker: byline, before, line};
 }
 
-/** One pair of quotation marks around the words is the quote's own, not part of them (the show gives it its own): “…”, "…", and other languages' « … », „…“, 「…」, 『…』, ‚…‘. */
-function unquote(text: string): string {
-	const pairs = [['“', '”'], ['"', '"'], ['«', '»'], ['„', '“'], ['「', '」'], ['『', '』'], ['‚', '‘']] as const;
-	for (const [open, close] of pairs) {
+/**
+The quotation marks a quote may be written in, the languages' own: English's (kept as the default,
+so not stored), French guillemets (a space or no-break space inside them is theirs), German's and
+Polish's low marks, Danish's reversed guillemets, Swedish's, single ones, and CJK corner brackets.
+*/
+const quotePairs: ReadonlyArray<readonly [string, string]> = [
+	['“', '”'],
+	['"', '"'],
+	['«', '»'],
+	['»', '«'],
+	['„', '“'],
+	['„', '”'],
+	['”', '”'],
+	['‘', '’'],
+	['‚', '‘'],
+	['‹', '›'],
+	['「', '」'],
+	['『', '』'],
+];
+
+/** One pair of quotation marks around the words is the quote's own, not part of them; marks other than “ ” are kept to show them as written. */
+function unquote(text: string): {text: string; marks?: readonly [string, string]} {
+	for (const [open, close] of quotePairs) {
 		if (text.length >= 2 && text.startsWith(open) && text.endsWith(close)) {
-			return text.slice(open.length, -close.length).trim();
+			const inner = text.slice(open.length, -close.length);
+			const words = inner.trim();
+			if (open === '“' || open === '"' || !words) {
+				return {text: words};
+			}
+
+			// A space inside the marks (« words ») is theirs, kept as a no-break space so no line breaks there.
+			const space = (edge: RegExp) => (edge.test(inner) ? '\u00A0' : '');
+			return {text: words, marks: [open + space(/^\s/), space(/\s$/) + close]};
 		}
 	}
 
-	return text;
+	return {text};
 }
 
 function quoteBlock(node: Blockquote): ReadBlock {
@@ -177,12 +204,12 @@ function quoteBlock(node: Blockquote): ReadBlock {
 	}
 
 	const words = [...paragraphs.slice(0, -1).map(paragraph => inlineText(paragraph.children)), who.before].filter(Boolean);
-	const text = unquote(squashSpaces(words.join(' ')));
+	const {text, marks} = unquote(squashSpaces(words.join(' ')));
 	if (!text) {
 		throw new MarkdownDeckError('A quote needs its words before the speaker line.', startOf(node));
 	}
 
-	const block: Block = {kind: 'quote', text, speaker: who.speaker, ...(who.role ? {role: who.role} : {})};
+	const block: Block = {kind: 'quote', text, speaker: who.speaker, ...(who.role ? {role: who.role} : {}), ...(marks ? {marks} : {})};
 	return {
 		block,
 		pieces: [{text, line: lineOf(node)}, ...[who.speaker, who.role ?? ''].filter(Boolean).map(part => ({text: part, line: who.line}))],

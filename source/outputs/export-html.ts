@@ -1,4 +1,4 @@
-import {type Block, blockTexts, type List, withoutPauses} from '../deck/blocks.js';
+import {type Block, blockTexts, type List, quoteInMarks, withoutPauses} from '../deck/blocks.js';
 import {inlineParts} from '../text/code-spans.js';
 import {type Deck, deckLanguage, namesSource, type Slide, type SourceInfo} from '../deck/deck.js';
 import {figureHeading, sourceLine, sourceNoun} from '../deck/source-words.js';
@@ -170,7 +170,7 @@ export function blockHtml(block: Block, source: SourceInfo = {kind: 'article'}):
 
 		case 'quote': {
 			const role = block.role ? `, ${text(block.role)}` : '';
-			return `<figure class="quote"><blockquote><p>“${text(block.text)}”</p></blockquote><figcaption>— <cite>${text(block.speaker)}</cite>${role}</figcaption></figure>`;
+			return `<figure class="quote"><blockquote><p>${quoteInMarks(block, text(block.text))}</p></blockquote><figcaption>— <cite>${text(block.speaker)}</cite>${role}</figcaption></figure>`;
 		}
 
 		case 'fact': {

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import {type Block, blockTexts, type List, withoutPauses} from '../deck/blocks.js';
+import {type Block, blockTexts, type List, quoteInMarks, withoutPauses} from '../deck/blocks.js';
 import {type Deck, deckLanguage, namesSource, type Slide, type SourceInfo} from '../deck/deck.js';
 import {asOfWords, sourceCredit} from '../deck/source-words.js';
 import {handoutPalette as palette} from '../text/theme.js';
@@ -153,9 +153,9 @@ function codePdf(w: Writer, block: Extract<Block, {kind: 'code'}>): void {
 function quote(w: Writer, block: Extract<Block, {kind: 'quote'}>): void {
 	const inner = w.width - 16;
 	const who = `— ${block.speaker}${block.role ? `, ${block.role}` : ''}`;
-	room(w, heightOf(w, `“${block.text}”`, styles.quote, inner) + heightOf(w, who, styles.speaker, inner) + 6);
+	room(w, heightOf(w, quoteInMarks(block), styles.quote, inner) + heightOf(w, who, styles.speaker, inner) + 6);
 	const top = w.doc.y;
-	paragraph(w, `“${block.text}”`, styles.quote, {x: w.left + 16, after: 2});
+	paragraph(w, quoteInMarks(block), styles.quote, {x: w.left + 16, after: 2});
 	paragraph(w, who, styles.speaker, {x: w.left + 16});
 	w.doc.save().rect(w.left + 3, top, 2.5, w.doc.y - top).fill(palette.accent).restore();
 }

@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import {type Deck, deckLanguage, namesSource, type Slide} from '../deck/deck.js';
+import {quoteInMarks} from '../deck/blocks.js';
 import {sourcePhrase} from '../deck/source-words.js';
 import type {Line} from '../text/lines.js';
 import {deckLook, screenLines, type Size, slideBody} from '../layout/screen.js';
@@ -223,7 +224,7 @@ searched and read aloud like the rest of the page. Each is a title or quote the 
 */
 export function bigWords(slide: Slide, lines: readonly Line[]): string[] {
 	const visible = squash(lines.map(line => line.map(segment => segment.text).join('')).join('\n').replaceAll(/[\u2500-\u259F]/g, ' '));
-	const quotes = slide.blocks.flatMap(block => (block.kind === 'quote' ? [`“${squash(block.text)}”`] : []));
+	const quotes = slide.blocks.flatMap(block => (block.kind === 'quote' ? [quoteInMarks(block, squash(block.text))] : []));
 	return [squash(slide.title), ...quotes].filter(words => !visible.includes(words) && !visible.includes(words.slice(1, -1)));
 }
 

@@ -1,4 +1,4 @@
-import {type Block, drawingCharacters, listItems, withoutPauses} from '../deck/blocks.js';
+import {type Block, drawingCharacters, listItems, quoteInMarks, withoutPauses} from '../deck/blocks.js';
 import {layoutCode} from '../layout/code.js';
 import type {Deck, Slide, SourceInfo} from '../deck/deck.js';
 import {sourceNoun} from '../deck/source-words.js';
@@ -81,7 +81,7 @@ export function blockPlain(block: Block, width: number): string[] {
 		}
 
 		case 'quote': {
-			return [...wrap(`“${block.text}”`, width), ...hanging(block.speaker + (block.role ? `, ${block.role}` : ''), width, '  — ')];
+			return [...wrap(quoteInMarks(block), width), ...hanging(block.speaker + (block.role ? `, ${block.role}` : ''), width, '  — ')];
 		}
 
 		case 'fact': {

@@ -1,5 +1,5 @@
 import type {Block} from '../deck/blocks.js';
-import {blocksUpTo, blockTexts, listItems, revealUnits, writtenOrder} from '../deck/blocks.js';
+import {blocksUpTo, blockTexts, listItems, quoteInMarks, revealUnits, writtenOrder} from '../deck/blocks.js';
 import {inlineParts} from '../text/code-spans.js';
 import {type Deck, namesSource, paragraphRanges, type Slide, type SourceInfo} from '../deck/deck.js';
 import {sourceNoun} from '../deck/source-words.js';
@@ -85,7 +85,7 @@ function columnsSpeech(block: Extract<Block, {kind: 'columns'}>, visible: number
 
 function quoteSpeech(block: Extract<Block, {kind: 'quote'}>): string {
 	const who = block.role ? `${block.speaker}, ${block.role}` : block.speaker;
-	return `Quote, ${stripControls(who)}: ${sentence(`“${block.text}”`)}`;
+	return `Quote, ${stripControls(who)}: ${sentence(quoteInMarks(block))}`;
 }
 
 /** A table as its columns, then a sentence per row that names each cell by its column. */

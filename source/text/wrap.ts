@@ -121,12 +121,13 @@ function packPieces(pieces: readonly Piece[], limit: number): string[] {
 }
 
 /**
-Word-wraps text to `width` columns at whitespace, and between East Asian characters; a word longer
-than a line is broken (a wide character kept whole) unless told otherwise (WrapOptions).
+Word-wraps text to `width` columns at whitespace but the no-break spaces (U+00A0, U+2007, U+202F:
+`« mot »`, `10 000` stay on one line), and between East Asian characters; a word longer than a line
+is broken (a wide character kept whole) unless told otherwise (WrapOptions).
 */
 export function wrap(text: string, width: number, {breakLongWords = true}: WrapOptions = {}): string[] {
 	const limit = Math.max(1, width);
-	const words = text.split(/\s+/).filter(Boolean);
+	const words = text.split(/[^\S\u00A0\u2007\u202F]+/).filter(Boolean);
 	const lines = breakLongWords
 		? packPieces(words.flatMap(word => wordPieces(word).flatMap(piece => cutPiece(piece, limit))), limit)
 		: packWords(words, limit);
