@@ -239,6 +239,16 @@ describe('pastes', () => {
 		// A held arrow can put a few repeats in one read: those still act.
 		expect(toInk([`${esc}[C${esc}[C`])).toEqual([`${esc}[C`, `${esc}[C`]);
 	});
+
+	test('two or three of one key in a read (held, or pressed twice while the show was busy) each act; four, or two different, are a paste', () => {
+		expect(toInk(['  '])).toEqual([' ', ' ']);
+		expect(toInk(['gg'])).toEqual(['g', 'g']);
+		expect(toInk(['nnn'])).toEqual(['n', 'n', 'n']);
+		expect(toInk(['nnnn'])).toEqual([]);
+		expect(toInk(['nN'])).toEqual([]);
+		expect(toInk(['12'])).toEqual([]);
+		expect(toInk([`n${esc}[C`])).toEqual([]);
+	});
 });
 
 describe('any bytes at all', () => {

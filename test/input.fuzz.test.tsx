@@ -51,10 +51,10 @@ async function show() {
 
 const counter = (frame: string | undefined) => /\b\d\/3\b( · \d\/\d)?/.exec(frame ?? '')?.[0];
 
-/** Printable text of at least two characters: what a paste without escape sequences looks like. */
+/** Printable text of at least two characters: what a paste without escape sequences looks like (not two or three of one character: a repeated key). */
 const pasted = fc
 	.string({unit: 'grapheme', minLength: 2, maxLength: 300})
-	.filter(text => !/[\u0000-\u001F\u007F-\u009F]/.test(text) && [...text].length > 1);
+	.filter(text => !/[\u0000-\u001F\u007F-\u009F]/.test(text) && [...text].length > 1 && !([...text].length <= 3 && new Set(text).size === 1));
 
 const sequences = [keys.right, keys.left, keys.up, keys.down, keys.pageUp, keys.pageDown, keys.home, keys.end];
 

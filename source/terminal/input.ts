@@ -476,9 +476,10 @@ export function flushDecoder(state: DecoderState, quiet: 'short' | 'long' = 'sho
 /**
 A read that holds any part of a bracketed paste (its start, its end, a stray end marker) gives no
 key: a key beside a paste in one read came with it. A terminal without bracketed paste delivers a
-paste as one read holding many keys. A person types one key per read (a held arrow may repeat a few
-in one): a read with two keys or more, any of them a character, is taken as pasted text and none of
-its keys act.
+paste as one read holding many keys. A person types one key per read, but a held key repeats, and a
+double press can arrive in one read while the show is busy (Space Space, `gg`): a read of two or
+three of the same key acts, each key. Any other read with two keys or more, any of them a character,
+is taken as pasted text and none of its keys act.
 */
 export function keysOfRead(events: readonly InputEvent[]): KeyEvent[] {
 	if (events.some(event => event.type === 'paste' || (event.type === 'ignored' && event.what === 'paste'))) {
@@ -486,11 +487,24 @@ export function keysOfRead(events: readonly InputEvent[]): KeyEvent[] {
 	}
 
 	const keys = events.filter((event): event is KeyEvent => event.type === 'key');
-	if (keys.length > 1 && keys.some(each => each.name === 'char' && !each.ctrl)) {
+	if (keys.length > 1 && keys.some(each => each.name === 'char' && !each.ctrl) && !isRepeat(keys)) {
 		return [];
 	}
 
 	return keys;
+}
+
+/** Most keys one read may hold as a key's repeats rather than a paste. */
+const mostRepeats = 3;
+
+/** Two or three of one key (the same character and modifiers): a held or double-pressed key. */
+function isRepeat(keys: readonly KeyEvent[]): boolean {
+	const [first] = keys;
+	return (
+		first !== undefined &&
+		keys.length <= mostRepeats &&
+		keys.every(each => each.name === first.name && each.text === first.text && each.shift === first.shift && each.alt === first.alt && each.ctrl === first.ctrl && each.meta === first.meta)
+	);
 }
 
 const inkNames: Partial<Record<KeyName, string>> = {

@@ -1,6 +1,7 @@
 import {describe, expect, test} from 'vitest';
 import {counter, revealSlide, slideCount} from '../helpers/deck-facts.js';
 import {spawnBin, endAfterEach} from '../helpers/pty.js';
+import {writeAndWaitRead} from '../helpers/read.js';
 
 /** Keys as a terminal sends them, through the pty, into the built bin. */
 const {sessions} = endAfterEach();
@@ -33,6 +34,19 @@ describe.sequential('keys in a real terminal', {timeout: 30_000}, () => {
 			session.write(key);
 			await session.waitFor(() => expected.test(session.screen()), `${JSON.stringify(key)} to show ${String(expected)}`);
 		}
+	});
+
+	test('Space pressed twice in one read (a busy show) steps twice; a pasted word of key letters steps nothing', async () => {
+		const session = spawnBin(['--no-reveal']);
+		sessions.push(session);
+		await session.waitForText(counter(1));
+		session.write('  ');
+		await session.waitForText(counter(3));
+		// A paste ("jump", all key letters but one), then a sentinel →: the next frame is slide 4, so the paste moved nothing.
+		await writeAndWaitRead(session, 'jjjk');
+		session.write('\u001B[C');
+		await session.waitFor(() => /\d+\/\d+/.test(session.lines().at(-1) ?? '') && !counter(3).test(session.screen()), 'the sentinel key');
+		expect(session.screen()).toMatch(counter(4));
 	});
 
 	test('every screen (slide, menu, overview, help, blank, notes) reaches the terminal through the one writer: by position, never by Ink’s line erasing', async () => {
