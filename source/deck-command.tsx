@@ -142,6 +142,12 @@ async function timingsFor(deck: Deck, command: PresentCommand, deckFile: string 
 
 	const {loadTimings, rehearsedTimes, timingsPath} = await import('./outputs/timings-file.js');
 	const file = timingsPath(deckFile);
+	if (command.view !== 'presenter') {
+		// The audience view's rehearsal reads the earlier ones after its first frame: only its writes need them.
+		const {createRehearsal} = await import('./show/rehearsal.js');
+		return {rehearsal: createRehearsal({deck, file, loadBase: () => loadTimings(file, deck)})};
+	}
+
 	const {store, problem} = loadTimings(file, deck);
 	if (problem) {
 		process.stderr.write(`briefing: ${problem}\n`);

@@ -232,6 +232,47 @@ describe('a rehearsal', () => {
 	});
 });
 
+describe('the audience view\'s rehearsal reads the earlier ones on first need', () => {
+	test('not at its start: once, when prepared (after the first frame) or at its first write, and the runs add up as before', () => {
+		rehearse(fiveSlides, 330);
+		let reads = 0;
+		let time = Date.UTC(2026, 11, 6, 11, 0, 0);
+		const rehearsal = createRehearsal({
+			deck,
+			file,
+			now: () => time,
+			delayMs: 60_000,
+			loadBase() {
+				reads++;
+				return loadTimings(file, deck);
+			},
+		});
+		expect(reads).toBe(0);
+		rehearsal.prepare();
+		rehearsal.prepare();
+		expect(reads).toBe(1);
+		rehearsal.startTimer(1);
+		rehearsal.move('welcome', 0);
+		time += 20_000;
+		rehearsal.move('plan', 1);
+		time += 10_000;
+		rehearsal.finish();
+		expect(reads).toBe(1);
+		const {store} = loadTimings(file, deck);
+		expect(store?.rehearsals).toBe(2);
+		expect(store?.slides.get('welcome')?.runs.at(-1)).toBe(20_000);
+	});
+
+	test('a file that is not ours is said with the rehearsal\'s other problems (once the terminal is given back), and the rehearsal starts afresh', () => {
+		writeFileSync(file, 'garbage');
+		const rehearsal = createRehearsal({deck, file, delayMs: 60_000, loadBase: () => loadTimings(file, deck)});
+		expect(rehearsal.problems()).toEqual([]);
+		rehearsal.prepare();
+		expect(rehearsal.problems()).toEqual([`${file}: not a timings file (not JSON); ignored`]);
+		expect(rehearsal.store(false).rehearsals).toBe(0);
+	});
+});
+
 describe('a timings file that is not ours', () => {
 	test.each([
 		['corrupt', '{"briefing": "rehearsal timings", "version": 1, "deck": "A timed', 'not a timings file (not JSON)'],

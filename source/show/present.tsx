@@ -282,6 +282,7 @@ function whileRunning(options: PresentOptions, inputs: ShowInputs, session: Term
 	// The slides that hold an Ink component are drawn while the presenter reads the first slide.
 	setTimeout(() => {
 		drawAhead(inputs.deck, session.size());
+		options.rehearsal?.prepare();
 	}, drawAheadMs).unref();
 	if (options.openLink) {
 		openLinkLater(options.openLink, inputs, session, rerender);

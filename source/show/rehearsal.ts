@@ -34,6 +34,8 @@ export type Rehearsal = {
 	readonly problems: () => readonly string[];
 	/** The timings as they would be written now (tests). */
 	readonly store: (countOpen: boolean) => TimingsStore;
+	/** Reads the earlier rehearsals now if they are read on first need (`loadBase`): the show calls it once its first frame is up. */
+	readonly prepare: () => void;
 };
 
 export type RehearsalOptions = {
@@ -41,6 +43,12 @@ export type RehearsalOptions = {
 	readonly file: string;
 	/** The timings of earlier rehearsals (already cleared of changed slides). */
 	readonly base?: TimingsStore;
+	/**
+	Instead of `base`: reads them on first need (or `prepare`), so the audience view's first frame does
+	not wait for every slide's mark (each slide read, and node:crypto loaded); a problem with the file
+	is said with the others, once the terminal is given back.
+	*/
+	readonly loadBase?: () => {readonly store?: TimingsStore; readonly problem?: string};
 	readonly now?: () => number;
 	/** How long after a slide change the file is written (ms). */
 	readonly delayMs?: number;
@@ -158,6 +166,7 @@ export function createRehearsal(options: RehearsalOptions): Rehearsal {
 	let deck = options.deck;
 	/** The earlier rehearsals, with the runs this show ended with r. */
 	let base = options.base;
+	let loadBase = options.base ? undefined : options.loadBase;
 	const clock = stepClock(now);
 	let timer: NodeJS.Timeout | undefined;
 	const problems: string[] = [];
@@ -166,7 +175,19 @@ export function createRehearsal(options: RehearsalOptions): Rehearsal {
 	/** This run is a rehearsal: it started, and it moved on or was saved (else a false start). */
 	const isKept = () => clock.hasStarted() && (clock.hasMoved() || isSaved);
 
+	const prepare = () => {
+		if (loadBase) {
+			const loaded = loadBase();
+			loadBase = undefined;
+			base = loaded.store;
+			if (loaded.problem) {
+				problems.push(loaded.problem);
+			}
+		}
+	};
+
 	const store = (countOpen: boolean): TimingsStore => {
+		prepare();
 		const at = now();
 		if (!isKept()) {
 			return {deck: deck.title, rehearsals: base?.rehearsals ?? 0, updated: new Date(at).toISOString(), slides: base?.slides ?? new Map()};
@@ -228,5 +249,6 @@ export function createRehearsal(options: RehearsalOptions): Rehearsal {
 		},
 		problems: () => problems,
 		store,
+		prepare,
 	};
 }
