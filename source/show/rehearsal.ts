@@ -161,24 +161,14 @@ function stepClock(now: () => number) {
 	};
 }
 
-export function createRehearsal(options: RehearsalOptions): Rehearsal {
-	const {file, now = Date.now, delayMs = 30, write = saveTimings} = options;
-	let deck = options.deck;
-	/** The earlier rehearsals, with the runs this show ended with r. */
-	let base = options.base;
-	let loadBase = options.base ? undefined : options.loadBase;
-	const clock = stepClock(now);
-	let timer: NodeJS.Timeout | undefined;
-	const problems: string[] = [];
-	/** The save key was pressed in this run: it is kept even if it left nothing behind. */
-	let isSaved = false;
-	/** This run is a rehearsal: it started, and it moved on or was saved (else a false start). */
-	const isKept = () => clock.hasStarted() && (clock.hasMoved() || isSaved);
-
+/** The earlier rehearsals, with the runs this show ended with r: given, or read on first need (`loadBase`), a problem with the file added to `problems`. */
+function earlierRehearsals({base: given, loadBase}: Pick<RehearsalOptions, 'base' | 'loadBase'>, problems: string[]) {
+	let base = given;
+	let load = given ? undefined : loadBase;
 	const prepare = () => {
-		if (loadBase) {
-			const loaded = loadBase();
-			loadBase = undefined;
+		if (load) {
+			const loaded = load();
+			load = undefined;
 			base = loaded.store;
 			if (loaded.problem) {
 				problems.push(loaded.problem);
@@ -186,8 +176,32 @@ export function createRehearsal(options: RehearsalOptions): Rehearsal {
 		}
 	};
 
+	return {
+		prepare,
+		get() {
+			prepare();
+			return base;
+		},
+		set(store: TimingsStore) {
+			base = store;
+		},
+	};
+}
+
+export function createRehearsal(options: RehearsalOptions): Rehearsal {
+	const {file, now = Date.now, delayMs = 30, write = saveTimings} = options;
+	let deck = options.deck;
+	const clock = stepClock(now);
+	let timer: NodeJS.Timeout | undefined;
+	const problems: string[] = [];
+	const earlier = earlierRehearsals(options, problems);
+	/** The save key was pressed in this run: it is kept even if it left nothing behind. */
+	let isSaved = false;
+	/** This run is a rehearsal: it started, and it moved on or was saved (else a false start). */
+	const isKept = () => clock.hasStarted() && (clock.hasMoved() || isSaved);
+
 	const store = (countOpen: boolean): TimingsStore => {
-		prepare();
+		const base = earlier.get();
 		const at = now();
 		if (!isKept()) {
 			return {deck: deck.title, rehearsals: base?.rehearsals ?? 0, updated: new Date(at).toISOString(), slides: base?.slides ?? new Map()};
@@ -228,7 +242,7 @@ export function createRehearsal(options: RehearsalOptions): Rehearsal {
 			clock.startTimer(run);
 			isSaved = false;
 			if (ended) {
-				base = ended;
+				earlier.set(ended);
 				writeSoon();
 			}
 		},
@@ -249,6 +263,6 @@ export function createRehearsal(options: RehearsalOptions): Rehearsal {
 		},
 		problems: () => problems,
 		store,
-		prepare,
+		prepare: earlier.prepare,
 	};
 }
