@@ -69,6 +69,24 @@ test('an editor\'s saves: in place, by rename, by delete and write; the same tex
 	expect(titles()).toEqual(['In place: a starred word', 'Renamed: a starred word', 'Rewritten: a starred word', 'Last: a starred word']);
 });
 
+test('a save before the watch began (between the show\'s first reading and its watch) is reported; an unchanged file is not', async () => {
+	directory = mkdtempSync(path.join(os.tmpdir(), 'brf-watch-'));
+	const file = path.join(directory, 'deck.md');
+	writeFileSync(file, original.replace('A title with', 'Saved early:'));
+	const updates: WatchUpdate[] = [];
+	stops.push(watchDeck(file, original, update => updates.push(update)));
+	await until(() => updates.length === 1, 'the early save');
+	expect('deck' in updates[0]! && updates[0].deck.slides[0]?.title).toBe('Saved early: a starred word');
+
+	const other = path.join(directory, 'same.md');
+	writeFileSync(other, original);
+	const readsBefore = reads.done;
+	const unchanged: WatchUpdate[] = [];
+	stops.push(watchDeck(other, original, update => unchanged.push(update)));
+	await until(() => reads.done > readsBefore, 'the watcher to read the unchanged file');
+	expect(unchanged).toEqual([]);
+});
+
 test('a broken save reports the problem with its place; the fix reports the deck', async () => {
 	const {file, titles} = start();
 	writeFileSync(file, original.replace('- First point', '- First point\n\n  > a quote in a bullet'));

@@ -93,6 +93,9 @@ export function watchDeck(file: string, shownText: string, onUpdate: (update: Wa
 	const stopWatching = onFileChange(file, options.pollMs ?? 250, () => {
 		schedule();
 	});
+	// A save between the reading of `shownText` and this watch (the show starts watching once its first
+	// frame is up) has no event: one reading now finds it, and the same text reports nothing.
+	schedule();
 	return () => {
 		isStopped = true;
 		parser.stop();
